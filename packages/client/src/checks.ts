@@ -1,0 +1,99 @@
+import { WebexValidationError } from './errors.js';
+
+/** What a generated method passes to the checks: its path parameters, query and body. */
+export interface CallInput {
+  params?: { path?: Record<string, unknown>; query?: object | undefined };
+  body?: unknown;
+}
+
+type Check = (input: CallInput, operation: string) => void;
+type Fields = Record<string, unknown>;
+
+/** Webex's limit on a message's text or markdown, in UTF-8 bytes. */
+export const MESSAGE_MAX_BYTES = 7439;
+/** The most ids `people.list` takes in one call. */
+export const PEOPLE_MAX_IDS = 85;
+
+const present = (fields: Fields, name: string) => fields[name] !== undefined && fields[name] !== null && fields[name] !== '';
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+function exactlyOne(operation: string, fields: Fields, names: string[]): void {
+  const given = names.filter((name) => present(fields, name));
+  if (given.length !== 1) {
+    throw new WebexValidationError(
+      operation,
+      names.join('|'),
+      `give exactly one of ${names.join(', ')} (got ${given.length ? given.join(' and ') : 'none'})`,
+    );
+  }
+}
+
+function withinBytes(operation: string, fields: Fields, name: string): void {
+  const value = fields[name];
+  if (typeof value === 'string' && utf8Length(value) > MESSAGE_MAX_BYTES) {
+    throw new WebexValidationError(operation, name, `${name} must be at most ${MESSAGE_MAX_BYTES} bytes of UTF-8 (got ${utf8Length(value)})`);
+  }
+}
+
+function atMostOne(operation: string, fields: Fields, name: string): void {
+  const value = fields[name];
+  if (Array.isArray(value) && value.length > 1) {
+    throw new WebexValidationError(operation, name, `${name} takes one item per message (got ${value.length}); send one message per item`);
+  }
+}
+
+const body = (input: CallInput): Fields => (input.body && typeof input.body === 'object' ? (input.body as Fields) : {});
+const query = (input: CallInput): Fields => (input.params?.query ?? {}) as Fields;
+
+/** Rules the API enforces that the spec cannot express, checked before anything is sent. Keyed by `resource.method`. */
+const checks: Record<string, Check> = {
+  'messages.create': (input, op) => {
+    const fields = body(input);
+    exactlyOne(op, fields, ['roomId', 'toPersonId', 'toPersonEmail']);
+    if (!['text', 'markdown', 'files', 'attachments'].some((name) => present(fields, name))) {
+      throw new WebexValidationError(op, 'text|markdown|files|attachments', 'give some content: text, markdown, files or attachments');
+    }
+    withinBytes(op, fields, 'text');
+    withinBytes(op, fields, 'markdown');
+    atMostOne(op, fields, 'files');
+    atMostOne(op, fields, 'attachments');
+  },
+  'messages.edit': (input, op) => {
+    const fields = body(input);
+    if (!present(fields, 'text') && !present(fields, 'markdown')) {
+      throw new WebexValidationError(op, 'text|markdown', 'give the new text or markdown');
+    }
+    withinBytes(op, fields, 'text');
+    withinBytes(op, fields, 'markdown');
+  },
+  'messages.list': (input, op) => {
+    if (!present(query(input), 'roomId')) throw new WebexValidationError(op, 'roomId', 'roomId is required');
+  },
+  'memberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
+  'teamMemberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
+  'teamMemberships.list': (input, op) => {
+    if (!present(query(input), 'teamId')) throw new WebexValidationError(op, 'teamId', 'teamId is required');
+  },
+  'people.list': (input, op) => {
+    const ids = query(input).id;
+    if (typeof ids === 'string') {
+      const count = ids.split(',').filter(Boolean).length;
+      if (count > PEOPLE_MAX_IDS) {
+        throw new WebexValidationError(op, 'id', `id takes at most ${PEOPLE_MAX_IDS} comma-separated ids (got ${count}); split the lookup`);
+      }
+    }
+  },
+};
+
+/** Checks a call's input: path parameters must be non-empty strings, then any rule for the operation. */
+export function checkInput(operation: string, input: CallInput): void {
+  const path = input.params?.path;
+  if (path) {
+    for (const [name, value] of Object.entries(path)) {
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new WebexValidationError(operation, name, `${name} must be a non-empty string (got ${value === '' ? 'an empty string' : typeof value})`);
+      }
+    }
+  }
+  checks[operation]?.(input, operation);
+}

@@ -1,0 +1,86 @@
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type InterfaceDeclarationStructure,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+} from 'ts-morph';
+import { isIdentifier, propertyKey } from '../ir/names.js';
+import type { IrNamedType, IrProperty, IrType } from '../ir/types.js';
+import { docsOf } from './docs.js';
+import { typeExpression } from './type-expression.js';
+
+/** Declarations for one named type. */
+export type NamedTypeStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | VariableStatementStructure;
+
+/**
+ * The declarations for one named type: an interface for an object, an `as const`
+ * object plus a union type for a string enum, a type alias for anything else.
+ */
+export function emitSchemaObject(named: IrNamedType): NamedTypeStructure[] {
+  const { type } = named;
+  if (type.kind === 'object') return [emitInterface(named, type.properties, [], type.additionalProperties)];
+  if (type.kind === 'enum' && type.values.every((v) => typeof v === 'string')) return emitEnum(named, type.values as string[]);
+  if (type.kind === 'intersection') {
+    const refs = type.members.filter((m) => m.kind === 'ref');
+    const objects = type.members.filter((m) => m.kind === 'object');
+    if (refs.length + objects.length === type.members.length && objects.length <= 1) {
+      const own = objects[0];
+      return [emitInterface(named, own?.properties ?? [], refs.map(typeExpression), own?.additionalProperties)];
+    }
+  }
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: named.name,
+      isExported: true,
+      docs: docsOf(named),
+      type: typeExpression(type),
+    },
+  ];
+}
+
+function emitInterface(
+  named: IrNamedType,
+  properties: IrProperty[],
+  bases: string[],
+  additionalProperties: IrType | undefined,
+): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: named.name,
+    isExported: true,
+    docs: docsOf(named),
+    extends: bases,
+    properties: properties.map((p) => ({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(p.name),
+      hasQuestionToken: !p.required,
+      type: typeExpression(p.type),
+      docs: docsOf(p),
+    })),
+    indexSignatures: additionalProperties
+      ? [{ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: typeExpression(additionalProperties) }]
+      : [],
+  };
+}
+
+function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
+  const members = values.map((v) => `${isIdentifier(v) ? v : propertyKey(v)}: '${v.replaceAll("'", "\\'")}'`);
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docsOf(named, ['Every value, for iteration and autocompletion.']),
+      declarations: [{ kind: StructureKind.VariableDeclaration, name: named.name, initializer: `{ ${members.join(', ')} } as const` }],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: named.name,
+      isExported: true,
+      docs: docsOf(named),
+      type: `(typeof ${named.name})[keyof typeof ${named.name}]`,
+    },
+  ];
+}

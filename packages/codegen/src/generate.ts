@@ -1,0 +1,69 @@
+import { join, relative } from 'node:path';
+import { bundleSpecs } from './load/bundle.js';
+import { buildIr } from './ir/build-ir.js';
+import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-file.js';
+import { emitPathsTypes } from './emit/paths-types.js';
+import { emitResourceFile } from './emit/resource-class.js';
+import { emitResourcesIndex } from './emit/resources-index.js';
+import { generatedHeader, SourcePrinter } from './write/source-files.js';
+
+/** Where the generator reads and writes, relative to the repository root. */
+export interface Layout {
+  specs: string;
+  modelsGen: string;
+  clientGen: string;
+  modelsPackage: string;
+}
+
+/** This repository's layout. */
+export const defaultLayout: Layout = {
+  specs: 'specs/webex.yaml',
+  modelsGen: 'packages/models/src/gen',
+  clientGen: 'packages/client/src/gen',
+  modelsPackage: '@webex-ts/models',
+};
+
+/** Every generated file (repository-relative path → content) for the specs under `root`. */
+export async function generate(root: string, layout: Layout = defaultLayout): Promise<Map<string, string>> {
+  const bundle = bundleSpecs(join(root, layout.specs));
+  const ir = buildIr(bundle);
+  const printer = new SourcePrinter();
+  const files = new Map<string, string>();
+  const specsDir = relative(root, join(root, layout.specs, '..'));
+  const specFile = (source: string) => `${specsDir}/${source}.yaml`;
+
+  const byModule = new Map<string, typeof ir.types>();
+  const moduleOf = new Map<string, string>();
+  const sourceOf = new Map<string, string>();
+  for (const named of ir.types) {
+    const module = modelModuleName(named.source);
+    moduleOf.set(named.name, module);
+    sourceOf.set(module, named.source);
+    let list = byModule.get(module);
+    if (!list) byModule.set(module, (list = []));
+    list.push(named);
+  }
+  for (const [module, types] of byModule) {
+    const path = `${layout.modelsGen}/${module}.gen.ts`;
+    files.set(path, printer.print(path, specFile(sourceOf.get(module)!), emitModelsFile(module, types, moduleOf)));
+  }
+  const modelsIndex = `${layout.modelsGen}/index.gen.ts`;
+  files.set(modelsIndex, printer.print(modelsIndex, specFile('webex').replace(/webex\.yaml$/, '*.yaml'), emitModelsIndex([...byModule.keys()])));
+
+  for (const resource of ir.resources) {
+    const path = `${layout.clientGen}/resources/${resource.name}.gen.ts`;
+    files.set(path, printer.print(path, specFile(resource.name), emitResourceFile(resource, layout.modelsPackage)));
+  }
+  const resourcesIndex = `${layout.clientGen}/resources.gen.ts`;
+  files.set(resourcesIndex, printer.print(resourcesIndex, layout.specs, emitResourcesIndex(ir.resources)));
+
+  const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
+  files.set(pathsFile, `${generatedHeader(layout.specs)}\n${await emitPathsTypes(bundle.document)}`);
+
+  const bundled = {
+    ...bundle.document,
+    info: { ...(bundle.document.info as object), 'x-generated': `Bundled by webex-codegen from ${layout.specs}. Do not edit; run pnpm generate.` },
+  };
+  files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
+  return files;
+}

@@ -1,0 +1,6 @@
+export { bundleSpecs, SpecError, type Bundle } from './load/bundle.js';
+export { buildIr } from './ir/build-ir.js';
+export type * from './ir/types.js';
+export { generate, defaultLayout, type Layout } from './generate.js';
+export { findDrift, writeFiles, type Drift } from './write/output.js';
+export { main } from './cli.js';

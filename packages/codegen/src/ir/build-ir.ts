@@ -1,0 +1,270 @@
+import { basename } from 'node:path';
+import type { Bundle, Json } from '../load/bundle.js';
+import { SpecError } from '../load/bundle.js';
+import { pascalCase, singular } from './names.js';
+import type { IrDocs, IrModel, IrNamedType, IrOperation, IrPaging, IrParameter, IrProperty, IrResource, IrType } from './types.js';
+
+type Schema = { [key: string]: Json };
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const PAGINGS: readonly IrPaging[] = ['link', 'offset', 'none'];
+
+/** Turns a bundled document into the IR: named types per spec file and operations per resource. */
+export function buildIr(bundle: Bundle): IrModel {
+  const doc = bundle.document as Schema;
+  const components = (doc.components ?? {}) as Record<string, Record<string, Schema>>;
+  const schemas = components.schemas ?? {};
+  const taken = new Set(Object.keys(schemas));
+  const types: IrNamedType[] = [];
+
+  const deref = <T>(node: T): T => {
+    let current = node as Json;
+    while (current && typeof current === 'object' && !Array.isArray(current) && typeof current.$ref === 'string') {
+      const [, kind, name] = current.$ref.split('#/components/')[1]?.match(/^([^/]+)\/(.+)$/) ?? [];
+      const target = kind && name ? components[kind]?.[name] : undefined;
+      if (!target) throw new SpecError(`unresolved $ref ${current.$ref}`);
+      current = target;
+    }
+    return current as T;
+  };
+
+  /** Gives an inline object or enum its own name when that name is free, so the output reads well. */
+  function hoist(name: string, source: string, schema: Schema, docs: IrDocs): IrType {
+    if (taken.has(name)) return toType(schema, source);
+    taken.add(name);
+    const named: IrNamedType = { name, source, ...docs, type: { kind: 'primitive', type: 'unknown' } };
+    types.push(named);
+    named.type = toType(schema, source, name);
+    return { kind: 'ref', name };
+  }
+
+  function isHoistable(schema: Schema): boolean {
+    return !schema.$ref && (isObjectSchema(schema) || Array.isArray(schema.enum));
+  }
+
+  function propertyType(owner: string, prop: string, schema: Schema, source: string): IrType {
+    if (isHoistable(schema) && !isNullable(schema)) {
+      return hoist(owner + pascalCase(prop), source, schema, docsOf(schema));
+    }
+    const items = schema.items as Schema | undefined;
+    if (schema.type === 'array' && items && isHoistable(items) && !isNullable(items)) {
+      return { kind: 'array', items: hoist(owner + pascalCase(singular(prop)), source, items, docsOf(items)) };
+    }
+    return toType(schema, source);
+  }
+
+  /** JSON schema → IR type. `owner` names the type being built, for hoisting its inline parts. */
+  function toType(schema: Schema | undefined, source: string, owner?: string): IrType {
+    if (!schema || typeof schema !== 'object') return { kind: 'primitive', type: 'unknown' };
+    if (typeof schema.$ref === 'string') return { kind: 'ref', name: schema.$ref.split('/').pop()! };
+    const base = baseType(schema, source, owner);
+    return isNullable(schema) && !(base.kind === 'primitive' && base.type === 'null')
+      ? union([base, { kind: 'primitive', type: 'null' }])
+      : base;
+  }
+
+  function baseType(schema: Schema, source: string, owner?: string): IrType {
+    if (Array.isArray(schema.allOf)) {
+      const members = (schema.allOf as Schema[]).filter(isTypeBearing).map((s) => toType(s, source, owner));
+      const own = isObjectSchema(schema) ? [objectType(schema, source, owner)] : [];
+      const all = [...members, ...own];
+      return all.length === 1 ? all[0]! : { kind: 'intersection', members: all };
+    }
+    const variants = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
+    if (Array.isArray(variants) && variants.some(isTypeBearing)) {
+      return union(variants.filter(isTypeBearing).map((s) => toType(s, source)));
+    }
+    if ('const' in schema) return { kind: 'enum', values: [schema.const as string] };
+    if (Array.isArray(schema.enum)) {
+      return { kind: 'enum', values: (schema.enum as (string | number | boolean | null)[]).filter((v) => v !== null) as (string | number | boolean)[] };
+    }
+    const type = schema.type;
+    if (Array.isArray(type)) {
+      const nonNull = type.filter((t) => t !== 'null');
+      return union(nonNull.map((t) => baseType({ ...schema, type: t }, source, owner)));
+    }
+    if (isObjectSchema(schema)) return objectType(schema, source, owner);
+    switch (type) {
+      case 'array':
+        return { kind: 'array', items: toType(schema.items as Schema | undefined, source) };
+      case 'string':
+        return { kind: 'primitive', type: 'string' };
+      case 'integer':
+      case 'number':
+        return { kind: 'primitive', type: 'number' };
+      case 'boolean':
+        return { kind: 'primitive', type: 'boolean' };
+      case 'null':
+        return { kind: 'primitive', type: 'null' };
+      default:
+        return { kind: 'primitive', type: 'unknown' };
+    }
+  }
+
+  function objectType(schema: Schema, source: string, owner?: string): IrType {
+    const required = new Set((schema.required ?? []) as string[]);
+    const properties: IrProperty[] = Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(
+      ([name, prop]) => ({
+        name,
+        required: required.has(name),
+        ...docsOf(prop),
+        type: owner ? propertyType(owner, name, prop, source) : toType(prop, source),
+      }),
+    );
+    const extra = schema.additionalProperties;
+    let additionalProperties: IrType | undefined;
+    if (extra === true || (extra === undefined && properties.length === 0)) {
+      additionalProperties = { kind: 'primitive', type: 'unknown' };
+    } else if (extra && typeof extra === 'object') {
+      additionalProperties = toType(extra as Schema, source);
+    }
+    return additionalProperties ? { kind: 'object', properties, additionalProperties } : { kind: 'object', properties };
+  }
+
+  for (const [name, schema] of Object.entries(schemas)) {
+    const source = bundle.componentSources.get(`schemas/${name}`) ?? 'webex';
+    const named: IrNamedType = { name, source, ...docsOf(schema), type: { kind: 'primitive', type: 'unknown' } };
+    types.push(named);
+    named.type = toType(schema, source, name);
+  }
+
+  const resources = new Map<string, IrResource>();
+  const tagDescriptions = new Map(((doc.tags ?? []) as Schema[]).map((tag) => [tag.name as string, tag.description as string]));
+
+  for (const [path, rawItem] of Object.entries((doc.paths ?? {}) as Record<string, Schema>)) {
+    const item = deref(rawItem);
+    const source = bundle.pathSources.get(path) ?? 'webex';
+    const resourceName = basename(source);
+    const shared = ((item.parameters ?? []) as Schema[]).map(deref);
+    for (const httpMethod of HTTP_METHODS) {
+      const op = item[httpMethod] as Schema | undefined;
+      if (!op) continue;
+      const operation = buildOperation(path, httpMethod, op, shared, resourceName, source);
+      let resource = resources.get(resourceName);
+      if (!resource) {
+        const tag = ((op.tags ?? []) as string[])[0];
+        const description = tag ? tagDescriptions.get(tag) : undefined;
+        resource = { name: resourceName, ...(description ? { description } : {}), operations: [] };
+        resources.set(resourceName, resource);
+      }
+      if (resource.operations.some((o) => o.method === operation.method)) {
+        throw new SpecError(`${resourceName}.${operation.method} is defined twice (x-sdk-method of ${operation.operationId})`);
+      }
+      resource.operations.push(operation);
+    }
+  }
+
+  function buildOperation(
+    path: string,
+    httpMethod: IrOperation['httpMethod'],
+    op: Schema,
+    shared: Schema[],
+    resource: string,
+    source: string,
+  ): IrOperation {
+    const operationId = op.operationId as string | undefined;
+    if (!operationId) throw new SpecError(`${httpMethod.toUpperCase()} ${path} has no operationId`);
+    const own = ((op.parameters ?? []) as Schema[]).map(deref);
+    const byKey = new Map<string, Schema>();
+    for (const p of [...shared, ...own]) byKey.set(`${p.in}:${p.name}`, p);
+    const params = [...byKey.values()];
+    const toParam = (p: Schema): IrParameter => ({
+      name: p.name as string,
+      required: p.required === true,
+      ...docsOf(p),
+      ...(p.schema && typeof p.schema === 'object' ? docsFormat(p.schema as Schema) : {}),
+      type: toType(p.schema as Schema, source),
+    });
+    const pathParameters = params.filter((p) => p.in === 'path').map(toParam);
+    const queryParameters = params.filter((p) => p.in === 'query').map(toParam);
+
+    let body: IrOperation['body'];
+    if (op.requestBody) {
+      const requestBody = deref(op.requestBody as Schema);
+      const content = (requestBody.content ?? {}) as Record<string, Schema>;
+      const media = content['application/json'] ?? Object.values(content)[0];
+      body = { type: toType(media?.schema as Schema, source), required: requestBody.required === true };
+    }
+
+    const result = resultOf(op, source, operationId);
+    const method = (op['x-sdk-method'] as string | undefined) ?? operationId;
+    const query = queryParameters.length
+      ? { typeName: `${pascalCase(operationId)}Query`, required: queryParameters.some((p) => p.required), parameters: queryParameters }
+      : undefined;
+    if (query) {
+      if (taken.has(query.typeName)) throw new SpecError(`${query.typeName} (query of ${operationId}) clashes with a schema name`);
+      taken.add(query.typeName);
+      types.push({
+        name: query.typeName,
+        source,
+        description: `Query parameters of \`${resource}.${method}\` (${httpMethod.toUpperCase()} ${path}).`,
+        type: { kind: 'object', properties: queryParameters.map((p) => ({ ...p })) },
+      });
+    }
+    return {
+      operationId,
+      resource,
+      method,
+      httpMethod,
+      path,
+      ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
+      ...docsOf(op),
+      pathParameters,
+      ...(query ? { query } : {}),
+      ...(body ? { body } : {}),
+      result,
+    };
+  }
+
+  function resultOf(op: Schema, source: string, operationId: string): IrOperation['result'] {
+    const responses = (op.responses ?? {}) as Record<string, Schema>;
+    const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
+    for (const code of success) {
+      const response = deref(responses[code]!);
+      const schema = ((response.content ?? {}) as Record<string, Schema>)['application/json']?.schema as Schema | undefined;
+      if (!schema) continue;
+      const type = toType(schema, source);
+      const paging = (op['x-sdk-paging'] as IrPaging | undefined) ?? 'link';
+      if (!PAGINGS.includes(paging)) throw new SpecError(`${operationId}: x-sdk-paging must be one of ${PAGINGS.join(', ')}`);
+      const items = deref(schema).properties as Record<string, Schema> | undefined;
+      const itemsSchema = items?.items ? deref(items.items) : undefined;
+      if (paging !== 'none' && itemsSchema?.type === 'array') {
+        return { kind: 'list', item: toType(itemsSchema.items as Schema, source), paging };
+      }
+      return { kind: 'json', type };
+    }
+    return { kind: 'void' };
+  }
+
+  return { types, resources: [...resources.values()] };
+}
+
+function isObjectSchema(schema: Schema): boolean {
+  return schema.type === 'object' || (schema.type === undefined && (schema.properties !== undefined || schema.additionalProperties !== undefined));
+}
+
+function isNullable(schema: Schema): boolean {
+  return schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+}
+
+/** Whether a schema says what a value is, rather than only constraining it (`{ required: [roomId] }`). */
+function isTypeBearing(schema: Schema): boolean {
+  return ['$ref', 'type', 'properties', 'enum', 'const', 'items', 'allOf', 'oneOf', 'anyOf'].some((key) => key in schema);
+}
+
+function union(members: IrType[]): IrType {
+  const flat = members.flatMap((m) => (m.kind === 'union' ? m.members : [m]));
+  return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
+}
+
+function docsFormat(schema: Schema): IrDocs {
+  return typeof schema.format === 'string' ? { format: schema.format } : {};
+}
+
+function docsOf(node: Schema): IrDocs {
+  const docs: IrDocs = {};
+  if (typeof node.description === 'string') docs.description = node.description.trim();
+  if (node.deprecated === true) docs.deprecated = true;
+  if (typeof node.format === 'string') docs.format = node.format;
+  return docs;
+}

@@ -1,0 +1,74 @@
+/** The generator's intermediate representation: what emitters see instead of raw OpenAPI. */
+
+/** A TypeScript-shaped type taken from a JSON schema. */
+export type IrType =
+  | { kind: 'ref'; name: string }
+  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' }
+  | { kind: 'enum'; values: (string | number | boolean)[] }
+  | { kind: 'array'; items: IrType }
+  | { kind: 'object'; properties: IrProperty[]; additionalProperties?: IrType }
+  | { kind: 'union'; members: IrType[] }
+  | { kind: 'intersection'; members: IrType[] };
+
+/** Documentation carried from the spec to JSDoc. */
+export interface IrDocs {
+  description?: string;
+  deprecated?: boolean;
+  format?: string;
+}
+
+/** One property of an object schema. */
+export interface IrProperty extends IrDocs {
+  name: string;
+  type: IrType;
+  required: boolean;
+}
+
+/** A named type: a component schema, an inline schema given a name, or a query-parameter set. */
+export interface IrNamedType extends IrDocs {
+  name: string;
+  /** Spec file it comes from, e.g. `rooms` or `components/common`. */
+  source: string;
+  type: IrType;
+}
+
+/** One path or query parameter. */
+export interface IrParameter extends IrDocs {
+  name: string;
+  type: IrType;
+  required: boolean;
+}
+
+/** How a list operation reaches its further pages. */
+export type IrPaging = 'link' | 'offset' | 'none';
+
+/** One API operation as the client exposes it. */
+export interface IrOperation extends IrDocs {
+  operationId: string;
+  /** Resource the method hangs off, in spec-file spelling (`team-memberships`). */
+  resource: string;
+  /** Method name on the resource, from `x-sdk-method`. */
+  method: string;
+  httpMethod: 'get' | 'put' | 'post' | 'delete' | 'patch';
+  path: string;
+  summary?: string;
+  pathParameters: IrParameter[];
+  /** Name of the generated interface for the query parameters, when there are any. */
+  query?: { typeName: string; required: boolean; parameters: IrParameter[] };
+  body?: { type: IrType; required: boolean };
+  /** What a successful call resolves to. */
+  result: { kind: 'void' } | { kind: 'json'; type: IrType } | { kind: 'list'; item: IrType; paging: IrPaging };
+}
+
+/** A group of operations in one spec file, e.g. `rooms`. */
+export interface IrResource {
+  name: string;
+  description?: string;
+  operations: IrOperation[];
+}
+
+/** Everything the emitters need. */
+export interface IrModel {
+  types: IrNamedType[];
+  resources: IrResource[];
+}

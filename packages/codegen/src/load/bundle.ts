@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+/** A JSON value as read from a spec file. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** One OpenAPI document with every `$ref` local, and where each piece came from. */
+export interface Bundle {
+  document: JsonObject;
+  /** Spec file (relative to the root document's folder, without extension) of each path. */
+  pathSources: Map<string, string>;
+  /** Spec file of each component, keyed `schemas/Room`. */
+  componentSources: Map<string, string>;
+}
+
+/** Thrown when the specs cannot be bundled: a broken `$ref` or a name defined twice. */
+export class SpecError extends Error {
+  override name = 'SpecError';
+}
+
+const COMPONENT_POINTER = /^\/components\/([^/]+)\/([^/]+)$/;
+
+/**
+ * Bundles a root OpenAPI document and the files it refers to into one document.
+ * Components keep their names (they must be unique across files) and come out sorted,
+ * so the same specs always give the same bundle.
+ */
+export function bundleSpecs(rootFile: string): Bundle {
+  const rootPath = resolve(rootFile);
+  const specDir = dirname(rootPath);
+  const files = new Map<string, JsonObject>();
+  const components: Record<string, Record<string, Json>> = {};
+  const componentSources = new Map<string, string>();
+  const pathSources = new Map<string, string>();
+
+  const sourceName = (file: string) => relative(specDir, file).slice(0, -extname(file).length);
+
+  function load(file: string): JsonObject {
+    let doc = files.get(file);
+    if (!doc) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new SpecError(`cannot read spec file ${relative(specDir, file)}`);
+      }
+      doc = parse(text) as JsonObject;
+      files.set(file, doc);
+    }
+    return doc;
+  }
+
+  function resolvePointer(file: string, pointer: string): Json {
+    let node: Json = load(file);
+    for (const raw of pointer.split('/').slice(1)) {
+      const part = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+      if (node === null || typeof node !== 'object' || !(part in node)) {
+        throw new SpecError(`$ref ${basename(file)}#${pointer} points at nothing`);
+      }
+      node = (node as JsonObject)[part] as Json;
+    }
+    return node;
+  }
+
+  function splitRef(ref: string, fromFile: string): [file: string, pointer: string] {
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
+    return [filePart ? resolve(dirname(fromFile), filePart) : fromFile, pointer];
+  }
+
+  function register(kind: string, name: string, file: string, node?: Json): void {
+    const key = `${kind}/${name}`;
+    const known = componentSources.get(key);
+    if (known !== undefined) {
+      if (known !== sourceName(file)) {
+        throw new SpecError(`component ${key} is defined in both ${known} and ${sourceName(file)}; names must be unique`);
+      }
+      return;
+    }
+    componentSources.set(key, sourceName(file));
+    const target = node ?? resolvePointer(file, `/components/${kind}/${name}`);
+    (components[kind] ??= {})[name] = rewrite(target, file);
+  }
+
+  /** Copies a node, turning every `$ref` into a local one and registering what it points at. */
+  function rewrite(node: Json, file: string): Json {
+    if (Array.isArray(node)) return node.map((item) => rewrite(item, file));
+    if (node === null || typeof node !== 'object') return node;
+    const ref = node.$ref;
+    if (typeof ref === 'string') {
+      const [targetFile, pointer] = splitRef(ref, file);
+      const match = COMPONENT_POINTER.exec(pointer);
+      if (match) {
+        const [, kind, name] = match as unknown as [string, string, string];
+        register(kind, name, targetFile);
+        return { ...node, $ref: `#/components/${kind}/${name}` };
+      }
+      // Anything else (a path item in another file, say) is inlined.
+      const { $ref: _ignored, ...siblings } = node;
+      const target = rewrite(resolvePointer(targetFile, pointer), targetFile);
+      return typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...target, ...siblings } : target;
+    }
+    const copy: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      // Examples are data, not schema: a `$ref` key inside one is kept as it is.
+      copy[key] = key === 'example' || key === 'examples' ? structuredClone(value) : rewrite(value, file);
+    }
+    return copy;
+  }
+
+  const root = load(rootPath);
+  const paths: JsonObject = {};
+  for (const [path, item] of Object.entries((root.paths ?? {}) as JsonObject)) {
+    let source = rootPath;
+    let target: Json = item;
+    if (item && typeof item === 'object' && !Array.isArray(item) && typeof item.$ref === 'string') {
+      const [file, pointer] = splitRef(item.$ref, rootPath);
+      source = file;
+      target = resolvePointer(file, pointer);
+    }
+    pathSources.set(path, sourceName(source));
+    paths[path] = rewrite(target, source);
+  }
+
+  for (const [kind, entries] of Object.entries((root.components ?? {}) as Record<string, JsonObject>)) {
+    for (const [name, node] of Object.entries(entries)) {
+      if (node && typeof node === 'object' && !Array.isArray(node) && typeof node.$ref === 'string') {
+        const [file, pointer] = splitRef(node.$ref, rootPath);
+        register(kind, name, file, resolvePointer(file, pointer));
+      } else {
+        register(kind, name, rootPath, node);
+      }
+    }
+  }
+
+  const sortedComponents: JsonObject = {};
+  for (const kind of Object.keys(components).sort()) {
+    const entries = components[kind]!;
+    sortedComponents[kind] = Object.fromEntries(Object.keys(entries).sort().map((name) => [name, entries[name]!]));
+  }
+
+  const { paths: _paths, components: _components, ...rest } = root;
+  return { document: { ...rest, paths, components: sortedComponents }, pathSources, componentSources };
+}

@@ -1,0 +1,186 @@
+import { sleep } from './sleep.js';
+
+/** When and how long to retry. Every field has a default; see `defaultRetryPolicy`. */
+export interface RetryPolicy {
+  /** Retries after server errors, resets and timeouts (not counting rate-limit waits). */
+  maxRetries: number;
+  /** Wait and re-send on 429 (any method: a 429 was not processed). When false, a 429 is returned as it is. */
+  waitOnRateLimit: boolean;
+  /** How many 429s in a row are waited out before giving up. */
+  maxRateLimitRetries: number;
+  /** The wait when a 429 has no usable `Retry-After`, in ms. */
+  defaultRetryAfterMs: number;
+  /** The longest `Retry-After` honoured, in ms; longer waits are cut to this. */
+  maxRetryAfterMs: number;
+  /** First backoff step, in ms; doubles each attempt (full jitter). */
+  baseDelayMs: number;
+  /** Longest backoff step, in ms. */
+  maxDelayMs: number;
+  /** Also retry non-idempotent methods (POST, PATCH) after 5xx, resets and timeouts. Off by default: they may have taken effect. */
+  retryNonIdempotent: boolean;
+}
+
+/** The defaults: 3 retries, wait on rate limits (15 s when the server gives no time, at most 60 s). */
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 3,
+  waitOnRateLimit: true,
+  maxRateLimitRetries: 10,
+  defaultRetryAfterMs: 15_000,
+  maxRetryAfterMs: 60_000,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  retryNonIdempotent: false,
+};
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+
+/** Whether re-sending a request with this method cannot do the work twice. */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
+/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value == null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(max, base·2^attempt)). */
+export function backoffDelayMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.floor(random() * ceiling);
+}
+
+/** What happened on one attempt. */
+export type AttemptOutcome = { response: Response } | { error: unknown };
+
+/** Why a retry happens, for hooks and logs. */
+export type RetryReason = 'rate-limit' | 'locked' | 'server-error' | 'network-error' | 'timeout';
+
+/** The verdict on one attempt. */
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: RetryReason };
+
+/** Counts of retries already made, by kind. */
+export interface RetryCounts {
+  failures: number;
+  rateLimits: number;
+}
+
+/**
+ * Decides whether to retry an attempt and after how long. Pure: the same inputs
+ * always give the same answer, so the policy can be tested without a network.
+ */
+export function shouldRetry(method: string, outcome: AttemptOutcome, counts: RetryCounts, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
+  const safe = policy.retryNonIdempotent || isIdempotent(method);
+  if ('error' in outcome) {
+    if (!safe || counts.failures >= policy.maxRetries || !isTransient(outcome.error)) return { retry: false };
+    const reason: RetryReason = isTimeout(outcome.error) ? 'timeout' : 'network-error';
+    return { retry: true, delayMs: backoffDelayMs(counts.failures, policy, random), reason };
+  }
+  const { status, headers } = outcome.response;
+  const retryAfter = parseRetryAfter(headers.get('retry-after'));
+  if (status === 429) {
+    if (!policy.waitOnRateLimit || counts.rateLimits >= policy.maxRateLimitRetries) return { retry: false };
+    const wait = retryAfter ?? policy.defaultRetryAfterMs;
+    return { retry: true, delayMs: Math.min(wait, policy.maxRetryAfterMs), reason: 'rate-limit' };
+  }
+  if (!safe || counts.failures >= policy.maxRetries) return { retry: false };
+  if ((status === 423 || status === 503) && retryAfter !== undefined) {
+    return { retry: true, delayMs: Math.min(retryAfter, policy.maxRetryAfterMs), reason: status === 423 ? 'locked' : 'server-error' };
+  }
+  if (RETRYABLE_STATUS.has(status)) {
+    return { retry: true, delayMs: backoffDelayMs(counts.failures, policy, random), reason: 'server-error' };
+  }
+  return { retry: false };
+}
+
+/** A network failure or a per-attempt timeout; not a caller's abort. */
+function isTransient(error: unknown): boolean {
+  if (isTimeout(error)) return true;
+  return error instanceof TypeError;
+}
+
+/** Whether an error is the per-attempt timeout firing. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError';
+}
+
+/** Information passed to `onRetry` before each wait. */
+export interface RetryEvent {
+  method: string;
+  url: string;
+  /** 1 for the first retry. */
+  attempt: number;
+  reason: RetryReason;
+  delayMs: number;
+  status?: number;
+}
+
+/** Options of one `fetchWithRetry` call. */
+export interface FetchWithRetryOptions {
+  policy: RetryPolicy;
+  /** The caller's signal: ends any attempt or wait at once. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of each attempt, in ms. */
+  timeoutMs?: number | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** Waits before a retry; replaceable so a shared limiter can slow everyone down. */
+  wait?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  random?: () => number;
+}
+
+/**
+ * Sends a request, retrying as the policy allows. The request is cloned before
+ * each attempt, so its body can be sent again. Returns the last response, even
+ * a failed one: mapping statuses to errors is the caller's business.
+ */
+export async function fetchWithRetry(
+  fetchFn: (request: Request) => Promise<Response>,
+  request: Request,
+  options: FetchWithRetryOptions,
+): Promise<Response> {
+  const { policy, signal, timeoutMs, onRetry } = options;
+  const wait = options.wait ?? sleep;
+  const counts: RetryCounts = { failures: 0, rateLimits: 0 };
+  const canRepeat = policy.waitOnRateLimit || policy.maxRetries > 0;
+  for (let attempt = 1; ; attempt++) {
+    const attemptSignal = combineSignals(signal, timeoutMs);
+    const base = canRepeat && request.body !== null ? request.clone() : request;
+    const outgoing = attemptSignal ? new Request(base, { signal: attemptSignal }) : base;
+    let outcome: AttemptOutcome;
+    try {
+      outcome = { response: await fetchFn(outgoing) };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      outcome = { error };
+    }
+    const decision = shouldRetry(request.method, outcome, counts, policy, options.random);
+    if (!decision.retry) {
+      if ('error' in outcome) throw outcome.error;
+      return outcome.response;
+    }
+    if ('response' in outcome) await outcome.response.body?.cancel().catch(() => {});
+    if (decision.reason === 'rate-limit') counts.rateLimits++;
+    else counts.failures++;
+    onRetry?.({
+      method: request.method,
+      url: request.url,
+      attempt,
+      reason: decision.reason,
+      delayMs: decision.delayMs,
+      ...('response' in outcome ? { status: outcome.response.status } : {}),
+    });
+    await wait(decision.delayMs, signal);
+  }
+}
+
+function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  if (!timeoutMs || timeoutMs === Infinity) return signal;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
