@@ -42,7 +42,7 @@ export type Paging = 'link' | 'offset';
 export interface ResourceCore {
   readonly http: Client<paths>;
   /** One request; resolves to the parsed body. `operation` is `resource.method`, used in errors and checks. */
-  send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions): Promise<T>;
+  send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions, body?: 'json' | 'text'): Promise<T>;
   /** A listing that fetches pages as it is iterated. */
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T>;
 }
@@ -108,11 +108,11 @@ export class Core implements ResourceCore {
     return { init, info: () => info };
   }
 
-  async send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions): Promise<T> {
+  async send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions, body: 'json' | 'text' = 'json'): Promise<T> {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
-    return parseBody(outcome, info()) as T;
+    return (body === 'text' ? outcome.data : parseBody(outcome, info())) as T;
   }
 
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T> {

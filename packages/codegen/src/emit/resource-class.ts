@@ -93,7 +93,8 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     op.query ? 'query' : undefined,
   ].filter(Boolean);
   const input = [params.length ? `params: { ${params.join(', ')} }` : undefined, op.body ? 'body' : undefined].filter(Boolean);
-  const call = `(init) => this.core.http.${op.httpMethod.toUpperCase()}('${op.path}', { ...input, ...init })`;
+  const contentType = op.body?.contentType ? `, headers: { 'Content-Type': '${op.body.contentType}', ...init.headers }` : '';
+  const call = `(init) => this.core.http.${op.httpMethod.toUpperCase()}('${op.path}', { ...input, ...init${contentType} })`;
 
   let returnType: string;
   let statement: string;
@@ -101,6 +102,10 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     const item = typeExpression(op.result.item);
     returnType = `Paginated<${item}>`;
     statement = `return this.core.list<${item}>('${label}', '${op.result.paging}', input, ${call}, options);`;
+  } else if (op.result.kind === 'text') {
+    const numeric = typeExpression(op.result.type) === 'number';
+    returnType = `Promise<${numeric ? 'number' : 'string'}>`;
+    statement = `return this.core.send<string>('${label}', input, ${call}, options, 'text')${numeric ? '.then(Number)' : ''};`;
   } else {
     const result = op.result.kind === 'json' ? typeExpression(op.result.type) : 'void';
     returnType = `Promise<${result}>`;

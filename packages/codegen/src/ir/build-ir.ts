@@ -182,8 +182,10 @@ export function buildIr(bundle: Bundle): IrModel {
     if (op.requestBody) {
       const requestBody = deref(op.requestBody as Schema);
       const content = (requestBody.content ?? {}) as Record<string, Schema>;
-      const media = content['application/json'] ?? Object.values(content)[0];
+      const contentType = 'application/json' in content ? 'application/json' : Object.keys(content)[0];
+      const media = contentType ? content[contentType] : undefined;
       body = { type: toType(media?.schema as Schema, source), required: requestBody.required === true };
+      if (contentType && contentType !== 'application/json') body.contentType = contentType;
     }
 
     const result = resultOf(op, source, operationId);
@@ -221,7 +223,10 @@ export function buildIr(bundle: Bundle): IrModel {
     const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
     for (const code of success) {
       const response = deref(responses[code]!);
-      const schema = ((response.content ?? {}) as Record<string, Schema>)['application/json']?.schema as Schema | undefined;
+      const content = (response.content ?? {}) as Record<string, Schema>;
+      const schema = content['application/json']?.schema as Schema | undefined;
+      const text = content['text/plain']?.schema as Schema | undefined;
+      if (!schema && text) return { kind: 'text', type: toType(deref(text), source) };
       if (!schema) continue;
       const type = toType(schema, source);
       const paging = (op['x-sdk-paging'] as IrPaging | undefined) ?? 'link';

@@ -55,9 +55,14 @@ export interface IrOperation extends IrDocs {
   pathParameters: IrParameter[];
   /** Name of the generated interface for the query parameters, when there are any. */
   query?: { typeName: string; required: boolean; parameters: IrParameter[] };
-  body?: { type: IrType; required: boolean };
+  /** The request body; `contentType` is set when it is not plain JSON. */
+  body?: { type: IrType; required: boolean; contentType?: string };
   /** What a successful call resolves to. */
-  result: { kind: 'void' } | { kind: 'json'; type: IrType } | { kind: 'list'; item: IrType; paging: IrPaging };
+  result:
+    | { kind: 'void' }
+    | { kind: 'json'; type: IrType }
+    | { kind: 'text'; type: IrType }
+    | { kind: 'list'; item: IrType; paging: IrPaging };
 }
 
 /** A group of operations in one spec file, e.g. `rooms`. */

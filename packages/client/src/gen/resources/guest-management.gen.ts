@@ -38,8 +38,8 @@ export class GuestManagementResource {
    * `GET /guests/count`
    * @param options Per-call signal, timeout and headers.
    */
-  count(options?: RequestOptions): Promise<void> {
+  count(options?: RequestOptions): Promise<number> {
     const input = {  };
-    return this.core.send<void>('guestManagement.count', input, (init) => this.core.http.GET('/guests/count', { ...input, ...init }), options);
+    return this.core.send<string>('guestManagement.count', input, (init) => this.core.http.GET('/guests/count', { ...input, ...init }), options, 'text').then(Number);
   }
 }

@@ -159,7 +159,7 @@ export class MeetingsResource {
    */
   patch(meetingId: string, body: PatchMeetingRequest, options?: RequestOptions): Promise<Meeting> {
     const input = { params: { path: { meetingId } }, body };
-    return this.core.send<Meeting>('meetings.patch', input, (init) => this.core.http.PATCH('/meetings/{meetingId}', { ...input, ...init }), options);
+    return this.core.send<Meeting>('meetings.patch', input, (init) => this.core.http.PATCH('/meetings/{meetingId}', { ...input, ...init, headers: { 'Content-Type': 'application/json-patch+json', ...init.headers } }), options);
   }
 
   /**
