@@ -2262,8 +2262,11 @@ export interface components {
             /** @description Seconds from issue until the token expires. */
             expiresIn?: number;
         };
-        /** @description Number of guests the service app has. */
-        GuestCount: number;
+        /**
+         * Format: int32
+         * @description Number of guests the service app has, as the decimal digits of a plain-text body (the SDK turns it into a number).
+         */
+        GuestCount: string;
         /** @description Which meeting to get links for (one of `meetingId`, `meetingNumber` or `webLink`) and who joins. */
         JoinMeetingRequest: {
             /** @description Id of the meeting to join. */

@@ -226,7 +226,12 @@ export function buildIr(bundle: Bundle): IrModel {
       const content = (response.content ?? {}) as Record<string, Schema>;
       const schema = content['application/json']?.schema as Schema | undefined;
       const text = content['text/plain']?.schema as Schema | undefined;
-      if (!schema && text) return { kind: 'text', type: toType(deref(text), source) };
+      if (!schema && text) {
+        // A plain-text body holding digits (`format: int32`) is handed to callers as a number.
+        const plain = deref(text);
+        const numeric = plain.type === 'integer' || plain.type === 'number' || plain.format === 'int32' || plain.format === 'int64';
+        return { kind: 'text', type: { kind: 'primitive', type: numeric ? 'number' : 'string' } };
+      }
       if (!schema) continue;
       const type = toType(schema, source);
       const paging = (op['x-sdk-paging'] as IrPaging | undefined) ?? 'link';

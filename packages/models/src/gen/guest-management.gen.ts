@@ -24,5 +24,5 @@ export interface Guest {
   expiresIn?: number;
 }
 
-/** Number of guests the service app has. */
-export type GuestCount = number;
+/** Number of guests the service app has, as the decimal digits of a plain-text body (the SDK turns it into a number). */
+export type GuestCount = string;
