@@ -104,7 +104,9 @@ export class Paginated<T> implements AsyncIterable<T> {
 
 /** The subset of an openapi-fetch client that `paginate` needs. */
 export interface GetClient {
-  GET(path: never, init?: never): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  // `any` so that every openapi-fetch client, whatever its paths, fits.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  GET(path: any, init?: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
 /** Thrown by `paginate` when a page answers with an error status. */
@@ -156,9 +158,14 @@ export interface OpenApiPaginateOptions<T> extends PaginateOptions {
  * for await (const room of paginate(client, '/rooms', { params: { query: { max: 100 } } }, { baseUrl })) { … }
  * ```
  */
-export function paginate<T = unknown>(client: GetClient, path: string, init: Record<string, unknown>, options: OpenApiPaginateOptions<T>): Paginated<T> {
+export function paginate<T = unknown, C extends GetClient = GetClient>(
+  client: C,
+  path: Parameters<C['GET']>[0],
+  init: Parameters<C['GET']>[1],
+  options: OpenApiPaginateOptions<T>,
+): Paginated<T> {
   const pickItems = options.items ?? ((data: unknown) => ((data as { items?: T[] } | undefined)?.items ?? []));
-  const { params: _params, ...rest } = init;
+  const { params: _params, ...rest } = (init ?? {}) as Record<string, unknown>;
   const get = client.GET as unknown as (path: string, init: object) => ReturnType<GetClient['GET']>;
   return new Paginated<T>(async (cursor, signal) => {
     const result = cursor === undefined ? await get(path, { ...init, signal }) : await get(relativeToBase(cursor, options.baseUrl), { ...rest, signal });

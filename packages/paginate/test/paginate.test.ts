@@ -103,7 +103,7 @@ describe('paginate (any openapi-fetch client)', () => {
         failed = true;
         return json(res, 503, { message: 'busy' });
       }
-      const next = page < 4 ? { link: `<${server!.url}/api/items?page=${page + 1}>; rel="next"` } : {};
+      const next: Record<string, string> = page < 4 ? { link: `<${server!.url}/api/items?page=${page + 1}>; rel="next"` } : {};
       json(res, 200, { items: [page * 2, page * 2 + 1] }, next);
     });
     const policy = { ...defaultRetryPolicy, baseDelayMs: 1 };
