@@ -123,12 +123,12 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     name: op.method,
     docs: [
       {
-        description: `${description.replaceAll('*/', '*\\/')}\n\n\`${op.httpMethod.toUpperCase()} ${op.path}\``,
+        description: [description.replaceAll('*/', '*\\/'), `\`${op.httpMethod.toUpperCase()} ${op.path}\``].filter(Boolean).join('\n\n'),
         tags: [...paramDocs, { tagName: 'param', text: 'options Per-call signal, timeout and headers.' }, ...(op.deprecated ? [{ tagName: 'deprecated' }] : [])],
       },
     ],
     parameters: signature,
     returnType,
-    statements: [`const input = { ${input.join(', ')} };`, statement],
+    statements: [`const input = ${input.length ? `{ ${input.join(', ')} }` : '{}'};`, statement],
   };
 }

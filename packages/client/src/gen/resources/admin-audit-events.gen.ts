@@ -40,7 +40,7 @@ export class AdminAuditEventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listCategories(options?: RequestOptions): Promise<AdminAuditEventCategoryCollectionResponse> {
-    const input = {  };
+    const input = {};
     return this.core.send<AdminAuditEventCategoryCollectionResponse>('adminAuditEvents.listCategories', input, (init) => this.core.http.GET('/adminAudit/eventCategories', { ...input, ...init }), options);
   }
 }

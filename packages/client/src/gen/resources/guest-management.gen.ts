@@ -39,7 +39,7 @@ export class GuestManagementResource {
    * @param options Per-call signal, timeout and headers.
    */
   count(options?: RequestOptions): Promise<number> {
-    const input = {  };
+    const input = {};
     return this.core.send<string>('guestManagement.count', input, (init) => this.core.http.GET('/guests/count', { ...input, ...init }), options, 'text').then(Number);
   }
 }

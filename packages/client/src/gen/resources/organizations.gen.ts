@@ -26,7 +26,7 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Organization> {
-    const input = {  };
+    const input = {};
     return this.core.list<Organization>('organizations.list', 'link', input, (init) => this.core.http.GET('/organizations', { ...input, ...init }), options);
   }
 

@@ -26,7 +26,7 @@ export class RolesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Role> {
-    const input = {  };
+    const input = {};
     return this.core.list<Role>('roles.list', 'link', input, (init) => this.core.http.GET('/roles', { ...input, ...init }), options);
   }
 

@@ -1,0 +1,63 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleSpecs, SpecError } from '../src/index.js';
+
+function specs(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return join(dir, 'root.yaml');
+}
+
+const root = (paths: string) => `openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths}`;
+
+describe('bundleSpecs', () => {
+  it('makes cross-file refs local, hoists components sorted, and records where each came from', () => {
+    const bundle = bundleSpecs(
+      specs({
+        'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n"),
+        'a.yaml': [
+          'paths:',
+          '  /a:',
+          '    get:',
+          '      operationId: getA',
+          '      responses:',
+          "        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Zed' } } } }",
+          'components:',
+          '  schemas:',
+          "    Zed: { type: object, properties: { b: { $ref: './common/b.yaml#/components/schemas/Bee' } } }",
+        ].join('\n'),
+        'common/b.yaml': 'components:\n  schemas:\n    Bee: { type: string, example: { $ref: not-a-ref } }\n',
+      }),
+    );
+    const doc = bundle.document as any;
+    expect(Object.keys(doc.components.schemas)).toEqual(['Bee', 'Zed']);
+    expect(doc.components.schemas.Zed.properties.b.$ref).toBe('#/components/schemas/Bee');
+    expect(doc.components.schemas.Bee.example).toEqual({ $ref: 'not-a-ref' });
+    expect(bundle.pathSources.get('/a')).toBe('a');
+    expect(bundle.componentSources.get('schemas/Bee')).toBe('common/b');
+  });
+
+  it('refuses a component name defined in two files', () => {
+    const rootFile = specs({
+      'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n  /b:\n    $ref: './b.yaml#/paths/~1b'\n"),
+      'a.yaml': "paths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: string }\n",
+      'b.yaml': "paths:\n  /b:\n    get: { operationId: b, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: number }\n",
+    });
+    expect(() => bundleSpecs(rootFile)).toThrow(/schemas\/Thing is defined in both a and b/);
+  });
+
+  it('names a broken $ref', () => {
+    const rootFile = specs({ 'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1nope'\n"), 'a.yaml': 'paths: {}\n' });
+    expect(() => bundleSpecs(rootFile)).toThrow(SpecError);
+    expect(() => bundleSpecs(rootFile)).toThrow(/a\.yaml#\/paths\/~1nope points at nothing/);
+  });
+
+  it('names a missing file', () => {
+    expect(() => bundleSpecs(specs({ 'root.yaml': root("  /a:\n    $ref: './missing.yaml#/paths/~1a'\n") }))).toThrow(/cannot read spec file missing\.yaml/);
+  });
+});
