@@ -1,5 +1,17 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { defaultRetryPolicy, fetchWithRetry, isTimeout, nextLink, Paginated, parseRetryAfter, relativeToBase, type RetryPolicy } from '@webex-ts/paginate';
+import type { AccessToken } from '@webex-ts/models';
+import {
+  defaultRetryPolicy,
+  fetchWithRetry,
+  isTimeout,
+  nextLink,
+  Paginated,
+  parseRetryAfter,
+  relativeToBase,
+  RequestGate,
+  type RetryPolicy,
+} from '@webex-ts/paginate';
+import { AccessTokensApi } from './auth.js';
 import { checkInput, type CallInput } from './checks.js';
 import {
   MalformedResponseError,
@@ -12,7 +24,7 @@ import {
   type WebexErrorDetail,
 } from './errors.js';
 import type { paths } from './gen/openapi.gen.js';
-import { DEFAULT_TIMEOUT_MS, type RequestOptions, type WebexOptions } from './options.js';
+import { DEFAULT_TIMEOUT_MS, type Logger, type RequestOptions, type WebexOptions } from './options.js';
 
 export type { CallInput } from './checks.js';
 export type { RequestOptions } from './options.js';
@@ -38,13 +50,26 @@ export type Call = (init: CallInit) => Promise<CallOutcome>;
 /** How a list reaches its further pages. */
 export type Paging = 'link' | 'offset';
 
+/** Per-call options as the core sees them: the public ones, plus calls made without the client's token. */
+export interface CallOptions extends RequestOptions {
+  /** Send no `Authorization` of the client's own (token exchanges, guest logins). */
+  anonymous?: boolean;
+}
+
 /** What generated resources need from the client: the typed openapi-fetch client and two ways to call it. */
 export interface ResourceCore {
   readonly http: Client<paths>;
   /** One request; resolves to the parsed body. `operation` is `resource.method`, used in errors and checks. */
-  send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions, body?: 'json' | 'text'): Promise<T>;
+  send<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body?: 'json' | 'text'): Promise<T>;
   /** A listing that fetches pages as it is iterated. */
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T>;
+}
+
+/** Credentials for refreshing the access token after a 401. */
+export interface RefreshCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
 }
 
 /** The resolved settings of a client. */
@@ -53,54 +78,104 @@ export interface CoreSettings extends Required<Pick<WebexOptions, 'baseUrl' | 't
   userAgent: string | undefined;
   fetch: (request: Request) => Promise<Response>;
   retry: RetryPolicy;
-  onRetry: WebexOptions['onRetry'];
+  hooks: Pick<WebexOptions, 'onRetry' | 'onRequest' | 'onResponse' | 'onTokens'>;
+  logger: Logger | undefined;
+  maxConcurrency: number | undefined;
+  refresh: RefreshCredentials | undefined;
 }
 
 /** Auth, retries, error mapping and paging for every generated method. */
 export class Core implements ResourceCore {
   readonly http: Client<paths>;
   readonly baseUrl: string;
-  // A private field: util.inspect and JSON.stringify never show it.
+  // Private fields: util.inspect and JSON.stringify never show them, so neither do logs.
   readonly #settings: CoreSettings;
   readonly #origin: string;
+  readonly #gate: RequestGate;
+  readonly #attempt: (request: Request) => Promise<Response>;
+  #refreshing: Promise<void> | undefined;
 
   constructor(settings: CoreSettings) {
-    this.#settings = settings;
+    this.#settings = { ...settings };
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
     this.#origin = new URL(this.baseUrl).origin;
+    // With waiting off the caller handles 429s, so the client must not hold other requests back either.
+    this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
+    this.#attempt = observed(settings);
     this.http = createClient<paths>({ baseUrl: this.baseUrl, fetch: (request) => this.transport(request) });
   }
 
   /** Sends one request with auth and retries; failures other than HTTP statuses become typed errors. */
-  async transport(request: Request, options?: RequestOptions): Promise<Response> {
+  async transport(request: Request, options?: CallOptions): Promise<Response> {
     const settings = this.#settings;
+    const authorize = !options?.anonymous && new URL(request.url).origin === this.#origin && !request.headers.has('Authorization');
     // The token only ever goes to the API's own origin.
-    if (new URL(request.url).origin === this.#origin) {
-      request.headers.set('Authorization', `Bearer ${settings.accessToken}`);
-    }
+    if (authorize && settings.accessToken) request.headers.set('Authorization', `Bearer ${settings.accessToken}`);
     if (settings.userAgent) request.headers.set('User-Agent', settings.userAgent);
+    if (options?.trackingId) request.headers.set('TrackingID', options.trackingId);
     const timeoutMs = options?.timeout ?? settings.timeout;
     const policy = options?.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
+    const retry = { policy, signal: options?.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
+    const replayable = authorize && settings.refresh !== undefined;
     try {
-      return await fetchWithRetry(settings.fetch, request, { policy, signal: options?.signal, timeoutMs, onRetry: settings.onRetry });
+      const response = await fetchWithRetry(this.#attempt, replayable ? request.clone() : request, retry);
+      if (response.status !== 401 || !replayable) return response;
+      // Refresh once (shared by concurrent calls) and replay the request with the new token.
+      const rejectedToken = request.headers.get('Authorization');
+      await this.refreshToken(rejectedToken);
+      await response.body?.cancel().catch(() => {});
+      request.headers.set('Authorization', `Bearer ${settings.accessToken}`);
+      return await fetchWithRetry(this.#attempt, request, retry);
     } catch (error) {
       const info = requestInfo(request);
-      if (isTimeout(error) && !options?.signal?.aborted) throw new WebexTimeoutError(timeoutMs, info.method, info.url, { cause: error });
+      if (isTimeout(error)) {
+        const limit = options?.signal?.aborted ? (options.deadline ?? timeoutMs) : timeoutMs;
+        throw new WebexTimeoutError(limit, info.method, info.url, { cause: error });
+      }
       if (error instanceof TypeError) throw new WebexConnectionError(info.method, info.url, { cause: error });
       throw error;
     }
   }
 
+  readonly #onRetry = (event: Parameters<NonNullable<WebexOptions['onRetry']>>[0]) => {
+    const redacted = { ...event, url: redactUrl(event.url) };
+    this.#settings.logger?.debug(`webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`, { ...redacted });
+    this.#settings.hooks.onRetry?.(redacted);
+  };
+
+  /** Gets a new access token with the refresh token; concurrent callers share one refresh. */
+  private refreshToken(rejected: string | null): Promise<void> {
+    const settings = this.#settings;
+    if (rejected !== `Bearer ${settings.accessToken}`) return Promise.resolve(); // someone already refreshed
+    this.#refreshing ??= (async () => {
+      try {
+        const tokens = await new AccessTokensApi(this).refresh(settings.refresh!);
+        settings.accessToken = tokens.access_token;
+        if (tokens.refresh_token) settings.refresh = { ...settings.refresh!, refreshToken: tokens.refresh_token };
+        await settings.hooks.onTokens?.(tokens);
+      } finally {
+        this.#refreshing = undefined;
+      }
+    })();
+    return this.#refreshing;
+  }
+
+  /** Tells the owner about tokens obtained outside a refresh (the first OAuth exchange). */
+  async announceTokens(tokens: AccessToken): Promise<void> {
+    await this.#settings.hooks.onTokens?.(tokens);
+  }
+
   /** The per-call init: the caller's signal and headers, and a fetch that turns error statuses into errors. */
-  private init(options: RequestOptions | undefined, signal = options?.signal): { init: CallInit; info: () => RequestInfo } {
+  private init(options: CallOptions | undefined, signal = callSignal(options)): { init: CallInit; info: () => RequestInfo } {
     let info: RequestInfo = { method: '', url: '' };
+    const callOptions = signal === options?.signal ? options : { ...options, signal };
     const init: CallInit = {
       parseAs: 'text',
       signal,
       headers: options?.headers,
       fetch: async (request) => {
         info = requestInfo(request);
-        const response = await this.transport(request, signal === options?.signal ? options : { ...options, signal });
+        const response = await this.transport(request, callOptions);
         if (!response.ok) throw await apiError(response, info);
         return response;
       },
@@ -108,7 +183,7 @@ export class Core implements ResourceCore {
     return { init, info: () => info };
   }
 
-  async send<T>(operation: string, input: CallInput, call: Call, options?: RequestOptions, body: 'json' | 'text' = 'json'): Promise<T> {
+  async send<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body: 'json' | 'text' = 'json'): Promise<T> {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
@@ -137,9 +212,39 @@ export class Core implements ResourceCore {
         const next = paging === 'offset' ? nextOffset(cursor, query, items.length) : nextLink(outcome.response.headers.get('link'), outcome.response.url);
         return { items, next, response: outcome.response };
       },
-      { signal: options?.signal },
+      { signal: callSignal(options) },
     );
   }
+}
+
+/** The caller's signal, bounded by the overall deadline when there is one. */
+function callSignal(options: RequestOptions | undefined): AbortSignal | undefined {
+  if (!options?.deadline) return options?.signal;
+  const deadline = AbortSignal.timeout(options.deadline);
+  return options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+}
+
+/** The fetch each attempt goes through: the plain one, or one that reports to hooks and the logger. */
+function observed(settings: CoreSettings): (request: Request) => Promise<Response> {
+  const { onRequest, onResponse } = settings.hooks;
+  const logger = settings.logger;
+  if (!onRequest && !onResponse && !logger) return settings.fetch;
+  return async (request) => {
+    const event = { method: request.method, url: redactUrl(request.url), trackingId: request.headers.get('TrackingID') ?? undefined };
+    onRequest?.(event);
+    logger?.debug(`webex: ${event.method} ${event.url}`, { ...event });
+    const started = performance.now();
+    const response = await settings.fetch(request);
+    const done = {
+      ...event,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+      responseTrackingId: response.headers.get('trackingid') ?? undefined,
+    };
+    onResponse?.(done);
+    logger?.debug(`webex: ${done.status} ${event.method} ${event.url} in ${done.durationMs} ms`, { ...done });
+    return response;
+  };
 }
 
 function nextOffset(cursor: string | undefined, query: { max?: number; offset?: number }, count: number): string | undefined {

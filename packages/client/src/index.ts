@@ -1,5 +1,5 @@
 export { Webex } from './webex.js';
-export type { WebexOptions, RequestOptions } from './options.js';
+export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './options.js';
 export { DEFAULT_BASE_URL } from './options.js';
 export {
   WebexError,
@@ -14,6 +14,10 @@ export {
   type WebexErrorDetail,
 } from './errors.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
+export { AccessTokensApi, GuestIssuerApi, signGuestJwt, type OAuthCodeGrant, type OAuthRefreshGrant, type GuestClaims } from './auth.js';
+export { MessagesApi, type CreateMessageInput, type LocalFile } from './messages.js';
+export { decodeId, encodeId, teamIdToRoomId, WebexIdError, type WebexId } from './ids.js';
+export { verifyWebhookSignature, parseWebhookEvent, WebhookPayloadError, SIGNATURE_HEADER, type WebhookEnvelope } from './webhooks.js';
 export * from './gen/resources.gen.js';
 export type { paths, components, operations } from './gen/openapi.gen.js';
 export { Paginated, PageLimitError, ForeignLinkError, type Page, type RetryEvent } from '@webex-ts/paginate';

@@ -1,4 +1,27 @@
+import type { AccessToken } from '@webex-ts/models';
 import type { RetryEvent } from '@webex-ts/paginate';
+
+/** One attempt as hooks and the logger see it: no headers, URL redacted. */
+export interface RequestEvent {
+  method: string;
+  url: string;
+  /** The `TrackingID` header sent, when the call set one. */
+  trackingId?: string | undefined;
+}
+
+/** One answer as hooks and the logger see it. */
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  /** Milliseconds from sending to the response headers. */
+  durationMs: number;
+  /** The `TrackingID` Webex answered with. */
+  responseTrackingId?: string | undefined;
+}
+
+/** Where debug output goes; `console` fits. */
+export interface Logger {
+  debug(message: string, details?: Record<string, unknown>): void;
+}
 
 /** Options of `new Webex()`. */
 export interface WebexOptions {
@@ -20,6 +43,23 @@ export interface WebexOptions {
   userAgent?: string;
   /** Called before each retry wait, with the attempt, the reason and the delay. */
   onRetry?: (event: RetryEvent) => void;
+  /** Called before each attempt is sent. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when each attempt's response arrives. */
+  onResponse?: (event: ResponseEvent) => void;
+  /** Log every attempt, response and retry (redacted) to `logger`, or to `console` when `debug` is true. */
+  debug?: boolean;
+  logger?: Logger;
+  /** Most requests in flight at once; further calls queue. Default: unlimited. */
+  maxConcurrency?: number;
+  /** Refresh token, with `clientId` and `clientSecret`: after a 401 the client refreshes once and replays the request. */
+  refreshToken?: string;
+  /** The integration's client id, for refreshing. */
+  clientId?: string;
+  /** The integration's client secret, for refreshing. */
+  clientSecret?: string;
+  /** Called with new tokens whenever the client gets them (OAuth exchange, refresh), so they can be stored. */
+  onTokens?: (tokens: AccessToken) => void | Promise<void>;
 }
 
 /** Per-call options, the last argument of every method. */
@@ -32,6 +72,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Retry this POST or PATCH after a 5xx, reset or timeout too; only for calls safe to repeat. */
   retryNonIdempotent?: boolean;
+  /** Overall time limit for the call, retries and waits included, in ms. */
+  deadline?: number;
+  /** A `TrackingID` header to send, to find this call in Webex's logs and yours. */
+  trackingId?: string;
 }
 
 /** The default API root. */

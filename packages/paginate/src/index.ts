@@ -29,3 +29,4 @@ export {
   type FetchWithRetryOptions,
 } from './retry.js';
 export { sleep } from './sleep.js';
+export { RequestGate, type GateOptions } from './gate.js';

@@ -1,3 +1,4 @@
+import type { RequestGate } from './gate.js';
 import { sleep } from './sleep.js';
 
 /** When and how long to retry. Every field has a default; see `defaultRetryPolicy`. */
@@ -133,6 +134,8 @@ export interface FetchWithRetryOptions {
   onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Waits before a retry; replaceable so a shared limiter can slow everyone down. */
   wait?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Shared by a client's requests: concurrency limit and a common pace under rate limits. */
+  gate?: RequestGate | undefined;
   random?: () => number;
 }
 
@@ -151,6 +154,9 @@ export async function fetchWithRetry(
   const counts: RetryCounts = { failures: 0, rateLimits: 0 };
   const canRepeat = policy.waitOnRateLimit || policy.maxRetries > 0;
   for (let attempt = 1; ; attempt++) {
+    const gate = options.gate;
+    // The gate may hold the attempt back; its timeout starts only when it is sent.
+    const sentAt = gate ? await gate.acquire(signal) : 0;
     const attemptSignal = combineSignals(signal, timeoutMs);
     const base = canRepeat && request.body !== null ? request.clone() : request;
     const outgoing = attemptSignal ? new Request(base, { signal: attemptSignal }) : base;
@@ -158,8 +164,13 @@ export async function fetchWithRetry(
     try {
       outcome = { response: await fetchFn(outgoing) };
     } catch (error) {
+      gate?.release(sentAt, undefined, undefined);
       if (signal?.aborted) throw signal.reason;
       outcome = { error };
+    }
+    if (gate && 'response' in outcome) {
+      const { status, headers } = outcome.response;
+      gate.release(sentAt, status, status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined);
     }
     const decision = shouldRetry(request.method, outcome, counts, policy, options.random);
     if (!decision.retry) {

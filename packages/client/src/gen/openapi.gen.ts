@@ -1449,10 +1449,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/access_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get or refresh an access token
+         * @description Exchanges an authorization code (`grant_type=authorization_code`) or a refresh token (`grant_type=refresh_token`) for an access token. The body is form-encoded; no bearer token is needed.
+         */
+        post: operations["exchangeAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jwt/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a guest issuer JWT for a guest access token
+         * @description Send the HS256 JWT the app signed with its guest issuer secret as the bearer token; the answer is an access token for that guest.
+         */
+        post: operations["guestIssuerLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Tokens from an OAuth exchange. */
+        AccessToken: {
+            /** @description The access token. */
+            access_token: string;
+            /** @description Seconds until the access token expires (about 14 days). */
+            expires_in: number;
+            /** @description The refresh token. */
+            refresh_token?: string;
+            /** @description Seconds until the refresh token expires (about 90 days). */
+            refresh_token_expires_in?: number;
+            /** @description Always `Bearer`. */
+            token_type?: string;
+            /** @description Space-separated scopes granted. */
+            scope?: string;
+        };
+        /** @description The form fields of a token exchange. */
+        AccessTokenRequest: {
+            grant_type: components["schemas"]["GrantType"];
+            /** @description The integration's client id. */
+            client_id: string;
+            /** @description The integration's client secret. */
+            client_secret: string;
+            /** @description The authorization code from the redirect (authorization_code only). */
+            code?: string;
+            /** @description The redirect URI used in the authorize step (authorization_code only). */
+            redirect_uri?: string;
+            /** @description The refresh token (refresh_token only). */
+            refresh_token?: string;
+        };
         /**
          * @description An administrator role the actor held when acting.
          * @enum {string}
@@ -2142,6 +2211,11 @@ export interface components {
          * @enum {string}
          */
         EventType: "created" | "updated" | "deleted" | "ended";
+        /**
+         * @description Which exchange this is.
+         * @enum {string}
+         */
+        GrantType: "authorization_code" | "refresh_token";
         /** @description A group, a named set of people in an organization. */
         Group: {
             /** @description Unique id of the group. */
@@ -2267,6 +2341,13 @@ export interface components {
          * @description Number of guests the service app has, as the decimal digits of a plain-text body (the SDK turns it into a number).
          */
         GuestCount: string;
+        /** @description A guest's access token. */
+        GuestIssuerToken: {
+            /** @description The guest's access token. */
+            token: string;
+            /** @description Seconds until it expires. */
+            expiresIn: number;
+        };
         /** @description Which meeting to get links for (one of `meetingId`, `meetingNumber` or `webLink`) and who joins. */
         JoinMeetingRequest: {
             /** @description Id of the meeting to join. */
@@ -11414,6 +11495,77 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exchangeAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AccessTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    TrackingID: components["headers"]["TrackingID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "ZDI3MGEyYzQtNmFlNS00NDNhLWFlNzAtZGVhMjE1MjNkNjVmMmQ0ZmY5NGMtNGY4",
+                     *       "expires_in": 1209599,
+                     *       "refresh_token": "MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3",
+                     *       "refresh_token_expires_in": 7775999,
+                     *       "token_type": "Bearer",
+                     *       "scope": "spark:all spark:kms"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    guestIssuerLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The guest's access token. */
+            200: {
+                headers: {
+                    TrackingID: components["headers"]["TrackingID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "ZWU5ZTRjYzgtZjQ3Zi00ZDY3LWE0MWEtMjc1YTdiMGE5N2JkMDJkYjIxYjMtYjlk",
+                     *       "expiresIn": 21600
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestIssuerToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

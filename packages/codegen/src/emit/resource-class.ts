@@ -64,7 +64,7 @@ export function emitResourceClass(resource: IrResource): ClassDeclarationStructu
     ctors: [
       {
         docs: [{ description: 'Made by `Webex`; not meant to be constructed directly.', tags: [{ tagName: 'internal' }] }],
-        parameters: [{ name: 'core', type: 'ResourceCore', scope: Scope.Private, isReadonly: true }],
+        parameters: [{ name: 'core', type: 'ResourceCore', scope: Scope.Protected, isReadonly: true }],
       },
     ],
     methods: resource.operations.map((op) => emitOperationMethod(op, property)),

@@ -138,7 +138,8 @@ export function buildIr(bundle: Bundle): IrModel {
     const shared = ((item.parameters ?? []) as Schema[]).map(deref);
     for (const httpMethod of HTTP_METHODS) {
       const op = item[httpMethod] as Schema | undefined;
-      if (!op) continue;
+      // Hidden operations are typed for `webex.http` but wrapped by hand in the client.
+      if (!op || op['x-sdk-hidden'] === true) continue;
       const operation = buildOperation(path, httpMethod, op, shared, resourceName, source);
       let resource = resources.get(resourceName);
       if (!resource) {

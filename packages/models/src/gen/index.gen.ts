@@ -11,6 +11,7 @@ export * from './meeting-invitees.gen.js';
 export * from './meetings.gen.js';
 export * from './memberships.gen.js';
 export * from './messages.gen.js';
+export * from './oauth.gen.js';
 export * from './organizations.gen.js';
 export * from './people.gen.js';
 export * from './recordings.gen.js';

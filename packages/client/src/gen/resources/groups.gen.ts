@@ -13,7 +13,7 @@ export class GroupsResource {
    * Made by `Webex`; not meant to be constructed directly.
    * @internal
    */
-  constructor(private readonly core: ResourceCore) {
+  constructor(protected readonly core: ResourceCore) {
   }
 
   /**

@@ -14,7 +14,7 @@ export class RolesResource {
    * Made by `Webex`; not meant to be constructed directly.
    * @internal
    */
-  constructor(private readonly core: ResourceCore) {
+  constructor(protected readonly core: ResourceCore) {
   }
 
   /**

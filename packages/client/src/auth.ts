@@ -1,0 +1,126 @@
+import type { AccessToken, GuestIssuerToken } from '@webex-ts/models';
+import type { ResourceCore } from './core.js';
+import { WebexValidationError } from './errors.js';
+import type { RequestOptions } from './options.js';
+
+/** What the OAuth code exchange needs (the redirect gave you `code`). */
+export interface OAuthCodeGrant {
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  redirectUri: string;
+}
+
+/** What a token refresh needs. */
+export interface OAuthRefreshGrant {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+const formSerializer = (body: Record<string, string>) => new URLSearchParams(body).toString();
+
+function required(operation: string, fields: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string' || value === '') throw new WebexValidationError(operation, name, `${name} is required (a non-empty string)`);
+  }
+}
+
+/** OAuth token exchanges (`POST /access_token`, form-encoded). Reached as `webex.accessTokens`. */
+export class AccessTokensApi {
+  /** @internal */
+  constructor(private readonly core: ResourceCore) {}
+
+  /** Exchanges the authorization code from the OAuth redirect for tokens. */
+  get(grant: OAuthCodeGrant, options?: RequestOptions): Promise<AccessToken> {
+    required('accessTokens.get', { clientId: grant.clientId, clientSecret: grant.clientSecret, code: grant.code, redirectUri: grant.redirectUri });
+    return this.exchange(
+      'accessTokens.get',
+      { grant_type: 'authorization_code', client_id: grant.clientId, client_secret: grant.clientSecret, code: grant.code, redirect_uri: grant.redirectUri },
+      options,
+    );
+  }
+
+  /** Trades a refresh token for a new access token (and possibly a new refresh token). */
+  refresh(grant: OAuthRefreshGrant, options?: RequestOptions): Promise<AccessToken> {
+    required('accessTokens.refresh', { clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: grant.refreshToken });
+    return this.exchange(
+      'accessTokens.refresh',
+      { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: grant.refreshToken },
+      options,
+    );
+  }
+
+  private exchange(operation: string, body: Record<string, string>, options: RequestOptions | undefined): Promise<AccessToken> {
+    return this.core.send<AccessToken>(
+      operation,
+      {},
+      (init) =>
+        this.core.http.POST('/access_token', {
+          ...init,
+          body: body as never,
+          bodySerializer: formSerializer as never,
+          headers: { ...init.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+      { ...options, anonymous: true },
+    );
+  }
+}
+
+/** The claims of a guest-issuer JWT. */
+export interface GuestClaims {
+  /** The guest's unique user id in your app: letters, digits and hyphens. */
+  sub: string;
+  /** The guest's display name. */
+  name: string;
+  /** The guest issuer id. */
+  iss: string;
+  /** Expiry, in Unix seconds. Default: one hour from now. */
+  exp?: number;
+}
+
+const base64url = (bytes: Uint8Array) => {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+};
+
+/**
+ * Signs a guest-issuer JWT (HS256) with Web Crypto. The issuer secret is
+ * base64 and is decoded before use as the HMAC key.
+ */
+export async function signGuestJwt(claims: GuestClaims, secret: string): Promise<string> {
+  if (!/^[A-Za-z0-9-]+$/.test(claims.sub)) throw new WebexValidationError('guestIssuer.create', 'sub', 'sub must be letters, digits and hyphens');
+  for (const name of ['name', 'iss'] as const) {
+    if (!claims[name]) throw new WebexValidationError('guestIssuer.create', name, `${name} is required`);
+  }
+  let key: Uint8Array;
+  try {
+    key = Uint8Array.from(atob(secret.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+  } catch {
+    throw new WebexValidationError('guestIssuer.create', 'secret', 'secret must be the base64 guest issuer secret');
+  }
+  const encoder = new TextEncoder();
+  const payload = { sub: claims.sub, name: claims.name, iss: claims.iss, exp: claims.exp ?? Math.floor(Date.now() / 1000) + 3600 };
+  const unsigned = `${base64url(encoder.encode(JSON.stringify({ typ: 'JWT', alg: 'HS256' })))}.${base64url(encoder.encode(JSON.stringify(payload)))}`;
+  const hmac = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(unsigned)));
+  return `${unsigned}.${base64url(signature)}`;
+}
+
+/** Guest issuer logins (`POST /jwt/login`). Reached as `webex.guestIssuer`. Deprecated by Webex in favour of `guestManagement`. */
+export class GuestIssuerApi {
+  /** @internal */
+  constructor(private readonly core: ResourceCore) {}
+
+  /** Signs a JWT for the guest and exchanges it for the guest's access token. */
+  async create(claims: GuestClaims & { secret: string }, options?: RequestOptions): Promise<GuestIssuerToken> {
+    const jwt = await signGuestJwt(claims, claims.secret);
+    return this.core.send<GuestIssuerToken>(
+      'guestIssuer.create',
+      {},
+      (init) => this.core.http.POST('/jwt/login', { ...init, headers: { ...init.headers, Authorization: `Bearer ${jwt}` } }),
+      { ...options, anonymous: true },
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { WebexError } from './errors.js';
+
+/** What a Webex id says: `ciscospark://<region>/<type>/<uuid>`. */
+export interface WebexId {
+  /** Kind of object: `PEOPLE`, `ROOM`, `MESSAGE`, `TEAM`, `MEMBERSHIP`, … */
+  type: string;
+  /** The object's own id (usually a UUID). */
+  uuid: string;
+  /** The cluster it lives in, e.g. `us`. */
+  region: string;
+}
+
+/** An id that is not a Webex id, or a part that cannot make one. */
+export class WebexIdError extends WebexError {
+  override name = 'WebexIdError';
+  constructor(
+    readonly id: string,
+    reason: string,
+  ) {
+    super(`not a Webex id (${reason}): ${id.length > 80 ? `${id.slice(0, 80)}…` : id}`);
+  }
+}
+
+const ID_URI = /^ciscospark:\/\/([^/]+)\/([A-Z_]+)\/([^/]+)$/;
+
+function fromBase64Url(text: string): string {
+  const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
+  const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** Reads a Webex id: `decodeId(room.id)` → `{ type: 'ROOM', uuid: '…', region: 'us' }`. */
+export function decodeId(id: string): WebexId {
+  if (typeof id !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(id)) throw new WebexIdError(String(id), 'not base64url');
+  let uri: string;
+  try {
+    uri = fromBase64Url(id.replace(/=+$/, ''));
+  } catch {
+    throw new WebexIdError(id, 'does not decode to text');
+  }
+  const match = ID_URI.exec(uri);
+  if (!match) throw new WebexIdError(id, 'does not decode to ciscospark://<region>/<TYPE>/<uuid>');
+  const [, region, type, uuid] = match as unknown as [string, string, string, string];
+  return { type, uuid, region };
+}
+
+/** Makes a Webex id from its parts: unpadded base64url of `ciscospark://<region>/<type>/<uuid>`. */
+export function encodeId({ type, uuid, region = 'us' }: { type: string; uuid: string; region?: string }): string {
+  const uri = `ciscospark://${region}/${type}/${uuid}`;
+  if (!ID_URI.test(uri)) throw new WebexIdError(uri, 'type must be upper-case letters and _, region and uuid must not contain /');
+  return toBase64Url(uri);
+}
+
+/** The id of a team's general room: the team id with `TEAM` replaced by `ROOM`. */
+export function teamIdToRoomId(teamId: string): string {
+  const id = decodeId(teamId);
+  if (id.type !== 'TEAM') throw new WebexIdError(teamId, `a ${id.type} id, not a TEAM id`);
+  return encodeId({ ...id, type: 'ROOM' });
+}

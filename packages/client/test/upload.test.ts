@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { json, startServer, type SeenRequest, type TestServer } from '../../../test-utils/http-server.js';
+import { Webex, WebexValidationError } from '../src/index.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Parses a multipart body the way a real server would (undici's form-data parser). */
+async function formOf(request: SeenRequest): Promise<FormData> {
+  return new Request('http://x/', { method: 'POST', headers: { 'content-type': String(request.headers['content-type']) }, body: request.body }).formData();
+}
+
+async function uploadServer() {
+  server = await startServer((_req, res) => json(res, 200, { id: 'M1' }));
+  return new Webex({ accessToken: 'T', baseUrl: server.url });
+}
+
+describe('messages.create with a local file', () => {
+  it('uploads a file from a path as multipart/form-data', async () => {
+    const webex = await uploadServer();
+    const dir = mkdtempSync(join(tmpdir(), 'upload-'));
+    writeFileSync(join(dir, 'report.txt'), 'all green\n');
+    await webex.messages.create({ roomId: 'R1', markdown: 'Nightly **report**', files: [join(dir, 'report.txt')] });
+    const [request] = server!.requests;
+    expect(request!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await formOf(request!);
+    expect(form.get('roomId')).toBe('R1');
+    expect(form.get('markdown')).toBe('Nightly **report**');
+    const file = form.get('files') as File;
+    expect(file.name).toBe('report.txt');
+    expect(await file.text()).toBe('all green\n');
+  });
+
+  it('uploads a Blob/File and bytes with a name', async () => {
+    const webex = await uploadServer();
+    await webex.messages.create({ toPersonEmail: 'ana@example.com', text: 'logo', files: [new File(['PNG…'], 'logo.png', { type: 'image/png' })] });
+    await webex.messages.create({ roomId: 'R1', text: 'bytes', files: [{ data: new TextEncoder().encode('a,b\n1,2\n'), name: 'data.csv', type: 'text/csv' }] });
+    const [first, second] = await Promise.all(server!.requests.map(formOf));
+    expect((first!.get('files') as File).name).toBe('logo.png');
+    expect(first!.get('toPersonEmail')).toBe('ana@example.com');
+    expect(await (second!.get('files') as File).text()).toBe('a,b\n1,2\n');
+  });
+
+  it('sends a URL as JSON', async () => {
+    const webex = await uploadServer();
+    await webex.messages.create({ roomId: 'R1', files: ['https://example.com/build.log'] });
+    expect(server!.requests[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(server!.requests[0]!.body)).toEqual({ roomId: 'R1', files: ['https://example.com/build.log'] });
+  });
+
+  it('refuses more than one file, or a file with two destinations, before sending', async () => {
+    const webex = await uploadServer();
+    const blob = new Blob(['x']);
+    await expect(webex.messages.create({ roomId: 'R1', files: [blob, blob] })).rejects.toThrow(/files takes one item per message \(got 2\)/);
+    await expect(webex.messages.create({ roomId: 'R1', toPersonId: 'P', files: [blob] })).rejects.toBeInstanceOf(WebexValidationError);
+    await expect(webex.messages.create({ roomId: 'R1', files: ['/no/such/file.txt'] })).rejects.toThrow(/cannot read \/no\/such\/file\.txt/);
+    expect(server!.requests).toHaveLength(0);
+  });
+});
