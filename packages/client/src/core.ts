@@ -101,7 +101,7 @@ export class Core implements ResourceCore {
     this.#origin = new URL(this.baseUrl).origin;
     // With waiting off the caller handles 429s, so the client must not hold other requests back either.
     this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
-    this.#attempt = observed(settings);
+    this.#attempt = buffered(observed(settings));
     this.http = createClient<paths>({ baseUrl: this.baseUrl, fetch: (request) => this.transport(request) });
   }
 
@@ -222,6 +222,23 @@ function callSignal(options: RequestOptions | undefined): AbortSignal | undefine
   if (!options?.deadline) return options?.signal;
   const deadline = AbortSignal.timeout(options.deadline);
   return options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+}
+
+/**
+ * Reads each answer's body inside its attempt, so a connection that drops
+ * mid-body counts as a failed attempt (retried for idempotent methods) rather
+ * than surfacing later from the JSON parse.
+ */
+function buffered(fetchFn: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const response = await fetchFn(request);
+    if (response.body === null) return response;
+    const body = await response.arrayBuffer();
+    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    // Link targets resolve against the response URL, which a constructed Response lacks.
+    Object.defineProperty(copy, 'url', { value: response.url });
+    return copy;
+  };
 }
 
 /** The fetch each attempt goes through: the plain one, or one that reports to hooks and the logger. */

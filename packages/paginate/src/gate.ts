@@ -18,9 +18,11 @@ export interface GateOptions {
  * request retrying on its own.
  *
  * On the first 429 it paces requests at the rate that was succeeding just
- * before (measured over `windowMs`). A 429 for a request sent after that
- * means the pace is still too fast: everyone pauses for `Retry-After` and the
- * pace halves. Each window without a 429 speeds the pace up a little.
+ * before (measured over `windowMs`); when nothing had succeeded yet, everyone
+ * pauses for `Retry-After` first. A 429 for a request sent after the pace was
+ * set means it is still too fast: the pace slows by a quarter. Each window
+ * without a 429 speeds it up by 5%. The request that got the 429 itself waits
+ * its `Retry-After` in the retry loop.
  */
 export class RequestGate {
   private readonly maxConcurrency: number;
@@ -49,38 +51,37 @@ export class RequestGate {
     return this.intervalMs;
   }
 
-  /** Waits for the pause, the pace and a free slot; resolves to the time the attempt may start. */
+  /** Waits for a free slot, the pause and the pace; resolves to the time the attempt starts. */
   async acquire(signal?: AbortSignal): Promise<number> {
     for (;;) {
+      while (this.inFlight >= this.maxConcurrency) await this.queue(signal);
       const now = this.now();
       const slot = Math.max(now, this.pausedUntil, this.nextSlotAt);
-      if (slot > now) {
-        // Reserve the slot so that waiters spread out along the pace instead of waking together.
-        if (this.intervalMs > 0) this.nextSlotAt = slot + this.intervalMs;
-        await sleep(slot - now, signal);
-        if (this.now() + 1 < this.pausedUntil) continue;
-      } else if (this.intervalMs > 0) {
-        this.nextSlotAt = now + this.intervalMs;
-      }
-      if (this.inFlight < this.maxConcurrency) break;
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = () => {
-          const index = this.waiting.indexOf(wake);
-          if (index !== -1) this.waiting.splice(index, 1);
-          reject(signal!.reason);
-        };
-        const wake = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        this.waiting.push(wake);
-      });
-      if (this.inFlight < this.maxConcurrency && this.now() >= this.pausedUntil) break;
+      // Reserve the slot so that waiters spread out along the pace instead of waking together.
+      if (this.intervalMs > 0) this.nextSlotAt = slot + this.intervalMs;
+      if (slot > now) await sleep(slot - now, signal);
+      // While asleep a new pause may have begun, or others may have filled the slots.
+      if (this.now() + 1 >= this.pausedUntil && this.inFlight < this.maxConcurrency) break;
     }
     this.inFlight++;
     return this.now();
+  }
+
+  private queue(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        const index = this.waiting.indexOf(wake);
+        if (index !== -1) this.waiting.splice(index, 1);
+        reject(signal!.reason);
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(wake);
+    });
   }
 
   /** Frees the slot taken by `acquire` and learns from how the attempt ended. */
@@ -106,9 +107,12 @@ export class RequestGate {
     const recent = this.successes.filter((t) => t >= now - this.windowMs).length;
     if (this.intervalMs === 0 && recent > 0) {
       this.intervalMs = this.windowMs / recent;
-    } else {
-      this.intervalMs = Math.max(this.intervalMs * 2, this.windowMs / Math.max(recent, 1));
+    } else if (this.intervalMs === 0) {
+      // Rate-limited before anything succeeded: nothing to learn from, so everyone waits.
+      this.intervalMs = this.windowMs;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    } else {
+      this.intervalMs *= 1.25;
     }
     this.pacedSince = now;
     this.lastSpeedUp = now;

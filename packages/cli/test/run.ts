@@ -1,0 +1,36 @@
+// Runs the built `webex` bin as a subprocess, the way a CI job does.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../bin/webex.js', import.meta.url));
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Added to an environment with no WEBEX_* variables of the machine running the tests. */
+  env?: Record<string, string>;
+  stdin?: string;
+  /** Sees stdout as it grows. */
+  onStdout?: (stdout: string) => void;
+}
+
+export function webex(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEBEX_')));
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...options.env }, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    options.onStdout?.(stdout);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
