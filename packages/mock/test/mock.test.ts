@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Webex, WebexApiError } from '@webex-ts/client';
+import { describe, expect, it } from 'vitest';
+import { bundledSpecPath, freePort, startMockServer } from '../src/index.js';
+
+describe('startMockServer', () => {
+  it('serves the client spec and validates requests', async () => {
+    const mock = await startMockServer();
+    try {
+      const webex = new Webex({ accessToken: 'any', baseUrl: mock.url, maxRetries: 0 });
+      expect((await webex.people.me()).id).toBeTruthy();
+      const { response } = await webex.http.POST('/rooms', { body: {} as never });
+      expect(response.status).toBe(400);
+      await expect(webex.rooms.get('x', { headers: { Prefer: 'code=404' } })).rejects.toBeInstanceOf(WebexApiError);
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('ships the bundled spec', () => {
+    expect(bundledSpecPath()).toMatch(/openapi\.json$/);
+  });
+});
+
+describe('webex-mock bin', () => {
+  it('listens on the given port and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!out.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain(`http://127.0.0.1:${port}`);
+      const response = await fetch(`http://127.0.0.1:${port}/rooms`, { headers: { Authorization: 'Bearer any' } });
+      expect(response.status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+});
