@@ -63,3 +63,13 @@ describe('messages.create with a local file', () => {
     expect(server!.requests).toHaveLength(0);
   });
 });
+
+describe('against the Prism mock', () => {
+  it('an upload matches the multipart/form-data body of the spec', async () => {
+    const { mockClient } = await import('./mock.js');
+    const { webex, violations } = mockClient();
+    const message = await webex.messages.create({ roomId: 'R1', markdown: 'the log', files: [new File(['log line\n'], 'build.log', { type: 'text/plain' })] });
+    expect(message.id).toBeTruthy();
+    expect(violations).toEqual([]);
+  });
+});

@@ -1910,6 +1910,29 @@ export interface components {
             /** @description An adaptive card to attach; one card per message. */
             attachments?: components["schemas"]["MessageAttachment"][];
         };
+        /** @description A message with one local file, sent as multipart/form-data: the same destination and text fields as JSON, and the file in the `files` part. */
+        CreateMessageUpload: {
+            /** @description The room to post in. */
+            roomId?: string;
+            /** @description The person to message directly, by id. */
+            toPersonId?: string;
+            /**
+             * Format: email
+             * @description The person to message directly, by email.
+             */
+            toPersonEmail?: string;
+            /** @description The message to reply to, for a thread. */
+            parentId?: string;
+            /** @description Plain text of the message. */
+            text?: string;
+            /** @description Markdown of the message. */
+            markdown?: string;
+            /**
+             * Format: binary
+             * @description The file's bytes, with its name in the part's filename.
+             */
+            files: string;
+        };
         /** @description What to give when creating a person. */
         CreatePersonRequest: {
             /** @description Email addresses of the person; only one is supported. */
@@ -5051,6 +5074,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateMessageRequest"];
+                "multipart/form-data": components["schemas"]["CreateMessageUpload"];
             };
         };
         responses: {
