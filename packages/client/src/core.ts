@@ -65,6 +65,9 @@ export interface ResourceCore {
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T>;
 }
 
+/** A fetch for one attempt: the request, and the signal that bounds it. */
+export type AttemptFetch = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+
 /** Credentials for refreshing the access token after a 401. */
 export interface RefreshCredentials {
   clientId: string;
@@ -76,7 +79,8 @@ export interface RefreshCredentials {
 export interface CoreSettings extends Required<Pick<WebexOptions, 'baseUrl' | 'timeout'>> {
   accessToken: string;
   userAgent: string | undefined;
-  fetch: (request: Request) => Promise<Response>;
+  /** Sends one attempt; the attempt's signal comes as the second argument. */
+  fetch: AttemptFetch;
   retry: RetryPolicy;
   hooks: Pick<WebexOptions, 'onRetry' | 'onRequest' | 'onResponse' | 'onTokens'>;
   logger: Logger | undefined;
@@ -92,7 +96,7 @@ export class Core implements ResourceCore {
   readonly #settings: CoreSettings;
   readonly #origin: string;
   readonly #gate: RequestGate;
-  readonly #attempt: (request: Request) => Promise<Response>;
+  readonly #attempt: AttemptFetch;
   #refreshing: Promise<void> | undefined;
 
   constructor(settings: CoreSettings) {
@@ -108,7 +112,7 @@ export class Core implements ResourceCore {
   /** Sends one request with auth and retries; failures other than HTTP statuses become typed errors. */
   async transport(request: Request, options?: CallOptions): Promise<Response> {
     const settings = this.#settings;
-    const authorize = !options?.anonymous && new URL(request.url).origin === this.#origin && !request.headers.has('Authorization');
+    const authorize = !options?.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
     // The token only ever goes to the API's own origin.
     if (authorize && settings.accessToken) request.headers.set('Authorization', `Bearer ${settings.accessToken}`);
     if (settings.userAgent) request.headers.set('User-Agent', settings.userAgent);
@@ -167,27 +171,28 @@ export class Core implements ResourceCore {
 
   /** The per-call init: the caller's signal and headers, and a fetch that turns error statuses into errors. */
   private init(options: CallOptions | undefined, signal = callSignal(options)): { init: CallInit; info: () => RequestInfo } {
-    let info: RequestInfo = { method: '', url: '' };
+    let sent: Request | undefined;
     const callOptions = signal === options?.signal ? options : { ...options, signal };
     const init: CallInit = {
       parseAs: 'text',
       signal,
       headers: options?.headers,
       fetch: async (request) => {
-        info = requestInfo(request);
+        sent = request;
         const response = await this.transport(request, callOptions);
-        if (!response.ok) throw await apiError(response, info);
+        if (!response.ok) throw await apiError(response, requestInfo(request));
         return response;
       },
     };
-    return { init, info: () => info };
+    // Redacting the URL costs a parse: done only when an error needs it.
+    return { init, info: () => (sent ? requestInfo(sent) : { method: '', url: '' }) };
   }
 
   async send<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body: 'json' | 'text' = 'json'): Promise<T> {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
-    return (body === 'text' ? outcome.data : parseBody(outcome, info())) as T;
+    return (body === 'text' ? outcome.data : parseBody(outcome, info)) as T;
   }
 
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T> {
@@ -207,7 +212,7 @@ export class Core implements ResourceCore {
           const get = this.http.GET as unknown as (path: string, init: CallInit) => Promise<CallOutcome>;
           outcome = await get(relativeToBase(cursor, this.baseUrl), init);
         }
-        const body = parseBody(outcome, info()) as { items?: T[] } | undefined;
+        const body = parseBody(outcome, info) as { items?: T[] } | undefined;
         const items = body?.items ?? [];
         const next = paging === 'offset' ? nextOffset(cursor, query, items.length) : nextLink(outcome.response.headers.get('link'), outcome.response.url);
         return { items, next, response: outcome.response };
@@ -229,9 +234,9 @@ function callSignal(options: RequestOptions | undefined): AbortSignal | undefine
  * mid-body counts as a failed attempt (retried for idempotent methods) rather
  * than surfacing later from the JSON parse.
  */
-function buffered(fetchFn: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const response = await fetchFn(request);
+function buffered(fetchFn: AttemptFetch): AttemptFetch {
+  return async (request, init) => {
+    const response = await fetchFn(request, init);
     if (response.body === null) return response;
     const body = await response.arrayBuffer();
     const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -242,16 +247,16 @@ function buffered(fetchFn: (request: Request) => Promise<Response>): (request: R
 }
 
 /** The fetch each attempt goes through: the plain one, or one that reports to hooks and the logger. */
-function observed(settings: CoreSettings): (request: Request) => Promise<Response> {
+function observed(settings: CoreSettings): AttemptFetch {
   const { onRequest, onResponse } = settings.hooks;
   const logger = settings.logger;
   if (!onRequest && !onResponse && !logger) return settings.fetch;
-  return async (request) => {
+  return async (request, init) => {
     const event = { method: request.method, url: redactUrl(request.url), trackingId: request.headers.get('TrackingID') ?? undefined };
     onRequest?.(event);
     logger?.debug(`webex: ${event.method} ${event.url}`, { ...event });
     const started = performance.now();
-    const response = await settings.fetch(request);
+    const response = await settings.fetch(request, init);
     const done = {
       ...event,
       status: response.status,
@@ -269,19 +274,25 @@ function nextOffset(cursor: string | undefined, query: { max?: number; offset?: 
   return String((cursor === undefined ? (query.offset ?? 0) : Number(cursor)) + count);
 }
 
+/** Whether a URL is on the given origin, without parsing it. */
+function sameOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?');
+}
+
 function requestInfo(request: Request): RequestInfo {
   return { method: request.method, url: redactUrl(request.url) };
 }
 
 /** Parses a success body read as text; empty bodies (204) give undefined. */
-function parseBody(outcome: CallOutcome, info: RequestInfo): unknown {
+function parseBody(outcome: CallOutcome, info: () => RequestInfo): unknown {
   const text = outcome.data;
   if (typeof text !== 'string' || text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
     const { response } = outcome;
-    throw new MalformedResponseError(response.status, response.headers.get('trackingid') ?? undefined, info.method, info.url, { cause: error });
+    const { method, url } = info();
+    throw new MalformedResponseError(response.status, response.headers.get('trackingid') ?? undefined, method, url, { cause: error });
   }
 }
 

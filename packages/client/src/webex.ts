@@ -1,7 +1,7 @@
 import type { AccessToken } from '@webex-ts/models';
 import type { Client } from 'openapi-fetch';
 import { AccessTokensApi, GuestIssuerApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth.js';
-import { Core, DEFAULT_TIMEOUT_MS, retryPolicyFrom, type CoreSettings } from './core.js';
+import { Core, DEFAULT_TIMEOUT_MS, retryPolicyFrom, type AttemptFetch, type CoreSettings } from './core.js';
 import { AccessTokenError } from './errors.js';
 import type { paths } from './gen/openapi.gen.js';
 import { WebexResources } from './gen/resources.gen.js';
@@ -15,6 +15,12 @@ function environmentToken(): string | undefined {
   return env?.[TOKEN_VARIABLE] || undefined;
 }
 
+/** The fetch for each attempt. A caller's fetch takes only a Request, so the attempt's signal is folded into it. */
+function attemptFetch(custom: WebexOptions['fetch']): AttemptFetch {
+  if (!custom) return (request, init) => globalThis.fetch(request, init);
+  return (request, init) => custom(init?.signal ? new Request(request, init) : request);
+}
+
 function settingsFrom(options: WebexOptions, accessToken: string): CoreSettings {
   const { clientId, clientSecret, refreshToken } = options;
   return {
@@ -22,7 +28,7 @@ function settingsFrom(options: WebexOptions, accessToken: string): CoreSettings 
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     userAgent: options.userAgent,
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: attemptFetch(options.fetch),
     retry: retryPolicyFrom(options),
     hooks: { onRetry: options.onRetry, onRequest: options.onRequest, onResponse: options.onResponse, onTokens: options.onTokens },
     logger: options.logger ?? (options.debug ? console : undefined),

@@ -51,6 +51,15 @@ export class RequestGate {
     return this.intervalMs;
   }
 
+  /** Takes a slot at once when nothing holds requests back (the common case); undefined when the caller must wait. */
+  tryAcquire(): number | undefined {
+    if (this.inFlight >= this.maxConcurrency || this.intervalMs > 0) return undefined;
+    const now = this.now();
+    if (now < this.pausedUntil) return undefined;
+    this.inFlight++;
+    return now;
+  }
+
   /** Waits for a free slot, the pause and the pace; resolves to the time the attempt starts. */
   async acquire(signal?: AbortSignal): Promise<number> {
     for (;;) {
