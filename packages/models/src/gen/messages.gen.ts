@@ -26,6 +26,28 @@ export interface CreateMessageRequest {
   attachments?: MessageAttachment[];
 }
 
+/** A message with one local file, sent as multipart/form-data: the same destination and text fields as JSON, and the file in the `files` part. */
+export interface CreateMessageUpload {
+  /** The room to post in. */
+  roomId?: string;
+  /** The person to message directly, by id. */
+  toPersonId?: string;
+  /**
+   * The person to message directly, by email.
+   *
+   * An email address.
+   */
+  toPersonEmail?: string;
+  /** The message to reply to, for a thread. */
+  parentId?: string;
+  /** Plain text of the message. */
+  text?: string;
+  /** Markdown of the message. */
+  markdown?: string;
+  /** The file's bytes, with its name in the part's filename. */
+  files: string;
+}
+
 /** A message of a 1:1 room. */
 export interface DirectMessage {
   /** Unique id of the message. */
