@@ -1,20 +1,38 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { diffSpecs, formatJson, formatText, openSource, SourceError, writeChangeset, type SpecSource } from './diff/index.js';
 import { defaultLayout, generate } from './generate.js';
+import { SpecError } from './load/bundle.js';
 import { findDrift, writeFiles } from './write/output.js';
 
 const USAGE = `Usage: webex-codegen <command> [--root <dir>]
 
 Commands:
   generate   write models and client code from the specs
-  check      fail when the committed generated code differs from what the specs give`;
+  check      fail when the committed generated code differs from what the specs give
+  diff <old> <new> [--changeset [<file.md>]] [--json]
+             list the API changes between two versions of the specs, each one
+             breaking, additive or docs-only; <old> and <new> are each a folder
+             holding webex.yaml, a root spec file, or git:<rev> for the specs/
+             folder of a revision. --changeset writes .changeset/api-<hash>.md
+             (or <file.md>) bumping the generated packages; --json prints the
+             structured result. Exits 0 whatever changed.`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: withChangesetValue(argv),
+      allowPositionals: true,
+      options: {
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        changeset: { type: 'string' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -23,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   if (parsed.values.help || !command) {
     console.log(USAGE);
     return command || parsed.values.help ? 0 : 2;
+  }
+  const { json, changeset } = parsed.values;
+  if (command !== 'diff' && (json || changeset !== undefined)) {
+    console.error(`--json and --changeset belong to diff.\n\n${USAGE}`);
+    return 2;
   }
   const root = resolve(parsed.values.root ?? findRoot());
   const genDirs = [defaultLayout.modelsGen, defaultLayout.clientGen];
@@ -49,9 +72,56 @@ export async function main(argv: string[]): Promise<number> {
       console.log('webex-codegen: generated code matches the specs');
       return 0;
     }
+    case 'diff':
+      return diff(parsed.positionals.slice(1), { root, json: json === true, changeset });
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
+  }
+}
+
+/** `--changeset` takes an optional value, which parseArgs cannot express: only a following `.md` path counts as one. */
+function withChangesetValue(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--changeset') out.push(argv[i]!);
+    else if (argv[i + 1]?.endsWith('.md')) out.push(`--changeset=${argv[++i]}`);
+    else out.push('--changeset=');
+  }
+  return out;
+}
+
+async function diff(args: string[], options: { root: string; json: boolean; changeset: string | undefined }): Promise<number> {
+  if (args.length !== 2) {
+    console.error(`diff takes two spec versions, <old> and <new>.\n\n${USAGE}`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const sources: SpecSource[] = [];
+  try {
+    for (const arg of args) sources.push(openSource(arg, { cwd, repoRoot: options.root, specs: defaultLayout.specs }));
+    const [before, after] = sources as [SpecSource, SpecSource];
+    const result = diffSpecs(before.rootFile, after.rootFile, { old: before.label, new: after.label });
+    console.log(options.json ? formatJson(result) : formatText(result));
+    if (options.changeset !== undefined) {
+      const target = options.changeset ? { file: resolve(cwd, options.changeset) } : { dir: join(options.root, '.changeset') };
+      const written = writeChangeset(result, target);
+      // With --json, stdout holds only the JSON.
+      (options.json ? console.error : console.log)(`webex-codegen: ${written ? `wrote ${relative(cwd, written)}` : 'no API changes, no changeset written'}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof SourceError) {
+      console.error(`webex-codegen diff: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof SpecError) {
+      console.error(`webex-codegen diff: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    for (const source of sources) source.dispose();
   }
 }
 

@@ -3,4 +3,18 @@ export { buildIr } from './ir/build-ir.js';
 export type * from './ir/types.js';
 export { generate, defaultLayout, type Layout } from './generate.js';
 export { findDrift, writeFiles, type Drift } from './write/output.js';
+export {
+  changesetFor,
+  classify,
+  compareSpecs,
+  describeChange,
+  diffSpecs,
+  formatJson,
+  formatText,
+  loadSpecVersion,
+  writeChangeset,
+  type Change,
+  type ClassifiedChange,
+  type DiffResult,
+} from './diff/index.js';
 export { main } from './cli.js';
