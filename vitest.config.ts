@@ -13,6 +13,26 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        // Publishes every package to a throwaway Verdaccio and uses them from a fresh directory (release-test/release.test.ts).
+        test: {
+          name: 'release',
+          include: ['release-test/**/*.test.ts'],
+          globalSetup: ['release-test/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Bundles a page that uses the client and drives Debian's Chromium against the Prism mock (browser-test/browser.test.ts).
+        test: {
+          name: 'browser',
+          include: ['browser-test/**/*.test.ts'],
+          globalSetup: ['release-test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -7,8 +7,8 @@ import createClient from 'openapi-fetch';
 import { Webex } from '@webex-ts/client';
 import { fmtUs, median, Report, startServer, TOKEN } from './lib/util.mjs';
 
-const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 24);
-const PER_ROUND = Number(process.env.BENCH_OVERHEAD_CALLS ?? 500);
+const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 60);
+const PER_ROUND = Number(process.env.BENCH_OVERHEAD_CALLS ?? 200);
 const WARMUP = 1500;
 
 const report = new Report();

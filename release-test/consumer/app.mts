@@ -1,0 +1,27 @@
+// A consumer of the published @webex-ts/client, as an ES module. The release
+// test type-checks it strictly with moduleResolution node16 and bundler, then
+// runs it against the Prism mock (WEBEX_BASE_URL) on Node 20 and Node 24.
+import { Webex, WebexApiError, WebexError, type Message, type Room, type RoomType } from '@webex-ts/client';
+
+const baseUrl = process.env['WEBEX_BASE_URL'];
+if (!baseUrl) throw new Error('WEBEX_BASE_URL is not set');
+
+const webex = new Webex({ accessToken: 'release-test-token', baseUrl, maxRetries: 0 });
+
+const type: RoomType = 'group';
+const rooms: Room[] = await webex.rooms.list({ type, max: 5 }).toArray({ limit: 5 });
+const first = rooms[0];
+if (!first?.id) throw new Error('no rooms');
+console.log(`rooms: ${rooms.length}, first: ${first.title}`);
+
+const message: Message = await webex.messages.create({ roomId: first.id, markdown: '**Release test** from ESM' });
+console.log(`message: ${message.id}`);
+
+try {
+  await webex.rooms.get('no-such-room', { headers: { Prefer: 'code=404' } });
+  console.log('error: none');
+} catch (error) {
+  if (!(error instanceof WebexApiError)) throw error;
+  const base: WebexError = error;
+  console.log(`error: ${base.name} ${error.status}`);
+}
