@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSpecs, formatJson, formatText, openSource, SourceError, writeChangeset, type SpecSource } from './diff/index.js';
@@ -105,7 +105,7 @@ async function diff(args: string[], options: { root: string; json: boolean; chan
     console.log(options.json ? formatJson(result) : formatText(result));
     if (options.changeset !== undefined) {
       const target = options.changeset ? { file: resolve(cwd, options.changeset) } : { dir: join(options.root, '.changeset') };
-      const written = writeChangeset(result, target);
+      const written = writeChangeset(result, target, clientVersion(options.root));
       // With --json, stdout holds only the JSON.
       (options.json ? console.error : console.log)(`webex-codegen: ${written ? `wrote ${relative(cwd, written)}` : 'no API changes, no changeset written'}`);
     }
@@ -134,4 +134,13 @@ function findRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** The client's current version, which decides how a breaking change is bumped before 1.0; undefined outside this repository. */
+function clientVersion(root: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }

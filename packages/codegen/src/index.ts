@@ -13,6 +13,7 @@ export {
   formatText,
   loadSpecVersion,
   writeChangeset,
+  releaseBump,
   type Change,
   type ClassifiedChange,
   type DiffResult,

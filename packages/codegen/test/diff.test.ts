@@ -222,3 +222,13 @@ describe('webex-codegen diff (command line)', () => {
     expect(checkouts()).toEqual(before);
   });
 });
+
+describe('releaseBump', () => {
+  it('keeps 0.x packages on 0.x: breaking is a minor bump before 1.0, a major one after', async () => {
+    const { releaseBump } = await import('../src/index.js');
+    expect(releaseBump('major', '0.1.0')).toBe('minor');
+    expect(releaseBump('major', '1.2.0')).toBe('major');
+    expect(releaseBump('minor', '0.1.0')).toBe('minor');
+    expect(releaseBump('major')).toBe('major');
+  });
+});

@@ -18,6 +18,6 @@ export function diffSpecs(oldRoot: string, newRoot: string, labels = { old: oldR
 export type * from './change.js';
 export { classify, levelOf } from './classify.js';
 export { compareSpecs } from './compare.js';
-export { changesetFor, writeChangeset, GENERATED_PACKAGES } from './changeset.js';
+export { changesetFor, writeChangeset, releaseBump, GENERATED_PACKAGES } from './changeset.js';
 export { describeChange, formatJson, formatText, summaryLine } from './report.js';
 export { openSource, SourceError, type SpecSource } from './sources.js';
