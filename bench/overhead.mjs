@@ -80,8 +80,8 @@ report.row({
   measured: `${fmtUs(median(perCall['openapi-fetch']))} / call`,
   baseline: `${fmtUs(rawMedian)} raw fetch`,
   ratio: ratioOf('openapi-fetch'),
-  target: '— (issue: ~1.27x)',
-  met: true,
+  target: '— (reference; issue: ~1.27x)',
+  met: undefined,
 });
 const clientRatio = ratioOf('webex.rooms.get');
 report.row({

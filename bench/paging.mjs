@@ -95,9 +95,19 @@ async function scenario(label, workUs) {
 await scenario(`caller works ${WORK_US} µs/item`, WORK_US);
 await scenario('caller does nothing', 0);
 
+// Stopping early: break after 150 items (on page 2); at most one page ahead may have been asked for.
+const before = (await server.stats()).pagesServed;
+let seen = 0;
+for await (const room of webex.rooms.list({ max: PER_PAGE })) {
+  if (room.id !== `r${seen}` || ++seen === 150) break;
+}
+await new Promise((resolve) => setTimeout(resolve, 50));
+const earlyPages = (await server.stats()).pagesServed - before;
+report.check('paging: breaking after 150 items fetched at most one page ahead (<= 3 pages)', seen === 150 && earlyPages <= 3, `${seen} items, ${earlyPages} pages`);
+
 const stats = await server.stats();
 await server.close();
-const expectedPages = runs * PAGES;
+const expectedPages = runs * PAGES + earlyPages;
 report.check('paging: the server served every page once per run', stats.pagesServed === expectedPages, `${stats.pagesServed} of ${expectedPages}`);
 report.check('paging: every page request carried the token', stats.unauthorized === 0, `${stats.unauthorized} without`);
 report.note(

@@ -33,6 +33,13 @@ const stats = {
 };
 /** Message text → times accepted. */
 const accepted = new Map();
+/** Per 250 ms since the first POST: [accepted, rate-limited]. */
+const timeline = [];
+function mark(index) {
+  const slot = Math.floor((performance.now() - stats.firstPostAt) / 250);
+  while (timeline.length <= slot) timeline.push([0, 0]);
+  timeline[slot][index]++;
+}
 
 // Token bucket, refilled continuously; starts full.
 let tokens = burst;
@@ -99,6 +106,7 @@ const server = createServer((req, res) => {
       if (!stats.firstPostAt) stats.firstPostAt = performance.now();
       if (!takeToken()) {
         stats.rateLimited++;
+        mark(1);
         return send(res, 429, '{"message":"Too Many Requests"}', { 'retry-after': '1' });
       }
       let text;
@@ -113,6 +121,7 @@ const server = createServer((req, res) => {
       if (times === 1) stats.distinctAccepted++;
       else stats.duplicates++;
       stats.lastAcceptAt = performance.now();
+      mark(0);
       send(res, 200, JSON.stringify({ id: `m-${stats.accepted}`, roomId: 'bench-room', text, created: '2024-05-01T10:00:00.000Z' }));
     });
     return;
@@ -130,7 +139,7 @@ server.listen(0, '127.0.0.1', () => {
 
 process.on('message', (message) => {
   if (message?.type === 'stats') {
-    process.send({ type: 'stats', stats: { ...stats, bucketWindowMs: stats.lastAcceptAt - stats.firstPostAt } });
+    process.send({ type: 'stats', stats: { ...stats, bucketWindowMs: stats.lastAcceptAt - stats.firstPostAt, timeline } });
   } else if (message?.type === 'close') {
     server.close();
     server.closeAllConnections?.();

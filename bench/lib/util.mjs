@@ -68,10 +68,10 @@ export class Report {
   checks = [];
   notes = [];
 
-  /** A result row. `met` is about the target; `checks` are about correctness. */
+  /** A result row. `met` is about the target (undefined for a reference row); `checks` are about correctness. */
   row({ benchmark, measured, baseline = '—', ratio, target, met }) {
     this.rows.push({ benchmark, measured, baseline, ratio: ratio === undefined ? '—' : `${ratio.toFixed(3)}x`, target, met });
-    console.error(`  ${benchmark}: ${measured}  (baseline ${baseline}${ratio === undefined ? '' : `, ${ratio.toFixed(3)}x`})  target ${target}: ${met ? 'met' : 'NOT met'}`);
+    console.error(`  ${benchmark}: ${measured}  (baseline ${baseline}${ratio === undefined ? '' : `, ${ratio.toFixed(3)}x`})  target ${target}: ${met === undefined ? 'reference' : met ? 'met' : 'NOT met'}`);
   }
 
   check(name, ok, detail = '') {
