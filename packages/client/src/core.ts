@@ -31,7 +31,8 @@ export type { RequestOptions } from './options.js';
 
 /** What a generated method hands to openapi-fetch besides its own params and body. */
 export interface CallInit {
-  parseAs: 'text';
+  // openapi-fetch leaves the body alone: the core has already read it, inside the attempt.
+  parseAs: 'stream';
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   fetch: (request: Request) => Promise<Response>;
@@ -98,6 +99,11 @@ export class Core implements ResourceCore {
   readonly #gate: RequestGate;
   readonly #attempt: AttemptFetch;
   #refreshing: Promise<void> | undefined;
+  /** Bodies read within their attempt, by response. */
+  readonly #bodies = new WeakMap<Response, string>();
+  readonly #readBody = async (response: Response) => {
+    this.#bodies.set(response, await response.text());
+  };
 
   constructor(settings: CoreSettings) {
     this.#settings = { ...settings };
@@ -105,12 +111,16 @@ export class Core implements ResourceCore {
     this.#origin = new URL(this.baseUrl).origin;
     // With waiting off the caller handles 429s, so the client must not hold other requests back either.
     this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
-    this.#attempt = buffered(observed(settings));
+    this.#attempt = observed(settings);
     this.http = createClient<paths>({ baseUrl: this.baseUrl, fetch: (request) => this.transport(request) });
   }
 
-  /** Sends one request with auth and retries; failures other than HTTP statuses become typed errors. */
-  async transport(request: Request, options?: CallOptions): Promise<Response> {
+  /**
+   * Sends one request with auth and retries; failures other than HTTP statuses
+   * become typed errors. With `keepBody` the body is read within each attempt
+   * and kept for `bodyOf` (generated methods); `webex.http` gets it unread.
+   */
+  async transport(request: Request, options?: CallOptions, keepBody = false): Promise<Response> {
     const settings = this.#settings;
     const authorize = !options?.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
     // The token only ever goes to the API's own origin.
@@ -119,7 +129,7 @@ export class Core implements ResourceCore {
     if (options?.trackingId) request.headers.set('TrackingID', options.trackingId);
     const timeoutMs = options?.timeout ?? settings.timeout;
     const policy = options?.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
-    const retry = { policy, signal: options?.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
+    const retry = { policy, signal: options?.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate, readBody: keepBody ? this.#readBody : undefined };
     const replayable = authorize && settings.refresh !== undefined;
     try {
       const response = await fetchWithRetry(this.#attempt, replayable ? request.clone() : request, retry);
@@ -127,7 +137,7 @@ export class Core implements ResourceCore {
       // Refresh once (shared by concurrent calls) and replay the request with the new token.
       const rejectedToken = request.headers.get('Authorization');
       await this.refreshToken(rejectedToken);
-      await response.body?.cancel().catch(() => {});
+      if (!keepBody) await response.body?.cancel().catch(() => {});
       request.headers.set('Authorization', `Bearer ${settings.accessToken}`);
       return await fetchWithRetry(this.#attempt, request, retry);
     } catch (error) {
@@ -174,13 +184,13 @@ export class Core implements ResourceCore {
     let sent: Request | undefined;
     const callOptions = signal === options?.signal ? options : { ...options, signal };
     const init: CallInit = {
-      parseAs: 'text',
+      parseAs: 'stream',
       signal,
       headers: options?.headers,
       fetch: async (request) => {
         sent = request;
-        const response = await this.transport(request, callOptions);
-        if (!response.ok) throw await apiError(response, requestInfo(request));
+        const response = await this.transport(request, callOptions, true);
+        if (!response.ok) throw apiError(response, this.#bodies.get(response) ?? '', requestInfo(request));
         return response;
       },
     };
@@ -192,7 +202,8 @@ export class Core implements ResourceCore {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
-    return (body === 'text' ? outcome.data : parseBody(outcome, info)) as T;
+    const text = this.#bodies.get(outcome.response);
+    return (body === 'text' ? text : parseBody(text, outcome.response, info)) as T;
   }
 
   list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T> {
@@ -212,7 +223,7 @@ export class Core implements ResourceCore {
           const get = this.http.GET as unknown as (path: string, init: CallInit) => Promise<CallOutcome>;
           outcome = await get(relativeToBase(cursor, this.baseUrl), init);
         }
-        const body = parseBody(outcome, info) as { items?: T[] } | undefined;
+        const body = parseBody(this.#bodies.get(outcome.response), outcome.response, info) as { items?: T[] } | undefined;
         const items = body?.items ?? [];
         const next = paging === 'offset' ? nextOffset(cursor, query, items.length) : nextLink(outcome.response.headers.get('link'), outcome.response.url);
         return { items, next, response: outcome.response };
@@ -227,23 +238,6 @@ function callSignal(options: RequestOptions | undefined): AbortSignal | undefine
   if (!options?.deadline) return options?.signal;
   const deadline = AbortSignal.timeout(options.deadline);
   return options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-}
-
-/**
- * Reads each answer's body inside its attempt, so a connection that drops
- * mid-body counts as a failed attempt (retried for idempotent methods) rather
- * than surfacing later from the JSON parse.
- */
-function buffered(fetchFn: AttemptFetch): AttemptFetch {
-  return async (request, init) => {
-    const response = await fetchFn(request, init);
-    if (response.body === null) return response;
-    const body = await response.arrayBuffer();
-    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    // Link targets resolve against the response URL, which a constructed Response lacks.
-    Object.defineProperty(copy, 'url', { value: response.url });
-    return copy;
-  };
 }
 
 /** The fetch each attempt goes through: the plain one, or one that reports to hooks and the logger. */
@@ -284,22 +278,19 @@ function requestInfo(request: Request): RequestInfo {
 }
 
 /** Parses a success body read as text; empty bodies (204) give undefined. */
-function parseBody(outcome: CallOutcome, info: () => RequestInfo): unknown {
-  const text = outcome.data;
-  if (typeof text !== 'string' || text === '') return undefined;
+function parseBody(text: string | undefined, response: Response, info: () => RequestInfo): unknown {
+  if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
-    const { response } = outcome;
     const { method, url } = info();
     throw new MalformedResponseError(response.status, response.headers.get('trackingid') ?? undefined, method, url, { cause: error });
   }
 }
 
 /** The typed error for an error answer, with the details of its body when it has them. */
-async function apiError(response: Response, info: RequestInfo): Promise<WebexApiError> {
+function apiError(response: Response, text: string, info: RequestInfo): WebexApiError {
   let body: { message?: unknown; errors?: unknown; trackingId?: unknown } = {};
-  const text = await response.text().catch(() => '');
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object') body = parsed as typeof body;

@@ -136,6 +136,8 @@ export interface FetchWithRetryOptions {
   wait?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Shared by a client's requests: concurrency limit and a common pace under rate limits. */
   gate?: RequestGate | undefined;
+  /** Reads (and keeps) each response's body within its attempt, so a body cut short is retried like a reset. */
+  readBody?: ((response: Response) => Promise<void>) | undefined;
   random?: () => number;
 }
 
@@ -150,24 +152,28 @@ export async function fetchWithRetry(
   request: Request,
   options: FetchWithRetryOptions,
 ): Promise<Response> {
-  const { policy, signal, timeoutMs, onRetry } = options;
+  const { policy, signal, timeoutMs, onRetry, gate, readBody } = options;
   const wait = options.wait ?? sleep;
   const counts: RetryCounts = { failures: 0, rateLimits: 0 };
   const canRepeat = policy.waitOnRateLimit || policy.maxRetries > 0;
   for (let attempt = 1; ; attempt++) {
-    const gate = options.gate;
     // The gate may hold the attempt back; its timeout starts only when it is sent.
     const sentAt = gate ? (gate.tryAcquire() ?? (await gate.acquire(signal))) : 0;
-    const attemptSignal = combineSignals(signal, timeoutMs);
     const base = canRepeat && request.body !== null ? request.clone() : request;
+    const limit = attemptLimit(signal, timeoutMs);
     let outcome: AttemptOutcome;
     try {
       // The signal goes as fetch's second argument: cheaper than building another Request.
-      outcome = { response: await (attemptSignal ? fetchFn(base, { signal: attemptSignal }) : fetchFn(base)) };
+      const response = await (limit ? fetchFn(base, { signal: limit.signal }) : fetchFn(base));
+      // Reading the body inside the attempt makes a connection lost mid-body a failed attempt.
+      if (readBody) await readBody(response);
+      outcome = { response };
     } catch (error) {
       gate?.release(sentAt, undefined, undefined);
       if (signal?.aborted) throw signal.reason;
       outcome = { error };
+    } finally {
+      limit?.dispose();
     }
     if (gate && 'response' in outcome) {
       const { status, headers } = outcome.response;
@@ -193,8 +199,23 @@ export async function fetchWithRetry(
   }
 }
 
-function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  if (!timeoutMs || timeoutMs === Infinity) return signal;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+/**
+ * One attempt's signal: the caller's, plus the per-attempt timeout. A cleared
+ * timer rather than `AbortSignal.timeout`, which would keep a timer alive for
+ * the whole timeout after every request.
+ */
+function attemptLimit(signal: AbortSignal | undefined, timeoutMs: number | undefined): { signal: AbortSignal; dispose(): void } | undefined {
+  if (!timeoutMs || timeoutMs === Infinity) return signal ? { signal, dispose() {} } : undefined;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const onAbort = () => controller.abort(signal!.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }

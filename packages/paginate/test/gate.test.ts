@@ -9,12 +9,12 @@ describe('RequestGate', () => {
     expect(gate.pace).toBe(0);
     clock = 50;
     gate.release(10, 429, 1000);
-    expect(gate.pace).toBe(10); // 100 successes in the last second: one request per 10 ms
+    expect(gate.pace).toBeCloseTo(10.5); // 100 successes in the last second: one request per 10 ms, plus 5% margin
     gate.release(20, 429, 1000); // sent before the pace was set: already accounted for
-    expect(gate.pace).toBe(10);
+    expect(gate.pace).toBeCloseTo(10.5);
     clock = 100;
     gate.release(60, 429, 1000);
-    expect(gate.pace).toBe(12.5);
+    expect(gate.pace).toBeCloseTo(11.55);
   });
 
   it('speeds up by 5% per window without a 429', () => {
@@ -22,10 +22,10 @@ describe('RequestGate', () => {
     const gate = new RequestGate({ now: () => clock });
     gate.release(0, 200, undefined);
     gate.release(0, 429, 1000);
-    expect(gate.pace).toBe(1000);
+    expect(gate.pace).toBe(1050);
     clock = 1500;
     gate.release(1400, 200, undefined);
-    expect(gate.pace).toBe(950);
+    expect(gate.pace).toBeCloseTo(997.5);
   });
 
   it('holds everyone back after a 429 when nothing had succeeded', async () => {
@@ -63,5 +63,15 @@ describe('RequestGate', () => {
     const waiting = gate.acquire(controller.signal);
     controller.abort(new Error('gave up'));
     await expect(waiting).rejects.toThrow('gave up');
+  });
+
+  it('starts slowly: 16 in flight, twice as many after a window without a 429', async () => {
+    let clock = 0;
+    const gate = new RequestGate({ now: () => clock, windowMs: 1000 });
+    for (let i = 0; i < 16; i++) expect(gate.tryAcquire()).toBe(0);
+    expect(gate.tryAcquire()).toBeUndefined();
+    clock = 1000;
+    for (let i = 0; i < 16; i++) expect(gate.tryAcquire()).toBe(1000);
+    expect(gate.tryAcquire()).toBeUndefined();
   });
 });
