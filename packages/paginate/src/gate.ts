@@ -16,8 +16,8 @@ export interface GateOptions {
 const INITIAL_WINDOW = 16;
 /** Past this the slow-start limit is dropped. */
 const MAX_START_WINDOW = 1024;
-/** The learned pace leaves this much room below the rate that was succeeding. */
-const PACE_MARGIN = 1.05;
+/** The learned pace leaves this much room below the rate that was succeeding, which may include a burst the server will not allow again. */
+const PACE_MARGIN = 1.25;
 
 /**
  * Shared by every request of one client: limits concurrency and, once the
@@ -27,8 +27,8 @@ const PACE_MARGIN = 1.05;
  * On the first 429 it paces requests at the rate that was succeeding just
  * before (measured over `windowMs`); when nothing had succeeded yet, everyone
  * pauses for `Retry-After` first. A 429 for a request sent after the pace was
- * set means it is still too fast: the pace slows by 10%. Each window without a
- * 429 speeds it up by 5%. At start-up at most 16 requests are in flight, twice
+ * set means it is still too fast: the pace slows by a fifth (once per window). Each
+ * window without a 429 speeds it up by 5%. At start-up at most 16 requests are in flight, twice
  * as many after each window without a 429, so that a burst of calls does not
  * meet the limit all at once. The request that got the 429 itself waits
  * its `Retry-After` in the retry loop.
@@ -144,8 +144,11 @@ export class RequestGate {
       // Rate-limited before anything succeeded: nothing to learn from, so everyone waits.
       this.intervalMs = this.windowMs;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    } else if (now - this.pacedSince >= this.windowMs) {
+      // At most one slow-down per window: the 429s of one window all tell the same thing.
+      this.intervalMs *= 1.25;
     } else {
-      this.intervalMs *= 1.1;
+      return;
     }
     this.lastGrowth = now; // no slow-start growth right after a 429
     this.pacedSince = now;

@@ -9,12 +9,15 @@ describe('RequestGate', () => {
     expect(gate.pace).toBe(0);
     clock = 50;
     gate.release(10, 429, 1000);
-    expect(gate.pace).toBeCloseTo(10.5); // 100 successes in the last second: one request per 10 ms, plus 5% margin
+    expect(gate.pace).toBeCloseTo(12.5); // 100 successes in the last second: one per 10 ms, plus a 25% margin
     gate.release(20, 429, 1000); // sent before the pace was set: already accounted for
-    expect(gate.pace).toBeCloseTo(10.5);
+    expect(gate.pace).toBeCloseTo(12.5);
     clock = 100;
-    gate.release(60, 429, 1000);
-    expect(gate.pace).toBeCloseTo(11.55);
+    gate.release(60, 429, 1000); // within the same window: the pace was just set
+    expect(gate.pace).toBeCloseTo(12.5);
+    clock = 1100;
+    gate.release(1090, 429, 1000); // a window later, still too fast: slower by a fifth
+    expect(gate.pace).toBeCloseTo(15.625);
   });
 
   it('speeds up by 5% per window without a 429', () => {
@@ -22,10 +25,10 @@ describe('RequestGate', () => {
     const gate = new RequestGate({ now: () => clock });
     gate.release(0, 200, undefined);
     gate.release(0, 429, 1000);
-    expect(gate.pace).toBe(1050);
+    expect(gate.pace).toBe(1250);
     clock = 1500;
     gate.release(1400, 200, undefined);
-    expect(gate.pace).toBeCloseTo(997.5);
+    expect(gate.pace).toBeCloseTo(1187.5);
   });
 
   it('holds everyone back after a 429 when nothing had succeeded', async () => {
