@@ -52,7 +52,7 @@ export class AccessTokensApi {
   }
 
   private exchange(operation: string, body: Record<string, string>, options: RequestOptions | undefined): Promise<AccessToken> {
-    return this.core.send<AccessToken>(
+    return this.core.custom<AccessToken>(
       operation,
       {},
       (init) =>
@@ -116,7 +116,7 @@ export class GuestIssuerApi {
   /** Signs a JWT for the guest and exchanges it for the guest's access token. */
   async create(claims: GuestClaims & { secret: string }, options?: RequestOptions): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims, claims.secret);
-    return this.core.send<GuestIssuerToken>(
+    return this.core.custom<GuestIssuerToken>(
       'guestIssuer.create',
       {},
       (init) => this.core.http.POST('/jwt/login', { ...init, headers: { ...init.headers, Authorization: `Bearer ${jwt}` } }),

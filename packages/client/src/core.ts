@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, type MaybeOptionalInit } from 'openapi-fetch';
 import type { AccessToken } from '@webex-ts/models';
 import {
   defaultRetryPolicy,
@@ -38,6 +38,17 @@ export interface CallInit {
   fetch: (request: Request) => Promise<Response>;
 }
 
+/** An HTTP method in the spec, upper case. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The openapi-fetch init (params, body) of one operation of the spec, as generated methods build it. */
+export type OperationInput<P extends keyof paths, M extends keyof paths[P]> = MaybeOptionalInit<paths[P], M>;
+
+/** A generated method's input: checked against the spec by `OperationInput`, carried as plain data. */
+export interface OperationCall extends CallInput {
+  headers?: Record<string, string>;
+}
+
 /** An openapi-fetch result, as far as the core reads it. */
 export interface CallOutcome {
   data?: unknown;
@@ -61,9 +72,11 @@ export interface CallOptions extends RequestOptions {
 export interface ResourceCore {
   readonly http: Client<paths>;
   /** One request; resolves to the parsed body. `operation` is `resource.method`, used in errors and checks. */
-  send<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body?: 'json' | 'text'): Promise<T>;
+  send<T>(operation: string, method: HttpMethod, path: string, input: OperationCall, options?: CallOptions, body?: 'json' | 'text'): Promise<T>;
   /** A listing that fetches pages as it is iterated. */
-  list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T>;
+  list<T>(operation: string, paging: Paging, path: string, input: OperationCall, options?: RequestOptions): Paginated<T>;
+  /** One request through a hand-written openapi-fetch call (form or multipart bodies, custom auth). */
+  custom<T>(operation: string, input: CallInput, call: Call, options?: CallOptions): Promise<T>;
 }
 
 /** A fetch for one attempt: the request, and the signal that bounds it. */
@@ -198,7 +211,11 @@ export class Core implements ResourceCore {
     return { init, info: () => (sent ? requestInfo(sent) : { method: '', url: '' }) };
   }
 
-  async send<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body: 'json' | 'text' = 'json'): Promise<T> {
+  send<T>(operation: string, method: HttpMethod, path: string, input: OperationCall, options?: CallOptions, body: 'json' | 'text' = 'json'): Promise<T> {
+    return this.custom<T>(operation, input, (init) => this.request(method, path, input, init), options, body);
+  }
+
+  async custom<T>(operation: string, input: CallInput, call: Call, options?: CallOptions, body: 'json' | 'text' = 'json'): Promise<T> {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
@@ -206,7 +223,14 @@ export class Core implements ResourceCore {
     return (body === 'text' ? text : parseBody(text, outcome.response, info)) as T;
   }
 
-  list<T>(operation: string, paging: Paging, input: CallInput, call: Call, options?: RequestOptions): Paginated<T> {
+  /** One openapi-fetch call: the method's input, then the call's init; headers from both. */
+  private request(method: HttpMethod, path: string, input: OperationCall, init: CallInit): Promise<CallOutcome> {
+    const headers = input.headers ? { ...input.headers, ...init.headers } : init.headers;
+    const request = this.http.request as unknown as (method: string, path: string, init: object) => Promise<CallOutcome>;
+    return request(method, path, { ...input, ...init, headers });
+  }
+
+  list<T>(operation: string, paging: Paging, path: string, input: OperationCall, options?: RequestOptions): Paginated<T> {
     checkInput(operation, input);
     const query = (input.params?.query ?? {}) as { max?: number; offset?: number };
     return new Paginated<T>(
@@ -214,11 +238,9 @@ export class Core implements ResourceCore {
         const { init, info } = this.init(options, signal);
         let outcome: CallOutcome;
         if (cursor === undefined) {
-          outcome = await call(init);
+          outcome = await this.request('GET', path, input, init);
         } else if (paging === 'offset') {
-          // Generated calls spread `init` last, so these params replace the first page's.
-          const params = { ...input.params, query: { ...query, offset: Number(cursor) } };
-          outcome = await call({ ...init, params } as CallInit);
+          outcome = await this.request('GET', path, { ...input, params: { ...input.params, query: { ...query, offset: Number(cursor) } } }, init);
         } else {
           const get = this.http.GET as unknown as (path: string, init: CallInit) => Promise<CallOutcome>;
           outcome = await get(relativeToBase(cursor, this.baseUrl), init);

@@ -42,7 +42,7 @@ export class MessagesApi extends MessagesResource {
       if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
     }
     form.append('files', file.blob, file.name);
-    return this.core.send<Message>(operation, input, (init) => this.core.http.POST('/messages', { ...init, body: form as never, bodySerializer: (b: unknown) => b as never }), options);
+    return this.core.custom<Message>(operation, input, (init) => this.core.http.POST('/messages', { ...init, body: form as never, bodySerializer: (b: unknown) => b as never }), options);
   }
 }
 

@@ -47,7 +47,7 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: '../../core.js',
-    namedImports: ['RequestOptions', 'ResourceCore'],
+    namedImports: ['OperationInput', 'RequestOptions', 'ResourceCore'],
   });
   statements.push(emitResourceClass(resource));
   return statements;
@@ -92,24 +92,29 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     op.pathParameters.length ? `path: { ${op.pathParameters.map((p) => p.name).join(', ')} }` : undefined,
     op.query ? 'query' : undefined,
   ].filter(Boolean);
-  const input = [params.length ? `params: { ${params.join(', ')} }` : undefined, op.body ? 'body' : undefined].filter(Boolean);
-  const contentType = op.body?.contentType ? `, headers: { 'Content-Type': '${op.body.contentType}', ...init.headers }` : '';
-  const call = `(init) => this.core.http.${op.httpMethod.toUpperCase()}('${op.path}', { ...input, ...init${contentType} })`;
+  const input = [
+    params.length ? `params: { ${params.join(', ')} }` : undefined,
+    op.body ? 'body' : undefined,
+    op.body?.contentType ? `headers: { 'Content-Type': '${op.body.contentType}' }` : undefined,
+  ].filter(Boolean);
+  // `satisfies` checks the input against the spec's types at compile time and costs nothing at run time.
+  const inputStatement = `const input = ${input.length ? `{ ${input.join(', ')} }` : '{}'} satisfies OperationInput<'${op.path}', '${op.httpMethod}'>;`;
+  const target = `'${op.httpMethod.toUpperCase()}', '${op.path}'`;
 
   let returnType: string;
   let statement: string;
   if (op.result.kind === 'list') {
     const item = typeExpression(op.result.item);
     returnType = `Paginated<${item}>`;
-    statement = `return this.core.list<${item}>('${label}', '${op.result.paging}', input, ${call}, options);`;
+    statement = `return this.core.list<${item}>('${label}', '${op.result.paging}', '${op.path}', input, options);`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
     returnType = `Promise<${numeric ? 'number' : 'string'}>`;
-    statement = `return this.core.send<string>('${label}', input, ${call}, options, 'text')${numeric ? '.then(Number)' : ''};`;
+    statement = `return this.core.send<string>('${label}', ${target}, input, options, 'text')${numeric ? '.then(Number)' : ''};`;
   } else {
     const result = op.result.kind === 'json' ? typeExpression(op.result.type) : 'void';
     returnType = `Promise<${result}>`;
-    statement = `return this.core.send<${result}>('${label}', input, ${call}, options);`;
+    statement = `return this.core.send<${result}>('${label}', ${target}, input, options);`;
   }
 
   const description = [op.summary, op.description].filter(Boolean).join('\n\n');
@@ -129,6 +134,6 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     ],
     parameters: signature,
     returnType,
-    statements: [`const input = ${input.length ? `{ ${input.join(', ')} }` : '{}'};`, statement],
+    statements: [inputStatement, statement],
   };
 }

@@ -189,7 +189,7 @@ export function buildIr(bundle: Bundle): IrModel {
       if (contentType && contentType !== 'application/json') body.contentType = contentType;
     }
 
-    const result = resultOf(op, source, operationId);
+    const result = resultOf(op, source, operationId, httpMethod);
     const method = (op['x-sdk-method'] as string | undefined) ?? operationId;
     const query = queryParameters.length
       ? { typeName: `${pascalCase(operationId)}Query`, required: queryParameters.some((p) => p.required), parameters: queryParameters }
@@ -219,7 +219,7 @@ export function buildIr(bundle: Bundle): IrModel {
     };
   }
 
-  function resultOf(op: Schema, source: string, operationId: string): IrOperation['result'] {
+  function resultOf(op: Schema, source: string, operationId: string, httpMethod: IrOperation['httpMethod']): IrOperation['result'] {
     const responses = (op.responses ?? {}) as Record<string, Schema>;
     const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
     for (const code of success) {
@@ -239,7 +239,8 @@ export function buildIr(bundle: Bundle): IrModel {
       if (!PAGINGS.includes(paging)) throw new SpecError(`${operationId}: x-sdk-paging must be one of ${PAGINGS.join(', ')}`);
       const items = deref(schema).properties as Record<string, Schema> | undefined;
       const itemsSchema = items?.items ? deref(items.items) : undefined;
-      if (paging !== 'none' && itemsSchema?.type === 'array') {
+      // Only a GET pages: a POST answering with `items` (a bulk insert) returns them as they are.
+      if (httpMethod === 'get' && paging !== 'none' && itemsSchema?.type === 'array') {
         return { kind: 'list', item: toType(itemsSchema.items as Schema, source), paging };
       }
       return { kind: 'json', type };

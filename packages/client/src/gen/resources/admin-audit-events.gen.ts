@@ -2,7 +2,7 @@
 
 import type { AdminAuditEvent, AdminAuditEventCategoryCollectionResponse, ListAdminAuditEventsQuery } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Admin audit events record what administrators did.
@@ -27,8 +27,8 @@ export class AdminAuditEventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListAdminAuditEventsQuery, options?: RequestOptions): Paginated<AdminAuditEvent> {
-    const input = { params: { query } };
-    return this.core.list<AdminAuditEvent>('adminAuditEvents.list', 'offset', input, (init) => this.core.http.GET('/adminAudit/events', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/adminAudit/events', 'get'>;
+    return this.core.list<AdminAuditEvent>('adminAuditEvents.list', 'offset', '/adminAudit/events', input, options);
   }
 
   /**
@@ -40,7 +40,7 @@ export class AdminAuditEventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listCategories(options?: RequestOptions): Promise<AdminAuditEventCategoryCollectionResponse> {
-    const input = {};
-    return this.core.send<AdminAuditEventCategoryCollectionResponse>('adminAuditEvents.listCategories', input, (init) => this.core.http.GET('/adminAudit/eventCategories', { ...input, ...init }), options);
+    const input = {} satisfies OperationInput<'/adminAudit/eventCategories', 'get'>;
+    return this.core.send<AdminAuditEventCategoryCollectionResponse>('adminAuditEvents.listCategories', 'GET', '/adminAudit/eventCategories', input, options);
   }
 }

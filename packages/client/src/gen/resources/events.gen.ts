@@ -2,7 +2,7 @@
 
 import type { Event, ListEventsQuery } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Events are the compliance record of what happened in an organization.
@@ -27,8 +27,8 @@ export class EventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListEventsQuery, options?: RequestOptions): Paginated<Event> {
-    const input = { params: { query } };
-    return this.core.list<Event>('events.list', 'link', input, (init) => this.core.http.GET('/events', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/events', 'get'>;
+    return this.core.list<Event>('events.list', 'link', '/events', input, options);
   }
 
   /**
@@ -41,7 +41,7 @@ export class EventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(eventId: string, options?: RequestOptions): Promise<Event> {
-    const input = { params: { path: { eventId } } };
-    return this.core.send<Event>('events.get', input, (init) => this.core.http.GET('/events/{eventId}', { ...input, ...init }), options);
+    const input = { params: { path: { eventId } } } satisfies OperationInput<'/events/{eventId}', 'get'>;
+    return this.core.send<Event>('events.get', 'GET', '/events/{eventId}', input, options);
   }
 }

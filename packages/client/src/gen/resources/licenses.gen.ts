@@ -2,7 +2,7 @@
 
 import type { AssignLicensesToUsersRequest, GetLicenseQuery, License, LicenseWithUsers, ListLicensesQuery, UserLicenses } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Licenses are the services an organization's people may use.
@@ -27,8 +27,8 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListLicensesQuery, options?: RequestOptions): Paginated<License> {
-    const input = { params: { query } };
-    return this.core.list<License>('licenses.list', 'link', input, (init) => this.core.http.GET('/licenses', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/licenses', 'get'>;
+    return this.core.list<License>('licenses.list', 'link', '/licenses', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   assignToUsers(body: AssignLicensesToUsersRequest, options?: RequestOptions): Promise<UserLicenses> {
-    const input = { body };
-    return this.core.send<UserLicenses>('licenses.assignToUsers', input, (init) => this.core.http.PATCH('/licenses/users', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/licenses/users', 'patch'>;
+    return this.core.send<UserLicenses>('licenses.assignToUsers', 'PATCH', '/licenses/users', input, options);
   }
 
   /**
@@ -56,7 +56,7 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(licenseId: string, query?: GetLicenseQuery, options?: RequestOptions): Promise<LicenseWithUsers> {
-    const input = { params: { path: { licenseId }, query } };
-    return this.core.send<LicenseWithUsers>('licenses.get', input, (init) => this.core.http.GET('/licenses/{licenseId}', { ...input, ...init }), options);
+    const input = { params: { path: { licenseId }, query } } satisfies OperationInput<'/licenses/{licenseId}', 'get'>;
+    return this.core.send<LicenseWithUsers>('licenses.get', 'GET', '/licenses/{licenseId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreateMeetingRequest, DeleteMeetingQuery, GetMeetingForAdminQuery, GetMeetingQuery, GetMeetingTemplateQuery, JoinMeetingRequest, ListMeetingTemplatesQuery, ListMeetingsForAdminQuery, ListMeetingsQuery, Meeting, MeetingForAdmin, MeetingJoinLinks, MeetingSeries, MeetingTemplate, MeetingTemplateDetails, PatchMeetingRequest, UpdateMeetingRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Meetings are scheduled or instant real-time conferences.
@@ -27,8 +27,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForAdmin(query?: ListMeetingsForAdminQuery, options?: RequestOptions): Paginated<MeetingForAdmin> {
-    const input = { params: { query } };
-    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', 'link', input, (init) => this.core.http.GET('/admin/meetings', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/admin/meetings', 'get'>;
+    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', 'link', '/admin/meetings', input, options);
   }
 
   /**
@@ -42,8 +42,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getForAdmin(meetingId: string, query?: GetMeetingForAdminQuery, options?: RequestOptions): Promise<MeetingForAdmin> {
-    const input = { params: { path: { meetingId }, query } };
-    return this.core.send<MeetingForAdmin>('meetings.getForAdmin', input, (init) => this.core.http.GET('/admin/meetings/{meetingId}', { ...input, ...init }), options);
+    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/admin/meetings/{meetingId}', 'get'>;
+    return this.core.send<MeetingForAdmin>('meetings.getForAdmin', 'GET', '/admin/meetings/{meetingId}', input, options);
   }
 
   /**
@@ -56,8 +56,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListMeetingsQuery, options?: RequestOptions): Paginated<Meeting> {
-    const input = { params: { query } };
-    return this.core.list<Meeting>('meetings.list', 'link', input, (init) => this.core.http.GET('/meetings', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/meetings', 'get'>;
+    return this.core.list<Meeting>('meetings.list', 'link', '/meetings', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMeetingRequest, options?: RequestOptions): Promise<MeetingSeries> {
-    const input = { body };
-    return this.core.send<MeetingSeries>('meetings.create', input, (init) => this.core.http.POST('/meetings', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/meetings', 'post'>;
+    return this.core.send<MeetingSeries>('meetings.create', 'POST', '/meetings', input, options);
   }
 
   /**
@@ -84,8 +84,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   join(body: JoinMeetingRequest, options?: RequestOptions): Promise<MeetingJoinLinks> {
-    const input = { body };
-    return this.core.send<MeetingJoinLinks>('meetings.join', input, (init) => this.core.http.POST('/meetings/join', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/meetings/join', 'post'>;
+    return this.core.send<MeetingJoinLinks>('meetings.join', 'POST', '/meetings/join', input, options);
   }
 
   /**
@@ -98,8 +98,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listTemplates(query?: ListMeetingTemplatesQuery, options?: RequestOptions): Paginated<MeetingTemplate> {
-    const input = { params: { query } };
-    return this.core.list<MeetingTemplate>('meetings.listTemplates', 'link', input, (init) => this.core.http.GET('/meetings/templates', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/meetings/templates', 'get'>;
+    return this.core.list<MeetingTemplate>('meetings.listTemplates', 'link', '/meetings/templates', input, options);
   }
 
   /**
@@ -113,8 +113,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getTemplate(templateId: string, query?: GetMeetingTemplateQuery, options?: RequestOptions): Promise<MeetingTemplateDetails> {
-    const input = { params: { path: { templateId }, query } };
-    return this.core.send<MeetingTemplateDetails>('meetings.getTemplate', input, (init) => this.core.http.GET('/meetings/templates/{templateId}', { ...input, ...init }), options);
+    const input = { params: { path: { templateId }, query } } satisfies OperationInput<'/meetings/templates/{templateId}', 'get'>;
+    return this.core.send<MeetingTemplateDetails>('meetings.getTemplate', 'GET', '/meetings/templates/{templateId}', input, options);
   }
 
   /**
@@ -128,8 +128,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(meetingId: string, query?: GetMeetingQuery, options?: RequestOptions): Promise<MeetingSeries> {
-    const input = { params: { path: { meetingId }, query } };
-    return this.core.send<MeetingSeries>('meetings.get', input, (init) => this.core.http.GET('/meetings/{meetingId}', { ...input, ...init }), options);
+    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'get'>;
+    return this.core.send<MeetingSeries>('meetings.get', 'GET', '/meetings/{meetingId}', input, options);
   }
 
   /**
@@ -143,8 +143,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(meetingId: string, body: UpdateMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    const input = { params: { path: { meetingId } }, body };
-    return this.core.send<Meeting>('meetings.update', input, (init) => this.core.http.PUT('/meetings/{meetingId}', { ...input, ...init }), options);
+    const input = { params: { path: { meetingId } }, body } satisfies OperationInput<'/meetings/{meetingId}', 'put'>;
+    return this.core.send<Meeting>('meetings.update', 'PUT', '/meetings/{meetingId}', input, options);
   }
 
   /**
@@ -158,8 +158,8 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   patch(meetingId: string, body: PatchMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    const input = { params: { path: { meetingId } }, body };
-    return this.core.send<Meeting>('meetings.patch', input, (init) => this.core.http.PATCH('/meetings/{meetingId}', { ...input, ...init, headers: { 'Content-Type': 'application/json-patch+json', ...init.headers } }), options);
+    const input = { params: { path: { meetingId } }, body, headers: { 'Content-Type': 'application/json-patch+json' } } satisfies OperationInput<'/meetings/{meetingId}', 'patch'>;
+    return this.core.send<Meeting>('meetings.patch', 'PATCH', '/meetings/{meetingId}', input, options);
   }
 
   /**
@@ -173,7 +173,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(meetingId: string, query?: DeleteMeetingQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { meetingId }, query } };
-    return this.core.send<void>('meetings.delete', input, (init) => this.core.http.DELETE('/meetings/{meetingId}', { ...input, ...init }), options);
+    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'delete'>;
+    return this.core.send<void>('meetings.delete', 'DELETE', '/meetings/{meetingId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreateMembershipRequest, ListMembershipsQuery, Membership, UpdateMembershipRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Memberships say who is in which room, and who moderates it.
@@ -27,8 +27,8 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListMembershipsQuery, options?: RequestOptions): Paginated<Membership> {
-    const input = { params: { query } };
-    return this.core.list<Membership>('memberships.list', 'link', input, (init) => this.core.http.GET('/memberships', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/memberships', 'get'>;
+    return this.core.list<Membership>('memberships.list', 'link', '/memberships', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    const input = { body };
-    return this.core.send<Membership>('memberships.create', input, (init) => this.core.http.POST('/memberships', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/memberships', 'post'>;
+    return this.core.send<Membership>('memberships.create', 'POST', '/memberships', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(membershipId: string, options?: RequestOptions): Promise<Membership> {
-    const input = { params: { path: { membershipId } } };
-    return this.core.send<Membership>('memberships.get', input, (init) => this.core.http.GET('/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'get'>;
+    return this.core.send<Membership>('memberships.get', 'GET', '/memberships/{membershipId}', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(membershipId: string, body: UpdateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    const input = { params: { path: { membershipId } }, body };
-    return this.core.send<Membership>('memberships.update', input, (init) => this.core.http.PUT('/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } }, body } satisfies OperationInput<'/memberships/{membershipId}', 'put'>;
+    return this.core.send<Membership>('memberships.update', 'PUT', '/memberships/{membershipId}', input, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { membershipId } } };
-    return this.core.send<void>('memberships.delete', input, (init) => this.core.http.DELETE('/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'delete'>;
+    return this.core.send<void>('memberships.delete', 'DELETE', '/memberships/{membershipId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreateMessageRequest, DirectMessage, EditMessageRequest, ListDirectMessagesQuery, ListMessage, ListMessagesQuery, Message } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Messages are how people talk in rooms; they carry text, markdown, a file or a card.
@@ -27,8 +27,8 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListMessagesQuery, options?: RequestOptions): Paginated<ListMessage> {
-    const input = { params: { query } };
-    return this.core.list<ListMessage>('messages.list', 'link', input, (init) => this.core.http.GET('/messages', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/messages', 'get'>;
+    return this.core.list<ListMessage>('messages.list', 'link', '/messages', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMessageRequest, options?: RequestOptions): Promise<Message> {
-    const input = { body };
-    return this.core.send<Message>('messages.create', input, (init) => this.core.http.POST('/messages', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/messages', 'post'>;
+    return this.core.send<Message>('messages.create', 'POST', '/messages', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   listDirect(query?: ListDirectMessagesQuery, options?: RequestOptions): Paginated<DirectMessage> {
-    const input = { params: { query } };
-    return this.core.list<DirectMessage>('messages.listDirect', 'link', input, (init) => this.core.http.GET('/messages/direct', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/messages/direct', 'get'>;
+    return this.core.list<DirectMessage>('messages.listDirect', 'link', '/messages/direct', input, options);
   }
 
   /**
@@ -69,8 +69,8 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(messageId: string, options?: RequestOptions): Promise<ListMessage> {
-    const input = { params: { path: { messageId } } };
-    return this.core.send<ListMessage>('messages.get', input, (init) => this.core.http.GET('/messages/{messageId}', { ...input, ...init }), options);
+    const input = { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'get'>;
+    return this.core.send<ListMessage>('messages.get', 'GET', '/messages/{messageId}', input, options);
   }
 
   /**
@@ -84,8 +84,8 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   edit(messageId: string, body: EditMessageRequest, options?: RequestOptions): Promise<ListMessage> {
-    const input = { params: { path: { messageId } }, body };
-    return this.core.send<ListMessage>('messages.edit', input, (init) => this.core.http.PUT('/messages/{messageId}', { ...input, ...init }), options);
+    const input = { params: { path: { messageId } }, body } satisfies OperationInput<'/messages/{messageId}', 'put'>;
+    return this.core.send<ListMessage>('messages.edit', 'PUT', '/messages/{messageId}', input, options);
   }
 
   /**
@@ -98,7 +98,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(messageId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { messageId } } };
-    return this.core.send<void>('messages.delete', input, (init) => this.core.http.DELETE('/messages/{messageId}', { ...input, ...init }), options);
+    const input = { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'delete'>;
+    return this.core.send<void>('messages.delete', 'DELETE', '/messages/{messageId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { Organization } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Organizations are the companies and groups of people that use Webex.
@@ -26,8 +26,8 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Organization> {
-    const input = {};
-    return this.core.list<Organization>('organizations.list', 'link', input, (init) => this.core.http.GET('/organizations', { ...input, ...init }), options);
+    const input = {} satisfies OperationInput<'/organizations', 'get'>;
+    return this.core.list<Organization>('organizations.list', 'link', '/organizations', input, options);
   }
 
   /**
@@ -40,8 +40,8 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(orgId: string, options?: RequestOptions): Promise<Organization> {
-    const input = { params: { path: { orgId } } };
-    return this.core.send<Organization>('organizations.get', input, (init) => this.core.http.GET('/organizations/{orgId}', { ...input, ...init }), options);
+    const input = { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'get'>;
+    return this.core.send<Organization>('organizations.get', 'GET', '/organizations/{orgId}', input, options);
   }
 
   /**
@@ -54,7 +54,7 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(orgId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { orgId } } };
-    return this.core.send<void>('organizations.delete', input, (init) => this.core.http.DELETE('/organizations/{orgId}', { ...input, ...init }), options);
+    const input = { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'delete'>;
+    return this.core.send<void>('organizations.delete', 'DELETE', '/organizations/{orgId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreatePersonQuery, CreatePersonRequest, GetMyOwnDetailsQuery, GetPersonQuery, ListPeopleQuery, Person, UpdatePersonQuery, UpdatePersonRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * People are the users of Webex; look them up, and as an admin provision them.
@@ -27,8 +27,8 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListPeopleQuery, options?: RequestOptions): Paginated<Person> {
-    const input = { params: { query } };
-    return this.core.list<Person>('people.list', 'link', input, (init) => this.core.http.GET('/people', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/people', 'get'>;
+    return this.core.list<Person>('people.list', 'link', '/people', input, options);
   }
 
   /**
@@ -42,8 +42,8 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreatePersonRequest, query?: CreatePersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { query }, body };
-    return this.core.send<Person>('people.create', input, (init) => this.core.http.POST('/people', { ...input, ...init }), options);
+    const input = { params: { query }, body } satisfies OperationInput<'/people', 'post'>;
+    return this.core.send<Person>('people.create', 'POST', '/people', input, options);
   }
 
   /**
@@ -56,8 +56,8 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   me(query?: GetMyOwnDetailsQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { query } };
-    return this.core.send<Person>('people.me', input, (init) => this.core.http.GET('/people/me', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/people/me', 'get'>;
+    return this.core.send<Person>('people.me', 'GET', '/people/me', input, options);
   }
 
   /**
@@ -71,8 +71,8 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(personId: string, query?: GetPersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { path: { personId }, query } };
-    return this.core.send<Person>('people.get', input, (init) => this.core.http.GET('/people/{personId}', { ...input, ...init }), options);
+    const input = { params: { path: { personId }, query } } satisfies OperationInput<'/people/{personId}', 'get'>;
+    return this.core.send<Person>('people.get', 'GET', '/people/{personId}', input, options);
   }
 
   /**
@@ -87,8 +87,8 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(personId: string, body: UpdatePersonRequest, query?: UpdatePersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { path: { personId }, query }, body };
-    return this.core.send<Person>('people.update', input, (init) => this.core.http.PUT('/people/{personId}', { ...input, ...init }), options);
+    const input = { params: { path: { personId }, query }, body } satisfies OperationInput<'/people/{personId}', 'put'>;
+    return this.core.send<Person>('people.update', 'PUT', '/people/{personId}', input, options);
   }
 
   /**
@@ -101,7 +101,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(personId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { personId } } };
-    return this.core.send<void>('people.delete', input, (init) => this.core.http.DELETE('/people/{personId}', { ...input, ...init }), options);
+    const input = { params: { path: { personId } } } satisfies OperationInput<'/people/{personId}', 'delete'>;
+    return this.core.send<void>('people.delete', 'DELETE', '/people/{personId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { AdminRecording, DeleteRecordingQuery, DeleteRecordingRequest, GetGroupRecordingQuery, GetRecordingQuery, ListGroupRecordingsQuery, ListRecordingsForAdminQuery, ListRecordingsQuery, PurgeRecordingsQuery, PurgeRecordingsRequest, Recording, RecordingDetails, RestoreRecordingsQuery, RestoreRecordingsRequest, ShareRecordingLinkRequest, ShareRecordingRequest, SoftDeleteRecordingsQuery, SoftDeleteRecordingsRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Recordings are the stored audio and video of meetings.
@@ -27,8 +27,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListRecordingsQuery, options?: RequestOptions): Paginated<Recording> {
-    const input = { params: { query } };
-    return this.core.list<Recording>('recordings.list', 'link', input, (init) => this.core.http.GET('/recordings', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/recordings', 'get'>;
+    return this.core.list<Recording>('recordings.list', 'link', '/recordings', input, options);
   }
 
   /**
@@ -42,8 +42,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   softDelete(body: SoftDeleteRecordingsRequest, query?: SoftDeleteRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body };
-    return this.core.send<void>('recordings.softDelete', input, (init) => this.core.http.POST('/recordings/softDelete', { ...input, ...init }), options);
+    const input = { params: { query }, body } satisfies OperationInput<'/recordings/softDelete', 'post'>;
+    return this.core.send<void>('recordings.softDelete', 'POST', '/recordings/softDelete', input, options);
   }
 
   /**
@@ -57,8 +57,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   restore(body: RestoreRecordingsRequest, query?: RestoreRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body };
-    return this.core.send<void>('recordings.restore', input, (init) => this.core.http.POST('/recordings/restore', { ...input, ...init }), options);
+    const input = { params: { query }, body } satisfies OperationInput<'/recordings/restore', 'post'>;
+    return this.core.send<void>('recordings.restore', 'POST', '/recordings/restore', input, options);
   }
 
   /**
@@ -72,8 +72,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   purge(body: PurgeRecordingsRequest, query?: PurgeRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body };
-    return this.core.send<void>('recordings.purge', input, (init) => this.core.http.POST('/recordings/purge', { ...input, ...init }), options);
+    const input = { params: { query }, body } satisfies OperationInput<'/recordings/purge', 'post'>;
+    return this.core.send<void>('recordings.purge', 'POST', '/recordings/purge', input, options);
   }
 
   /**
@@ -86,8 +86,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   shareAccessBulk(body: ShareRecordingLinkRequest, options?: RequestOptions): Promise<void> {
-    const input = { body };
-    return this.core.send<void>('recordings.shareAccessBulk', input, (init) => this.core.http.POST('/recordings/accessList', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/recordings/accessList', 'post'>;
+    return this.core.send<void>('recordings.shareAccessBulk', 'POST', '/recordings/accessList', input, options);
   }
 
   /**
@@ -101,8 +101,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(recordingId: string, query?: GetRecordingQuery, options?: RequestOptions): Promise<RecordingDetails> {
-    const input = { params: { path: { recordingId }, query } };
-    return this.core.send<RecordingDetails>('recordings.get', input, (init) => this.core.http.GET('/recordings/{recordingId}', { ...input, ...init }), options);
+    const input = { params: { path: { recordingId }, query } } satisfies OperationInput<'/recordings/{recordingId}', 'get'>;
+    return this.core.send<RecordingDetails>('recordings.get', 'GET', '/recordings/{recordingId}', input, options);
   }
 
   /**
@@ -117,8 +117,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(recordingId: string, body?: DeleteRecordingRequest, query?: DeleteRecordingQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId }, query }, body };
-    return this.core.send<void>('recordings.delete', input, (init) => this.core.http.DELETE('/recordings/{recordingId}', { ...input, ...init }), options);
+    const input = { params: { path: { recordingId }, query }, body } satisfies OperationInput<'/recordings/{recordingId}', 'delete'>;
+    return this.core.send<void>('recordings.delete', 'DELETE', '/recordings/{recordingId}', input, options);
   }
 
   /**
@@ -132,8 +132,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   shareAccess(recordingId: string, body: ShareRecordingRequest, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId } }, body };
-    return this.core.send<void>('recordings.shareAccess', input, (init) => this.core.http.POST('/recordings/{recordingId}/accessList', { ...input, ...init }), options);
+    const input = { params: { path: { recordingId } }, body } satisfies OperationInput<'/recordings/{recordingId}/accessList', 'post'>;
+    return this.core.send<void>('recordings.shareAccess', 'POST', '/recordings/{recordingId}/accessList', input, options);
   }
 
   /**
@@ -146,8 +146,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForAdmin(query?: ListRecordingsForAdminQuery, options?: RequestOptions): Paginated<AdminRecording> {
-    const input = { params: { query } };
-    return this.core.list<AdminRecording>('recordings.listForAdmin', 'link', input, (init) => this.core.http.GET('/admin/recordings', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/admin/recordings', 'get'>;
+    return this.core.list<AdminRecording>('recordings.listForAdmin', 'link', '/admin/recordings', input, options);
   }
 
   /**
@@ -160,8 +160,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   deleteForAdmin(recordingId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId } } };
-    return this.core.send<void>('recordings.deleteForAdmin', input, (init) => this.core.http.DELETE('/admin/recordings/{recordingId}', { ...input, ...init }), options);
+    const input = { params: { path: { recordingId } } } satisfies OperationInput<'/admin/recordings/{recordingId}', 'delete'>;
+    return this.core.send<void>('recordings.deleteForAdmin', 'DELETE', '/admin/recordings/{recordingId}', input, options);
   }
 
   /**
@@ -174,8 +174,8 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForGroup(query?: ListGroupRecordingsQuery, options?: RequestOptions): Paginated<Recording> {
-    const input = { params: { query } };
-    return this.core.list<Recording>('recordings.listForGroup', 'link', input, (init) => this.core.http.GET('/group/recordings', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/group/recordings', 'get'>;
+    return this.core.list<Recording>('recordings.listForGroup', 'link', '/group/recordings', input, options);
   }
 
   /**
@@ -189,7 +189,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getForGroup(recordingId: string, query?: GetGroupRecordingQuery, options?: RequestOptions): Promise<RecordingDetails> {
-    const input = { params: { path: { recordingId }, query } };
-    return this.core.send<RecordingDetails>('recordings.getForGroup', input, (init) => this.core.http.GET('/group/recordings/{recordingId}', { ...input, ...init }), options);
+    const input = { params: { path: { recordingId }, query } } satisfies OperationInput<'/group/recordings/{recordingId}', 'get'>;
+    return this.core.send<RecordingDetails>('recordings.getForGroup', 'GET', '/group/recordings/{recordingId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { Role } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Roles give people administrative rights in an organization.
@@ -26,8 +26,8 @@ export class RolesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Role> {
-    const input = {};
-    return this.core.list<Role>('roles.list', 'link', input, (init) => this.core.http.GET('/roles', { ...input, ...init }), options);
+    const input = {} satisfies OperationInput<'/roles', 'get'>;
+    return this.core.list<Role>('roles.list', 'link', '/roles', input, options);
   }
 
   /**
@@ -40,7 +40,7 @@ export class RolesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(roleId: string, options?: RequestOptions): Promise<Role> {
-    const input = { params: { path: { roleId } } };
-    return this.core.send<Role>('roles.get', input, (init) => this.core.http.GET('/roles/{roleId}', { ...input, ...init }), options);
+    const input = { params: { path: { roleId } } } satisfies OperationInput<'/roles/{roleId}', 'get'>;
+    return this.core.send<Role>('roles.get', 'GET', '/roles/{roleId}', input, options);
   }
 }

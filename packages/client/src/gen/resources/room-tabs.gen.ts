@@ -2,7 +2,7 @@
 
 import type { CreateRoomTabRequest, ListRoomTabsQuery, RoomTab, UpdateRoomTabRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Room tabs pin a URL as a tab in a room.
@@ -27,8 +27,8 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListRoomTabsQuery, options?: RequestOptions): Paginated<RoomTab> {
-    const input = { params: { query } };
-    return this.core.list<RoomTab>('roomTabs.list', 'link', input, (init) => this.core.http.GET('/room/tabs', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/room/tabs', 'get'>;
+    return this.core.list<RoomTab>('roomTabs.list', 'link', '/room/tabs', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    const input = { body };
-    return this.core.send<RoomTab>('roomTabs.create', input, (init) => this.core.http.POST('/room/tabs', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/room/tabs', 'post'>;
+    return this.core.send<RoomTab>('roomTabs.create', 'POST', '/room/tabs', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(id: string, options?: RequestOptions): Promise<RoomTab> {
-    const input = { params: { path: { id } } };
-    return this.core.send<RoomTab>('roomTabs.get', input, (init) => this.core.http.GET('/room/tabs/{id}', { ...input, ...init }), options);
+    const input = { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'get'>;
+    return this.core.send<RoomTab>('roomTabs.get', 'GET', '/room/tabs/{id}', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(id: string, body: UpdateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    const input = { params: { path: { id } }, body };
-    return this.core.send<RoomTab>('roomTabs.update', input, (init) => this.core.http.PUT('/room/tabs/{id}', { ...input, ...init }), options);
+    const input = { params: { path: { id } }, body } satisfies OperationInput<'/room/tabs/{id}', 'put'>;
+    return this.core.send<RoomTab>('roomTabs.update', 'PUT', '/room/tabs/{id}', input, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { id } } };
-    return this.core.send<void>('roomTabs.delete', input, (init) => this.core.http.DELETE('/room/tabs/{id}', { ...input, ...init }), options);
+    const input = { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'delete'>;
+    return this.core.send<void>('roomTabs.delete', 'DELETE', '/room/tabs/{id}', input, options);
   }
 }

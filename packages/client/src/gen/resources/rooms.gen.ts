@@ -2,7 +2,7 @@
 
 import type { CreateRoomRequest, ListRoomsQuery, Room, RoomMeetingDetails, UpdateRoomRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Rooms are virtual meeting places where people post messages and collaborate.
@@ -27,8 +27,8 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListRoomsQuery, options?: RequestOptions): Paginated<Room> {
-    const input = { params: { query } };
-    return this.core.list<Room>('rooms.list', 'link', input, (init) => this.core.http.GET('/rooms', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/rooms', 'get'>;
+    return this.core.list<Room>('rooms.list', 'link', '/rooms', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateRoomRequest, options?: RequestOptions): Promise<Room> {
-    const input = { body };
-    return this.core.send<Room>('rooms.create', input, (init) => this.core.http.POST('/rooms', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/rooms', 'post'>;
+    return this.core.send<Room>('rooms.create', 'POST', '/rooms', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(roomId: string, options?: RequestOptions): Promise<Room> {
-    const input = { params: { path: { roomId } } };
-    return this.core.send<Room>('rooms.get', input, (init) => this.core.http.GET('/rooms/{roomId}', { ...input, ...init }), options);
+    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'get'>;
+    return this.core.send<Room>('rooms.get', 'GET', '/rooms/{roomId}', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(roomId: string, body: UpdateRoomRequest, options?: RequestOptions): Promise<Room> {
-    const input = { params: { path: { roomId } }, body };
-    return this.core.send<Room>('rooms.update', input, (init) => this.core.http.PUT('/rooms/{roomId}', { ...input, ...init }), options);
+    const input = { params: { path: { roomId } }, body } satisfies OperationInput<'/rooms/{roomId}', 'put'>;
+    return this.core.send<Room>('rooms.update', 'PUT', '/rooms/{roomId}', input, options);
   }
 
   /**
@@ -84,8 +84,8 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(roomId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { roomId } } };
-    return this.core.send<void>('rooms.delete', input, (init) => this.core.http.DELETE('/rooms/{roomId}', { ...input, ...init }), options);
+    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'delete'>;
+    return this.core.send<void>('rooms.delete', 'DELETE', '/rooms/{roomId}', input, options);
   }
 
   /**
@@ -98,7 +98,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getMeetingInfo(roomId: string, options?: RequestOptions): Promise<RoomMeetingDetails> {
-    const input = { params: { path: { roomId } } };
-    return this.core.send<RoomMeetingDetails>('rooms.getMeetingInfo', input, (init) => this.core.http.GET('/rooms/{roomId}/meetingInfo', { ...input, ...init }), options);
+    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}/meetingInfo', 'get'>;
+    return this.core.send<RoomMeetingDetails>('rooms.getMeetingInfo', 'GET', '/rooms/{roomId}/meetingInfo', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreateTeamMembershipRequest, ListTeamMembershipsQuery, TeamMembership, UpdateTeamMembershipRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Team memberships say who is in which team, and who moderates it.
@@ -27,8 +27,8 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListTeamMembershipsQuery, options?: RequestOptions): Paginated<TeamMembership> {
-    const input = { params: { query } };
-    return this.core.list<TeamMembership>('teamMemberships.list', 'link', input, (init) => this.core.http.GET('/team/memberships', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/team/memberships', 'get'>;
+    return this.core.list<TeamMembership>('teamMemberships.list', 'link', '/team/memberships', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { body };
-    return this.core.send<TeamMembership>('teamMemberships.create', input, (init) => this.core.http.POST('/team/memberships', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/team/memberships', 'post'>;
+    return this.core.send<TeamMembership>('teamMemberships.create', 'POST', '/team/memberships', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(membershipId: string, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { params: { path: { membershipId } } };
-    return this.core.send<TeamMembership>('teamMemberships.get', input, (init) => this.core.http.GET('/team/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'get'>;
+    return this.core.send<TeamMembership>('teamMemberships.get', 'GET', '/team/memberships/{membershipId}', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(membershipId: string, body: UpdateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { params: { path: { membershipId } }, body };
-    return this.core.send<TeamMembership>('teamMemberships.update', input, (init) => this.core.http.PUT('/team/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } }, body } satisfies OperationInput<'/team/memberships/{membershipId}', 'put'>;
+    return this.core.send<TeamMembership>('teamMemberships.update', 'PUT', '/team/memberships/{membershipId}', input, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { membershipId } } };
-    return this.core.send<void>('teamMemberships.delete', input, (init) => this.core.http.DELETE('/team/memberships/{membershipId}', { ...input, ...init }), options);
+    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'delete'>;
+    return this.core.send<void>('teamMemberships.delete', 'DELETE', '/team/memberships/{membershipId}', input, options);
   }
 }

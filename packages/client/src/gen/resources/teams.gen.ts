@@ -2,7 +2,7 @@
 
 import type { CreateTeamRequest, GetTeamQuery, ListTeamsQuery, Team, UpdateTeamRequest } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Teams group people and the rooms they share.
@@ -27,8 +27,8 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListTeamsQuery, options?: RequestOptions): Paginated<Team> {
-    const input = { params: { query } };
-    return this.core.list<Team>('teams.list', 'link', input, (init) => this.core.http.GET('/teams', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/teams', 'get'>;
+    return this.core.list<Team>('teams.list', 'link', '/teams', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateTeamRequest, options?: RequestOptions): Promise<Team> {
-    const input = { body };
-    return this.core.send<Team>('teams.create', input, (init) => this.core.http.POST('/teams', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/teams', 'post'>;
+    return this.core.send<Team>('teams.create', 'POST', '/teams', input, options);
   }
 
   /**
@@ -56,8 +56,8 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(teamId: string, query?: GetTeamQuery, options?: RequestOptions): Promise<Team> {
-    const input = { params: { path: { teamId }, query } };
-    return this.core.send<Team>('teams.get', input, (init) => this.core.http.GET('/teams/{teamId}', { ...input, ...init }), options);
+    const input = { params: { path: { teamId }, query } } satisfies OperationInput<'/teams/{teamId}', 'get'>;
+    return this.core.send<Team>('teams.get', 'GET', '/teams/{teamId}', input, options);
   }
 
   /**
@@ -71,8 +71,8 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(teamId: string, body: UpdateTeamRequest, options?: RequestOptions): Promise<Team> {
-    const input = { params: { path: { teamId } }, body };
-    return this.core.send<Team>('teams.update', input, (init) => this.core.http.PUT('/teams/{teamId}', { ...input, ...init }), options);
+    const input = { params: { path: { teamId } }, body } satisfies OperationInput<'/teams/{teamId}', 'put'>;
+    return this.core.send<Team>('teams.update', 'PUT', '/teams/{teamId}', input, options);
   }
 
   /**
@@ -85,7 +85,7 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(teamId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { teamId } } };
-    return this.core.send<void>('teams.delete', input, (init) => this.core.http.DELETE('/teams/{teamId}', { ...input, ...init }), options);
+    const input = { params: { path: { teamId } } } satisfies OperationInput<'/teams/{teamId}', 'delete'>;
+    return this.core.send<void>('teams.delete', 'DELETE', '/teams/{teamId}', input, options);
   }
 }

@@ -2,7 +2,7 @@
 
 import type { CreateWebhookRequest, ListWebhooksQuery, UpdateWebhookRequest, Webhook } from '@webex-ts/models';
 import type { Paginated } from '@webex-ts/paginate';
-import type { RequestOptions, ResourceCore } from '../../core.js';
+import type { OperationInput, RequestOptions, ResourceCore } from '../../core.js';
 
 /**
  * Webhooks tell your app when something happens in Webex.
@@ -27,8 +27,8 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListWebhooksQuery, options?: RequestOptions): Paginated<Webhook> {
-    const input = { params: { query } };
-    return this.core.list<Webhook>('webhooks.list', 'link', input, (init) => this.core.http.GET('/webhooks', { ...input, ...init }), options);
+    const input = { params: { query } } satisfies OperationInput<'/webhooks', 'get'>;
+    return this.core.list<Webhook>('webhooks.list', 'link', '/webhooks', input, options);
   }
 
   /**
@@ -41,8 +41,8 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    const input = { body };
-    return this.core.send<Webhook>('webhooks.create', input, (init) => this.core.http.POST('/webhooks', { ...input, ...init }), options);
+    const input = { body } satisfies OperationInput<'/webhooks', 'post'>;
+    return this.core.send<Webhook>('webhooks.create', 'POST', '/webhooks', input, options);
   }
 
   /**
@@ -55,8 +55,8 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(webhookId: string, options?: RequestOptions): Promise<Webhook> {
-    const input = { params: { path: { webhookId } } };
-    return this.core.send<Webhook>('webhooks.get', input, (init) => this.core.http.GET('/webhooks/{webhookId}', { ...input, ...init }), options);
+    const input = { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'get'>;
+    return this.core.send<Webhook>('webhooks.get', 'GET', '/webhooks/{webhookId}', input, options);
   }
 
   /**
@@ -70,8 +70,8 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(webhookId: string, body: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    const input = { params: { path: { webhookId } }, body };
-    return this.core.send<Webhook>('webhooks.update', input, (init) => this.core.http.PUT('/webhooks/{webhookId}', { ...input, ...init }), options);
+    const input = { params: { path: { webhookId } }, body } satisfies OperationInput<'/webhooks/{webhookId}', 'put'>;
+    return this.core.send<Webhook>('webhooks.update', 'PUT', '/webhooks/{webhookId}', input, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(webhookId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { webhookId } } };
-    return this.core.send<void>('webhooks.delete', input, (init) => this.core.http.DELETE('/webhooks/{webhookId}', { ...input, ...init }), options);
+    const input = { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'delete'>;
+    return this.core.send<void>('webhooks.delete', 'DELETE', '/webhooks/{webhookId}', input, options);
   }
 }
