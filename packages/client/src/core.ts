@@ -66,6 +66,8 @@ export type Paging = 'link' | 'offset';
 export interface CallOptions extends RequestOptions {
   /** Send no `Authorization` of the client's own (token exchanges, guest logins). */
   anonymous?: boolean;
+  /** Called with each successful response as soon as its headers arrive (paging reads `Link` early). */
+  onHeaders?: (response: Response) => void;
 }
 
 /** What generated resources need from the client: the typed openapi-fetch client and two ways to call it. */
@@ -142,7 +144,9 @@ export class Core implements ResourceCore {
     if (options?.trackingId) request.headers.set('TrackingID', options.trackingId);
     const timeoutMs = options?.timeout ?? settings.timeout;
     const policy = options?.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
-    const retry = { policy, signal: options?.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate, readBody: keepBody ? this.#readBody : undefined };
+    const onHeaders = options?.onHeaders;
+    const readBody = keepBody && onHeaders ? (r: Response) => (r.ok && onHeaders(r), this.#readBody(r)) : keepBody ? this.#readBody : undefined;
+    const retry = { policy, signal: options?.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate, readBody };
     const replayable = authorize && settings.refresh !== undefined;
     try {
       const response = await fetchWithRetry(this.#attempt, replayable ? request.clone() : request, retry);
@@ -234,8 +238,9 @@ export class Core implements ResourceCore {
     checkInput(operation, input);
     const query = (input.params?.query ?? {}) as { max?: number; offset?: number };
     return new Paginated<T>(
-      async (cursor, signal) => {
-        const { init, info } = this.init(options, signal);
+      async (cursor, signal, announce) => {
+        const onHeaders = announce && paging === 'link' ? (r: Response) => announce(nextLink(r.headers.get('link'), r.url)) : undefined;
+        const { init, info } = this.init(onHeaders ? { ...options, onHeaders } : options, signal);
         let outcome: CallOutcome;
         if (cursor === undefined) {
           outcome = await this.request('GET', path, input, init);

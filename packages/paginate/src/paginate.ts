@@ -8,8 +8,12 @@ export interface Page<T> {
   response?: Response | undefined;
 }
 
-/** Fetches one page; `cursor` is undefined for the first page, else the previous page's `next`. */
-export type PageFetcher<T> = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+/**
+ * Fetches one page; `cursor` is undefined for the first page, else the previous
+ * page's `next`. A fetcher that learns `next` before the page is ready (from the
+ * response headers, say) may tell `announce`, so the next page starts sooner.
+ */
+export type PageFetcher<T> = (cursor: string | undefined, signal: AbortSignal, announce?: (next: string | undefined) => void) => Promise<Page<T>>;
 
 /** Limits and behaviour of a listing. */
 export interface PaginateOptions {
@@ -39,7 +43,12 @@ export class Paginated<T> implements AsyncIterable<T> {
     private readonly options: PaginateOptions = {},
   ) {}
 
-  /** Pages in order. Stops after a page without `next`, or when a `next` repeats one already seen. */
+  /**
+   * Pages in order. Stops after a page without `next`, or when a `next` repeats
+   * one already seen. With prefetch, the page after the one being awaited is
+   * requested as soon as its URL is known: at most one page ahead of the page
+   * the caller is working through.
+   */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const maxPages = this.options.maxPages ?? 10_000;
     const prefetch = this.options.prefetch ?? true;
@@ -49,10 +58,32 @@ export class Paginated<T> implements AsyncIterable<T> {
     if (outer?.aborted) throw outer.reason;
     outer?.addEventListener('abort', onAbort, { once: true });
     const seen = new Set<string>();
+    const announced = new Map<string | undefined, string | undefined>();
     let count = 1;
-    let pending: Promise<Page<T>> | undefined = this.fetchPage(undefined, controller.signal);
+    let awaiting: string | undefined;
+    let early: { cursor: string; page: Promise<Page<T>> } | undefined;
+
+    const fetchFor = (cursor: string | undefined): Promise<Page<T>> => {
+      const page = this.fetchPage(cursor, controller.signal, prefetch ? (next) => onAnnounce(cursor, next) : undefined);
+      // Handled when awaited; this only keeps a failure that arrives early from counting as unhandled.
+      page.catch(() => {});
+      return page;
+    };
+    const startEarly = (next: string | undefined) => {
+      if (next === undefined || early || seen.has(next) || count >= maxPages) return;
+      early = { cursor: next, page: fetchFor(next) };
+    };
+    const onAnnounce = (cursor: string | undefined, next: string | undefined) => {
+      announced.set(cursor, next);
+      if (cursor === awaiting) startEarly(next);
+    };
+
+    let cursor: string | undefined;
+    let pending: Promise<Page<T>> | undefined = fetchFor(undefined);
     try {
       while (pending) {
+        awaiting = cursor;
+        if (announced.has(cursor)) startEarly(announced.get(cursor));
         const page: Page<T> = await pending;
         pending = undefined;
         const next = page.next;
@@ -60,20 +91,20 @@ export class Paginated<T> implements AsyncIterable<T> {
         if (next !== undefined && !seen.has(next)) {
           seen.add(next);
           if (++count > maxPages) throw new PageLimitError(maxPages);
-          fetchNext = () => this.fetchPage(next, controller.signal);
+          const started: { cursor: string; page: Promise<Page<T>> } | undefined = early;
+          fetchNext = started?.cursor === next ? () => started.page : () => fetchFor(next);
         }
-        if (fetchNext && prefetch) {
-          pending = fetchNext();
-          // Handled when awaited; this only keeps a failure that arrives early from counting as unhandled.
-          pending.catch(() => {});
-        }
+        early = undefined;
+        announced.delete(cursor);
+        cursor = next;
+        if (fetchNext && prefetch) pending = fetchNext();
         yield page;
         if (fetchNext && !prefetch) pending = fetchNext();
       }
     } finally {
       outer?.removeEventListener('abort', onAbort);
       // Stops a prefetch the caller no longer wants.
-      if (pending) controller.abort();
+      if (pending || early) controller.abort();
     }
   }
 

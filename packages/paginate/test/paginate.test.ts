@@ -132,6 +132,28 @@ describe('Paginated', () => {
     expect(aborted).toContain('3');
   });
 
+  it('starts the next page as soon as the fetcher announces it, and never more than one ahead', async () => {
+    const log: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const list = new Paginated<number>(async (cursor, _signal, announce) => {
+      const at = Number(cursor ?? '0');
+      log.push(`start ${at}`);
+      most = Math.max(most, ++inFlight);
+      const next = at < 5 ? String(at + 1) : undefined;
+      await new Promise((r) => setTimeout(r, 2));
+      announce?.(next); // headers are in; the body takes a while longer
+      await new Promise((r) => setTimeout(r, 10));
+      inFlight--;
+      log.push(`done ${at}`);
+      return { items: [at], next };
+    });
+    expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
+    // Page 1 starts while page 0's body is still being read.
+    expect(log.indexOf('start 1')).toBeLessThan(log.indexOf('done 0'));
+    expect(most).toBeLessThanOrEqual(2);
+  });
+
   it('fetches one page at a time with prefetch off', async () => {
     const started: string[] = [];
     const list = new Paginated<number>(
