@@ -76,7 +76,7 @@ export interface ResourceCore {
   /** One request; resolves to the parsed body. `operation` is `resource.method`, used in errors and checks. */
   send<T>(operation: string, method: HttpMethod, path: string, input: OperationCall, options?: CallOptions, body?: 'json' | 'text'): Promise<T>;
   /** A listing that fetches pages as it is iterated. */
-  list<T>(operation: string, paging: Paging, path: string, input: OperationCall, options?: RequestOptions): Paginated<T>;
+  list<T>(operation: string, path: string, input: OperationCall, options?: RequestOptions, paging?: Paging): Paginated<T>;
   /** One request through a hand-written openapi-fetch call (form or multipart bodies, custom auth). */
   custom<T>(operation: string, input: CallInput, call: Call, options?: CallOptions): Promise<T>;
 }
@@ -234,7 +234,7 @@ export class Core implements ResourceCore {
     return request(method, path, { ...input, ...init, headers });
   }
 
-  list<T>(operation: string, paging: Paging, path: string, input: OperationCall, options?: RequestOptions): Paginated<T> {
+  list<T>(operation: string, path: string, input: OperationCall, options?: RequestOptions, paging: Paging = 'link'): Paginated<T> {
     checkInput(operation, input);
     const query = (input.params?.query ?? {}) as { max?: number; offset?: number };
     return new Paginated<T>(

@@ -98,7 +98,7 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     op.body?.contentType ? `headers: { 'Content-Type': '${op.body.contentType}' }` : undefined,
   ].filter(Boolean);
   // `satisfies` checks the input against the spec's types at compile time and costs nothing at run time.
-  const inputStatement = `const input = ${input.length ? `{ ${input.join(', ')} }` : '{}'} satisfies OperationInput<'${op.path}', '${op.httpMethod}'>;`;
+  const inputExpression = `${input.length ? `{ ${input.join(', ')} }` : '{}'} satisfies OperationInput<'${op.path}', '${op.httpMethod}'>`;
   const target = `'${op.httpMethod.toUpperCase()}', '${op.path}'`;
 
   let returnType: string;
@@ -106,15 +106,16 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
   if (op.result.kind === 'list') {
     const item = typeExpression(op.result.item);
     returnType = `Paginated<${item}>`;
-    statement = `return this.core.list<${item}>('${label}', '${op.result.paging}', '${op.path}', input, options);`;
+    const paging = op.result.paging === 'link' ? '' : `, '${op.result.paging}'`;
+    statement = `return this.core.list<${item}>('${label}', '${op.path}', ${inputExpression}, options${paging});`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
     returnType = `Promise<${numeric ? 'number' : 'string'}>`;
-    statement = `return this.core.send<string>('${label}', ${target}, input, options, 'text')${numeric ? '.then(Number)' : ''};`;
+    statement = `return this.core.send<string>('${label}', ${target}, ${inputExpression}, options, 'text')${numeric ? '.then(Number)' : ''};`;
   } else {
     const result = op.result.kind === 'json' ? typeExpression(op.result.type) : 'void';
     returnType = `Promise<${result}>`;
-    statement = `return this.core.send<${result}>('${label}', ${target}, input, options);`;
+    statement = `return this.core.send<${result}>('${label}', ${target}, ${inputExpression}, options);`;
   }
 
   const description = [op.summary, op.description].filter(Boolean).join('\n\n');
@@ -134,6 +135,6 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
     ],
     parameters: signature,
     returnType,
-    statements: [inputStatement, statement],
+    statements: [statement],
   };
 }

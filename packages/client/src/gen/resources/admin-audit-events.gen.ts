@@ -27,8 +27,7 @@ export class AdminAuditEventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListAdminAuditEventsQuery, options?: RequestOptions): Paginated<AdminAuditEvent> {
-    const input = { params: { query } } satisfies OperationInput<'/adminAudit/events', 'get'>;
-    return this.core.list<AdminAuditEvent>('adminAuditEvents.list', 'offset', '/adminAudit/events', input, options);
+    return this.core.list<AdminAuditEvent>('adminAuditEvents.list', '/adminAudit/events', { params: { query } } satisfies OperationInput<'/adminAudit/events', 'get'>, options, 'offset');
   }
 
   /**
@@ -40,7 +39,6 @@ export class AdminAuditEventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listCategories(options?: RequestOptions): Promise<AdminAuditEventCategoryCollectionResponse> {
-    const input = {} satisfies OperationInput<'/adminAudit/eventCategories', 'get'>;
-    return this.core.send<AdminAuditEventCategoryCollectionResponse>('adminAuditEvents.listCategories', 'GET', '/adminAudit/eventCategories', input, options);
+    return this.core.send<AdminAuditEventCategoryCollectionResponse>('adminAuditEvents.listCategories', 'GET', '/adminAudit/eventCategories', {} satisfies OperationInput<'/adminAudit/eventCategories', 'get'>, options);
   }
 }

@@ -26,8 +26,7 @@ export class AttachmentActionsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateAttachmentActionRequest, options?: RequestOptions): Promise<AttachmentAction> {
-    const input = { body } satisfies OperationInput<'/attachment/actions', 'post'>;
-    return this.core.send<AttachmentAction>('attachmentActions.create', 'POST', '/attachment/actions', input, options);
+    return this.core.send<AttachmentAction>('attachmentActions.create', 'POST', '/attachment/actions', { body } satisfies OperationInput<'/attachment/actions', 'post'>, options);
   }
 
   /**
@@ -40,7 +39,6 @@ export class AttachmentActionsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(id: string, options?: RequestOptions): Promise<AttachmentAction> {
-    const input = { params: { path: { id } } } satisfies OperationInput<'/attachment/actions/{id}', 'get'>;
-    return this.core.send<AttachmentAction>('attachmentActions.get', 'GET', '/attachment/actions/{id}', input, options);
+    return this.core.send<AttachmentAction>('attachmentActions.get', 'GET', '/attachment/actions/{id}', { params: { path: { id } } } satisfies OperationInput<'/attachment/actions/{id}', 'get'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class EventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListEventsQuery, options?: RequestOptions): Paginated<Event> {
-    const input = { params: { query } } satisfies OperationInput<'/events', 'get'>;
-    return this.core.list<Event>('events.list', 'link', '/events', input, options);
+    return this.core.list<Event>('events.list', '/events', { params: { query } } satisfies OperationInput<'/events', 'get'>, options);
   }
 
   /**
@@ -41,7 +40,6 @@ export class EventsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(eventId: string, options?: RequestOptions): Promise<Event> {
-    const input = { params: { path: { eventId } } } satisfies OperationInput<'/events/{eventId}', 'get'>;
-    return this.core.send<Event>('events.get', 'GET', '/events/{eventId}', input, options);
+    return this.core.send<Event>('events.get', 'GET', '/events/{eventId}', { params: { path: { eventId } } } satisfies OperationInput<'/events/{eventId}', 'get'>, options);
   }
 }

@@ -26,8 +26,7 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListGroupsQuery, options?: RequestOptions): Promise<GroupCollectionResponse> {
-    const input = { params: { query } } satisfies OperationInput<'/groups', 'get'>;
-    return this.core.send<GroupCollectionResponse>('groups.list', 'GET', '/groups', input, options);
+    return this.core.send<GroupCollectionResponse>('groups.list', 'GET', '/groups', { params: { query } } satisfies OperationInput<'/groups', 'get'>, options);
   }
 
   /**
@@ -40,8 +39,7 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateGroupRequest, options?: RequestOptions): Promise<Group> {
-    const input = { body } satisfies OperationInput<'/groups', 'post'>;
-    return this.core.send<Group>('groups.create', 'POST', '/groups', input, options);
+    return this.core.send<Group>('groups.create', 'POST', '/groups', { body } satisfies OperationInput<'/groups', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(groupId: string, query?: GetGroupQuery, options?: RequestOptions): Promise<Group> {
-    const input = { params: { path: { groupId }, query } } satisfies OperationInput<'/groups/{groupId}', 'get'>;
-    return this.core.send<Group>('groups.get', 'GET', '/groups/{groupId}', input, options);
+    return this.core.send<Group>('groups.get', 'GET', '/groups/{groupId}', { params: { path: { groupId }, query } } satisfies OperationInput<'/groups/{groupId}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(groupId: string, body: UpdateGroupRequest, options?: RequestOptions): Promise<Group> {
-    const input = { params: { path: { groupId } }, body } satisfies OperationInput<'/groups/{groupId}', 'patch'>;
-    return this.core.send<Group>('groups.update', 'PATCH', '/groups/{groupId}', input, options);
+    return this.core.send<Group>('groups.update', 'PATCH', '/groups/{groupId}', { params: { path: { groupId } }, body } satisfies OperationInput<'/groups/{groupId}', 'patch'>, options);
   }
 
   /**
@@ -84,8 +80,7 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(groupId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { groupId } } } satisfies OperationInput<'/groups/{groupId}', 'delete'>;
-    return this.core.send<void>('groups.delete', 'DELETE', '/groups/{groupId}', input, options);
+    return this.core.send<void>('groups.delete', 'DELETE', '/groups/{groupId}', { params: { path: { groupId } } } satisfies OperationInput<'/groups/{groupId}', 'delete'>, options);
   }
 
   /**
@@ -99,7 +94,6 @@ export class GroupsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listMembers(groupId: string, query?: ListGroupMembersQuery, options?: RequestOptions): Promise<Group> {
-    const input = { params: { path: { groupId }, query } } satisfies OperationInput<'/groups/{groupId}/members', 'get'>;
-    return this.core.send<Group>('groups.listMembers', 'GET', '/groups/{groupId}/members', input, options);
+    return this.core.send<Group>('groups.listMembers', 'GET', '/groups/{groupId}/members', { params: { path: { groupId }, query } } satisfies OperationInput<'/groups/{groupId}/members', 'get'>, options);
   }
 }

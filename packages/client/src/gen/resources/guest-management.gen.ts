@@ -26,8 +26,7 @@ export class GuestManagementResource {
    * @param options Per-call signal, timeout and headers.
    */
   createToken(body: CreateGuestTokenRequest, options?: RequestOptions): Promise<Guest> {
-    const input = { body } satisfies OperationInput<'/guests/token', 'post'>;
-    return this.core.send<Guest>('guestManagement.createToken', 'POST', '/guests/token', input, options);
+    return this.core.send<Guest>('guestManagement.createToken', 'POST', '/guests/token', { body } satisfies OperationInput<'/guests/token', 'post'>, options);
   }
 
   /**
@@ -39,7 +38,6 @@ export class GuestManagementResource {
    * @param options Per-call signal, timeout and headers.
    */
   count(options?: RequestOptions): Promise<number> {
-    const input = {} satisfies OperationInput<'/guests/count', 'get'>;
-    return this.core.send<string>('guestManagement.count', 'GET', '/guests/count', input, options, 'text').then(Number);
+    return this.core.send<string>('guestManagement.count', 'GET', '/guests/count', {} satisfies OperationInput<'/guests/count', 'get'>, options, 'text').then(Number);
   }
 }

@@ -27,8 +27,7 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListLicensesQuery, options?: RequestOptions): Paginated<License> {
-    const input = { params: { query } } satisfies OperationInput<'/licenses', 'get'>;
-    return this.core.list<License>('licenses.list', 'link', '/licenses', input, options);
+    return this.core.list<License>('licenses.list', '/licenses', { params: { query } } satisfies OperationInput<'/licenses', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   assignToUsers(body: AssignLicensesToUsersRequest, options?: RequestOptions): Promise<UserLicenses> {
-    const input = { body } satisfies OperationInput<'/licenses/users', 'patch'>;
-    return this.core.send<UserLicenses>('licenses.assignToUsers', 'PATCH', '/licenses/users', input, options);
+    return this.core.send<UserLicenses>('licenses.assignToUsers', 'PATCH', '/licenses/users', { body } satisfies OperationInput<'/licenses/users', 'patch'>, options);
   }
 
   /**
@@ -56,7 +54,6 @@ export class LicensesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(licenseId: string, query?: GetLicenseQuery, options?: RequestOptions): Promise<LicenseWithUsers> {
-    const input = { params: { path: { licenseId }, query } } satisfies OperationInput<'/licenses/{licenseId}', 'get'>;
-    return this.core.send<LicenseWithUsers>('licenses.get', 'GET', '/licenses/{licenseId}', input, options);
+    return this.core.send<LicenseWithUsers>('licenses.get', 'GET', '/licenses/{licenseId}', { params: { path: { licenseId }, query } } satisfies OperationInput<'/licenses/{licenseId}', 'get'>, options);
   }
 }

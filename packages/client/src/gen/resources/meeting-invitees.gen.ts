@@ -27,8 +27,7 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListMeetingInviteesQuery, options?: RequestOptions): Paginated<MeetingInvitee> {
-    const input = { params: { query } } satisfies OperationInput<'/meetingInvitees', 'get'>;
-    return this.core.list<MeetingInvitee>('meetingInvitees.list', 'link', '/meetingInvitees', input, options);
+    return this.core.list<MeetingInvitee>('meetingInvitees.list', '/meetingInvitees', { params: { query } } satisfies OperationInput<'/meetingInvitees', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMeetingInviteeRequest, options?: RequestOptions): Promise<MeetingInvitee> {
-    const input = { body } satisfies OperationInput<'/meetingInvitees', 'post'>;
-    return this.core.send<MeetingInvitee>('meetingInvitees.create', 'POST', '/meetingInvitees', input, options);
+    return this.core.send<MeetingInvitee>('meetingInvitees.create', 'POST', '/meetingInvitees', { body } satisfies OperationInput<'/meetingInvitees', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   bulkCreate(body: BulkCreateMeetingInviteesRequest, options?: RequestOptions): Promise<BulkCreateMeetingInviteesResponse> {
-    const input = { body } satisfies OperationInput<'/meetingInvitees/bulkInsert', 'post'>;
-    return this.core.send<BulkCreateMeetingInviteesResponse>('meetingInvitees.bulkCreate', 'POST', '/meetingInvitees/bulkInsert', input, options);
+    return this.core.send<BulkCreateMeetingInviteesResponse>('meetingInvitees.bulkCreate', 'POST', '/meetingInvitees/bulkInsert', { body } satisfies OperationInput<'/meetingInvitees/bulkInsert', 'post'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(meetingInviteeId: string, query?: GetMeetingInviteeQuery, options?: RequestOptions): Promise<MeetingInvitee> {
-    const input = { params: { path: { meetingInviteeId }, query } } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'get'>;
-    return this.core.send<MeetingInvitee>('meetingInvitees.get', 'GET', '/meetingInvitees/{meetingInviteeId}', input, options);
+    return this.core.send<MeetingInvitee>('meetingInvitees.get', 'GET', '/meetingInvitees/{meetingInviteeId}', { params: { path: { meetingInviteeId }, query } } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'get'>, options);
   }
 
   /**
@@ -85,8 +81,7 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(meetingInviteeId: string, body: UpdateMeetingInviteeRequest, options?: RequestOptions): Promise<MeetingInvitee> {
-    const input = { params: { path: { meetingInviteeId } }, body } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'put'>;
-    return this.core.send<MeetingInvitee>('meetingInvitees.update', 'PUT', '/meetingInvitees/{meetingInviteeId}', input, options);
+    return this.core.send<MeetingInvitee>('meetingInvitees.update', 'PUT', '/meetingInvitees/{meetingInviteeId}', { params: { path: { meetingInviteeId } }, body } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'put'>, options);
   }
 
   /**
@@ -100,7 +95,6 @@ export class MeetingInviteesResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(meetingInviteeId: string, query?: DeleteMeetingInviteeQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { meetingInviteeId }, query } } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'delete'>;
-    return this.core.send<void>('meetingInvitees.delete', 'DELETE', '/meetingInvitees/{meetingInviteeId}', input, options);
+    return this.core.send<void>('meetingInvitees.delete', 'DELETE', '/meetingInvitees/{meetingInviteeId}', { params: { path: { meetingInviteeId }, query } } satisfies OperationInput<'/meetingInvitees/{meetingInviteeId}', 'delete'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForAdmin(query?: ListMeetingsForAdminQuery, options?: RequestOptions): Paginated<MeetingForAdmin> {
-    const input = { params: { query } } satisfies OperationInput<'/admin/meetings', 'get'>;
-    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', 'link', '/admin/meetings', input, options);
+    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', '/admin/meetings', { params: { query } } satisfies OperationInput<'/admin/meetings', 'get'>, options);
   }
 
   /**
@@ -42,8 +41,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getForAdmin(meetingId: string, query?: GetMeetingForAdminQuery, options?: RequestOptions): Promise<MeetingForAdmin> {
-    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/admin/meetings/{meetingId}', 'get'>;
-    return this.core.send<MeetingForAdmin>('meetings.getForAdmin', 'GET', '/admin/meetings/{meetingId}', input, options);
+    return this.core.send<MeetingForAdmin>('meetings.getForAdmin', 'GET', '/admin/meetings/{meetingId}', { params: { path: { meetingId }, query } } satisfies OperationInput<'/admin/meetings/{meetingId}', 'get'>, options);
   }
 
   /**
@@ -56,8 +54,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListMeetingsQuery, options?: RequestOptions): Paginated<Meeting> {
-    const input = { params: { query } } satisfies OperationInput<'/meetings', 'get'>;
-    return this.core.list<Meeting>('meetings.list', 'link', '/meetings', input, options);
+    return this.core.list<Meeting>('meetings.list', '/meetings', { params: { query } } satisfies OperationInput<'/meetings', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMeetingRequest, options?: RequestOptions): Promise<MeetingSeries> {
-    const input = { body } satisfies OperationInput<'/meetings', 'post'>;
-    return this.core.send<MeetingSeries>('meetings.create', 'POST', '/meetings', input, options);
+    return this.core.send<MeetingSeries>('meetings.create', 'POST', '/meetings', { body } satisfies OperationInput<'/meetings', 'post'>, options);
   }
 
   /**
@@ -84,8 +80,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   join(body: JoinMeetingRequest, options?: RequestOptions): Promise<MeetingJoinLinks> {
-    const input = { body } satisfies OperationInput<'/meetings/join', 'post'>;
-    return this.core.send<MeetingJoinLinks>('meetings.join', 'POST', '/meetings/join', input, options);
+    return this.core.send<MeetingJoinLinks>('meetings.join', 'POST', '/meetings/join', { body } satisfies OperationInput<'/meetings/join', 'post'>, options);
   }
 
   /**
@@ -98,8 +93,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listTemplates(query?: ListMeetingTemplatesQuery, options?: RequestOptions): Paginated<MeetingTemplate> {
-    const input = { params: { query } } satisfies OperationInput<'/meetings/templates', 'get'>;
-    return this.core.list<MeetingTemplate>('meetings.listTemplates', 'link', '/meetings/templates', input, options);
+    return this.core.list<MeetingTemplate>('meetings.listTemplates', '/meetings/templates', { params: { query } } satisfies OperationInput<'/meetings/templates', 'get'>, options);
   }
 
   /**
@@ -113,8 +107,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getTemplate(templateId: string, query?: GetMeetingTemplateQuery, options?: RequestOptions): Promise<MeetingTemplateDetails> {
-    const input = { params: { path: { templateId }, query } } satisfies OperationInput<'/meetings/templates/{templateId}', 'get'>;
-    return this.core.send<MeetingTemplateDetails>('meetings.getTemplate', 'GET', '/meetings/templates/{templateId}', input, options);
+    return this.core.send<MeetingTemplateDetails>('meetings.getTemplate', 'GET', '/meetings/templates/{templateId}', { params: { path: { templateId }, query } } satisfies OperationInput<'/meetings/templates/{templateId}', 'get'>, options);
   }
 
   /**
@@ -128,8 +121,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(meetingId: string, query?: GetMeetingQuery, options?: RequestOptions): Promise<MeetingSeries> {
-    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'get'>;
-    return this.core.send<MeetingSeries>('meetings.get', 'GET', '/meetings/{meetingId}', input, options);
+    return this.core.send<MeetingSeries>('meetings.get', 'GET', '/meetings/{meetingId}', { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'get'>, options);
   }
 
   /**
@@ -143,8 +135,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(meetingId: string, body: UpdateMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    const input = { params: { path: { meetingId } }, body } satisfies OperationInput<'/meetings/{meetingId}', 'put'>;
-    return this.core.send<Meeting>('meetings.update', 'PUT', '/meetings/{meetingId}', input, options);
+    return this.core.send<Meeting>('meetings.update', 'PUT', '/meetings/{meetingId}', { params: { path: { meetingId } }, body } satisfies OperationInput<'/meetings/{meetingId}', 'put'>, options);
   }
 
   /**
@@ -158,8 +149,7 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   patch(meetingId: string, body: PatchMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    const input = { params: { path: { meetingId } }, body, headers: { 'Content-Type': 'application/json-patch+json' } } satisfies OperationInput<'/meetings/{meetingId}', 'patch'>;
-    return this.core.send<Meeting>('meetings.patch', 'PATCH', '/meetings/{meetingId}', input, options);
+    return this.core.send<Meeting>('meetings.patch', 'PATCH', '/meetings/{meetingId}', { params: { path: { meetingId } }, body, headers: { 'Content-Type': 'application/json-patch+json' } } satisfies OperationInput<'/meetings/{meetingId}', 'patch'>, options);
   }
 
   /**
@@ -173,7 +163,6 @@ export class MeetingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(meetingId: string, query?: DeleteMeetingQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'delete'>;
-    return this.core.send<void>('meetings.delete', 'DELETE', '/meetings/{meetingId}', input, options);
+    return this.core.send<void>('meetings.delete', 'DELETE', '/meetings/{meetingId}', { params: { path: { meetingId }, query } } satisfies OperationInput<'/meetings/{meetingId}', 'delete'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListMembershipsQuery, options?: RequestOptions): Paginated<Membership> {
-    const input = { params: { query } } satisfies OperationInput<'/memberships', 'get'>;
-    return this.core.list<Membership>('memberships.list', 'link', '/memberships', input, options);
+    return this.core.list<Membership>('memberships.list', '/memberships', { params: { query } } satisfies OperationInput<'/memberships', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    const input = { body } satisfies OperationInput<'/memberships', 'post'>;
-    return this.core.send<Membership>('memberships.create', 'POST', '/memberships', input, options);
+    return this.core.send<Membership>('memberships.create', 'POST', '/memberships', { body } satisfies OperationInput<'/memberships', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(membershipId: string, options?: RequestOptions): Promise<Membership> {
-    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'get'>;
-    return this.core.send<Membership>('memberships.get', 'GET', '/memberships/{membershipId}', input, options);
+    return this.core.send<Membership>('memberships.get', 'GET', '/memberships/{membershipId}', { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(membershipId: string, body: UpdateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    const input = { params: { path: { membershipId } }, body } satisfies OperationInput<'/memberships/{membershipId}', 'put'>;
-    return this.core.send<Membership>('memberships.update', 'PUT', '/memberships/{membershipId}', input, options);
+    return this.core.send<Membership>('memberships.update', 'PUT', '/memberships/{membershipId}', { params: { path: { membershipId } }, body } satisfies OperationInput<'/memberships/{membershipId}', 'put'>, options);
   }
 
   /**
@@ -84,7 +80,6 @@ export class MembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'delete'>;
-    return this.core.send<void>('memberships.delete', 'DELETE', '/memberships/{membershipId}', input, options);
+    return this.core.send<void>('memberships.delete', 'DELETE', '/memberships/{membershipId}', { params: { path: { membershipId } } } satisfies OperationInput<'/memberships/{membershipId}', 'delete'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListMessagesQuery, options?: RequestOptions): Paginated<ListMessage> {
-    const input = { params: { query } } satisfies OperationInput<'/messages', 'get'>;
-    return this.core.list<ListMessage>('messages.list', 'link', '/messages', input, options);
+    return this.core.list<ListMessage>('messages.list', '/messages', { params: { query } } satisfies OperationInput<'/messages', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateMessageRequest, options?: RequestOptions): Promise<Message> {
-    const input = { body } satisfies OperationInput<'/messages', 'post'>;
-    return this.core.send<Message>('messages.create', 'POST', '/messages', input, options);
+    return this.core.send<Message>('messages.create', 'POST', '/messages', { body } satisfies OperationInput<'/messages', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   listDirect(query?: ListDirectMessagesQuery, options?: RequestOptions): Paginated<DirectMessage> {
-    const input = { params: { query } } satisfies OperationInput<'/messages/direct', 'get'>;
-    return this.core.list<DirectMessage>('messages.listDirect', 'link', '/messages/direct', input, options);
+    return this.core.list<DirectMessage>('messages.listDirect', '/messages/direct', { params: { query } } satisfies OperationInput<'/messages/direct', 'get'>, options);
   }
 
   /**
@@ -69,8 +66,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(messageId: string, options?: RequestOptions): Promise<ListMessage> {
-    const input = { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'get'>;
-    return this.core.send<ListMessage>('messages.get', 'GET', '/messages/{messageId}', input, options);
+    return this.core.send<ListMessage>('messages.get', 'GET', '/messages/{messageId}', { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'get'>, options);
   }
 
   /**
@@ -84,8 +80,7 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   edit(messageId: string, body: EditMessageRequest, options?: RequestOptions): Promise<ListMessage> {
-    const input = { params: { path: { messageId } }, body } satisfies OperationInput<'/messages/{messageId}', 'put'>;
-    return this.core.send<ListMessage>('messages.edit', 'PUT', '/messages/{messageId}', input, options);
+    return this.core.send<ListMessage>('messages.edit', 'PUT', '/messages/{messageId}', { params: { path: { messageId } }, body } satisfies OperationInput<'/messages/{messageId}', 'put'>, options);
   }
 
   /**
@@ -98,7 +93,6 @@ export class MessagesResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(messageId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'delete'>;
-    return this.core.send<void>('messages.delete', 'DELETE', '/messages/{messageId}', input, options);
+    return this.core.send<void>('messages.delete', 'DELETE', '/messages/{messageId}', { params: { path: { messageId } } } satisfies OperationInput<'/messages/{messageId}', 'delete'>, options);
   }
 }

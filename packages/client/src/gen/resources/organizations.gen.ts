@@ -26,8 +26,7 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Organization> {
-    const input = {} satisfies OperationInput<'/organizations', 'get'>;
-    return this.core.list<Organization>('organizations.list', 'link', '/organizations', input, options);
+    return this.core.list<Organization>('organizations.list', '/organizations', {} satisfies OperationInput<'/organizations', 'get'>, options);
   }
 
   /**
@@ -40,8 +39,7 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(orgId: string, options?: RequestOptions): Promise<Organization> {
-    const input = { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'get'>;
-    return this.core.send<Organization>('organizations.get', 'GET', '/organizations/{orgId}', input, options);
+    return this.core.send<Organization>('organizations.get', 'GET', '/organizations/{orgId}', { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'get'>, options);
   }
 
   /**
@@ -54,7 +52,6 @@ export class OrganizationsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(orgId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'delete'>;
-    return this.core.send<void>('organizations.delete', 'DELETE', '/organizations/{orgId}', input, options);
+    return this.core.send<void>('organizations.delete', 'DELETE', '/organizations/{orgId}', { params: { path: { orgId } } } satisfies OperationInput<'/organizations/{orgId}', 'delete'>, options);
   }
 }

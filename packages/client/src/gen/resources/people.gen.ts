@@ -27,8 +27,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListPeopleQuery, options?: RequestOptions): Paginated<Person> {
-    const input = { params: { query } } satisfies OperationInput<'/people', 'get'>;
-    return this.core.list<Person>('people.list', 'link', '/people', input, options);
+    return this.core.list<Person>('people.list', '/people', { params: { query } } satisfies OperationInput<'/people', 'get'>, options);
   }
 
   /**
@@ -42,8 +41,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreatePersonRequest, query?: CreatePersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { query }, body } satisfies OperationInput<'/people', 'post'>;
-    return this.core.send<Person>('people.create', 'POST', '/people', input, options);
+    return this.core.send<Person>('people.create', 'POST', '/people', { params: { query }, body } satisfies OperationInput<'/people', 'post'>, options);
   }
 
   /**
@@ -56,8 +54,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   me(query?: GetMyOwnDetailsQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { query } } satisfies OperationInput<'/people/me', 'get'>;
-    return this.core.send<Person>('people.me', 'GET', '/people/me', input, options);
+    return this.core.send<Person>('people.me', 'GET', '/people/me', { params: { query } } satisfies OperationInput<'/people/me', 'get'>, options);
   }
 
   /**
@@ -71,8 +68,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(personId: string, query?: GetPersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { path: { personId }, query } } satisfies OperationInput<'/people/{personId}', 'get'>;
-    return this.core.send<Person>('people.get', 'GET', '/people/{personId}', input, options);
+    return this.core.send<Person>('people.get', 'GET', '/people/{personId}', { params: { path: { personId }, query } } satisfies OperationInput<'/people/{personId}', 'get'>, options);
   }
 
   /**
@@ -87,8 +83,7 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(personId: string, body: UpdatePersonRequest, query?: UpdatePersonQuery, options?: RequestOptions): Promise<Person> {
-    const input = { params: { path: { personId }, query }, body } satisfies OperationInput<'/people/{personId}', 'put'>;
-    return this.core.send<Person>('people.update', 'PUT', '/people/{personId}', input, options);
+    return this.core.send<Person>('people.update', 'PUT', '/people/{personId}', { params: { path: { personId }, query }, body } satisfies OperationInput<'/people/{personId}', 'put'>, options);
   }
 
   /**
@@ -101,7 +96,6 @@ export class PeopleResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(personId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { personId } } } satisfies OperationInput<'/people/{personId}', 'delete'>;
-    return this.core.send<void>('people.delete', 'DELETE', '/people/{personId}', input, options);
+    return this.core.send<void>('people.delete', 'DELETE', '/people/{personId}', { params: { path: { personId } } } satisfies OperationInput<'/people/{personId}', 'delete'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListRecordingsQuery, options?: RequestOptions): Paginated<Recording> {
-    const input = { params: { query } } satisfies OperationInput<'/recordings', 'get'>;
-    return this.core.list<Recording>('recordings.list', 'link', '/recordings', input, options);
+    return this.core.list<Recording>('recordings.list', '/recordings', { params: { query } } satisfies OperationInput<'/recordings', 'get'>, options);
   }
 
   /**
@@ -42,8 +41,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   softDelete(body: SoftDeleteRecordingsRequest, query?: SoftDeleteRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body } satisfies OperationInput<'/recordings/softDelete', 'post'>;
-    return this.core.send<void>('recordings.softDelete', 'POST', '/recordings/softDelete', input, options);
+    return this.core.send<void>('recordings.softDelete', 'POST', '/recordings/softDelete', { params: { query }, body } satisfies OperationInput<'/recordings/softDelete', 'post'>, options);
   }
 
   /**
@@ -57,8 +55,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   restore(body: RestoreRecordingsRequest, query?: RestoreRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body } satisfies OperationInput<'/recordings/restore', 'post'>;
-    return this.core.send<void>('recordings.restore', 'POST', '/recordings/restore', input, options);
+    return this.core.send<void>('recordings.restore', 'POST', '/recordings/restore', { params: { query }, body } satisfies OperationInput<'/recordings/restore', 'post'>, options);
   }
 
   /**
@@ -72,8 +69,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   purge(body: PurgeRecordingsRequest, query?: PurgeRecordingsQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { query }, body } satisfies OperationInput<'/recordings/purge', 'post'>;
-    return this.core.send<void>('recordings.purge', 'POST', '/recordings/purge', input, options);
+    return this.core.send<void>('recordings.purge', 'POST', '/recordings/purge', { params: { query }, body } satisfies OperationInput<'/recordings/purge', 'post'>, options);
   }
 
   /**
@@ -86,8 +82,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   shareAccessBulk(body: ShareRecordingLinkRequest, options?: RequestOptions): Promise<void> {
-    const input = { body } satisfies OperationInput<'/recordings/accessList', 'post'>;
-    return this.core.send<void>('recordings.shareAccessBulk', 'POST', '/recordings/accessList', input, options);
+    return this.core.send<void>('recordings.shareAccessBulk', 'POST', '/recordings/accessList', { body } satisfies OperationInput<'/recordings/accessList', 'post'>, options);
   }
 
   /**
@@ -101,8 +96,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(recordingId: string, query?: GetRecordingQuery, options?: RequestOptions): Promise<RecordingDetails> {
-    const input = { params: { path: { recordingId }, query } } satisfies OperationInput<'/recordings/{recordingId}', 'get'>;
-    return this.core.send<RecordingDetails>('recordings.get', 'GET', '/recordings/{recordingId}', input, options);
+    return this.core.send<RecordingDetails>('recordings.get', 'GET', '/recordings/{recordingId}', { params: { path: { recordingId }, query } } satisfies OperationInput<'/recordings/{recordingId}', 'get'>, options);
   }
 
   /**
@@ -117,8 +111,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(recordingId: string, body?: DeleteRecordingRequest, query?: DeleteRecordingQuery, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId }, query }, body } satisfies OperationInput<'/recordings/{recordingId}', 'delete'>;
-    return this.core.send<void>('recordings.delete', 'DELETE', '/recordings/{recordingId}', input, options);
+    return this.core.send<void>('recordings.delete', 'DELETE', '/recordings/{recordingId}', { params: { path: { recordingId }, query }, body } satisfies OperationInput<'/recordings/{recordingId}', 'delete'>, options);
   }
 
   /**
@@ -132,8 +125,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   shareAccess(recordingId: string, body: ShareRecordingRequest, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId } }, body } satisfies OperationInput<'/recordings/{recordingId}/accessList', 'post'>;
-    return this.core.send<void>('recordings.shareAccess', 'POST', '/recordings/{recordingId}/accessList', input, options);
+    return this.core.send<void>('recordings.shareAccess', 'POST', '/recordings/{recordingId}/accessList', { params: { path: { recordingId } }, body } satisfies OperationInput<'/recordings/{recordingId}/accessList', 'post'>, options);
   }
 
   /**
@@ -146,8 +138,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForAdmin(query?: ListRecordingsForAdminQuery, options?: RequestOptions): Paginated<AdminRecording> {
-    const input = { params: { query } } satisfies OperationInput<'/admin/recordings', 'get'>;
-    return this.core.list<AdminRecording>('recordings.listForAdmin', 'link', '/admin/recordings', input, options);
+    return this.core.list<AdminRecording>('recordings.listForAdmin', '/admin/recordings', { params: { query } } satisfies OperationInput<'/admin/recordings', 'get'>, options);
   }
 
   /**
@@ -160,8 +151,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   deleteForAdmin(recordingId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { recordingId } } } satisfies OperationInput<'/admin/recordings/{recordingId}', 'delete'>;
-    return this.core.send<void>('recordings.deleteForAdmin', 'DELETE', '/admin/recordings/{recordingId}', input, options);
+    return this.core.send<void>('recordings.deleteForAdmin', 'DELETE', '/admin/recordings/{recordingId}', { params: { path: { recordingId } } } satisfies OperationInput<'/admin/recordings/{recordingId}', 'delete'>, options);
   }
 
   /**
@@ -174,8 +164,7 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   listForGroup(query?: ListGroupRecordingsQuery, options?: RequestOptions): Paginated<Recording> {
-    const input = { params: { query } } satisfies OperationInput<'/group/recordings', 'get'>;
-    return this.core.list<Recording>('recordings.listForGroup', 'link', '/group/recordings', input, options);
+    return this.core.list<Recording>('recordings.listForGroup', '/group/recordings', { params: { query } } satisfies OperationInput<'/group/recordings', 'get'>, options);
   }
 
   /**
@@ -189,7 +178,6 @@ export class RecordingsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getForGroup(recordingId: string, query?: GetGroupRecordingQuery, options?: RequestOptions): Promise<RecordingDetails> {
-    const input = { params: { path: { recordingId }, query } } satisfies OperationInput<'/group/recordings/{recordingId}', 'get'>;
-    return this.core.send<RecordingDetails>('recordings.getForGroup', 'GET', '/group/recordings/{recordingId}', input, options);
+    return this.core.send<RecordingDetails>('recordings.getForGroup', 'GET', '/group/recordings/{recordingId}', { params: { path: { recordingId }, query } } satisfies OperationInput<'/group/recordings/{recordingId}', 'get'>, options);
   }
 }

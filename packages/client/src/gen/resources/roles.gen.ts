@@ -26,8 +26,7 @@ export class RolesResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(options?: RequestOptions): Paginated<Role> {
-    const input = {} satisfies OperationInput<'/roles', 'get'>;
-    return this.core.list<Role>('roles.list', 'link', '/roles', input, options);
+    return this.core.list<Role>('roles.list', '/roles', {} satisfies OperationInput<'/roles', 'get'>, options);
   }
 
   /**
@@ -40,7 +39,6 @@ export class RolesResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(roleId: string, options?: RequestOptions): Promise<Role> {
-    const input = { params: { path: { roleId } } } satisfies OperationInput<'/roles/{roleId}', 'get'>;
-    return this.core.send<Role>('roles.get', 'GET', '/roles/{roleId}', input, options);
+    return this.core.send<Role>('roles.get', 'GET', '/roles/{roleId}', { params: { path: { roleId } } } satisfies OperationInput<'/roles/{roleId}', 'get'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListRoomTabsQuery, options?: RequestOptions): Paginated<RoomTab> {
-    const input = { params: { query } } satisfies OperationInput<'/room/tabs', 'get'>;
-    return this.core.list<RoomTab>('roomTabs.list', 'link', '/room/tabs', input, options);
+    return this.core.list<RoomTab>('roomTabs.list', '/room/tabs', { params: { query } } satisfies OperationInput<'/room/tabs', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    const input = { body } satisfies OperationInput<'/room/tabs', 'post'>;
-    return this.core.send<RoomTab>('roomTabs.create', 'POST', '/room/tabs', input, options);
+    return this.core.send<RoomTab>('roomTabs.create', 'POST', '/room/tabs', { body } satisfies OperationInput<'/room/tabs', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(id: string, options?: RequestOptions): Promise<RoomTab> {
-    const input = { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'get'>;
-    return this.core.send<RoomTab>('roomTabs.get', 'GET', '/room/tabs/{id}', input, options);
+    return this.core.send<RoomTab>('roomTabs.get', 'GET', '/room/tabs/{id}', { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(id: string, body: UpdateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    const input = { params: { path: { id } }, body } satisfies OperationInput<'/room/tabs/{id}', 'put'>;
-    return this.core.send<RoomTab>('roomTabs.update', 'PUT', '/room/tabs/{id}', input, options);
+    return this.core.send<RoomTab>('roomTabs.update', 'PUT', '/room/tabs/{id}', { params: { path: { id } }, body } satisfies OperationInput<'/room/tabs/{id}', 'put'>, options);
   }
 
   /**
@@ -84,7 +80,6 @@ export class RoomTabsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'delete'>;
-    return this.core.send<void>('roomTabs.delete', 'DELETE', '/room/tabs/{id}', input, options);
+    return this.core.send<void>('roomTabs.delete', 'DELETE', '/room/tabs/{id}', { params: { path: { id } } } satisfies OperationInput<'/room/tabs/{id}', 'delete'>, options);
   }
 }

@@ -27,8 +27,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListRoomsQuery, options?: RequestOptions): Paginated<Room> {
-    const input = { params: { query } } satisfies OperationInput<'/rooms', 'get'>;
-    return this.core.list<Room>('rooms.list', 'link', '/rooms', input, options);
+    return this.core.list<Room>('rooms.list', '/rooms', { params: { query } } satisfies OperationInput<'/rooms', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateRoomRequest, options?: RequestOptions): Promise<Room> {
-    const input = { body } satisfies OperationInput<'/rooms', 'post'>;
-    return this.core.send<Room>('rooms.create', 'POST', '/rooms', input, options);
+    return this.core.send<Room>('rooms.create', 'POST', '/rooms', { body } satisfies OperationInput<'/rooms', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(roomId: string, options?: RequestOptions): Promise<Room> {
-    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'get'>;
-    return this.core.send<Room>('rooms.get', 'GET', '/rooms/{roomId}', input, options);
+    return this.core.send<Room>('rooms.get', 'GET', '/rooms/{roomId}', { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(roomId: string, body: UpdateRoomRequest, options?: RequestOptions): Promise<Room> {
-    const input = { params: { path: { roomId } }, body } satisfies OperationInput<'/rooms/{roomId}', 'put'>;
-    return this.core.send<Room>('rooms.update', 'PUT', '/rooms/{roomId}', input, options);
+    return this.core.send<Room>('rooms.update', 'PUT', '/rooms/{roomId}', { params: { path: { roomId } }, body } satisfies OperationInput<'/rooms/{roomId}', 'put'>, options);
   }
 
   /**
@@ -84,8 +80,7 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(roomId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'delete'>;
-    return this.core.send<void>('rooms.delete', 'DELETE', '/rooms/{roomId}', input, options);
+    return this.core.send<void>('rooms.delete', 'DELETE', '/rooms/{roomId}', { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}', 'delete'>, options);
   }
 
   /**
@@ -98,7 +93,6 @@ export class RoomsResource {
    * @param options Per-call signal, timeout and headers.
    */
   getMeetingInfo(roomId: string, options?: RequestOptions): Promise<RoomMeetingDetails> {
-    const input = { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}/meetingInfo', 'get'>;
-    return this.core.send<RoomMeetingDetails>('rooms.getMeetingInfo', 'GET', '/rooms/{roomId}/meetingInfo', input, options);
+    return this.core.send<RoomMeetingDetails>('rooms.getMeetingInfo', 'GET', '/rooms/{roomId}/meetingInfo', { params: { path: { roomId } } } satisfies OperationInput<'/rooms/{roomId}/meetingInfo', 'get'>, options);
   }
 }

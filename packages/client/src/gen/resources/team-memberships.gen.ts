@@ -27,8 +27,7 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query: ListTeamMembershipsQuery, options?: RequestOptions): Paginated<TeamMembership> {
-    const input = { params: { query } } satisfies OperationInput<'/team/memberships', 'get'>;
-    return this.core.list<TeamMembership>('teamMemberships.list', 'link', '/team/memberships', input, options);
+    return this.core.list<TeamMembership>('teamMemberships.list', '/team/memberships', { params: { query } } satisfies OperationInput<'/team/memberships', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { body } satisfies OperationInput<'/team/memberships', 'post'>;
-    return this.core.send<TeamMembership>('teamMemberships.create', 'POST', '/team/memberships', input, options);
+    return this.core.send<TeamMembership>('teamMemberships.create', 'POST', '/team/memberships', { body } satisfies OperationInput<'/team/memberships', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(membershipId: string, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'get'>;
-    return this.core.send<TeamMembership>('teamMemberships.get', 'GET', '/team/memberships/{membershipId}', input, options);
+    return this.core.send<TeamMembership>('teamMemberships.get', 'GET', '/team/memberships/{membershipId}', { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(membershipId: string, body: UpdateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    const input = { params: { path: { membershipId } }, body } satisfies OperationInput<'/team/memberships/{membershipId}', 'put'>;
-    return this.core.send<TeamMembership>('teamMemberships.update', 'PUT', '/team/memberships/{membershipId}', input, options);
+    return this.core.send<TeamMembership>('teamMemberships.update', 'PUT', '/team/memberships/{membershipId}', { params: { path: { membershipId } }, body } satisfies OperationInput<'/team/memberships/{membershipId}', 'put'>, options);
   }
 
   /**
@@ -84,7 +80,6 @@ export class TeamMembershipsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'delete'>;
-    return this.core.send<void>('teamMemberships.delete', 'DELETE', '/team/memberships/{membershipId}', input, options);
+    return this.core.send<void>('teamMemberships.delete', 'DELETE', '/team/memberships/{membershipId}', { params: { path: { membershipId } } } satisfies OperationInput<'/team/memberships/{membershipId}', 'delete'>, options);
   }
 }

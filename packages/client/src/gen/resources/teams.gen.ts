@@ -27,8 +27,7 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListTeamsQuery, options?: RequestOptions): Paginated<Team> {
-    const input = { params: { query } } satisfies OperationInput<'/teams', 'get'>;
-    return this.core.list<Team>('teams.list', 'link', '/teams', input, options);
+    return this.core.list<Team>('teams.list', '/teams', { params: { query } } satisfies OperationInput<'/teams', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateTeamRequest, options?: RequestOptions): Promise<Team> {
-    const input = { body } satisfies OperationInput<'/teams', 'post'>;
-    return this.core.send<Team>('teams.create', 'POST', '/teams', input, options);
+    return this.core.send<Team>('teams.create', 'POST', '/teams', { body } satisfies OperationInput<'/teams', 'post'>, options);
   }
 
   /**
@@ -56,8 +54,7 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(teamId: string, query?: GetTeamQuery, options?: RequestOptions): Promise<Team> {
-    const input = { params: { path: { teamId }, query } } satisfies OperationInput<'/teams/{teamId}', 'get'>;
-    return this.core.send<Team>('teams.get', 'GET', '/teams/{teamId}', input, options);
+    return this.core.send<Team>('teams.get', 'GET', '/teams/{teamId}', { params: { path: { teamId }, query } } satisfies OperationInput<'/teams/{teamId}', 'get'>, options);
   }
 
   /**
@@ -71,8 +68,7 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(teamId: string, body: UpdateTeamRequest, options?: RequestOptions): Promise<Team> {
-    const input = { params: { path: { teamId } }, body } satisfies OperationInput<'/teams/{teamId}', 'put'>;
-    return this.core.send<Team>('teams.update', 'PUT', '/teams/{teamId}', input, options);
+    return this.core.send<Team>('teams.update', 'PUT', '/teams/{teamId}', { params: { path: { teamId } }, body } satisfies OperationInput<'/teams/{teamId}', 'put'>, options);
   }
 
   /**
@@ -85,7 +81,6 @@ export class TeamsResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(teamId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { teamId } } } satisfies OperationInput<'/teams/{teamId}', 'delete'>;
-    return this.core.send<void>('teams.delete', 'DELETE', '/teams/{teamId}', input, options);
+    return this.core.send<void>('teams.delete', 'DELETE', '/teams/{teamId}', { params: { path: { teamId } } } satisfies OperationInput<'/teams/{teamId}', 'delete'>, options);
   }
 }

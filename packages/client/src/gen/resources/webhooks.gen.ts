@@ -27,8 +27,7 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   list(query?: ListWebhooksQuery, options?: RequestOptions): Paginated<Webhook> {
-    const input = { params: { query } } satisfies OperationInput<'/webhooks', 'get'>;
-    return this.core.list<Webhook>('webhooks.list', 'link', '/webhooks', input, options);
+    return this.core.list<Webhook>('webhooks.list', '/webhooks', { params: { query } } satisfies OperationInput<'/webhooks', 'get'>, options);
   }
 
   /**
@@ -41,8 +40,7 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   create(body: CreateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    const input = { body } satisfies OperationInput<'/webhooks', 'post'>;
-    return this.core.send<Webhook>('webhooks.create', 'POST', '/webhooks', input, options);
+    return this.core.send<Webhook>('webhooks.create', 'POST', '/webhooks', { body } satisfies OperationInput<'/webhooks', 'post'>, options);
   }
 
   /**
@@ -55,8 +53,7 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   get(webhookId: string, options?: RequestOptions): Promise<Webhook> {
-    const input = { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'get'>;
-    return this.core.send<Webhook>('webhooks.get', 'GET', '/webhooks/{webhookId}', input, options);
+    return this.core.send<Webhook>('webhooks.get', 'GET', '/webhooks/{webhookId}', { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'get'>, options);
   }
 
   /**
@@ -70,8 +67,7 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   update(webhookId: string, body: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    const input = { params: { path: { webhookId } }, body } satisfies OperationInput<'/webhooks/{webhookId}', 'put'>;
-    return this.core.send<Webhook>('webhooks.update', 'PUT', '/webhooks/{webhookId}', input, options);
+    return this.core.send<Webhook>('webhooks.update', 'PUT', '/webhooks/{webhookId}', { params: { path: { webhookId } }, body } satisfies OperationInput<'/webhooks/{webhookId}', 'put'>, options);
   }
 
   /**
@@ -84,7 +80,6 @@ export class WebhooksResource {
    * @param options Per-call signal, timeout and headers.
    */
   delete(webhookId: string, options?: RequestOptions): Promise<void> {
-    const input = { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'delete'>;
-    return this.core.send<void>('webhooks.delete', 'DELETE', '/webhooks/{webhookId}', input, options);
+    return this.core.send<void>('webhooks.delete', 'DELETE', '/webhooks/{webhookId}', { params: { path: { webhookId } } } satisfies OperationInput<'/webhooks/{webhookId}', 'delete'>, options);
   }
 }
