@@ -66,14 +66,8 @@ const checks: Record<string, Check> = {
     withinBytes(op, fields, 'text');
     withinBytes(op, fields, 'markdown');
   },
-  'messages.list': (input, op) => {
-    if (!present(query(input), 'roomId')) throw new WebexValidationError(op, 'roomId', 'roomId is required');
-  },
   'memberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
   'teamMemberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
-  'teamMemberships.list': (input, op) => {
-    if (!present(query(input), 'teamId')) throw new WebexValidationError(op, 'teamId', 'teamId is required');
-  },
   'people.list': (input, op) => {
     const ids = query(input).id;
     if (typeof ids === 'string') {

@@ -23,11 +23,17 @@ export interface WebexApiErrorInit extends RequestInfo {
   trackingId: string | undefined;
 }
 
-/** Webex answered with an error status. Carries what support asks for: status, message, details, tracking id. */
+/**
+ * Webex answered with an error status. Carries what support asks for: status,
+ * message, details, tracking id. Its fields are plain own properties, so
+ * `JSON.stringify(error)` shows them (and nothing secret).
+ */
 export class WebexApiError extends WebexError {
   override name = 'WebexApiError';
   /** HTTP status. */
   readonly status: number;
+  /** The server's own message, without the method, URL and status. */
+  readonly apiMessage: string;
   /** Details from the error body's `errors`. */
   readonly errors: WebexErrorDetail[];
   /** The id Webex support asks for (`TrackingID` header or body `trackingId`). */
@@ -40,20 +46,13 @@ export class WebexApiError extends WebexError {
     const tracking = init.trackingId ? ` [tracking id ${init.trackingId}]` : '';
     super(`${init.method} ${init.url} failed with ${init.status}: ${init.message}${tracking}`);
     this.status = init.status;
+    this.apiMessage = init.message;
     this.errors = init.errors;
     this.trackingId = init.trackingId;
     this.method = init.method;
     this.url = init.url;
   }
 
-  /** The server's own message, without the method, URL and status. */
-  get apiMessage(): string {
-    return this.message.replace(/^\S+ \S+ failed with \d+: /, '').replace(/ \[tracking id [^\]]+\]$/, '');
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, status: this.status, errors: this.errors, trackingId: this.trackingId, method: this.method, url: this.url };
-  }
 }
 
 /** 429: too many requests. `retryAfter` is in seconds. Thrown when waiting is off or retries ran out. */
@@ -65,10 +64,6 @@ export class RateLimitError extends WebexApiError {
   constructor(init: WebexApiErrorInit & { retryAfter: number | undefined }) {
     super(init);
     this.retryAfter = init.retryAfter;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfter: this.retryAfter };
   }
 }
 
