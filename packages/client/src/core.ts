@@ -223,8 +223,15 @@ export class Core implements ResourceCore {
     checkInput(operation, input);
     const { init, info } = this.init(options);
     const outcome = await call(init);
-    const text = this.#bodies.get(outcome.response);
+    const text = this.takeBody(outcome.response);
     return (body === 'text' ? text : parseBody(text, outcome.response, info)) as T;
+  }
+
+  /** A response's body text, read within its attempt; dropped from the map so a kept page does not keep it too. */
+  private takeBody(response: Response): string | undefined {
+    const text = this.#bodies.get(response);
+    this.#bodies.delete(response);
+    return text;
   }
 
   /** One openapi-fetch call: the method's input, then the call's init; headers from both. */
@@ -250,7 +257,7 @@ export class Core implements ResourceCore {
           const get = this.http.GET as unknown as (path: string, init: CallInit) => Promise<CallOutcome>;
           outcome = await get(relativeToBase(cursor, this.baseUrl), init);
         }
-        const body = parseBody(this.#bodies.get(outcome.response), outcome.response, info) as { items?: T[] } | undefined;
+        const body = parseBody(this.takeBody(outcome.response), outcome.response, info) as { items?: T[] } | undefined;
         const items = body?.items ?? [];
         const next = paging === 'offset' ? nextOffset(cursor, query, items.length) : nextLink(outcome.response.headers.get('link'), outcome.response.url);
         return { items, next, response: outcome.response };
