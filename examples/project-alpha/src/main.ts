@@ -1,9 +1,16 @@
-// Provisions Project Alpha against the Webex API, or against the mock when WEBEX_BASE_URL points at it.
+// Provisions Project Alpha: against Webex when WEBEX_ACCESS_TOKEN is set, else against the bundled Prism mock.
 import { Webex, WebexError } from '@webex-ts/client';
+import { startMockServer, type MockServer } from '@webex-ts/mock';
 import { provision } from './provision.js';
 
+const token = process.env.WEBEX_ACCESS_TOKEN;
+let mock: MockServer | undefined;
 try {
-  const webex = new Webex({ baseUrl: process.env.WEBEX_BASE_URL || undefined });
+  if (!token) {
+    mock = await startMockServer();
+    console.log(`No WEBEX_ACCESS_TOKEN: using the bundled Prism mock of the Webex API on ${mock.url}\n`);
+  }
+  const webex = new Webex({ accessToken: token ?? 'mock-token', baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined) });
   const me = await webex.people.me();
   console.log(`Signed in as ${me.displayName ?? me.emails?.[0]}`);
   const result = await provision(webex);
@@ -18,10 +25,9 @@ try {
   }
   console.log(`${count} rooms listed in the team`);
 } catch (error) {
-  if (error instanceof WebexError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
+  if (!(error instanceof WebexError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await mock?.stop();
 }
