@@ -29,7 +29,7 @@ import { DEFAULT_TIMEOUT_MS, type Logger, type RequestOptions, type WebexOptions
 export type { CallInput } from './checks.js';
 export type { RequestOptions } from './options.js';
 
-/** What a generated method hands to openapi-fetch besides its own params and body. */
+/** The per-call part of an openapi-fetch init: the caller's signal and headers, and the fetch that runs the attempts. */
 export interface CallInit {
   // openapi-fetch leaves the body alone: the core has already read it, inside the attempt.
   parseAs: 'stream';
@@ -56,7 +56,7 @@ export interface CallOutcome {
   response: Response;
 }
 
-/** A generated method's call into openapi-fetch. */
+/** A hand-written call into openapi-fetch (see `ResourceCore.custom`). */
 export type Call = (init: CallInit) => Promise<CallOutcome>;
 
 /** How a list reaches its further pages. */
@@ -70,7 +70,7 @@ export interface CallOptions extends RequestOptions {
   onHeaders?: (response: Response) => void;
 }
 
-/** What generated resources need from the client: the typed openapi-fetch client and two ways to call it. */
+/** What resources need from the client: the typed openapi-fetch client, and one request, a listing, or a custom call. */
 export interface ResourceCore {
   readonly http: Client<paths>;
   /** One request; resolves to the parsed body. `operation` is `resource.method`, used in errors and checks. */
