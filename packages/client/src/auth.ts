@@ -1,4 +1,5 @@
 import type { AccessToken, GuestIssuerToken } from '@webex-ts/models';
+import { fromBase64, toBase64Url } from './base64url.js';
 import type { ResourceCore } from './core.js';
 import { WebexValidationError } from './errors.js';
 import type { RequestOptions } from './options.js';
@@ -79,12 +80,6 @@ export interface GuestClaims {
   exp?: number;
 }
 
-const base64url = (bytes: Uint8Array) => {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-};
-
 /**
  * Signs a guest-issuer JWT (HS256) with Web Crypto. The issuer secret is
  * base64 and is decoded before use as the HMAC key.
@@ -96,16 +91,16 @@ export async function signGuestJwt(claims: GuestClaims, secret: string): Promise
   }
   let key: Uint8Array;
   try {
-    key = Uint8Array.from(atob(secret.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+    key = fromBase64(secret);
   } catch {
     throw new WebexValidationError('guestIssuer.create', 'secret', 'secret must be the base64 guest issuer secret');
   }
   const encoder = new TextEncoder();
   const payload = { sub: claims.sub, name: claims.name, iss: claims.iss, exp: claims.exp ?? Math.floor(Date.now() / 1000) + 3600 };
-  const unsigned = `${base64url(encoder.encode(JSON.stringify({ typ: 'JWT', alg: 'HS256' })))}.${base64url(encoder.encode(JSON.stringify(payload)))}`;
+  const unsigned = `${toBase64Url(encoder.encode(JSON.stringify({ typ: 'JWT', alg: 'HS256' })))}.${toBase64Url(encoder.encode(JSON.stringify(payload)))}`;
   const hmac = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(unsigned)));
-  return `${unsigned}.${base64url(signature)}`;
+  return `${unsigned}.${toBase64Url(signature)}`;
 }
 
 /** Guest issuer logins (`POST /jwt/login`). Reached as `webex.guestIssuer`. Deprecated by Webex in favour of `guestManagement`. */

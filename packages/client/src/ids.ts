@@ -1,3 +1,4 @@
+import { fromBase64, toBase64Url } from './base64url.js';
 import { WebexError } from './errors.js';
 
 /** What a Webex id says: `ciscospark://<region>/<type>/<uuid>`. */
@@ -23,25 +24,13 @@ export class WebexIdError extends WebexError {
 
 const ID_URI = /^ciscospark:\/\/([^/]+)\/([A-Z_]+)\/([^/]+)$/;
 
-function fromBase64Url(text: string): string {
-  const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
-  const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
 
 /** Reads a Webex id: `decodeId(room.id)` → `{ type: 'ROOM', uuid: '…', region: 'us' }`. */
 export function decodeId(id: string): WebexId {
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(id)) throw new WebexIdError(String(id), 'not base64url');
   let uri: string;
   try {
-    uri = fromBase64Url(id.replace(/=+$/, ''));
+    uri = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64(id));
   } catch {
     throw new WebexIdError(id, 'does not decode to text');
   }
@@ -55,7 +44,7 @@ export function decodeId(id: string): WebexId {
 export function encodeId({ type, uuid, region = 'us' }: { type: string; uuid: string; region?: string }): string {
   const uri = `ciscospark://${region}/${type}/${uuid}`;
   if (!ID_URI.test(uri)) throw new WebexIdError(uri, 'type must be upper-case letters and _, region and uuid must not contain /');
-  return toBase64Url(uri);
+  return toBase64Url(new TextEncoder().encode(uri));
 }
 
 /** The id of a team's general room: the team id with `TEAM` replaced by `ROOM`. */

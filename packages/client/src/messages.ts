@@ -28,21 +28,19 @@ export class MessagesApi extends MessagesResource {
 
   private async upload(body: CreateMessageInput, options?: CallOptions): Promise<Message> {
     const operation = 'messages.create';
-    if (body.files!.length > 1) {
-      throw new WebexValidationError(operation, 'files', `files takes one item per message (got ${body.files!.length}); send one message per file`);
-    }
     if (body.attachments?.length) {
       throw new WebexValidationError(operation, 'files', 'a message cannot carry both a local file and a card; send them separately');
     }
-    const file = await toBlob(body.files![0]!);
-    // Check the rest of the message as JSON would be checked: destination, content, sizes.
-    const input = { body: { ...body, files: [file.name] } };
-    const form = new FormData();
-    for (const [name, value] of Object.entries(body)) {
-      if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
-    }
-    form.append('files', file.blob, file.name);
-    return this.core.custom<Message>(operation, input, (init) => this.core.http.POST('/messages', { ...init, body: form as never, bodySerializer: (b: unknown) => b as never }), options);
+    // The usual checks (destination, content, sizes, one file) run on the message as given, before any file is read.
+    return this.core.custom<Message>(operation, { body }, async (init) => {
+      const file = await toBlob(body.files![0]!);
+      const form = new FormData();
+      for (const [name, value] of Object.entries(body)) {
+        if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
+      }
+      form.append('files', file.blob, file.name);
+      return this.core.http.POST('/messages', { ...init, body: form as never, bodySerializer: (b: unknown) => b as never });
+    }, options);
   }
 }
 
