@@ -1,8 +1,10 @@
 import type { AccessToken, GuestIssuerToken } from '@webex-ts/models';
 import { fromBase64, toBase64Url } from './base64url.js';
-import type { ResourceCore } from './core.js';
+import type { Core } from './core/core.js';
+import { parseBody } from './error-mapping.js';
 import { WebexValidationError } from './errors.js';
 import type { RequestOptions } from './options.js';
+import { exchangeToken } from './token-exchange.js';
 
 /** What the OAuth code exchange needs (the redirect gave you `code`). */
 export interface OAuthCodeGrant {
@@ -19,8 +21,6 @@ export interface OAuthRefreshGrant {
   refreshToken: string;
 }
 
-const formSerializer = (body: Record<string, string>) => new URLSearchParams(body).toString();
-
 function required(operation: string, fields: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value !== 'string' || value === '') throw new WebexValidationError(operation, name, `${name} is required (a non-empty string)`);
@@ -30,13 +30,13 @@ function required(operation: string, fields: Record<string, unknown>): void {
 /** OAuth token exchanges (`POST /access_token`, form-encoded). Reached as `webex.accessTokens`. */
 export class AccessTokensApi {
   /** @internal */
-  constructor(private readonly core: ResourceCore) {}
+  constructor(private readonly core: Core) {}
 
   /** Exchanges the authorization code from the OAuth redirect for tokens. */
   get(grant: OAuthCodeGrant, options?: RequestOptions): Promise<AccessToken> {
     required('accessTokens.get', { clientId: grant.clientId, clientSecret: grant.clientSecret, code: grant.code, redirectUri: grant.redirectUri });
-    return this.exchange(
-      'accessTokens.get',
+    return exchangeToken(
+      this.core,
       { grant_type: 'authorization_code', client_id: grant.clientId, client_secret: grant.clientSecret, code: grant.code, redirect_uri: grant.redirectUri },
       options,
     );
@@ -45,27 +45,13 @@ export class AccessTokensApi {
   /** Trades a refresh token for a new access token (and possibly a new refresh token). */
   refresh(grant: OAuthRefreshGrant, options?: RequestOptions): Promise<AccessToken> {
     required('accessTokens.refresh', { clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: grant.refreshToken });
-    return this.exchange(
-      'accessTokens.refresh',
+    return exchangeToken(
+      this.core,
       { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: grant.refreshToken },
       options,
     );
   }
 
-  private exchange(operation: string, body: Record<string, string>, options: RequestOptions | undefined): Promise<AccessToken> {
-    return this.core.custom<AccessToken>(
-      operation,
-      {},
-      (init) =>
-        this.core.http.POST('/access_token', {
-          ...init,
-          body: body as never,
-          bodySerializer: formSerializer as never,
-          headers: { ...init.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-        }),
-      { ...options, anonymous: true },
-    );
-  }
 }
 
 /** The claims of a guest-issuer JWT. */
@@ -106,16 +92,15 @@ export async function signGuestJwt(claims: GuestClaims, secret: string): Promise
 /** Guest issuer logins (`POST /jwt/login`). Reached as `webex.guestIssuer`. Deprecated by Webex in favour of `guestManagement`. */
 export class GuestIssuerApi {
   /** @internal */
-  constructor(private readonly core: ResourceCore) {}
+  constructor(private readonly core: Core) {}
 
   /** Signs a JWT for the guest and exchanges it for the guest's access token. */
   async create(claims: GuestClaims & { secret: string }, options?: RequestOptions): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims, claims.secret);
-    return this.core.custom<GuestIssuerToken>(
-      'guestIssuer.create',
-      {},
-      (init) => this.core.http.POST('/jwt/login', { ...init, headers: { ...init.headers, Authorization: `Bearer ${jwt}` } }),
-      { ...options, anonymous: true },
-    );
+    const [request, sent] = await this.core.request('post', '/jwt/login', { headers: { Authorization: `Bearer ${jwt}` } }, {
+      ...options,
+      anonymous: true,
+    });
+    return parseBody(request, sent.response, sent.text) as GuestIssuerToken;
   }
 }

@@ -1,4 +1,5 @@
 import { WebexValidationError } from './errors.js';
+import type { OperationName } from './gen/operations.gen.js';
 
 /** What a generated method passes to the checks: its path parameters, query and body. */
 export interface CallInput {
@@ -46,7 +47,7 @@ const body = (input: CallInput): Fields => (input.body && typeof input.body === 
 const query = (input: CallInput): Fields => (input.params?.query ?? {}) as Fields;
 
 /** Rules the API enforces that the spec cannot express, checked before anything is sent. Keyed by `resource.method`. */
-const checks: Record<string, Check> = {
+const checks: Partial<Record<OperationName, Check>> = {
   'messages.create': (input, op) => {
     const fields = body(input);
     exactlyOne(op, fields, ['roomId', 'toPersonId', 'toPersonEmail']);
@@ -89,5 +90,5 @@ export function checkInput(operation: string, input: CallInput): void {
       }
     }
   }
-  checks[operation]?.(input, operation);
+  checks[operation as OperationName]?.(input, operation);
 }

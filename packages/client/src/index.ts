@@ -1,4 +1,7 @@
 export { Webex } from './webex.js';
+export { createCore } from './create-core.js';
+export type { Core } from './core/core.js';
+export type { ResourceCore, OperationName, PagingConfig } from './core/resource.js';
 export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './options.js';
 export { DEFAULT_BASE_URL } from './options.js';
 export {

@@ -1,7 +1,10 @@
 import type { CreateMessageRequest, Message } from '@webex-ts/models';
-import type { CallOptions } from './core.js';
+import type { Core } from './core/core.js';
+import { parseBody } from './error-mapping.js';
+import { checkInput } from './checks.js';
 import { WebexValidationError } from './errors.js';
-import { MessagesResource } from './gen/resources.gen.js';
+import { MessagesResource } from './gen/resources/messages.gen.js';
+import type { RequestOptions } from './options.js';
 
 /** A local file to upload: a path (Node, Deno, Bun), a `Blob`/`File`, or bytes with a name. */
 export type LocalFile = string | Blob | { data: Uint8Array | ArrayBuffer | Blob; name: string; type?: string };
@@ -16,31 +19,39 @@ const isUrl = (value: unknown): value is string => typeof value === 'string' && 
 
 /** `webex.messages`, whose `create` also uploads a local file as `multipart/form-data`. */
 export class MessagesApi extends MessagesResource {
+  readonly #core: Core;
+
+  /** Built on a core from `new Webex()` or `createCore()`. */
+  constructor(core: Core) {
+    super(core);
+    this.#core = core;
+  }
+
   /**
    * Post a message to a room or a person. `files` may hold one URL (sent as
    * JSON) or one local file (sent as multipart/form-data).
    */
-  override create(body: CreateMessageInput, options?: CallOptions): Promise<Message> {
+  override create(body: CreateMessageInput, options?: RequestOptions): Promise<Message> {
     const files = body.files ?? [];
     if (files.every(isUrl)) return super.create(body as CreateMessageRequest, options);
     return this.upload(body, options);
   }
 
-  private async upload(body: CreateMessageInput, options?: CallOptions): Promise<Message> {
+  private async upload(body: CreateMessageInput, options?: RequestOptions): Promise<Message> {
     const operation = 'messages.create';
     if (body.attachments?.length) {
       throw new WebexValidationError(operation, 'files', 'a message cannot carry both a local file and a card; send them separately');
     }
     // The usual checks (destination, content, sizes, one file) run on the message as given, before any file is read.
-    return this.core.custom<Message>(operation, { body }, async (init) => {
-      const file = await toBlob(body.files![0]!);
-      const form = new FormData();
-      for (const [name, value] of Object.entries(body)) {
-        if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
-      }
-      form.append('files', file.blob, file.name);
-      return this.core.http.POST('/messages', { ...init, body: form as never, bodySerializer: (b: unknown) => b as never });
-    }, options);
+    checkInput(operation, { body });
+    const file = await toBlob(body.files![0]!);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body)) {
+      if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
+    }
+    form.append('files', file.blob, file.name);
+    const [request, sent] = await this.#core.request('post', '/messages', { body: form }, options);
+    return parseBody(request, sent.response, sent.text) as Message;
   }
 }
 

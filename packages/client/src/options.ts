@@ -27,8 +27,14 @@ export interface Logger {
 export interface WebexOptions {
   /** The access token; defaults to the `WEBEX_ACCESS_TOKEN` environment variable. */
   accessToken?: string;
-  /** API root. Default `https://webexapis.com/v1`. */
+  /**
+   * API root: this option, else the `WEBEX_BASE_URL` environment variable (where
+   * there is an environment), else `https://webexapis.com/v1`. An absolute https
+   * URL (plain http only to loopback) without credentials, query or fragment.
+   */
   baseUrl?: string;
+  /** Allow a plain `http:` `baseUrl` to a host other than loopback. The token then travels in clear: for test rigs only. */
+  allowInsecureHttp?: boolean;
   /** Time limit of each attempt, in ms. Default 60 000. */
   timeout?: number;
   /** Retries after 5xx answers, resets and timeouts (GET, HEAD, PUT, DELETE only). Default 3. */

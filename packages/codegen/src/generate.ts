@@ -3,8 +3,9 @@ import { bundleSpecs } from './load/bundle.js';
 import { buildIr } from './ir/build-ir.js';
 import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-file.js';
 import { emitPathsTypes } from './emit/paths-types.js';
+import { emitReference } from './emit/reference.js';
 import { emitResourceFile } from './emit/resource-class.js';
-import { emitResourcesIndex } from './emit/resources-index.js';
+import { emitOperationNames, emitResourcesIndex } from './emit/resources-index.js';
 import { generatedHeader, SourcePrinter } from './write/source-files.js';
 
 /** Where the generator reads and writes, relative to the repository root. */
@@ -13,6 +14,8 @@ export interface Layout {
   modelsGen: string;
   clientGen: string;
   modelsPackage: string;
+  /** The generated resource reference (markdown); none when undefined. */
+  reference?: string;
 }
 
 /** This repository's layout. */
@@ -21,6 +24,7 @@ export const defaultLayout: Layout = {
   modelsGen: 'packages/models/src/gen',
   clientGen: 'packages/client/src/gen',
   modelsPackage: '@webex-ts/models',
+  reference: 'docs/resources.md',
 };
 
 /** Every generated file (repository-relative path → content) for the specs under `root`. */
@@ -31,6 +35,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const files = new Map<string, string>();
   const specsDir = relative(root, join(root, layout.specs, '..'));
   const specFile = (source: string) => `${specsDir}/${source}.yaml`;
+  const allSpecs = `${specsDir}/**/*.yaml`;
 
   const byModule = new Map<string, typeof ir.types>();
   const moduleOf = new Map<string, string>();
@@ -48,22 +53,25 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
     files.set(path, printer.print(path, specFile(sourceOf.get(module)!), emitModelsFile(module, types, moduleOf)));
   }
   const modelsIndex = `${layout.modelsGen}/index.gen.ts`;
-  files.set(modelsIndex, printer.print(modelsIndex, specFile('webex').replace(/webex\.yaml$/, '*.yaml'), emitModelsIndex([...byModule.keys()])));
+  files.set(modelsIndex, printer.print(modelsIndex, allSpecs, emitModelsIndex([...byModule.keys()])));
 
   for (const resource of ir.resources) {
     const path = `${layout.clientGen}/resources/${resource.name}.gen.ts`;
-    files.set(path, printer.print(path, specFile(resource.name), emitResourceFile(resource, layout.modelsPackage)));
+    files.set(path, printer.print(path, specFile(resource.source), emitResourceFile(resource, layout.modelsPackage)));
   }
   const resourcesIndex = `${layout.clientGen}/resources.gen.ts`;
-  files.set(resourcesIndex, printer.print(resourcesIndex, layout.specs, emitResourcesIndex(ir.resources)));
+  files.set(resourcesIndex, printer.print(resourcesIndex, allSpecs, emitResourcesIndex(ir.resources)));
+  const operationsFile = `${layout.clientGen}/operations.gen.ts`;
+  files.set(operationsFile, printer.print(operationsFile, allSpecs, emitOperationNames(ir.resources)));
 
   const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
-  files.set(pathsFile, `${generatedHeader(layout.specs)}\n${await emitPathsTypes(bundle.document)}`);
+  files.set(pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document)}`);
 
   const bundled = {
     ...bundle.document,
-    info: { ...(bundle.document.info as object), 'x-generated': `Bundled by webex-codegen from ${layout.specs}. Do not edit; run pnpm generate.` },
+    info: { ...(bundle.document.info as object), 'x-generated': `Bundled by webex-codegen from ${allSpecs}. Do not edit; run pnpm generate.` },
   };
   files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
+  if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedHeader(allSpecs)));
   return files;
 }

@@ -29,9 +29,9 @@ describe('bundleSpecs', () => {
           "        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Zed' } } } }",
           'components:',
           '  schemas:',
-          "    Zed: { type: object, properties: { b: { $ref: './common/b.yaml#/components/schemas/Bee' } } }",
+          "    Zed: { type: object, properties: { b: { $ref: './components/b.yaml#/components/schemas/Bee' } } }",
         ].join('\n'),
-        'common/b.yaml': 'components:\n  schemas:\n    Bee: { type: string, example: { $ref: not-a-ref } }\n',
+        'components/b.yaml': 'components:\n  schemas:\n    Bee: { type: string, example: { $ref: not-a-ref } }\n',
       }),
     );
     const doc = bundle.document as any;
@@ -39,7 +39,7 @@ describe('bundleSpecs', () => {
     expect(doc.components.schemas.Zed.properties.b.$ref).toBe('#/components/schemas/Bee');
     expect(doc.components.schemas.Bee.example).toEqual({ $ref: 'not-a-ref' });
     expect(bundle.pathSources.get('/a')).toBe('a');
-    expect(bundle.componentSources.get('schemas/Bee')).toBe('common/b');
+    expect(bundle.componentSources.get('schemas/Bee')).toBe('components/b');
   });
 
   it('refuses a component name defined in two files', () => {

@@ -15,6 +15,7 @@ describe('scenario: constructs', () => {
     expect([...files.keys()].sort()).toEqual([
       'out/client/openapi.gen.ts',
       'out/client/openapi.json',
+      'out/client/operations.gen.ts',
       'out/client/resources.gen.ts',
       'out/client/resources/widgets.gen.ts',
       'out/models/index.gen.ts',

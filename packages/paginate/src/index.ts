@@ -1,19 +1,15 @@
 export { parseLinkHeader, nextLink, type Link } from './link.js';
-export {
-  Paginated,
-  PageLimitError,
-  PageFetchError,
-  ForeignLinkError,
-  paginate,
-  relativeToBase,
-  type Page,
-  type PageFetcher,
-  type PaginateOptions,
-  type OpenApiPaginateOptions,
-  type GetClient,
-} from './paginate.js';
+export type { PageRequest, LoadedPage, PageLoader, PagingStrategy } from './strategy.js';
+export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from './paginate.js';
+export { linkPaging, type LinkPagingOptions } from './strategies/link.js';
+export { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
+export { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
+export { paginate, type OpenApiPaginateOptions, type PagingChoice, type GetClient } from './openapi.js';
+export { PageLimitError, PageFetchError, ForeignLinkError } from './errors.js';
+export { relativeToBase } from './base-url.js';
 export {
   fetchWithRetry,
+  sendWithRetry,
   shouldRetry,
   backoffDelayMs,
   parseRetryAfter,

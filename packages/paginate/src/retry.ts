@@ -136,8 +136,6 @@ export interface FetchWithRetryOptions {
   wait?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Shared by a client's requests: concurrency limit and a common pace under rate limits. */
   gate?: RequestGate | undefined;
-  /** Reads (and keeps) each response's body within its attempt, so a body cut short is retried like a reset. */
-  readBody?: ((response: Response) => Promise<void>) | undefined;
   random?: () => number;
 }
 
@@ -147,12 +145,28 @@ export interface FetchWithRetryOptions {
  * signal (caller's signal plus the per-attempt timeout) as its second argument. Returns the last response, even
  * a failed one: mapping statuses to errors is the caller's business.
  */
-export async function fetchWithRetry(
+export function fetchWithRetry(
   fetchFn: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>,
   request: Request,
   options: FetchWithRetryOptions,
 ): Promise<Response> {
-  const { policy, signal, timeoutMs, onRetry, gate, readBody } = options;
+  return sendWithRetry(fetchFn, request, options, unread).then((sent) => sent.response);
+}
+
+const unread = async () => undefined;
+
+/**
+ * `fetchWithRetry` that reads each attempt's body within the attempt, so a
+ * connection lost mid-body is a failed attempt like a reset, and returns the
+ * response with what `read` made of its body.
+ */
+export async function sendWithRetry<B>(
+  fetchFn: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>,
+  request: Request,
+  options: FetchWithRetryOptions,
+  read: (response: Response) => Promise<B>,
+): Promise<{ response: Response; body: B }> {
+  const { policy, signal, timeoutMs, onRetry, gate } = options;
   const wait = options.wait ?? sleep;
   const counts: RetryCounts = { failures: 0, rateLimits: 0 };
   const canRepeat = policy.waitOnRateLimit || policy.maxRetries > 0;
@@ -162,11 +176,12 @@ export async function fetchWithRetry(
     const base = canRepeat && request.body !== null ? request.clone() : request;
     const limit = attemptLimit(signal, timeoutMs);
     let outcome: AttemptOutcome;
+    let body: B | undefined;
     try {
       // The signal goes as fetch's second argument: cheaper than building another Request.
       const response = await (limit ? fetchFn(base, { signal: limit.signal }) : fetchFn(base));
       // Reading the body inside the attempt makes a connection lost mid-body a failed attempt.
-      if (readBody) await readBody(response);
+      body = await read(response);
       outcome = { response };
     } catch (error) {
       gate?.release(sentAt, undefined, undefined);
@@ -182,7 +197,7 @@ export async function fetchWithRetry(
     const decision = shouldRetry(request.method, outcome, counts, policy, options.random);
     if (!decision.retry) {
       if ('error' in outcome) throw outcome.error;
-      return outcome.response;
+      return { response: outcome.response, body: body as B };
     }
     if ('response' in outcome) await outcome.response.body?.cancel().catch(() => {});
     if (decision.reason === 'rate-limit') counts.rateLimits++;

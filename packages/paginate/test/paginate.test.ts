@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { defaultRetryPolicy, fetchWithRetry, ForeignLinkError, PageLimitError, paginate, Paginated } from '../src/index.js';
+import { defaultRetryPolicy, fetchWithRetry, ForeignLinkError, PageFetchError, PageLimitError, paginate } from '../src/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -25,7 +25,18 @@ async function listServer(total: number, link?: (page: number, url: string) => s
 
 const clientFor = (url: string) => createClient<any>({ baseUrl: `${url}/api` });
 
-describe('paginate (any openapi-fetch client)', () => {
+/** Runs a `for await` over `list`, giving the items seen and the error it ended with. */
+async function drain<T>(list: AsyncIterable<T>): Promise<{ seen: T[]; error: unknown }> {
+  const seen: T[] = [];
+  try {
+    for await (const item of list) seen.push(item);
+    return { seen, error: undefined };
+  } catch (error) {
+    return { seen, error };
+  }
+}
+
+describe('paginate with Link paging (the default)', () => {
   it('yields every item once, in order, following rel="next"', async () => {
     server = await listServer(10);
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
@@ -33,38 +44,23 @@ describe('paginate (any openapi-fetch client)', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/api/items', '/api/items?page=1', '/api/items?page=2', '/api/items?page=3']);
   });
 
-  it('is reusable: each iteration starts from the first page again', async () => {
+  it('follows the next link as given, not adding the first request’s query', async () => {
     server = await listServer(5);
-    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
-    const first: number[] = [];
-    for await (const item of list) first.push(item);
-    const second: number[] = [];
-    for await (const item of list) second.push(item);
-    expect(second).toEqual(first);
-    expect(server.requests.filter((r) => r.url === '/api/items')).toHaveLength(2);
-  });
-
-  it('gives pages with their responses', async () => {
-    server = await listServer(7);
-    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
-    const sizes: number[] = [];
-    for await (const page of list.pages()) {
-      expect(page.response?.status).toBe(200);
-      sizes.push(page.items.length);
-    }
-    expect(sizes).toEqual([3, 3, 1]);
-  });
-
-  it('toArray({ limit }) stops early, at most one page ahead', async () => {
-    server = await listServer(30);
-    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
-    expect(await list.toArray({ limit: 4 })).toEqual([0, 1, 2, 3]);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.requests.length).toBeLessThanOrEqual(3);
+    const list = paginate<number>(clientFor(server.url), '/items', { params: { query: { max: 3 } }, headers: { 'x-test': 'kept' } }, { baseUrl: `${server.url}/api` });
+    expect(await list.toArray()).toEqual([0, 1, 2, 3, 4]);
+    expect(server.requests.map((r) => r.url)).toEqual(['/api/items?max=3', '/api/items?page=1']);
+    expect(server.requests.map((r) => r.headers['x-test'])).toEqual(['kept', 'kept']);
   });
 
   it('ends cleanly after the current page when the Link header is malformed', async () => {
     server = await listServer(10, () => 'string');
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    expect(await list.toArray()).toEqual([0, 1, 2]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('ends when the Link header has no rel="next"', async () => {
+    server = await listServer(10, (_page, next) => `<${next}>; rel="prev"`);
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
     expect(await list.toArray()).toEqual([0, 1, 2]);
     expect(server.requests).toHaveLength(1);
@@ -77,22 +73,74 @@ describe('paginate (any openapi-fetch client)', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('stops when a next link points back at the first page', async () => {
+    server = await listServer(30, (page, next) => (page >= 1 ? `<${server!.url}/api/items>; rel="next"` : `<${next}>; rel="next"`));
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(server.requests.map((r) => r.url)).toEqual(['/api/items', '/api/items?page=1']);
+  });
+
+  it('stops without repeating a page when different links answer the same items', async () => {
+    server = await startServer((req, res) => {
+      const n = Number(new URL(req.url, 'http://x').searchParams.get('n') ?? '0');
+      json(res, 200, { items: [{ id: 'a' }, { id: 'b' }] }, { link: `<${server!.url}/api/items?n=${n + 1}>; rel="next"` });
+    });
+    const list = paginate<{ id: string }>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    expect(await list.toArray()).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('guards runaway listings with maxPages', async () => {
     server = await listServer(1000);
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api`, maxPages: 4 });
     await expect(list.toArray()).rejects.toBeInstanceOf(PageLimitError);
+    expect(server.requests).toHaveLength(4);
   });
 
-  it('refuses a next link on another origin', async () => {
+  it('refuses a next link on another origin, after yielding the current page', async () => {
     server = await listServer(10, () => '<https://elsewhere.example/api/items?page=1>; rel="next"');
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
-    const seen: number[] = [];
-    await expect(
-      (async () => {
-        for await (const item of list) seen.push(item);
-      })(),
-    ).rejects.toBeInstanceOf(ForeignLinkError);
+    const { seen, error } = await drain(list);
+    expect(error).toBeInstanceOf(ForeignLinkError);
+    expect((error as ForeignLinkError).link).toBe('https://elsewhere.example/api/items?page=1');
     expect(seen).toEqual([0, 1, 2]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses a next link on the same origin but outside the base path', async () => {
+    server = await listServer(10, () => `<${server!.url}/apix/items?page=1>; rel="next"`);
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    const { seen, error } = await drain(list);
+    expect(error).toBeInstanceOf(ForeignLinkError);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reads the items from another field when told to', async () => {
+    server = await startServer((_req, res) => json(res, 200, { things: [1, 2] }));
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api`, items: 'things' });
+    expect(await list.toArray()).toEqual([1, 2]);
+  });
+
+  it('reads a body without the items field as an empty page', async () => {
+    server = await startServer((_req, res) => json(res, 200, { items: 'not a list' }));
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    expect(await list.toArray()).toEqual([]);
+  });
+
+  it('turns an error answer into PageFetchError with status, URL and body', async () => {
+    server = await startServer((_req, res) => json(res, 403, { message: 'no' }));
+    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
+    const error = await list.toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageFetchError);
+    expect(error).toMatchObject({ status: 403, url: `${server.url}/api/items`, body: { message: 'no' } });
+  });
+
+  it('takes the signal of init as the caller’s signal', async () => {
+    server = await listServer(10);
+    const list = paginate<number>(clientFor(server.url), '/items', { signal: AbortSignal.abort(new Error('stop')) }, { baseUrl: `${server.url}/api` });
+    await expect(list.toArray()).rejects.toThrow('stop');
+    expect(server.requests).toHaveLength(0);
   });
 
   it('loses and repeats nothing when a page fails once and is retried', async () => {
@@ -111,86 +159,6 @@ describe('paginate (any openapi-fetch client)', () => {
     const items = await paginate<number>(client, '/items', {}, { baseUrl: `${server.url}/api` }).toArray();
     expect(items).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(server.requests).toHaveLength(6);
-  });
-});
-
-describe('Paginated', () => {
-  it('prefetches the next page while the caller works, and cancels it when the caller stops', async () => {
-    const started: string[] = [];
-    const aborted: string[] = [];
-    const list = new Paginated<number>(async (cursor, signal) => {
-      const at = cursor ?? '0';
-      started.push(at);
-      signal.addEventListener('abort', () => aborted.push(at));
-      await new Promise((r) => setTimeout(r, 5));
-      return { items: [Number(at)], next: String(Number(at) + 1) };
-    });
-    for await (const item of list) {
-      if (item === 2) break;
-    }
-    expect(started).toEqual(['0', '1', '2', '3']);
-    expect(aborted).toContain('3');
-  });
-
-  it('starts the next page as soon as the fetcher announces it, and never more than one ahead', async () => {
-    const log: string[] = [];
-    let inFlight = 0;
-    let most = 0;
-    const list = new Paginated<number>(async (cursor, _signal, announce) => {
-      const at = Number(cursor ?? '0');
-      log.push(`start ${at}`);
-      most = Math.max(most, ++inFlight);
-      const next = at < 5 ? String(at + 1) : undefined;
-      await new Promise((r) => setTimeout(r, 2));
-      announce?.(next); // headers are in; the body takes a while longer
-      await new Promise((r) => setTimeout(r, 10));
-      inFlight--;
-      log.push(`done ${at}`);
-      return { items: [at], next };
-    });
-    expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
-    // Page 1 starts while page 0's body is still being read.
-    expect(log.indexOf('start 1')).toBeLessThan(log.indexOf('done 0'));
-    expect(most).toBeLessThanOrEqual(2);
-  });
-
-  it('fetches one page at a time with prefetch off', async () => {
-    const started: string[] = [];
-    const list = new Paginated<number>(
-      async (cursor) => {
-        started.push(cursor ?? '0');
-        return { items: [1], next: String(Number(cursor ?? '0') + 1) };
-      },
-      { prefetch: false },
-    );
-    for await (const _ of list) {
-      if (started.length === 3) break;
-    }
-    expect(started).toEqual(['0', '1', '2']);
-  });
-
-  it('surfaces a failed prefetch when the caller reaches it', async () => {
-    const list = new Paginated<number>(async (cursor) => {
-      if (cursor === '1') throw new Error('page 1 failed');
-      return { items: [0], next: '1' };
-    });
-    const seen: number[] = [];
-    await expect(
-      (async () => {
-        for await (const item of list) seen.push(item);
-      })(),
-    ).rejects.toThrow('page 1 failed');
-    expect(seen).toEqual([0]);
-  });
-
-  it('first() reads one page', async () => {
-    let calls = 0;
-    const list = new Paginated<string>(async () => {
-      calls++;
-      return { items: ['a', 'b'] };
-    });
-    expect(await list.first()).toBe('a');
-    expect(calls).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { IrOperation, IrParameter } from '../ir/types.js';
+import type { IrOperation, IrPaging, IrParameter } from '../ir/types.js';
 import type { Json } from '../load/bundle.js';
 import type { Change, Direction, SpecVersion } from './change.js';
 import { constraintChanges } from './constraints.js';
@@ -32,7 +32,7 @@ function compareResources(a: SpecVersion, b: SpecVersion, out: Change[]): void {
 const endpoint = (op: { httpMethod: string; path: string }) => `${op.httpMethod.toUpperCase()} ${op.path}`;
 
 function operationsOf(version: SpecVersion): Map<string, IrOperation> {
-  return new Map(version.ir.resources.flatMap((r) => r.operations).map((op) => [`${op.resource}.${op.method}`, op]));
+  return new Map(version.ir.resources.flatMap((r) => r.operations).map((op) => [op.label, op]));
 }
 
 function compareOperations(a: SpecVersion, b: SpecVersion, out: Change[]): void {
@@ -114,8 +114,14 @@ function resultText(result: IrOperation['result']): string {
     case 'text':
       return `text (${typeText(result.type)})`;
     case 'list':
-      return `list of ${typeText(result.item)} (${result.paging} paging)`;
+      return `list of ${typeText(result.item)} (${pagingText(result.paging)} paging)`;
   }
+}
+
+/** `offset (start, max, items)`: a paging and the names it pages by. */
+function pagingText(paging: IrPaging): string {
+  const { strategy, ...names } = paging;
+  return `${strategy} (${Object.values(names).join(', ')})`;
 }
 
 function compareResult(key: string, op: IrOperation, next: IrOperation, out: Change[]): void {
@@ -123,7 +129,8 @@ function compareResult(key: string, op: IrOperation, next: IrOperation, out: Cha
   const [a, b] = [op.result, next.result];
   if (a.kind !== b.kind) return void out.push({ ...site, action: 'changed', aspect: 'result', from: resultText(a), to: resultText(b) });
   if (a.kind === 'list' && b.kind === 'list') {
-    if (a.paging !== b.paging) out.push({ ...site, action: 'changed', aspect: 'paging', from: a.paging, to: b.paging });
+    const [from, to] = [pagingText(a.paging), pagingText(b.paging)];
+    if (from !== to) out.push({ ...site, action: 'changed', aspect: 'paging', from, to });
     diffTypes(a.item, b.item, { ...site, target: `${key} response items[]` }, out);
   } else if ((a.kind === 'json' || a.kind === 'text') && (b.kind === 'json' || b.kind === 'text')) {
     diffTypes(a.type, b.type, site, out);

@@ -1,4 +1,5 @@
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
+import { escapeComment } from '../escape.js';
 import type { IrDocs } from '../ir/types.js';
 
 const FORMAT_NOTES: Record<string, string> = {
@@ -17,9 +18,4 @@ export function docsOf(docs: IrDocs, extra: string[] = []): OptionalKind<JSDocSt
   const tags = docs.deprecated ? [{ tagName: 'deprecated' }] : [];
   if (!lines.length && !tags.length) return [];
   return [{ description: lines.map(escapeComment).join('\n\n'), tags }];
-}
-
-/** Keeps spec prose from closing the comment early. */
-function escapeComment(text: string): string {
-  return text.replaceAll('*/', '*\\/');
 }

@@ -7,19 +7,23 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
-import { camelCase, pascalCase } from '../ir/names.js';
-import type { IrOperation, IrResource } from '../ir/types.js';
+import { pascalCase } from '../ir/names.js';
+import type { IrOperation, IrPaging, IrResource } from '../ir/types.js';
+import { escapeComment, stringLiteral } from '../escape.js';
 import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
 
-/** `team-memberships` → `TeamMembershipsResource`. */
-export function resourceClassName(resource: string): string {
-  return `${pascalCase(resource)}Resource`;
+/** Where generated resources import the core's types from (relative to `gen/resources/`). */
+export const CORE_TYPES_MODULE = '../../core/resource.js';
+
+/** `['teamMemberships']` → `TeamMembershipsResource`, `['scim', 'users']` → `ScimUsersResource`. */
+export function resourceClassName(resource: IrResource): string {
+  return `${pascalCase(resource.property.join(' '))}Resource`;
 }
 
-/** `team-memberships` → `teamMemberships`: the property on `Webex`. */
-export function resourceProperty(resource: string): string {
-  return camelCase(resource);
+/** `webex.teamMemberships`, `webex.scim.users`. */
+export function resourcePath(resource: IrResource): string {
+  return `webex.${resource.property.join('.')}`;
 }
 
 /** Statements of one resource module: imports, then the resource class. */
@@ -46,8 +50,8 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
   statements.push({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
-    moduleSpecifier: '../../core.js',
-    namedImports: ['OperationInput', 'RequestOptions', 'ResourceCore'],
+    moduleSpecifier: CORE_TYPES_MODULE,
+    namedImports: ['RequestOptions', 'ResourceCore'],
   });
   statements.push(emitResourceClass(resource));
   return statements;
@@ -55,24 +59,31 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
 
 /** The class holding one resource's methods, e.g. `RoomsResource` with `list`, `create`, `get`… */
 export function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
-  const property = resourceProperty(resource.name);
+  const tags = resource.tags.length ? [`Webex API tag${resource.tags.length > 1 ? 's' : ''}: ${resource.tags.join(', ')}.`] : [];
   return {
     kind: StructureKind.Class,
-    name: resourceClassName(resource.name),
+    name: resourceClassName(resource),
     isExported: true,
-    docs: docsOf({ description: resource.description ?? `The ${property} API.` }, [`Reached as \`webex.${property}\`.`]),
+    docs: docsOf({ description: resource.description ?? `The ${resource.property.join('.')} API.` }, [`Reached as \`${resourcePath(resource)}\`.`, ...tags]),
     ctors: [
       {
-        docs: [{ description: 'Made by `Webex`; not meant to be constructed directly.', tags: [{ tagName: 'internal' }] }],
+        docs: [{ description: 'Built on a core from `new Webex()` or `createCore()`.' }],
         parameters: [{ name: 'core', type: 'ResourceCore', scope: Scope.Protected, isReadonly: true }],
       },
     ],
-    methods: resource.operations.map((op) => emitOperationMethod(op, property)),
+    methods: resource.operations.map((op) => emitOperationMethod(op)),
   };
 }
 
+/** The paging argument of `core.list`: nothing for Link paging over `items`, else the strategy and its names. */
+function pagingArgument(paging: IrPaging): string | undefined {
+  if (paging.strategy === 'link' && paging.items === 'items') return undefined;
+  const entries = Object.entries(paging).map(([key, value]) => `${key}: ${stringLiteral(value)}`);
+  return `{ ${entries.join(', ')} }`;
+}
+
 /** One method: positional path parameters, then the body, then the query, then per-call options. */
-export function emitOperationMethod(op: IrOperation, property: string): OptionalKind<MethodDeclarationStructure> {
+export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclarationStructure> {
   const parameters: { name: string; type: string; required: boolean }[] = [
     ...op.pathParameters.map((p) => ({ name: p.name, type: typeExpression(p.type), required: true })),
     ...(op.body ? [{ name: 'body', type: typeExpression(op.body.type), required: op.body.required }] : []),
@@ -87,7 +98,6 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
   }));
   signature.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
 
-  const label = `${property}.${op.method}`;
   const params = [
     op.pathParameters.length ? `path: { ${op.pathParameters.map((p) => p.name).join(', ')} }` : undefined,
     op.query ? 'query' : undefined,
@@ -95,42 +105,44 @@ export function emitOperationMethod(op: IrOperation, property: string): Optional
   const input = [
     params.length ? `params: { ${params.join(', ')} }` : undefined,
     op.body ? 'body' : undefined,
-    op.body?.contentType ? `headers: { 'Content-Type': '${op.body.contentType}' }` : undefined,
+    op.body?.contentType ? `headers: { 'Content-Type': ${stringLiteral(op.body.contentType)} }` : undefined,
   ].filter(Boolean);
-  // `satisfies` checks the input against the spec's types at compile time and costs nothing at run time.
-  const inputExpression = `${input.length ? `{ ${input.join(', ')} }` : '{}'} satisfies OperationInput<'${op.path}', '${op.httpMethod}'>`;
-  const target = `'${op.httpMethod.toUpperCase()}', '${op.path}'`;
+  // The core's signature checks the input against the spec's `paths` types, and derives the result type from them.
+  const call = [stringLiteral(op.label), stringLiteral(op.httpMethod), stringLiteral(op.path), input.length ? `{ ${input.join(', ')} }` : '{}', 'options'];
 
   let returnType: string;
   let statement: string;
   if (op.result.kind === 'list') {
-    const item = typeExpression(op.result.item);
-    returnType = `Paginated<${item}>`;
-    const paging = op.result.paging === 'link' ? '' : `, '${op.result.paging}'`;
-    statement = `return this.core.list<${item}>('${label}', '${op.path}', ${inputExpression}, options${paging});`;
+    returnType = `Paginated<${typeExpression(op.result.item)}>`;
+    const paging = pagingArgument(op.result.paging);
+    statement = `return this.core.list(${[...call.filter((_, i) => i !== 1), ...(paging ? [paging] : [])].join(', ')});`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
     returnType = `Promise<${numeric ? 'number' : 'string'}>`;
-    statement = `return this.core.send<string>('${label}', ${target}, ${inputExpression}, options, 'text')${numeric ? '.then(Number)' : ''};`;
+    statement = `return this.core.sendText(${call.join(', ')})${numeric ? '.then(Number)' : ''};`;
   } else {
-    const result = op.result.kind === 'json' ? typeExpression(op.result.type) : 'void';
-    returnType = `Promise<${result}>`;
-    statement = `return this.core.send<${result}>('${label}', ${target}, ${inputExpression}, options);`;
+    returnType = `Promise<${op.result.kind === 'json' ? typeExpression(op.result.type) : 'void'}>`;
+    statement = `return this.core.send(${call.join(', ')});`;
   }
 
   const description = [op.summary, op.description].filter(Boolean).join('\n\n');
   const paramDocs = parameters.map((p) => {
     const source = op.pathParameters.find((pp) => pp.name === p.name);
     const text = source?.description ?? (p.name === 'body' ? 'What to send.' : 'Query parameters.');
-    return { tagName: 'param', text: `${p.name} ${text}` };
+    return { tagName: 'param', text: `${p.name} ${escapeComment(text)}` };
   });
+  const paging = op.result.kind === 'list' ? [`Pages with ${op.result.paging.strategy === 'link' ? 'the `Link` header' : `${op.result.paging.strategy} paging`}; iterate with \`for await\`.`] : [];
   return {
     kind: StructureKind.Method,
     name: op.method,
     docs: [
       {
-        description: [description.replaceAll('*/', '*\\/'), `\`${op.httpMethod.toUpperCase()} ${op.path}\``].filter(Boolean).join('\n\n'),
-        tags: [...paramDocs, { tagName: 'param', text: 'options Per-call signal, timeout and headers.' }, ...(op.deprecated ? [{ tagName: 'deprecated' }] : [])],
+        description: [escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging].filter(Boolean).join('\n\n'),
+        tags: [
+          ...paramDocs,
+          { tagName: 'param', text: 'options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.' },
+          ...(op.deprecated ? [{ tagName: 'deprecated' }] : []),
+        ],
       },
     ],
     parameters: signature,

@@ -1,44 +1,79 @@
-import { Scope, StructureKind, type StatementStructures } from 'ts-morph';
+import { Scope, StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { escapeComment, stringLiteral } from '../escape.js';
+import { pascalCase } from '../ir/names.js';
 import type { IrResource } from '../ir/types.js';
-import { resourceClassName, resourceProperty } from './resource-class.js';
+import { resourceClassName } from './resource-class.js';
 
-/** The base class of `Webex`: one property per resource. */
-export function emitResourcesIndex(resources: IrResource[]): StatementStructures[] {
-  const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.property.join('.') ? -1 : 1);
+const describe = (r: IrResource) => escapeComment(r.description ?? `The ${r.property.join('.')} API.`);
+
+/** `scim` → `ScimNamespace`: the type of a namespace property on `Webex`. */
+export function namespaceTypeName(namespace: string): string {
+  return `${pascalCase(namespace)}Namespace`;
+}
+
+/** The union of every operation's name (`'rooms.list' | …`), for tables keyed by operation. */
+export function emitOperationNames(resources: IrResource[]): StatementStructures[] {
+  const labels = resources.flatMap((r) => r.operations.map((op) => op.label)).sort();
   return [
     {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: '../core.js',
-      namedImports: ['ResourceCore'],
+      kind: StructureKind.TypeAlias,
+      name: 'OperationName',
+      isExported: true,
+      docs: ['The name of every generated method, as `resource.method` (`rooms.list`, `scim.users.get`).'],
+      type: labels.length ? `\n  | ${labels.map(stringLiteral).join('\n  | ')}` : 'never',
     },
+  ];
+}
+
+/** The base class of `Webex`: one property per resource or namespace, and the resource classes re-exported. */
+export function emitResourcesIndex(resources: IrResource[]): StatementStructures[] {
+  const sorted = [...resources].sort(byProperty);
+  const namespaces = new Map<string, IrResource[]>();
+  for (const r of sorted) if (r.property.length > 1) namespaces.set(r.property[0]!, [...(namespaces.get(r.property[0]!) ?? []), r]);
+  const topLevel = sorted.filter((r) => r.property.length === 1);
+  const properties = [
+    ...topLevel.map((r) => ({ name: r.property[0]!, type: resourceClassName(r), docs: [describe(r)], init: `new ${resourceClassName(r)}(core)` })),
+    ...[...namespaces].map(([namespace, members]) => ({
+      name: namespace,
+      type: namespaceTypeName(namespace),
+      docs: [`${members.map((r) => `\`${r.property.join('.')}\``).join(', ')}.`],
+      init: `{ ${members.map((r) => `${r.property[1]}: new ${resourceClassName(r)}(core)`).join(', ')} }`,
+    })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+
+  const namespaceTypes: InterfaceDeclarationStructure[] = [...namespaces].map(([namespace, members]) => ({
+    kind: StructureKind.Interface,
+    name: namespaceTypeName(namespace),
+    isExported: true,
+    docs: [`The resources under \`webex.${namespace}\`.`],
+    properties: members.map((r) => ({ name: r.property[1]!, isReadonly: true, type: resourceClassName(r), docs: [describe(r)] })),
+  }));
+
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../core/resource.js', namedImports: ['ResourceCore'] },
     ...sorted.map((r) => ({
       kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: `./resources/${r.name}.gen.js`,
-      namedImports: [resourceClassName(r.name)],
+      namedImports: [resourceClassName(r)],
     })),
     ...sorted.map((r) => ({
       kind: StructureKind.ExportDeclaration as const,
       moduleSpecifier: `./resources/${r.name}.gen.js`,
-      namedExports: [resourceClassName(r.name)],
+      namedExports: [resourceClassName(r)],
     })),
+    ...namespaceTypes,
     {
       kind: StructureKind.Class,
       name: 'WebexResources',
       isExported: true,
-      docs: ['Every resource of the API, one property each. `Webex` extends this.'],
-      properties: sorted.map((r) => ({
-        name: resourceProperty(r.name),
-        isReadonly: true,
-        scope: Scope.Public,
-        type: resourceClassName(r.name),
-        docs: [(r.description ?? `The ${resourceProperty(r.name)} API.`).replaceAll('*/', '*\\/')],
-      })),
+      docs: ['Every resource of the API, one property each (or a namespace of them). `Webex` extends this.'],
+      properties: properties.map((p) => ({ name: p.name, isReadonly: true, scope: Scope.Public, type: p.type, docs: p.docs })),
       ctors: [
         {
           docs: [{ description: 'Builds every resource on one shared core.', tags: [{ tagName: 'internal' }] }],
           parameters: [{ name: 'core', type: 'ResourceCore' }],
-          statements: sorted.map((r) => `this.${resourceProperty(r.name)} = new ${resourceClassName(r.name)}(core);`),
+          statements: properties.map((p) => `this.${p.name} = ${p.init};`),
         },
       ],
     },

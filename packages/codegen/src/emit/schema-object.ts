@@ -5,10 +5,11 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
+import { stringLiteral } from '../escape.js';
 import { isIdentifier, propertyKey } from '../ir/names.js';
 import type { IrNamedType, IrProperty, IrType } from '../ir/types.js';
 import { docsOf } from './docs.js';
-import { typeExpression } from './type-expression.js';
+import { indexSignatureType, typeExpression } from './type-expression.js';
 
 /** Declarations for one named type. */
 export type NamedTypeStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | VariableStatementStructure;
@@ -60,13 +61,13 @@ function emitInterface(
       docs: docsOf(p),
     })),
     indexSignatures: additionalProperties
-      ? [{ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: typeExpression(additionalProperties) }]
+      ? [{ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: indexSignatureType(properties, additionalProperties) }]
       : [],
   };
 }
 
 function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
-  const members = values.map((v) => `${isIdentifier(v) ? v : propertyKey(v)}: '${v.replaceAll("'", "\\'")}'`);
+  const members = values.map((v) => `${isIdentifier(v) ? v : propertyKey(v)}: ${stringLiteral(v)}`);
   return [
     {
       kind: StructureKind.VariableStatement,

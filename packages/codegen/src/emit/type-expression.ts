@@ -1,3 +1,4 @@
+import { stringLiteral } from '../escape.js';
 import { propertyKey } from '../ir/names.js';
 import type { IrType } from '../ir/types.js';
 
@@ -18,7 +19,7 @@ export function typeExpression(type: IrType): string {
       const members = type.properties.map((p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpression(p.type)}`);
       if (type.additionalProperties) {
         if (!type.properties.length) return `Record<string, ${typeExpression(type.additionalProperties)}>`;
-        members.push(`[key: string]: ${typeExpression(type.additionalProperties)}`);
+        members.push(`[key: string]: ${indexSignatureType(type.properties, type.additionalProperties)}`);
       }
       return members.length ? `{ ${members.join('; ')} }` : 'Record<string, never>';
     }
@@ -51,9 +52,21 @@ export function referencedNames(type: IrType, into = new Set<string>()): Set<str
 }
 
 function literal(value: string | number | boolean): string {
-  return typeof value === 'string' ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` : String(value);
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
 function needsParens(type: IrType): boolean {
   return type.kind === 'union' || type.kind === 'intersection' || (type.kind === 'enum' && type.values.length > 1);
+}
+
+/**
+ * The value type of an index signature beside named properties: TypeScript
+ * requires every property (and `undefined` for optional ones) to fit it.
+ */
+export function indexSignatureType(properties: { required: boolean; type: IrType }[], additional: IrType): string {
+  const members = new Set([typeExpression(additional)]);
+  if (members.has('unknown')) return 'unknown';
+  for (const p of properties) members.add(typeExpression(p.type));
+  if (properties.some((p) => !p.required)) members.add('undefined');
+  return [...members].map((m) => (m.includes('=>') ? `(${m})` : m)).join(' | ');
 }

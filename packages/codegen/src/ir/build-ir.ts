@@ -1,13 +1,18 @@
 import { basename } from 'node:path';
 import type { Bundle, Json } from '../load/bundle.js';
 import { SpecError } from '../load/bundle.js';
-import { pascalCase, singular } from './names.js';
+import { camelCase, pascalCase, singular } from './names.js';
 import type { IrDocs, IrModel, IrNamedType, IrOperation, IrPaging, IrParameter, IrProperty, IrResource, IrType } from './types.js';
 
 type Schema = { [key: string]: Json };
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-const PAGINGS: readonly IrPaging[] = ['link', 'offset', 'none'];
+const PAGING_DEFAULTS = {
+  link: { items: 'items' },
+  offset: { offset: 'offset', limit: 'max', items: 'items' },
+  scim: { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+} as const;
+const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
 
 /** Turns a bundled document into the IR: named types per spec file and operations per resource. */
 export function buildIr(bundle: Bundle): IrModel {
@@ -133,34 +138,45 @@ export function buildIr(bundle: Bundle): IrModel {
 
   for (const [path, rawItem] of Object.entries((doc.paths ?? {}) as Record<string, Schema>)) {
     const item = deref(rawItem);
-    const source = bundle.pathSources.get(path) ?? 'webex';
-    const resourceName = basename(source);
     const shared = ((item.parameters ?? []) as Schema[]).map(deref);
     for (const httpMethod of HTTP_METHODS) {
       const op = item[httpMethod] as Schema | undefined;
       // Hidden operations are typed for `webex.http` but wrapped by hand in the client.
       if (!op || op['x-sdk-hidden'] === true) continue;
-      const operation = buildOperation(path, httpMethod, op, shared, resourceName, source);
+      const source = bundle.operationSources.get(`${httpMethod} ${path}`) ?? bundle.pathSources.get(path) ?? 'webex';
+      const resourceName = basename(source);
       let resource = resources.get(resourceName);
       if (!resource) {
-        const tag = ((op.tags ?? []) as string[])[0];
-        const description = tag ? tagDescriptions.get(tag) : undefined;
-        resource = { name: resourceName, ...(description ? { description } : {}), operations: [] };
+        const configured = bundle.fileSettings.get(source)?.['x-sdk-resource'];
+        if (configured !== undefined && (typeof configured !== 'string' || !PROPERTY.test(configured))) {
+          throw new SpecError(`${source}.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${JSON.stringify(configured)})`);
+        }
+        const property = typeof configured === 'string' ? configured.split('.') : [camelCase(resourceName)];
+        resource = { name: resourceName, property, source, tags: [], operations: [] };
         resources.set(resourceName, resource);
+      } else if (resource.source !== source) {
+        throw new SpecError(`${resource.source}.yaml and ${source}.yaml have the same name: a resource's file name must be unique`);
+      }
+      const operation = buildOperation(path, httpMethod, op, shared, resource, source);
+      for (const tag of (op.tags ?? []) as string[]) if (!resource.tags.includes(tag)) resource.tags.push(tag);
+      if (resource.description === undefined) {
+        const description = resource.tags.map((tag) => tagDescriptions.get(tag)).find(Boolean);
+        if (description) resource.description = description;
       }
       if (resource.operations.some((o) => o.method === operation.method)) {
-        throw new SpecError(`${resourceName}.${operation.method} is defined twice (x-sdk-method of ${operation.operationId})`);
+        throw new SpecError(`${operation.label} is defined twice (x-sdk-method of ${operation.operationId})`);
       }
       resource.operations.push(operation);
     }
   }
+  checkProperties([...resources.values()]);
 
   function buildOperation(
     path: string,
     httpMethod: IrOperation['httpMethod'],
     op: Schema,
     shared: Schema[],
-    resource: string,
+    resource: IrResource,
     source: string,
   ): IrOperation {
     const operationId = op.operationId as string | undefined;
@@ -189,10 +205,14 @@ export function buildIr(bundle: Bundle): IrModel {
       if (contentType && contentType !== 'application/json') body.contentType = contentType;
     }
 
-    const result = resultOf(op, source, operationId, httpMethod);
-    const method = (op['x-sdk-method'] as string | undefined) ?? operationId;
+    const method = op['x-sdk-method'];
+    if (typeof method !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(method)) {
+      throw new SpecError(`${operationId} (${source}.yaml): x-sdk-method must name the method in camelCase (got ${JSON.stringify(method)})`);
+    }
+    const label = [...resource.property, method].join('.');
+    const result = resultOf(op, source, operationId, httpMethod, new Set(queryParameters.map((p) => p.name)));
     const query = queryParameters.length
-      ? { typeName: `${pascalCase(operationId)}Query`, required: queryParameters.some((p) => p.required), parameters: queryParameters }
+      ? { typeName: `${pascalCase(label)}Query`, required: queryParameters.some((p) => p.required), parameters: queryParameters }
       : undefined;
     if (query) {
       if (taken.has(query.typeName)) throw new SpecError(`${query.typeName} (query of ${operationId}) clashes with a schema name`);
@@ -200,13 +220,14 @@ export function buildIr(bundle: Bundle): IrModel {
       types.push({
         name: query.typeName,
         source,
-        description: `Query parameters of \`${resource}.${method}\` (${httpMethod.toUpperCase()} ${path}).`,
+        description: `Query parameters of \`${label}\` (${httpMethod.toUpperCase()} ${path}).`,
         type: { kind: 'object', properties: queryParameters.map((p) => ({ ...p })) },
       });
     }
     return {
       operationId,
-      resource,
+      resource: resource.name,
+      label,
       method,
       httpMethod,
       path,
@@ -219,7 +240,7 @@ export function buildIr(bundle: Bundle): IrModel {
     };
   }
 
-  function resultOf(op: Schema, source: string, operationId: string, httpMethod: IrOperation['httpMethod']): IrOperation['result'] {
+  function resultOf(op: Schema, source: string, operationId: string, httpMethod: IrOperation['httpMethod'], query: Set<string>): IrOperation['result'] {
     const responses = (op.responses ?? {}) as Record<string, Schema>;
     const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
     for (const code of success) {
@@ -234,21 +255,66 @@ export function buildIr(bundle: Bundle): IrModel {
         return { kind: 'text', type: { kind: 'primitive', type: numeric ? 'number' : 'string' } };
       }
       if (!schema) continue;
-      const type = toType(schema, source);
-      const paging = (op['x-sdk-paging'] as IrPaging | undefined) ?? 'link';
-      if (!PAGINGS.includes(paging)) throw new SpecError(`${operationId}: x-sdk-paging must be one of ${PAGINGS.join(', ')}`);
-      const items = deref(schema).properties as Record<string, Schema> | undefined;
-      const itemsSchema = items?.items ? deref(items.items) : undefined;
-      // Only a GET pages: a POST answering with `items` (a bulk insert) returns them as they are.
-      if (httpMethod === 'get' && paging !== 'none' && itemsSchema?.type === 'array') {
-        return { kind: 'list', item: toType(itemsSchema.items as Schema, source), paging };
+      // An operation that may also answer without a body (204 beside a 207, say) resolves to undefined then.
+      const bodiless = success.some((other) => !Object.keys((deref(responses[other]!).content ?? {}) as object).length);
+      const type = bodiless ? union([toType(schema, source), { kind: 'primitive', type: 'undefined' }]) : toType(schema, source);
+      const paging = httpMethod === 'get' ? pagingOf(op, operationId, deref(schema), query) : undefined;
+      if (paging) {
+        const field = (deref(schema).properties as Record<string, Schema>)[paging.items]!;
+        return { kind: 'list', item: toType(deref(field).items as Schema, source), paging };
       }
       return { kind: 'json', type };
     }
     return { kind: 'void' };
   }
 
+  /** The paging of a GET from `x-sdk-paging`, checked against the parameters and answer it names. */
+  function pagingOf(op: Schema, operationId: string, answer: Schema, query: Set<string>): IrPaging | undefined {
+    const raw = op['x-sdk-paging'] as Json | undefined;
+    const properties = (answer.properties ?? {}) as Record<string, Schema>;
+    const isArray = (name: string) => properties[name] !== undefined && deref(properties[name]!).type === 'array';
+    // Without a word from the spec, an answer with an `items` array pages with `Link` (the Webex default).
+    if (raw === undefined) return isArray('items') ? { strategy: 'link', items: 'items' } : undefined;
+    if (raw === 'none') return undefined;
+    const config = (typeof raw === 'string' ? { strategy: raw } : raw) as Record<string, Json>;
+    const strategy = config.strategy as keyof typeof PAGING_DEFAULTS;
+    if (!(strategy in PAGING_DEFAULTS)) {
+      throw new SpecError(`${operationId}: x-sdk-paging must be link, offset, scim or none (got ${JSON.stringify(raw)})`);
+    }
+    const defaults = PAGING_DEFAULTS[strategy] as Record<string, string>;
+    for (const key of Object.keys(config)) {
+      if (key !== 'strategy' && !(key in defaults)) throw new SpecError(`${operationId}: x-sdk-paging has no setting "${key}" for ${strategy} paging`);
+    }
+    const paging = { strategy, ...defaults, ...config } as IrPaging & Record<string, string>;
+    for (const parameter of ['offset', 'limit', 'startIndex', 'count'] as const) {
+      const name = paging[parameter];
+      // The page-size parameter may be left out: then the page size is whatever the server picks.
+      if (name !== undefined && !query.has(name) && !((parameter === 'limit' || parameter === 'count') && !(parameter in config))) {
+        throw new SpecError(`${operationId}: x-sdk-paging names the query parameter "${name}" (${parameter}), which the operation does not declare`);
+      }
+    }
+    if (!isArray(paging.items)) throw new SpecError(`${operationId}: x-sdk-paging names the items field "${paging.items}", which is not an array in the answer`);
+    return paging;
+  }
+
   return { types, resources: [...resources.values()] };
+}
+
+/** A property on `Webex` is a resource or a namespace, never both, and never two resources. */
+function checkProperties(resources: IrResource[]): void {
+  const owners = new Map<string, string>();
+  for (const resource of resources) {
+    const path = resource.property.join('.');
+    const namespace = resource.property.length > 1 ? resource.property[0]! : undefined;
+    for (const [key, kind] of [[path, 'resource'], ...(namespace ? [[namespace, 'namespace']] : [])] as const) {
+      const known = owners.get(key);
+      const mine = `${kind} of ${resource.source}.yaml`;
+      if (known && (kind === 'resource' || !known.startsWith('namespace'))) {
+        throw new SpecError(`webex.${key} is both the ${known} and the ${mine}; give one of them another x-sdk-resource`);
+      }
+      owners.set(key, mine);
+    }
+  }
 }
 
 function isObjectSchema(schema: Schema): boolean {

@@ -1,3 +1,5 @@
+import { stringLiteral } from '../escape.js';
+
 /** Naming rules shared by the IR builder and the emitters. */
 
 const WORD = /[A-Za-z0-9]+/g;
@@ -30,5 +32,5 @@ export function isIdentifier(name: string): boolean {
 
 /** A property key as written in TypeScript source. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : `'${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  return isIdentifier(name) ? name : stringLiteral(name);
 }

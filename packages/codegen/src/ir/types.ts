@@ -3,7 +3,7 @@
 /** A TypeScript-shaped type taken from a JSON schema. */
 export type IrType =
   | { kind: 'ref'; name: string }
-  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'unknown' }
+  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' }
   | { kind: 'enum'; values: (string | number | boolean)[] }
   | { kind: 'array'; items: IrType }
   | { kind: 'object'; properties: IrProperty[]; additionalProperties?: IrType }
@@ -39,14 +39,19 @@ export interface IrParameter extends IrDocs {
   required: boolean;
 }
 
-/** How a list operation reaches its further pages. */
-export type IrPaging = 'link' | 'offset' | 'none';
+/** How a list operation reaches its further pages, with the names it pages by (from `x-sdk-paging`). */
+export type IrPaging =
+  | { strategy: 'link'; items: string }
+  | { strategy: 'offset'; offset: string; limit: string; items: string }
+  | { strategy: 'scim'; startIndex: string; count: string; total: string; items: string };
 
 /** One API operation as the client exposes it. */
 export interface IrOperation extends IrDocs {
   operationId: string;
   /** Resource the method hangs off, in spec-file spelling (`team-memberships`). */
   resource: string;
+  /** Where the method is reached on `Webex`, e.g. `teamMemberships.create` or `scim.users.list`. */
+  label: string;
   /** Method name on the resource, from `x-sdk-method`. */
   method: string;
   httpMethod: 'get' | 'put' | 'post' | 'delete' | 'patch';
@@ -67,7 +72,14 @@ export interface IrOperation extends IrDocs {
 
 /** A group of operations in one spec file, e.g. `rooms`. */
 export interface IrResource {
+  /** The spec file's name: `team-memberships`, `scim-users`. */
   name: string;
+  /** Where it is reached on `Webex`: `['teamMemberships']`, `['scim', 'users']` (from `x-sdk-resource`). */
+  property: string[];
+  /** The spec file, relative to the specs folder, without extension: `messaging/rooms`. */
+  source: string;
+  /** The Webex tags its operations come from. */
+  tags: string[];
   description?: string;
   operations: IrOperation[];
 }

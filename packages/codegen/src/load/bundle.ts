@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 /** A JSON value as read from a spec file. */
@@ -11,6 +11,10 @@ export interface Bundle {
   document: JsonObject;
   /** Spec file (relative to the root document's folder, without extension) of each path. */
   pathSources: Map<string, string>;
+  /** Spec file of each operation, keyed `get /rooms`. */
+  operationSources: Map<string, string>;
+  /** Top-level `x-sdk-*` settings of each resource file (`x-sdk-resource`), by spec file. */
+  fileSettings: Map<string, Record<string, Json>>;
   /** Spec file of each component, keyed `schemas/Room`. */
   componentSources: Map<string, string>;
 }
@@ -21,6 +25,24 @@ export class SpecError extends Error {
 }
 
 const COMPONENT_POINTER = /^\/components\/([^/]+)\/([^/]+)$/;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every resource file under the specs folder: all `*.yaml` but the root and `components/`, sorted. */
+export function discoverSpecFiles(specDir: string, rootPath: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (path !== join(specDir, 'components')) walk(path);
+      } else if (/\.ya?ml$/.test(entry.name) && path !== rootPath) {
+        found.push(path);
+      }
+    }
+  };
+  walk(specDir);
+  return found;
+}
 
 /**
  * Bundles a root OpenAPI document and the files it refers to into one document.
@@ -113,17 +135,67 @@ export function bundleSpecs(rootFile: string): Bundle {
 
   const root = load(rootPath);
   const paths: JsonObject = {};
+  const operationSources = new Map<string, string>();
+  const fileSettings = new Map<string, Record<string, Json>>();
+  const tags = new Map<string, Json>();
+  for (const tag of (root.tags ?? []) as JsonObject[]) tags.set(tag.name as string, tag);
+  const standard = (root['x-standard-responses'] ?? {}) as JsonObject;
+
+  /** Adds one file's path item to the bundle, operation by operation, with the standard error responses. */
+  function addPathItem(path: string, item: JsonObject, source: string): void {
+    const name = sourceName(source);
+    const target = (paths[path] ??= {}) as JsonObject;
+    if (!pathSources.has(path)) pathSources.set(path, name);
+    for (const [key, value] of Object.entries(item)) {
+      if (!HTTP_METHODS.includes(key)) {
+        if (key in target && JSON.stringify(target[key]) !== JSON.stringify(value)) {
+          throw new SpecError(`${path}: ${key} differs between ${pathSources.get(path)} and ${name}; declare it on each operation instead`);
+        }
+        target[key] = value;
+        continue;
+      }
+      const operationKey = `${key} ${path}`;
+      const known = operationSources.get(operationKey);
+      if (known !== undefined) {
+        throw new SpecError(`${key.toUpperCase()} ${path} is defined in both ${known} and ${name}; an operation belongs to one resource`);
+      }
+      operationSources.set(operationKey, name);
+      const operation = value as JsonObject;
+      const responses = { ...((operation.responses ?? {}) as JsonObject) };
+      for (const [status, response] of Object.entries(standard)) {
+        if (!(status in responses)) responses[status] = rewrite(response, rootPath);
+      }
+      target[key] = { ...operation, responses };
+    }
+  }
+
+  const referenced = new Set<string>();
   for (const [path, item] of Object.entries((root.paths ?? {}) as JsonObject)) {
     let source = rootPath;
     let target: Json = item;
     if (item && typeof item === 'object' && !Array.isArray(item) && typeof item.$ref === 'string') {
       const [file, pointer] = splitRef(item.$ref, rootPath);
       source = file;
+      referenced.add(file);
       target = resolvePointer(file, pointer);
     }
-    pathSources.set(path, sourceName(source));
-    paths[path] = rewrite(target, source);
+    addPathItem(path, rewrite(target, source) as JsonObject, source);
   }
+
+  for (const file of discoverSpecFiles(specDir, rootPath)) {
+    if (referenced.has(file)) continue;
+    const doc = load(file);
+    const filePaths = doc.paths as JsonObject | undefined;
+    if (!filePaths || typeof filePaths !== 'object' || Object.keys(filePaths).length === 0) {
+      throw new SpecError(`${sourceName(file)}.yaml has no paths: a resource file describes operations; shared pieces go in components/`);
+    }
+    const settings = Object.fromEntries(Object.entries(doc).filter(([key]) => key.startsWith('x-sdk-')));
+    if (Object.keys(settings).length) fileSettings.set(sourceName(file), settings);
+    for (const tag of (doc.tags ?? []) as JsonObject[]) if (!tags.has(tag.name as string)) tags.set(tag.name as string, tag);
+    for (const [path, item] of Object.entries(filePaths)) addPathItem(path, rewrite(item, file) as JsonObject, file);
+  }
+
+  const sortedPaths = Object.fromEntries(Object.keys(paths).sort().map((path) => [path, paths[path]!]));
 
   for (const [kind, entries] of Object.entries((root.components ?? {}) as Record<string, JsonObject>)) {
     for (const [name, node] of Object.entries(entries)) {
@@ -142,6 +214,13 @@ export function bundleSpecs(rootFile: string): Bundle {
     sortedComponents[kind] = Object.fromEntries(Object.keys(entries).sort().map((name) => [name, entries[name]!]));
   }
 
-  const { paths: _paths, components: _components, ...rest } = root;
-  return { document: { ...rest, paths, components: sortedComponents }, pathSources, componentSources };
+  const { paths: _paths, components: _components, tags: _tags, 'x-standard-responses': _standard, ...rest } = root;
+  const allTags = [...tags.values()].sort((a, b) => ((a as JsonObject).name! < (b as JsonObject).name! ? -1 : 1));
+  return {
+    document: { ...rest, tags: allTags, paths: sortedPaths, components: sortedComponents },
+    pathSources,
+    operationSources,
+    componentSources,
+    fileSettings,
+  };
 }

@@ -1,0 +1,75 @@
+// What generated methods call: checks, one request or a listing, and error answers turned into errors.
+import { linkPaging, offsetPaging, Paginated, scimPaging, type PageRequest, type PagingStrategy } from '@webex-ts/paginate';
+import { checkInput } from '../checks.js';
+import { apiError, parseBody } from '../error-mapping.js';
+import type { RequestOptions } from '../options.js';
+import { buildRequest, type RequestParts } from './request.js';
+import type { OperationName, PagingConfig, ResourceCore } from './resource.js';
+import type { SendOptions, Sent, Transport } from './transport.js';
+
+/** The client's core: every resource method goes through one of these. */
+export class Core implements ResourceCore {
+  readonly baseUrl: string;
+
+  constructor(readonly transport: Transport) {
+    this.baseUrl = transport.baseUrl;
+  }
+
+  // The signatures of ResourceCore check inputs and derive results from the spec's types; the runtime is shared here.
+  send(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<never> {
+    checkInput(operation, input);
+    return this.request(method, path, input, options).then(([request, sent]) => parseBody(request, sent.response, sent.text) as never);
+  }
+
+  sendText(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<string> {
+    checkInput(operation, input);
+    return this.request(method, path, input, options).then(([, sent]) => sent.text);
+  }
+
+  /**
+   * One request; an error answer throws its typed error. Hand-written calls
+   * (form and multipart bodies, calls without the client's token) check their input themselves.
+   * @internal
+   */
+  async request(method: string, path: string, input: RequestParts, options: SendOptions = {}): Promise<[Request, Sent]> {
+    const request = buildRequest(this.baseUrl, method, path, input, options.headers);
+    const call = options.deadline ? { ...options, signal: callSignal(options) } : options;
+    const sent = await this.transport.send(request, call);
+    if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
+    return [request, sent];
+  }
+
+  list(operation: OperationName, path: string, input: RequestParts, options?: RequestOptions, paging?: PagingConfig): Paginated<never> {
+    checkInput(operation, input);
+    const query = input.params?.query as Record<string, unknown> | undefined;
+    const strategy = strategyFor(paging, query, this.baseUrl);
+    return new Paginated<never>(
+      async (page: PageRequest, signal: AbortSignal) => {
+        const request =
+          page.kind === 'url'
+            ? new Request(page.url, { headers: input.headers })
+            : buildRequest(this.baseUrl, 'GET', path, page.kind === 'query' ? { ...input, params: { ...input.params, query: { ...query, ...page.query } } } : input);
+        if (options?.headers) for (const [name, value] of Object.entries(options.headers)) request.headers.set(name, value);
+        const sent = await this.transport.send(request, { ...options, signal });
+        if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
+        return { body: parseBody(request, sent.response, sent.text), response: sent.response };
+      },
+      strategy,
+      { signal: callSignal(options) },
+    );
+  }
+}
+
+/** The paging strategy a list's spec asked for, starting from the caller's query. */
+function strategyFor(paging: PagingConfig | undefined, query: Record<string, unknown> | undefined, baseUrl: string): PagingStrategy {
+  if (!paging || paging.strategy === 'link') return linkPaging({ items: paging?.items ?? 'items', baseUrl });
+  const { strategy: _strategy, ...names } = paging;
+  return paging.strategy === 'offset' ? offsetPaging({ ...names, query: query ?? {} }) : scimPaging({ ...(names as Omit<typeof paging, 'strategy'>), query: query ?? {} });
+}
+
+/** The caller's signal, bounded by the overall deadline when there is one. */
+export function callSignal(options: RequestOptions | undefined): AbortSignal | undefined {
+  if (!options?.deadline) return options?.signal;
+  const deadline = AbortSignal.timeout(options.deadline);
+  return options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+}

@@ -1,0 +1,73 @@
+// Builds the fetch Request of one operation from its path template, parameters and body.
+
+/** The parts of a request a generated or hand-written method gives. */
+export interface RequestParts {
+  params?: { path?: Record<string, unknown>; query?: object | undefined };
+  /** A JSON value, or a body fetch sends as it is (`FormData`, `URLSearchParams`). */
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
+}
+
+const RAW_BODY = (body: unknown): body is BodyInit =>
+  body instanceof FormData || body instanceof URLSearchParams || body instanceof Blob || body instanceof ArrayBuffer || typeof body === 'string';
+
+/** `a=1&a=2` for arrays, `o[k]=v` for objects: the query styles the spec uses (form, deepObject), both exploded. */
+export function queryString(query: object | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  const add = (name: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  };
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const item of value) add(name, item);
+    else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
+    else add(name, value);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** `/rooms/{roomId}` with `roomId` filled in, each value URL-encoded. */
+export function fillPath(template: string, values: Record<string, unknown> | undefined): string {
+  if (!values) return template;
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(String(values[name])) : whole));
+}
+
+/** The Request for a method and path under `baseUrl`; JSON bodies are serialised, others sent as they are. */
+export function buildRequest(baseUrl: string, method: string, path: string, parts: RequestParts, extraHeaders?: Record<string, string>): Request {
+  const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
+  const headers = new Headers(parts.headers);
+  if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  let body: BodyInit | undefined;
+  if (parts.body !== undefined) {
+    const type = headers.get('Content-Type') ?? '';
+    if (RAW_BODY(parts.body)) {
+      body = parts.body;
+    } else if (type.startsWith('multipart/form-data') && typeof parts.body === 'object' && parts.body !== null) {
+      body = formData(parts.body);
+      // fetch writes the header itself, with the boundary.
+      headers.delete('Content-Type');
+    } else if (type.startsWith('application/x-www-form-urlencoded') && typeof parts.body === 'object' && parts.body !== null) {
+      body = new URLSearchParams(Object.entries(parts.body).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+    } else {
+      body = JSON.stringify(parts.body);
+      if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+    }
+  }
+  return new Request(url, { method: method.toUpperCase(), headers, body: body ?? null });
+}
+
+/** A multipart body from a plain object: Blobs as files, arrays as repeated fields, other values as text. */
+function formData(fields: object): FormData {
+  const form = new FormData();
+  const append = (name: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    if (value instanceof Blob) form.append(name, value, value instanceof File ? value.name : name);
+    else form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  };
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const item of value) append(name, item);
+    else append(name, value);
+  }
+  return form;
+}

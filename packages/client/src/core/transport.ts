@@ -1,0 +1,126 @@
+// Sends one request: auth, User-Agent, TrackingID, the shared request gate, retries,
+// the 401 refresh-and-replay, and network failures turned into typed errors.
+import { isTimeout, RequestGate, sendWithRetry, type RetryEvent, type RetryPolicy } from '@webex-ts/paginate';
+import { redactUrl, WebexConnectionError, WebexTimeoutError } from '../errors.js';
+import type { Logger, RequestOptions } from '../options.js';
+import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
+
+/** Gets a new access token after a 401; given by whoever builds the transport (`createCore`). */
+export type TokenRefresher = (transport: Transport) => Promise<string>;
+
+/** What a transport needs to know, resolved from the client's options. */
+export interface TransportSettings {
+  baseUrl: string;
+  accessToken: string;
+  timeout: number;
+  userAgent: string | undefined;
+  fetch: AttemptFetch;
+  retry: RetryPolicy;
+  hooks: AttemptHooks & { onRetry?: ((event: RetryEvent) => void) | undefined };
+  logger: Logger | undefined;
+  maxConcurrency: number | undefined;
+}
+
+/** Per-call options as the transport sees them: the public ones, plus calls made without the client's token. */
+export interface SendOptions extends RequestOptions {
+  /** Send no `Authorization` of the client's own (token exchanges, guest logins). */
+  anonymous?: boolean;
+}
+
+/** A response and its body text, read within the attempt that got it. */
+export interface Sent {
+  response: Response;
+  text: string;
+}
+
+const readText = (response: Response) => response.text();
+
+/** Sends requests for one client. The token lives in a private field, so logs and `util.inspect` never show it. */
+export class Transport {
+  readonly baseUrl: string;
+  readonly #origin: string;
+  readonly #settings: TransportSettings;
+  readonly #gate: RequestGate;
+  readonly #attempt: AttemptFetch;
+  readonly #refresh: TokenRefresher | undefined;
+  #accessToken: string;
+  #refreshing: Promise<void> | undefined;
+
+  constructor(settings: TransportSettings, refresh?: TokenRefresher) {
+    this.#settings = settings;
+    this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    this.#origin = new URL(this.baseUrl).origin;
+    this.#accessToken = settings.accessToken;
+    this.#refresh = refresh;
+    // With waiting off the caller handles 429s, so the client must not hold other requests back either.
+    this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
+    this.#attempt = observed(settings.fetch, settings.hooks, settings.logger);
+  }
+
+  /** For `webex.http` (openapi-fetch): the response with its body unread. */
+  readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, undefined)).response;
+
+  /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
+  send(request: Request, options: SendOptions): Promise<Sent> {
+    return this.#send(request, options, readText) as Promise<Sent>;
+  }
+
+  async #send(request: Request, options: SendOptions, read: ((response: Response) => Promise<string>) | undefined): Promise<{ response: Response; text?: string }> {
+    const settings = this.#settings;
+    const authorize = !options.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
+    // The token only ever goes to the API's own origin.
+    if (authorize && this.#accessToken) request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
+    if (settings.userAgent) request.headers.set('User-Agent', settings.userAgent);
+    if (options.trackingId) request.headers.set('TrackingID', options.trackingId);
+    const timeoutMs = options.timeout ?? settings.timeout;
+    const policy = options.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
+    const retry = { policy, signal: options.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
+    const replayable = authorize && this.#refresh !== undefined;
+    const readBody = read ?? (async () => undefined);
+    try {
+      const first = await sendWithRetry(this.#attempt, replayable ? request.clone() : request, retry, readBody);
+      if (first.response.status !== 401 || !replayable) return { response: first.response, ...(first.body !== undefined ? { text: first.body } : {}) };
+      // Refresh once (shared by concurrent calls) and replay the request with the new token.
+      await this.#refreshAfter(request.headers.get('Authorization'));
+      if (!read) await first.response.body?.cancel().catch(() => {});
+      request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
+      const replay = await sendWithRetry(this.#attempt, request, retry, readBody);
+      return { response: replay.response, ...(replay.body !== undefined ? { text: replay.body } : {}) };
+    } catch (error) {
+      const method = request.method;
+      const url = redactUrl(request.url);
+      if (isTimeout(error)) {
+        const limit = options.signal?.aborted ? (options.deadline ?? timeoutMs) : timeoutMs;
+        throw new WebexTimeoutError(limit, method, url, { cause: error });
+      }
+      if (error instanceof TypeError) throw new WebexConnectionError(method, url, { cause: error });
+      throw error;
+    }
+  }
+
+  readonly #onRetry = (event: RetryEvent) => {
+    const redacted = { ...event, url: redactUrl(event.url) };
+    this.#settings.logger?.debug(`webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`, {
+      ...redacted,
+    });
+    this.#settings.hooks.onRetry?.(redacted);
+  };
+
+  /** Refreshes the token unless someone already did since `rejected` was sent; concurrent callers share one refresh. */
+  #refreshAfter(rejected: string | null): Promise<void> {
+    if (rejected !== `Bearer ${this.#accessToken}`) return Promise.resolve();
+    this.#refreshing ??= (async () => {
+      try {
+        this.#accessToken = await this.#refresh!(this);
+      } finally {
+        this.#refreshing = undefined;
+      }
+    })();
+    return this.#refreshing;
+  }
+}
+
+/** Whether a URL is on the given origin, without parsing it. */
+function sameOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?');
+}

@@ -1,0 +1,34 @@
+// Status → error class, in one place: what an error answer or a broken success body becomes.
+import { parseRetryAfter } from '@webex-ts/paginate';
+import { MalformedResponseError, RateLimitError, redactUrl, WebexApiError, type WebexErrorDetail } from './errors.js';
+
+/** The typed error for an error answer, with the details of its body when it has them. */
+export function apiError(request: Request, response: Response, text: string): WebexApiError {
+  let body: { message?: unknown; errors?: unknown; trackingId?: unknown } = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') body = parsed as typeof body;
+  } catch {
+    // Not JSON: the status text stands in for the message.
+  }
+  const errors = Array.isArray(body.errors) ? (body.errors as WebexErrorDetail[]) : [];
+  const message =
+    typeof body.message === 'string' && body.message ? body.message : (errors[0]?.description ?? (response.statusText || `HTTP ${response.status}`));
+  const trackingId = response.headers.get('trackingid') ?? (typeof body.trackingId === 'string' ? body.trackingId : undefined);
+  const init = { method: request.method, url: redactUrl(request.url), status: response.status, message, errors, trackingId };
+  if (response.status === 429) {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    return new RateLimitError({ ...init, retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000) });
+  }
+  return new WebexApiError(init);
+}
+
+/** Parses a success body read as text; an empty body (204) gives undefined, a body that is not JSON a `MalformedResponseError`. */
+export function parseBody(request: Request, response: Response, text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MalformedResponseError(response.status, response.headers.get('trackingid') ?? undefined, request.method, redactUrl(request.url), { cause: error });
+  }
+}

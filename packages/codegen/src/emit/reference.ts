@@ -1,0 +1,48 @@
+import type { IrOperation, IrResource } from '../ir/types.js';
+
+/** The first sentence of an operation's description (or its summary), on one line. */
+function oneLine(op: IrOperation): string {
+  const text = (op.description ?? op.summary ?? '').replace(/\s+/g, ' ').trim();
+  const sentence = /^(.*?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
+  return sentence.replaceAll('|', '\\|');
+}
+
+function paging(op: IrOperation): string {
+  if (op.result.kind !== 'list') return '';
+  const { strategy, ...names } = op.result.paging;
+  if (strategy === 'link') return names.items === 'items' ? 'link' : `link (${names.items})`;
+  return `${strategy} (${Object.values(names).join(', ')})`;
+}
+
+/** `docs/resources.md`: every resource and method with its HTTP method, path, paging and a one-line description, by area. */
+export function emitReference(resources: IrResource[], header: string): string {
+  const areas = new Map<string, IrResource[]>();
+  for (const r of resources) {
+    const area = r.source.includes('/') ? r.source.split('/')[0]! : 'other';
+    areas.set(area, [...(areas.get(area) ?? []), r]);
+  }
+  const count = resources.reduce((n, r) => n + r.operations.length, 0);
+  const lines = [
+    `<!-- ${header.trim().replace(/^\/\/ /, '')} -->`,
+    '',
+    '# Resources',
+    '',
+    `Every generated method of \`Webex\`: ${resources.length} resources, ${count} operations, grouped by area (the folder of \`specs/\`).`,
+    'Paging: `link` follows the `Link` header; `offset` and `scim` page with the query parameters named. Lists return a `Paginated`',
+    'to iterate with `for await`; everything else a promise of the answer.',
+    '',
+  ];
+  for (const area of [...areas.keys()].sort()) {
+    lines.push(`## ${area}`, '');
+    for (const r of areas.get(area)!.sort((a, b) => (a.property.join('.') < b.property.join('.') ? -1 : 1))) {
+      lines.push(`### \`webex.${r.property.join('.')}\``, '');
+      lines.push(`${r.description ?? ''} Source: \`specs/${r.source}.yaml\`; Webex tag${r.tags.length > 1 ? 's' : ''}: ${r.tags.map((t) => `"${t}"`).join(', ')}.`.trim(), '');
+      lines.push('| method | HTTP | paging | what it does |', '|---|---|---|---|');
+      for (const op of r.operations) {
+        lines.push(`| \`${op.method}\` | \`${op.httpMethod.toUpperCase()} ${op.path}\` | ${paging(op)} | ${oneLine(op)} |`);
+      }
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,72 @@
+import { relativeToBase } from './base-url.js';
+import { PageFetchError } from './errors.js';
+import { Paginated, type PaginateOptions } from './paginate.js';
+import { linkPaging } from './strategies/link.js';
+import { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
+import { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
+import type { PageLoader, PagingStrategy } from './strategy.js';
+
+/** The subset of an openapi-fetch client that `paginate` needs. */
+export interface GetClient {
+  // `any` so that every openapi-fetch client, whatever its paths, fits.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  GET(path: any, init?: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+/** How `paginate` reaches further pages: `Link` headers (the default), an offset, or SCIM's startIndex. */
+export type PagingChoice = 'link' | ({ strategy: 'offset' } & OffsetPagingOptions) | ({ strategy: 'scim' } & ScimPagingOptions);
+
+/** Options of `paginate`. */
+export interface OpenApiPaginateOptions extends PaginateOptions {
+  /** The client's `baseUrl`: next-page links must stay under it. */
+  baseUrl: string;
+  /** How the endpoint pages. Default `'link'`. */
+  paging?: PagingChoice;
+  /** The body field holding the items, unless `paging` names one. Default: the strategy's (`items`, or `Resources` for SCIM). */
+  items?: string;
+}
+
+type Init = { params?: { query?: Record<string, unknown> } & Record<string, unknown>; signal?: AbortSignal } & Record<string, unknown>;
+type Get = (path: string, init: object) => ReturnType<GetClient['GET']>;
+
+/**
+ * Lists any `GET` endpoint of an openapi-fetch client, page by page.
+ *
+ * ```ts
+ * for await (const room of paginate(client, '/rooms', { params: { query: { max: 100 } } }, { baseUrl })) { … }
+ * ```
+ */
+export function paginate<T = unknown, C extends GetClient = GetClient>(
+  client: C,
+  path: Parameters<C['GET']>[0],
+  init: Parameters<C['GET']>[1],
+  options: OpenApiPaginateOptions,
+): Paginated<T> {
+  const given = (init ?? {}) as Init;
+  const get = client.GET.bind(client) as Get;
+  const load: PageLoader = async (request, signal) => {
+    let result: Awaited<ReturnType<Get>>;
+    if (request.kind === 'first') {
+      result = await get(path as string, { ...given, signal });
+    } else if (request.kind === 'url') {
+      // The URL carries its own query: the caller's params would only add to it.
+      const { params: _params, ...rest } = given;
+      result = await get(relativeToBase(request.url, options.baseUrl), { ...rest, signal });
+    } else {
+      const params = { ...given.params, query: { ...given.params?.query, ...request.query } };
+      result = await get(path as string, { ...given, params, signal });
+    }
+    const { response } = result;
+    if (!response.ok) throw new PageFetchError(response.status, response.url, result.error);
+    return { body: result.data, response };
+  };
+  return new Paginated<T>(load, strategyFor(options, given.params?.query), { ...options, signal: options.signal ?? given.signal });
+}
+
+function strategyFor(options: OpenApiPaginateOptions, query: Record<string, unknown> | undefined): PagingStrategy {
+  const paging = options.paging ?? 'link';
+  if (paging === 'link') return linkPaging({ baseUrl: options.baseUrl, ...(options.items !== undefined && { items: options.items }) });
+  const { strategy, ...chosen } = paging;
+  const settings = { ...chosen, items: chosen.items ?? options.items, query: chosen.query ?? query };
+  return strategy === 'offset' ? offsetPaging(settings) : scimPaging(settings);
+}

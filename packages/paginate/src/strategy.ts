@@ -1,0 +1,19 @@
+/** Which page to fetch: the caller's own first request, an absolute next-page URL (Link paging), or the caller's request with some query parameters replaced (offset and SCIM paging). */
+export type PageRequest = { kind: 'first' } | { kind: 'url'; url: string } | { kind: 'query'; query: Record<string, number> };
+
+/** One page as the loader fetched it: the parsed body and the response it came in. */
+export interface LoadedPage {
+  body: unknown;
+  response: Response;
+}
+
+/** Fetches one page; the signal aborts it (break, caller's signal). */
+export type PageLoader = (request: PageRequest, signal: AbortSignal) => Promise<LoadedPage>;
+
+/** How a listing reaches its further pages. */
+export interface PagingStrategy {
+  /** The items of a page body (missing or non-array → []). */
+  items(body: unknown): unknown[];
+  /** The request for the page after this one, or undefined when this page is the last. May throw (ForeignLinkError). */
+  next(page: LoadedPage, items: unknown[], request: PageRequest): PageRequest | undefined;
+}

@@ -1,0 +1,207 @@
+// The engine with a hand-written loader and strategy, over a real loopback server: the guarantees every strategy gets.
+import { afterEach, describe, expect, it } from 'vitest';
+import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { DEFAULT_MAX_PAGES, PageLimitError, Paginated, type PageLoader, type PageRequest, type PagingStrategy } from '../src/index.js';
+import { pause } from './listing-servers.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A server whose page `i` holds `[i]` (or what `items` says), asked for as `?i=…`. */
+async function numberServer(items: (i: number) => unknown[] = (i) => [i]) {
+  return startServer((req, res) => {
+    const i = Number(new URL(req.url, 'http://x').searchParams.get('i') ?? '0');
+    json(res, 200, { items: items(i) });
+  });
+}
+
+/** Loads `?i=…` from the server; records every request it was given. */
+function loaderFor(requests: PageRequest[] = []): PageLoader {
+  return async (request, signal) => {
+    requests.push(request);
+    const query = request.kind === 'query' ? `?${new URLSearchParams(Object.entries(request.query).map(([k, v]) => [k, String(v)]))}` : '';
+    const response = await fetch(`${server!.url}/list${query}`, { signal });
+    return { body: await response.json(), response };
+  };
+}
+
+/** Pages `i = 0, 1, 2, …` up to `last`. */
+function countingStrategy(last = Infinity, next?: (i: number) => PageRequest | undefined): PagingStrategy {
+  return {
+    items: (body) => (body as { items: unknown[] }).items,
+    next: (_page, _items, request) => {
+      const i = request.kind === 'query' ? request.query.i! : 0;
+      if (i >= last) return undefined;
+      return next ? next(i) : { kind: 'query', query: { i: i + 1 } };
+    },
+  };
+}
+
+describe('Paginated (the engine)', () => {
+  it('asks for the first page, then what the strategy says, telling it which request each page came from', async () => {
+    server = await numberServer();
+    const requests: PageRequest[] = [];
+    const list = new Paginated<number>(loaderFor(requests), countingStrategy(2));
+    expect(await list.toArray()).toEqual([0, 1, 2]);
+    expect(requests).toEqual([{ kind: 'first' }, { kind: 'query', query: { i: 1 } }, { kind: 'query', query: { i: 2 } }]);
+  });
+
+  it('gives pages with items, body and response', async () => {
+    server = await numberServer();
+    const pages = [];
+    for await (const page of new Paginated<number>(loaderFor(), countingStrategy(1)).pages()) pages.push(page);
+    expect(pages.map((p) => [p.items, p.body, p.response.status])).toEqual([
+      [[0], { items: [0] }, 200],
+      [[1], { items: [1] }, 200],
+    ]);
+  });
+
+  it('ends when a next request repeats one made before, whatever the order of its query', async () => {
+    server = await numberServer();
+    const requests: PageRequest[] = [];
+    const strategy = countingStrategy(Infinity, (i) => (i === 0 ? { kind: 'query', query: { i: 1, j: 2 } } : { kind: 'query', query: { j: 2, i: 1 } }));
+    expect(await new Paginated<number>(loaderFor(requests), strategy).toArray()).toEqual([0, 1]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not yield a page that repeats the one before, and ends there', async () => {
+    server = await numberServer((i) => (i < 2 ? [{ id: i }, { id: 'x' }, { id: i + 10 }] : [{ id: 1 }, { id: 'y' }, { id: 11 }]));
+    const requests: PageRequest[] = [];
+    const list = new Paginated<{ id: unknown }>(loaderFor(requests), countingStrategy());
+    const ids = (await list.toArray()).map((item) => item.id);
+    // Page 2 has the same first and last items as page 1: a server going round in circles.
+    expect(ids).toEqual([0, 'x', 10, 1, 'x', 11]);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('does not mistake two empty pages, or pages of different lengths, for a repeat', async () => {
+    server = await numberServer((i) => (i === 0 ? [1, 2] : i === 1 ? [1, 2, 2] : []));
+    expect(await new Paginated<number>(loaderFor(), countingStrategy(3)).toArray()).toEqual([1, 2, 1, 2, 2]);
+  });
+
+  it('surfaces an error from the strategy after the page it was reading', async () => {
+    server = await numberServer();
+    const requests: PageRequest[] = [];
+    const strategy: PagingStrategy = {
+      items: (body) => (body as { items: unknown[] }).items,
+      next: () => {
+        throw new Error('no way on');
+      },
+    };
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of new Paginated<number>(loaderFor(requests), strategy)) seen.push(item);
+      })(),
+    ).rejects.toThrow('no way on');
+    expect(seen).toEqual([0]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('turns a loader that throws at once into a rejection', async () => {
+    const list = new Paginated<number>(() => {
+      throw new Error('bad request');
+    }, countingStrategy());
+    await expect(list.toArray()).rejects.toThrow('bad request');
+  });
+
+  it('keeps a prefetched page that fails early from being an unhandled rejection', async () => {
+    server = await numberServer();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const base = loaderFor();
+      const list = new Paginated<number>((request, signal) => (request.kind === 'first' ? base(request, signal) : Promise.reject(new Error('page 1 failed'))), countingStrategy());
+      const seen: number[] = [];
+      const error = await (async () => {
+        for await (const item of list) {
+          await pause(50); // the failed prefetch sits unawaited meanwhile
+          seen.push(item);
+        }
+      })().catch((e: unknown) => e);
+      expect(seen).toEqual([0]);
+      expect((error as Error).message).toBe('page 1 failed');
+      await pause(10);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('gives up on a page at once when the caller aborts, even if the loader ignores its signal', async () => {
+    const controller = new AbortController();
+    const list = new Paginated<number>(() => new Promise(() => {}), countingStrategy(), { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('enough')), 20);
+    await expect(list.toArray()).rejects.toThrow('enough');
+  });
+
+  it('stops between pages when the caller aborts while working on one', async () => {
+    server = await numberServer();
+    const controller = new AbortController();
+    const requests: PageRequest[] = [];
+    const list = new Paginated<number>(loaderFor(requests), countingStrategy(), { signal: controller.signal, prefetch: false });
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of list) {
+          seen.push(item);
+          if (item === 1) controller.abort(new Error('stop here'));
+        }
+      })(),
+    ).rejects.toThrow('stop here');
+    expect(seen).toEqual([0, 1]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('passes the loader a signal that a break aborts', async () => {
+    server = await numberServer();
+    const signals: AbortSignal[] = [];
+    const base = loaderFor();
+    const list = new Paginated<number>((request, signal) => {
+      signals.push(signal);
+      return base(request, signal);
+    }, countingStrategy());
+    for await (const item of list) if (item === 0) break;
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+
+  it('does not abort anything when a listing simply ends', async () => {
+    server = await numberServer();
+    const signals: AbortSignal[] = [];
+    const base = loaderFor();
+    const list = new Paginated<number>((request, signal) => {
+      signals.push(signal);
+      return base(request, signal);
+    }, countingStrategy(2));
+    await list.toArray();
+    expect(signals.some((s) => s.aborted)).toBe(false);
+  });
+
+  it('with maxPages 0 throws before any request', async () => {
+    const requests: PageRequest[] = [];
+    await expect(new Paginated<number>(loaderFor(requests), countingStrategy(), { maxPages: 0 }).toArray()).rejects.toBeInstanceOf(PageLimitError);
+    expect(requests).toEqual([]);
+  });
+
+  it('defaults to 10 000 pages', () => {
+    expect(DEFAULT_MAX_PAGES).toBe(10_000);
+  });
+
+  it('first() skips an empty first page that has a next one', async () => {
+    server = await numberServer((i) => (i === 0 ? [] : [i]));
+    const requests: PageRequest[] = [];
+    expect(await new Paginated<number>(loaderFor(requests), countingStrategy()).first()).toBe(1);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('toArray({ limit: 0 }) sends nothing', async () => {
+    const requests: PageRequest[] = [];
+    expect(await new Paginated<number>(loaderFor(requests), countingStrategy()).toArray({ limit: 0 })).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+});
