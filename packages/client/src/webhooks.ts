@@ -1,4 +1,4 @@
-import type { AttachmentAction, Membership, Message, Room } from '@webex-ts/models';
+import type { AttachmentAction, Meeting, Membership, Message, Room } from '@webex-ts/models';
 import { WebexError } from './errors.js';
 
 /** The `X-Spark-Signature` header: hex HMAC-SHA1 of the raw body, keyed with the webhook's secret. */
@@ -30,14 +30,16 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 /**
  * Checks a webhook delivery's `X-Spark-Signature` against the raw request body.
  * Pass the body exactly as received (bytes or the raw string), never re-serialised JSON.
+ * `signature` takes Node's header type as is: a repeated header (an array) or a missing one is simply not verified.
  * Uses Web Crypto, so it runs in Node, Deno, Bun, browsers and edge runtimes.
  */
 export async function verifyWebhookSignature(
   rawBody: string | Uint8Array | ArrayBuffer,
-  signature: string | null | undefined,
+  signature: string | readonly string[] | null | undefined,
   secret: string,
 ): Promise<boolean> {
-  if (!signature || !secret) return false;
+  // Two X-Spark-Signature headers are not something Webex sends, so no choice between them can be trusted.
+  if (typeof signature !== 'string' || !signature || !secret) return false;
   const expected = hexToBytes(signature);
   if (!expected) return false;
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
@@ -60,13 +62,73 @@ interface EnvelopeBase {
   actorId: string;
 }
 
-/** A webhook delivery, discriminated by `resource` and `event`. For messages `data` has ids only: fetch the content with `messages.get`. */
-export type WebhookEnvelope =
-  | (EnvelopeBase & { resource: 'messages'; event: 'created' | 'updated' | 'deleted'; data: Pick<Message, 'id' | 'roomId' | 'personId' | 'personEmail' | 'created'> & { roomType?: string; mentionedPeople?: string[] } })
-  | (EnvelopeBase & { resource: 'memberships'; event: 'created' | 'updated' | 'deleted'; data: Membership })
-  | (EnvelopeBase & { resource: 'rooms'; event: 'created' | 'updated'; data: Room })
-  | (EnvelopeBase & { resource: 'attachmentActions'; event: 'created'; data: AttachmentAction })
-  | (EnvelopeBase & { resource: string & {}; event: string; data: Record<string, unknown> });
+// Unknown names are branded `String` objects, not `string`: TypeScript stops treating `resource` as a
+// discriminant once a member's type is `string` or `string & Brand`, and `event.resource === 'messages'`
+// would no longer narrow `data`. A brand on `String` keeps string methods and is not comparable to the known literals.
+declare const unknownName: unique symbol;
+
+/**
+ * A `resource` this SDK has no type for (the value is a plain string at runtime).
+ * Reach it in a `switch` `default`, or with `isKnownWebhookEvent`; compare it as `String(event.resource) === '...'`.
+ */
+export type UnknownWebhookResource = String & { readonly [unknownName]: 'resource' };
+
+/** An `event` name this SDK does not list for its resource (Webex may add some); compare it as `String(event.event)`. */
+export type UnknownWebhookEventName = String & { readonly [unknownName]: 'event' };
+
+/** `T` with the keys `K` present and defined, the rest as they were. */
+type WithRequired<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+
+/** `data` of a `messages` delivery: ids only, fetch the content with `messages.get`. */
+export type MessageWebhookData = WithRequired<Pick<Message, 'id' | 'roomId' | 'personId' | 'personEmail' | 'created' | 'roomType' | 'mentionedPeople' | 'mentionedGroups' | 'files'>, 'id' | 'roomId' | 'personId'>;
+/** `data` of a `memberships` delivery. */
+export type MembershipWebhookData = WithRequired<Membership, 'id' | 'roomId' | 'personId'>;
+/** `data` of a `rooms` delivery. */
+export type RoomWebhookData = WithRequired<Room, 'id'>;
+/** `data` of an `attachmentActions` delivery (a card submit): fetch the inputs with `attachmentActions.get`. */
+export type AttachmentActionWebhookData = WithRequired<AttachmentAction, 'id' | 'messageId' | 'roomId'>;
+/** `data` of a `meetings` delivery; which other fields come depends on the event. */
+export type MeetingWebhookData = Pick<Meeting, 'id'> & Partial<Omit<Meeting, 'id'>>;
+
+/** The resources this SDK types: the event names Webex documents for each, and the `data` it sends. */
+interface KnownWebhooks {
+  messages: { event: 'created' | 'updated' | 'deleted'; data: MessageWebhookData };
+  memberships: { event: 'created' | 'updated' | 'deleted'; data: MembershipWebhookData };
+  rooms: { event: 'created' | 'updated'; data: RoomWebhookData };
+  attachmentActions: { event: 'created'; data: AttachmentActionWebhookData };
+  meetings: { event: 'created' | 'updated' | 'deleted' | 'started' | 'ended'; data: MeetingWebhookData };
+}
+
+/** A resource this SDK types. */
+export type KnownWebhookResource = keyof KnownWebhooks;
+
+// The `data` fields the types above promise; parseWebhookEvent checks them so the types do not lie.
+const requiredData: { [R in KnownWebhookResource]: readonly (keyof KnownWebhooks[R]['data'] & string)[] } = {
+  messages: ['id', 'roomId', 'personId'],
+  memberships: ['id', 'roomId', 'personId'],
+  rooms: ['id'],
+  attachmentActions: ['id', 'messageId', 'roomId'],
+  meetings: ['id'],
+};
+
+/** A delivery of a known resource, `data` typed by it. */
+export type KnownWebhookEvent = {
+  [R in KnownWebhookResource]: EnvelopeBase & { resource: R; event: KnownWebhooks[R]['event'] | UnknownWebhookEventName; data: KnownWebhooks[R]['data'] };
+}[KnownWebhookResource];
+
+/** A delivery of a resource this SDK has no type for. */
+export type UnknownWebhookEvent = EnvelopeBase & { resource: UnknownWebhookResource; event: string; data: Record<string, unknown> };
+
+/**
+ * A webhook delivery, discriminated by `resource` (and `event`):
+ * `if (event.resource === 'messages')` narrows `data` to {@link MessageWebhookData}.
+ */
+export type WebhookEnvelope = KnownWebhookEvent | UnknownWebhookEvent;
+
+/** Whether the delivery is of a resource this SDK types; the `false` branch leaves only {@link UnknownWebhookEvent}. */
+export function isKnownWebhookEvent(event: WebhookEnvelope): event is KnownWebhookEvent {
+  return Object.hasOwn(requiredData, String(event.resource));
+}
 
 /** The body is not a webhook envelope. */
 export class WebhookPayloadError extends WebexError {
@@ -83,11 +145,26 @@ export function parseWebhookEvent(body: string | Uint8Array | ArrayBuffer | obje
       throw new WebhookPayloadError('webhook body is not JSON');
     }
   }
-  const envelope = value as Partial<WebhookEnvelope> | null;
-  if (!envelope || typeof envelope !== 'object') throw new WebhookPayloadError('webhook body is not an object');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new WebhookPayloadError(`webhook body should be a JSON object, got ${kindOf(value)}`);
+  const envelope = value as Record<string, unknown>;
   for (const field of ['resource', 'event'] as const) {
-    if (typeof envelope[field] !== 'string') throw new WebhookPayloadError(`webhook body has no "${field}"`);
+    if (typeof envelope[field] !== 'string') throw new WebhookPayloadError(`webhook body has no "${field}" string, got ${kindOf(envelope[field])}`);
   }
-  if (!envelope.data || typeof envelope.data !== 'object') throw new WebhookPayloadError('webhook body has no "data" object');
-  return envelope as WebhookEnvelope;
+  const data = envelope['data'];
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WebhookPayloadError(`webhook body has no "data" object, got ${kindOf(data)}`);
+  const resource = envelope['resource'] as string;
+  if (Object.hasOwn(requiredData, resource)) {
+    for (const field of requiredData[resource as KnownWebhookResource]) {
+      const got = (data as Record<string, unknown>)[field];
+      if (typeof got !== 'string') throw new WebhookPayloadError(`${resource} webhook "data" should have a "${field}" string, got ${kindOf(got)}`);
+    }
+  }
+  return envelope as unknown as WebhookEnvelope;
+}
+
+/** Names a value's kind for error messages, without echoing payload contents. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
 }

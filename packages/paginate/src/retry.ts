@@ -192,7 +192,9 @@ export async function sendWithRetry<B>(
     }
     if (gate && 'response' in outcome) {
       const { status, headers } = outcome.response;
-      gate.release(sentAt, status, status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined);
+      // The gate pauses everyone for a 429's Retry-After: capped like the caller's own wait.
+      const asked = status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined;
+      gate.release(sentAt, status, asked === undefined ? undefined : Math.min(asked, policy.maxRetryAfterMs));
     }
     const decision = shouldRetry(request.method, outcome, counts, policy, options.random);
     if (!decision.retry) {

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { api } from './api.js';
 import { messagesList } from './messages.js';
 import { peopleFind } from './people.js';
 import { roomsFind, roomsList } from './rooms.js';
@@ -7,4 +8,4 @@ import { webhooksCreate, webhooksDelete, webhooksList } from './webhooks.js';
 import { whoami } from './whoami.js';
 
 /** Every command, in the order `webex --help` lists them. */
-export const COMMANDS: Command[] = [send, whoami, roomsList, roomsFind, peopleFind, messagesList, webhooksList, webhooksCreate, webhooksDelete];
+export const COMMANDS: Command[] = [send, whoami, roomsList, roomsFind, peopleFind, messagesList, webhooksList, webhooksCreate, webhooksDelete, api];

@@ -16,14 +16,17 @@ export class Core implements ResourceCore {
   }
 
   // The signatures of ResourceCore check inputs and derive results from the spec's types; the runtime is shared here.
-  send(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<never> {
+  // Async, so that bad input rejects the promise (nothing sent) rather than throwing at the call.
+  async send(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<never> {
     checkInput(operation, input);
-    return this.request(method, path, input, options).then(([request, sent]) => parseBody(request, sent.response, sent.text) as never);
+    const [request, sent] = await this.request(method, path, input, options);
+    return parseBody(request, sent.response, sent.text) as never;
   }
 
-  sendText(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<string> {
+  async sendText(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<string> {
     checkInput(operation, input);
-    return this.request(method, path, input, options).then(([, sent]) => sent.text);
+    const [, sent] = await this.request(method, path, input, options);
+    return sent.text;
   }
 
   /**

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createCore, type Paginated } from '@webex-ts/client';
+import { text, UsageError, type Values } from '../args.js';
+import { buildInput, type RequestInput } from '../api/input.js';
+import { operations, type Operation } from '../api/operations.js';
+import { closest } from '../api/suggest.js';
+import { NoTokenError, tokenFrom } from '../client.js';
+import type { Command, Context } from '../command.js';
+import { readAll, write } from '../io.js';
+import { VERSION } from '../version.js';
+
+/** The core's runtime surface; its typed signatures tie each call to one literal path, which a name read at run time cannot meet. */
+interface AnyCore {
+  send(name: string, method: string, path: string, input: RequestInput): Promise<unknown>;
+  sendText(name: string, method: string, path: string, input: RequestInput): Promise<string>;
+  list(name: string, path: string, input: RequestInput, options: undefined, paging: Operation['paging']): Paginated<unknown>;
+}
+
+export const api: Command = {
+  name: 'api',
+  synopsis: 'api <resource>.<method> [--param <name>=<value> …] [--body @file.json | --body -] [--paginate]\n       webex api --list <filter>',
+  description:
+    'Calls any operation of the API by its client name, such as workspaces.list or scim.users.get, and prints the answer as JSON.\n' +
+    'Path, query and header parameters go in --param; the body is JSON from a file, stdin or the argument itself.\n' +
+    'With --list, prints the operations whose name contains <filter> ("." lists them all).',
+  options: {
+    param: { type: 'string', multiple: true, arg: '<name>=<value>', help: 'a path, query or header parameter; repeat for more (and for list values)' },
+    body: { type: 'string', arg: '<@file|-|json>', help: 'JSON body: @file.json, - for stdin, or the JSON itself' },
+    paginate: { type: 'boolean', help: 'follow every page of a listing and print one item per line (NDJSON)' },
+    list: { type: 'boolean', help: 'list the operations whose name contains the argument, with method and path' },
+  },
+  args: ['<operation>'],
+  async run(context) {
+    const [word] = context.args;
+    if (context.values.list) return listOperations(context, word!);
+    const operation = find(word!);
+    const paginate = context.values.paginate === true;
+    if (paginate && operation.kind !== 'list') throw new UsageError(`--paginate needs a listing; ${operation.name} is ${operation.method.toUpperCase()} ${operation.path}`);
+    const input = buildInput(operation, params(context.values), await readBody(context));
+    const core = coreFor(context) as unknown as AnyCore;
+
+    if (paginate) {
+      for await (const page of core.list(operation.name, operation.path, input, undefined, operation.paging).pages()) {
+        await write(context.io.stdout, page.items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+      }
+      return;
+    }
+    if (operation.kind === 'sendText') {
+      const answer = await core.sendText(operation.name, operation.method, operation.path, input);
+      return write(context.io.stdout, answer.endsWith('\n') || !answer ? answer : `${answer}\n`);
+    }
+    // Without --paginate a listing is one request, printed whole like any other answer.
+    const answer = await core.send(operation.name, operation.method, operation.path, input);
+    if (answer !== undefined) await write(context.io.stdout, `${JSON.stringify(answer, null, 2)}\n`);
+  },
+};
+
+/** `name  METHOD path` for every operation whose name contains `filter`, any case. */
+async function listOperations(context: Context, filter: string): Promise<void> {
+  const matches = [...operations().values()].filter((operation) => operation.name.toLowerCase().includes(filter.toLowerCase()));
+  if (!matches.length) return write(context.io.stderr, `No operations match "${filter}".\n`);
+  matches.sort((a, b) => a.name.localeCompare(b.name));
+  const width = Math.max(...matches.map((operation) => operation.name.length));
+  const methodWidth = Math.max(...matches.map((operation) => operation.method.length));
+  const lines = matches.map((operation) => `${operation.name.padEnd(width)}  ${operation.method.toUpperCase().padEnd(methodWidth)}  ${operation.path}\n`);
+  await write(context.io.stdout, lines.join(''));
+}
+
+/** The operation called `name`, or a usage error naming the closest ones. */
+function find(name: string): Operation {
+  const table = operations();
+  const operation = table.get(name);
+  if (operation) return operation;
+  const names = [...table.keys()];
+  let near = closest(name, names);
+  // A bare resource (`workspaces`) or a far-off method: offer the methods of that resource instead.
+  if (!near.length) near = names.filter((candidate) => candidate.startsWith(`${name.split('.')[0]}.`)).slice(0, 8);
+  const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
+  throw new UsageError(`unknown operation "${name}"${hint}\n"webex api --list <filter>" lists the operations`);
+}
+
+/** Every `--param`, in order. `param` is the one option that repeats, so it arrives as an array. */
+function params(values: Values): string[] {
+  const raw: unknown = values.param;
+  if (raw === undefined) return [];
+  return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+}
+
+/** The `--body` JSON, from a file (`@path`), stdin (`-`) or the argument; undefined when not given. */
+async function readBody(context: Context): Promise<unknown> {
+  const spec = text(context.values, 'body');
+  if (spec === undefined) return undefined;
+  let source: string;
+  let from: string;
+  if (spec === '-') {
+    [source, from] = [await readAll(context.io.stdin), 'stdin'];
+  } else if (spec.startsWith('@')) {
+    from = spec.slice(1);
+    try {
+      source = await readFile(from, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--body ${spec}: ${(error as Error).message}`);
+    }
+  } else {
+    [source, from] = [spec, 'the argument'];
+  }
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`--body: ${from} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The client's core, set up like `createClient` sets up `Webex`: token, API root, user agent. */
+function coreFor(context: Context) {
+  const accessToken = tokenFrom(context.values, context.io.env);
+  if (!accessToken) throw new NoTokenError();
+  const baseUrl = text(context.values, 'base-url') || context.io.env.WEBEX_BASE_URL || undefined;
+  return createCore({ accessToken, baseUrl, userAgent: `webex-cli/${VERSION}` });
+}

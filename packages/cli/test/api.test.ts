@@ -1,0 +1,173 @@
+// `webex api` against the Prism mock of the bundled spec, which answers 422 to requests that break the spec.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { operations } from '../src/api/operations.js';
+import { loadSpec } from '../src/api/spec.js';
+import { webex } from './run.js';
+
+const env = { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: inject('mockUrl') };
+const roomId = 'Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0';
+const orgId = '2f3c8a41-6d7e-4b9a-9c15-0e8d4a6b7c21';
+const userId = '7d1a9c3e-52b4-4f08-a6e1-3b9c0d2e8f47';
+
+async function ok(args: string[], stdin?: string) {
+  const result = await webex(['api', ...args], { env, stdin });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+async function usageError(args: string[]) {
+  const result = await webex(['api', ...args], { env });
+  expect(result.stdout).toBe('');
+  expect(result.code).toBe(2);
+  return result.stderr;
+}
+
+const lines = (text: string) => text.trimEnd().split('\n');
+
+describe('operation table', () => {
+  it('has one entry per operation of the spec that the client generated, with its method and path', () => {
+    const spec = loadSpec() as { paths: Record<string, Record<string, { 'x-sdk-method'?: string }>> };
+    const generated = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => operation['x-sdk-method'])
+        .map(([method]) => `${method} ${path}`),
+    );
+    const table = [...operations().values()];
+    expect(table.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(generated.sort());
+    expect(operations().get('scim.users.get')).toMatchObject({ method: 'get', path: '/identity/scim/{orgId}/v2/Users/{userId}', kind: 'send' });
+    expect(operations().get('workspaces.list')).toMatchObject({ kind: 'list', paging: { strategy: 'offset' } });
+  });
+});
+
+describe('api', () => {
+  it('gets one object with path parameters', async () => {
+    const user = JSON.parse(await ok(['scim.users.get', '--param', `orgId=${orgId}`, '--param', `userId=${userId}`]));
+    expect(user).toHaveProperty('userName');
+  });
+  it('prints the answer as 2-space JSON', async () => {
+    const out = await ok(['rooms.get', '--param', `roomId=${roomId}`]);
+    expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+    expect(JSON.parse(out)).toHaveProperty('title');
+  });
+  it('sends query parameters the spec knows', async () => {
+    const page = JSON.parse(await ok(['workspaces.list', '--param', `orgId=${orgId}`, '--param', 'max=5', '--param', 'includeDevices=true']));
+    expect(Array.isArray(page.items)).toBe(true);
+  });
+  it('--paginate prints each item of the listing on its own line', async () => {
+    const page = JSON.parse(await ok(['rooms.list']));
+    const out = lines(await ok(['rooms.list', '--paginate']));
+    expect(out.length).toBeGreaterThanOrEqual(page.items.length);
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const line of out) expect(JSON.parse(line)).toHaveProperty('id');
+    expect(JSON.parse(out[0]!)).toEqual(page.items[0]);
+  });
+  it('--body @file sends a create', async () => {
+    const file = join(tmpdir(), `webex-cli-api-body-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify({ name: 'CI', targetUrl: 'https://example.com/hook', resource: 'messages', event: 'created' }));
+    expect(JSON.parse(await ok(['webhooks.create', '--body', `@${file}`]))).toHaveProperty('targetUrl');
+  });
+  it('--body - reads the JSON from stdin', async () => {
+    const body = JSON.stringify({ roomId, text: 'hello from webex api' });
+    expect(JSON.parse(await ok(['messages.create', '--body', '-'], body))).toHaveProperty('id');
+  });
+});
+
+describe('api --list', () => {
+  it('lists the matching operations with method and path', async () => {
+    const out = lines(await ok(['--list', 'workspaces.']));
+    expect(out.length).toBeGreaterThan(3);
+    for (const line of out) expect(line).toMatch(/^workspaces\.\w+\s+(GET|POST|PUT|PATCH|DELETE)\s+\/workspaces/);
+    expect(out).toContainEqual(expect.stringMatching(/^workspaces\.get\s+GET\s+\/workspaces\/\{workspaceId\}$/));
+  });
+  it('ignores case, and says so on stderr when nothing matches', async () => {
+    expect(lines(await ok(['--list', 'SCIM.USERS.G']))).toEqual([expect.stringMatching(/^scim\.users\.get\s+GET\s+\/identity\/scim\/\{orgId\}\/v2\/Users\/\{userId\}$/), expect.stringMatching(/^scim\.users\.getMe\s/)]);
+    expect(await webex(['api', '--list', 'nothing-like-this'], { env })).toMatchObject({ code: 0, stdout: '', stderr: 'No operations match "nothing-like-this".\n' });
+  });
+});
+
+describe('api usage errors (exit 2, nothing sent)', () => {
+  it('unknown operation: suggests the closest names', async () => {
+    expect(await usageError(['workspace.list'])).toMatch(/^webex: unknown operation "workspace\.list"; did you mean workspaces\.list\b/);
+  });
+  it('a bare resource: offers its methods', async () => {
+    expect(await usageError(['scim.users'])).toContain('scim.users.get');
+  });
+  it('unknown parameter: names the closest and all the operation takes', async () => {
+    const stderr = await usageError(['workspaces.list', '--param', 'orgid=x']);
+    expect(stderr).toContain('workspaces.list has no parameter "orgid"; did you mean orgId?');
+    expect(stderr).toMatch(/It takes: orgId, .*includeDevices/);
+  });
+  it('missing required path parameter', async () => {
+    expect(await usageError(['scim.users.get', '--param', `orgId=${orgId}`])).toContain('scim.users.get needs --param userId=…');
+  });
+  it('a value of the wrong type', async () => {
+    expect(await usageError(['workspaces.list', '--param', 'max=many'])).toContain('--param max takes a whole number (got "many")');
+    expect(await usageError(['workspaces.list', '--param', 'includeDevices=yes'])).toContain('--param includeDevices takes true or false (got "yes")');
+  });
+  it('a body that is not JSON, or on an operation without one', async () => {
+    expect(await usageError(['webhooks.create', '--body', '{name:'])).toContain('--body: the argument is not JSON');
+    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--body', '{}'])).toContain('rooms.get takes no body');
+    expect(await usageError(['webhooks.create'])).toContain('webhooks.create needs a JSON body');
+  });
+  it('--paginate on an operation that is not a listing', async () => {
+    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--paginate'])).toContain('--paginate needs a listing');
+  });
+});
+
+describe('api requests, as a loopback server sees them', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => server?.close());
+  const at = (url: string) => ({ WEBEX_ACCESS_TOKEN: 'test-token-123', WEBEX_BASE_URL: url });
+
+  it('fills the path, puts the rest in the query (lists repeated) and headers', async () => {
+    server = await startServer((_request, response) => json(response, 200, { items: [] }));
+    const args = ['api', 'messages.list', '--param', `roomId=${roomId}`, '--param', 'mentionedPeople=me', '--param', 'mentionedPeople=p2', '--param', 'max=3'];
+    expect(await webex(args, { env: at(server.url) })).toMatchObject({ code: 0, stdout: '{\n  "items": []\n}\n' });
+    await webex(['api', 'meetings.get', '--param', 'meetingId=m 1', '--param', 'password=s3cret'], { env: at(server.url) });
+    const [list, get] = server.requests;
+    expect(list).toMatchObject({ method: 'GET', url: `/messages?roomId=${roomId}&mentionedPeople=me&mentionedPeople=p2&max=3` });
+    expect(list!.headers.authorization).toBe('Bearer test-token-123');
+    expect(get).toMatchObject({ method: 'GET', url: '/meetings/m%201' });
+    expect(get!.headers.password).toBe('s3cret');
+  });
+
+  it('sends the body with the content type the generated method uses', async () => {
+    server = await startServer((_request, response) => json(response, 200, { id: 'd1' }));
+    const patch = [{ op: 'replace', path: '/tags', value: ['lobby'] }];
+    const result = await webex(['api', 'devices.update', '--param', 'deviceId=d1', '--body', JSON.stringify(patch)], { env: at(server.url) });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(server.requests[0]).toMatchObject({ method: 'PATCH', url: '/devices/d1', body: JSON.stringify(patch) });
+    expect(server.requests[0]!.headers['content-type']).toBe('application/json-patch+json');
+  });
+
+  it('--paginate follows every page', async () => {
+    server = await startServer((request, response) => {
+      if (request.url === '/rooms') return json(response, 200, { items: [{ id: 'r1' }, { id: 'r2' }] }, { link: `<${server!.url}/rooms?cursor=2>; rel="next"` });
+      json(response, 200, { items: [{ id: 'r3' }] });
+    });
+    const result = await webex(['api', 'rooms.list', '--paginate'], { env: at(server.url) });
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: '{"id":"r1"}\n{"id":"r2"}\n{"id":"r3"}\n' });
+    expect(server.requests.map((request) => request.url)).toEqual(['/rooms', '/rooms?cursor=2']);
+  });
+
+  it('an error answer exits 1 with the status and tracking id, like the other commands', async () => {
+    server = await startServer((_request, response) => json(response, 404, { message: 'The requested resource could not be found.', trackingId: 'T-42' }, { trackingid: 'T-42' }));
+    const result = await webex(['api', 'rooms.get', '--param', 'roomId=nope'], { env: at(server.url) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^webex: GET \S+\/rooms\/nope failed: 404 Not Found\n {2}message: {5}The requested resource could not be found\./);
+    expect(result.stderr).toContain('T-42');
+  });
+
+  it('with no token: exit 2 and nothing sent', async () => {
+    server = await startServer((_request, response) => json(response, 200, {}));
+    const result = await webex(['api', 'rooms.list'], { env: { WEBEX_BASE_URL: server.url } });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('no access token') });
+    expect(server.requests).toHaveLength(0);
+  });
+});
