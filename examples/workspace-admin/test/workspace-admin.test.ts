@@ -1,32 +1,12 @@
 import { Webex } from '@webex-ts/client';
 import { expect, inject, it } from 'vitest';
+import { recordingFetch } from '../../../test-utils/recording-fetch.js';
 import { run } from '../src/main.js';
-
-/** One request as the mock saw it. */
-interface Sent {
-  line: string;
-  query: URLSearchParams;
-  body: unknown;
-}
 
 /** A client on the shared Prism mock that records each request and any spec violation Prism reports for it. */
 function recordingClient() {
-  const sent: Sent[] = [];
-  const violations: string[] = [];
-  const webex = new Webex({
-    accessToken: 'test-token',
-    baseUrl: inject('mockUrl'),
-    maxRetries: 0,
-    fetch: async (request) => {
-      const url = new URL(request.url);
-      const text = request.body ? await request.clone().text() : '';
-      sent.push({ line: `${request.method} ${url.pathname}`, query: url.searchParams, body: text ? JSON.parse(text) : undefined });
-      const response = await fetch(request);
-      const flagged = response.headers.get('sl-violations');
-      if (flagged) violations.push(`${request.method} ${request.url}: ${flagged}`);
-      return response;
-    },
-  });
+  const { fetch, sent, violations } = recordingFetch();
+  const webex = new Webex({ accessToken: 'test-token', baseUrl: inject('mockUrl'), maxRetries: 0, fetch });
   return { webex, sent, violations };
 }
 

@@ -4,7 +4,8 @@ export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from '.
 export { linkPaging, type LinkPagingOptions } from './strategies/link.js';
 export { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
 export { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
-export { paginate, type OpenApiPaginateOptions, type PagingChoice, type GetClient } from './openapi.js';
+export { paginate, type OpenApiPaginateOptions, type GetClient } from './openapi.js';
+export { pagingStrategy, type PagingChoice, type PagingContext } from './strategies/choose.js';
 export { PageLimitError, PageFetchError, ForeignLinkError } from './errors.js';
 export { relativeToBase } from './base-url.js';
 export {

@@ -1,10 +1,8 @@
 import { relativeToBase } from './base-url.js';
 import { PageFetchError } from './errors.js';
 import { Paginated, type PaginateOptions } from './paginate.js';
-import { linkPaging } from './strategies/link.js';
-import { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
-import { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
-import type { PageLoader, PagingStrategy } from './strategy.js';
+import { pagingStrategy, type PagingChoice } from './strategies/choose.js';
+import type { PageLoader } from './strategy.js';
 
 /** The subset of an openapi-fetch client that `paginate` needs. */
 export interface GetClient {
@@ -12,9 +10,6 @@ export interface GetClient {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   GET(path: any, init?: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
-
-/** How `paginate` reaches further pages: `Link` headers (the default), an offset, or SCIM's startIndex. */
-export type PagingChoice = 'link' | ({ strategy: 'offset' } & OffsetPagingOptions) | ({ strategy: 'scim' } & ScimPagingOptions);
 
 /** Options of `paginate`. */
 export interface OpenApiPaginateOptions extends PaginateOptions {
@@ -60,13 +55,6 @@ export function paginate<T = unknown, C extends GetClient = GetClient>(
     if (!response.ok) throw new PageFetchError(response.status, response.url, result.error);
     return { body: result.data, response };
   };
-  return new Paginated<T>(load, strategyFor(options, given.params?.query), { ...options, signal: options.signal ?? given.signal });
-}
-
-function strategyFor(options: OpenApiPaginateOptions, query: Record<string, unknown> | undefined): PagingStrategy {
-  const paging = options.paging ?? 'link';
-  if (paging === 'link') return linkPaging({ baseUrl: options.baseUrl, ...(options.items !== undefined && { items: options.items }) });
-  const { strategy, ...chosen } = paging;
-  const settings = { ...chosen, items: chosen.items ?? options.items, query: chosen.query ?? query };
-  return strategy === 'offset' ? offsetPaging(settings) : scimPaging(settings);
+  const strategy = pagingStrategy(options.paging, { baseUrl: options.baseUrl, query: given.params?.query, items: options.items });
+  return new Paginated<T>(load, strategy, { ...options, signal: options.signal ?? given.signal });
 }

@@ -1,5 +1,5 @@
 // What generated methods call: checks, one request or a listing, and error answers turned into errors.
-import { linkPaging, offsetPaging, Paginated, scimPaging, type PageRequest, type PagingStrategy } from '@webex-ts/paginate';
+import { Paginated, pagingStrategy, type PageRequest } from '@webex-ts/paginate';
 import { checkInput } from '../checks.js';
 import { apiError, parseBody } from '../error-mapping.js';
 import type { RequestOptions } from '../options.js';
@@ -45,14 +45,13 @@ export class Core implements ResourceCore {
   list(operation: OperationName, path: string, input: RequestParts, options?: RequestOptions, paging?: PagingConfig): Paginated<never> {
     checkInput(operation, input);
     const query = input.params?.query as Record<string, unknown> | undefined;
-    const strategy = strategyFor(paging, query, this.baseUrl);
+    const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
     return new Paginated<never>(
       async (page: PageRequest, signal: AbortSignal) => {
         const request =
           page.kind === 'url'
-            ? new Request(page.url, { headers: input.headers })
-            : buildRequest(this.baseUrl, 'GET', path, page.kind === 'query' ? { ...input, params: { ...input.params, query: { ...query, ...page.query } } } : input);
-        if (options?.headers) for (const [name, value] of Object.entries(options.headers)) request.headers.set(name, value);
+            ? buildRequest(page.url, 'GET', '', { headers: input.headers }, options?.headers)
+            : buildRequest(this.baseUrl, 'GET', path, page.kind === 'query' ? { ...input, params: { ...input.params, query: { ...query, ...page.query } } } : input, options?.headers);
         const sent = await this.transport.send(request, { ...options, signal });
         if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
         return { body: parseBody(request, sent.response, sent.text), response: sent.response };
@@ -61,13 +60,6 @@ export class Core implements ResourceCore {
       { signal: callSignal(options) },
     );
   }
-}
-
-/** The paging strategy a list's spec asked for, starting from the caller's query. */
-function strategyFor(paging: PagingConfig | undefined, query: Record<string, unknown> | undefined, baseUrl: string): PagingStrategy {
-  if (!paging || paging.strategy === 'link') return linkPaging({ items: paging?.items ?? 'items', baseUrl });
-  const { strategy: _strategy, ...names } = paging;
-  return paging.strategy === 'offset' ? offsetPaging({ ...names, query: query ?? {} }) : scimPaging({ ...(names as Omit<typeof paging, 'strategy'>), query: query ?? {} });
 }
 
 /** The caller's signal, bounded by the overall deadline when there is one. */

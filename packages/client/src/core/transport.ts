@@ -34,6 +34,7 @@ export interface Sent {
 }
 
 const readText = (response: Response) => response.text();
+const unread = async () => undefined;
 
 /** Sends requests for one client. The token lives in a private field, so logs and `util.inspect` never show it. */
 export class Transport {
@@ -58,14 +59,15 @@ export class Transport {
   }
 
   /** For `webex.http` (openapi-fetch): the response with its body unread. */
-  readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, undefined)).response;
+  readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, unread)).response;
 
   /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
-  send(request: Request, options: SendOptions): Promise<Sent> {
-    return this.#send(request, options, readText) as Promise<Sent>;
+  async send(request: Request, options: SendOptions): Promise<Sent> {
+    const { response, body } = await this.#send(request, options, readText);
+    return { response, text: body };
   }
 
-  async #send(request: Request, options: SendOptions, read: ((response: Response) => Promise<string>) | undefined): Promise<{ response: Response; text?: string }> {
+  async #send<B>(request: Request, options: SendOptions, read: (response: Response) => Promise<B>): Promise<{ response: Response; body: B }> {
     const settings = this.#settings;
     const authorize = !options.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
     // The token only ever goes to the API's own origin.
@@ -76,16 +78,14 @@ export class Transport {
     const policy = options.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
     const retry = { policy, signal: options.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
     const replayable = authorize && this.#refresh !== undefined;
-    const readBody = read ?? (async () => undefined);
     try {
-      const first = await sendWithRetry(this.#attempt, replayable ? request.clone() : request, retry, readBody);
-      if (first.response.status !== 401 || !replayable) return { response: first.response, ...(first.body !== undefined ? { text: first.body } : {}) };
+      const first = await sendWithRetry(this.#attempt, replayable ? request.clone() : request, retry, read);
+      if (first.response.status !== 401 || !replayable) return first;
       // Refresh once (shared by concurrent calls) and replay the request with the new token.
       await this.#refreshAfter(request.headers.get('Authorization'));
-      if (!read) await first.response.body?.cancel().catch(() => {});
+      if (!first.response.bodyUsed) await first.response.body?.cancel().catch(() => {});
       request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
-      const replay = await sendWithRetry(this.#attempt, request, retry, readBody);
-      return { response: replay.response, ...(replay.body !== undefined ? { text: replay.body } : {}) };
+      return await sendWithRetry(this.#attempt, request, retry, read);
     } catch (error) {
       const method = request.method;
       const url = redactUrl(request.url);
