@@ -128,6 +128,8 @@ export class Paginated<T> implements AsyncIterable<T> {
           if (prefetch) pending = start(next);
         }
 
+        // An empty page that only tells the listing is over (offset paging) is not worth a page of its own.
+        if (items.length === 0 && request !== FIRST && next === undefined && !failure) return;
         yield { items: items as T[], response: page.response, body: page.body };
 
         if (failure) throw failure.error;

@@ -13,13 +13,15 @@ const range = (from: number, to: number) => Array.from({ length: to - from }, (_
 const urls = () => server!.requests.map((r) => r.url);
 
 describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Style) => {
+  // Offset paging cannot tell a short last page from a page the server cut to its limit: it asks once more and gets an empty page.
+  const afterShort = (total: number, size: number) => (style.name === 'offset' && total % size !== 0 ? [`/api/items?max=${size}&offset=${total}`] : []);
   const list = (size: number, options: { maxPages?: number; prefetch?: boolean; signal?: AbortSignal } = {}, signals?: AbortSignal[]) =>
     paginate<number>(clientFor(server!, signals), '/items', { params: { query: style.query(size) } }, { baseUrl: `${server!.url}/api`, paging: style.paging, ...options });
 
   it('yields every item once, in order, with one request per page', async () => {
     server = await style.start(10);
     expect(await list(3).toArray()).toEqual(range(0, 10));
-    expect(urls()).toEqual([0, 1, 2, 3].map((k) => style.url(k, 3)));
+    expect(urls()).toEqual([...[0, 1, 2, 3].map((k) => style.url(k, 3)), ...afterShort(10, 3)]);
   });
 
   it('gives whole pages with their responses and bodies', async () => {
@@ -31,7 +33,7 @@ describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Sty
       sizes.push(page.items.length);
     }
     expect(sizes).toEqual([3, 3, 1]);
-    expect(urls()).toHaveLength(3);
+    expect(urls()).toHaveLength(3 + afterShort(7, 3).length);
   });
 
   it('ends on the last page without asking for another', async () => {
@@ -56,7 +58,8 @@ describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Sty
     const second = await listing.toArray();
     expect(first).toEqual(range(0, 5));
     expect(second).toEqual(first);
-    expect(urls()).toEqual([style.url(0, 3), style.url(1, 3), style.url(0, 3), style.url(1, 3)]);
+    const once = [style.url(0, 3), style.url(1, 3), ...afterShort(5, 3)];
+    expect(urls()).toEqual([...once, ...once]);
   });
 
   it('toArray({ limit }) stops early, at most one page ahead', async () => {
@@ -159,7 +162,8 @@ describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Sty
 
   it('reads a listing of exactly maxPages pages without complaint', async () => {
     server = await style.start(5);
-    expect(await list(3, { maxPages: 2 }).toArray()).toEqual(range(0, 5));
+    // Offset paging needs the empty page after the short one to know it is done.
+    expect(await list(3, { maxPages: 2 + afterShort(5, 3).length }).toArray()).toEqual(range(0, 5));
   });
 
   it('ends after the first page, with exactly 2 requests, when the server ignores the paging parameter', async () => {
@@ -198,7 +202,7 @@ describe('offset paging under another parameter name (Workspaces pages with `sta
   it('sends `start`, never `offset`', async () => {
     server = await style.start(8);
     expect(await list().toArray()).toEqual(range(0, 8));
-    expect(urls()).toEqual(['/api/items?max=3', '/api/items?max=3&start=3', '/api/items?max=3&start=6']);
+    expect(urls()).toEqual(['/api/items?max=3', '/api/items?max=3&start=3', '/api/items?max=3&start=6', '/api/items?max=3&start=8']);
   });
 
   it('ends after 2 requests when the server ignores `start`', async () => {
@@ -214,7 +218,7 @@ describe('offset paging details', () => {
     const query = { max: 3, offset: 4, filter: 'x' };
     const list = paginate<number>(clientFor(server), '/items', { params: { query } }, { baseUrl: `${server.url}/api`, paging: { strategy: 'offset' } });
     expect(await list.toArray()).toEqual(range(4, 9));
-    expect(urls()).toEqual(['/api/items?max=3&offset=4&filter=x', '/api/items?max=3&offset=7&filter=x']);
+    expect(urls()).toEqual(['/api/items?max=3&offset=4&filter=x', '/api/items?max=3&offset=7&filter=x', '/api/items?max=3&offset=9&filter=x']);
   });
 
   it('without a page size, reads until an empty page', async () => {

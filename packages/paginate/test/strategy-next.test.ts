@@ -57,7 +57,7 @@ describe('offsetPaging().next', () => {
     { why: 'first page, caller’s offset', options: { query: { max: 3, offset: 10 } }, request: FIRST, count: 3, next: { offset: 13 } },
     { why: 'caller’s offset as a string', options: { query: { max: '3', offset: '10' } }, request: FIRST, count: 3, next: { offset: 13 } },
     { why: 'later page', options: { query: { max: 3 } }, request: at({ offset: 6 }), count: 3, next: { offset: 9 } },
-    { why: 'short page is the last', options: { query: { max: 3 } }, request: at({ offset: 6 }), count: 2, next: undefined },
+    { why: 'a short page goes on (Webex lowers a page size above its limit)', options: { query: { max: 3 } }, request: at({ offset: 6 }), count: 2, next: { offset: 8 } },
     { why: 'empty page is the last', options: {}, request: at({ offset: 6 }), count: 0, next: undefined },
     { why: 'unknown page size: any non-empty page goes on', options: {}, request: at({ offset: 6 }), count: 1, next: { offset: 7 } },
     { why: 'page size 0 reads as unknown', options: { query: { max: 0 } }, request: FIRST, count: 2, next: { offset: 2 } },
