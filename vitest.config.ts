@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        // Every ```ts block of the READMEs type-checked as a new project would, and the marked ones run against a Prism mock
+        // (docs-test/snippets.test.ts).
+        test: {
+          name: 'docs',
+          include: ['docs-test/**/*.test.ts'],
+          globalSetup: ['test-utils/prism-setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         // Publishes every package to a throwaway Verdaccio and uses them from a fresh directory (release-test/release.test.ts).
         test: {
           name: 'release',
@@ -24,7 +34,7 @@ export default defineConfig({
         },
       },
       {
-        // Bundles a page that uses the client and drives Debian's Chromium against the Prism mock (browser-test/browser.test.ts).
+        // Bundles a page that uses the client and drives the Chromium from @sparticuz/chromium against the Prism mock (browser-test/browser.test.ts).
         test: {
           name: 'browser',
           include: ['browser-test/**/*.test.ts'],

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const rooms: Room[] = await webex.rooms.list({ type: 'group', max: 5 }).toArray({ limit: 5 });
   show('rooms', `${rooms.length} rooms, first: ${rooms[0]?.title}`);
 
-  const message: Message = await webex.messages.create({ roomId: rooms[0]!.id!, markdown: '**Browser test** passed' });
+  const message: Message = await webex.messages.create({ roomId: rooms[0]!.id, markdown: '**Browser test** passed' });
   show('message', `posted ${message.id}`);
 
   try {

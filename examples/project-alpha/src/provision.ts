@@ -29,7 +29,7 @@ export interface ProvisionResult {
  */
 export async function provision(webex: Webex, plan: ProjectPlan = projectAlpha): Promise<ProvisionResult> {
   const team = await webex.teams.create({ name: plan.teamName, description: `Everything about ${plan.teamName}` });
-  const teamId = team.id!;
+  const teamId = team.id;
   const everyone = [...plan.devRoom.members, ...plan.qaRoom.members];
   await Promise.all(everyone.map((personEmail) => webex.teamMemberships.create({ teamId, personEmail })));
 
@@ -38,10 +38,10 @@ export async function provision(webex: Webex, plan: ProjectPlan = projectAlpha):
   for (const { title, members } of [plan.devRoom, plan.qaRoom]) {
     const room = await webex.rooms.create({ title: `${plan.teamName} - ${title}`, teamId });
     rooms.push(room);
-    await Promise.all(members.map((personEmail) => webex.memberships.create({ roomId: room.id!, personEmail })));
+    await Promise.all(members.map((personEmail) => webex.memberships.create({ roomId: room.id, personEmail })));
     roomMembers += members.length;
     await webex.messages.create({
-      roomId: room.id!,
+      roomId: room.id,
       markdown: `Welcome to **${title}** of ${plan.teamName}, ${members.map((m) => m.split('@')[0]).join(', ')}!`,
     });
   }

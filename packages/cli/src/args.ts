@@ -14,7 +14,9 @@ export class UsageError extends Error {
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: OptionSpecs = {
-  token: { type: 'string', arg: '<token>', help: 'access token (default: $WEBEX_ACCESS_TOKEN)' },
+  token: { type: 'string', arg: '<token>', help: 'access token; ps and shell history show it: prefer $WEBEX_ACCESS_TOKEN (the default) or --token-file' },
+  // A file, not stdin: `--markdown -` and `--text -` read stdin.
+  'token-file': { type: 'string', arg: '<path>', help: 'read the access token from a file, such as a mounted CI secret (stdin stays free for --markdown -)' },
   'base-url': { type: 'string', arg: '<url>', help: 'API root (default: $WEBEX_BASE_URL or https://webexapis.com/v1)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };

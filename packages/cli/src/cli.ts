@@ -1,5 +1,6 @@
-import { GLOBAL_OPTIONS, parse, UsageError, type OptionSpecs } from './args.js';
-import { createClient, tokenFrom } from './client.js';
+import { Webex, type WebexOptions } from '@webex-ts/client';
+import { GLOBAL_OPTIONS, parse, text, UsageError, type OptionSpecs } from './args.js';
+import { clientOptions, TOKEN_OPTION_WARNING, tokenFrom } from './client.js';
 import type { Command, Format } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { report } from './errors.js';
@@ -52,7 +53,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (values.json && values.ndjson) throw new UsageError('give only one of --json and --ndjson');
     const format: Format = values.ndjson ? 'ndjson' : values.json ? 'json' : 'table';
 
-    await command.run({ values, args, io, format, webex: () => createClient(values, io.env) });
+    if (text(values, 'token') !== undefined) io.stderr.write(TOKEN_OPTION_WARNING);
+    let options: WebexOptions | undefined;
+    const optionsOnce = () => {
+      // Read once: a token file may be a pipe. Its token is the one error messages must not show.
+      options ??= clientOptions(values, io);
+      token = options.accessToken;
+      return options;
+    };
+    await command.run({ values, args, io, format, clientOptions: optionsOnce, webex: () => new Webex(optionsOnce()) });
     return 0;
   } catch (error) {
     return report(error, io, { usage, token });

@@ -1,4 +1,4 @@
-import type { Webex } from '@webex-ts/client';
+import type { Webex, WebexOptions } from '@webex-ts/client';
 import type { OptionSpecs, Values } from './args.js';
 import type { Io } from './io.js';
 
@@ -14,6 +14,8 @@ export interface Context {
   format: Format;
   /** The client; throws `NoTokenError` when there is no token, so commands call it after checking their arguments. */
   webex(): Webex;
+  /** The options `webex()` is made with, for commands that build their own core; throws like `webex()`. */
+  clientOptions(): WebexOptions;
 }
 
 /** One `webex …` command. */

@@ -1,6 +1,6 @@
 // Status → error class, in one place: what an error answer or a broken success body becomes.
 import { parseRetryAfter } from '@webex-ts/paginate';
-import { MalformedResponseError, RateLimitError, redactUrl, WebexApiError, type WebexErrorDetail } from './errors.js';
+import { MalformedResponseError, RateLimitError, redactUrl, WebexApiError, type SpecViolation, type WebexErrorDetail } from './errors.js';
 
 /** The typed error for an error answer, with the details of its body when it has them. */
 export function apiError(request: Request, response: Response, text: string): WebexApiError {
@@ -15,12 +15,34 @@ export function apiError(request: Request, response: Response, text: string): We
   const message =
     typeof body.message === 'string' && body.message ? body.message : (errors[0]?.description ?? (response.statusText || `HTTP ${response.status}`));
   const trackingId = response.headers.get('trackingid') ?? (typeof body.trackingId === 'string' ? body.trackingId : undefined);
-  const init = { method: request.method, url: redactUrl(request.url), status: response.status, message, errors, trackingId };
+  const violations = specViolations(response.headers.get('sl-violations'));
+  const init = { method: request.method, url: redactUrl(request.url), status: response.status, message, errors, trackingId, ...(violations && { violations }) };
   if (response.status === 429) {
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     return new RateLimitError({ ...init, retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000) });
   }
   return new WebexApiError(init);
+}
+
+/** Prism's `sl-violations` header (a JSON array): why a contract mock rejected the request. Undefined when absent or unreadable. */
+function specViolations(header: string | null): SpecViolation[] | undefined {
+  if (!header) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(header);
+    if (!Array.isArray(parsed)) return undefined;
+    const violations = parsed
+      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object' && typeof (item as { message?: unknown }).message === 'string')
+      .map((item) => ({
+        location: Array.isArray(item.location) ? item.location.map(String) : [],
+        code: typeof item.code === 'string' ? item.code : String(item.code ?? ''),
+        message: item.message as string,
+        ...(typeof item.severity === 'string' && { severity: item.severity }),
+      }));
+    return violations.length ? violations : undefined;
+  } catch {
+    // A header we cannot read adds nothing; the status and body still tell the story.
+    return undefined;
+  }
 }
 
 /** Parses a success body read as text; an empty body (204) gives undefined, a body that is not JSON a `MalformedResponseError`. */

@@ -15,12 +15,25 @@ export interface RequestInfo {
   url: string;
 }
 
+/** One spec violation a mock (Prism) reported in its `sl-violations` header: why it rejected the request. */
+export interface SpecViolation {
+  /** Where, e.g. `['request', 'body', 'title']`. */
+  location: string[];
+  /** The rule that failed: `type`, `required`, `enum`, `minimum` … */
+  code: string;
+  /** Prism's sentence, e.g. `Request body property title must be string`. */
+  message: string;
+  severity?: string;
+}
+
 /** Fields of an API error. */
 export interface WebexApiErrorInit extends RequestInfo {
   status: number;
   message: string;
   errors: WebexErrorDetail[];
   trackingId: string | undefined;
+  /** Spec violations from a mock's `sl-violations` header; only when the header was present. */
+  violations?: SpecViolation[];
 }
 
 /**
@@ -41,18 +54,29 @@ export class WebexApiError extends WebexError {
   readonly method: string;
   /** The request URL, with secret-looking query parameters redacted. */
   readonly url: string;
+  /** Why a contract mock (Prism) rejected the request, from its `sl-violations` header; undefined for real Webex answers. */
+  readonly violations: SpecViolation[] | undefined;
 
   constructor(init: WebexApiErrorInit) {
     const tracking = init.trackingId ? ` [tracking id ${init.trackingId}]` : '';
-    super(`${init.method} ${init.url} failed with ${init.status}: ${init.message}${tracking}`);
+    super(`${init.method} ${init.url} failed with ${init.status}: ${init.message}${violationText(init.violations)}${tracking}`);
     this.status = init.status;
     this.apiMessage = init.message;
     this.errors = init.errors;
     this.trackingId = init.trackingId;
     this.method = init.method;
     this.url = init.url;
+    this.violations = init.violations;
   }
 
+}
+
+// The mock's own sentence says what the spec expected; the generic 400 text alone does not.
+function violationText(violations: SpecViolation[] | undefined): string {
+  if (!violations?.[0]) return '';
+  const first = violations[0];
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more in error.violations)` : '';
+  return ` — ${first.message}${more}`;
 }
 
 /** 429: too many requests. `retryAfter` is in seconds. Thrown when waiting is off or retries ran out. */
@@ -64,6 +88,42 @@ export class RateLimitError extends WebexApiError {
   constructor(init: WebexApiErrorInit & { retryAfter: number | undefined }) {
     super(init);
     this.retryAfter = init.retryAfter;
+  }
+}
+
+/** 410 from a file download: malware scanning found the file infected. It cannot be downloaded. */
+export class FileInfectedError extends WebexApiError {
+  override name = 'FileInfectedError';
+
+  constructor(init: WebexApiErrorInit) {
+    super(init);
+    this.message = `${this.message}; malware scanning found this file infected, so Webex will not hand it out`;
+  }
+}
+
+/** 428 from a file download: the file could not be scanned for malware (an encrypted archive, say). */
+export class FileUnscannableError extends WebexApiError {
+  override name = 'FileUnscannableError';
+
+  constructor(init: WebexApiErrorInit) {
+    super(init);
+    this.message = `${this.message}; the file could not be scanned for malware: pass { allowUnscannable: true } to download it anyway, if you trust its sender`;
+  }
+}
+
+/** A download larger than the caller's `maxBytes`: said so by `Content-Length`, or found while streaming. */
+export class FileTooLargeError extends WebexError {
+  override name = 'FileTooLargeError';
+
+  constructor(
+    /** The caller's limit, in bytes. */
+    readonly maxBytes: number,
+    /** The size `Content-Length` announced, or the bytes received when the limit was passed. */
+    readonly size: number,
+    readonly method: string,
+    readonly url: string,
+  ) {
+    super(`${method} ${url}: the file is larger than maxBytes ${maxBytes} (at least ${size} bytes); raise maxBytes to download it`);
   }
 }
 

@@ -3,7 +3,7 @@ export { createCore } from './create-core.js';
 export type { Core } from './core/core.js';
 export type { ResourceCore, OperationName, PagingConfig } from './core/resource.js';
 export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './options.js';
-export { DEFAULT_BASE_URL } from './options.js';
+export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS } from './options.js';
 export {
   WebexError,
   WebexApiError,
@@ -13,12 +13,68 @@ export {
   WebexTimeoutError,
   WebexConnectionError,
   WebexValidationError,
+  FileInfectedError,
+  FileUnscannableError,
+  FileTooLargeError,
   redactUrl,
   type WebexErrorDetail,
+  type SpecViolation,
 } from './errors.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
+export { ContentsApi, type ContentInfo, type ContentInfoOptions, type Download, type DownloadOptions } from './contents.js';
+export { parseContentDisposition, safeFileName, type ContentDisposition } from './content-disposition.js';
 export { AccessTokensApi, GuestIssuerApi, signGuestJwt, type OAuthCodeGrant, type OAuthRefreshGrant, type GuestClaims } from './auth.js';
-export { MessagesApi, type CreateMessageInput, type LocalFile } from './messages.js';
+export {
+  MessagesApi,
+  type CreateMessageInput,
+  type MessageDestination,
+  type MessageContent,
+  type MessageFields,
+  type ReplyInput,
+  type LocalFile,
+} from './messages.js';
+export {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  adaptiveCard,
+  cardInputIds,
+  typedInputs,
+  type AdaptiveCard,
+  type CardElement,
+  type CardElementBase,
+  type CardAction,
+  type CardInput,
+  type CardInputBase,
+  type CardInputIds,
+  type TextBlock,
+  type CardImage,
+  type FactSet,
+  type ColumnSet,
+  type Column,
+  type InputText,
+  type InputChoiceSet,
+  type InputToggle,
+  type InputDate,
+  type ActionSubmit,
+  type ActionOpenUrl,
+} from './cards.js';
+export {
+  createWebhookReceiver,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+  type ReceivedWebhookEvent,
+  type MessageCreatedEvent,
+  type AttachmentActionEvent,
+  type OtherWebhookEvent,
+  type ReceivedMessage,
+  type FailedDelivery,
+  type ReceiverClient,
+  type ReceiveResult,
+  type ReceiveOutcome,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './webhook-receiver.js';
+export { ensureWebhook, type WebhookSpec, type WebhookOperations } from './webhooks-ensure.js';
+export { WebhooksApi } from './webhooks-api.js';
 export { decodeId, encodeId, teamIdToRoomId, WebexIdError, type WebexId } from './ids.js';
 export {
   verifyWebhookSignature,

@@ -1,23 +1,61 @@
-import type { CreateMessageRequest, Message } from '@webex-ts/models';
+import type { CreateMessageRequest, Message, MessageAttachment } from '@webex-ts/models';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards.js';
 import type { Core } from './core/core.js';
 import { parseBody } from './error-mapping.js';
 import { checkInput } from './checks.js';
 import { WebexValidationError } from './errors.js';
 import { MessagesResource } from './gen/resources/messages.gen.js';
+import { replyTo, type ReplyParent } from './mentions.js';
 import type { RequestOptions } from './options.js';
 
 /** A local file to upload: a path (Node, Deno, Bun), a `Blob`/`File`, or bytes with a name. */
 export type LocalFile = string | Blob | { data: Uint8Array | ArrayBuffer | Blob; name: string; type?: string };
 
-/** A message to create: as the API takes it, except that `files` may also hold one local file. */
-export interface CreateMessageInput extends Omit<CreateMessageRequest, 'files'> {
+/** Where a message goes: exactly one of `roomId`, `toPersonId`, `toPersonEmail`. */
+export type MessageDestination =
+  | { roomId: string; toPersonId?: never; toPersonEmail?: never }
+  | { toPersonId: string; roomId?: never; toPersonEmail?: never }
+  | { toPersonEmail: string; roomId?: never; toPersonId?: never };
+
+/** Every content field, all optional: what each member of {@link MessageContent} starts from. */
+export interface MessageFields<File = LocalFile> {
+  /** Reply in the thread of this message. */
+  parentId?: string;
+  /** Plain text; at most 7439 bytes of UTF-8. The fallback when a card is attached. */
+  text?: string;
+  /** Markdown; at most 7439 bytes of UTF-8. */
+  markdown?: string;
   /** One file: a public URL, a local path, a `Blob`/`File`, or `{ data, name }`. */
-  files?: [LocalFile] | LocalFile[];
+  files?: [File] | File[];
+  /** One adaptive card as the API takes it; or use `card`. */
+  attachments?: MessageAttachment[];
+  /** One adaptive card; needs `text` as the fallback for clients that cannot show cards. */
+  card?: AdaptiveCard;
 }
+
+/** A message's content: at least one of `text`, `markdown`, `files`, `attachments`, or a `card` with its fallback `text`. */
+export type MessageContent<File = LocalFile> =
+  | (MessageFields<File> & { text: string; card?: undefined })
+  | (MessageFields<File> & { markdown: string; card?: undefined })
+  | (MessageFields<File> & { files: [File] | File[]; card?: undefined })
+  | (MessageFields<File> & { attachments: MessageAttachment[]; card?: undefined })
+  | (Omit<MessageFields<File>, 'attachments'> & { card: AdaptiveCard; text: string; attachments?: never });
+
+/**
+ * A message to create. TypeScript checks the first two rules; all are checked again before sending:
+ * - exactly one destination: `roomId`, `toPersonId` or `toPersonEmail`;
+ * - some content: `text`, `markdown`, `files`, `attachments`, or `card` (with `text` as its fallback);
+ * - `text` and `markdown` at most 7439 bytes of UTF-8 each;
+ * - at most one file and one card.
+ */
+export type CreateMessageInput<File = LocalFile> = MessageDestination & MessageContent<File>;
+
+/** What `messages.reply` sends: the content only; the room and the thread come from the parent. */
+export type ReplyInput = MessageContent;
 
 const isUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\//i.test(value);
 
-/** `webex.messages`, whose `create` also uploads a local file as `multipart/form-data`. */
+/** `webex.messages`: `create` also uploads a local file and takes a `card`; `reply` answers in a thread. */
 export class MessagesApi extends MessagesResource {
   readonly #core: Core;
 
@@ -28,16 +66,44 @@ export class MessagesApi extends MessagesResource {
   }
 
   /**
-   * Post a message to a room or a person. `files` may hold one URL (sent as
-   * JSON) or one local file (sent as multipart/form-data).
+   * Post a message to a room or a person. Rules (see {@link CreateMessageInput}): exactly one of
+   * `roomId`/`toPersonId`/`toPersonEmail`; some content; `text`/`markdown` at most 7439 bytes; one file; one card.
+   * `files` may hold one URL (sent as JSON) or one local file (sent as multipart/form-data);
+   * `card` is the shorthand for one adaptive-card attachment, with `text` as its fallback.
    */
-  override create(body: CreateMessageInput, options?: RequestOptions): Promise<Message> {
+  override create(body: CreateMessageInput, options?: RequestOptions): Promise<Message>;
+  // The URL-only form is a subset of the one above; it is here because it is assignable to the generated
+  // method's `CreateMessageRequest`, which keeps `MessagesApi` usable wherever a `MessagesResource` is expected.
+  override create(body: CreateMessageInput<string>, options?: RequestOptions): Promise<Message>;
+  override async create(input: CreateMessageInput, options?: RequestOptions): Promise<Message> {
+    const body = withCard(input);
     const files = body.files ?? [];
     if (files.every(isUrl)) return super.create(body as CreateMessageRequest, options);
     return this.upload(body, options);
   }
 
-  private async upload(body: CreateMessageInput, options?: RequestOptions): Promise<Message> {
+  /**
+   * Reply in the thread of `parent` (a message, or its id: then the message is fetched to learn its room).
+   * A reply to a reply goes into the same thread, because Webex threads are one level deep.
+   */
+  async reply(parent: ReplyParent | string, body: ReplyInput, options?: RequestOptions): Promise<Message> {
+    if (typeof parent !== 'string' && (parent === null || typeof parent !== 'object')) {
+      throw new WebexValidationError('messages.reply', 'parent', `expected a message or a message id, got ${parent === null ? 'null' : typeof parent}`);
+    }
+    const known = typeof parent === 'string' ? { id: parent } : parent;
+    // Without its room (and its own parent) the message must be fetched: both decide where the reply goes.
+    let full: ReplyParent = known;
+    if (!known.roomId) {
+      const id = requireId(known.id);
+      const fetched = await this.get(id, options);
+      full = { id, roomId: fetched.roomId, parentId: fetched.parentId };
+    }
+    const thread = replyTo(full);
+    const { roomId: _room, toPersonId: _id, toPersonEmail: _email, ...content } = body as ReplyInput & Partial<Record<'roomId' | 'toPersonId' | 'toPersonEmail', unknown>>;
+    return this.create({ ...content, ...thread } as CreateMessageInput, options);
+  }
+
+  private async upload(body: LoweredInput, options?: RequestOptions): Promise<Message> {
     const operation = 'messages.create';
     if (body.attachments?.length) {
       throw new WebexValidationError(operation, 'files', 'a message cannot carry both a local file and a card; send them separately');
@@ -53,6 +119,33 @@ export class MessagesApi extends MessagesResource {
     const [request, sent] = await this.#core.request('post', '/messages', { body: form }, options);
     return parseBody(request, sent.response, sent.text) as Message;
   }
+}
+
+/** A message as the API takes it, before local files are read. */
+type LoweredInput = Omit<MessageFields, 'card'> & { roomId?: string; toPersonId?: string; toPersonEmail?: string };
+
+function requireId(id: unknown): string {
+  if (typeof id !== 'string' || id === '') {
+    throw new WebexValidationError('messages.reply', 'parent', `expected a message with an id (or the id itself), got id ${JSON.stringify(id)}`);
+  }
+  return id;
+}
+
+/** Turns the `card` shorthand into the one attachment the API takes, checking its fallback text first. */
+function withCard(input: CreateMessageInput): LoweredInput {
+  const { card, ...rest } = input as MessageFields & LoweredInput;
+  if (card === undefined || card === null) return rest;
+  const operation = 'messages.create';
+  if (typeof card !== 'object' || Array.isArray(card)) {
+    throw new WebexValidationError(operation, 'card', `expected an adaptive card object, got ${Array.isArray(card) ? 'an array' : typeof card}`);
+  }
+  if (rest.attachments !== undefined) {
+    throw new WebexValidationError(operation, 'card', 'give either card or attachments, not both; a message carries one card');
+  }
+  if (typeof rest.text !== 'string' || rest.text.trim() === '') {
+    throw new WebexValidationError(operation, 'text', 'a card needs text as the fallback for clients that cannot show cards; give text');
+  }
+  return { ...rest, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
 }
 
 async function toBlob(file: LocalFile): Promise<{ blob: Blob; name: string }> {

@@ -21,6 +21,8 @@ export interface ResponseEvent extends RequestEvent {
 /** Where debug output goes; `console` fits. */
 export interface Logger {
   debug(message: string, details?: Record<string, unknown>): void;
+  /** What the user should see even without debug output: a retry wait of `LONG_RETRY_WAIT_MS` or more. Without it, `debug` gets these too. */
+  warn?(message: string, details?: Record<string, unknown>): void;
 }
 
 /** Options of `new Webex()`. */
@@ -55,6 +57,7 @@ export interface WebexOptions {
   onResponse?: (event: ResponseEvent) => void;
   /** Log every attempt, response and retry (redacted) to `logger`, or to `console` when `debug` is true. */
   debug?: boolean;
+  /** Where the client logs: each attempt, answer and retry to `debug`; retry waits of 5 s or more to `warn` when it has one. */
   logger?: Logger;
   /** Most requests in flight at once; further calls queue. Default: unlimited. */
   maxConcurrency?: number;
@@ -88,3 +91,5 @@ export interface RequestOptions {
 export const DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 /** The default per-attempt timeout. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** A retry wait this long or longer (in ms) is announced through `logger.warn`: a silent minute looks like a hang. */
+export const LONG_RETRY_WAIT_MS = 5_000;

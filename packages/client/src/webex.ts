@@ -1,10 +1,12 @@
 import type { AccessToken } from '@webex-ts/models';
 import createClient, { type Client } from 'openapi-fetch';
 import { AccessTokensApi, GuestIssuerApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth.js';
+import { ContentsApi } from './contents.js';
 import { createCore, createTokenlessCore } from './create-core.js';
 import type { paths } from './gen/openapi.gen.js';
 import { WebexResources } from './gen/resources.gen.js';
 import { MessagesApi } from './messages.js';
+import { WebhooksApi } from './webhooks-api.js';
 import type { WebexOptions } from './options.js';
 
 /**
@@ -24,17 +26,23 @@ export class Webex extends WebexResources {
   readonly baseUrl: string;
   /** Messages; `create` also uploads a local file. */
   declare readonly messages: MessagesApi;
+  /** Webhooks; `ensure` creates or updates one idempotently at start-up. */
+  declare readonly webhooks: WebhooksApi;
   /** OAuth token exchanges: `get` (authorization code) and `refresh`. */
   readonly accessTokens: AccessTokensApi;
   /** Guest-issuer logins (deprecated by Webex; see `guestManagement`). */
   readonly guestIssuer: GuestIssuerApi;
+  /** Files posted in spaces: `download(urlOrId)` streams one, `info(urlOrId)` describes it. */
+  readonly contents: ContentsApi;
 
   constructor(options: WebexOptions = {}) {
     const core = createCore(options);
     super(core);
     this.messages = new MessagesApi(core);
+    this.webhooks = new WebhooksApi(core);
     this.accessTokens = new AccessTokensApi(core);
     this.guestIssuer = new GuestIssuerApi(core);
+    this.contents = new ContentsApi(core);
     this.baseUrl = core.baseUrl;
     this.http = createClient<paths>({ baseUrl: this.baseUrl, fetch: core.transport.fetch });
   }

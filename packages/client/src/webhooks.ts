@@ -76,8 +76,11 @@ export type UnknownWebhookResource = String & { readonly [unknownName]: 'resourc
 /** An `event` name this SDK does not list for its resource (Webex may add some); compare it as `String(event.event)`. */
 export type UnknownWebhookEventName = String & { readonly [unknownName]: 'event' };
 
-/** `T` with the keys `K` present and defined, the rest as they were. */
-type WithRequired<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/**
+ * `T` with the keys `K` present and defined (parseWebhookEvent checks them) and
+ * every other field optional: a delivery carries less than the resource's answer.
+ */
+type WithRequired<T, K extends keyof T> = Partial<Omit<T, K>> & { [P in K]-?: NonNullable<T[P]> };
 
 /** `data` of a `messages` delivery: ids only, fetch the content with `messages.get`. */
 export type MessageWebhookData = WithRequired<Pick<Message, 'id' | 'roomId' | 'personId' | 'personEmail' | 'created' | 'roomType' | 'mentionedPeople' | 'mentionedGroups' | 'files'>, 'id' | 'roomId' | 'personId'>;

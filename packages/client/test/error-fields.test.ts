@@ -22,6 +22,7 @@ describe('WebexValidationError', () => {
     server = await startServer((_req, res) => json(res, 200, {}));
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url });
     // Promise.resolve().then: the check throws before any promise exists; this test is about the fields it carries.
+    // @ts-expect-error invalid on purpose: the runtime check is under test
     const error = await caught(Promise.resolve().then(() => webex.messages.create({ roomId: 'R', toPersonEmail: 'a@example.com', text: 'hi' })));
     expect(error).toBeInstanceOf(WebexValidationError);
     expect(error).toBeInstanceOf(WebexError);

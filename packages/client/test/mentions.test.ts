@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ListMessage, Message } from '@webex-ts/models';
+import type { Message } from '@webex-ts/models';
 import { WebexValidationError } from '../src/errors.js';
 import { encodeId } from '../src/ids.js';
 import { commandText, escapeMarkdown, isMarkdownFragment, md, mention, mentions, rawMarkdown, replyTo } from '../src/mentions.js';
@@ -148,6 +148,7 @@ describe('mentions', () => {
   it('lists the people and groups a received message mentions', () => {
     const message: Message = {
       id: messageId,
+      created: '2026-11-02T17:24:08.183Z',
       roomId,
       roomType: 'group',
       text: 'DeployBot ship it, everyone',
@@ -159,7 +160,7 @@ describe('mentions', () => {
   });
 
   it('gives empty lists and all: false when nothing is mentioned', () => {
-    const message: ListMessage = { id: messageId, roomId, roomType: 'direct', text: 'hi' };
+    const message: Message = { id: messageId, roomId, roomType: 'direct', text: 'hi', created: '2026-11-02T17:24:08.183Z' };
     expect(mentions(message)).toEqual({ people: [], groups: [], all: false });
     expect(mentions({ mentionedPeople: [botId] })).toEqual({ people: [botId], groups: [], all: false });
   });
@@ -190,8 +191,9 @@ describe('commandText', () => {
   });
 
   it('strips the name the sender’s client rendered, read from the html mention of botId', () => {
-    const message: ListMessage = {
+    const message: Message = {
       id: messageId,
+      created: '2026-11-02T17:24:08.183Z',
       roomId,
       roomType: 'group',
       text: 'Deploy & Co. Bot status please',
@@ -216,7 +218,7 @@ describe('commandText', () => {
 
 describe('replyTo', () => {
   it('gives the roomId and the message as parentId', () => {
-    const message: Message = { id: messageId, roomId, text: 'hi' };
+    const message: Message = { id: messageId, roomId, text: 'hi', created: '2026-11-02T17:24:08.183Z' };
     expect(replyTo(message)).toEqual({ roomId, parentId: messageId });
     expect({ ...replyTo({ id: 'm1', roomId: 'r1' }), markdown: 'ok' }).toEqual({ roomId: 'r1', parentId: 'm1', markdown: 'ok' });
   });

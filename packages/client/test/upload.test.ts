@@ -58,6 +58,7 @@ describe('messages.create with a local file', () => {
     const webex = await uploadServer();
     const blob = new Blob(['x']);
     await expect(webex.messages.create({ roomId: 'R1', files: [blob, blob] })).rejects.toThrow(/files takes one item per message \(got 2\)/);
+    // @ts-expect-error invalid on purpose: the runtime check is under test
     await expect(webex.messages.create({ roomId: 'R1', toPersonId: 'P', files: [blob] })).rejects.toBeInstanceOf(WebexValidationError);
     await expect(webex.messages.create({ roomId: 'R1', files: ['/no/such/file.txt'] })).rejects.toThrow(/cannot read \/no\/such\/file\.txt/);
     expect(server!.requests).toHaveLength(0);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { diffSpecs, formatJson, formatText, openSource, SourceError, writeChangeset, type SpecSource } from './diff/index.js';
 import { defaultLayout, generate } from './generate.js';
 import { SpecError } from './load/bundle.js';
+import { compareUpstream, formatUpstreamJson, formatUpstreamText, hasDifferences, scaffoldDrafts, UpstreamInputError } from './upstream/index.js';
 import { findDrift, writeFiles } from './write/output.js';
 
 const USAGE = `Usage: webex-codegen <command> [--root <dir>]
@@ -17,7 +18,14 @@ Commands:
              holding webex.yaml, a root spec file, or git:<rev> for the specs/
              folder of a revision. --changeset writes .changeset/api-<hash>.md
              (or <file.md>) bumping the generated packages; --json prints the
-             structured result. Exits 0 whatever changed.`;
+             structured result. Exits 0 whatever changed.
+  upstream <official.json|yaml …> [--json] [--scaffold]
+             compare our specs with official Webex OpenAPI documents, per
+             resource: operations, parameters and fields only on one side, and
+             type, enum and required differences. --json prints the structured
+             result; --scaffold drafts the operations only upstream has into
+             specs/ (marked x-draft). Exits 0 when the same, 1 when something
+             differs, 2 on bad input.`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
         changeset: { type: 'string' },
+        scaffold: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -42,9 +51,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
-  const { json, changeset } = parsed.values;
-  if (command !== 'diff' && (json || changeset !== undefined)) {
-    console.error(`--json and --changeset belong to diff.\n\n${USAGE}`);
+  const { json, changeset, scaffold } = parsed.values;
+  if ((command !== 'diff' && command !== 'upstream' && json) || (command !== 'diff' && changeset !== undefined) || (command !== 'upstream' && scaffold)) {
+    console.error(`--json belongs to diff and upstream, --changeset to diff, --scaffold to upstream.\n\n${USAGE}`);
     return 2;
   }
   const root = resolve(parsed.values.root ?? findRoot());
@@ -74,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'diff':
       return diff(parsed.positionals.slice(1), { root, json: json === true, changeset });
+    case 'upstream':
+      return upstream(parsed.positionals.slice(1), { root, json: json === true, scaffold: scaffold === true });
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
@@ -122,6 +133,44 @@ async function diff(args: string[], options: { root: string; json: boolean; chan
     throw error;
   } finally {
     for (const source of sources) source.dispose();
+  }
+}
+
+async function upstream(files: string[], options: { root: string; json: boolean; scaffold: boolean }): Promise<number> {
+  if (!files.length) {
+    console.error(`upstream takes one or more official Webex OpenAPI documents (JSON or YAML).\n\n${USAGE}`);
+    return 2;
+  }
+  const rootFile = join(options.root, defaultLayout.specs);
+  if (!existsSync(rootFile)) {
+    console.error(`webex-codegen upstream: no ${defaultLayout.specs} under ${options.root}; run it in the repository or give --root <repository>`);
+    return 2;
+  }
+  try {
+    const comparison = compareUpstream(rootFile, files);
+    console.log(options.json ? formatUpstreamJson(comparison.result) : formatUpstreamText(comparison.result));
+    if (options.scaffold) {
+      const written = scaffoldDrafts(comparison, rootFile);
+      // With --json, stdout holds only the JSON.
+      const say = options.json ? console.error : console.log;
+      const fromCwd = relative(process.cwd(), join(rootFile, '..'));
+      const specsDir = fromCwd.startsWith('..') ? join(rootFile, '..') : fromCwd || '.';
+      for (const file of written) {
+        say(`webex-codegen upstream: drafted ${file.operations.length} operation${file.operations.length === 1 ? '' : 's'} in ${join(specsDir, file.file)}${file.created ? ' (new file)' : ''}`);
+      }
+      say(written.length ? 'Curate each x-draft operation (names, descriptions, paging, required flags, examples), then pnpm generate.' : 'webex-codegen upstream: no operation only upstream, nothing drafted');
+    }
+    return hasDifferences(comparison.result) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UpstreamInputError) {
+      console.error(`webex-codegen upstream: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof SpecError) {
+      console.error(`webex-codegen upstream: our specs (${defaultLayout.specs}) do not bundle: ${error.message}`);
+      return 2;
+    }
+    throw error;
   }
 }
 

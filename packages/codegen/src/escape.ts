@@ -9,3 +9,26 @@ export function stringLiteral(text: string): string {
 export function escapeComment(text: string): string {
   return text.replaceAll('*/', '*\\/');
 }
+
+/** Prose wrapped at `width` characters on spaces, line by line; a word longer than the width stays whole. */
+export function wrapProse(text: string, width = 100): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width) return line;
+      const indent = /^\s*/.exec(line)![0];
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.trim().split(/ +/)) {
+        if (current && indent.length + current.length + 1 + word.length > width) {
+          out.push(indent + current);
+          current = word;
+        } else {
+          current = current ? `${current} ${word}` : word;
+        }
+      }
+      if (current) out.push(indent + current);
+      return out.join('\n');
+    })
+    .join('\n');
+}

@@ -6,6 +6,7 @@ import { emitPathsTypes } from './emit/paths-types.js';
 import { emitReference } from './emit/reference.js';
 import { emitResourceFile } from './emit/resource-class.js';
 import { emitOperationNames, emitResourcesIndex } from './emit/resources-index.js';
+import { SourceFormatter } from './write/format.js';
 import { generatedHeader, SourcePrinter } from './write/source-files.js';
 
 /** Where the generator reads and writes, relative to the repository root. */
@@ -73,5 +74,13 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   };
   files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
   if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedHeader(allSpecs)));
+
+  // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses.
+  const formatter = SourceFormatter.fromRoot(root);
+  try {
+    for (const [path, text] of files) if (path.endsWith('.ts')) files.set(path, formatter.format(path, text));
+  } finally {
+    formatter.close();
+  }
   return files;
 }

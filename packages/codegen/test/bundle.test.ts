@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleSpecs, SpecError } from '../src/index.js';
+import { buildIr, bundleSpecs, SpecError } from '../src/index.js';
 
 function specs(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
@@ -59,5 +59,33 @@ describe('bundleSpecs', () => {
 
   it('names a missing file', () => {
     expect(() => bundleSpecs(specs({ 'root.yaml': root("  /a:\n    $ref: './missing.yaml#/paths/~1a'\n") }))).toThrow(/cannot read spec file missing\.yaml/);
+  });
+
+  it('picks up a resource file nothing refers to, and adds the standard error responses to its operations', () => {
+    const rootFile = specs({
+      'root.yaml': `${root('  {}\n')}x-standard-responses:\n  '500': { description: boom }\n`,
+      'area/things.yaml':
+        "paths:\n  /things:\n    get: { operationId: listThings, x-sdk-method: list, responses: { '200': { description: ok }, '500': { description: own } } }\n    post: { operationId: addThing, x-sdk-method: create, responses: { '204': { description: ok } } }\n",
+    });
+    const bundle = bundleSpecs(rootFile);
+    const ops = (bundle.document as any).paths['/things'];
+    expect(ops.post.responses['500']).toEqual({ description: 'boom' });
+    expect(ops.get.responses['500']).toEqual({ description: 'own' });
+    expect(bundle.operationSources.get('post /things')).toBe('area/things');
+  });
+
+  it('refuses an operation that two files define, and a resource file without paths', () => {
+    const twice = "paths:\n  /x:\n    get: { operationId: x, x-sdk-method: get, responses: { '204': { description: ok } } }\n";
+    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/one.yaml': twice, 'b/two.yaml': twice }))).toThrow(/GET \/x is defined in both a\/one and b\/two/);
+    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/empty.yaml': 'components: {}\n' }))).toThrow(/a\/empty\.yaml has no paths/);
+  });
+
+  it('refuses a cycle of $refs instead of looping', () => {
+    const rootFile = specs({
+      'root.yaml': root('  {}\n'),
+      'a.yaml':
+        "paths:\n  /a:\n    get: { operationId: a, x-sdk-method: get, responses: { '200': { $ref: '#/components/responses/One' } } }\ncomponents:\n  responses:\n    One: { $ref: '#/components/responses/Two' }\n    Two: { $ref: '#/components/responses/One' }\n",
+    });
+    expect(() => buildIr(bundleSpecs(rootFile))).toThrow(/unresolved or cyclic \$ref/);
   });
 });

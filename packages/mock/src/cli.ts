@@ -1,18 +1,51 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startMockServer } from './index.js';
+import { runTour } from './contract/live-tour.js';
+import { startProxy } from './contract/proxy.js';
+import { redactUpstream } from './contract/redact.js';
+import { formatViolation, summarize } from './contract/violation.js';
+import { startMockServer } from './mock-server.js';
 
-const USAGE = `Usage: webex-mock [--port <n>] [--host <h>] [--spec <file>] [--no-errors]
+const USAGE = `Usage:
+  webex-mock [--port <n>] [--host <h>] [--spec <file>] [--no-errors]
+      Serves a Prism mock of the Webex REST API (the spec @webex-ts/client was generated from).
+      Point your app at it: new Webex({ accessToken: 'any', baseUrl: 'http://127.0.0.1:<port>' })
 
-Serves a Prism mock of the Webex REST API (the spec @webex-ts/client was generated from).
-Point your app at it: new Webex({ accessToken: 'any', baseUrl: 'http://127.0.0.1:<port>' })`;
+  webex-mock proxy --upstream <url> [--port <n>] [--host <h>] [--spec <file>] [--report <file.json>]
+      Forwards every request to <url> (e.g. https://webexapis.com/v1) and checks request and answer
+      against the spec; prints each contract violation, a summary on Ctrl-C, and writes them to --report.
 
-/** Runs the mock until SIGINT/SIGTERM; returns the exit code. */
+  webex-mock tour [--upstream <url>] [--spec <file>] [--report <file.json>]
+      With WEBEX_ACCESS_TOKEN set: a read-only tour of every list (and the get of its first item)
+      through the proxy; prints a table of ok / violations / skipped. Exits 1 when it found violations.`;
+
+const NO_TOKEN = `webex-mock tour: WEBEX_ACCESS_TOKEN is not set, so nothing was called.
+
+The tour reads (GET only) from the real Webex API with your token and checks every answer against the spec.
+To get a token:
+  1. Sign in at https://developer.webex.com and open "Getting Started" (or any API reference page):
+     the "Bearer" field holds a personal access token valid for 12 hours.
+     A bot or service-app token works too; it sees only what that bot or app may see.
+  2. Run: WEBEX_ACCESS_TOKEN=<token> pnpm contract:live
+Operations the token has no scope or data for are listed as skipped.`;
+
+/** Runs the mock, the proxy or the tour; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const command = argv[0] === 'proxy' || argv[0] === 'tour' ? argv[0] : 'mock';
+  const args = command === 'mock' ? argv : argv.slice(1);
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, host: { type: 'string' }, spec: { type: 'string' }, 'no-errors': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        spec: { type: 'string' },
+        'no-errors': { type: 'boolean' },
+        upstream: { type: 'string' },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -27,12 +60,55 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--port must be a port number (got ${values.port})\n\n${USAGE}`);
     return 2;
   }
+  if (command === 'tour') return tour(values.upstream, values.spec, values.report);
+  if (command === 'proxy') {
+    if (!values.upstream) {
+      console.error(`webex-mock proxy needs --upstream <url>, e.g. --upstream https://webexapis.com/v1\n\n${USAGE}`);
+      return 2;
+    }
+    return proxy(values.upstream, port ?? 4011, values.host, values.spec, values.report);
+  }
   const mock = await startMockServer({ port, host: values.host, spec: values.spec, errors: !values['no-errors'] });
   console.log(`Webex mock listening on ${mock.url}`);
-  await new Promise<void>((resolve) => {
+  await untilSignal();
+  await mock.stop();
+  return 0;
+}
+
+async function proxy(upstream: string, port: number, host: string | undefined, spec: string | undefined, report: string | undefined): Promise<number> {
+  let running;
+  try {
+    running = await startProxy({ upstream, port, host, spec, onViolation: (v) => console.log(`violation: ${formatViolation(v)}`) });
+  } catch (error) {
+    console.error(`webex-mock proxy: ${(error as Error).message}`);
+    return 2;
+  }
+  console.log(`Contract proxy listening on ${running.url}, forwarding to ${redactUpstream(upstream)}; Ctrl-C to stop`);
+  await untilSignal();
+  await running.stop();
+  console.log(summarize(running.violations(), running.requests()));
+  if (report) {
+    const body = { upstream: redactUpstream(upstream), requests: running.requests(), violations: running.violations(), stoppedAt: new Date().toISOString() };
+    writeFileSync(report, `${JSON.stringify(body, null, 2)}\n`);
+    console.log(`Report written to ${report}`);
+  }
+  return 0;
+}
+
+async function tour(upstream: string | undefined, spec: string | undefined, report: string | undefined): Promise<number> {
+  const token = process.env.WEBEX_ACCESS_TOKEN?.trim();
+  if (!token) {
+    console.log(NO_TOKEN);
+    return 0;
+  }
+  const result = await runTour({ token, upstream, spec, report, log: (line) => console.log(line) });
+  if (report) console.log(`Report written to ${report}`);
+  return result.violations.length ? 1 : 0;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await mock.stop();
-  return 0;
 }

@@ -16,7 +16,7 @@ describe('startMockServer', () => {
     } finally {
       await mock.stop();
     }
-  });
+  }, 90_000); // Prism takes a while to read the 2.5 MB spec on a busy machine
 
   it('ships the bundled spec', () => {
     expect(bundledSpecPath()).toMatch(/openapi\.json$/);
@@ -31,7 +31,7 @@ describe('webex-mock bin', () => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     try {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 80_000;
       while (!out.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(out).toContain(`http://127.0.0.1:${port}`);
       const response = await fetch(`http://127.0.0.1:${port}/rooms`, { headers: { Authorization: 'Bearer any' } });
@@ -41,5 +41,5 @@ describe('webex-mock bin', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-  });
+  }, 90_000);
 });

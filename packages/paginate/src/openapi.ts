@@ -24,6 +24,10 @@ export interface OpenApiPaginateOptions extends PaginateOptions {
 type Init = { params?: { query?: Record<string, unknown> } & Record<string, unknown>; signal?: AbortSignal } & Record<string, unknown>;
 type Get = (path: string, init: object) => ReturnType<GetClient['GET']>;
 
+// openapi-fetch's GET is generic, so `Parameters<>` of it is `never`: infer the first overload's parameters instead.
+type GetPath<C extends GetClient> = C['GET'] extends (path: infer P, ...rest: never[]) => unknown ? P : string;
+type GetInit<C extends GetClient> = C['GET'] extends (path: never, init: infer I, ...rest: never[]) => unknown ? I : unknown;
+
 /**
  * Lists any `GET` endpoint of an openapi-fetch client, page by page.
  *
@@ -33,8 +37,8 @@ type Get = (path: string, init: object) => ReturnType<GetClient['GET']>;
  */
 export function paginate<T = unknown, C extends GetClient = GetClient>(
   client: C,
-  path: Parameters<C['GET']>[0],
-  init: Parameters<C['GET']>[1],
+  path: GetPath<C>,
+  init: GetInit<C>,
   options: OpenApiPaginateOptions,
 ): Paginated<T> {
   const given = (init ?? {}) as Init;

@@ -4,10 +4,8 @@ import { text, UsageError, type Values } from '../args.js';
 import { buildInput, type RequestInput } from '../api/input.js';
 import { operations, type Operation } from '../api/operations.js';
 import { closest } from '../api/suggest.js';
-import { NoTokenError, tokenFrom } from '../client.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
-import { VERSION } from '../version.js';
 
 /** The core's runtime surface; its typed signatures tie each call to one literal path, which a name read at run time cannot meet. */
 interface AnyCore {
@@ -111,10 +109,7 @@ async function readBody(context: Context): Promise<unknown> {
   }
 }
 
-/** The client's core, set up like `createClient` sets up `Webex`: token, API root, user agent. */
+/** The client's core, with the options `webex()` uses: token, API root, user agent, long waits on stderr. */
 function coreFor(context: Context) {
-  const accessToken = tokenFrom(context.values, context.io.env);
-  if (!accessToken) throw new NoTokenError();
-  const baseUrl = text(context.values, 'base-url') || context.io.env.WEBEX_BASE_URL || undefined;
-  return createCore({ accessToken, baseUrl, userAgent: `webex-cli/${VERSION}` });
+  return createCore(context.clientOptions());
 }

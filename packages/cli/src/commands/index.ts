@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { api } from './api.js';
+import { filesGet } from './files.js';
 import { messagesList } from './messages.js';
 import { peopleFind } from './people.js';
 import { roomsFind, roomsList } from './rooms.js';
@@ -8,4 +9,4 @@ import { webhooksCreate, webhooksDelete, webhooksList } from './webhooks.js';
 import { whoami } from './whoami.js';
 
 /** Every command, in the order `webex --help` lists them. */
-export const COMMANDS: Command[] = [send, whoami, roomsList, roomsFind, peopleFind, messagesList, webhooksList, webhooksCreate, webhooksDelete, api];
+export const COMMANDS: Command[] = [send, whoami, roomsList, roomsFind, peopleFind, messagesList, webhooksList, webhooksCreate, webhooksDelete, filesGet, api];

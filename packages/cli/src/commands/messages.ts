@@ -1,11 +1,11 @@
-import type { ListMessage } from '@webex-ts/client';
+import type { Message } from '@webex-ts/client';
 import { LISTING_OPTIONS, positiveInteger, required } from '../args.js';
 import type { Command } from '../command.js';
 import { printListing } from '../output/listing.js';
 import { shortDate, type Column } from '../output/table.js';
 import { pageSize } from './page-size.js';
 
-const columns: Column<ListMessage>[] = [
+const columns: Column<Message>[] = [
   { header: 'SENT', width: 16, value: (message) => shortDate(message.created) },
   { header: 'FROM', width: 28, value: (message) => message.personEmail },
   { header: 'TEXT', width: 50, value: (message) => message.text ?? (message.files?.length ? '(file)' : '') },

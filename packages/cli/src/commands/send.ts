@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { CreateMessageInput } from '@webex-ts/client';
+import type { CreateMessageInput, MessageFields } from '@webex-ts/client';
 import { JSON_OPTION, text, UsageError, type Values } from '../args.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
@@ -34,7 +34,8 @@ export const send: Command = {
     if (values.text === '-' && values.markdown === '-') throw new UsageError('only one of --text and --markdown can read stdin');
     const webex = context.webex();
 
-    const body: CreateMessageInput = {
+    // Built field by field; destination and content were checked above, and the client checks them again before sending.
+    const body: MessageFields & { roomId?: string | undefined; toPersonEmail?: string | undefined } = {
       roomId,
       toPersonEmail,
       parentId: text(values, 'thread'),
@@ -46,7 +47,7 @@ export const send: Command = {
       body.attachments = [{ contentType: CARD_TYPE, content: await readCard(card) }];
       if (!body.text && !body.markdown) body.text = CARD_FALLBACK;
     }
-    const message = await webex.messages.create(body);
+    const message = await webex.messages.create(body as CreateMessageInput);
     await write(context.io.stdout, context.format === 'table' ? `${message.id}\n` : `${JSON.stringify(message, null, 2)}\n`);
   },
 };

@@ -2,6 +2,7 @@
 import { Paginated, pagingStrategy, type PageRequest } from '@webex-ts/paginate';
 import { checkInput } from '../checks.js';
 import { apiError, parseBody } from '../error-mapping.js';
+import { WebexValidationError } from '../errors.js';
 import type { RequestOptions } from '../options.js';
 import { buildRequest, type RequestParts } from './request.js';
 import type { OperationName, PagingConfig, ResourceCore } from './resource.js';
@@ -42,6 +43,26 @@ export class Core implements ResourceCore {
     return [request, sent];
   }
 
+  /**
+   * One request whose body is left unread, for downloads: auth and retries as
+   * usual, error answers thrown as their typed errors. `target` is a path under
+   * `baseUrl` or an absolute URL under it; `signal` bounds the call (caller's
+   * signal and deadline), so the reader can stop the body with it.
+   * @internal
+   */
+  async stream(method: string, target: string, options: SendOptions = {}): Promise<Streamed> {
+    const root = new URL(`${this.baseUrl}/`).href;
+    // Resolved first, so `..` segments cannot climb out of the API root.
+    const url = hrefOf(target) ?? hrefOf(this.baseUrl + target) ?? '';
+    // The transport sends the token only to the API's origin; refusing other URLs here also keeps the call under the API root.
+    if (!url.startsWith(root)) throw new WebexValidationError('stream', 'url', "expected a path, or a URL under the client's baseUrl; give the path instead");
+    const request = buildRequest(url, method, '', {}, options.headers);
+    const signal = callSignal(options);
+    const response = await this.transport.sendUnread(request, { ...options, signal });
+    if (!response.ok) throw apiError(request, response, await response.text().catch(() => ''));
+    return { request, response, signal };
+  }
+
   list(operation: OperationName, path: string, input: RequestParts, options?: RequestOptions, paging?: PagingConfig): Paginated<never> {
     checkInput(operation, input);
     const query = input.params?.query as Record<string, unknown> | undefined;
@@ -60,6 +81,22 @@ export class Core implements ResourceCore {
       { signal: callSignal(options) },
     );
   }
+}
+
+/** An absolute URL, normalised; undefined for anything else (a path). */
+function hrefOf(raw: string): string | undefined {
+  try {
+    return new URL(raw).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A response whose body is still to be read, the request that got it, and the signal bounding the call. */
+export interface Streamed {
+  request: Request;
+  response: Response;
+  signal: AbortSignal | undefined;
 }
 
 /** The caller's signal, bounded by the overall deadline when there is one. */

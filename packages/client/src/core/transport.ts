@@ -2,7 +2,7 @@
 // the 401 refresh-and-replay, and network failures turned into typed errors.
 import { isTimeout, RequestGate, sendWithRetry, type RetryEvent, type RetryPolicy } from '@webex-ts/paginate';
 import { redactUrl, WebexConnectionError, WebexTimeoutError } from '../errors.js';
-import type { Logger, RequestOptions } from '../options.js';
+import { LONG_RETRY_WAIT_MS, type Logger, type RequestOptions } from '../options.js';
 import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
 
 /** Gets a new access token after a 401; given by whoever builds the transport (`createCore`). */
@@ -61,6 +61,11 @@ export class Transport {
   /** For `webex.http` (openapi-fetch): the response with its body unread. */
   readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, unread)).response;
 
+  /** Sends a request with the same auth and retries as `send`, but hands back the response with its body unread (downloads). */
+  async sendUnread(request: Request, options: SendOptions): Promise<Response> {
+    return (await this.#send(request, options, unread)).response;
+  }
+
   /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
   async send(request: Request, options: SendOptions): Promise<Sent> {
     const { response, body } = await this.#send(request, options, readText);
@@ -100,9 +105,15 @@ export class Transport {
 
   readonly #onRetry = (event: RetryEvent) => {
     const redacted = { ...event, url: redactUrl(event.url) };
-    this.#settings.logger?.debug(`webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`, {
-      ...redacted,
-    });
+    const logger = this.#settings.logger;
+    if (redacted.delayMs >= LONG_RETRY_WAIT_MS) {
+      // A long wait in silence looks like a hang, so it goes where the user looks (`warn`), not only to debug output.
+      const message = longWaitMessage(redacted);
+      if (logger?.warn) logger.warn(message, { ...redacted });
+      else logger?.debug(message, { ...redacted });
+    } else {
+      logger?.debug(`webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`, { ...redacted });
+    }
     this.#settings.hooks.onRetry?.(redacted);
   };
 
@@ -118,6 +129,13 @@ export class Transport {
     })();
     return this.#refreshing;
   }
+}
+
+/** `webex: waiting 60 s before retrying GET …/rooms (rate-limit after HTTP 429, attempt 1)`. */
+function longWaitMessage(event: RetryEvent): string {
+  const seconds = Math.round(event.delayMs / 100) / 10;
+  const cause = event.status === undefined ? event.reason : `${event.reason} after HTTP ${event.status}`;
+  return `webex: waiting ${seconds} s before retrying ${event.method} ${event.url} (${cause}, attempt ${event.attempt})`;
 }
 
 /** Whether a URL is on the given origin, without parsing it. */

@@ -152,61 +152,126 @@ export { XapiResource } from './resources/xapi.gen.js';
 
 /** The resources under `webex.hybrid`. */
 export interface HybridNamespace {
-  /** Hybrid clusters bundle the on-premises hosts that run Webex hybrid services, such as calendar or Video Mesh connectors, for one organization. */
+  /**
+   * Hybrid clusters bundle the on-premises hosts that run Webex hybrid services, such as calendar or
+   * Video Mesh connectors, for one organization.
+   */
   readonly clusters: HybridClustersResource;
-  /** Hybrid connectors run on the hosts of a hybrid cluster and tie one on-premises service to Webex; each reports its health and alarms. */
+  /**
+   * Hybrid connectors run on the hosts of a hybrid cluster and tie one on-premises service to Webex;
+   * each reports its health and alarms.
+   */
   readonly connectors: HybridConnectorsResource;
 }
 
 /** The resources under `webex.partner`. */
 export interface PartnerNamespace {
-  /** Partner administrators are people in a partner organization who manage customer organizations; these operations show and change who manages whom. */
+  /**
+   * Partner administrators are people in a partner organization who manage customer organizations; these
+   * operations show and change who manages whom.
+   */
   readonly administrators: PartnerAdministratorsResource;
-  /** Partner reports are CSV reports a partner administrator generates from a report template, covering the customers the partner manages. */
+  /**
+   * Partner reports are CSV reports a partner administrator generates from a report template, covering
+   * the customers the partner manages.
+   */
   readonly reports: PartnerReportsResource;
-  /** Partner tags are labels a partner attaches to its customer organizations and their subscriptions to group and find them; only the partner that set them sees them. */
+  /**
+   * Partner tags are labels a partner attaches to its customer organizations and their subscriptions to
+   * group and find them; only the partner that set them sees them.
+   */
   readonly tags: PartnerTagsResource;
 }
 
 /** The resources under `webex.scim`. */
 export interface ScimNamespace {
-  /** The SCIM 2.0 bulk endpoint carries a batch of user and group creations, patches and deletions in one request, for provisioning at scale. */
+  /**
+   * The SCIM 2.0 bulk endpoint carries a batch of user and group creations, patches and deletions in one
+   * request, for provisioning at scale.
+   */
   readonly bulk: ScimBulkResource;
-  /** The SCIM 2.0 group endpoints create, read, replace, patch and remove the groups of a Webex organization and their members, in the standard SCIM format with Cisco's Webex identity extension. */
+  /**
+   * The SCIM 2.0 group endpoints create, read, replace, patch and remove the groups of a Webex
+   * organization and their members, in the standard SCIM format with Cisco's Webex identity extension.
+   */
   readonly groups: ScimGroupsResource;
-  /** The SCIM 2.0 schema endpoints describe every attribute Webex supports on users and groups (its type, whether it is required, whether it can be changed, its allowed values), core schema and extensions alike. */
+  /**
+   * The SCIM 2.0 schema endpoints describe every attribute Webex supports on users and groups (its type,
+   * whether it is required, whether it can be changed, its allowed values), core schema and extensions
+   * alike.
+   */
   readonly schemas: ScimSchemasResource;
-  /** The SCIM 2.0 user endpoints let identity systems create, read, replace, patch and remove the users of a Webex organization in the standard SCIM format, with Webex's enterprise and Cisco identity extensions. */
+  /**
+   * The SCIM 2.0 user endpoints let identity systems create, read, replace, patch and remove the users
+   * of a Webex organization in the standard SCIM format, with Webex's enterprise and Cisco identity
+   * extensions.
+   */
   readonly users: ScimUsersResource;
 }
 
 /** Every resource of the API, one property each (or a namespace of them). `Webex` extends this. */
 export class WebexResources {
-  /** Activation email jobs resend the invitation to activate a Webex account to every person of an organization who has not activated it, and report how that went. */
+  /**
+   * Activation email jobs resend the invitation to activate a Webex account to every person of an
+   * organization who has not activated it, and report how that went.
+   */
   public readonly activationEmails: ActivationEmailsResource;
   /** Admin audit events record what administrators did. */
   public readonly adminAuditEvents: AdminAuditEventsResource;
-  /** Historical analytics give administrators past usage figures of their organization: messaging activity, room device use and meeting totals. */
+  /**
+   * Historical analytics give administrators past usage figures of their organization: messaging
+   * activity, room device use and meeting totals.
+   */
   public readonly analytics: AnalyticsResource;
-  /** Archived users are the records Webex keeps of people who were deleted from an organization, so that compliance and admin tools can still say who a former user was. */
+  /**
+   * Archived users are the records Webex keeps of people who were deleted from an organization, so that
+   * compliance and admin tools can still say who a former user was.
+   */
   public readonly archivedUsers: ArchivedUsersResource;
   /** Attachment actions are what people submit from cards. */
   public readonly attachmentActions: AttachmentActionsResource;
-  /** Authorizations are the access and refresh tokens integrations hold on people's behalf; administrators can list and revoke them. */
+  /**
+   * Authorizations are the access and refresh tokens integrations hold on people's behalf;
+   * administrators can list and revoke them.
+   */
   public readonly authorizations: AuthorizationsResource;
-  /** Classifications are the labels (such as Public, Internal or Confidential) an organization defines to tell people how sensitive the content of a space is. */
+  /**
+   * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to
+   * tell people how sensitive the content of a space is.
+   */
   public readonly classifications: ClassificationsResource;
-  /** Data sources register an organization's own services (for example a virtual agent endpoint) with Webex. Webex then calls them with a JSON web token signed for the given audience and subject, renewed at the chosen interval; a schema says which kind of service the source is. */
+  /**
+   * Data sources register an organization's own services (for example a virtual agent endpoint) with
+   * Webex. Webex then calls them with a JSON web token signed for the given audience and subject,
+   * renewed at the chosen interval; a schema says which kind of service the source is.
+   */
   public readonly dataSources: DataSourcesResource;
-  /** Calling configuration of devices: which lines they carry, their settings at device, location and organization level, key layouts, templates and background images, and the jobs that roll changes out. */
+  /**
+   * Calling configuration of devices: which lines they carry, their settings at device, location and
+   * organization level, key layouts, templates and background images, and the jobs that roll changes
+   * out.
+   */
   public readonly deviceCallSettings: DeviceCallSettingsResource;
-  /** Device configurations are the settings of a Webex RoomOS device (audio, video, conference and so on), each with a default value, possibly an administrator's configured value, and a schema of allowed values. */
+  /**
+   * Device configurations are the settings of a Webex RoomOS device (audio, video, conference and so
+   * on), each with a default value, possibly an administrator's configured value, and a schema of
+   * allowed values.
+   */
   public readonly deviceConfigurations: DeviceConfigurationsResource;
-  /** Devices are the Webex room systems, desk devices, boards and phones registered to the cloud, each belonging to a workspace or to a person. */
+  /**
+   * Devices are the Webex room systems, desk devices, boards and phones registered to the cloud, each
+   * belonging to a workspace or to a person.
+   */
   public readonly devices: DevicesResource;
-  /** Domain management lets an organization prove it owns an email domain with a DNS token, then claim it so that every account on that domain belongs to the organization. */
+  /**
+   * Domain management lets an organization prove it owns an email domain with a DNS token, then claim it
+   * so that every account on that domain belongs to the organization.
+   */
   public readonly domains: DomainsResource;
-  /** ECM folder linking connects a room to a folder of an enterprise content management system (Microsoft OneDrive or SharePoint Online), so the room's files can be kept there. */
+  /**
+   * ECM folder linking connects a room to a folder of an enterprise content management system (Microsoft
+   * OneDrive or SharePoint Online), so the room's files can be kept there.
+   */
   public readonly ecmFolderLinking: EcmFolderLinkingResource;
   /** Events are the compliance record of what happened in an organization. */
   public readonly events: EventsResource;
@@ -214,45 +279,95 @@ export class WebexResources {
   public readonly groups: GroupsResource;
   /** Guest management creates guest users for people without Webex accounts. */
   public readonly guestManagement: GuestManagementResource;
-  /** Hybrid Data Security (HDS) lets an organization keep its encryption keys and related services in its own data centre; these operations let its administrators watch the HDS clusters, nodes, database and tenants. */
+  /**
+   * Hybrid Data Security (HDS) lets an organization keep its encryption keys and related services in its
+   * own data centre; these operations let its administrators watch the HDS clusters, nodes, database and
+   * tenants.
+   */
   public readonly hds: HdsResource;
-  /** Hot desking lets people sign in to a shared desk device for a while and find their own calling and meeting setup there. */
+  /**
+   * Hot desking lets people sign in to a shared desk device for a while and find their own calling and
+   * meeting setup there.
+   */
   public readonly hotDesk: HotDeskResource;
   /** `hybrid.clusters`, `hybrid.connectors`. */
   public readonly hybrid: HybridNamespace;
-  /** The identity service keeps each organization's name and language, and can issue one-time passwords to the organization's users. */
+  /**
+   * The identity service keeps each organization's name and language, and can issue one-time passwords
+   * to the organization's users.
+   */
   public readonly identityOrganizations: IdentityOrganizationsResource;
   /** Licenses are the services an organization's people may use. */
   public readonly licenses: LicensesResource;
-  /** Live monitoring shows administrators the meetings in progress on their Webex sites and the media quality participants are getting. */
+  /**
+   * Live monitoring shows administrators the meetings in progress on their Webex sites and the media
+   * quality participants are getting.
+   */
   public readonly liveMonitoring: LiveMonitoringResource;
-  /** Locations are the sites of an organization (an office, a branch, a campus) with their address, time zone and languages. People, workspaces and Webex Calling settings are organised by location, and a location can be split into floors. */
+  /**
+   * Locations are the sites of an organization (an office, a branch, a campus) with their address, time
+   * zone and languages. People, workspaces and Webex Calling settings are organised by location, and a
+   * location can be split into floors.
+   */
   public readonly locations: LocationsResource;
-  /** Meeting chats are the in-meeting chat messages, kept after the meeting so that they can be read or removed. */
+  /**
+   * Meeting chats are the in-meeting chat messages, kept after the meeting so that they can be read or
+   * removed.
+   */
   public readonly meetingChats: MeetingChatsResource;
-  /** Meeting closed captions are the captions generated live during a meeting, available afterwards as snippets or as a file. */
+  /**
+   * Meeting closed captions are the captions generated live during a meeting, available afterwards as
+   * snippets or as a file.
+   */
   public readonly meetingClosedCaptions: MeetingClosedCaptionsResource;
   /** Meeting invitees are the people invited to a meeting. */
   public readonly meetingInvitees: MeetingInviteesResource;
-  /** Meeting messages are the chat messages posted during a meeting; a compliance officer or the sender can remove one. */
+  /**
+   * Meeting messages are the chat messages posted during a meeting; a compliance officer or the sender
+   * can remove one.
+   */
   public readonly meetingMessages: MeetingMessagesResource;
-  /** Meeting participants are the people and devices that joined a meeting instance; hosts can also mute, admit, expel and call out to them while the meeting runs. */
+  /**
+   * Meeting participants are the people and devices that joined a meeting instance; hosts can also mute,
+   * admit, expel and call out to them while the meeting runs.
+   */
   public readonly meetingParticipants: MeetingParticipantsResource;
-  /** Meeting polls are the questionnaires a presenter runs during a meeting; after the meeting their questions, results and respondents can be read. */
+  /**
+   * Meeting polls are the questionnaires a presenter runs during a meeting; after the meeting their
+   * questions, results and respondents can be read.
+   */
   public readonly meetingPolls: MeetingPollsResource;
-  /** Meeting preferences are a user's own meeting settings: their personal room, how they connect audio and video, scheduling defaults and their Webex sites. */
+  /**
+   * Meeting preferences are a user's own meeting settings: their personal room, how they connect audio
+   * and video, scheduling defaults and their Webex sites.
+   */
   public readonly meetingPreferences: MeetingPreferencesResource;
-  /** Meeting Q&A holds the questions attendees asked in the Q&A panel of a meeting or webinar and the answers panelists gave, readable after the meeting. */
+  /**
+   * Meeting Q&A holds the questions attendees asked in the Q&A panel of a meeting or webinar and the
+   * answers panelists gave, readable after the meeting.
+   */
   public readonly meetingQandA: MeetingQandAResource;
-  /** Meeting qualities give administrators the media statistics each participant's client reported during a meeting, for troubleshooting poor audio, video or sharing. */
+  /**
+   * Meeting qualities give administrators the media statistics each participant's client reported during
+   * a meeting, for troubleshooting poor audio, video or sharing.
+   */
   public readonly meetingQualities: MeetingQualitiesResource;
-  /** A Webex site is where an organization's meetings are hosted; its common settings decide the audio options, scheduling defaults and security rules every meeting on it follows. */
+  /**
+   * A Webex site is where an organization's meetings are hosted; its common settings decide the audio
+   * options, scheduling defaults and security rules every meeting on it follows.
+   */
   public readonly meetingSites: MeetingSitesResource;
   /** Meeting summaries are the notes and action items the AI Assistant writes after a meeting. */
   public readonly meetingSummaries: MeetingSummariesResource;
-  /** Meeting summary reports tell a site admin how meetings were used: the minutes and audio of each meeting and who attended it. */
+  /**
+   * Meeting summary reports tell a site admin how meetings were used: the minutes and audio of each
+   * meeting and who attended it.
+   */
   public readonly meetingSummaryReports: MeetingSummaryReportsResource;
-  /** Meeting transcripts are the speech-to-text record of a meeting; they can be downloaded whole or read, corrected and removed snippet by snippet. */
+  /**
+   * Meeting transcripts are the speech-to-text record of a meeting; they can be downloaded whole or
+   * read, corrected and removed snippet by snippet.
+   */
   public readonly meetingTranscripts: MeetingTranscriptsResource;
   /** Meetings are scheduled or instant real-time conferences. */
   public readonly meetings: MeetingsResource;
@@ -260,9 +375,15 @@ export class WebexResources {
   public readonly memberships: MembershipsResource;
   /** Messages are how people talk in rooms; they carry text, markdown, a file or a card. */
   public readonly messages: MessagesResource;
-  /** Organization contacts are directory entries for people outside Webex (customers, suppliers, BroadWorks users) that everyone in the organization can search and call. */
+  /**
+   * Organization contacts are directory entries for people outside Webex (customers, suppliers,
+   * BroadWorks users) that everyone in the organization can search and call.
+   */
   public readonly organizationContacts: OrganizationContactsResource;
-  /** Organization settings are named on/off switches that change how Webex behaves for everyone in an organization. */
+  /**
+   * Organization settings are named on/off switches that change how Webex behaves for everyone in an
+   * organization.
+   */
   public readonly organizationSettings: OrganizationSettingsResource;
   /** Organizations are the companies and groups of people that use Webex. */
   public readonly organizations: OrganizationsResource;
@@ -270,17 +391,32 @@ export class WebexResources {
   public readonly partner: PartnerNamespace;
   /** People are the users of Webex; look them up, and as an admin provision them. */
   public readonly people: PeopleResource;
-  /** Recording reports audit access to Webex meeting recordings and expose the archives of recorded meetings: attendees, chat, polls and Q&A. */
+  /**
+   * Recording reports audit access to Webex meeting recordings and expose the archives of recorded
+   * meetings: attendees, chat, polls and Q&A.
+   */
   public readonly recordingReports: RecordingReportsResource;
   /** Recordings are the stored audio and video of meetings. */
   public readonly recordings: RecordingsResource;
-  /** Report templates describe each kind of report Webex can generate: its service, the longest period it covers and what a request must include. */
+  /**
+   * Report templates describe each kind of report Webex can generate: its service, the longest period it
+   * covers and what a request must include.
+   */
   public readonly reportTemplates: ReportTemplatesResource;
-  /** Reports are the Control Hub usage and analytics reports of an organization, generated on request from a report template and downloaded as CSV once ready. */
+  /**
+   * Reports are the Control Hub usage and analytics reports of an organization, generated on request
+   * from a report template and downloaded as CSV once ready.
+   */
   public readonly reports: ReportsResource;
-  /** A resource group membership ties one person's hybrid service license to a resource group, so the person is served by that group's clusters. */
+  /**
+   * A resource group membership ties one person's hybrid service license to a resource group, so the
+   * person is served by that group's clusters.
+   */
   public readonly resourceGroupMemberships: ResourceGroupMembershipsResource;
-  /** Resource groups collect hybrid clusters so an administrator can steer users' hybrid services to particular on-premises hosts. */
+  /**
+   * Resource groups collect hybrid clusters so an administrator can steer users' hybrid services to
+   * particular on-premises hosts.
+   */
   public readonly resourceGroups: ResourceGroupsResource;
   /** Roles give people administrative rights in an organization. */
   public readonly roles: RolesResource;
@@ -290,31 +426,65 @@ export class WebexResources {
   public readonly rooms: RoomsResource;
   /** `scim.bulk`, `scim.groups`, `scim.schemas`, `scim.users`. */
   public readonly scim: ScimNamespace;
-  /** Security audit events record security-relevant actions of the people in an organization, such as signing in and out, for compliance and incident review. */
+  /**
+   * Security audit events record security-relevant actions of the people in an organization, such as
+   * signing in and out, for compliance and incident review.
+   */
   public readonly securityAuditEvents: SecurityAuditEventsResource;
-  /** Service apps are machine accounts an organization's administrator authorizes; the app trades its credentials for access tokens that act on that organization. */
+  /**
+   * Service apps are machine accounts an organization's administrator authorizes; the app trades its
+   * credentials for access tokens that act on that organization.
+   */
   public readonly serviceApps: ServiceAppsResource;
-  /** Session types are the meeting kinds a Webex site offers (meetings, webinars, training sessions…); an admin decides which ones each user may schedule. */
+  /**
+   * Session types are the meeting kinds a Webex site offers (meetings, webinars, training sessions…); an
+   * admin decides which ones each user may schedule.
+   */
   public readonly sessionTypes: SessionTypesResource;
-  /** Slido runs polls, Q&A and quizzes in meetings and events; with Slido Secure Premium an organization can read the record of everything its people did in a session for compliance. */
+  /**
+   * Slido runs polls, Q&A and quizzes in meetings and events; with Slido Secure Premium an organization
+   * can read the record of everything its people did in a session for compliance.
+   */
   public readonly slido: SlidoResource;
   /** Team memberships say who is in which team, and who moderates it. */
   public readonly teamMemberships: TeamMembershipsResource;
   /** Teams group people and the rooms they share. */
   public readonly teams: TeamsResource;
-  /** Tracking codes are named labels, such as a department or a cost center, that hosts fill in when scheduling so that usage can be reported by them; admins define them per site and can preset them per user. */
+  /**
+   * Tracking codes are named labels, such as a department or a cost center, that hosts fill in when
+   * scheduling so that usage can be reported by them; admins define them per site and can preset them
+   * per user.
+   */
   public readonly trackingCodes: TrackingCodesResource;
-  /** Video Mesh runs Webex media processing on nodes in the customer's own network. These operations give its administrators availability, utilization, overflow and redirect figures, on-demand and periodic test results, and the thresholds of the events Webex raises about it. */
+  /**
+   * Video Mesh runs Webex media processing on nodes in the customer's own network. These operations give
+   * its administrators availability, utilization, overflow and redirect figures, on-demand and periodic
+   * test results, and the thresholds of the events Webex raises about it.
+   */
   public readonly videoMesh: VideoMeshResource;
   /** Webhooks tell your app when something happens in Webex. */
   public readonly webhooks: WebhooksResource;
-  /** Workspace locations are the older way of saying where workspaces are: a site with an address and coordinates, divided into floors. New integrations should prefer the locations API; both ids are accepted by workspaces. */
+  /**
+   * Workspace locations are the older way of saying where workspaces are: a site with an address and
+   * coordinates, divided into floors. New integrations should prefer the locations API; both ids are
+   * accepted by workspaces.
+   */
   public readonly workspaceLocations: WorkspaceLocationsResource;
-  /** Workspace metrics are the measurements the devices of a workspace collect (sound, noise, temperature, humidity, air quality, people count) and how long the workspace was used or booked. */
+  /**
+   * Workspace metrics are the measurements the devices of a workspace collect (sound, noise,
+   * temperature, humidity, air quality, people count) and how long the workspace was used or booked.
+   */
   public readonly workspaceMetrics: WorkspaceMetricsResource;
-  /** Workspace personalization turns a shared workspace with one RoomOS device into a personal one for a given user: the device takes on that user's calls, calendar and settings. It runs as a background task. */
+  /**
+   * Workspace personalization turns a shared workspace with one RoomOS device into a personal one for a
+   * given user: the device takes on that user's calls, calendar and settings. It runs as a background
+   * task.
+   */
   public readonly workspacePersonalization: WorkspacePersonalizationResource;
-  /** Workspaces stand for the physical places people use, from a single desk to a boardroom; devices are registered to them and they carry the calling, calendar and sensor set-up of that place. */
+  /**
+   * Workspaces stand for the physical places people use, from a single desk to a boardroom; devices are
+   * registered to them and they carry the calling, calendar and sensor set-up of that place.
+   */
   public readonly workspaces: WorkspacesResource;
   /** The xAPI reads the status of RoomOS devices and runs commands on them from the cloud. */
   public readonly xapi: XapiResource;
@@ -366,7 +536,11 @@ export class WebexResources {
     this.organizationContacts = new OrganizationContactsResource(core);
     this.organizationSettings = new OrganizationSettingsResource(core);
     this.organizations = new OrganizationsResource(core);
-    this.partner = { administrators: new PartnerAdministratorsResource(core), reports: new PartnerReportsResource(core), tags: new PartnerTagsResource(core) };
+    this.partner = {
+      administrators: new PartnerAdministratorsResource(core),
+      reports: new PartnerReportsResource(core),
+      tags: new PartnerTagsResource(core),
+    };
     this.people = new PeopleResource(core);
     this.recordingReports = new RecordingReportsResource(core);
     this.recordings = new RecordingsResource(core);
@@ -377,7 +551,12 @@ export class WebexResources {
     this.roles = new RolesResource(core);
     this.roomTabs = new RoomTabsResource(core);
     this.rooms = new RoomsResource(core);
-    this.scim = { bulk: new ScimBulkResource(core), groups: new ScimGroupsResource(core), schemas: new ScimSchemasResource(core), users: new ScimUsersResource(core) };
+    this.scim = {
+      bulk: new ScimBulkResource(core),
+      groups: new ScimGroupsResource(core),
+      schemas: new ScimSchemasResource(core),
+      users: new ScimUsersResource(core),
+    };
     this.securityAuditEvents = new SecurityAuditEventsResource(core);
     this.serviceApps = new ServiceAppsResource(core);
     this.sessionTypes = new SessionTypesResource(core);

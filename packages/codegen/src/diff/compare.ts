@@ -4,7 +4,8 @@ import type { Change, Direction, SpecVersion } from './change.js';
 import { constraintChanges } from './constraints.js';
 import { typeDirections } from './reach.js';
 import { canonical, isObject, rawOperations, rawParameterSchemas, rawProperties, type Schema } from './raw.js';
-import { diffDocs, diffProperty, diffTypes, typeText, type TypeSite } from './type-diff.js';
+import { typeExpression } from '../emit/type-expression.js';
+import { diffDocs, diffProperty, diffTypes, type TypeSite } from './type-diff.js';
 
 /** Keys that only document; a hidden operation that differs in nothing else changed its docs only. */
 const DOCS_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'tags']);
@@ -110,11 +111,11 @@ function resultText(result: IrOperation['result']): string {
     case 'void':
       return 'nothing';
     case 'json':
-      return typeText(result.type);
+      return typeExpression(result.type);
     case 'text':
-      return `text (${typeText(result.type)})`;
+      return `text (${typeExpression(result.type)})`;
     case 'list':
-      return `list of ${typeText(result.item)} (${pagingText(result.paging)} paging)`;
+      return `list of ${typeExpression(result.item)} (${pagingText(result.paging)} paging)`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Bundle, Json } from '../load/bundle.js';
+import { followRefs } from '../load/refs.js';
 
 /** A JSON object from the bundled document. */
 export type Schema = { [key: string]: Json };
@@ -6,26 +7,9 @@ export type Schema = { [key: string]: Json };
 /** The HTTP methods an OpenAPI path item can hold. */
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** A node with its local `$ref` (to `#/components/…`) followed; undefined when it points at nothing. */
+/** A node with its local `$ref` (to `#/components/…`) followed; undefined when it points at nothing or at a cycle. */
 export function deref(bundle: Bundle, node: Json | undefined): Schema | undefined {
-  const seen = new Set<string>();
-  let current = node;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    current = lookup(bundle, current.$ref);
-  }
-  return isObject(current) ? current : undefined;
-}
-
-function lookup(bundle: Bundle, ref: string): Json | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: Json | undefined = bundle.document;
-  for (const raw of ref.slice(2).split('/')) {
-    const part = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    node = isObject(node) ? node[part] : undefined;
-  }
-  return node;
+  return followRefs(bundle.document, node);
 }
 
 /** Every operation in the bundle, hidden ones included, keyed `GET /rooms`. */

@@ -1,3 +1,4 @@
+import { typeExpression } from '../emit/type-expression.js';
 import type { IrDocs, IrProperty, IrType } from '../ir/types.js';
 import type { Change, Direction, Element } from './change.js';
 
@@ -8,38 +9,13 @@ export interface TypeSite {
   direction: Direction;
 }
 
-/** A type as TypeScript would spell it, for reports. */
-export function typeText(type: IrType): string {
-  switch (type.kind) {
-    case 'ref':
-      return type.name;
-    case 'primitive':
-      return type.type;
-    case 'enum':
-      return type.values.map((v) => JSON.stringify(v)).join(' | ');
-    case 'array': {
-      const items = typeText(type.items);
-      return type.items.kind === 'union' || type.items.kind === 'intersection' || type.items.kind === 'enum' ? `(${items})[]` : `${items}[]`;
-    }
-    case 'object': {
-      const props = type.properties.map((p) => `${p.name}${p.required ? '' : '?'}: ${typeText(p.type)}`);
-      if (type.additionalProperties) props.push(`[key: string]: ${typeText(type.additionalProperties)}`);
-      return `{ ${props.join('; ')} }`;
-    }
-    case 'union':
-      return type.members.map(typeText).join(' | ');
-    case 'intersection':
-      return type.members.map(typeText).join(' & ');
-  }
-}
-
 /** Appends the changes between two IR types at one site, without following refs. */
 export function diffTypes(a: IrType, b: IrType, site: TypeSite, out: Change[]): void {
   // Each named type is compared once on its own, so a change to `Room` shows as `Room.title`
   // and not again under every operation that returns a room.
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   const changed = (action: Change['action'] = 'changed') =>
-    out.push({ element: site.element, action, target: site.target, direction: site.direction, from: typeText(a), to: typeText(b) });
+    out.push({ element: site.element, action, target: site.target, direction: site.direction, from: typeExpression(a), to: typeExpression(b) });
 
   if (a.kind === 'union' || b.kind === 'union') return diffMembers(membersOf(a), membersOf(b), 'union', site, out, changed);
   if (a.kind !== b.kind) {
@@ -95,8 +71,8 @@ function diffObjects(a: ObjectType, b: ObjectType, site: TypeSite, out: Change[]
   const [extraA, extraB] = [a.additionalProperties, b.additionalProperties];
   const extra = { element: site.element, target: site.target, direction: site.direction, aspect: 'additional properties' };
   if (extraA && extraB) diffTypes(extraA, extraB, fieldSite('*'), out);
-  else if (extraA) out.push({ ...extra, action: 'narrowed', from: typeText(extraA), to: 'none' });
-  else if (extraB) out.push({ ...extra, action: 'widened', from: 'none', to: typeText(extraB) });
+  else if (extraA) out.push({ ...extra, action: 'narrowed', from: typeExpression(extraA), to: 'none' });
+  else if (extraB) out.push({ ...extra, action: 'widened', from: 'none', to: typeExpression(extraB) });
 }
 
 /** Compares one parameter or property that both versions have. */

@@ -1,5 +1,5 @@
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
-import { escapeComment } from '../escape.js';
+import { escapeComment, wrapProse } from '../escape.js';
 import type { IrDocs } from '../ir/types.js';
 
 const FORMAT_NOTES: Record<string, string> = {
@@ -17,5 +17,5 @@ export function docsOf(docs: IrDocs, extra: string[] = []): OptionalKind<JSDocSt
   );
   const tags = docs.deprecated ? [{ tagName: 'deprecated' }] : [];
   if (!lines.length && !tags.length) return [];
-  return [{ description: lines.map(escapeComment).join('\n\n'), tags }];
+  return [{ description: lines.map((line) => wrapProse(escapeComment(line))).join('\n\n'), tags }];
 }

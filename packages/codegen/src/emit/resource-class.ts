@@ -9,7 +9,7 @@ import {
 } from 'ts-morph';
 import { pascalCase } from '../ir/names.js';
 import type { IrOperation, IrPaging, IrResource } from '../ir/types.js';
-import { escapeComment, stringLiteral } from '../escape.js';
+import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
 import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
 
@@ -129,7 +129,7 @@ export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclara
   const paramDocs = parameters.map((p) => {
     const source = op.pathParameters.find((pp) => pp.name === p.name);
     const text = source?.description ?? (p.name === 'body' ? 'What to send.' : 'Query parameters.');
-    return { tagName: 'param', text: `${p.name} ${escapeComment(text)}` };
+    return { tagName: 'param', text: wrapProse(`${p.name} ${escapeComment(text)}`) };
   });
   const paging = op.result.kind === 'list' ? [`Pages with ${op.result.paging.strategy === 'link' ? 'the `Link` header' : `${op.result.paging.strategy} paging`}; iterate with \`for await\`.`] : [];
   return {
@@ -137,10 +137,10 @@ export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclara
     name: op.method,
     docs: [
       {
-        description: [escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging].filter(Boolean).join('\n\n'),
+        description: wrapProse([escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging].filter(Boolean).join('\n\n')),
         tags: [
           ...paramDocs,
-          { tagName: 'param', text: 'options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.' },
+          { tagName: 'param', text: wrapProse('options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.') },
           ...(op.deprecated ? [{ tagName: 'deprecated' }] : []),
         ],
       },

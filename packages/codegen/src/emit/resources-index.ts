@@ -1,11 +1,11 @@
 import { Scope, StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
-import { escapeComment, stringLiteral } from '../escape.js';
+import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrResource } from '../ir/types.js';
 import { resourceClassName } from './resource-class.js';
 
 const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.property.join('.') ? -1 : 1);
-const describe = (r: IrResource) => escapeComment(r.description ?? `The ${r.property.join('.')} API.`);
+const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `The ${r.property.join('.')} API.`));
 
 /** `scim` → `ScimNamespace`: the type of a namespace property on `Webex`. */
 export function namespaceTypeName(namespace: string): string {

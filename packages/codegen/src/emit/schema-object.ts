@@ -81,7 +81,8 @@ function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
       name: named.name,
       isExported: true,
       docs: docsOf(named),
-      type: `(typeof ${named.name})[keyof typeof ${named.name}]`,
+      // The values spelled out: reads better on hover than `(typeof X)[keyof typeof X]`, and the formatter can wrap it.
+      type: values.map(stringLiteral).join(' | '),
     },
   ];
 }

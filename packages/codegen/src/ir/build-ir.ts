@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Bundle, Json } from '../load/bundle.js';
 import { SpecError } from '../load/bundle.js';
+import { followRefs } from '../load/refs.js';
 import { camelCase, pascalCase, singular } from './names.js';
 import type { IrDocs, IrModel, IrNamedType, IrOperation, IrPaging, IrParameter, IrProperty, IrResource, IrType } from './types.js';
 
@@ -22,15 +23,13 @@ export function buildIr(bundle: Bundle): IrModel {
   const taken = new Set(Object.keys(schemas));
   const types: IrNamedType[] = [];
 
+  /** A node with its `$ref`s followed; a ref to nothing, or a cycle of refs, is a spec error. */
   const deref = <T>(node: T): T => {
-    let current = node as Json;
-    while (current && typeof current === 'object' && !Array.isArray(current) && typeof current.$ref === 'string') {
-      const [, kind, name] = current.$ref.split('#/components/')[1]?.match(/^([^/]+)\/(.+)$/) ?? [];
-      const target = kind && name ? components[kind]?.[name] : undefined;
-      if (!target) throw new SpecError(`unresolved $ref ${current.$ref}`);
-      current = target;
+    const target = followRefs(doc, node as Json);
+    if (!target && node && typeof node === 'object' && typeof (node as Schema).$ref === 'string') {
+      throw new SpecError(`unresolved or cyclic $ref ${(node as Schema).$ref}`);
     }
-    return current as T;
+    return (target ?? node) as T;
   };
 
   /** Gives an inline object or enum its own name when that name is free, so the output reads well. */

@@ -31,9 +31,20 @@ export interface ActivationEmailJob {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ActivationEmailJobLatestExecutionExitCode = { UNKNOWN: 'UNKNOWN', COMPLETED: 'COMPLETED', FAILED: 'FAILED', STOPPED: 'STOPPED', COMPLETED_WITH_ERRORS: 'COMPLETED_WITH_ERRORS' } as const;
+export const ActivationEmailJobLatestExecutionExitCode = {
+  UNKNOWN: 'UNKNOWN',
+  COMPLETED: 'COMPLETED',
+  FAILED: 'FAILED',
+  STOPPED: 'STOPPED',
+  COMPLETED_WITH_ERRORS: 'COMPLETED_WITH_ERRORS',
+} as const;
 /** How the job ended; `UNKNOWN` while it still runs. */
-export type ActivationEmailJobLatestExecutionExitCode = (typeof ActivationEmailJobLatestExecutionExitCode)[keyof typeof ActivationEmailJobLatestExecutionExitCode];
+export type ActivationEmailJobLatestExecutionExitCode =
+  | 'UNKNOWN'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'STOPPED'
+  | 'COMPLETED_WITH_ERRORS';
 
 /** Tallies of what the job did. */
 export interface ActivationEmailJobCounts {
@@ -86,9 +97,24 @@ export interface ActivationEmailJobErrorMessage {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ActivationEmailJobStatus = { COMPLETED: 'COMPLETED', STARTING: 'STARTING', STARTED: 'STARTED', STOPPING: 'STOPPING', FAILED: 'FAILED', ABANDONED: 'ABANDONED', UNKNOWN: 'UNKNOWN' } as const;
+export const ActivationEmailJobStatus = {
+  COMPLETED: 'COMPLETED',
+  STARTING: 'STARTING',
+  STARTED: 'STARTED',
+  STOPPING: 'STOPPING',
+  FAILED: 'FAILED',
+  ABANDONED: 'ABANDONED',
+  UNKNOWN: 'UNKNOWN',
+} as const;
 /** State of a job or of one of its steps. */
-export type ActivationEmailJobStatus = (typeof ActivationEmailJobStatus)[keyof typeof ActivationEmailJobStatus];
+export type ActivationEmailJobStatus =
+  | 'COMPLETED'
+  | 'STARTING'
+  | 'STARTED'
+  | 'STOPPING'
+  | 'FAILED'
+  | 'ABANDONED'
+  | 'UNKNOWN';
 
 /** One run of the job's processing step. */
 export interface ActivationEmailJobStep {
@@ -120,8 +146,14 @@ export interface ActivationEmailJobStep {
   timeElapsed?: string;
 }
 
-/** Query parameters of `activationEmails.listErrors` (GET /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors). */
+/**
+ * Query parameters of `activationEmails.listErrors` (GET
+ * /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors).
+ */
 export interface ActivationEmailsListErrorsQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

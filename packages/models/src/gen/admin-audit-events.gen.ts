@@ -7,7 +7,7 @@
  */
 export const AdminAuditAdminRole = { User: 'User', Full_Admin: 'Full_Admin', id_full_admin: 'id_full_admin' } as const;
 /** An administrator role the actor held when acting. */
-export type AdminAuditAdminRole = (typeof AdminAuditAdminRole)[keyof typeof AdminAuditAdminRole];
+export type AdminAuditAdminRole = 'User' | 'Full_Admin' | 'id_full_admin';
 
 /** One action an administrator took. */
 export interface AdminAuditEvent {
@@ -17,11 +17,11 @@ export interface AdminAuditEvent {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
   /** Id of the organization of the person who acted. */
   actorOrgId?: string;
   /** Unique id of the event. */
-  id?: string;
+  id: string;
   /** Id of the person who acted. */
   actorId?: string;
 }
@@ -94,7 +94,10 @@ export interface AdminAuditEventsListQuery {
   to: string;
   /** Only events caused by this person. */
   actorId?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** How many events to skip before the first one returned. */
   offset?: number;

@@ -47,7 +47,10 @@ export interface AnalyticsMeetingsMetricsResponse {
   metrics?: AnalyticsMeetingsMetrics;
 }
 
-/** Messaging figures. Webex documents each field as a string holding a list with one value per day, in the order of `dates`. */
+/**
+ * Messaging figures. Webex documents each field as a string holding a list with one value per day, in
+ * the order of `dates`.
+ */
 export interface AnalyticsMessagingMetrics {
   /** The UTC days the values are for. */
   dates?: string;
@@ -125,7 +128,10 @@ export interface AnalyticsParticipantsByRoles {
   attendee?: number;
 }
 
-/** Room device figures. Webex documents each field as a string holding a list with one value per day, in the order of `dates`. */
+/**
+ * Room device figures. Webex documents each field as a string holding a list with one value per day,
+ * in the order of `dates`.
+ */
 export interface AnalyticsRoomDeviceMetrics {
   /** The UTC days the values are for. */
   dates?: string;

@@ -37,7 +37,7 @@ export interface ArchivedUserEmail {
  */
 export const ArchivedUserEmailType = { work: 'work', home: 'home', room: 'room', other: 'other' } as const;
 /** What kind of address it is. */
-export type ArchivedUserEmailType = (typeof ArchivedUserEmailType)[keyof typeof ArchivedUserEmailType];
+export type ArchivedUserEmailType = 'work' | 'home' | 'room' | 'other';
 
 /** Bookkeeping data of the record. */
 export interface ArchivedUserMeta {

@@ -3,7 +3,7 @@
 /** One submission of a card posted in a message. */
 export interface AttachmentAction {
   /** Unique id of the attachment action. */
-  id?: string;
+  id: string;
   /** Id of the person who submitted the card. */
   personId?: string;
   /** Id of the room the card's message is in. */
@@ -17,10 +17,13 @@ export interface AttachmentAction {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
-/** The values entered in the card, keyed by the card's input ids. The common contact fields are listed; a card may define any others. */
+/**
+ * The values entered in the card, keyed by the card's input ids. The common contact fields are listed;
+ * a card may define any others.
+ */
 export interface AttachmentActionInputs {
   [key: string]: unknown;
   /** Value of the card's `Name` input. */
@@ -40,7 +43,7 @@ export interface AttachmentActionInputs {
  */
 export const AttachmentActionType = { submit: 'submit' } as const;
 /** The kind of card action; `submit` is the only one. */
-export type AttachmentActionType = (typeof AttachmentActionType)[keyof typeof AttachmentActionType];
+export type AttachmentActionType = 'submit';
 
 /** What to give when submitting a card. */
 export interface CreateAttachmentActionRequest {

@@ -29,7 +29,7 @@ export interface Authorization {
  */
 export const AuthorizationType = { refresh: 'refresh', access: 'access' } as const;
 /** Whether this is a refresh token or an access token. */
-export type AuthorizationType = (typeof AuthorizationType)[keyof typeof AuthorizationType];
+export type AuthorizationType = 'refresh' | 'access';
 
 /** A person's authorizations. */
 export interface AuthorizationListResponse {

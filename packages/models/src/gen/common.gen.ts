@@ -23,4 +23,4 @@ export interface ErrorDetail {
  */
 export const RoomType = { direct: 'direct', group: 'group' } as const;
 /** `direct` for a 1:1 room, `group` for a room with any number of people. */
-export type RoomType = (typeof RoomType)[keyof typeof RoomType];
+export type RoomType = 'direct' | 'group';

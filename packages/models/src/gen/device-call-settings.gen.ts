@@ -15,7 +15,7 @@ export interface DeviceCallAcd {
  */
 export const DeviceCallAcdDisplayCallqueueAgentSoftkeys = { FRONT_PAGE: 'FRONT_PAGE', LAST_PAGE: 'LAST_PAGE' } as const;
 /** Whether the agent keys come on the first or the last soft key page. */
-export type DeviceCallAcdDisplayCallqueueAgentSoftkeys = (typeof DeviceCallAcdDisplayCallqueueAgentSoftkeys)[keyof typeof DeviceCallAcdDisplayCallqueueAgentSoftkeys];
+export type DeviceCallAcdDisplayCallqueueAgentSoftkeys = 'FRONT_PAGE' | 'LAST_PAGE';
 
 /** Call center agent keys on the phone. */
 export interface DeviceCallAcdRequest {
@@ -30,9 +30,12 @@ export interface DeviceCallAcdRequest {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys = { FRONT_PAGE: 'FRONT_PAGE', LAST_PAGE: 'LAST_PAGE' } as const;
+export const DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys = {
+  FRONT_PAGE: 'FRONT_PAGE',
+  LAST_PAGE: 'LAST_PAGE',
+} as const;
 /** Whether the agent keys come on the first or the last soft key page. */
-export type DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys = (typeof DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys)[keyof typeof DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys];
+export type DeviceCallAcdRequestDisplayCallqueueAgentSoftkeys = 'FRONT_PAGE' | 'LAST_PAGE';
 
 /** Settings of analog telephone adapters. */
 export interface DeviceCallAta {
@@ -65,7 +68,7 @@ export interface DeviceCallAta {
  */
 export const DeviceCallAtaAtaDtmfMode = { STRICT: 'STRICT', NORMAL: 'NORMAL' } as const;
 /** How strictly DTMF tones are detected. */
-export type DeviceCallAtaAtaDtmfMode = (typeof DeviceCallAtaAtaDtmfMode)[keyof typeof DeviceCallAtaAtaDtmfMode];
+export type DeviceCallAtaAtaDtmfMode = 'STRICT' | 'NORMAL';
 /**
  * How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically.
  *
@@ -73,7 +76,7 @@ export type DeviceCallAtaAtaDtmfMode = (typeof DeviceCallAtaAtaDtmfMode)[keyof t
  */
 export const DeviceCallAtaAtaDtmfMethod = { INBAND: 'INBAND', AVT: 'AVT', AUTO: 'AUTO' } as const;
 /** How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically. */
-export type DeviceCallAtaAtaDtmfMethod = (typeof DeviceCallAtaAtaDtmfMethod)[keyof typeof DeviceCallAtaAtaDtmfMethod];
+export type DeviceCallAtaAtaDtmfMethod = 'INBAND' | 'AVT' | 'AUTO';
 
 /** Settings of analog telephone adapters. */
 export interface DeviceCallAtaRequest {
@@ -106,7 +109,7 @@ export interface DeviceCallAtaRequest {
  */
 export const DeviceCallAtaRequestAtaDtmfMode = { STRICT: 'STRICT', NORMAL: 'NORMAL' } as const;
 /** How strictly DTMF tones are detected. */
-export type DeviceCallAtaRequestAtaDtmfMode = (typeof DeviceCallAtaRequestAtaDtmfMode)[keyof typeof DeviceCallAtaRequestAtaDtmfMode];
+export type DeviceCallAtaRequestAtaDtmfMode = 'STRICT' | 'NORMAL';
 /**
  * How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically.
  *
@@ -114,7 +117,7 @@ export type DeviceCallAtaRequestAtaDtmfMode = (typeof DeviceCallAtaRequestAtaDtm
  */
 export const DeviceCallAtaRequestAtaDtmfMethod = { INBAND: 'INBAND', AVT: 'AVT', AUTO: 'AUTO' } as const;
 /** How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically. */
-export type DeviceCallAtaRequestAtaDtmfMethod = (typeof DeviceCallAtaRequestAtaDtmfMethod)[keyof typeof DeviceCallAtaRequestAtaDtmfMethod];
+export type DeviceCallAtaRequestAtaDtmfMethod = 'INBAND' | 'AVT' | 'AUTO';
 
 /** The order in which the device offers audio codecs. */
 export interface DeviceCallAudioCodecPriority {
@@ -135,7 +138,7 @@ export interface DeviceCallAudioCodecPriority {
  */
 export const DeviceCallAudioCodecPrioritySelection = { REGIONAL: 'REGIONAL', CUSTOM: 'CUSTOM' } as const;
 /** `REGIONAL` uses the codec order of the region; `CUSTOM` the order given here. */
-export type DeviceCallAudioCodecPrioritySelection = (typeof DeviceCallAudioCodecPrioritySelection)[keyof typeof DeviceCallAudioCodecPrioritySelection];
+export type DeviceCallAudioCodecPrioritySelection = 'REGIONAL' | 'CUSTOM';
 
 /** The order in which the device offers audio codecs. */
 export interface DeviceCallAudioCodecPriorityRequest {
@@ -156,11 +159,14 @@ export interface DeviceCallAudioCodecPriorityRequest {
  */
 export const DeviceCallAudioCodecPriorityRequestSelection = { REGIONAL: 'REGIONAL', CUSTOM: 'CUSTOM' } as const;
 /** `REGIONAL` uses the codec order of the region; `CUSTOM` the order given here. */
-export type DeviceCallAudioCodecPriorityRequestSelection = (typeof DeviceCallAudioCodecPriorityRequestSelection)[keyof typeof DeviceCallAudioCodecPriorityRequestSelection];
+export type DeviceCallAudioCodecPriorityRequestSelection = 'REGIONAL' | 'CUSTOM';
 
 /** The order in which the device offers audio codecs. */
 export interface DeviceCallAudioCodecPriorityText {
-  /** Where the codec order comes from: `REGIONAL` for the region's order, `CUSTOM` for the order given here. */
+  /**
+   * Where the codec order comes from: `REGIONAL` for the region's order, `CUSTOM` for the order given
+   * here.
+   */
   selection?: string;
   /** The codec offered first. */
   primary?: string;
@@ -172,7 +178,10 @@ export interface DeviceCallAudioCodecPriorityText {
 
 /** The order in which the device offers audio codecs. */
 export interface DeviceCallAudioCodecPriorityTextRequest {
-  /** Where the codec order comes from: `REGIONAL` for the region's order, `CUSTOM` for the order given here. */
+  /**
+   * Where the codec order comes from: `REGIONAL` for the region's order, `CUSTOM` for the order given
+   * here.
+   */
   selection: string;
   /** The codec offered first. */
   primary: string;
@@ -271,7 +280,7 @@ export interface DeviceCallBluetooth {
  */
 export const DeviceCallBluetoothMode = { PHONE: 'PHONE', HANDS_FREE: 'HANDS_FREE', BOTH: 'BOTH' } as const;
 /** What Bluetooth is for: pairing a mobile phone, a headset, or both. */
-export type DeviceCallBluetoothMode = (typeof DeviceCallBluetoothMode)[keyof typeof DeviceCallBluetoothMode];
+export type DeviceCallBluetoothMode = 'PHONE' | 'HANDS_FREE' | 'BOTH';
 
 /** Bluetooth on the phone. */
 export interface DeviceCallBluetoothRequest {
@@ -288,7 +297,7 @@ export interface DeviceCallBluetoothRequest {
  */
 export const DeviceCallBluetoothRequestMode = { PHONE: 'PHONE', HANDS_FREE: 'HANDS_FREE', BOTH: 'BOTH' } as const;
 /** What Bluetooth is for: pairing a mobile phone, a headset, or both. */
-export type DeviceCallBluetoothRequestMode = (typeof DeviceCallBluetoothRequestMode)[keyof typeof DeviceCallBluetoothRequestMode];
+export type DeviceCallBluetoothRequestMode = 'PHONE' | 'HANDS_FREE' | 'BOTH';
 /**
  * Whether T.38 fax compression is on or off.
  *
@@ -296,7 +305,7 @@ export type DeviceCallBluetoothRequestMode = (typeof DeviceCallBluetoothRequestM
  */
 export const DeviceCallCompression = { ON: 'ON', OFF: 'OFF' } as const;
 /** Whether T.38 fax compression is on or off. */
-export type DeviceCallCompression = (typeof DeviceCallCompression)[keyof typeof DeviceCallCompression];
+export type DeviceCallCompression = 'ON' | 'OFF';
 
 /** Device settings of a person or workspace. */
 export interface DeviceCallCompressionSettings {
@@ -461,9 +470,13 @@ export interface DeviceCallDevice {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceActivationState = { activating: 'activating', activated: 'activated', deactivated: 'deactivated' } as const;
+export const DeviceCallDeviceActivationState = {
+  activating: 'activating',
+  activated: 'activated',
+  deactivated: 'deactivated',
+} as const;
 /** Whether the device is activated. */
-export type DeviceCallDeviceActivationState = (typeof DeviceCallDeviceActivationState)[keyof typeof DeviceCallDeviceActivationState];
+export type DeviceCallDeviceActivationState = 'activating' | 'activated' | 'deactivated';
 
 /** Bluetooth on the phone. */
 export interface DeviceCallDeviceBluetooth {
@@ -480,7 +493,7 @@ export interface DeviceCallDeviceBluetooth {
  */
 export const DeviceCallDeviceBluetoothMode = { PHONE: 'PHONE', HANDS_FREE: 'HANDS_FREE', BOTH: 'BOTH' } as const;
 /** What Bluetooth is for: pairing a mobile phone, a headset, or both. */
-export type DeviceCallDeviceBluetoothMode = (typeof DeviceCallDeviceBluetoothMode)[keyof typeof DeviceCallDeviceBluetoothMode];
+export type DeviceCallDeviceBluetoothMode = 'PHONE' | 'HANDS_FREE' | 'BOTH';
 
 /** Bluetooth on the phone. */
 export interface DeviceCallDeviceBluetoothRequest {
@@ -497,7 +510,7 @@ export interface DeviceCallDeviceBluetoothRequest {
  */
 export const DeviceCallDeviceBluetoothRequestMode = { PHONE: 'PHONE', HANDS_FREE: 'HANDS_FREE', BOTH: 'BOTH' } as const;
 /** What Bluetooth is for: pairing a mobile phone, a headset, or both. */
-export type DeviceCallDeviceBluetoothRequestMode = (typeof DeviceCallDeviceBluetoothRequestMode)[keyof typeof DeviceCallDeviceBluetoothRequestMode];
+export type DeviceCallDeviceBluetoothRequestMode = 'PHONE' | 'HANDS_FREE' | 'BOTH';
 
 /** Settings of one device, by device family (only the family of the device applies). */
 export interface DeviceCallDeviceCustomizations {
@@ -554,7 +567,7 @@ export interface DeviceCallDeviceHttpProxy {
  */
 export const DeviceCallDeviceHttpProxyMode = { OFF: 'OFF', AUTO: 'AUTO', MANUAL: 'MANUAL' } as const;
 /** Whether there is a proxy, found automatically or set by hand. */
-export type DeviceCallDeviceHttpProxyMode = (typeof DeviceCallDeviceHttpProxyMode)[keyof typeof DeviceCallDeviceHttpProxyMode];
+export type DeviceCallDeviceHttpProxyMode = 'OFF' | 'AUTO' | 'MANUAL';
 
 /** The HTTP proxy the phone uses. */
 export interface DeviceCallDeviceHttpProxyRequest {
@@ -583,7 +596,7 @@ export interface DeviceCallDeviceHttpProxyRequest {
  */
 export const DeviceCallDeviceHttpProxyRequestMode = { OFF: 'OFF', AUTO: 'AUTO', MANUAL: 'MANUAL' } as const;
 /** Whether there is a proxy, found automatically or set by hand. */
-export type DeviceCallDeviceHttpProxyRequestMode = (typeof DeviceCallDeviceHttpProxyRequestMode)[keyof typeof DeviceCallDeviceHttpProxyRequestMode];
+export type DeviceCallDeviceHttpProxyRequestMode = 'OFF' | 'AUTO' | 'MANUAL';
 
 /** The LDAP directory the phone searches. */
 export interface DeviceCallDeviceLdap {
@@ -614,7 +627,7 @@ export interface DeviceCallDeviceLdap {
  */
 export const DeviceCallDeviceLdapCommSecurityType = { NONE: 'NONE', SSL: 'SSL', STARTTLS: 'STARTTLS' } as const;
 /** How the connection is secured. */
-export type DeviceCallDeviceLdapCommSecurityType = (typeof DeviceCallDeviceLdapCommSecurityType)[keyof typeof DeviceCallDeviceLdapCommSecurityType];
+export type DeviceCallDeviceLdapCommSecurityType = 'NONE' | 'SSL' | 'STARTTLS';
 
 /** The LDAP directory the phone searches. */
 export interface DeviceCallDeviceLdapRequest {
@@ -645,7 +658,7 @@ export interface DeviceCallDeviceLdapRequest {
  */
 export const DeviceCallDeviceLdapRequestCommSecurityType = { NONE: 'NONE', SSL: 'SSL', STARTTLS: 'STARTTLS' } as const;
 /** How the connection is secured. */
-export type DeviceCallDeviceLdapRequestCommSecurityType = (typeof DeviceCallDeviceLdapRequestCommSecurityType)[keyof typeof DeviceCallDeviceLdapRequestCommSecurityType];
+export type DeviceCallDeviceLdapRequestCommSecurityType = 'NONE' | 'SSL' | 'STARTTLS';
 
 /** Settings of Cisco multi-platform (MPP) phones. */
 export interface DeviceCallDeviceMpp {
@@ -752,17 +765,29 @@ export interface DeviceCallDeviceMpp {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppBacklightTimer = { ONE_MIN: 'ONE_MIN', FIVE_MIN: 'FIVE_MIN', THIRTY_MIN: 'THIRTY_MIN', ALWAYS_ON: 'ALWAYS_ON' } as const;
+export const DeviceCallDeviceMppBacklightTimer = {
+  ONE_MIN: 'ONE_MIN',
+  FIVE_MIN: 'FIVE_MIN',
+  THIRTY_MIN: 'THIRTY_MIN',
+  ALWAYS_ON: 'ALWAYS_ON',
+} as const;
 /** How long the backlight stays on. */
-export type DeviceCallDeviceMppBacklightTimer = (typeof DeviceCallDeviceMppBacklightTimer)[keyof typeof DeviceCallDeviceMppBacklightTimer];
+export type DeviceCallDeviceMppBacklightTimer = 'ONE_MIN' | 'FIVE_MIN' | 'THIRTY_MIN' | 'ALWAYS_ON';
 /**
  * How the phone shows the owner's name.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppDisplayNameFormat = { PERSON_NUMBER: 'PERSON_NUMBER', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallDeviceMppDisplayNameFormat = {
+  PERSON_NUMBER: 'PERSON_NUMBER',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How the phone shows the owner's name. */
-export type DeviceCallDeviceMppDisplayNameFormat = (typeof DeviceCallDeviceMppDisplayNameFormat)[keyof typeof DeviceCallDeviceMppDisplayNameFormat];
+export type DeviceCallDeviceMppDisplayNameFormat =
+  | 'PERSON_NUMBER'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * How much the phone logs.
  *
@@ -770,15 +795,22 @@ export type DeviceCallDeviceMppDisplayNameFormat = (typeof DeviceCallDeviceMppDi
  */
 export const DeviceCallDeviceMppDefaultLoggingLevel = { STANDARD: 'STANDARD', DEBUGGING: 'DEBUGGING' } as const;
 /** How much the phone logs. */
-export type DeviceCallDeviceMppDefaultLoggingLevel = (typeof DeviceCallDeviceMppDefaultLoggingLevel)[keyof typeof DeviceCallDeviceMppDefaultLoggingLevel];
+export type DeviceCallDeviceMppDefaultLoggingLevel = 'STANDARD' | 'DEBUGGING';
 /**
  * How line keys are labeled.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppLineKeyLabelFormat = { PERSON_EXTENSION: 'PERSON_EXTENSION', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallDeviceMppLineKeyLabelFormat = {
+  PERSON_EXTENSION: 'PERSON_EXTENSION',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How line keys are labeled. */
-export type DeviceCallDeviceMppLineKeyLabelFormat = (typeof DeviceCallDeviceMppLineKeyLabelFormat)[keyof typeof DeviceCallDeviceMppLineKeyLabelFormat];
+export type DeviceCallDeviceMppLineKeyLabelFormat =
+  | 'PERSON_EXTENSION'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * The light pattern of the line keys.
  *
@@ -786,7 +818,7 @@ export type DeviceCallDeviceMppLineKeyLabelFormat = (typeof DeviceCallDeviceMppL
  */
 export const DeviceCallDeviceMppLineKeyLEDPattern = { DEFAULT: 'DEFAULT', PRESET_1: 'PRESET_1' } as const;
 /** The light pattern of the line keys. */
-export type DeviceCallDeviceMppLineKeyLEDPattern = (typeof DeviceCallDeviceMppLineKeyLEDPattern)[keyof typeof DeviceCallDeviceMppLineKeyLEDPattern];
+export type DeviceCallDeviceMppLineKeyLEDPattern = 'DEFAULT' | 'PRESET_1';
 /**
  * How much power the phone draws over Ethernet.
  *
@@ -794,47 +826,75 @@ export type DeviceCallDeviceMppLineKeyLEDPattern = (typeof DeviceCallDeviceMppLi
  */
 export const DeviceCallDeviceMppPoeMode = { NORMAL: 'NORMAL', MAXIMUM: 'MAXIMUM' } as const;
 /** How much power the phone draws over Ethernet. */
-export type DeviceCallDeviceMppPoeMode = (typeof DeviceCallDeviceMppPoeMode)[keyof typeof DeviceCallDeviceMppPoeMode];
+export type DeviceCallDeviceMppPoeMode = 'NORMAL' | 'MAXIMUM';
 /**
  * Whether the phone shows the Webex call history or only its own.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppCallHistory = { WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY', LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY' } as const;
+export const DeviceCallDeviceMppCallHistory = {
+  WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY',
+  LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY',
+} as const;
 /** Whether the phone shows the Webex call history or only its own. */
-export type DeviceCallDeviceMppCallHistory = (typeof DeviceCallDeviceMppCallHistory)[keyof typeof DeviceCallDeviceMppCallHistory];
+export type DeviceCallDeviceMppCallHistory = 'WEBEX_UNIFIED_CALL_HISTORY' | 'LOCAL_CALL_HISTORY';
 /**
  * Which directory the phone searches.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppContacts = { XSI_DIRECTORY: 'XSI_DIRECTORY', WEBEX_DIRECTORY: 'WEBEX_DIRECTORY' } as const;
+export const DeviceCallDeviceMppContacts = {
+  XSI_DIRECTORY: 'XSI_DIRECTORY',
+  WEBEX_DIRECTORY: 'WEBEX_DIRECTORY',
+} as const;
 /** Which directory the phone searches. */
-export type DeviceCallDeviceMppContacts = (typeof DeviceCallDeviceMppContacts)[keyof typeof DeviceCallDeviceMppContacts];
+export type DeviceCallDeviceMppContacts = 'XSI_DIRECTORY' | 'WEBEX_DIRECTORY';
 /**
  * Which call forwarding options the forward soft key offers.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppCfExpandedSoftKey = { ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL', ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS' } as const;
+export const DeviceCallDeviceMppCfExpandedSoftKey = {
+  ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL',
+  ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS',
+} as const;
 /** Which call forwarding options the forward soft key offers. */
-export type DeviceCallDeviceMppCfExpandedSoftKey = (typeof DeviceCallDeviceMppCfExpandedSoftKey)[keyof typeof DeviceCallDeviceMppCfExpandedSoftKey];
+export type DeviceCallDeviceMppCfExpandedSoftKey = 'ONLY_THE_CALL_FORWARD_ALL' | 'ALL_CALL_FORWARDS';
 /**
  * The background of 8875 phones.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppBackgroundImage8875 = { CYAN_DARK: 'CYAN_DARK', PURPLE_DARK: 'PURPLE_DARK', BLUE_DARK: 'BLUE_DARK', VIOLET_DARK: 'VIOLET_DARK', BLUE_LIGHT: 'BLUE_LIGHT', VIOLET_LIGHT: 'VIOLET_LIGHT' } as const;
+export const DeviceCallDeviceMppBackgroundImage8875 = {
+  CYAN_DARK: 'CYAN_DARK',
+  PURPLE_DARK: 'PURPLE_DARK',
+  BLUE_DARK: 'BLUE_DARK',
+  VIOLET_DARK: 'VIOLET_DARK',
+  BLUE_LIGHT: 'BLUE_LIGHT',
+  VIOLET_LIGHT: 'VIOLET_LIGHT',
+} as const;
 /** The background of 8875 phones. */
-export type DeviceCallDeviceMppBackgroundImage8875 = (typeof DeviceCallDeviceMppBackgroundImage8875)[keyof typeof DeviceCallDeviceMppBackgroundImage8875];
+export type DeviceCallDeviceMppBackgroundImage8875 =
+  | 'CYAN_DARK'
+  | 'PURPLE_DARK'
+  | 'BLUE_DARK'
+  | 'VIOLET_DARK'
+  | 'BLUE_LIGHT'
+  | 'VIOLET_LIGHT';
 /**
  * How long the backlight of 68xx and 78xx phones stays on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppBacklightTimer68XX78XX = { ALWAYS_ON: 'ALWAYS_ON', TEN_SEC: 'TEN_SEC', TWENTY_SEC: 'TWENTY_SEC', THIRTY_SEC: 'THIRTY_SEC', OFF: 'OFF' } as const;
+export const DeviceCallDeviceMppBacklightTimer68XX78XX = {
+  ALWAYS_ON: 'ALWAYS_ON',
+  TEN_SEC: 'TEN_SEC',
+  TWENTY_SEC: 'TWENTY_SEC',
+  THIRTY_SEC: 'THIRTY_SEC',
+  OFF: 'OFF',
+} as const;
 /** How long the backlight of 68xx and 78xx phones stays on. */
-export type DeviceCallDeviceMppBacklightTimer68XX78XX = (typeof DeviceCallDeviceMppBacklightTimer68XX78XX)[keyof typeof DeviceCallDeviceMppBacklightTimer68XX78XX];
+export type DeviceCallDeviceMppBacklightTimer68XX78XX = 'ALWAYS_ON' | 'TEN_SEC' | 'TWENTY_SEC' | 'THIRTY_SEC' | 'OFF';
 
 /** Settings of Cisco multi-platform (MPP) phones. */
 export interface DeviceCallDeviceMppRequest {
@@ -941,17 +1001,29 @@ export interface DeviceCallDeviceMppRequest {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestBacklightTimer = { ONE_MIN: 'ONE_MIN', FIVE_MIN: 'FIVE_MIN', THIRTY_MIN: 'THIRTY_MIN', ALWAYS_ON: 'ALWAYS_ON' } as const;
+export const DeviceCallDeviceMppRequestBacklightTimer = {
+  ONE_MIN: 'ONE_MIN',
+  FIVE_MIN: 'FIVE_MIN',
+  THIRTY_MIN: 'THIRTY_MIN',
+  ALWAYS_ON: 'ALWAYS_ON',
+} as const;
 /** How long the backlight stays on. */
-export type DeviceCallDeviceMppRequestBacklightTimer = (typeof DeviceCallDeviceMppRequestBacklightTimer)[keyof typeof DeviceCallDeviceMppRequestBacklightTimer];
+export type DeviceCallDeviceMppRequestBacklightTimer = 'ONE_MIN' | 'FIVE_MIN' | 'THIRTY_MIN' | 'ALWAYS_ON';
 /**
  * How the phone shows the owner's name.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestDisplayNameFormat = { PERSON_NUMBER: 'PERSON_NUMBER', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallDeviceMppRequestDisplayNameFormat = {
+  PERSON_NUMBER: 'PERSON_NUMBER',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How the phone shows the owner's name. */
-export type DeviceCallDeviceMppRequestDisplayNameFormat = (typeof DeviceCallDeviceMppRequestDisplayNameFormat)[keyof typeof DeviceCallDeviceMppRequestDisplayNameFormat];
+export type DeviceCallDeviceMppRequestDisplayNameFormat =
+  | 'PERSON_NUMBER'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * How much the phone logs.
  *
@@ -959,15 +1031,22 @@ export type DeviceCallDeviceMppRequestDisplayNameFormat = (typeof DeviceCallDevi
  */
 export const DeviceCallDeviceMppRequestDefaultLoggingLevel = { STANDARD: 'STANDARD', DEBUGGING: 'DEBUGGING' } as const;
 /** How much the phone logs. */
-export type DeviceCallDeviceMppRequestDefaultLoggingLevel = (typeof DeviceCallDeviceMppRequestDefaultLoggingLevel)[keyof typeof DeviceCallDeviceMppRequestDefaultLoggingLevel];
+export type DeviceCallDeviceMppRequestDefaultLoggingLevel = 'STANDARD' | 'DEBUGGING';
 /**
  * How line keys are labeled.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestLineKeyLabelFormat = { PERSON_EXTENSION: 'PERSON_EXTENSION', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallDeviceMppRequestLineKeyLabelFormat = {
+  PERSON_EXTENSION: 'PERSON_EXTENSION',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How line keys are labeled. */
-export type DeviceCallDeviceMppRequestLineKeyLabelFormat = (typeof DeviceCallDeviceMppRequestLineKeyLabelFormat)[keyof typeof DeviceCallDeviceMppRequestLineKeyLabelFormat];
+export type DeviceCallDeviceMppRequestLineKeyLabelFormat =
+  | 'PERSON_EXTENSION'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * The light pattern of the line keys.
  *
@@ -975,7 +1054,7 @@ export type DeviceCallDeviceMppRequestLineKeyLabelFormat = (typeof DeviceCallDev
  */
 export const DeviceCallDeviceMppRequestLineKeyLEDPattern = { DEFAULT: 'DEFAULT', PRESET_1: 'PRESET_1' } as const;
 /** The light pattern of the line keys. */
-export type DeviceCallDeviceMppRequestLineKeyLEDPattern = (typeof DeviceCallDeviceMppRequestLineKeyLEDPattern)[keyof typeof DeviceCallDeviceMppRequestLineKeyLEDPattern];
+export type DeviceCallDeviceMppRequestLineKeyLEDPattern = 'DEFAULT' | 'PRESET_1';
 /**
  * How much power the phone draws over Ethernet.
  *
@@ -983,47 +1062,80 @@ export type DeviceCallDeviceMppRequestLineKeyLEDPattern = (typeof DeviceCallDevi
  */
 export const DeviceCallDeviceMppRequestPoeMode = { NORMAL: 'NORMAL', MAXIMUM: 'MAXIMUM' } as const;
 /** How much power the phone draws over Ethernet. */
-export type DeviceCallDeviceMppRequestPoeMode = (typeof DeviceCallDeviceMppRequestPoeMode)[keyof typeof DeviceCallDeviceMppRequestPoeMode];
+export type DeviceCallDeviceMppRequestPoeMode = 'NORMAL' | 'MAXIMUM';
 /**
  * Whether the phone shows the Webex call history or only its own.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestCallHistory = { WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY', LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY' } as const;
+export const DeviceCallDeviceMppRequestCallHistory = {
+  WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY',
+  LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY',
+} as const;
 /** Whether the phone shows the Webex call history or only its own. */
-export type DeviceCallDeviceMppRequestCallHistory = (typeof DeviceCallDeviceMppRequestCallHistory)[keyof typeof DeviceCallDeviceMppRequestCallHistory];
+export type DeviceCallDeviceMppRequestCallHistory = 'WEBEX_UNIFIED_CALL_HISTORY' | 'LOCAL_CALL_HISTORY';
 /**
  * Which directory the phone searches.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestContacts = { XSI_DIRECTORY: 'XSI_DIRECTORY', WEBEX_DIRECTORY: 'WEBEX_DIRECTORY' } as const;
+export const DeviceCallDeviceMppRequestContacts = {
+  XSI_DIRECTORY: 'XSI_DIRECTORY',
+  WEBEX_DIRECTORY: 'WEBEX_DIRECTORY',
+} as const;
 /** Which directory the phone searches. */
-export type DeviceCallDeviceMppRequestContacts = (typeof DeviceCallDeviceMppRequestContacts)[keyof typeof DeviceCallDeviceMppRequestContacts];
+export type DeviceCallDeviceMppRequestContacts = 'XSI_DIRECTORY' | 'WEBEX_DIRECTORY';
 /**
  * Which call forwarding options the forward soft key offers.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestCfExpandedSoftKey = { ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL', ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS' } as const;
+export const DeviceCallDeviceMppRequestCfExpandedSoftKey = {
+  ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL',
+  ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS',
+} as const;
 /** Which call forwarding options the forward soft key offers. */
-export type DeviceCallDeviceMppRequestCfExpandedSoftKey = (typeof DeviceCallDeviceMppRequestCfExpandedSoftKey)[keyof typeof DeviceCallDeviceMppRequestCfExpandedSoftKey];
+export type DeviceCallDeviceMppRequestCfExpandedSoftKey = 'ONLY_THE_CALL_FORWARD_ALL' | 'ALL_CALL_FORWARDS';
 /**
  * The background of 8875 phones.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestBackgroundImage8875 = { CYAN_DARK: 'CYAN_DARK', PURPLE_DARK: 'PURPLE_DARK', BLUE_DARK: 'BLUE_DARK', VIOLET_DARK: 'VIOLET_DARK', BLUE_LIGHT: 'BLUE_LIGHT', VIOLET_LIGHT: 'VIOLET_LIGHT' } as const;
+export const DeviceCallDeviceMppRequestBackgroundImage8875 = {
+  CYAN_DARK: 'CYAN_DARK',
+  PURPLE_DARK: 'PURPLE_DARK',
+  BLUE_DARK: 'BLUE_DARK',
+  VIOLET_DARK: 'VIOLET_DARK',
+  BLUE_LIGHT: 'BLUE_LIGHT',
+  VIOLET_LIGHT: 'VIOLET_LIGHT',
+} as const;
 /** The background of 8875 phones. */
-export type DeviceCallDeviceMppRequestBackgroundImage8875 = (typeof DeviceCallDeviceMppRequestBackgroundImage8875)[keyof typeof DeviceCallDeviceMppRequestBackgroundImage8875];
+export type DeviceCallDeviceMppRequestBackgroundImage8875 =
+  | 'CYAN_DARK'
+  | 'PURPLE_DARK'
+  | 'BLUE_DARK'
+  | 'VIOLET_DARK'
+  | 'BLUE_LIGHT'
+  | 'VIOLET_LIGHT';
 /**
  * How long the backlight of 68xx and 78xx phones stays on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDeviceMppRequestBacklightTimer68XX78XX = { ALWAYS_ON: 'ALWAYS_ON', TEN_SEC: 'TEN_SEC', TWENTY_SEC: 'TWENTY_SEC', THIRTY_SEC: 'THIRTY_SEC', OFF: 'OFF' } as const;
+export const DeviceCallDeviceMppRequestBacklightTimer68XX78XX = {
+  ALWAYS_ON: 'ALWAYS_ON',
+  TEN_SEC: 'TEN_SEC',
+  TWENTY_SEC: 'TWENTY_SEC',
+  THIRTY_SEC: 'THIRTY_SEC',
+  OFF: 'OFF',
+} as const;
 /** How long the backlight of 68xx and 78xx phones stays on. */
-export type DeviceCallDeviceMppRequestBacklightTimer68XX78XX = (typeof DeviceCallDeviceMppRequestBacklightTimer68XX78XX)[keyof typeof DeviceCallDeviceMppRequestBacklightTimer68XX78XX];
+export type DeviceCallDeviceMppRequestBacklightTimer68XX78XX =
+  | 'ALWAYS_ON'
+  | 'TEN_SEC'
+  | 'TWENTY_SEC'
+  | 'THIRTY_SEC'
+  | 'OFF';
 
 /** The owner of a device as calling sees it. */
 export interface DeviceCallDeviceOwner {
@@ -1104,17 +1216,26 @@ export interface DeviceCallDynamicSetting {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallDynamicSettingParentLevel = { SYSTEM_DEFAULT: 'SYSTEM_DEFAULT', REGIONAL_DEFAULT: 'REGIONAL_DEFAULT', ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION' } as const;
+export const DeviceCallDynamicSettingParentLevel = {
+  SYSTEM_DEFAULT: 'SYSTEM_DEFAULT',
+  REGIONAL_DEFAULT: 'REGIONAL_DEFAULT',
+  ORGANIZATION: 'ORGANIZATION',
+  LOCATION: 'LOCATION',
+} as const;
 /** The level the inherited value comes from. */
-export type DeviceCallDynamicSettingParentLevel = (typeof DeviceCallDynamicSettingParentLevel)[keyof typeof DeviceCallDynamicSettingParentLevel];
+export type DeviceCallDynamicSettingParentLevel = 'SYSTEM_DEFAULT' | 'REGIONAL_DEFAULT' | 'ORGANIZATION' | 'LOCATION';
 /**
- * `SET` gives the setting the value sent; `CLEAR` removes the value at this level so the inherited one applies again.
+ * `SET` gives the setting the value sent; `CLEAR` removes the value at this level so the inherited one
+ * applies again.
  *
  * Every value, for iteration and autocompletion.
  */
 export const DeviceCallDynamicSettingAction = { SET: 'SET', CLEAR: 'CLEAR' } as const;
-/** `SET` gives the setting the value sent; `CLEAR` removes the value at this level so the inherited one applies again. */
-export type DeviceCallDynamicSettingAction = (typeof DeviceCallDynamicSettingAction)[keyof typeof DeviceCallDynamicSettingAction];
+/**
+ * `SET` gives the setting the value sent; `CLEAR` removes the value at this level so the inherited one
+ * applies again.
+ */
+export type DeviceCallDynamicSettingAction = 'SET' | 'CLEAR';
 
 /** A change to one dynamic setting of a device. */
 export interface DeviceCallDynamicSettingChangeRequest {
@@ -1165,7 +1286,7 @@ export interface DeviceCallDynamicSettingsJob {
  */
 export const DeviceCallDynamicSettingsJobTarget = { CUSTOMER: 'CUSTOMER', LOCATION: 'LOCATION' } as const;
 /** Whether the job works on the whole organization or one location. */
-export type DeviceCallDynamicSettingsJobTarget = (typeof DeviceCallDynamicSettingsJobTarget)[keyof typeof DeviceCallDynamicSettingsJobTarget];
+export type DeviceCallDynamicSettingsJobTarget = 'CUSTOMER' | 'LOCATION';
 
 /** A change to one dynamic setting, for one device family or model. */
 export interface DeviceCallDynamicSettingsJobChangeRequest {
@@ -1274,7 +1395,7 @@ export interface DeviceCallHttpProxy {
  */
 export const DeviceCallHttpProxyMode = { OFF: 'OFF', AUTO: 'AUTO', MANUAL: 'MANUAL' } as const;
 /** Whether there is a proxy, found automatically or set by hand. */
-export type DeviceCallHttpProxyMode = (typeof DeviceCallHttpProxyMode)[keyof typeof DeviceCallHttpProxyMode];
+export type DeviceCallHttpProxyMode = 'OFF' | 'AUTO' | 'MANUAL';
 
 /** The HTTP proxy the phone uses. */
 export interface DeviceCallHttpProxyRequest {
@@ -1303,7 +1424,7 @@ export interface DeviceCallHttpProxyRequest {
  */
 export const DeviceCallHttpProxyRequestMode = { OFF: 'OFF', AUTO: 'AUTO', MANUAL: 'MANUAL' } as const;
 /** Whether there is a proxy, found automatically or set by hand. */
-export type DeviceCallHttpProxyRequestMode = (typeof DeviceCallHttpProxyRequestMode)[keyof typeof DeviceCallHttpProxyRequestMode];
+export type DeviceCallHttpProxyRequestMode = 'OFF' | 'AUTO' | 'MANUAL';
 
 /** What a device settings job did to the devices. */
 export interface DeviceCallJobCounts {
@@ -1394,9 +1515,14 @@ export interface DeviceCallJobExecution {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallJobExecutionState = { STARTING: 'STARTING', STARTED: 'STARTED', COMPLETED: 'COMPLETED', FAILED: 'FAILED' } as const;
+export const DeviceCallJobExecutionState = {
+  STARTING: 'STARTING',
+  STARTED: 'STARTED',
+  COMPLETED: 'COMPLETED',
+  FAILED: 'FAILED',
+} as const;
 /** Where the latest run of a job stands. */
-export type DeviceCallJobExecutionState = (typeof DeviceCallJobExecutionState)[keyof typeof DeviceCallJobExecutionState];
+export type DeviceCallJobExecutionState = 'STARTING' | 'STARTED' | 'COMPLETED' | 'FAILED';
 
 /** One run of a job, in short. */
 export interface DeviceCallJobExecutionSummary {
@@ -1427,9 +1553,15 @@ export interface DeviceCallJobExecutionSummary {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallJobExitCode = { UNKNOWN: 'UNKNOWN', COMPLETED: 'COMPLETED', FAILED: 'FAILED', STOPPED: 'STOPPED', COMPLETED_WITH_ERRORS: 'COMPLETED_WITH_ERRORS' } as const;
+export const DeviceCallJobExitCode = {
+  UNKNOWN: 'UNKNOWN',
+  COMPLETED: 'COMPLETED',
+  FAILED: 'FAILED',
+  STOPPED: 'STOPPED',
+  COMPLETED_WITH_ERRORS: 'COMPLETED_WITH_ERRORS',
+} as const;
 /** How the latest run of a job ended. */
-export type DeviceCallJobExitCode = (typeof DeviceCallJobExitCode)[keyof typeof DeviceCallJobExitCode];
+export type DeviceCallJobExitCode = 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'STOPPED' | 'COMPLETED_WITH_ERRORS';
 
 /** One step of a job run. */
 export interface DeviceCallJobStep {
@@ -1500,9 +1632,13 @@ export interface DeviceCallKemKeyRequest {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallKemModuleType = { KEM_14_KEYS: 'KEM_14_KEYS', KEM_18_KEYS: 'KEM_18_KEYS', KEM_20_KEYS: 'KEM_20_KEYS' } as const;
+export const DeviceCallKemModuleType = {
+  KEM_14_KEYS: 'KEM_14_KEYS',
+  KEM_18_KEYS: 'KEM_18_KEYS',
+  KEM_20_KEYS: 'KEM_20_KEYS',
+} as const;
 /** The kind of key expansion module, by its number of keys. */
-export type DeviceCallKemModuleType = (typeof DeviceCallKemModuleType)[keyof typeof DeviceCallKemModuleType];
+export type DeviceCallKemModuleType = 'KEM_14_KEYS' | 'KEM_18_KEYS' | 'KEM_20_KEYS';
 
 /** The key layout of a device. */
 export interface DeviceCallLayout {
@@ -1525,7 +1661,7 @@ export interface DeviceCallLayout {
  */
 export const DeviceCallLayoutLayoutMode = { DEFAULT: 'DEFAULT', CUSTOM: 'CUSTOM' } as const;
 /** Whether the device uses the default layout or its own. */
-export type DeviceCallLayoutLayoutMode = (typeof DeviceCallLayoutLayoutMode)[keyof typeof DeviceCallLayoutLayoutMode];
+export type DeviceCallLayoutLayoutMode = 'DEFAULT' | 'CUSTOM';
 
 /** The key layout of a device. */
 export interface DeviceCallLayoutRequest {
@@ -1548,7 +1684,7 @@ export interface DeviceCallLayoutRequest {
  */
 export const DeviceCallLayoutRequestLayoutMode = { DEFAULT: 'DEFAULT', CUSTOM: 'CUSTOM' } as const;
 /** Whether the device uses the default layout or its own. */
-export type DeviceCallLayoutRequestLayoutMode = (typeof DeviceCallLayoutRequestLayoutMode)[keyof typeof DeviceCallLayoutRequestLayoutMode];
+export type DeviceCallLayoutRequestLayoutMode = 'DEFAULT' | 'CUSTOM';
 
 /** The LDAP directory the phone searches. */
 export interface DeviceCallLdap {
@@ -1579,7 +1715,7 @@ export interface DeviceCallLdap {
  */
 export const DeviceCallLdapCommSecurityType = { NONE: 'NONE', SSL: 'SSL', STARTTLS: 'STARTTLS' } as const;
 /** How the connection is secured. */
-export type DeviceCallLdapCommSecurityType = (typeof DeviceCallLdapCommSecurityType)[keyof typeof DeviceCallLdapCommSecurityType];
+export type DeviceCallLdapCommSecurityType = 'NONE' | 'SSL' | 'STARTTLS';
 
 /** The LDAP directory the phone searches. */
 export interface DeviceCallLdapRequest {
@@ -1610,7 +1746,7 @@ export interface DeviceCallLdapRequest {
  */
 export const DeviceCallLdapRequestCommSecurityType = { NONE: 'NONE', SSL: 'SSL', STARTTLS: 'STARTTLS' } as const;
 /** How the connection is secured. */
-export type DeviceCallLdapRequestCommSecurityType = (typeof DeviceCallLdapRequestCommSecurityType)[keyof typeof DeviceCallLdapRequestCommSecurityType];
+export type DeviceCallLdapRequestCommSecurityType = 'NONE' | 'SSL' | 'STARTTLS';
 
 /** One programmable line key. */
 export interface DeviceCallLineKey {
@@ -1657,13 +1793,20 @@ export interface DeviceCallLineKeyTemplate {
 }
 
 /**
- * `APPLY_TEMPLATE` applies the given template; `APPLY_DEFAULT_TEMPLATES` puts the model's default layout back.
+ * `APPLY_TEMPLATE` applies the given template; `APPLY_DEFAULT_TEMPLATES` puts the model's default
+ * layout back.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallLineKeyTemplateAction = { APPLY_TEMPLATE: 'APPLY_TEMPLATE', APPLY_DEFAULT_TEMPLATES: 'APPLY_DEFAULT_TEMPLATES' } as const;
-/** `APPLY_TEMPLATE` applies the given template; `APPLY_DEFAULT_TEMPLATES` puts the model's default layout back. */
-export type DeviceCallLineKeyTemplateAction = (typeof DeviceCallLineKeyTemplateAction)[keyof typeof DeviceCallLineKeyTemplateAction];
+export const DeviceCallLineKeyTemplateAction = {
+  APPLY_TEMPLATE: 'APPLY_TEMPLATE',
+  APPLY_DEFAULT_TEMPLATES: 'APPLY_DEFAULT_TEMPLATES',
+} as const;
+/**
+ * `APPLY_TEMPLATE` applies the given template; `APPLY_DEFAULT_TEMPLATES` puts the model's default
+ * layout back.
+ */
+export type DeviceCallLineKeyTemplateAction = 'APPLY_TEMPLATE' | 'APPLY_DEFAULT_TEMPLATES';
 
 /** Which layout problems to report for the devices the template would change. */
 export interface DeviceCallLineKeyTemplateAdvisoryTypes {
@@ -1792,21 +1935,48 @@ export interface DeviceCallLineKeyTemplates {
 }
 
 /**
- * What a programmable key does: the primary line, a shared line, monitoring a line, a call park extension, a speed dial, free for the user to set (`OPEN`), unused (`CLOSED`) or switching operating modes.
+ * What a programmable key does: the primary line, a shared line, monitoring a line, a call park
+ * extension, a speed dial, free for the user to set (`OPEN`), unused (`CLOSED`) or switching operating
+ * modes.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallLineKeyType = { PRIMARY_LINE: 'PRIMARY_LINE', SHARED_LINE: 'SHARED_LINE', MONITOR: 'MONITOR', CALL_PARK_EXTENSION: 'CALL_PARK_EXTENSION', SPEED_DIAL: 'SPEED_DIAL', OPEN: 'OPEN', CLOSED: 'CLOSED', MODE_MANAGEMENT: 'MODE_MANAGEMENT' } as const;
-/** What a programmable key does: the primary line, a shared line, monitoring a line, a call park extension, a speed dial, free for the user to set (`OPEN`), unused (`CLOSED`) or switching operating modes. */
-export type DeviceCallLineKeyType = (typeof DeviceCallLineKeyType)[keyof typeof DeviceCallLineKeyType];
+export const DeviceCallLineKeyType = {
+  PRIMARY_LINE: 'PRIMARY_LINE',
+  SHARED_LINE: 'SHARED_LINE',
+  MONITOR: 'MONITOR',
+  CALL_PARK_EXTENSION: 'CALL_PARK_EXTENSION',
+  SPEED_DIAL: 'SPEED_DIAL',
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+  MODE_MANAGEMENT: 'MODE_MANAGEMENT',
+} as const;
 /**
- * How a line appears on a device: `PRIMARY` is the owner's own line, `SHARED_CALL_APPEARANCE` a line shared from someone else.
+ * What a programmable key does: the primary line, a shared line, monitoring a line, a call park
+ * extension, a speed dial, free for the user to set (`OPEN`), unused (`CLOSED`) or switching operating
+ * modes.
+ */
+export type DeviceCallLineKeyType =
+  | 'PRIMARY_LINE'
+  | 'SHARED_LINE'
+  | 'MONITOR'
+  | 'CALL_PARK_EXTENSION'
+  | 'SPEED_DIAL'
+  | 'OPEN'
+  | 'CLOSED'
+  | 'MODE_MANAGEMENT';
+/**
+ * How a line appears on a device: `PRIMARY` is the owner's own line, `SHARED_CALL_APPEARANCE` a line
+ * shared from someone else.
  *
  * Every value, for iteration and autocompletion.
  */
 export const DeviceCallLineType = { PRIMARY: 'PRIMARY', SHARED_CALL_APPEARANCE: 'SHARED_CALL_APPEARANCE' } as const;
-/** How a line appears on a device: `PRIMARY` is the owner's own line, `SHARED_CALL_APPEARANCE` a line shared from someone else. */
-export type DeviceCallLineType = (typeof DeviceCallLineType)[keyof typeof DeviceCallLineType];
+/**
+ * How a line appears on a device: `PRIMARY` is the owner's own line, `SHARED_CALL_APPEARANCE` a line
+ * shared from someone else.
+ */
+export type DeviceCallLineType = 'PRIMARY' | 'SHARED_CALL_APPEARANCE';
 
 /** Settings by device family, for a location. */
 export interface DeviceCallLocationCustomizations {
@@ -1865,9 +2035,14 @@ export interface DeviceCallMacStatus {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMacStatusState = { AVAILABLE: 'AVAILABLE', UNAVAILABLE: 'UNAVAILABLE', DUPLICATE_IN_LIST: 'DUPLICATE_IN_LIST', INVALID: 'INVALID' } as const;
+export const DeviceCallMacStatusState = {
+  AVAILABLE: 'AVAILABLE',
+  UNAVAILABLE: 'UNAVAILABLE',
+  DUPLICATE_IN_LIST: 'DUPLICATE_IN_LIST',
+  INVALID: 'INVALID',
+} as const;
 /** Whether the address is free, taken, given twice, or malformed. */
-export type DeviceCallMacStatusState = (typeof DeviceCallMacStatusState)[keyof typeof DeviceCallMacStatusState];
+export type DeviceCallMacStatusState = 'AVAILABLE' | 'UNAVAILABLE' | 'DUPLICATE_IN_LIST' | 'INVALID';
 
 /** Which MAC addresses can be used. */
 export interface DeviceCallMacValidation {
@@ -1884,7 +2059,7 @@ export interface DeviceCallMacValidation {
  */
 export const DeviceCallMacValidationStatus = { OK: 'OK', ERRORS: 'ERRORS' } as const;
 /** `OK` when every address can be used, `ERRORS` otherwise. */
-export type DeviceCallMacValidationStatus = (typeof DeviceCallMacValidationStatus)[keyof typeof DeviceCallMacValidationStatus];
+export type DeviceCallMacValidationStatus = 'OK' | 'ERRORS';
 
 /** A person, workspace or virtual line that has a line on the device. */
 export interface DeviceCallMember {
@@ -1953,7 +2128,7 @@ export interface DeviceCallMemberLocation {
  */
 export const DeviceCallMemberType = { PEOPLE: 'PEOPLE', PLACE: 'PLACE', VIRTUAL_LINE: 'VIRTUAL_LINE' } as const;
 /** What kind of member a line belongs to: a person, a workspace or a virtual line. */
-export type DeviceCallMemberType = (typeof DeviceCallMemberType)[keyof typeof DeviceCallMemberType];
+export type DeviceCallMemberType = 'PEOPLE' | 'PLACE' | 'VIRTUAL_LINE';
 
 /** A line to put on the device. */
 export interface DeviceCallMemberUpdateRequest {
@@ -2098,17 +2273,29 @@ export interface DeviceCallMpp {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppBacklightTimer = { ONE_MIN: 'ONE_MIN', FIVE_MIN: 'FIVE_MIN', THIRTY_MIN: 'THIRTY_MIN', ALWAYS_ON: 'ALWAYS_ON' } as const;
+export const DeviceCallMppBacklightTimer = {
+  ONE_MIN: 'ONE_MIN',
+  FIVE_MIN: 'FIVE_MIN',
+  THIRTY_MIN: 'THIRTY_MIN',
+  ALWAYS_ON: 'ALWAYS_ON',
+} as const;
 /** How long the backlight stays on. */
-export type DeviceCallMppBacklightTimer = (typeof DeviceCallMppBacklightTimer)[keyof typeof DeviceCallMppBacklightTimer];
+export type DeviceCallMppBacklightTimer = 'ONE_MIN' | 'FIVE_MIN' | 'THIRTY_MIN' | 'ALWAYS_ON';
 /**
  * How the phone shows the owner's name.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppDisplayNameFormat = { PERSON_NUMBER: 'PERSON_NUMBER', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallMppDisplayNameFormat = {
+  PERSON_NUMBER: 'PERSON_NUMBER',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How the phone shows the owner's name. */
-export type DeviceCallMppDisplayNameFormat = (typeof DeviceCallMppDisplayNameFormat)[keyof typeof DeviceCallMppDisplayNameFormat];
+export type DeviceCallMppDisplayNameFormat =
+  | 'PERSON_NUMBER'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * How much the phone logs.
  *
@@ -2116,15 +2303,22 @@ export type DeviceCallMppDisplayNameFormat = (typeof DeviceCallMppDisplayNameFor
  */
 export const DeviceCallMppDefaultLoggingLevel = { STANDARD: 'STANDARD', DEBUGGING: 'DEBUGGING' } as const;
 /** How much the phone logs. */
-export type DeviceCallMppDefaultLoggingLevel = (typeof DeviceCallMppDefaultLoggingLevel)[keyof typeof DeviceCallMppDefaultLoggingLevel];
+export type DeviceCallMppDefaultLoggingLevel = 'STANDARD' | 'DEBUGGING';
 /**
  * How line keys are labeled.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppLineKeyLabelFormat = { PERSON_EXTENSION: 'PERSON_EXTENSION', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallMppLineKeyLabelFormat = {
+  PERSON_EXTENSION: 'PERSON_EXTENSION',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How line keys are labeled. */
-export type DeviceCallMppLineKeyLabelFormat = (typeof DeviceCallMppLineKeyLabelFormat)[keyof typeof DeviceCallMppLineKeyLabelFormat];
+export type DeviceCallMppLineKeyLabelFormat =
+  | 'PERSON_EXTENSION'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * The light pattern of the line keys.
  *
@@ -2132,7 +2326,7 @@ export type DeviceCallMppLineKeyLabelFormat = (typeof DeviceCallMppLineKeyLabelF
  */
 export const DeviceCallMppLineKeyLEDPattern = { DEFAULT: 'DEFAULT', PRESET_1: 'PRESET_1' } as const;
 /** The light pattern of the line keys. */
-export type DeviceCallMppLineKeyLEDPattern = (typeof DeviceCallMppLineKeyLEDPattern)[keyof typeof DeviceCallMppLineKeyLEDPattern];
+export type DeviceCallMppLineKeyLEDPattern = 'DEFAULT' | 'PRESET_1';
 /**
  * How much power the phone draws over Ethernet.
  *
@@ -2140,15 +2334,18 @@ export type DeviceCallMppLineKeyLEDPattern = (typeof DeviceCallMppLineKeyLEDPatt
  */
 export const DeviceCallMppPoeMode = { NORMAL: 'NORMAL', MAXIMUM: 'MAXIMUM' } as const;
 /** How much power the phone draws over Ethernet. */
-export type DeviceCallMppPoeMode = (typeof DeviceCallMppPoeMode)[keyof typeof DeviceCallMppPoeMode];
+export type DeviceCallMppPoeMode = 'NORMAL' | 'MAXIMUM';
 /**
  * Whether the phone shows the Webex call history or only its own.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppCallHistory = { WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY', LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY' } as const;
+export const DeviceCallMppCallHistory = {
+  WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY',
+  LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY',
+} as const;
 /** Whether the phone shows the Webex call history or only its own. */
-export type DeviceCallMppCallHistory = (typeof DeviceCallMppCallHistory)[keyof typeof DeviceCallMppCallHistory];
+export type DeviceCallMppCallHistory = 'WEBEX_UNIFIED_CALL_HISTORY' | 'LOCAL_CALL_HISTORY';
 /**
  * Which directory the phone searches.
  *
@@ -2156,31 +2353,53 @@ export type DeviceCallMppCallHistory = (typeof DeviceCallMppCallHistory)[keyof t
  */
 export const DeviceCallMppContacts = { XSI_DIRECTORY: 'XSI_DIRECTORY', WEBEX_DIRECTORY: 'WEBEX_DIRECTORY' } as const;
 /** Which directory the phone searches. */
-export type DeviceCallMppContacts = (typeof DeviceCallMppContacts)[keyof typeof DeviceCallMppContacts];
+export type DeviceCallMppContacts = 'XSI_DIRECTORY' | 'WEBEX_DIRECTORY';
 /**
  * Which call forwarding options the forward soft key offers.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppCfExpandedSoftKey = { ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL', ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS' } as const;
+export const DeviceCallMppCfExpandedSoftKey = {
+  ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL',
+  ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS',
+} as const;
 /** Which call forwarding options the forward soft key offers. */
-export type DeviceCallMppCfExpandedSoftKey = (typeof DeviceCallMppCfExpandedSoftKey)[keyof typeof DeviceCallMppCfExpandedSoftKey];
+export type DeviceCallMppCfExpandedSoftKey = 'ONLY_THE_CALL_FORWARD_ALL' | 'ALL_CALL_FORWARDS';
 /**
  * The background of 8875 phones.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppBackgroundImage8875 = { CYAN_DARK: 'CYAN_DARK', PURPLE_DARK: 'PURPLE_DARK', BLUE_DARK: 'BLUE_DARK', VIOLET_DARK: 'VIOLET_DARK', BLUE_LIGHT: 'BLUE_LIGHT', VIOLET_LIGHT: 'VIOLET_LIGHT' } as const;
+export const DeviceCallMppBackgroundImage8875 = {
+  CYAN_DARK: 'CYAN_DARK',
+  PURPLE_DARK: 'PURPLE_DARK',
+  BLUE_DARK: 'BLUE_DARK',
+  VIOLET_DARK: 'VIOLET_DARK',
+  BLUE_LIGHT: 'BLUE_LIGHT',
+  VIOLET_LIGHT: 'VIOLET_LIGHT',
+} as const;
 /** The background of 8875 phones. */
-export type DeviceCallMppBackgroundImage8875 = (typeof DeviceCallMppBackgroundImage8875)[keyof typeof DeviceCallMppBackgroundImage8875];
+export type DeviceCallMppBackgroundImage8875 =
+  | 'CYAN_DARK'
+  | 'PURPLE_DARK'
+  | 'BLUE_DARK'
+  | 'VIOLET_DARK'
+  | 'BLUE_LIGHT'
+  | 'VIOLET_LIGHT';
 /**
  * How long the backlight of 68xx and 78xx phones stays on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppBacklightTimer68XX78XX = { ALWAYS_ON: 'ALWAYS_ON', TEN_SEC: 'TEN_SEC', TWENTY_SEC: 'TWENTY_SEC', THIRTY_SEC: 'THIRTY_SEC', OFF: 'OFF' } as const;
+export const DeviceCallMppBacklightTimer68XX78XX = {
+  ALWAYS_ON: 'ALWAYS_ON',
+  TEN_SEC: 'TEN_SEC',
+  TWENTY_SEC: 'TWENTY_SEC',
+  THIRTY_SEC: 'THIRTY_SEC',
+  OFF: 'OFF',
+} as const;
 /** How long the backlight of 68xx and 78xx phones stays on. */
-export type DeviceCallMppBacklightTimer68XX78XX = (typeof DeviceCallMppBacklightTimer68XX78XX)[keyof typeof DeviceCallMppBacklightTimer68XX78XX];
+export type DeviceCallMppBacklightTimer68XX78XX = 'ALWAYS_ON' | 'TEN_SEC' | 'TWENTY_SEC' | 'THIRTY_SEC' | 'OFF';
 
 /** Settings of Cisco multi-platform (MPP) phones. */
 export interface DeviceCallMppRequest {
@@ -2285,17 +2504,29 @@ export interface DeviceCallMppRequest {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestBacklightTimer = { ONE_MIN: 'ONE_MIN', FIVE_MIN: 'FIVE_MIN', THIRTY_MIN: 'THIRTY_MIN', ALWAYS_ON: 'ALWAYS_ON' } as const;
+export const DeviceCallMppRequestBacklightTimer = {
+  ONE_MIN: 'ONE_MIN',
+  FIVE_MIN: 'FIVE_MIN',
+  THIRTY_MIN: 'THIRTY_MIN',
+  ALWAYS_ON: 'ALWAYS_ON',
+} as const;
 /** How long the backlight stays on. */
-export type DeviceCallMppRequestBacklightTimer = (typeof DeviceCallMppRequestBacklightTimer)[keyof typeof DeviceCallMppRequestBacklightTimer];
+export type DeviceCallMppRequestBacklightTimer = 'ONE_MIN' | 'FIVE_MIN' | 'THIRTY_MIN' | 'ALWAYS_ON';
 /**
  * How the phone shows the owner's name.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestDisplayNameFormat = { PERSON_NUMBER: 'PERSON_NUMBER', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallMppRequestDisplayNameFormat = {
+  PERSON_NUMBER: 'PERSON_NUMBER',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How the phone shows the owner's name. */
-export type DeviceCallMppRequestDisplayNameFormat = (typeof DeviceCallMppRequestDisplayNameFormat)[keyof typeof DeviceCallMppRequestDisplayNameFormat];
+export type DeviceCallMppRequestDisplayNameFormat =
+  | 'PERSON_NUMBER'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * How much the phone logs.
  *
@@ -2303,15 +2534,22 @@ export type DeviceCallMppRequestDisplayNameFormat = (typeof DeviceCallMppRequest
  */
 export const DeviceCallMppRequestDefaultLoggingLevel = { STANDARD: 'STANDARD', DEBUGGING: 'DEBUGGING' } as const;
 /** How much the phone logs. */
-export type DeviceCallMppRequestDefaultLoggingLevel = (typeof DeviceCallMppRequestDefaultLoggingLevel)[keyof typeof DeviceCallMppRequestDefaultLoggingLevel];
+export type DeviceCallMppRequestDefaultLoggingLevel = 'STANDARD' | 'DEBUGGING';
 /**
  * How line keys are labeled.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestLineKeyLabelFormat = { PERSON_EXTENSION: 'PERSON_EXTENSION', PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME', PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME' } as const;
+export const DeviceCallMppRequestLineKeyLabelFormat = {
+  PERSON_EXTENSION: 'PERSON_EXTENSION',
+  PERSON_FIRST_THEN_LAST_NAME: 'PERSON_FIRST_THEN_LAST_NAME',
+  PERSON_LAST_THEN_FIRST_NAME: 'PERSON_LAST_THEN_FIRST_NAME',
+} as const;
 /** How line keys are labeled. */
-export type DeviceCallMppRequestLineKeyLabelFormat = (typeof DeviceCallMppRequestLineKeyLabelFormat)[keyof typeof DeviceCallMppRequestLineKeyLabelFormat];
+export type DeviceCallMppRequestLineKeyLabelFormat =
+  | 'PERSON_EXTENSION'
+  | 'PERSON_FIRST_THEN_LAST_NAME'
+  | 'PERSON_LAST_THEN_FIRST_NAME';
 /**
  * The light pattern of the line keys.
  *
@@ -2319,7 +2557,7 @@ export type DeviceCallMppRequestLineKeyLabelFormat = (typeof DeviceCallMppReques
  */
 export const DeviceCallMppRequestLineKeyLEDPattern = { DEFAULT: 'DEFAULT', PRESET_1: 'PRESET_1' } as const;
 /** The light pattern of the line keys. */
-export type DeviceCallMppRequestLineKeyLEDPattern = (typeof DeviceCallMppRequestLineKeyLEDPattern)[keyof typeof DeviceCallMppRequestLineKeyLEDPattern];
+export type DeviceCallMppRequestLineKeyLEDPattern = 'DEFAULT' | 'PRESET_1';
 /**
  * How much power the phone draws over Ethernet.
  *
@@ -2327,47 +2565,75 @@ export type DeviceCallMppRequestLineKeyLEDPattern = (typeof DeviceCallMppRequest
  */
 export const DeviceCallMppRequestPoeMode = { NORMAL: 'NORMAL', MAXIMUM: 'MAXIMUM' } as const;
 /** How much power the phone draws over Ethernet. */
-export type DeviceCallMppRequestPoeMode = (typeof DeviceCallMppRequestPoeMode)[keyof typeof DeviceCallMppRequestPoeMode];
+export type DeviceCallMppRequestPoeMode = 'NORMAL' | 'MAXIMUM';
 /**
  * Whether the phone shows the Webex call history or only its own.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestCallHistory = { WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY', LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY' } as const;
+export const DeviceCallMppRequestCallHistory = {
+  WEBEX_UNIFIED_CALL_HISTORY: 'WEBEX_UNIFIED_CALL_HISTORY',
+  LOCAL_CALL_HISTORY: 'LOCAL_CALL_HISTORY',
+} as const;
 /** Whether the phone shows the Webex call history or only its own. */
-export type DeviceCallMppRequestCallHistory = (typeof DeviceCallMppRequestCallHistory)[keyof typeof DeviceCallMppRequestCallHistory];
+export type DeviceCallMppRequestCallHistory = 'WEBEX_UNIFIED_CALL_HISTORY' | 'LOCAL_CALL_HISTORY';
 /**
  * Which directory the phone searches.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestContacts = { XSI_DIRECTORY: 'XSI_DIRECTORY', WEBEX_DIRECTORY: 'WEBEX_DIRECTORY' } as const;
+export const DeviceCallMppRequestContacts = {
+  XSI_DIRECTORY: 'XSI_DIRECTORY',
+  WEBEX_DIRECTORY: 'WEBEX_DIRECTORY',
+} as const;
 /** Which directory the phone searches. */
-export type DeviceCallMppRequestContacts = (typeof DeviceCallMppRequestContacts)[keyof typeof DeviceCallMppRequestContacts];
+export type DeviceCallMppRequestContacts = 'XSI_DIRECTORY' | 'WEBEX_DIRECTORY';
 /**
  * Which call forwarding options the forward soft key offers.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestCfExpandedSoftKey = { ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL', ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS' } as const;
+export const DeviceCallMppRequestCfExpandedSoftKey = {
+  ONLY_THE_CALL_FORWARD_ALL: 'ONLY_THE_CALL_FORWARD_ALL',
+  ALL_CALL_FORWARDS: 'ALL_CALL_FORWARDS',
+} as const;
 /** Which call forwarding options the forward soft key offers. */
-export type DeviceCallMppRequestCfExpandedSoftKey = (typeof DeviceCallMppRequestCfExpandedSoftKey)[keyof typeof DeviceCallMppRequestCfExpandedSoftKey];
+export type DeviceCallMppRequestCfExpandedSoftKey = 'ONLY_THE_CALL_FORWARD_ALL' | 'ALL_CALL_FORWARDS';
 /**
  * The background of 8875 phones.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestBackgroundImage8875 = { CYAN_DARK: 'CYAN_DARK', PURPLE_DARK: 'PURPLE_DARK', BLUE_DARK: 'BLUE_DARK', VIOLET_DARK: 'VIOLET_DARK', BLUE_LIGHT: 'BLUE_LIGHT', VIOLET_LIGHT: 'VIOLET_LIGHT' } as const;
+export const DeviceCallMppRequestBackgroundImage8875 = {
+  CYAN_DARK: 'CYAN_DARK',
+  PURPLE_DARK: 'PURPLE_DARK',
+  BLUE_DARK: 'BLUE_DARK',
+  VIOLET_DARK: 'VIOLET_DARK',
+  BLUE_LIGHT: 'BLUE_LIGHT',
+  VIOLET_LIGHT: 'VIOLET_LIGHT',
+} as const;
 /** The background of 8875 phones. */
-export type DeviceCallMppRequestBackgroundImage8875 = (typeof DeviceCallMppRequestBackgroundImage8875)[keyof typeof DeviceCallMppRequestBackgroundImage8875];
+export type DeviceCallMppRequestBackgroundImage8875 =
+  | 'CYAN_DARK'
+  | 'PURPLE_DARK'
+  | 'BLUE_DARK'
+  | 'VIOLET_DARK'
+  | 'BLUE_LIGHT'
+  | 'VIOLET_LIGHT';
 /**
  * How long the backlight of 68xx and 78xx phones stays on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallMppRequestBacklightTimer68XX78XX = { ALWAYS_ON: 'ALWAYS_ON', TEN_SEC: 'TEN_SEC', TWENTY_SEC: 'TWENTY_SEC', THIRTY_SEC: 'THIRTY_SEC', OFF: 'OFF' } as const;
+export const DeviceCallMppRequestBacklightTimer68XX78XX = {
+  ALWAYS_ON: 'ALWAYS_ON',
+  TEN_SEC: 'TEN_SEC',
+  TWENTY_SEC: 'TWENTY_SEC',
+  THIRTY_SEC: 'THIRTY_SEC',
+  OFF: 'OFF',
+} as const;
 /** How long the backlight of 68xx and 78xx phones stays on. */
-export type DeviceCallMppRequestBacklightTimer68XX78XX = (typeof DeviceCallMppRequestBacklightTimer68XX78XX)[keyof typeof DeviceCallMppRequestBacklightTimer68XX78XX];
+export type DeviceCallMppRequestBacklightTimer68XX78XX = 'ALWAYS_ON' | 'TEN_SEC' | 'TWENTY_SEC' | 'THIRTY_SEC' | 'OFF';
 
 /** The VLANs a multi-platform phone uses, for itself and for its PC port. */
 export interface DeviceCallMppVlan {
@@ -2434,9 +2700,13 @@ export interface DeviceCallOrgDynamicSetting {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallOrgDynamicSettingParentLevel = { SYSTEM_DEFAULT: 'SYSTEM_DEFAULT', REGIONAL_DEFAULT: 'REGIONAL_DEFAULT', ORGANIZATION: 'ORGANIZATION' } as const;
+export const DeviceCallOrgDynamicSettingParentLevel = {
+  SYSTEM_DEFAULT: 'SYSTEM_DEFAULT',
+  REGIONAL_DEFAULT: 'REGIONAL_DEFAULT',
+  ORGANIZATION: 'ORGANIZATION',
+} as const;
 /** The level the inherited value comes from. */
-export type DeviceCallOrgDynamicSettingParentLevel = (typeof DeviceCallOrgDynamicSettingParentLevel)[keyof typeof DeviceCallOrgDynamicSettingParentLevel];
+export type DeviceCallOrgDynamicSettingParentLevel = 'SYSTEM_DEFAULT' | 'REGIONAL_DEFAULT' | 'ORGANIZATION';
 
 /** The dynamic device settings of the organization. */
 export interface DeviceCallOrgDynamicSettings {
@@ -2503,25 +2773,49 @@ export interface DeviceCallPersonDevice {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallPersonDeviceModelType = { MPP: 'MPP', ATA: 'ATA', GENERIC_SIP: 'GENERIC_SIP', ESIM: 'ESIM', ROOM_OS: 'ROOM_OS', MOBILE: 'MOBILE', DESK_PHONE: 'DESK_PHONE' } as const;
+export const DeviceCallPersonDeviceModelType = {
+  MPP: 'MPP',
+  ATA: 'ATA',
+  GENERIC_SIP: 'GENERIC_SIP',
+  ESIM: 'ESIM',
+  ROOM_OS: 'ROOM_OS',
+  MOBILE: 'MOBILE',
+  DESK_PHONE: 'DESK_PHONE',
+} as const;
 /** The family of the device. */
-export type DeviceCallPersonDeviceModelType = (typeof DeviceCallPersonDeviceModelType)[keyof typeof DeviceCallPersonDeviceModelType];
+export type DeviceCallPersonDeviceModelType =
+  | 'MPP'
+  | 'ATA'
+  | 'GENERIC_SIP'
+  | 'ESIM'
+  | 'ROOM_OS'
+  | 'MOBILE'
+  | 'DESK_PHONE';
 /**
  * How the person's line is on the device.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallPersonDeviceType = { PRIMARY: 'PRIMARY', SHARED_CALL_APPEARANCE: 'SHARED_CALL_APPEARANCE', MOBILITY: 'MOBILITY', HOTDESKING_GUEST: 'HOTDESKING_GUEST' } as const;
+export const DeviceCallPersonDeviceType = {
+  PRIMARY: 'PRIMARY',
+  SHARED_CALL_APPEARANCE: 'SHARED_CALL_APPEARANCE',
+  MOBILITY: 'MOBILITY',
+  HOTDESKING_GUEST: 'HOTDESKING_GUEST',
+} as const;
 /** How the person's line is on the device. */
-export type DeviceCallPersonDeviceType = (typeof DeviceCallPersonDeviceType)[keyof typeof DeviceCallPersonDeviceType];
+export type DeviceCallPersonDeviceType = 'PRIMARY' | 'SHARED_CALL_APPEARANCE' | 'MOBILITY' | 'HOTDESKING_GUEST';
 /**
  * Whether the device is activated.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallPersonDeviceActivationState = { activating: 'activating', activated: 'activated', deactivated: 'deactivated' } as const;
+export const DeviceCallPersonDeviceActivationState = {
+  activating: 'activating',
+  activated: 'activated',
+  deactivated: 'deactivated',
+} as const;
 /** Whether the device is activated. */
-export type DeviceCallPersonDeviceActivationState = (typeof DeviceCallPersonDeviceActivationState)[keyof typeof DeviceCallPersonDeviceActivationState];
+export type DeviceCallPersonDeviceActivationState = 'activating' | 'activated' | 'deactivated';
 
 /** How many devices and applications a person has. */
 export interface DeviceCallPersonDeviceCount {
@@ -2546,9 +2840,76 @@ export interface DeviceCallPersonDevices {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallPhoneLanguage = { PERSON_LANGUAGE: 'PERSON_LANGUAGE', ARABIC: 'ARABIC', BULGARIAN: 'BULGARIAN', CATALAN: 'CATALAN', CHINESE_SIMPLIFIED: 'CHINESE_SIMPLIFIED', CHINESE_TRADITIONAL: 'CHINESE_TRADITIONAL', CROATIAN: 'CROATIAN', CZECH: 'CZECH', DANISH: 'DANISH', DUTCH: 'DUTCH', ENGLISH_UNITED_STATES: 'ENGLISH_UNITED_STATES', ENGLISH_UNITED_KINGDOM: 'ENGLISH_UNITED_KINGDOM', FINNISH: 'FINNISH', FRENCH_CANADA: 'FRENCH_CANADA', FRENCH_FRANCE: 'FRENCH_FRANCE', GERMAN: 'GERMAN', GREEK: 'GREEK', HEBREW: 'HEBREW', HUNGARIAN: 'HUNGARIAN', ITALIAN: 'ITALIAN', JAPANESE: 'JAPANESE', KOREAN: 'KOREAN', NORWEGIAN: 'NORWEGIAN', POLISH: 'POLISH', PORTUGUESE_PORTUGAL: 'PORTUGUESE_PORTUGAL', RUSSIAN: 'RUSSIAN', SPANISH_COLOMBIA: 'SPANISH_COLOMBIA', SPANISH_SPAIN: 'SPANISH_SPAIN', SLOVAK: 'SLOVAK', SWEDISH: 'SWEDISH', SLOVENIAN: 'SLOVENIAN', TURKISH: 'TURKISH', UKRAINE: 'UKRAINE' } as const;
+export const DeviceCallPhoneLanguage = {
+  PERSON_LANGUAGE: 'PERSON_LANGUAGE',
+  ARABIC: 'ARABIC',
+  BULGARIAN: 'BULGARIAN',
+  CATALAN: 'CATALAN',
+  CHINESE_SIMPLIFIED: 'CHINESE_SIMPLIFIED',
+  CHINESE_TRADITIONAL: 'CHINESE_TRADITIONAL',
+  CROATIAN: 'CROATIAN',
+  CZECH: 'CZECH',
+  DANISH: 'DANISH',
+  DUTCH: 'DUTCH',
+  ENGLISH_UNITED_STATES: 'ENGLISH_UNITED_STATES',
+  ENGLISH_UNITED_KINGDOM: 'ENGLISH_UNITED_KINGDOM',
+  FINNISH: 'FINNISH',
+  FRENCH_CANADA: 'FRENCH_CANADA',
+  FRENCH_FRANCE: 'FRENCH_FRANCE',
+  GERMAN: 'GERMAN',
+  GREEK: 'GREEK',
+  HEBREW: 'HEBREW',
+  HUNGARIAN: 'HUNGARIAN',
+  ITALIAN: 'ITALIAN',
+  JAPANESE: 'JAPANESE',
+  KOREAN: 'KOREAN',
+  NORWEGIAN: 'NORWEGIAN',
+  POLISH: 'POLISH',
+  PORTUGUESE_PORTUGAL: 'PORTUGUESE_PORTUGAL',
+  RUSSIAN: 'RUSSIAN',
+  SPANISH_COLOMBIA: 'SPANISH_COLOMBIA',
+  SPANISH_SPAIN: 'SPANISH_SPAIN',
+  SLOVAK: 'SLOVAK',
+  SWEDISH: 'SWEDISH',
+  SLOVENIAN: 'SLOVENIAN',
+  TURKISH: 'TURKISH',
+  UKRAINE: 'UKRAINE',
+} as const;
 /** The language a phone shows; `PERSON_LANGUAGE` follows the language set for the person using it. */
-export type DeviceCallPhoneLanguage = (typeof DeviceCallPhoneLanguage)[keyof typeof DeviceCallPhoneLanguage];
+export type DeviceCallPhoneLanguage =
+  | 'PERSON_LANGUAGE'
+  | 'ARABIC'
+  | 'BULGARIAN'
+  | 'CATALAN'
+  | 'CHINESE_SIMPLIFIED'
+  | 'CHINESE_TRADITIONAL'
+  | 'CROATIAN'
+  | 'CZECH'
+  | 'DANISH'
+  | 'DUTCH'
+  | 'ENGLISH_UNITED_STATES'
+  | 'ENGLISH_UNITED_KINGDOM'
+  | 'FINNISH'
+  | 'FRENCH_CANADA'
+  | 'FRENCH_FRANCE'
+  | 'GERMAN'
+  | 'GREEK'
+  | 'HEBREW'
+  | 'HUNGARIAN'
+  | 'ITALIAN'
+  | 'JAPANESE'
+  | 'KOREAN'
+  | 'NORWEGIAN'
+  | 'POLISH'
+  | 'PORTUGUESE_PORTUGAL'
+  | 'RUSSIAN'
+  | 'SPANISH_COLOMBIA'
+  | 'SPANISH_SPAIN'
+  | 'SLOVAK'
+  | 'SWEDISH'
+  | 'SLOVENIAN'
+  | 'TURKISH'
+  | 'UKRAINE';
 
 /** Programmable soft keys 1 to 16, each a key definition. */
 export interface DeviceCallPsk {
@@ -2925,9 +3286,15 @@ export interface DeviceCallSupportedDevice {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDeviceType = { MPP: 'MPP', ATA: 'ATA', GENERIC_SIP: 'GENERIC_SIP', ESIM: 'ESIM', DESK_PHONE: 'DESK_PHONE' } as const;
+export const DeviceCallSupportedDeviceType = {
+  MPP: 'MPP',
+  ATA: 'ATA',
+  GENERIC_SIP: 'GENERIC_SIP',
+  ESIM: 'ESIM',
+  DESK_PHONE: 'DESK_PHONE',
+} as const;
 /** The kind of device. */
-export type DeviceCallSupportedDeviceType = (typeof DeviceCallSupportedDeviceType)[keyof typeof DeviceCallSupportedDeviceType];
+export type DeviceCallSupportedDeviceType = 'MPP' | 'ATA' | 'GENERIC_SIP' | 'ESIM' | 'DESK_PHONE';
 /**
  * Who makes the device.
  *
@@ -2935,7 +3302,7 @@ export type DeviceCallSupportedDeviceType = (typeof DeviceCallSupportedDeviceTyp
  */
 export const DeviceCallSupportedDeviceManufacturer = { CISCO: 'CISCO', THIRD_PARTY: 'THIRD_PARTY' } as const;
 /** Who makes the device. */
-export type DeviceCallSupportedDeviceManufacturer = (typeof DeviceCallSupportedDeviceManufacturer)[keyof typeof DeviceCallSupportedDeviceManufacturer];
+export type DeviceCallSupportedDeviceManufacturer = 'CISCO' | 'THIRD_PARTY';
 /**
  * Who manages the device.
  *
@@ -2943,7 +3310,7 @@ export type DeviceCallSupportedDeviceManufacturer = (typeof DeviceCallSupportedD
  */
 export const DeviceCallSupportedDeviceManagedBy = { CISCO: 'CISCO', CUSTOMER: 'CUSTOMER' } as const;
 /** Who manages the device. */
-export type DeviceCallSupportedDeviceManagedBy = (typeof DeviceCallSupportedDeviceManagedBy)[keyof typeof DeviceCallSupportedDeviceManagedBy];
+export type DeviceCallSupportedDeviceManagedBy = 'CISCO' | 'CUSTOMER';
 /**
  * An owner kind.
  *
@@ -2951,31 +3318,48 @@ export type DeviceCallSupportedDeviceManagedBy = (typeof DeviceCallSupportedDevi
  */
 export const DeviceCallSupportedDeviceSupportedFor = { PEOPLE: 'PEOPLE', PLACE: 'PLACE' } as const;
 /** An owner kind. */
-export type DeviceCallSupportedDeviceSupportedFor = (typeof DeviceCallSupportedDeviceSupportedFor)[keyof typeof DeviceCallSupportedDeviceSupportedFor];
+export type DeviceCallSupportedDeviceSupportedFor = 'PEOPLE' | 'PLACE';
 /**
  * An onboarding method.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDeviceOnboardingMethod = { MAC_ADDRESS: 'MAC_ADDRESS', ACTIVATION_CODE: 'ACTIVATION_CODE', NONE: 'NONE' } as const;
+export const DeviceCallSupportedDeviceOnboardingMethod = {
+  MAC_ADDRESS: 'MAC_ADDRESS',
+  ACTIVATION_CODE: 'ACTIVATION_CODE',
+  NONE: 'NONE',
+} as const;
 /** An onboarding method. */
-export type DeviceCallSupportedDeviceOnboardingMethod = (typeof DeviceCallSupportedDeviceOnboardingMethod)[keyof typeof DeviceCallSupportedDeviceOnboardingMethod];
+export type DeviceCallSupportedDeviceOnboardingMethod = 'MAC_ADDRESS' | 'ACTIVATION_CODE' | 'NONE';
 /**
  * Which settings API configures it.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDeviceDeviceSettingsConfiguration = { WEBEX_CALLING_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DEVICE_CONFIGURATION', WEBEX_DEVICE_CONFIGURATION: 'WEBEX_DEVICE_CONFIGURATION', WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION', NONE: 'NONE' } as const;
+export const DeviceCallSupportedDeviceDeviceSettingsConfiguration = {
+  WEBEX_CALLING_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DEVICE_CONFIGURATION',
+  WEBEX_DEVICE_CONFIGURATION: 'WEBEX_DEVICE_CONFIGURATION',
+  WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION',
+  NONE: 'NONE',
+} as const;
 /** Which settings API configures it. */
-export type DeviceCallSupportedDeviceDeviceSettingsConfiguration = (typeof DeviceCallSupportedDeviceDeviceSettingsConfiguration)[keyof typeof DeviceCallSupportedDeviceDeviceSettingsConfiguration];
+export type DeviceCallSupportedDeviceDeviceSettingsConfiguration =
+  | 'WEBEX_CALLING_DEVICE_CONFIGURATION'
+  | 'WEBEX_DEVICE_CONFIGURATION'
+  | 'WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION'
+  | 'NONE';
 /**
  * How logs can be collected from it.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDeviceSupportsLogCollection = { NONE: 'NONE', CISCO_PRT: 'CISCO_PRT', CISCO_ROOMOS: 'CISCO_ROOMOS' } as const;
+export const DeviceCallSupportedDeviceSupportsLogCollection = {
+  NONE: 'NONE',
+  CISCO_PRT: 'CISCO_PRT',
+  CISCO_ROOMOS: 'CISCO_ROOMOS',
+} as const;
 /** How logs can be collected from it. */
-export type DeviceCallSupportedDeviceSupportsLogCollection = (typeof DeviceCallSupportedDeviceSupportsLogCollection)[keyof typeof DeviceCallSupportedDeviceSupportsLogCollection];
+export type DeviceCallSupportedDeviceSupportsLogCollection = 'NONE' | 'CISCO_PRT' | 'CISCO_ROOMOS';
 
 /** The device models Webex Calling supports. */
 export interface DeviceCallSupportedDevices {
@@ -2990,9 +3374,15 @@ export interface DeviceCallSupportedDevices {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDevicesUpgradeChannelList = { STABLE: 'STABLE', STABLE_DELAY: 'STABLE_DELAY', PREVIEW: 'PREVIEW', BETA: 'BETA', TESTING: 'TESTING' } as const;
+export const DeviceCallSupportedDevicesUpgradeChannelList = {
+  STABLE: 'STABLE',
+  STABLE_DELAY: 'STABLE_DELAY',
+  PREVIEW: 'PREVIEW',
+  BETA: 'BETA',
+  TESTING: 'TESTING',
+} as const;
 /** An upgrade channel. */
-export type DeviceCallSupportedDevicesUpgradeChannelList = (typeof DeviceCallSupportedDevicesUpgradeChannelList)[keyof typeof DeviceCallSupportedDevicesUpgradeChannelList];
+export type DeviceCallSupportedDevicesUpgradeChannelList = 'STABLE' | 'STABLE_DELAY' | 'PREVIEW' | 'BETA' | 'TESTING';
 
 /** New credentials for a third-party device. */
 export interface DeviceCallThirdPartyDeviceUpdateRequest {
@@ -3017,7 +3407,7 @@ export interface DeviceCallUploadedBackgroundImage {
  */
 export const DeviceCallUsageType = { DEVICE_OWNER: 'DEVICE_OWNER', SHARED_LINE: 'SHARED_LINE' } as const;
 /** Whether members are wanted as the device's owner or for a shared line. */
-export type DeviceCallUsageType = (typeof DeviceCallUsageType)[keyof typeof DeviceCallUsageType];
+export type DeviceCallUsageType = 'DEVICE_OWNER' | 'SHARED_LINE';
 
 /** Which USB ports of the phone work. */
 export interface DeviceCallUsbPorts {
@@ -3176,9 +3566,22 @@ export interface DeviceCallWifiNetwork {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallWifiNetworkAuthenticationMethod = { NONE: 'NONE', EAP_FAST: 'EAP_FAST', PEAP_GTC: 'PEAP_GTC', PEAP_MSCHAPV2: 'PEAP_MSCHAPV2', PSK: 'PSK', WEP: 'WEP' } as const;
+export const DeviceCallWifiNetworkAuthenticationMethod = {
+  NONE: 'NONE',
+  EAP_FAST: 'EAP_FAST',
+  PEAP_GTC: 'PEAP_GTC',
+  PEAP_MSCHAPV2: 'PEAP_MSCHAPV2',
+  PSK: 'PSK',
+  WEP: 'WEP',
+} as const;
 /** How the phone authenticates to the network. */
-export type DeviceCallWifiNetworkAuthenticationMethod = (typeof DeviceCallWifiNetworkAuthenticationMethod)[keyof typeof DeviceCallWifiNetworkAuthenticationMethod];
+export type DeviceCallWifiNetworkAuthenticationMethod =
+  | 'NONE'
+  | 'EAP_FAST'
+  | 'PEAP_GTC'
+  | 'PEAP_MSCHAPV2'
+  | 'PSK'
+  | 'WEP';
 
 /** The Wi-Fi network the phone joins. */
 export interface DeviceCallWifiNetworkRequest {
@@ -3197,9 +3600,22 @@ export interface DeviceCallWifiNetworkRequest {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallWifiNetworkRequestAuthenticationMethod = { NONE: 'NONE', EAP_FAST: 'EAP_FAST', PEAP_GTC: 'PEAP_GTC', PEAP_MSCHAPV2: 'PEAP_MSCHAPV2', PSK: 'PSK', WEP: 'WEP' } as const;
+export const DeviceCallWifiNetworkRequestAuthenticationMethod = {
+  NONE: 'NONE',
+  EAP_FAST: 'EAP_FAST',
+  PEAP_GTC: 'PEAP_GTC',
+  PEAP_MSCHAPV2: 'PEAP_MSCHAPV2',
+  PSK: 'PSK',
+  WEP: 'WEP',
+} as const;
 /** How the phone authenticates to the network. */
-export type DeviceCallWifiNetworkRequestAuthenticationMethod = (typeof DeviceCallWifiNetworkRequestAuthenticationMethod)[keyof typeof DeviceCallWifiNetworkRequestAuthenticationMethod];
+export type DeviceCallWifiNetworkRequestAuthenticationMethod =
+  | 'NONE'
+  | 'EAP_FAST'
+  | 'PEAP_GTC'
+  | 'PEAP_MSCHAPV2'
+  | 'PSK'
+  | 'WEP';
 
 /** Settings of Cisco Wi-Fi phones. */
 export interface DeviceCallWifiRequest {
@@ -3242,9 +3658,13 @@ export interface DeviceCallWorkspaceDevice {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallWorkspaceDeviceActivationState = { ACTIVATING: 'ACTIVATING', ACTIVATED: 'ACTIVATED', DEACTIVATED: 'DEACTIVATED' } as const;
+export const DeviceCallWorkspaceDeviceActivationState = {
+  ACTIVATING: 'ACTIVATING',
+  ACTIVATED: 'ACTIVATED',
+  DEACTIVATED: 'DEACTIVATED',
+} as const;
 /** Whether the device is activated. */
-export type DeviceCallWorkspaceDeviceActivationState = (typeof DeviceCallWorkspaceDeviceActivationState)[keyof typeof DeviceCallWorkspaceDeviceActivationState];
+export type DeviceCallWorkspaceDeviceActivationState = 'ACTIVATING' | 'ACTIVATED' | 'DEACTIVATED';
 
 /** The devices of a workspace, and how many it may have. */
 export interface DeviceCallWorkspaceDevices {
@@ -3266,21 +3686,39 @@ export interface DeviceCallWorkspaceHotelingUpdateRequest {
   guestHoursLimit?: number;
 }
 
-/** Query parameters of `deviceCallSettings.previewApplyLineKeyTemplate` (POST /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.previewApplyLineKeyTemplate` (POST
+ * /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke).
+ */
 export interface DeviceCallSettingsPreviewApplyLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.validateMacs` (POST /telephony/config/devices/actions/validateMacs/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.validateMacs` (POST
+ * /telephony/config/devices/actions/validateMacs/invoke).
+ */
 export interface DeviceCallSettingsValidateMacsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.countAvailableMembers` (GET /telephony/config/devices/availableMembers/count). */
+/**
+ * Query parameters of `deviceCallSettings.countAvailableMembers` (GET
+ * /telephony/config/devices/availableMembers/count).
+ */
 export interface DeviceCallSettingsCountAvailableMembersQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** Only members whose name starts with this. */
   memberName?: string;
@@ -3298,33 +3736,63 @@ export interface DeviceCallSettingsCountAvailableMembersQuery {
   deviceLocationId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listBackgroundImages` (GET /telephony/config/devices/backgroundImages). */
+/**
+ * Query parameters of `deviceCallSettings.listBackgroundImages` (GET
+ * /telephony/config/devices/backgroundImages).
+ */
 export interface DeviceCallSettingsListBackgroundImagesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.deleteBackgroundImages` (DELETE /telephony/config/devices/backgroundImages). */
+/**
+ * Query parameters of `deviceCallSettings.deleteBackgroundImages` (DELETE
+ * /telephony/config/devices/backgroundImages).
+ */
 export interface DeviceCallSettingsDeleteBackgroundImagesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listDectDeviceTypes` (GET /telephony/config/devices/dectNetworks/supportedDevices). */
+/**
+ * Query parameters of `deviceCallSettings.listDectDeviceTypes` (GET
+ * /telephony/config/devices/dectNetworks/supportedDevices).
+ */
 export interface DeviceCallSettingsListDectDeviceTypesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listDectDeviceTypesDeprecated` (GET /telephony/config/devices/dects/supportedDevices). */
+/**
+ * Query parameters of `deviceCallSettings.listDectDeviceTypesDeprecated` (GET
+ * /telephony/config/devices/dects/supportedDevices).
+ */
 export interface DeviceCallSettingsListDectDeviceTypesDeprecatedQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getSettingsGroups` (GET /telephony/config/devices/dynamicSettings/settingsGroups). */
+/**
+ * Query parameters of `deviceCallSettings.getSettingsGroups` (GET
+ * /telephony/config/devices/dynamicSettings/settingsGroups).
+ */
 export interface DeviceCallSettingsGetSettingsGroupsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The device family or model display name, such as `Cisco 8875`. */
   familyOrModelDisplayName?: string;
@@ -3332,81 +3800,150 @@ export interface DeviceCallSettingsGetSettingsGroupsQuery {
   includeSettingsType?: 'TABS' | 'GROUPS' | 'ALL';
 }
 
-/** Query parameters of `deviceCallSettings.getValidationSchema` (GET /telephony/config/devices/dynamicSettings/validationSchema). */
+/**
+ * Query parameters of `deviceCallSettings.getValidationSchema` (GET
+ * /telephony/config/devices/dynamicSettings/validationSchema).
+ */
 export interface DeviceCallSettingsGetValidationSchemaQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The device family or model display name, such as `Cisco 8875`. */
   familyOrModelDisplayName?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listLineKeyTemplates` (GET /telephony/config/devices/lineKeyTemplates). */
+/**
+ * Query parameters of `deviceCallSettings.listLineKeyTemplates` (GET
+ * /telephony/config/devices/lineKeyTemplates).
+ */
 export interface DeviceCallSettingsListLineKeyTemplatesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.createLineKeyTemplate` (POST /telephony/config/devices/lineKeyTemplates). */
+/**
+ * Query parameters of `deviceCallSettings.createLineKeyTemplate` (POST
+ * /telephony/config/devices/lineKeyTemplates).
+ */
 export interface DeviceCallSettingsCreateLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLineKeyTemplate` (GET /telephony/config/devices/lineKeyTemplates/{templateId}). */
+/**
+ * Query parameters of `deviceCallSettings.getLineKeyTemplate` (GET
+ * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ */
 export interface DeviceCallSettingsGetLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateLineKeyTemplate` (PUT /telephony/config/devices/lineKeyTemplates/{templateId}). */
+/**
+ * Query parameters of `deviceCallSettings.updateLineKeyTemplate` (PUT
+ * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ */
 export interface DeviceCallSettingsUpdateLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.deleteLineKeyTemplate` (DELETE /telephony/config/devices/lineKeyTemplates/{templateId}). */
+/**
+ * Query parameters of `deviceCallSettings.deleteLineKeyTemplate` (DELETE
+ * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ */
 export interface DeviceCallSettingsDeleteLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
 /** Query parameters of `deviceCallSettings.getOrgSettings` (GET /telephony/config/devices/settings). */
 export interface DeviceCallSettingsGetOrgSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
 /** Query parameters of `deviceCallSettings.getDevice` (GET /telephony/config/devices/{deviceId}). */
 export interface DeviceCallSettingsGetDeviceQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateThirdPartyDevice` (PUT /telephony/config/devices/{deviceId}). */
+/**
+ * Query parameters of `deviceCallSettings.updateThirdPartyDevice` (PUT
+ * /telephony/config/devices/{deviceId}).
+ */
 export interface DeviceCallSettingsUpdateThirdPartyDeviceQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.applyChanges` (POST /telephony/config/devices/{deviceId}/actions/applyChanges/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.applyChanges` (POST
+ * /telephony/config/devices/{deviceId}/actions/applyChanges/invoke).
+ */
 export interface DeviceCallSettingsApplyChangesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.uploadBackgroundImage` (POST /telephony/config/devices/{deviceId}/actions/backgroundImageUpload/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.uploadBackgroundImage` (POST
+ * /telephony/config/devices/{deviceId}/actions/backgroundImageUpload/invoke).
+ */
 export interface DeviceCallSettingsUploadBackgroundImageQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.searchMembers` (GET /telephony/config/devices/{deviceId}/availableMembers). */
+/**
+ * Query parameters of `deviceCallSettings.searchMembers` (GET
+ * /telephony/config/devices/{deviceId}/availableMembers).
+ */
 export interface DeviceCallSettingsSearchMembersQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** How many members to skip: the offset of the first one to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Only members whose name starts with this. */
   memberName?: string;
@@ -3422,9 +3959,15 @@ export interface DeviceCallSettingsSearchMembersQuery {
   order?: string;
 }
 
-/** Query parameters of `deviceCallSettings.countMembers` (GET /telephony/config/devices/{deviceId}/availableMembers/count). */
+/**
+ * Query parameters of `deviceCallSettings.countMembers` (GET
+ * /telephony/config/devices/{deviceId}/availableMembers/count).
+ */
 export interface DeviceCallSettingsCountMembersQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** Only members whose name starts with this. */
   memberName?: string;
@@ -3438,213 +3981,411 @@ export interface DeviceCallSettingsCountMembersQuery {
   usageType?: DeviceCallUsageType;
 }
 
-/** Query parameters of `deviceCallSettings.updateDynamicSettings` (PUT /telephony/config/devices/{deviceId}/dynamicSettings). */
+/**
+ * Query parameters of `deviceCallSettings.updateDynamicSettings` (PUT
+ * /telephony/config/devices/{deviceId}/dynamicSettings).
+ */
 export interface DeviceCallSettingsUpdateDynamicSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLayout` (GET /telephony/config/devices/{deviceId}/layout). */
+/**
+ * Query parameters of `deviceCallSettings.getLayout` (GET
+ * /telephony/config/devices/{deviceId}/layout).
+ */
 export interface DeviceCallSettingsGetLayoutQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateLayout` (PUT /telephony/config/devices/{deviceId}/layout). */
+/**
+ * Query parameters of `deviceCallSettings.updateLayout` (PUT
+ * /telephony/config/devices/{deviceId}/layout).
+ */
 export interface DeviceCallSettingsUpdateLayoutQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getMembers` (GET /telephony/config/devices/{deviceId}/members). */
+/**
+ * Query parameters of `deviceCallSettings.getMembers` (GET
+ * /telephony/config/devices/{deviceId}/members).
+ */
 export interface DeviceCallSettingsGetMembersQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateMembers` (PUT /telephony/config/devices/{deviceId}/members). */
+/**
+ * Query parameters of `deviceCallSettings.updateMembers` (PUT
+ * /telephony/config/devices/{deviceId}/members).
+ */
 export interface DeviceCallSettingsUpdateMembersQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getSettings` (GET /telephony/config/devices/{deviceId}/settings). */
+/**
+ * Query parameters of `deviceCallSettings.getSettings` (GET
+ * /telephony/config/devices/{deviceId}/settings).
+ */
 export interface DeviceCallSettingsGetSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The model of the device, such as `DMS Cisco 8865`. */
   deviceModel?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateSettings` (PUT /telephony/config/devices/{deviceId}/settings). */
+/**
+ * Query parameters of `deviceCallSettings.updateSettings` (PUT
+ * /telephony/config/devices/{deviceId}/settings).
+ */
 export interface DeviceCallSettingsUpdateSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The model of the device, such as `DMS Cisco 8865`. */
   deviceModel?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listLineKeyTemplateJobs` (GET /telephony/config/jobs/devices/applyLineKeyTemplate). */
+/**
+ * Query parameters of `deviceCallSettings.listLineKeyTemplateJobs` (GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate).
+ */
 export interface DeviceCallSettingsListLineKeyTemplateJobsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.applyLineKeyTemplate` (POST /telephony/config/jobs/devices/applyLineKeyTemplate). */
+/**
+ * Query parameters of `deviceCallSettings.applyLineKeyTemplate` (POST
+ * /telephony/config/jobs/devices/applyLineKeyTemplate).
+ */
 export interface DeviceCallSettingsApplyLineKeyTemplateQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLineKeyTemplateJob` (GET /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}). */
+/**
+ * Query parameters of `deviceCallSettings.getLineKeyTemplateJob` (GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}).
+ */
 export interface DeviceCallSettingsGetLineKeyTemplateJobQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLineKeyTemplateJobErrors` (GET /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors). */
+/**
+ * Query parameters of `deviceCallSettings.getLineKeyTemplateJobErrors` (GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors).
+ */
 export interface DeviceCallSettingsGetLineKeyTemplateJobErrorsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listSettingsJobs` (GET /telephony/config/jobs/devices/callDeviceSettings). */
+/**
+ * Query parameters of `deviceCallSettings.listSettingsJobs` (GET
+ * /telephony/config/jobs/devices/callDeviceSettings).
+ */
 export interface DeviceCallSettingsListSettingsJobsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** How many jobs to skip: the offset of the first one to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
-/** Query parameters of `deviceCallSettings.createSettingsJob` (POST /telephony/config/jobs/devices/callDeviceSettings). */
+/**
+ * Query parameters of `deviceCallSettings.createSettingsJob` (POST
+ * /telephony/config/jobs/devices/callDeviceSettings).
+ */
 export interface DeviceCallSettingsCreateSettingsJobQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listSettingsJobErrors` (GET /telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors). */
+/**
+ * Query parameters of `deviceCallSettings.listSettingsJobErrors` (GET
+ * /telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors).
+ */
 export interface DeviceCallSettingsListSettingsJobErrorsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** How many errors to skip: the offset of the first one to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
-/** Query parameters of `deviceCallSettings.listDynamicSettingsJobs` (GET /telephony/config/jobs/devices/dynamicDeviceSettings). */
+/**
+ * Query parameters of `deviceCallSettings.listDynamicSettingsJobs` (GET
+ * /telephony/config/jobs/devices/dynamicDeviceSettings).
+ */
 export interface DeviceCallSettingsListDynamicSettingsJobsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** How many jobs to skip: the offset of the first one to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
-/** Query parameters of `deviceCallSettings.createDynamicSettingsJob` (POST /telephony/config/jobs/devices/dynamicDeviceSettings). */
+/**
+ * Query parameters of `deviceCallSettings.createDynamicSettingsJob` (POST
+ * /telephony/config/jobs/devices/dynamicDeviceSettings).
+ */
 export interface DeviceCallSettingsCreateDynamicSettingsJobQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listDynamicSettingsJobErrors` (GET /telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors). */
+/**
+ * Query parameters of `deviceCallSettings.listDynamicSettingsJobErrors` (GET
+ * /telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors).
+ */
 export interface DeviceCallSettingsListDynamicSettingsJobErrorsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** How many errors to skip: the offset of the first one to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
-/** Query parameters of `deviceCallSettings.listRebuildPhonesJobs` (GET /telephony/config/jobs/devices/rebuildPhones). */
+/**
+ * Query parameters of `deviceCallSettings.listRebuildPhonesJobs` (GET
+ * /telephony/config/jobs/devices/rebuildPhones).
+ */
 export interface DeviceCallSettingsListRebuildPhonesJobsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.rebuildPhones` (POST /telephony/config/jobs/devices/rebuildPhones). */
+/**
+ * Query parameters of `deviceCallSettings.rebuildPhones` (POST
+ * /telephony/config/jobs/devices/rebuildPhones).
+ */
 export interface DeviceCallSettingsRebuildPhonesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getRebuildPhonesJob` (GET /telephony/config/jobs/devices/rebuildPhones/{jobId}). */
+/**
+ * Query parameters of `deviceCallSettings.getRebuildPhonesJob` (GET
+ * /telephony/config/jobs/devices/rebuildPhones/{jobId}).
+ */
 export interface DeviceCallSettingsGetRebuildPhonesJobQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listRebuildPhonesJobErrors` (GET /telephony/config/jobs/devices/rebuildPhones/{jobId}/errors). */
+/**
+ * Query parameters of `deviceCallSettings.listRebuildPhonesJobErrors` (GET
+ * /telephony/config/jobs/devices/rebuildPhones/{jobId}/errors).
+ */
 export interface DeviceCallSettingsListRebuildPhonesJobErrorsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getOrgDynamicSettings` (POST /telephony/config/lists/devices/dynamicSettings/actions/getSettings/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.getOrgDynamicSettings` (POST
+ * /telephony/config/lists/devices/dynamicSettings/actions/getSettings/invoke).
+ */
 export interface DeviceCallSettingsGetOrgDynamicSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The device family or model display name, such as `Cisco 8875`. */
   familyOrModelDisplayName: string;
 }
 
-/** Query parameters of `deviceCallSettings.getDynamicSettings` (POST /telephony/config/lists/devices/{deviceId}/dynamicSettings/actions/getSettings/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.getDynamicSettings` (POST
+ * /telephony/config/lists/devices/{deviceId}/dynamicSettings/actions/getSettings/invoke).
+ */
 export interface DeviceCallSettingsGetDynamicSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLocationDynamicSettings` (POST /telephony/config/lists/locations/{locationId}/devices/dynamicSettings/actions/getSettings/invoke). */
+/**
+ * Query parameters of `deviceCallSettings.getLocationDynamicSettings` (POST
+ * /telephony/config/lists/locations/{locationId}/devices/dynamicSettings/actions/getSettings/invoke).
+ */
 export interface DeviceCallSettingsGetLocationDynamicSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** The device family or model display name, such as `Cisco 8875`. */
   familyOrModelDisplayName: string;
 }
 
-/** Query parameters of `deviceCallSettings.getLocationSettings` (GET /telephony/config/locations/{locationId}/devices/settings). */
+/**
+ * Query parameters of `deviceCallSettings.getLocationSettings` (GET
+ * /telephony/config/locations/{locationId}/devices/settings).
+ */
 export interface DeviceCallSettingsGetLocationSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getPersonDevices` (GET /telephony/config/people/{personId}/devices). */
+/**
+ * Query parameters of `deviceCallSettings.getPersonDevices` (GET
+ * /telephony/config/people/{personId}/devices).
+ */
 export interface DeviceCallSettingsGetPersonDevicesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getPersonDeviceCount` (GET /telephony/config/people/{personId}/devices/count). */
+/**
+ * Query parameters of `deviceCallSettings.getPersonDeviceCount` (GET
+ * /telephony/config/people/{personId}/devices/count).
+ */
 export interface DeviceCallSettingsGetPersonDeviceCountQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getPersonSettings` (GET /telephony/config/people/{personId}/devices/settings). */
+/**
+ * Query parameters of `deviceCallSettings.getPersonSettings` (GET
+ * /telephony/config/people/{personId}/devices/settings).
+ */
 export interface DeviceCallSettingsGetPersonSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updatePersonSettings` (PUT /telephony/config/people/{personId}/devices/settings). */
+/**
+ * Query parameters of `deviceCallSettings.updatePersonSettings` (PUT
+ * /telephony/config/people/{personId}/devices/settings).
+ */
 export interface DeviceCallSettingsUpdatePersonSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updatePersonHoteling` (PUT /telephony/config/people/{personId}/devices/settings/hoteling). */
+/**
+ * Query parameters of `deviceCallSettings.updatePersonHoteling` (PUT
+ * /telephony/config/people/{personId}/devices/settings/hoteling).
+ */
 export interface DeviceCallSettingsUpdatePersonHotelingQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.listSupportedDevices` (GET /telephony/config/supportedDevices). */
+/**
+ * Query parameters of `deviceCallSettings.listSupportedDevices` (GET
+ * /telephony/config/supportedDevices).
+ */
 export interface DeviceCallSettingsListSupportedDevicesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** Only models whose key layout can be set. */
   allowConfigureLayoutEnabled?: boolean;
@@ -3652,26 +4393,50 @@ export interface DeviceCallSettingsListSupportedDevicesQuery {
   type?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getWorkspaceDevices` (GET /telephony/config/workspaces/{workspaceId}/devices). */
+/**
+ * Query parameters of `deviceCallSettings.getWorkspaceDevices` (GET
+ * /telephony/config/workspaces/{workspaceId}/devices).
+ */
 export interface DeviceCallSettingsGetWorkspaceDevicesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateWorkspaceDevices` (PUT /telephony/config/workspaces/{workspaceId}/devices). */
+/**
+ * Query parameters of `deviceCallSettings.updateWorkspaceDevices` (PUT
+ * /telephony/config/workspaces/{workspaceId}/devices).
+ */
 export interface DeviceCallSettingsUpdateWorkspaceDevicesQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getWorkspaceSettings` (GET /telephony/config/workspaces/{workspaceId}/devices/settings). */
+/**
+ * Query parameters of `deviceCallSettings.getWorkspaceSettings` (GET
+ * /telephony/config/workspaces/{workspaceId}/devices/settings).
+ */
 export interface DeviceCallSettingsGetWorkspaceSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.updateWorkspaceSettings` (PUT /telephony/config/workspaces/{workspaceId}/devices/settings). */
+/**
+ * Query parameters of `deviceCallSettings.updateWorkspaceSettings` (PUT
+ * /telephony/config/workspaces/{workspaceId}/devices/settings).
+ */
 export interface DeviceCallSettingsUpdateWorkspaceSettingsQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
 }

@@ -40,7 +40,10 @@ export interface DeviceConfigurationCollectionResponseItems {
 export interface DeviceConfigurationEditability {
   /** Whether the value can be edited on this source (never for `default`). */
   isEditable?: boolean;
-  /** Why it cannot be edited, e.g. `FACTORY_DEFAULT`, `NOT_AUTHORIZED` or `CONFIG_MANAGED_BY_DIFFERENT_AUTHORITY`. */
+  /**
+   * Why it cannot be edited, e.g. `FACTORY_DEFAULT`, `NOT_AUTHORIZED` or
+   * `CONFIG_MANAGED_BY_DIFFERENT_AUTHORITY`.
+   */
   reason?: string;
 }
 
@@ -51,7 +54,10 @@ export type DeviceConfigurationPatch = DeviceConfigurationPatchOperation[];
 export interface DeviceConfigurationPatchOperation {
   /** `replace` sets the configured value; `remove` drops it so the default applies again. */
   op?: DeviceConfigurationPatchOperationOp;
-  /** The key followed by `/sources/configured/value`, e.g. `Audio.Ultrasound.MaxVolume/sources/configured/value`. */
+  /**
+   * The key followed by `/sources/configured/value`, e.g.
+   * `Audio.Ultrasound.MaxVolume/sources/configured/value`.
+   */
   path?: string;
   /** The new value, for `replace`. */
   value?: unknown;
@@ -64,7 +70,7 @@ export interface DeviceConfigurationPatchOperation {
  */
 export const DeviceConfigurationPatchOperationOp = { remove: 'remove', replace: 'replace' } as const;
 /** `replace` sets the configured value; `remove` drops it so the default applies again. */
-export type DeviceConfigurationPatchOperationOp = (typeof DeviceConfigurationPatchOperationOp)[keyof typeof DeviceConfigurationPatchOperationOp];
+export type DeviceConfigurationPatchOperationOp = 'remove' | 'replace';
 
 /** One place a configuration value can come from. */
 export interface DeviceConfigurationSource {
@@ -81,7 +87,10 @@ export interface DeviceConfigurationSource {
 export interface DeviceConfigurationsListQuery {
   /** The device whose configurations to read. */
   deviceId: string;
-  /** Which keys to return: an exact key (`Conference.MaxReceiveCallRate`), a wildcard (`Audio.Ultrasound.*`) or a range of numbered segments (`FacilityService.Service[1..3].Name`). */
+  /**
+   * Which keys to return: an exact key (`Conference.MaxReceiveCallRate`), a wildcard
+   * (`Audio.Ultrasound.*`) or a range of numbered segments (`FacilityService.Service[1..3].Name`).
+   */
   key?: string;
 }
 

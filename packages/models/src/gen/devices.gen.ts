@@ -78,7 +78,7 @@ export interface Device {
  */
 export const DeviceActiveInterface = { wired: 'wired' } as const;
 /** Network interface in use. */
-export type DeviceActiveInterface = (typeof DeviceActiveInterface)[keyof typeof DeviceActiveInterface];
+export type DeviceActiveInterface = 'wired';
 
 /** Planned maintenance of the device. */
 export interface DevicePlannedMaintenance {
@@ -114,7 +114,7 @@ export interface DeviceActivationCodeRequest {
  */
 export const DeviceCapability = { xapi: 'xapi' } as const;
 /** Something that can be done with a device through the API. */
-export type DeviceCapability = (typeof DeviceCapability)[keyof typeof DeviceCapability];
+export type DeviceCapability = 'xapi';
 
 /** One page of devices. */
 export interface DeviceCollectionResponse {
@@ -127,9 +127,24 @@ export interface DeviceCollectionResponse {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceConnectionStatus = { connected: 'connected', disconnected: 'disconnected', connected_with_issues: 'connected_with_issues', offline_expired: 'offline_expired', activating: 'activating', unknown: 'unknown', offline_deep_sleep: 'offline_deep_sleep' } as const;
+export const DeviceConnectionStatus = {
+  connected: 'connected',
+  disconnected: 'disconnected',
+  connected_with_issues: 'connected_with_issues',
+  offline_expired: 'offline_expired',
+  activating: 'activating',
+  unknown: 'unknown',
+  offline_deep_sleep: 'offline_deep_sleep',
+} as const;
 /** Whether a device is reachable. */
-export type DeviceConnectionStatus = (typeof DeviceConnectionStatus)[keyof typeof DeviceConnectionStatus];
+export type DeviceConnectionStatus =
+  | 'connected'
+  | 'disconnected'
+  | 'connected_with_issues'
+  | 'offline_expired'
+  | 'activating'
+  | 'unknown'
+  | 'offline_deep_sleep';
 
 /** What to give when adding a device by its MAC address. */
 export interface DeviceCreateRequest {
@@ -152,7 +167,7 @@ export interface DeviceCreateRequest {
  */
 export const DeviceMaintenanceMode = { off: 'off', on: 'on', upcoming: 'upcoming' } as const;
 /** Planned-maintenance state. */
-export type DeviceMaintenanceMode = (typeof DeviceMaintenanceMode)[keyof typeof DeviceMaintenanceMode];
+export type DeviceMaintenanceMode = 'off' | 'on' | 'upcoming';
 /**
  * Who manages the configuration of a device.
  *
@@ -160,7 +175,7 @@ export type DeviceMaintenanceMode = (typeof DeviceMaintenanceMode)[keyof typeof 
  */
 export const DeviceManagedBy = { CISCO: 'CISCO', CUSTOMER: 'CUSTOMER', PARTNER: 'PARTNER' } as const;
 /** Who manages the configuration of a device. */
-export type DeviceManagedBy = (typeof DeviceManagedBy)[keyof typeof DeviceManagedBy];
+export type DeviceManagedBy = 'CISCO' | 'CUSTOMER' | 'PARTNER';
 /**
  * Something the caller may do with a device.
  *
@@ -168,7 +183,7 @@ export type DeviceManagedBy = (typeof DeviceManagedBy)[keyof typeof DeviceManage
  */
 export const DevicePermission = { 'xapi:readonly': 'xapi:readonly', 'xapi:all': 'xapi:all' } as const;
 /** Something the caller may do with a device. */
-export type DevicePermission = (typeof DevicePermission)[keyof typeof DevicePermission];
+export type DevicePermission = 'xapi:readonly' | 'xapi:all';
 /**
  * The platform a device runs on.
  *
@@ -176,19 +191,28 @@ export type DevicePermission = (typeof DevicePermission)[keyof typeof DevicePerm
  */
 export const DevicePlatform = { cisco: 'cisco', microsoftTeamsRoom: 'microsoftTeamsRoom' } as const;
 /** The platform a device runs on. */
-export type DevicePlatform = (typeof DevicePlatform)[keyof typeof DevicePlatform];
+export type DevicePlatform = 'cisco' | 'microsoftTeamsRoom';
 /**
  * The kind of device.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceProductType = { roomdesk: 'roomdesk', phone: 'phone', accessory: 'accessory', webexgo: 'webexgo', unknown: 'unknown' } as const;
+export const DeviceProductType = {
+  roomdesk: 'roomdesk',
+  phone: 'phone',
+  accessory: 'accessory',
+  webexgo: 'webexgo',
+  unknown: 'unknown',
+} as const;
 /** The kind of device. */
-export type DeviceProductType = (typeof DeviceProductType)[keyof typeof DeviceProductType];
+export type DeviceProductType = 'roomdesk' | 'phone' | 'accessory' | 'webexgo' | 'unknown';
 
 /** A JSON Patch style change to the tags of a device. */
 export interface DeviceTagsPatch {
-  /** `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps the whole list. */
+  /**
+   * `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps
+   * the whole list.
+   */
   op?: DeviceTagsPatchOp;
   /** What to change; always `tags`. */
   path?: string;
@@ -197,17 +221,24 @@ export interface DeviceTagsPatch {
 }
 
 /**
- * `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps the whole list.
+ * `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps
+ * the whole list.
  *
  * Every value, for iteration and autocompletion.
  */
 export const DeviceTagsPatchOp = { add: 'add', remove: 'remove', replace: 'replace' } as const;
-/** `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps the whole list. */
-export type DeviceTagsPatchOp = (typeof DeviceTagsPatchOp)[keyof typeof DeviceTagsPatchOp];
+/**
+ * `add` appends the given tags, `remove` removes them (or all tags without `value`), `replace` swaps
+ * the whole list.
+ */
+export type DeviceTagsPatchOp = 'add' | 'remove' | 'replace';
 
 /** Query parameters of `devices.list` (GET /devices). */
 export interface DevicesListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Zero-based position of the first device to return. */
   start?: number;
@@ -221,7 +252,10 @@ export interface DevicesListQuery {
   orgId?: string;
   /** Only devices in this connection state, e.g. `connected` or `disconnected`. */
   connectionStatus?: string;
-  /** Only devices of this product (model name); the listed values are examples, any product name is accepted. */
+  /**
+   * Only devices of this product (model name); the listed values are examples, any product name is
+   * accepted.
+   */
   product?: 'DX-80' | 'RoomKit' | 'SX-80' | string;
   /** Only devices of this kind. */
   type?: DeviceProductType;

@@ -12,7 +12,10 @@ export interface EcmFolder {
   driveId: string;
   /** Id of the folder within that drive. */
   itemId: string;
-  /** `true` when this is the room's default folder, where files posted in the room are stored; `false` otherwise. */
+  /**
+   * `true` when this is the room's default folder, where files posted in the room are stored; `false`
+   * otherwise.
+   */
   defaultFolder?: string;
   /** Name of the folder as shown in the room. */
   displayName: string;
@@ -35,7 +38,7 @@ export interface EcmFolder {
  */
 export const EcmFolderRoomType = { direct: 'direct', group: 'group' } as const;
 /** Kind of that room, `direct` (1:1) or `group`. */
-export type EcmFolderRoomType = (typeof EcmFolderRoomType)[keyof typeof EcmFolderRoomType];
+export type EcmFolderRoomType = 'direct' | 'group';
 
 /** The folders linked to a room. */
 export interface EcmFolderCollectionResponse {

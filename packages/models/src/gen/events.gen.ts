@@ -9,9 +9,9 @@ export interface Event {
   /** Id of the app that made the change, if an app did. */
   appId?: string;
   /** Id of the person who made the change. */
-  actorId: string;
+  actorId?: string;
   /** Id of the organization the event belongs to. */
-  orgId: string;
+  orgId?: string;
   /**
    * When the event happened.
    *
@@ -27,10 +27,13 @@ export interface EventCollectionResponse {
   items: Event[];
 }
 
-/** A snapshot of the affected object. Which fields appear depends on the event's `resource`: messaging, meeting or calling fields. */
+/**
+ * A snapshot of the affected object. Which fields appear depends on the event's `resource`: messaging,
+ * meeting or calling fields.
+ */
 export interface EventData {
   /** Id of the affected object. */
-  id?: string;
+  id: string;
   /** Id of the room involved. */
   roomId?: string;
   /** Type of the room involved, `direct` or `group`. */
@@ -108,7 +111,7 @@ export interface EventData {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
   /** Sub-type of the affected object, where it has one. */
   type?: string;
   /** Id of the breakout session, for meeting messages sent in one. */
@@ -139,9 +142,36 @@ export interface EventRecipient {
  *
  * Every value, for iteration and autocompletion.
  */
-export const EventResource = { attachmentActions: 'attachmentActions', businessTexts: 'businessTexts', call_records: 'call_records', convergedRecordings: 'convergedRecordings', file_transcodings: 'file_transcodings', files: 'files', meetingMessages: 'meetingMessages', meetings: 'meetings', meetingTranscripts: 'meetingTranscripts', memberships: 'memberships', messages: 'messages', rooms: 'rooms', tabs: 'tabs' } as const;
+export const EventResource = {
+  attachmentActions: 'attachmentActions',
+  businessTexts: 'businessTexts',
+  call_records: 'call_records',
+  convergedRecordings: 'convergedRecordings',
+  file_transcodings: 'file_transcodings',
+  files: 'files',
+  meetingMessages: 'meetingMessages',
+  meetings: 'meetings',
+  meetingTranscripts: 'meetingTranscripts',
+  memberships: 'memberships',
+  messages: 'messages',
+  rooms: 'rooms',
+  tabs: 'tabs',
+} as const;
 /** The kind of resource an event is about. */
-export type EventResource = (typeof EventResource)[keyof typeof EventResource];
+export type EventResource =
+  | 'attachmentActions'
+  | 'businessTexts'
+  | 'call_records'
+  | 'convergedRecordings'
+  | 'file_transcodings'
+  | 'files'
+  | 'meetingMessages'
+  | 'meetings'
+  | 'meetingTranscripts'
+  | 'memberships'
+  | 'messages'
+  | 'rooms'
+  | 'tabs';
 /**
  * The service an event belongs to; only `calling` is defined.
  *
@@ -149,7 +179,7 @@ export type EventResource = (typeof EventResource)[keyof typeof EventResource];
  */
 export const EventServiceType = { calling: 'calling' } as const;
 /** The service an event belongs to; only `calling` is defined. */
-export type EventServiceType = (typeof EventServiceType)[keyof typeof EventServiceType];
+export type EventServiceType = 'calling';
 /**
  * What happened to the resource.
  *
@@ -157,7 +187,7 @@ export type EventServiceType = (typeof EventServiceType)[keyof typeof EventServi
  */
 export const EventType = { created: 'created', updated: 'updated', deleted: 'deleted', ended: 'ended' } as const;
 /** What happened to the resource. */
-export type EventType = (typeof EventType)[keyof typeof EventType];
+export type EventType = 'created' | 'updated' | 'deleted' | 'ended';
 
 /** Query parameters of `events.list` (GET /events). */
 export interface EventsListQuery {
@@ -179,7 +209,10 @@ export interface EventsListQuery {
    * An ISO 8601 date-time string.
    */
   to?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Only events of this service; `calling` selects call events. */
   serviceType?: EventServiceType;

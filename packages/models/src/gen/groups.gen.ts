@@ -2,7 +2,10 @@
 
 /** What to give when creating a group. */
 export interface CreateGroupRequest {
-  /** SCIM schemas the body uses, e.g. `urn:scim:schemas:core:1.0` and `urn:scim:schemas:extension:cisco:webexidentity:2.0:Group`. */
+  /**
+   * SCIM schemas the body uses, e.g. `urn:scim:schemas:core:1.0` and
+   * `urn:scim:schemas:extension:cisco:webexidentity:2.0:Group`.
+   */
   schemas: string[];
   /** Name of the group. */
   displayName: string;
@@ -16,9 +19,9 @@ export interface CreateGroupRequest {
 /** A group, a named set of people in an organization. */
 export interface Group {
   /** Unique id of the group. */
-  id?: string;
+  id: string;
   /** Name of the group. */
-  displayName?: string;
+  displayName: string;
   /** Id of the organization the group belongs to. */
   orgId?: string;
   /**
@@ -26,7 +29,7 @@ export interface Group {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
   /**
    * When the group was last changed.
    *
@@ -69,7 +72,7 @@ export interface GroupInheritance {
  */
 export const GroupInheritanceType = { role: 'role' } as const;
 /** What members inherit from the group; only `role` is supported. */
-export type GroupInheritanceType = (typeof GroupInheritanceType)[keyof typeof GroupInheritanceType];
+export type GroupInheritanceType = 'role';
 
 /** Who manages the group. */
 export interface GroupManagedBy {
@@ -86,7 +89,7 @@ export interface GroupManagedBy {
 /** A member of a group. */
 export interface GroupMember {
   /** Id of the member. */
-  id?: string;
+  id: string;
   /** Kind of member, e.g. `user`. */
   type?: string;
   /** Name of the member. */
@@ -123,7 +126,7 @@ export interface GroupPatchOperation {
  */
 export const GroupPatchOperationType = { add: 'add', replace: 'replace', remove: 'remove' } as const;
 /** Kind of change a patch operation makes. */
-export type GroupPatchOperationType = (typeof GroupPatchOperationType)[keyof typeof GroupPatchOperationType];
+export type GroupPatchOperationType = 'add' | 'replace' | 'remove';
 
 /** Webex-specific settings of a group (SCIM extension). */
 export interface GroupWebexIdentityExtension {

@@ -11,7 +11,7 @@ export interface CreateGuestTokenRequest {
 /** A guest with a freshly issued access token. */
 export interface Guest {
   /** Person id of the guest. */
-  id?: string;
+  id: string;
   /** The app's own unique id for the guest. */
   subject?: string;
   /** Name shown for the guest in Webex apps. */
@@ -24,5 +24,8 @@ export interface Guest {
   expiresIn?: number;
 }
 
-/** Number of guests the service app has, as the decimal digits of a plain-text body (the SDK turns it into a number). */
+/**
+ * Number of guests the service app has, as the decimal digits of a plain-text body (the SDK turns it
+ * into a number).
+ */
 export type GuestCount = string;

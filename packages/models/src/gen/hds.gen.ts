@@ -300,7 +300,7 @@ export interface HdsTenantsResponseContext {
  */
 export const HdsTriggerType = { OnDemand: 'OnDemand', Periodic: 'Periodic', All: 'All' } as const;
 /** How a test was started, on demand or by the periodic schedule; `All` for either. */
-export type HdsTriggerType = (typeof HdsTriggerType)[keyof typeof HdsTriggerType];
+export type HdsTriggerType = 'OnDemand' | 'Periodic' | 'All';
 
 /** When the cluster's nodes are upgraded automatically. */
 export interface HdsUpgradeSchedule {

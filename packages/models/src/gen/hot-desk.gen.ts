@@ -30,7 +30,10 @@ export interface HotDeskSessionCollectionResponse {
 
 /** Query parameters of `hotDesk.list` (GET /hotdesk/sessions). */
 export interface HotDeskListQuery {
-  /** The organization to work in, for administrators who manage several; the caller's own organization when left out. */
+  /**
+   * The organization to work in, for administrators who manage several; the caller's own organization
+   * when left out.
+   */
   orgId?: string;
   /** Only sessions of this person. */
   personId?: string;

@@ -49,9 +49,14 @@ export interface HybridConnectorAlarm {
  *
  * Every value, for iteration and autocompletion.
  */
-export const HybridConnectorAlarmSeverity = { critical: 'critical', warning: 'warning', alert: 'alert', error: 'error' } as const;
+export const HybridConnectorAlarmSeverity = {
+  critical: 'critical',
+  warning: 'warning',
+  alert: 'alert',
+  error: 'error',
+} as const;
 /** How serious the alarm is. */
-export type HybridConnectorAlarmSeverity = (typeof HybridConnectorAlarmSeverity)[keyof typeof HybridConnectorAlarmSeverity];
+export type HybridConnectorAlarmSeverity = 'critical' | 'warning' | 'alert' | 'error';
 
 /** All hybrid connectors of an organization. */
 export interface HybridConnectorCollectionResponse {
@@ -60,21 +65,51 @@ export interface HybridConnectorCollectionResponse {
 }
 
 /**
- * Health of a connector: `operational`, `impaired` (working with problems), `outage` (not working) or `maintenanceMode` (taken out of service on purpose).
+ * Health of a connector: `operational`, `impaired` (working with problems), `outage` (not working) or
+ * `maintenanceMode` (taken out of service on purpose).
  *
  * Every value, for iteration and autocompletion.
  */
-export const HybridConnectorStatus = { operational: 'operational', impaired: 'impaired', outage: 'outage', maintenanceMode: 'maintenanceMode' } as const;
-/** Health of a connector: `operational`, `impaired` (working with problems), `outage` (not working) or `maintenanceMode` (taken out of service on purpose). */
-export type HybridConnectorStatus = (typeof HybridConnectorStatus)[keyof typeof HybridConnectorStatus];
+export const HybridConnectorStatus = {
+  operational: 'operational',
+  impaired: 'impaired',
+  outage: 'outage',
+  maintenanceMode: 'maintenanceMode',
+} as const;
+/**
+ * Health of a connector: `operational`, `impaired` (working with problems), `outage` (not working) or
+ * `maintenanceMode` (taken out of service on purpose).
+ */
+export type HybridConnectorStatus = 'operational' | 'impaired' | 'outage' | 'maintenanceMode';
 /**
  * The hybrid service a connector provides.
  *
  * Every value, for iteration and autocompletion.
  */
-export const HybridConnectorType = { expresswayManagement: 'expresswayManagement', calendar: 'calendar', call: 'call', message: 'message', expresswayServiceability: 'expresswayServiceability', ecpServiceability: 'ecpServiceability', videoMesh: 'videoMesh', dataSecurity: 'dataSecurity', care: 'care', careManagement: 'careManagement' } as const;
+export const HybridConnectorType = {
+  expresswayManagement: 'expresswayManagement',
+  calendar: 'calendar',
+  call: 'call',
+  message: 'message',
+  expresswayServiceability: 'expresswayServiceability',
+  ecpServiceability: 'ecpServiceability',
+  videoMesh: 'videoMesh',
+  dataSecurity: 'dataSecurity',
+  care: 'care',
+  careManagement: 'careManagement',
+} as const;
 /** The hybrid service a connector provides. */
-export type HybridConnectorType = (typeof HybridConnectorType)[keyof typeof HybridConnectorType];
+export type HybridConnectorType =
+  | 'expresswayManagement'
+  | 'calendar'
+  | 'call'
+  | 'message'
+  | 'expresswayServiceability'
+  | 'ecpServiceability'
+  | 'videoMesh'
+  | 'dataSecurity'
+  | 'care'
+  | 'careManagement';
 
 /** Query parameters of `hybrid.connectors.list` (GET /hybrid/connectors). */
 export interface HybridConnectorsListQuery {

@@ -17,7 +17,7 @@ export interface AssignLicensesToUsersRequest {
 /** A license, a number of units of one service that an organization holds. */
 export interface License {
   /** Unique id of the license. */
-  id?: string;
+  id: string;
   /** Name of the licensed service. */
   name?: string;
   /** How many units the organization holds. */
@@ -42,12 +42,12 @@ export interface License {
  */
 export const LicenseAssignedToFilter = { user: 'user' } as const;
 /** Which holders of a license to list. */
-export type LicenseAssignedToFilter = (typeof LicenseAssignedToFilter)[keyof typeof LicenseAssignedToFilter];
+export type LicenseAssignedToFilter = 'user';
 
 /** A user who holds a license. */
 export interface LicenseAssignedUser {
   /** Person id of the user. */
-  id?: string;
+  id: string;
   type?: LicenseUserType;
   /** Full name of the user. */
   displayName?: string;
@@ -86,7 +86,7 @@ export interface LicenseCollectionResponse {
  */
 export const LicenseOperation = { remove: 'remove', add: 'add' } as const;
 /** Whether to give (`add`) or take away (`remove`) the license or site account. */
-export type LicenseOperation = (typeof LicenseOperation)[keyof typeof LicenseOperation];
+export type LicenseOperation = 'remove' | 'add';
 
 /** An account a user has on a meeting site. */
 export interface LicenseSiteAccount {
@@ -102,7 +102,7 @@ export interface LicenseSiteAccount {
  */
 export const LicenseSiteAccountType = { attendee: 'attendee', host: 'host' } as const;
 /** Kind of account a user has on a meeting site. */
-export type LicenseSiteAccountType = (typeof LicenseSiteAccountType)[keyof typeof LicenseSiteAccountType];
+export type LicenseSiteAccountType = 'attendee' | 'host';
 /**
  * Kind of meeting-site account to give or take away; only `attendee` can be set this way.
  *
@@ -110,15 +110,19 @@ export type LicenseSiteAccountType = (typeof LicenseSiteAccountType)[keyof typeo
  */
 export const LicenseSiteRequestAccountType = { attendee: 'attendee' } as const;
 /** Kind of meeting-site account to give or take away; only `attendee` can be set this way. */
-export type LicenseSiteRequestAccountType = (typeof LicenseSiteRequestAccountType)[keyof typeof LicenseSiteRequestAccountType];
+export type LicenseSiteRequestAccountType = 'attendee';
 /**
  * How the meeting site the license belongs to is managed.
  *
  * Every value, for iteration and autocompletion.
  */
-export const LicenseSiteType = { 'Control Hub managed site': 'Control Hub managed site', 'Linked site': 'Linked site', 'Site Admin managed site': 'Site Admin managed site' } as const;
+export const LicenseSiteType = {
+  'Control Hub managed site': 'Control Hub managed site',
+  'Linked site': 'Linked site',
+  'Site Admin managed site': 'Site Admin managed site',
+} as const;
 /** How the meeting site the license belongs to is managed. */
-export type LicenseSiteType = (typeof LicenseSiteType)[keyof typeof LicenseSiteType];
+export type LicenseSiteType = 'Control Hub managed site' | 'Linked site' | 'Site Admin managed site';
 
 /** One meeting-site account to give to or take away from the user. */
 export interface LicenseSiteUrlAssignment {
@@ -135,12 +139,12 @@ export interface LicenseSiteUrlAssignment {
  */
 export const LicenseUserType = { INTERNAL: 'INTERNAL', EXTERNAL: 'EXTERNAL' } as const;
 /** `INTERNAL` for a user of the license's organization, `EXTERNAL` for a user of another organization. */
-export type LicenseUserType = (typeof LicenseUserType)[keyof typeof LicenseUserType];
+export type LicenseUserType = 'INTERNAL' | 'EXTERNAL';
 
 /** A license, with the users holding it when they were asked for. */
 export interface LicenseWithUsers {
   /** Unique id of the license. */
-  id?: string;
+  id: string;
   /** Name of the licensed service. */
   name?: string;
   /** How many units the organization holds. */

@@ -22,7 +22,10 @@ export interface LiveMonitoringCountryMetrics {
   badQualityLiveParticipantCount?: number;
 }
 
-/** Which sites to look at. Give `siteIds` or `siteUrl`; without either, Webex picks the sites the caller administers. */
+/**
+ * Which sites to look at. Give `siteIds` or `siteUrl`; without either, Webex picks the sites the
+ * caller administers.
+ */
 export interface LiveMonitoringMeetingsByCountryRequest {
   /** Ids of the Webex sites to include. */
   siteIds?: number[];

@@ -44,7 +44,10 @@ export interface MeetingChatPerson {
 export interface MeetingChatsListQuery {
   /** Id of the ended meeting instance whose chats to list. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** How many chat messages to skip before the first one returned (0-based). */
   offset?: number;

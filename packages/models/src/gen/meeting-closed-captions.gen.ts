@@ -55,7 +55,10 @@ export interface MeetingClosedCaptionsListQuery {
   meetingId: string;
 }
 
-/** Query parameters of `meetingClosedCaptions.download` (GET /meetingClosedCaptions/{closedCaptionId}/download). */
+/**
+ * Query parameters of `meetingClosedCaptions.download` (GET
+ * /meetingClosedCaptions/{closedCaptionId}/download).
+ */
 export interface MeetingClosedCaptionsDownloadQuery {
   /** File format to download; `vtt` when omitted. */
   format?: 'vtt' | 'txt';
@@ -63,7 +66,10 @@ export interface MeetingClosedCaptionsDownloadQuery {
   meetingId: string;
 }
 
-/** Query parameters of `meetingClosedCaptions.listSnippets` (GET /meetingClosedCaptions/{closedCaptionId}/snippets). */
+/**
+ * Query parameters of `meetingClosedCaptions.listSnippets` (GET
+ * /meetingClosedCaptions/{closedCaptionId}/snippets).
+ */
 export interface MeetingClosedCaptionsListSnippetsQuery {
   /** Id of the meeting instance the closed captions belong to. */
   meetingId: string;

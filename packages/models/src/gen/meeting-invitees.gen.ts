@@ -33,11 +33,11 @@ export interface BulkCreateMeetingInviteesResponse {
 /** One invitee created by a bulk invitation. */
 export interface BulkCreatedMeetingInvitee {
   /** Unique id of the invitee. */
-  id?: string;
+  id: string;
   /** Id of the meeting the invitee is invited to. */
   meetingId?: string;
   /** Email address of the invitee. */
-  email?: string;
+  email: string;
   /** Name of the invitee. */
   displayName?: string;
   /** Whether the invitee is a co-host of the meeting. */
@@ -71,7 +71,7 @@ export interface MeetingInvitee {
   /** Email address of the invitee. */
   email: string;
   /** Name of the invitee. */
-  displayName: string;
+  displayName?: string;
   /** Whether the invitee is a co-host of the meeting. */
   coHost?: boolean;
   /** Id of the meeting the invitee is invited to. */
@@ -106,9 +106,15 @@ export interface UpdateMeetingInviteeRequest {
 export interface MeetingInviteesListQuery {
   /** The meeting whose invitees to list. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
-  /** Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for that host. */
+  /**
+   * Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for
+   * that host.
+   */
   hostEmail?: string;
   /** For webinars, `true` to list only panelists, `false` to list only attendees. */
   panelist?: string;
@@ -116,13 +122,19 @@ export interface MeetingInviteesListQuery {
 
 /** Query parameters of `meetingInvitees.get` (GET /meetingInvitees/{meetingInviteeId}). */
 export interface MeetingInviteesGetQuery {
-  /** Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for that host. */
+  /**
+   * Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for
+   * that host.
+   */
   hostEmail?: string;
 }
 
 /** Query parameters of `meetingInvitees.delete` (DELETE /meetingInvitees/{meetingInviteeId}). */
 export interface MeetingInviteesDeleteQuery {
-  /** Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for that host. */
+  /**
+   * Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for
+   * that host.
+   */
   hostEmail?: string;
   /** Whether to email the person that the invitation was withdrawn. */
   sendEmail?: boolean;

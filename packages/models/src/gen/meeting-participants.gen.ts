@@ -65,7 +65,7 @@ export interface MeetingParticipant {
  */
 export const MeetingParticipantAddressType = { sipAddress: 'sipAddress' } as const;
 /** Kind of address called out to; only SIP addresses are supported. */
-export type MeetingParticipantAddressType = (typeof MeetingParticipantAddressType)[keyof typeof MeetingParticipantAddressType];
+export type MeetingParticipantAddressType = 'sipAddress';
 
 /** The lobby participants to let in. */
 export interface MeetingParticipantAdmitRequest {
@@ -88,7 +88,7 @@ export interface MeetingParticipantAdmitRequestItem {
  */
 export const MeetingParticipantAudioType = { pstn: 'pstn', voip: 'voip', inactive: 'inactive' } as const;
 /** How a device carries audio: `pstn` (telephone), `voip` (internet audio) or `inactive` (no audio). */
-export type MeetingParticipantAudioType = (typeof MeetingParticipantAudioType)[keyof typeof MeetingParticipantAudioType];
+export type MeetingParticipantAudioType = 'pstn' | 'voip' | 'inactive';
 
 /** A breakout session a participant attended. */
 export interface MeetingParticipantBreakoutSession {
@@ -137,7 +137,7 @@ export interface MeetingParticipantCallOut {
  */
 export const MeetingParticipantCallOutState = { pending: 'pending' } as const;
 /** State of the call-out; `pending` until the callee answers. */
-export type MeetingParticipantCallOutState = (typeof MeetingParticipantCallOutState)[keyof typeof MeetingParticipantCallOutState];
+export type MeetingParticipantCallOutState = 'pending';
 
 /** Whom a running meeting should call, and how to show them. */
 export interface MeetingParticipantCallOutRequest {
@@ -202,7 +202,7 @@ export interface MeetingParticipantDevice {
  */
 export const MeetingParticipantDeviceCallType = { callIn: 'callIn', callBack: 'callBack' } as const;
 /** For telephone audio, whether the participant dialled in (`callIn`) or was called (`callBack`). */
-export type MeetingParticipantDeviceCallType = (typeof MeetingParticipantDeviceCallType)[keyof typeof MeetingParticipantDeviceCallType];
+export type MeetingParticipantDeviceCallType = 'callIn' | 'callBack';
 
 /** A participant of a meeting that is in progress, as answered after an update. */
 export interface MeetingParticipantInProgress {
@@ -245,7 +245,7 @@ export interface MeetingParticipantInProgress {
  */
 export const MeetingParticipantInProgressState = { lobby: 'lobby', joined: 'joined' } as const;
 /** `lobby` while waiting to be admitted, `joined` once in the meeting. */
-export type MeetingParticipantInProgressState = (typeof MeetingParticipantInProgressState)[keyof typeof MeetingParticipantInProgressState];
+export type MeetingParticipantInProgressState = 'lobby' | 'joined';
 
 /** A device of a participant of a meeting that is still running. */
 export interface MeetingParticipantInProgressDevice {
@@ -288,13 +288,22 @@ export interface MeetingParticipantQueryRequest {
 }
 
 /**
- * Where the participant is: `lobby` (waiting to be admitted), `joined`, `breakoutSession` (in a breakout session) or `end` (left the meeting).
+ * Where the participant is: `lobby` (waiting to be admitted), `joined`, `breakoutSession` (in a
+ * breakout session) or `end` (left the meeting).
  *
  * Every value, for iteration and autocompletion.
  */
-export const MeetingParticipantState = { lobby: 'lobby', end: 'end', joined: 'joined', breakoutSession: 'breakoutSession' } as const;
-/** Where the participant is: `lobby` (waiting to be admitted), `joined`, `breakoutSession` (in a breakout session) or `end` (left the meeting). */
-export type MeetingParticipantState = (typeof MeetingParticipantState)[keyof typeof MeetingParticipantState];
+export const MeetingParticipantState = {
+  lobby: 'lobby',
+  end: 'end',
+  joined: 'joined',
+  breakoutSession: 'breakoutSession',
+} as const;
+/**
+ * Where the participant is: `lobby` (waiting to be admitted), `joined`, `breakoutSession` (in a
+ * breakout session) or `end` (left the meeting).
+ */
+export type MeetingParticipantState = 'lobby' | 'end' | 'joined' | 'breakoutSession';
 
 /** What to change about a participant of a running meeting. */
 export interface MeetingParticipantUpdateRequest {
@@ -313,11 +322,14 @@ export interface MeetingParticipantUpdateRequest {
  */
 export const MeetingParticipantVideo = { on: 'on', off: 'off' } as const;
 /** `on` when the participant is sending video, `off` otherwise. */
-export type MeetingParticipantVideo = (typeof MeetingParticipantVideo)[keyof typeof MeetingParticipantVideo];
+export type MeetingParticipantVideo = 'on' | 'off';
 
 /** Query parameters of `meetingParticipants.list` (GET /meetingParticipants). */
 export interface MeetingParticipantsListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Id of the meeting instance (or of an ended meeting) whose participants to list. */
   meetingId: string;
@@ -335,7 +347,10 @@ export interface MeetingParticipantsListQuery {
    * An ISO 8601 date-time string.
    */
   meetingStartTimeTo?: string;
-  /** Email address of the meeting host; lets an admin list the participants of a meeting hosted by someone else. */
+  /**
+   * Email address of the meeting host; lets an admin list the participants of a meeting hosted by
+   * someone else.
+   */
   hostEmail?: string;
   /**
    * Only participants who joined at or after this time (ISO 8601).

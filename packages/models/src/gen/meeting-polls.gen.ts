@@ -105,7 +105,7 @@ export interface MeetingPollQuestionResult {
  */
 export const MeetingPollQuestionType = { single: 'single', multiple: 'multiple', short: 'short' } as const;
 /** `single` (one choice), `multiple` (several choices) or `short` (a short free-text answer). */
-export type MeetingPollQuestionType = (typeof MeetingPollQuestionType)[keyof typeof MeetingPollQuestionType];
+export type MeetingPollQuestionType = 'single' | 'multiple' | 'short';
 
 /** A person who answered a poll question, with their answers. */
 export interface MeetingPollRespondent {
@@ -175,7 +175,10 @@ export interface MeetingPollResultCollectionResponse {
 export interface MeetingPollsListResultsQuery {
   /** Id of the ended meeting instance whose poll results to list. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
@@ -185,10 +188,16 @@ export interface MeetingPollsListQuery {
   meetingId: string;
 }
 
-/** Query parameters of `meetingPolls.listRespondents` (GET /meetings/polls/{pollId}/questions/{questionId}/respondents). */
+/**
+ * Query parameters of `meetingPolls.listRespondents` (GET
+ * /meetings/polls/{pollId}/questions/{questionId}/respondents).
+ */
 export interface MeetingPollsListRespondentsQuery {
   /** Id of the ended meeting instance the poll was run in. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

@@ -18,13 +18,22 @@ export interface MeetingPreferenceAudio {
 }
 
 /**
- * How the user connects meeting audio by default: Webex audio, internet audio only, another teleconference service, or none.
+ * How the user connects meeting audio by default: Webex audio, internet audio only, another
+ * teleconference service, or none.
  *
  * Every value, for iteration and autocompletion.
  */
-export const MeetingPreferenceAudioType = { webexAudio: 'webexAudio', voipOnly: 'voipOnly', otherTeleconferenceService: 'otherTeleconferenceService', none: 'none' } as const;
-/** How the user connects meeting audio by default: Webex audio, internet audio only, another teleconference service, or none. */
-export type MeetingPreferenceAudioType = (typeof MeetingPreferenceAudioType)[keyof typeof MeetingPreferenceAudioType];
+export const MeetingPreferenceAudioType = {
+  webexAudio: 'webexAudio',
+  voipOnly: 'voipOnly',
+  otherTeleconferenceService: 'otherTeleconferenceService',
+  none: 'none',
+} as const;
+/**
+ * How the user connects meeting audio by default: Webex audio, internet audio only, another
+ * teleconference service, or none.
+ */
+export type MeetingPreferenceAudioType = 'webexAudio' | 'voipOnly' | 'otherTeleconferenceService' | 'none';
 
 /** The new audio options; every option is sent. */
 export interface MeetingPreferenceAudioUpdateRequest {
@@ -121,7 +130,10 @@ export interface MeetingPreferencePersonalMeetingRoom {
   telephony?: MeetingPreferenceTelephony;
 }
 
-/** A user whose personal room id to replace (by email or person id), and the new id or a request for one made up by Webex. */
+/**
+ * A user whose personal room id to replace (by email or person id), and the new id or a request for
+ * one made up by Webex.
+ */
 export interface MeetingPreferencePersonalMeetingRoomIdInput {
   /** Email address of the user. */
   email?: string;
@@ -265,7 +277,7 @@ export interface MeetingPreferenceTelephony {
  */
 export const MeetingPreferenceTollType = { toll: 'toll', tollFree: 'tollFree' } as const;
 /** Whether a call-in number is charged (`toll`) or free (`tollFree`). */
-export type MeetingPreferenceTollType = (typeof MeetingPreferenceTollType)[keyof typeof MeetingPreferenceTollType];
+export type MeetingPreferenceTollType = 'toll' | 'tollFree';
 
 /** The user's video devices. */
 export interface MeetingPreferenceVideo {
@@ -333,7 +345,10 @@ export interface MeetingPreferencesUpdateAudioQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.getPersonalMeetingRoom` (GET /meetingPreferences/personalMeetingRoom). */
+/**
+ * Query parameters of `meetingPreferences.getPersonalMeetingRoom` (GET
+ * /meetingPreferences/personalMeetingRoom).
+ */
 export interface MeetingPreferencesGetPersonalMeetingRoomQuery {
   /** Read the personal room of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -341,7 +356,10 @@ export interface MeetingPreferencesGetPersonalMeetingRoomQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.updatePersonalMeetingRoom` (PUT /meetingPreferences/personalMeetingRoom). */
+/**
+ * Query parameters of `meetingPreferences.updatePersonalMeetingRoom` (PUT
+ * /meetingPreferences/personalMeetingRoom).
+ */
 export interface MeetingPreferencesUpdatePersonalMeetingRoomQuery {
   /** Change the personal room of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -349,7 +367,10 @@ export interface MeetingPreferencesUpdatePersonalMeetingRoomQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.getSchedulingOptions` (GET /meetingPreferences/schedulingOptions). */
+/**
+ * Query parameters of `meetingPreferences.getSchedulingOptions` (GET
+ * /meetingPreferences/schedulingOptions).
+ */
 export interface MeetingPreferencesGetSchedulingOptionsQuery {
   /** Read the scheduling options of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -357,7 +378,10 @@ export interface MeetingPreferencesGetSchedulingOptionsQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.updateSchedulingOptions` (PUT /meetingPreferences/schedulingOptions). */
+/**
+ * Query parameters of `meetingPreferences.updateSchedulingOptions` (PUT
+ * /meetingPreferences/schedulingOptions).
+ */
 export interface MeetingPreferencesUpdateSchedulingOptionsQuery {
   /** Change the scheduling options of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -365,7 +389,10 @@ export interface MeetingPreferencesUpdateSchedulingOptionsQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.deleteDelegateEmails` (POST /meetingPreferences/schedulingOptions/delegateEmails/delete). */
+/**
+ * Query parameters of `meetingPreferences.deleteDelegateEmails` (POST
+ * /meetingPreferences/schedulingOptions/delegateEmails/delete).
+ */
 export interface MeetingPreferencesDeleteDelegateEmailsQuery {
   /** Remove delegates of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -373,7 +400,10 @@ export interface MeetingPreferencesDeleteDelegateEmailsQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.insertDelegateEmails` (POST /meetingPreferences/schedulingOptions/delegateEmails/insert). */
+/**
+ * Query parameters of `meetingPreferences.insertDelegateEmails` (POST
+ * /meetingPreferences/schedulingOptions/delegateEmails/insert).
+ */
 export interface MeetingPreferencesInsertDelegateEmailsQuery {
   /** Add delegates for this user instead of the caller; needs an admin token. */
   userEmail?: string;

@@ -68,7 +68,10 @@ export interface MeetingQandALinks {
 export interface MeetingQandAListQuery {
   /** Id of the ended meeting instance whose Q&A to list. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
@@ -76,6 +79,9 @@ export interface MeetingQandAListQuery {
 export interface MeetingQandAListAnswersQuery {
   /** Id of the ended meeting instance the question was asked in. */
   meetingId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

@@ -61,7 +61,7 @@ export interface MeetingSiteDefaultSchedulerOptionsUpdate {
  */
 export const MeetingSiteEntryAndExitTone = { NoTone: 'NoTone', Beep: 'Beep', AnnounceName: 'AnnounceName' } as const;
 /** What participants hear when someone joins or leaves by phone: `NoTone`, `Beep` or `AnnounceName`. */
-export type MeetingSiteEntryAndExitTone = (typeof MeetingSiteEntryAndExitTone)[keyof typeof MeetingSiteEntryAndExitTone];
+export type MeetingSiteEntryAndExitTone = 'NoTone' | 'Beep' | 'AnnounceName';
 
 /** General options of the site. */
 export interface MeetingSiteOptions {
@@ -134,13 +134,21 @@ export interface MeetingSiteTelephonyConfig {
 }
 
 /**
- * The audio service new meetings use: `None`, `WebexTeleconferencing` or `Other` (a third-party service).
+ * The audio service new meetings use: `None`, `WebexTeleconferencing` or `Other` (a third-party
+ * service).
  *
  * Every value, for iteration and autocompletion.
  */
-export const MeetingSiteTelephonySupport = { None: 'None', WebexTeleconferencing: 'WebexTeleconferencing', Other: 'Other' } as const;
-/** The audio service new meetings use: `None`, `WebexTeleconferencing` or `Other` (a third-party service). */
-export type MeetingSiteTelephonySupport = (typeof MeetingSiteTelephonySupport)[keyof typeof MeetingSiteTelephonySupport];
+export const MeetingSiteTelephonySupport = {
+  None: 'None',
+  WebexTeleconferencing: 'WebexTeleconferencing',
+  Other: 'Other',
+} as const;
+/**
+ * The audio service new meetings use: `None`, `WebexTeleconferencing` or `Other` (a third-party
+ * service).
+ */
+export type MeetingSiteTelephonySupport = 'None' | 'WebexTeleconferencing' | 'Other';
 
 /** Query parameters of `meetingSites.getCommonSettings` (GET /admin/meeting/config/commonSettings). */
 export interface MeetingSitesGetCommonSettingsQuery {

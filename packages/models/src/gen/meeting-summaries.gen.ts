@@ -21,7 +21,7 @@ export interface MeetingSummary {
  */
 export const MeetingSummaryStatus = { available: 'available', deleted: 'deleted' } as const;
 /** `available` for a summary that can be read, `deleted` for one that was removed. */
-export type MeetingSummaryStatus = (typeof MeetingSummaryStatus)[keyof typeof MeetingSummaryStatus];
+export type MeetingSummaryStatus = 'available' | 'deleted';
 
 /** The summaries of a meeting. */
 export interface MeetingSummaryCollectionResponse {

@@ -61,7 +61,7 @@ export interface MeetingSummaryReportAttendee {
  */
 export const MeetingSummaryReportAttendeeParticipantType = { host: 'host', attendee: 'attendee' } as const;
 /** Whether the attendee was the `host` or an `attendee`. */
-export type MeetingSummaryReportAttendeeParticipantType = (typeof MeetingSummaryReportAttendeeParticipantType)[keyof typeof MeetingSummaryReportAttendeeParticipantType];
+export type MeetingSummaryReportAttendeeParticipantType = 'host' | 'attendee';
 
 /** A page of meeting attendee records. */
 export interface MeetingSummaryReportAttendeeCollectionResponse {
@@ -144,15 +144,20 @@ export interface MeetingSummaryReportUsage {
  */
 export const MeetingSummaryReportUsageScheduledType = { meeting: 'meeting', webinar: 'webinar' } as const;
 /** Whether it was scheduled as a `meeting` or a `webinar`. */
-export type MeetingSummaryReportUsageScheduledType = (typeof MeetingSummaryReportUsageScheduledType)[keyof typeof MeetingSummaryReportUsageScheduledType];
+export type MeetingSummaryReportUsageScheduledType = 'meeting' | 'webinar';
 /**
  * The Webex service the meeting ran on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const MeetingSummaryReportUsageServiceType = { MeetingCenter: 'MeetingCenter', EventCenter: 'EventCenter', TrainingCenter: 'TrainingCenter', SupportCenter: 'SupportCenter' } as const;
+export const MeetingSummaryReportUsageServiceType = {
+  MeetingCenter: 'MeetingCenter',
+  EventCenter: 'EventCenter',
+  TrainingCenter: 'TrainingCenter',
+  SupportCenter: 'SupportCenter',
+} as const;
 /** The Webex service the meeting ran on. */
-export type MeetingSummaryReportUsageServiceType = (typeof MeetingSummaryReportUsageServiceType)[keyof typeof MeetingSummaryReportUsageServiceType];
+export type MeetingSummaryReportUsageServiceType = 'MeetingCenter' | 'EventCenter' | 'TrainingCenter' | 'SupportCenter';
 
 /** A page of meeting usage records. */
 export interface MeetingSummaryReportUsageCollectionResponse {
@@ -176,7 +181,10 @@ export interface MeetingSummaryReportsListAttendeesQuery {
    * An ISO 8601 date-time string.
    */
   to?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Only attendees of this meeting instance. */
   meetingId?: string;
@@ -204,6 +212,9 @@ export interface MeetingSummaryReportsListUsageQuery {
    * An ISO 8601 date-time string.
    */
   to?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

@@ -37,7 +37,7 @@ export interface MeetingTranscript {
  */
 export const MeetingTranscriptStatus = { available: 'available', deleted: 'deleted' } as const;
 /** `available` for a transcript that can be read, `deleted` for one that was removed. */
-export type MeetingTranscriptStatus = (typeof MeetingTranscriptStatus)[keyof typeof MeetingTranscriptStatus];
+export type MeetingTranscriptStatus = 'available' | 'deleted';
 
 /** A page of transcripts. */
 export interface MeetingTranscriptCollectionResponse {
@@ -100,7 +100,10 @@ export interface MeetingTranscriptsListForAdminQuery {
    * An ISO 8601 date-time string.
    */
   to?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Webex site whose transcripts to list. */
   siteUrl: string;
@@ -108,7 +111,10 @@ export interface MeetingTranscriptsListForAdminQuery {
 
 /** Query parameters of `meetingTranscripts.list` (GET /meetingTranscripts). */
 export interface MeetingTranscriptsListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only transcripts of meetings that started at or after this time (ISO 8601).
@@ -138,8 +144,14 @@ export interface MeetingTranscriptsDownloadQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetingTranscripts.listSnippets` (GET /meetingTranscripts/{transcriptId}/snippets). */
+/**
+ * Query parameters of `meetingTranscripts.listSnippets` (GET
+ * /meetingTranscripts/{transcriptId}/snippets).
+ */
 export interface MeetingTranscriptsListSnippetsQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

@@ -2,7 +2,10 @@
 
 import type { RoomType } from './common.gen.js';
 
-/** What to give when adding a person to a room: the `roomId` and the person's `personId` or `personEmail`. */
+/**
+ * What to give when adding a person to a room: the `roomId` and the person's `personId` or
+ * `personEmail`.
+ */
 export interface CreateMembershipRequest {
   /** Id of the room to add the person to. */
   roomId: string;
@@ -21,11 +24,11 @@ export interface CreateMembershipRequest {
 /** A person's membership in a room. */
 export interface Membership {
   /** Unique id of the membership. */
-  id?: string;
+  id: string;
   /** Id of the room. */
-  roomId?: string;
+  roomId: string;
   /** Id of the member. */
-  personId?: string;
+  personId: string;
   /**
    * Email address of the member.
    *
@@ -48,7 +51,7 @@ export interface Membership {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
 /** One page of memberships. */
@@ -77,6 +80,9 @@ export interface MembershipsListQuery {
    * An email address.
    */
   personEmail?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

@@ -2,7 +2,10 @@
 
 import type { RoomType } from './common.gen.js';
 
-/** What to give when posting a message. Give exactly one destination: `roomId`, `toPersonId` or `toPersonEmail` (the SDK checks this before sending). */
+/**
+ * What to give when posting a message. Give exactly one destination: `roomId`, `toPersonId` or
+ * `toPersonEmail` (the SDK checks this before sending).
+ */
 export interface CreateMessageRequest {
   /** Id of the room to post in. */
   roomId?: string;
@@ -26,7 +29,10 @@ export interface CreateMessageRequest {
   attachments?: MessageAttachment[];
 }
 
-/** A message with one local file, sent as multipart/form-data: the same destination and text fields as JSON, and the file in the `files` part. */
+/**
+ * A message with one local file, sent as multipart/form-data: the same destination and text fields as
+ * JSON, and the file in the `files` part.
+ */
 export interface CreateMessageUpload {
   /** The room to post in. */
   roomId?: string;
@@ -48,42 +54,6 @@ export interface CreateMessageUpload {
   files: string;
 }
 
-/** A message of a 1:1 room. */
-export interface DirectMessage {
-  /** Unique id of the message. */
-  id?: string;
-  /** Id of the 1:1 room the message was posted in. */
-  roomId?: string;
-  /** Type of the room; `direct` for 1:1 rooms. */
-  roomType?: string;
-  /** Plain text of the message. */
-  text?: string;
-  /** The message in Markdown, if it was sent that way. */
-  markdown?: string;
-  /** URLs of the files attached to the message. */
-  files?: string[];
-  /** Id of the person who sent the message. */
-  personId?: string;
-  /**
-   * Email address of the person who sent the message.
-   *
-   * An email address.
-   */
-  personEmail?: string;
-  /**
-   * When the message was posted.
-   *
-   * An ISO 8601 date-time string.
-   */
-  created?: string;
-}
-
-/** One page of messages of a 1:1 room. */
-export interface DirectMessageCollectionResponse {
-  /** The messages of this page, newest first. */
-  items: DirectMessage[];
-}
-
 /** What to give when editing a message. */
 export interface EditMessageRequest {
   /** Id of the room the message was posted in. */
@@ -94,70 +64,26 @@ export interface EditMessageRequest {
   markdown?: string;
 }
 
-/** A message as lists, details and edits show it. */
-export interface ListMessage {
+/**
+ * A message as Webex shows it: when it is created, listed (in a room or a 1:1 room), fetched or
+ * edited. Fields that do not apply to a message are left out.
+ */
+export interface Message {
   /** Unique id of the message. */
-  id?: string;
+  id: string;
   /** Id of the message that starts the thread this one replies in, if any. */
   parentId?: string;
   /** Id of the room the message was posted in. */
-  roomId?: string;
+  roomId: string;
   roomType?: RoomType;
-  /** Plain text of the message. */
-  text?: string;
-  /** The message in Markdown, if it was sent that way. */
-  markdown?: string;
-  /** The message rendered as HTML, if it was sent as Markdown. */
-  html?: string;
-  /** URLs of the files attached to the message. */
-  files?: string[];
-  /** Id of the person who sent the message. */
-  personId?: string;
   /**
-   * Email address of the person who sent the message.
-   *
-   * An email address.
+   * Id of the person the message was sent to directly; only on the answer to a message created with
+   * `toPersonId`.
    */
-  personEmail?: string;
-  /** Ids of the people mentioned in the message. */
-  mentionedPeople?: string[];
-  /** Groups mentioned in the message, such as `all`. */
-  mentionedGroups?: string[];
-  /** Cards attached to the message. */
-  attachments?: MessageAttachment[];
-  /**
-   * When the message was posted.
-   *
-   * An ISO 8601 date-time string.
-   */
-  created?: string;
-  /**
-   * When the message was last edited, if it was.
-   *
-   * An ISO 8601 date-time string.
-   */
-  updated?: string;
-  /** Whether the attached file is a voice clip. */
-  isVoiceClip?: boolean;
-}
-
-/** One page of messages of a room. */
-export interface ListMessageCollectionResponse {
-  /** The messages of this page, newest first. */
-  items: ListMessage[];
-}
-
-/** A message as it comes back when it is created. */
-export interface Message {
-  /** Unique id of the message. */
-  id?: string;
-  /** Id of the room the message was posted in. */
-  roomId?: string;
-  roomType?: RoomType;
-  /** Id of the person the message was sent to directly, if any. */
   toPersonId?: string;
   /**
-   * Email address of the person the message was sent to directly, if any.
+   * Email address of the person the message was sent to directly; only on the answer to a message
+   * created with `toPersonEmail`.
    *
    * An email address.
    */
@@ -166,6 +92,8 @@ export interface Message {
   text?: string;
   /** The message in Markdown, if it was sent that way. */
   markdown?: string;
+  /** The message rendered as HTML, if it was sent as Markdown. */
+  html?: string;
   /** URLs of the files attached to the message. */
   files?: string[];
   /** Cards attached to the message. */
@@ -187,7 +115,15 @@ export interface Message {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
+  /**
+   * When the message was last edited, if it was.
+   *
+   * An ISO 8601 date-time string.
+   */
+  updated?: string;
+  /** Whether the attached file is a voice clip. */
+  isVoiceClip?: boolean;
 }
 
 /** An adaptive card sent with a message. */
@@ -203,13 +139,21 @@ export interface MessageAttachment {
  *
  * Every value, for iteration and autocompletion.
  */
-export const MessageAttachmentContentType = { 'application/vnd.microsoft.card.adaptive': 'application/vnd.microsoft.card.adaptive' } as const;
+export const MessageAttachmentContentType = {
+  'application/vnd.microsoft.card.adaptive': 'application/vnd.microsoft.card.adaptive',
+} as const;
 /** Media type of the card; only adaptive cards are supported. */
-export type MessageAttachmentContentType = (typeof MessageAttachmentContentType)[keyof typeof MessageAttachmentContentType];
+export type MessageAttachmentContentType = 'application/vnd.microsoft.card.adaptive';
 
 /** The adaptive card itself, as its JSON object. */
 export interface MessageAttachmentContent {
   [key: string]: unknown;
+}
+
+/** One page of messages, newest first. */
+export interface MessageCollectionResponse {
+  /** The messages of this page, newest first. */
+  items: Message[];
 }
 
 /** Query parameters of `messages.list` (GET /messages). */
@@ -228,7 +172,10 @@ export interface MessagesListQuery {
   before?: string;
   /** Only messages sent before the message with this id. */
   beforeMessage?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 

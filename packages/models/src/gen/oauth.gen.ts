@@ -38,7 +38,7 @@ export interface AccessTokenRequest {
  */
 export const GrantType = { authorization_code: 'authorization_code', refresh_token: 'refresh_token' } as const;
 /** Which exchange this is. */
-export type GrantType = (typeof GrantType)[keyof typeof GrantType];
+export type GrantType = 'authorization_code' | 'refresh_token';
 
 /** A guest's access token. */
 export interface GuestIssuerToken {

@@ -165,7 +165,7 @@ export interface OrganizationContactEmail {
  */
 export const OrganizationContactEmailType = { work: 'work', home: 'home', room: 'room', other: 'other' } as const;
 /** What the address is used for. */
-export type OrganizationContactEmailType = (typeof OrganizationContactEmailType)[keyof typeof OrganizationContactEmailType];
+export type OrganizationContactEmailType = 'work' | 'home' | 'room' | 'other';
 
 /** A contact of a bulk request that could not be saved. */
 export interface OrganizationContactFailure {
@@ -192,9 +192,36 @@ export interface OrganizationContactIm {
  *
  * Every value, for iteration and autocompletion.
  */
-export const OrganizationContactImType = { aim: 'aim', 'cucm-jid': 'cucm-jid', gtalk: 'gtalk', icq: 'icq', msn: 'msn', qq: 'qq', skype: 'skype', 'webex-messenger-jid': 'webex-messenger-jid', 'webex-squared-jid': 'webex-squared-jid', xmpp: 'xmpp', yahoo: 'yahoo', 'microsoft-sip-uri': 'microsoft-sip-uri', 'xmpp-fed-jid': 'xmpp-fed-jid' } as const;
+export const OrganizationContactImType = {
+  aim: 'aim',
+  'cucm-jid': 'cucm-jid',
+  gtalk: 'gtalk',
+  icq: 'icq',
+  msn: 'msn',
+  qq: 'qq',
+  skype: 'skype',
+  'webex-messenger-jid': 'webex-messenger-jid',
+  'webex-squared-jid': 'webex-squared-jid',
+  xmpp: 'xmpp',
+  yahoo: 'yahoo',
+  'microsoft-sip-uri': 'microsoft-sip-uri',
+  'xmpp-fed-jid': 'xmpp-fed-jid',
+} as const;
 /** The messaging service. */
-export type OrganizationContactImType = (typeof OrganizationContactImType)[keyof typeof OrganizationContactImType];
+export type OrganizationContactImType =
+  | 'aim'
+  | 'cucm-jid'
+  | 'gtalk'
+  | 'icq'
+  | 'msn'
+  | 'qq'
+  | 'skype'
+  | 'webex-messenger-jid'
+  | 'webex-squared-jid'
+  | 'xmpp'
+  | 'yahoo'
+  | 'microsoft-sip-uri'
+  | 'xmpp-fed-jid';
 
 /** Bookkeeping data about the contact. */
 export interface OrganizationContactMeta {
@@ -227,9 +254,24 @@ export interface OrganizationContactPhoneNumber {
  *
  * Every value, for iteration and autocompletion.
  */
-export const OrganizationContactPhoneNumberType = { work: 'work', home: 'home', mobile: 'mobile', work_extension: 'work_extension', fax: 'fax', pager: 'pager', other: 'other' } as const;
+export const OrganizationContactPhoneNumberType = {
+  work: 'work',
+  home: 'home',
+  mobile: 'mobile',
+  work_extension: 'work_extension',
+  fax: 'fax',
+  pager: 'pager',
+  other: 'other',
+} as const;
 /** What the number is used for. */
-export type OrganizationContactPhoneNumberType = (typeof OrganizationContactPhoneNumberType)[keyof typeof OrganizationContactPhoneNumberType];
+export type OrganizationContactPhoneNumberType =
+  | 'work'
+  | 'home'
+  | 'mobile'
+  | 'work_extension'
+  | 'fax'
+  | 'pager'
+  | 'other';
 
 /** A phone number of the contact, in an update. */
 export interface OrganizationContactPhoneNumberUpdate {
@@ -248,17 +290,37 @@ export interface OrganizationContactPhoneNumberUpdate {
  *
  * Every value, for iteration and autocompletion.
  */
-export const OrganizationContactPhoneNumberUpdateType = { work: 'work', home: 'home', mobile: 'mobile', work_extension: 'work_extension', fax: 'fax', pager: 'pager', other: 'other' } as const;
+export const OrganizationContactPhoneNumberUpdateType = {
+  work: 'work',
+  home: 'home',
+  mobile: 'mobile',
+  work_extension: 'work_extension',
+  fax: 'fax',
+  pager: 'pager',
+  other: 'other',
+} as const;
 /** What the number is used for. */
-export type OrganizationContactPhoneNumberUpdateType = (typeof OrganizationContactPhoneNumberUpdateType)[keyof typeof OrganizationContactPhoneNumberUpdateType];
+export type OrganizationContactPhoneNumberUpdateType =
+  | 'work'
+  | 'home'
+  | 'mobile'
+  | 'work_extension'
+  | 'fax'
+  | 'pager'
+  | 'other';
 /**
  * How to reach the contact first.
  *
  * Every value, for iteration and autocompletion.
  */
-export const OrganizationContactPrimaryMethod = { SIPADDRESS: 'SIPADDRESS', EMAIL: 'EMAIL', PHONE: 'PHONE', IMS: 'IMS' } as const;
+export const OrganizationContactPrimaryMethod = {
+  SIPADDRESS: 'SIPADDRESS',
+  EMAIL: 'EMAIL',
+  PHONE: 'PHONE',
+  IMS: 'IMS',
+} as const;
 /** How to reach the contact first. */
-export type OrganizationContactPrimaryMethod = (typeof OrganizationContactPrimaryMethod)[keyof typeof OrganizationContactPrimaryMethod];
+export type OrganizationContactPrimaryMethod = 'SIPADDRESS' | 'EMAIL' | 'PHONE' | 'IMS';
 
 /** Contacts matching a search. */
 export interface OrganizationContactSearchResponse {
@@ -287,9 +349,13 @@ export interface OrganizationContactSipAddress {
  *
  * Every value, for iteration and autocompletion.
  */
-export const OrganizationContactSipAddressType = { enterprise: 'enterprise', 'cloud-calling': 'cloud-calling', 'personal-room': 'personal-room' } as const;
+export const OrganizationContactSipAddressType = {
+  enterprise: 'enterprise',
+  'cloud-calling': 'cloud-calling',
+  'personal-room': 'personal-room',
+} as const;
 /** Kind of SIP address. */
-export type OrganizationContactSipAddressType = (typeof OrganizationContactSipAddressType)[keyof typeof OrganizationContactSipAddressType];
+export type OrganizationContactSipAddressType = 'enterprise' | 'cloud-calling' | 'personal-room';
 /**
  * Where the contact comes from, Control Hub (`CH`) or Webex for BroadWorks.
  *
@@ -297,7 +363,7 @@ export type OrganizationContactSipAddressType = (typeof OrganizationContactSipAd
  */
 export const OrganizationContactSource = { CH: 'CH', Webex4Broadworks: 'Webex4Broadworks' } as const;
 /** Where the contact comes from, Control Hub (`CH`) or Webex for BroadWorks. */
-export type OrganizationContactSource = (typeof OrganizationContactSource)[keyof typeof OrganizationContactSource];
+export type OrganizationContactSource = 'CH' | 'Webex4Broadworks';
 
 /** Changes to a contact; fields left out keep their values. */
 export interface OrganizationContactUpdateRequest {
@@ -333,7 +399,10 @@ export interface OrganizationContactUpdateRequest {
   groupIds?: string[];
 }
 
-/** Query parameters of `organizationContacts.list` (GET /contacts/organizations/{orgId}/contacts/search). */
+/**
+ * Query parameters of `organizationContacts.list` (GET
+ * /contacts/organizations/{orgId}/contacts/search).
+ */
 export interface OrganizationContactsListQuery {
   /** Text to look for in names, email addresses and the like. */
   keyword?: string;

@@ -3,7 +3,7 @@
 /** A Webex customer organization. */
 export interface Organization {
   /** Unique id of the organization. */
-  id?: string;
+  id: string;
   /** Full name of the organization. */
   displayName?: string;
   /**
@@ -11,7 +11,7 @@ export interface Organization {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
 /** The organizations visible to the caller. */

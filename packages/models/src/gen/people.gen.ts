@@ -53,14 +53,14 @@ export interface CreatePersonRequestPhoneNumber {
  */
 export const CreatePersonRequestPhoneNumberType = { work: 'work' } as const;
 /** Kind of phone number; only `work` can be set. */
-export type CreatePersonRequestPhoneNumberType = (typeof CreatePersonRequestPhoneNumberType)[keyof typeof CreatePersonRequestPhoneNumberType];
+export type CreatePersonRequestPhoneNumberType = 'work';
 
 /** A person, bot or app user and their profile. */
 export interface Person {
   /** Unique id of the person. */
-  id?: string;
+  id: string;
   /** Email addresses of the person. */
-  emails?: string[];
+  emails: string[];
   /** Phone numbers of the person. */
   phoneNumbers?: PersonPhoneNumber[];
   /** Webex Calling extension of the person. */
@@ -98,7 +98,7 @@ export interface Person {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
   /**
    * When the person's profile last changed.
    *
@@ -136,7 +136,7 @@ export interface Person {
  */
 export const PersonInvitePending = { true: 'true', false: 'false' } as const;
 /** Whether the person was invited and has not signed in yet, as the text `true` or `false`. */
-export type PersonInvitePending = (typeof PersonInvitePending)[keyof typeof PersonInvitePending];
+export type PersonInvitePending = 'true' | 'false';
 /**
  * Whether the person may sign in, as the text `true` or `false`.
  *
@@ -144,7 +144,7 @@ export type PersonInvitePending = (typeof PersonInvitePending)[keyof typeof Pers
  */
 export const PersonLoginEnabled = { true: 'true', false: 'false' } as const;
 /** Whether the person may sign in, as the text `true` or `false`. */
-export type PersonLoginEnabled = (typeof PersonLoginEnabled)[keyof typeof PersonLoginEnabled];
+export type PersonLoginEnabled = 'true' | 'false';
 
 /** One postal address of a person. */
 export interface PersonAddress {
@@ -191,13 +191,36 @@ export interface PersonSipAddress {
 }
 
 /**
- * Presence status of a person: `active` (active in the last 10 minutes), `call`, `DoNotDisturb`, `inactive`, `meeting`, `OutOfOffice`, `pending` (never signed in), `presenting` or `unknown`.
+ * Presence status of a person: `active` (active in the last 10 minutes), `call`, `DoNotDisturb`,
+ * `inactive`, `meeting`, `OutOfOffice`, `pending` (never signed in), `presenting` or `unknown`.
  *
  * Every value, for iteration and autocompletion.
  */
-export const PersonStatus = { active: 'active', call: 'call', DoNotDisturb: 'DoNotDisturb', inactive: 'inactive', meeting: 'meeting', OutOfOffice: 'OutOfOffice', pending: 'pending', presenting: 'presenting', unknown: 'unknown' } as const;
-/** Presence status of a person: `active` (active in the last 10 minutes), `call`, `DoNotDisturb`, `inactive`, `meeting`, `OutOfOffice`, `pending` (never signed in), `presenting` or `unknown`. */
-export type PersonStatus = (typeof PersonStatus)[keyof typeof PersonStatus];
+export const PersonStatus = {
+  active: 'active',
+  call: 'call',
+  DoNotDisturb: 'DoNotDisturb',
+  inactive: 'inactive',
+  meeting: 'meeting',
+  OutOfOffice: 'OutOfOffice',
+  pending: 'pending',
+  presenting: 'presenting',
+  unknown: 'unknown',
+} as const;
+/**
+ * Presence status of a person: `active` (active in the last 10 minutes), `call`, `DoNotDisturb`,
+ * `inactive`, `meeting`, `OutOfOffice`, `pending` (never signed in), `presenting` or `unknown`.
+ */
+export type PersonStatus =
+  | 'active'
+  | 'call'
+  | 'DoNotDisturb'
+  | 'inactive'
+  | 'meeting'
+  | 'OutOfOffice'
+  | 'pending'
+  | 'presenting'
+  | 'unknown';
 /**
  * Kind of account, `person` for a user, `bot` for a bot, `appuser` for a guest app user.
  *
@@ -205,23 +228,32 @@ export type PersonStatus = (typeof PersonStatus)[keyof typeof PersonStatus];
  */
 export const PersonType = { person: 'person', bot: 'bot', appuser: 'appuser' } as const;
 /** Kind of account, `person` for a user, `bot` for a bot, `appuser` for a guest app user. */
-export type PersonType = (typeof PersonType)[keyof typeof PersonType];
+export type PersonType = 'person' | 'bot' | 'appuser';
 /**
  * Kind of phone number.
  *
  * Every value, for iteration and autocompletion.
  */
-export const PhoneNumberType = { work: 'work', work_extension: 'work_extension', mobile: 'mobile', fax: 'fax' } as const;
+export const PhoneNumberType = {
+  work: 'work',
+  work_extension: 'work_extension',
+  mobile: 'mobile',
+  fax: 'fax',
+} as const;
 /** Kind of phone number. */
-export type PhoneNumberType = (typeof PhoneNumberType)[keyof typeof PhoneNumberType];
+export type PhoneNumberType = 'work' | 'work_extension' | 'mobile' | 'fax';
 /**
  * Kind of SIP address.
  *
  * Every value, for iteration and autocompletion.
  */
-export const SipAddressType = { 'personal-room': 'personal-room', enterprise: 'enterprise', 'cloud-calling': 'cloud-calling' } as const;
+export const SipAddressType = {
+  'personal-room': 'personal-room',
+  enterprise: 'enterprise',
+  'cloud-calling': 'cloud-calling',
+} as const;
 /** Kind of SIP address. */
-export type SipAddressType = (typeof SipAddressType)[keyof typeof SipAddressType];
+export type SipAddressType = 'personal-room' | 'enterprise' | 'cloud-calling';
 
 /** What to give when updating a person; fields left out are cleared. */
 export interface UpdatePersonRequest {
@@ -280,7 +312,7 @@ export interface UpdatePersonRequestPhoneNumber {
  */
 export const UpdatePersonRequestPhoneNumberType = { work: 'work' } as const;
 /** Kind of phone number; only `work` can be set. */
-export type UpdatePersonRequestPhoneNumberType = (typeof UpdatePersonRequestPhoneNumberType)[keyof typeof UpdatePersonRequestPhoneNumberType];
+export type UpdatePersonRequestPhoneNumberType = 'work';
 
 /** Query parameters of `people.list` (GET /people). */
 export interface PeopleListQuery {
@@ -288,7 +320,10 @@ export interface PeopleListQuery {
   email?: string;
   /** Only people whose display name starts with this text. */
   displayName?: string;
-  /** Only these people: up to 85 comma-separated person ids. Ids that match nobody are listed in `notFoundIds` of the answer. */
+  /**
+   * Only these people: up to 85 comma-separated person ids. Ids that match nobody are listed in
+   * `notFoundIds` of the answer.
+   */
   id?: string;
   /** Only people of this organization (admins of other organizations). */
   orgId?: string;
@@ -298,7 +333,10 @@ export interface PeopleListQuery {
   callingData?: boolean;
   /** Only people at this location. */
   locationId?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Leave out the presence status, which makes the answer faster. */
   excludeStatus?: boolean;

@@ -337,9 +337,14 @@ export interface RecordingReportMeetingArchive {
  *
  * Every value, for iteration and autocompletion.
  */
-export const RecordingReportServiceType = { MeetingCenter: 'MeetingCenter', EventCenter: 'EventCenter', TrainingCenter: 'TrainingCenter', SupportCenter: 'SupportCenter' } as const;
+export const RecordingReportServiceType = {
+  MeetingCenter: 'MeetingCenter',
+  EventCenter: 'EventCenter',
+  TrainingCenter: 'TrainingCenter',
+  SupportCenter: 'SupportCenter',
+} as const;
 /** The Webex service the archived meeting ran on. */
-export type RecordingReportServiceType = (typeof RecordingReportServiceType)[keyof typeof RecordingReportServiceType];
+export type RecordingReportServiceType = 'MeetingCenter' | 'EventCenter' | 'TrainingCenter' | 'SupportCenter';
 
 /** Query parameters of `recordingReports.listAccessDetails` (GET /recordingReport/accessDetail). */
 export interface RecordingReportsListAccessDetailsQuery {
@@ -347,13 +352,19 @@ export interface RecordingReportsListAccessDetailsQuery {
   recordingId: string;
   /** Email address of the recording's host, for admins reporting on someone else's recording. */
   hostEmail?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
 /** Query parameters of `recordingReports.listAccessSummaries` (GET /recordingReport/accessSummary). */
 export interface RecordingReportsListAccessSummariesQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only recordings made at or after this time (ISO 8601).
@@ -373,9 +384,15 @@ export interface RecordingReportsListAccessSummariesQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `recordingReports.listMeetingArchiveSummaries` (GET /recordingReport/meetingArchiveSummaries). */
+/**
+ * Query parameters of `recordingReports.listMeetingArchiveSummaries` (GET
+ * /recordingReport/meetingArchiveSummaries).
+ */
 export interface RecordingReportsListMeetingArchiveSummariesQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only archives created at or after this time (ISO 8601).

@@ -5,56 +5,56 @@ export interface AdminRecording {
   /** Unique id of the recording. */
   id: string;
   /** Id of the meeting instance that was recorded. */
-  meetingId: string;
+  meetingId?: string;
   /** Id of the scheduled meeting that was recorded. */
   scheduledMeetingId?: string;
   /** Id of the meeting series the recorded meeting belongs to. */
   meetingSeriesId?: string;
   /** Title of the recording. */
-  topic: string;
+  topic?: string;
   /**
    * When the recording file was created.
    *
    * An ISO 8601 date-time string.
    */
-  createTime: string;
+  createTime?: string;
   /**
    * When recording started.
    *
    * An ISO 8601 date-time string.
    */
-  timeRecorded: string;
+  timeRecorded?: string;
   /** Display name of the meeting host. */
-  hostDisplayName: string;
+  hostDisplayName?: string;
   /**
    * Email of the meeting host.
    *
    * An email address.
    */
-  hostEmail: string;
+  hostEmail?: string;
   /** Webex site the recording belongs to. */
-  siteUrl: string;
+  siteUrl?: string;
   /**
    * Page where the recording can be downloaded.
    *
    * A URL.
    */
-  downloadUrl: string;
+  downloadUrl?: string;
   /**
    * Page where the recording can be played back.
    *
    * A URL.
    */
-  playbackUrl: string;
-  format: RecordingFormat;
-  serviceType: RecordingServiceType;
+  playbackUrl?: string;
+  format?: RecordingFormat;
+  serviceType?: RecordingServiceType;
   /** Length of the recording in seconds. */
-  durationSeconds: number;
+  durationSeconds?: number;
   /** Size of the recording file in bytes. */
-  sizeBytes: number;
+  sizeBytes?: number;
   /** Integration tags of the recorded meeting. */
   integrationTags?: string[];
-  status: RecordingStatus;
+  status?: RecordingStatus;
 }
 
 /** One page of recordings as an admin or compliance officer sees them. */
@@ -86,52 +86,52 @@ export interface Recording {
   /** Unique id of the recording. */
   id: string;
   /** Id of the meeting instance that was recorded. */
-  meetingId: string;
+  meetingId?: string;
   /** Id of the scheduled meeting that was recorded. */
   scheduledMeetingId?: string;
   /** Id of the meeting series the recorded meeting belongs to. */
   meetingSeriesId?: string;
   /** Title of the recording. */
-  topic: string;
+  topic?: string;
   /**
    * When the recording file was created.
    *
    * An ISO 8601 date-time string.
    */
-  createTime: string;
+  createTime?: string;
   /**
    * When recording started.
    *
    * An ISO 8601 date-time string.
    */
-  timeRecorded: string;
+  timeRecorded?: string;
   /** Webex site the recording belongs to. */
-  siteUrl: string;
+  siteUrl?: string;
   /**
    * Page where the recording can be downloaded.
    *
    * A URL.
    */
-  downloadUrl: string;
+  downloadUrl?: string;
   /**
    * Page where the recording can be played back.
    *
    * A URL.
    */
-  playbackUrl: string;
+  playbackUrl?: string;
   /** Password needed to view or download the recording. */
-  password: string;
-  format: RecordingFormat;
-  serviceType: RecordingServiceType;
+  password?: string;
+  format?: RecordingFormat;
+  serviceType?: RecordingServiceType;
   /** Length of the recording in seconds. */
-  durationSeconds: number;
+  durationSeconds?: number;
   /** Size of the recording file in bytes. */
-  sizeBytes: number;
+  sizeBytes?: number;
   /** Whether someone else shared the recording with the caller. */
-  shareToMe: boolean;
+  shareToMe?: boolean;
   /** Integration tags of the recorded meeting. */
   integrationTags?: string[];
-  status: RecordingStatus;
+  status?: RecordingStatus;
 }
 
 /** One page of recordings. */
@@ -145,63 +145,67 @@ export interface RecordingDetails {
   /** Unique id of the recording. */
   id: string;
   /** Id of the meeting instance that was recorded. */
-  meetingId: string;
+  meetingId?: string;
   /** Id of the scheduled meeting that was recorded. */
   scheduledMeetingId?: string;
   /** Id of the meeting series the recorded meeting belongs to. */
   meetingSeriesId?: string;
   /** Title of the recording. */
-  topic: string;
+  topic?: string;
   /**
    * When the recording file was created.
    *
    * An ISO 8601 date-time string.
    */
-  createTime: string;
+  createTime?: string;
   /**
    * When recording started.
    *
    * An ISO 8601 date-time string.
    */
-  timeRecorded: string;
+  timeRecorded?: string;
   /** Webex site the recording belongs to. */
-  siteUrl: string;
+  siteUrl?: string;
   /**
    * Page where the recording can be downloaded.
    *
    * A URL.
    */
-  downloadUrl: string;
+  downloadUrl?: string;
   /**
    * Page where the recording can be played back.
    *
    * A URL.
    */
-  playbackUrl: string;
+  playbackUrl?: string;
   /** Password needed to view or download the recording. */
-  password: string;
-  format: RecordingFormat;
-  serviceType: RecordingServiceType;
+  password?: string;
+  format?: RecordingFormat;
+  serviceType?: RecordingServiceType;
   /** Length of the recording in seconds. */
-  durationSeconds: number;
+  durationSeconds?: number;
   /** Size of the recording file in bytes. */
-  sizeBytes: number;
+  sizeBytes?: number;
   /** Whether someone else shared the recording with the caller. */
-  shareToMe: boolean;
+  shareToMe?: boolean;
   temporaryDirectDownloadLinks?: RecordingTemporaryDirectDownloadLinks;
   /** Integration tags of the recorded meeting. */
   integrationTags?: string[];
-  status: RecordingStatus;
+  status?: RecordingStatus;
 }
 
 /**
- * File format of a recording: `MP4` video, `ARF` (Webex Advanced Recording Format), or `UPLOADED` for a file a host uploaded.
+ * File format of a recording: `MP4` video, `ARF` (Webex Advanced Recording Format), or `UPLOADED` for
+ * a file a host uploaded.
  *
  * Every value, for iteration and autocompletion.
  */
 export const RecordingFormat = { MP4: 'MP4', ARF: 'ARF', UPLOADED: 'UPLOADED' } as const;
-/** File format of a recording: `MP4` video, `ARF` (Webex Advanced Recording Format), or `UPLOADED` for a file a host uploaded. */
-export type RecordingFormat = (typeof RecordingFormat)[keyof typeof RecordingFormat];
+/**
+ * File format of a recording: `MP4` video, `ARF` (Webex Advanced Recording Format), or `UPLOADED` for
+ * a file a host uploaded.
+ */
+export type RecordingFormat = 'MP4' | 'ARF' | 'UPLOADED';
 /**
  * Recording file format a list can be narrowed to.
  *
@@ -209,23 +213,32 @@ export type RecordingFormat = (typeof RecordingFormat)[keyof typeof RecordingFor
  */
 export const RecordingFormatFilter = { MP4: 'MP4', ARF: 'ARF' } as const;
 /** Recording file format a list can be narrowed to. */
-export type RecordingFormatFilter = (typeof RecordingFormatFilter)[keyof typeof RecordingFormatFilter];
+export type RecordingFormatFilter = 'MP4' | 'ARF';
 /**
  * The Webex service the recorded meeting ran on.
  *
  * Every value, for iteration and autocompletion.
  */
-export const RecordingServiceType = { MeetingCenter: 'MeetingCenter', EventCenter: 'EventCenter', SupportCenter: 'SupportCenter', TrainingCenter: 'TrainingCenter' } as const;
+export const RecordingServiceType = {
+  MeetingCenter: 'MeetingCenter',
+  EventCenter: 'EventCenter',
+  SupportCenter: 'SupportCenter',
+  TrainingCenter: 'TrainingCenter',
+} as const;
 /** The Webex service the recorded meeting ran on. */
-export type RecordingServiceType = (typeof RecordingServiceType)[keyof typeof RecordingServiceType];
+export type RecordingServiceType = 'MeetingCenter' | 'EventCenter' | 'SupportCenter' | 'TrainingCenter';
 /**
- * Life-cycle state of a recording: `available`, `deleted` (in the recycle bin) or `purged` (gone for good).
+ * Life-cycle state of a recording: `available`, `deleted` (in the recycle bin) or `purged` (gone for
+ * good).
  *
  * Every value, for iteration and autocompletion.
  */
 export const RecordingStatus = { available: 'available', deleted: 'deleted', purged: 'purged' } as const;
-/** Life-cycle state of a recording: `available`, `deleted` (in the recycle bin) or `purged` (gone for good). */
-export type RecordingStatus = (typeof RecordingStatus)[keyof typeof RecordingStatus];
+/**
+ * Life-cycle state of a recording: `available`, `deleted` (in the recycle bin) or `purged` (gone for
+ * good).
+ */
+export type RecordingStatus = 'available' | 'deleted' | 'purged';
 
 /** Direct download links that work without signing in to the site, valid until `expiration`. */
 export interface RecordingTemporaryDirectDownloadLinks {
@@ -313,7 +326,10 @@ export interface SoftDeleteRecordingsRequest {
 
 /** Query parameters of `recordings.listForAdmin` (GET /admin/recordings). */
 export interface RecordingsListForAdminQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only recordings that started at or after this time (ISO 8601).
@@ -347,7 +363,10 @@ export interface RecordingsListForAdminQuery {
 export interface RecordingsListForGroupQuery {
   /** Id of the person whose group recordings are listed. */
   personId?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only recordings that started at or after this time (ISO 8601).
@@ -381,7 +400,10 @@ export interface RecordingsGetForGroupQuery {
 
 /** Query parameters of `recordings.list` (GET /recordings). */
 export interface RecordingsListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /**
    * Only recordings that started at or after this time (ISO 8601).

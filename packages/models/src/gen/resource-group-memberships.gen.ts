@@ -22,13 +22,17 @@ export interface ResourceGroupMembershipCollectionResponse {
 }
 
 /**
- * Provisioning state of a membership: `pending` while the move is under way, `activated` once it is in effect, `error` when it failed.
+ * Provisioning state of a membership: `pending` while the move is under way, `activated` once it is in
+ * effect, `error` when it failed.
  *
  * Every value, for iteration and autocompletion.
  */
 export const ResourceGroupMembershipStatus = { pending: 'pending', activated: 'activated', error: 'error' } as const;
-/** Provisioning state of a membership: `pending` while the move is under way, `activated` once it is in effect, `error` when it failed. */
-export type ResourceGroupMembershipStatus = (typeof ResourceGroupMembershipStatus)[keyof typeof ResourceGroupMembershipStatus];
+/**
+ * Provisioning state of a membership: `pending` while the move is under way, `activated` once it is in
+ * effect, `error` when it failed.
+ */
+export type ResourceGroupMembershipStatus = 'pending' | 'activated' | 'error';
 
 /** The complete new state of a membership. */
 export interface ResourceGroupMembershipUpdateRequest {
@@ -53,7 +57,10 @@ export interface ResourceGroupMembershipsListQuery {
   personOrgId?: string;
   /** Only memberships in this provisioning status. */
   status?: ResourceGroupMembershipStatus;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 
@@ -69,6 +76,9 @@ export interface ResourceGroupMembershipsListV2Query {
   status?: ResourceGroupMembershipStatus;
   /** Only memberships of this kind of holder, users or workspaces. */
   type?: 'User' | 'Workspace';
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

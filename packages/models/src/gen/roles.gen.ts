@@ -3,7 +3,7 @@
 /** An administrator role. */
 export interface Role {
   /** Unique id of the role. */
-  id?: string;
+  id: string;
   /** Name of the role. */
   name?: string;
 }

@@ -15,14 +15,14 @@ export interface CreateRoomTabRequest {
 /** A web page pinned as a tab in a room. */
 export interface RoomTab {
   /** Unique id of the room tab. */
-  id?: string;
+  id: string;
   /** Id of the room the tab is pinned in. */
-  roomId?: string;
+  roomId: string;
   roomType?: RoomType;
   /** Name shown on the tab. */
   displayName: string;
   /** URL of the page the tab shows. */
-  contentUrl?: string;
+  contentUrl: string;
   /** Id of the person who added the tab. */
   creatorId?: string;
   /**
@@ -30,7 +30,7 @@ export interface RoomTab {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
 /** One page of room tabs. */

@@ -23,10 +23,10 @@ export interface CreateRoomRequest {
 /** A room, the place where people post messages and collaborate. */
 export interface Room {
   /** Unique id of the room. */
-  id?: string;
+  id: string;
   /** User-friendly name of the room. */
-  title?: string;
-  type?: RoomType;
+  title: string;
+  type: RoomType;
   /** Whether the room is moderated (locked). */
   isLocked?: boolean;
   /** Id of the team the room belongs to, if any. */
@@ -44,7 +44,7 @@ export interface Room {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
   /** Id of the organization that owns the room. */
   ownerId?: string;
   /** Id of the room's current data classification. */
@@ -96,7 +96,7 @@ export interface RoomMeetingDetails {
  */
 export const RoomSortBy = { id: 'id', lastactivity: 'lastactivity', created: 'created' } as const;
 /** How a room list is sorted. */
-export type RoomSortBy = (typeof RoomSortBy)[keyof typeof RoomSortBy];
+export type RoomSortBy = 'id' | 'lastactivity' | 'created';
 
 /** What to give when updating a room. */
 export interface UpdateRoomRequest {
@@ -140,6 +140,9 @@ export interface RoomsListQuery {
   to?: string;
   /** Sort order of the results. */
   sortBy?: RoomSortBy;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

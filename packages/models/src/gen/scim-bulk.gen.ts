@@ -4,11 +4,21 @@
 export interface ScimBulkOperation {
   /** What to do, as the HTTP method of the single request it stands for. */
   method: ScimBulkOperationMethod;
-  /** Resource path relative to the SCIM base, e.g. `/Users` to create a user or `/Groups/{groupId}` to change a group. */
+  /**
+   * Resource path relative to the SCIM base, e.g. `/Users` to create a user or `/Groups/{groupId}` to
+   * change a group.
+   */
   path: string;
-  /** The body the single request would carry: a SCIM user or group for `POST`, a patch request for `PATCH`; none for `DELETE`. Webex's reference types it as a string; the SCIM standard sends an object. */
+  /**
+   * The body the single request would carry: a SCIM user or group for `POST`, a patch request for
+   * `PATCH`; none for `DELETE`. Webex's reference types it as a string; the SCIM standard sends an
+   * object.
+   */
   data?: Record<string, unknown> | string;
-  /** A name of your choosing for the operation, so that later operations of the batch can refer to what it creates as `bulkId:<name>`. */
+  /**
+   * A name of your choosing for the operation, so that later operations of the batch can refer to what
+   * it creates as `bulkId:<name>`.
+   */
   bulkId?: string;
 }
 
@@ -19,7 +29,7 @@ export interface ScimBulkOperation {
  */
 export const ScimBulkOperationMethod = { POST: 'POST', PATCH: 'PATCH', DELETE: 'DELETE' } as const;
 /** What to do, as the HTTP method of the single request it stands for. */
-export type ScimBulkOperationMethod = (typeof ScimBulkOperationMethod)[keyof typeof ScimBulkOperationMethod];
+export type ScimBulkOperationMethod = 'POST' | 'PATCH' | 'DELETE';
 
 /** A batch of SCIM operations. */
 export interface ScimBulkRequest {

@@ -43,7 +43,7 @@ export interface ScimGroupInheritance {
  */
 export const ScimGroupInheritanceType = { role: 'role' } as const;
 /** Kind of thing inherited. */
-export type ScimGroupInheritanceType = (typeof ScimGroupInheritanceType)[keyof typeof ScimGroupInheritanceType];
+export type ScimGroupInheritanceType = 'role';
 
 /** A SCIM list response holding a page of groups. */
 export interface ScimGroupListResponse {
@@ -143,9 +143,15 @@ export interface ScimGroupOwner {
 export interface ScimGroupPatchOperation {
   /** What to do with the attribute. */
   op: ScimGroupPatchOperationOp;
-  /** The attribute to change, e.g. `displayName`, `members` or `members[value eq "<id>"]`; may be left out for `add` and `replace` with an object value. */
+  /**
+   * The attribute to change, e.g. `displayName`, `members` or `members[value eq "<id>"]`; may be left
+   * out for `add` and `replace` with an object value.
+   */
   path?: string;
-  /** The new value: a string or boolean for a simple attribute, a list of entries (members, inheritances, …) for a multi-valued one, or an object of attributes when `path` is left out. */
+  /**
+   * The new value: a string or boolean for a simple attribute, a list of entries (members, inheritances,
+   * …) for a multi-valued one, or an object of attributes when `path` is left out.
+   */
   value?: string | number | boolean | (ScimGroupInheritance | Record<string, unknown>)[] | Record<string, unknown>;
 }
 
@@ -156,7 +162,7 @@ export interface ScimGroupPatchOperation {
  */
 export const ScimGroupPatchOperationOp = { add: 'add', replace: 'replace', remove: 'remove' } as const;
 /** What to do with the attribute. */
-export type ScimGroupPatchOperationOp = (typeof ScimGroupPatchOperationOp)[keyof typeof ScimGroupPatchOperationOp];
+export type ScimGroupPatchOperationOp = 'add' | 'replace' | 'remove';
 
 /** A SCIM patch request for a group. */
 export interface ScimGroupPatchRequest {
@@ -168,7 +174,10 @@ export interface ScimGroupPatchRequest {
 
 /** A group as sent to create or replace it. */
 export interface ScimGroupRequest {
-  /** URNs of the SCIM schemas the document uses: the core group schema and, when its attributes are given, the Webex identity extension. */
+  /**
+   * URNs of the SCIM schemas the document uses: the core group schema and, when its attributes are
+   * given, the Webex identity extension.
+   */
   schemas: string[];
   /** Name of the group. */
   displayName: string;
@@ -236,7 +245,10 @@ export interface ScimGroupsGetQuery {
   excludedAttributes?: string;
 }
 
-/** Query parameters of `scim.groups.listMembers` (GET /identity/scim/{orgId}/v2/Groups/{groupId}/Members). */
+/**
+ * Query parameters of `scim.groups.listMembers` (GET
+ * /identity/scim/{orgId}/v2/Groups/{groupId}/Members).
+ */
 export interface ScimGroupsListMembersQuery {
   /** Position (1-based) of the first member of the page. */
   startIndex?: number;

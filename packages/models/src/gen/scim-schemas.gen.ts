@@ -32,7 +32,10 @@ export interface ScimSchemaAttribute {
   subAttributes?: ScimSchemaSubAttribute[];
 }
 
-/** The requested schema, under its own URN as the key; asking for the core group schema gives `urn:ietf:params:scim:schemas:core:2.0:Group`. */
+/**
+ * The requested schema, under its own URN as the key; asking for the core group schema gives
+ * `urn:ietf:params:scim:schemas:core:2.0:Group`.
+ */
 export interface ScimSchemaByIdResponse {
   [key: string]: ScimSchemaDefinition | undefined;
   /** Definition of the SCIM core group schema. */
@@ -44,9 +47,152 @@ export interface ScimSchemaByIdResponse {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ScimSchemaCanonicalValue = { Group: 'Group', User: 'User', Machine: 'Machine', location: 'location', distribution: 'distribution', policy: 'policy', SCIM: 'SCIM', AD: 'AD', AAD: 'AAD', BROADWORKS: 'BROADWORKS', OKTA: 'OKTA', role: 'role', id_user_admin: 'id_user_admin', id_readonly_admin: 'id_readonly_admin', id_device_admin: 'id_device_admin', id_full_admin: 'id_full_admin', user: 'user', unique_flat_static: 'unique_flat_static', dynamic: 'dynamic', flat_static: 'flat_static', nested_static: 'nested_static', compliance: 'compliance', pending: 'pending', marked_deleted: 'marked_deleted', transient: 'transient', fraud: 'fraud', active: 'active', disabled: 'disabled', suspended: 'suspended', facebook: 'facebook', O365: 'O365', google: 'google', cco: 'cco', enterprise: 'enterprise', cloud: 'cloud', personal: 'personal', Everyone: 'Everyone', Internal: 'Internal', Hidden: 'Hidden', Global: 'Global', phone: 'phone', partner: 'partner', email: 'email', ciRole: 'ciRole', serviceRole: 'serviceRole', globalRole: 'globalRole', other: 'other', work: 'work', room: 'room', home: 'home', external_calling: 'external_calling', calling_service: 'calling_service', alternate1: 'alternate1', mobile: 'mobile', work_extension: 'work_extension', fax: 'fax', alternate2: 'alternate2', qq: 'qq', aim: 'aim', cucm: 'cucm', webex: 'webex', msn: 'msn', xmpp: 'xmpp', skype: 'skype', gtalk: 'gtalk', icq: 'icq', yahoo: 'yahoo', microsoft: 'microsoft', thumbnail: 'thumbnail', resizable: 'resizable', photo: 'photo' } as const;
+export const ScimSchemaCanonicalValue = {
+  Group: 'Group',
+  User: 'User',
+  Machine: 'Machine',
+  location: 'location',
+  distribution: 'distribution',
+  policy: 'policy',
+  SCIM: 'SCIM',
+  AD: 'AD',
+  AAD: 'AAD',
+  BROADWORKS: 'BROADWORKS',
+  OKTA: 'OKTA',
+  role: 'role',
+  id_user_admin: 'id_user_admin',
+  id_readonly_admin: 'id_readonly_admin',
+  id_device_admin: 'id_device_admin',
+  id_full_admin: 'id_full_admin',
+  user: 'user',
+  unique_flat_static: 'unique_flat_static',
+  dynamic: 'dynamic',
+  flat_static: 'flat_static',
+  nested_static: 'nested_static',
+  compliance: 'compliance',
+  pending: 'pending',
+  marked_deleted: 'marked_deleted',
+  transient: 'transient',
+  fraud: 'fraud',
+  active: 'active',
+  disabled: 'disabled',
+  suspended: 'suspended',
+  facebook: 'facebook',
+  O365: 'O365',
+  google: 'google',
+  cco: 'cco',
+  enterprise: 'enterprise',
+  cloud: 'cloud',
+  personal: 'personal',
+  Everyone: 'Everyone',
+  Internal: 'Internal',
+  Hidden: 'Hidden',
+  Global: 'Global',
+  phone: 'phone',
+  partner: 'partner',
+  email: 'email',
+  ciRole: 'ciRole',
+  serviceRole: 'serviceRole',
+  globalRole: 'globalRole',
+  other: 'other',
+  work: 'work',
+  room: 'room',
+  home: 'home',
+  external_calling: 'external_calling',
+  calling_service: 'calling_service',
+  alternate1: 'alternate1',
+  mobile: 'mobile',
+  work_extension: 'work_extension',
+  fax: 'fax',
+  alternate2: 'alternate2',
+  qq: 'qq',
+  aim: 'aim',
+  cucm: 'cucm',
+  webex: 'webex',
+  msn: 'msn',
+  xmpp: 'xmpp',
+  skype: 'skype',
+  gtalk: 'gtalk',
+  icq: 'icq',
+  yahoo: 'yahoo',
+  microsoft: 'microsoft',
+  thumbnail: 'thumbnail',
+  resizable: 'resizable',
+  photo: 'photo',
+} as const;
 /** One of the values Webex allows for an attribute. */
-export type ScimSchemaCanonicalValue = (typeof ScimSchemaCanonicalValue)[keyof typeof ScimSchemaCanonicalValue];
+export type ScimSchemaCanonicalValue =
+  | 'Group'
+  | 'User'
+  | 'Machine'
+  | 'location'
+  | 'distribution'
+  | 'policy'
+  | 'SCIM'
+  | 'AD'
+  | 'AAD'
+  | 'BROADWORKS'
+  | 'OKTA'
+  | 'role'
+  | 'id_user_admin'
+  | 'id_readonly_admin'
+  | 'id_device_admin'
+  | 'id_full_admin'
+  | 'user'
+  | 'unique_flat_static'
+  | 'dynamic'
+  | 'flat_static'
+  | 'nested_static'
+  | 'compliance'
+  | 'pending'
+  | 'marked_deleted'
+  | 'transient'
+  | 'fraud'
+  | 'active'
+  | 'disabled'
+  | 'suspended'
+  | 'facebook'
+  | 'O365'
+  | 'google'
+  | 'cco'
+  | 'enterprise'
+  | 'cloud'
+  | 'personal'
+  | 'Everyone'
+  | 'Internal'
+  | 'Hidden'
+  | 'Global'
+  | 'phone'
+  | 'partner'
+  | 'email'
+  | 'ciRole'
+  | 'serviceRole'
+  | 'globalRole'
+  | 'other'
+  | 'work'
+  | 'room'
+  | 'home'
+  | 'external_calling'
+  | 'calling_service'
+  | 'alternate1'
+  | 'mobile'
+  | 'work_extension'
+  | 'fax'
+  | 'alternate2'
+  | 'qq'
+  | 'aim'
+  | 'cucm'
+  | 'webex'
+  | 'msn'
+  | 'xmpp'
+  | 'skype'
+  | 'gtalk'
+  | 'icq'
+  | 'yahoo'
+  | 'microsoft'
+  | 'thumbnail'
+  | 'resizable'
+  | 'photo';
 
 /** One SCIM schema and the attributes it defines. */
 export interface ScimSchemaDefinition {
@@ -73,9 +219,14 @@ export interface ScimSchemaGroupSchemas {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ScimSchemaReferenceType = { external: 'external', Group: 'Group', User: 'User', Machine: 'Machine' } as const;
+export const ScimSchemaReferenceType = {
+  external: 'external',
+  Group: 'Group',
+  User: 'User',
+  Machine: 'Machine',
+} as const;
 /** Kind of resource a reference attribute may point at. */
-export type ScimSchemaReferenceType = (typeof ScimSchemaReferenceType)[keyof typeof ScimSchemaReferenceType];
+export type ScimSchemaReferenceType = 'external' | 'Group' | 'User' | 'Machine';
 
 /** Definition of one part of a complex attribute. */
 export interface ScimSchemaSubAttribute {

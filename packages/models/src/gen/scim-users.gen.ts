@@ -55,9 +55,26 @@ export interface ScimUser {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ScimUserAccountStatus = { active: 'active', pending: 'pending', transient: 'transient', disabled: 'disabled', fraud: 'fraud', fraud_transient: 'fraud_transient', compliance_transient: 'compliance_transient', pending_transient: 'pending_transient' } as const;
+export const ScimUserAccountStatus = {
+  active: 'active',
+  pending: 'pending',
+  transient: 'transient',
+  disabled: 'disabled',
+  fraud: 'fraud',
+  fraud_transient: 'fraud_transient',
+  compliance_transient: 'compliance_transient',
+  pending_transient: 'pending_transient',
+} as const;
 /** State of the user's Webex account. */
-export type ScimUserAccountStatus = (typeof ScimUserAccountStatus)[keyof typeof ScimUserAccountStatus];
+export type ScimUserAccountStatus =
+  | 'active'
+  | 'pending'
+  | 'transient'
+  | 'disabled'
+  | 'fraud'
+  | 'fraud_transient'
+  | 'compliance_transient'
+  | 'pending_transient';
 
 /** A postal address of the user. */
 export interface ScimUserAddress {
@@ -94,7 +111,7 @@ export interface ScimUserEmail {
  */
 export const ScimUserEmailType = { work: 'work', home: 'home', room: 'room', other: 'other' } as const;
 /** What the address is used for. */
-export type ScimUserEmailType = (typeof ScimUserEmailType)[keyof typeof ScimUserEmailType];
+export type ScimUserEmailType = 'work' | 'home' | 'room' | 'other';
 
 /** Attributes of the SCIM enterprise user extension. */
 export interface ScimUserEnterpriseExtension {
@@ -228,9 +245,15 @@ export interface ScimUserName {
 export interface ScimUserPatchOperation {
   /** What to do with the attribute. */
   op: ScimUserPatchOperationOp;
-  /** The attribute to change, e.g. `active`, `roles` or `emails[type eq "work"].value`; may be left out for `add` and `replace` with an object value. */
+  /**
+   * The attribute to change, e.g. `active`, `roles` or `emails[type eq "work"].value`; may be left out
+   * for `add` and `replace` with an object value.
+   */
   path?: string;
-  /** The new value: a string, number or boolean for a simple attribute, a list of entries (roles, emails, …) for a multi-valued one, or an object of attributes when `path` is left out. */
+  /**
+   * The new value: a string, number or boolean for a simple attribute, a list of entries (roles, emails,
+   * …) for a multi-valued one, or an object of attributes when `path` is left out.
+   */
   value?: string | number | boolean | (ScimUserRole | Record<string, unknown>)[] | Record<string, unknown>;
 }
 
@@ -241,7 +264,7 @@ export interface ScimUserPatchOperation {
  */
 export const ScimUserPatchOperationOp = { add: 'add', replace: 'replace', remove: 'remove' } as const;
 /** What to do with the attribute. */
-export type ScimUserPatchOperationOp = (typeof ScimUserPatchOperationOp)[keyof typeof ScimUserPatchOperationOp];
+export type ScimUserPatchOperationOp = 'add' | 'replace' | 'remove';
 
 /** A SCIM patch request for a user. */
 export interface ScimUserPatchRequest {
@@ -268,9 +291,17 @@ export interface ScimUserPhoneNumber {
  *
  * Every value, for iteration and autocompletion.
  */
-export const ScimUserPhoneNumberType = { work: 'work', home: 'home', mobile: 'mobile', work_extension: 'work_extension', fax: 'fax', pager: 'pager', other: 'other' } as const;
+export const ScimUserPhoneNumberType = {
+  work: 'work',
+  home: 'home',
+  mobile: 'mobile',
+  work_extension: 'work_extension',
+  fax: 'fax',
+  pager: 'pager',
+  other: 'other',
+} as const;
 /** What the number is used for. */
-export type ScimUserPhoneNumberType = (typeof ScimUserPhoneNumberType)[keyof typeof ScimUserPhoneNumberType];
+export type ScimUserPhoneNumberType = 'work' | 'home' | 'mobile' | 'work_extension' | 'fax' | 'pager' | 'other';
 
 /** A picture of the user. */
 export interface ScimUserPhoto {
@@ -291,7 +322,7 @@ export interface ScimUserPhoto {
  */
 export const ScimUserPhotoType = { photo: 'photo', thumbnail: 'thumbnail', resizable: 'resizable' } as const;
 /** Kind of picture. */
-export type ScimUserPhotoType = (typeof ScimUserPhotoType)[keyof typeof ScimUserPhotoType];
+export type ScimUserPhotoType = 'photo' | 'thumbnail' | 'resizable';
 
 /** A user as sent to create or replace it. */
 export interface ScimUserRequest {
@@ -366,17 +397,30 @@ export interface ScimUserSipAddress {
  */
 export const ScimUserSipAddressType = { enterprise: 'enterprise' } as const;
 /** Kind of SIP address. */
-export type ScimUserSipAddressType = (typeof ScimUserSipAddressType)[keyof typeof ScimUserSipAddressType];
+export type ScimUserSipAddressType = 'enterprise';
 /**
- * Kind of user: a person (`user`), a room device account (`room`), or an account used for external or service calling.
+ * Kind of user: a person (`user`), a room device account (`room`), or an account used for external or
+ * service calling.
  *
  * Every value, for iteration and autocompletion.
  */
-export const ScimUserType = { user: 'user', room: 'room', external_calling: 'external_calling', calling_service: 'calling_service' } as const;
-/** Kind of user: a person (`user`), a room device account (`room`), or an account used for external or service calling. */
-export type ScimUserType = (typeof ScimUserType)[keyof typeof ScimUserType];
+export const ScimUserType = {
+  user: 'user',
+  room: 'room',
+  external_calling: 'external_calling',
+  calling_service: 'calling_service',
+} as const;
+/**
+ * Kind of user: a person (`user`), a room device account (`room`), or an account used for external or
+ * service calling.
+ */
+export type ScimUserType = 'user' | 'room' | 'external_calling' | 'calling_service';
 
-/** Attributes of Cisco's Webex identity extension. Besides the named ones, numbered attributes not declared here may appear: `extensionAttribute<n>`, a list of strings, and `externalAttribute<n>`, a list of `{ source, value }` objects naming the system that supplied each value. */
+/**
+ * Attributes of Cisco's Webex identity extension. Besides the named ones, numbered attributes not
+ * declared here may appear: `extensionAttribute<n>`, a list of strings, and `externalAttribute<n>`, a
+ * list of `{ source, value }` objects naming the system that supplied each value.
+ */
 export interface ScimUserWebexIdentityExtension {
   /** State of the user's Webex account. */
   accountStatus?: ScimUserAccountStatus;
@@ -388,7 +432,12 @@ export interface ScimUserWebexIdentityExtension {
   managedGroups?: ScimUserManagedGroup[];
 }
 
-/** Attributes of Cisco's Webex identity extension, as sent. Besides the named ones, Webex takes numbered attributes not declared here: `extensionAttribute<n>`, a list of strings, and `externalAttribute<n>`, a list of `{ source, value }` objects naming the system that supplied each value. */
+/**
+ * Attributes of Cisco's Webex identity extension, as sent. Besides the named ones, Webex takes
+ * numbered attributes not declared here: `extensionAttribute<n>`, a list of strings, and
+ * `externalAttribute<n>`, a list of `{ source, value }` objects naming the system that supplied each
+ * value.
+ */
 export interface ScimUserWebexIdentityExtensionInput {
   /** State of the user's Webex account. */
   accountStatus: ScimUserAccountStatus;

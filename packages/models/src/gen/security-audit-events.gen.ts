@@ -63,7 +63,10 @@ export interface SecurityAuditEventsListQuery {
   endTime: string;
   /** Only events caused by this person. */
   actorId?: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Only events of these categories, e.g. `LOGINS`. */
   eventCategories?: string[];

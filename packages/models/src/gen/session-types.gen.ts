@@ -13,13 +13,30 @@ export interface SessionType {
 }
 
 /**
- * The family a session type belongs to: `meeting`, `webinar`, `privateMeeting`, or one of the classic centers `EventCenter`, `SupportCenter` and `TrainCenter`.
+ * The family a session type belongs to: `meeting`, `webinar`, `privateMeeting`, or one of the classic
+ * centers `EventCenter`, `SupportCenter` and `TrainCenter`.
  *
  * Every value, for iteration and autocompletion.
  */
-export const SessionTypeKind = { meeting: 'meeting', webinar: 'webinar', privateMeeting: 'privateMeeting', EventCenter: 'EventCenter', SupportCenter: 'SupportCenter', TrainCenter: 'TrainCenter' } as const;
-/** The family a session type belongs to: `meeting`, `webinar`, `privateMeeting`, or one of the classic centers `EventCenter`, `SupportCenter` and `TrainCenter`. */
-export type SessionTypeKind = (typeof SessionTypeKind)[keyof typeof SessionTypeKind];
+export const SessionTypeKind = {
+  meeting: 'meeting',
+  webinar: 'webinar',
+  privateMeeting: 'privateMeeting',
+  EventCenter: 'EventCenter',
+  SupportCenter: 'SupportCenter',
+  TrainCenter: 'TrainCenter',
+} as const;
+/**
+ * The family a session type belongs to: `meeting`, `webinar`, `privateMeeting`, or one of the classic
+ * centers `EventCenter`, `SupportCenter` and `TrainCenter`.
+ */
+export type SessionTypeKind =
+  | 'meeting'
+  | 'webinar'
+  | 'privateMeeting'
+  | 'EventCenter'
+  | 'SupportCenter'
+  | 'TrainCenter';
 
 /** A session type offered by a site. */
 export interface SessionTypeSite {

@@ -10,11 +10,17 @@ export interface SlidoComplianceEvent {
   sessionOrgId?: string;
   /** Id of the person who did it. */
   userId?: string;
-  /** What happened; its shape depends on the kind of event (a question, a poll vote, an edit, a deletion…). */
+  /**
+   * What happened; its shape depends on the kind of event (a question, a poll vote, an edit, a
+   * deletion…).
+   */
   data?: SlidoComplianceEventData;
 }
 
-/** What happened; its shape depends on the kind of event (a question, a poll vote, an edit, a deletion…). */
+/**
+ * What happened; its shape depends on the kind of event (a question, a poll vote, an edit, a
+ * deletion…).
+ */
 export interface SlidoComplianceEventData {
   [key: string]: unknown;
 }

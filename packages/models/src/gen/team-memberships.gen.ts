@@ -15,11 +15,11 @@ export interface CreateTeamMembershipRequest {
 /** A person's membership in a team. */
 export interface TeamMembership {
   /** Unique id of the team membership. */
-  id?: string;
+  id: string;
   /** Id of the team. */
-  teamId?: string;
+  teamId: string;
   /** Id of the member. */
-  personId?: string;
+  personId: string;
   /** Email address of the member. */
   personEmail?: string;
   /** Full name of the member. */
@@ -33,7 +33,7 @@ export interface TeamMembership {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
 /** One page of team memberships. */
@@ -52,6 +52,9 @@ export interface UpdateTeamMembershipRequest {
 export interface TeamMembershipsListQuery {
   /** The team whose memberships to list. */
   teamId: string;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }

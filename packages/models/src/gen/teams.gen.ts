@@ -11,9 +11,9 @@ export interface CreateTeamRequest {
 /** A team, a group of people sharing a set of rooms. */
 export interface Team {
   /** Unique id of the team. */
-  id?: string;
+  id: string;
   /** User-friendly name of the team. */
-  name?: string;
+  name: string;
   /** Description of the team. */
   description?: string;
   /**
@@ -21,7 +21,7 @@ export interface Team {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
+  created: string;
 }
 
 /** One page of teams. */
@@ -40,7 +40,10 @@ export interface UpdateTeamRequest {
 
 /** Query parameters of `teams.list` (GET /teams). */
 export interface TeamsListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
 }
 

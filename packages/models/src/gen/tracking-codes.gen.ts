@@ -25,21 +25,39 @@ export interface TrackingCodeCollectionResponse {
 }
 
 /**
- * Whether the code is in user profiles: `optional`, `required`, `adminSet` (only admins set it) or `notUsed`.
+ * Whether the code is in user profiles: `optional`, `required`, `adminSet` (only admins set it) or
+ * `notUsed`.
  *
  * Every value, for iteration and autocompletion.
  */
-export const TrackingCodeHostProfileCode = { optional: 'optional', required: 'required', adminSet: 'adminSet', notUsed: 'notUsed' } as const;
-/** Whether the code is in user profiles: `optional`, `required`, `adminSet` (only admins set it) or `notUsed`. */
-export type TrackingCodeHostProfileCode = (typeof TrackingCodeHostProfileCode)[keyof typeof TrackingCodeHostProfileCode];
+export const TrackingCodeHostProfileCode = {
+  optional: 'optional',
+  required: 'required',
+  adminSet: 'adminSet',
+  notUsed: 'notUsed',
+} as const;
 /**
- * How hosts enter the code: `text` (free text), `select` (pick from the options), `editableSelect` (pick or type) or `hostProfileSelect` (taken from the host's profile).
+ * Whether the code is in user profiles: `optional`, `required`, `adminSet` (only admins set it) or
+ * `notUsed`.
+ */
+export type TrackingCodeHostProfileCode = 'optional' | 'required' | 'adminSet' | 'notUsed';
+/**
+ * How hosts enter the code: `text` (free text), `select` (pick from the options), `editableSelect`
+ * (pick or type) or `hostProfileSelect` (taken from the host's profile).
  *
  * Every value, for iteration and autocompletion.
  */
-export const TrackingCodeInputMode = { text: 'text', select: 'select', editableSelect: 'editableSelect', hostProfileSelect: 'hostProfileSelect' } as const;
-/** How hosts enter the code: `text` (free text), `select` (pick from the options), `editableSelect` (pick or type) or `hostProfileSelect` (taken from the host's profile). */
-export type TrackingCodeInputMode = (typeof TrackingCodeInputMode)[keyof typeof TrackingCodeInputMode];
+export const TrackingCodeInputMode = {
+  text: 'text',
+  select: 'select',
+  editableSelect: 'editableSelect',
+  hostProfileSelect: 'hostProfileSelect',
+} as const;
+/**
+ * How hosts enter the code: `text` (free text), `select` (pick from the options), `editableSelect`
+ * (pick or type) or `hostProfileSelect` (taken from the host's profile).
+ */
+export type TrackingCodeInputMode = 'text' | 'select' | 'editableSelect' | 'hostProfileSelect';
 
 /** One value hosts may pick for a tracking code. */
 export interface TrackingCodeOption {
@@ -90,21 +108,37 @@ export interface TrackingCodeScheduleStartCodeInput {
 }
 
 /**
- * Whether hosts must give the code when scheduling or starting a meeting: `optional`, `required`, `adminSet`, `notUsed` or `notApplicable`.
+ * Whether hosts must give the code when scheduling or starting a meeting: `optional`, `required`,
+ * `adminSet`, `notUsed` or `notApplicable`.
  *
  * Every value, for iteration and autocompletion.
  */
-export const TrackingCodeScheduleStartType = { optional: 'optional', required: 'required', adminSet: 'adminSet', notUsed: 'notUsed', notApplicable: 'notApplicable' } as const;
-/** Whether hosts must give the code when scheduling or starting a meeting: `optional`, `required`, `adminSet`, `notUsed` or `notApplicable`. */
-export type TrackingCodeScheduleStartType = (typeof TrackingCodeScheduleStartType)[keyof typeof TrackingCodeScheduleStartType];
+export const TrackingCodeScheduleStartType = {
+  optional: 'optional',
+  required: 'required',
+  adminSet: 'adminSet',
+  notUsed: 'notUsed',
+  notApplicable: 'notApplicable',
+} as const;
+/**
+ * Whether hosts must give the code when scheduling or starting a meeting: `optional`, `required`,
+ * `adminSet`, `notUsed` or `notApplicable`.
+ */
+export type TrackingCodeScheduleStartType = 'optional' | 'required' | 'adminSet' | 'notUsed' | 'notApplicable';
 /**
  * The Webex service a scheduling rule applies to; `All` for every service.
  *
  * Every value, for iteration and autocompletion.
  */
-export const TrackingCodeService = { All: 'All', MeetingCenter: 'MeetingCenter', EventCenter: 'EventCenter', TrainingCenter: 'TrainingCenter', SupportCenter: 'SupportCenter' } as const;
+export const TrackingCodeService = {
+  All: 'All',
+  MeetingCenter: 'MeetingCenter',
+  EventCenter: 'EventCenter',
+  TrainingCenter: 'TrainingCenter',
+  SupportCenter: 'SupportCenter',
+} as const;
 /** The Webex service a scheduling rule applies to; `All` for every service. */
-export type TrackingCodeService = (typeof TrackingCodeService)[keyof typeof TrackingCodeService];
+export type TrackingCodeService = 'All' | 'MeetingCenter' | 'EventCenter' | 'TrainingCenter' | 'SupportCenter';
 
 /** Tracking code values to preset in a user's profile. */
 export interface TrackingCodeUpdateUserRequest {
@@ -160,7 +194,10 @@ export interface TrackingCodesGetQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `trackingCodes.delete` (DELETE /admin/meeting/config/trackingCodes/{trackingCodeId}). */
+/**
+ * Query parameters of `trackingCodes.delete` (DELETE
+ * /admin/meeting/config/trackingCodes/{trackingCodeId}).
+ */
 export interface TrackingCodesDeleteQuery {
   /** Webex site the tracking code belongs to. */
   siteUrl: string;

@@ -261,9 +261,12 @@ export interface VideoMeshClustersResponse {
  *
  * Every value, for iteration and autocompletion.
  */
-export const VideoMeshEventName = { clusterCallsRedirected: 'clusterCallsRedirected', orgCallsOverflowed: 'orgCallsOverflowed' } as const;
+export const VideoMeshEventName = {
+  clusterCallsRedirected: 'clusterCallsRedirected',
+  orgCallsOverflowed: 'orgCallsOverflowed',
+} as const;
 /** A Video Mesh event that has a threshold. */
-export type VideoMeshEventName = (typeof VideoMeshEventName)[keyof typeof VideoMeshEventName];
+export type VideoMeshEventName = 'clusterCallsRedirected' | 'orgCallsOverflowed';
 /**
  * The level a threshold is set at, a cluster or the whole organization.
  *
@@ -271,7 +274,7 @@ export type VideoMeshEventName = (typeof VideoMeshEventName)[keyof typeof VideoM
  */
 export const VideoMeshEventScope = { CLUSTER: 'CLUSTER', ORG: 'ORG' } as const;
 /** The level a threshold is set at, a cluster or the whole organization. */
-export type VideoMeshEventScope = (typeof VideoMeshEventScope)[keyof typeof VideoMeshEventScope];
+export type VideoMeshEventScope = 'CLUSTER' | 'ORG';
 
 /** The threshold at which Webex raises one Video Mesh event for one entity. */
 export interface VideoMeshEventThreshold {
@@ -561,9 +564,13 @@ export interface VideoMeshNodeTestStatus {
  *
  * Every value, for iteration and autocompletion.
  */
-export const VideoMeshNodeTestStatusStatus = { Dispatched: 'Dispatched', Completed: 'Completed', Errored: 'Errored' } as const;
+export const VideoMeshNodeTestStatusStatus = {
+  Dispatched: 'Dispatched',
+  Completed: 'Completed',
+  Errored: 'Errored',
+} as const;
 /** `Dispatched` (sent to the node), `Completed` or `Errored`. */
-export type VideoMeshNodeTestStatusStatus = (typeof VideoMeshNodeTestStatusStatus)[keyof typeof VideoMeshNodeTestStatusStatus];
+export type VideoMeshNodeTestStatusStatus = 'Dispatched' | 'Completed' | 'Errored';
 
 /** Calls that overflowed to the cloud for one reason. */
 export interface VideoMeshOverflowDetail {
@@ -688,13 +695,23 @@ export interface VideoMeshTestStatus {
 }
 
 /**
- * Kind of test: `ReachabilityTest` checks that the node reaches the cloud media clusters on the media ports, `NetworkTest` checks bandwidth, DNS and connectivity, `MediaHealthMonitorTest` checks signalling and cascading of meetings and calls.
+ * Kind of test: `ReachabilityTest` checks that the node reaches the cloud media clusters on the media
+ * ports, `NetworkTest` checks bandwidth, DNS and connectivity, `MediaHealthMonitorTest` checks
+ * signalling and cascading of meetings and calls.
  *
  * Every value, for iteration and autocompletion.
  */
-export const VideoMeshTestType = { ReachabilityTest: 'ReachabilityTest', NetworkTest: 'NetworkTest', MediaHealthMonitorTest: 'MediaHealthMonitorTest' } as const;
-/** Kind of test: `ReachabilityTest` checks that the node reaches the cloud media clusters on the media ports, `NetworkTest` checks bandwidth, DNS and connectivity, `MediaHealthMonitorTest` checks signalling and cascading of meetings and calls. */
-export type VideoMeshTestType = (typeof VideoMeshTestType)[keyof typeof VideoMeshTestType];
+export const VideoMeshTestType = {
+  ReachabilityTest: 'ReachabilityTest',
+  NetworkTest: 'NetworkTest',
+  MediaHealthMonitorTest: 'MediaHealthMonitorTest',
+} as const;
+/**
+ * Kind of test: `ReachabilityTest` checks that the node reaches the cloud media clusters on the media
+ * ports, `NetworkTest` checks bandwidth, DNS and connectivity, `MediaHealthMonitorTest` checks
+ * signalling and cascading of meetings and calls.
+ */
+export type VideoMeshTestType = 'ReachabilityTest' | 'NetworkTest' | 'MediaHealthMonitorTest';
 
 /** The values of a threshold. */
 export interface VideoMeshThresholdConfig {
@@ -723,7 +740,7 @@ export interface VideoMeshTriggerNodeTestRequest {
  */
 export const VideoMeshTriggerType = { OnDemand: 'OnDemand', Periodic: 'Periodic', All: 'All' } as const;
 /** How test runs were started; `All` for both. */
-export type VideoMeshTriggerType = (typeof VideoMeshTriggerType)[keyof typeof VideoMeshTriggerType];
+export type VideoMeshTriggerType = 'OnDemand' | 'Periodic' | 'All';
 
 /** New values for one or more thresholds. */
 export interface VideoMeshUpdateEventThresholdsRequest {
@@ -820,9 +837,17 @@ export interface VideoMeshUtilizationTrend {
  *
  * Every value, for iteration and autocompletion.
  */
-export const VideoMeshWeekday = { sunday: 'sunday', monday: 'monday', tuesday: 'tuesday', wednesday: 'wednesday', thursday: 'thursday', friday: 'friday', saturday: 'saturday' } as const;
+export const VideoMeshWeekday = {
+  sunday: 'sunday',
+  monday: 'monday',
+  tuesday: 'tuesday',
+  wednesday: 'wednesday',
+  thursday: 'thursday',
+  friday: 'friday',
+  saturday: 'saturday',
+} as const;
 /** A day of the week. */
-export type VideoMeshWeekday = (typeof VideoMeshWeekday)[keyof typeof VideoMeshWeekday];
+export type VideoMeshWeekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
 /** Query parameters of `videoMesh.getCallRedirects` (GET /videoMesh/callRedirects). */
 export interface VideoMeshGetCallRedirectsQuery {
@@ -862,7 +887,10 @@ export interface VideoMeshGetClientTypeDistributionQuery {
   deviceType: string;
 }
 
-/** Query parameters of `videoMesh.getClusterClientTypeDistribution` (GET /videoMesh/clientTypeDistribution/clusters). */
+/**
+ * Query parameters of `videoMesh.getClusterClientTypeDistribution` (GET
+ * /videoMesh/clientTypeDistribution/clusters).
+ */
 export interface VideoMeshGetClusterClientTypeDistributionQuery {
   /** The Video Mesh cluster to report on. */
   clusterId: string;
@@ -924,7 +952,10 @@ export interface VideoMeshGetAvailabilityQuery {
   orgId: string;
 }
 
-/** Query parameters of `videoMesh.getClusterAvailability` (GET /videoMesh/clusters/availability/{clusterId}). */
+/**
+ * Query parameters of `videoMesh.getClusterAvailability` (GET
+ * /videoMesh/clusters/availability/{clusterId}).
+ */
 export interface VideoMeshGetClusterAvailabilityQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -1028,7 +1059,10 @@ export interface VideoMeshGetTestResultsQuery {
   commandId: string;
 }
 
-/** Query parameters of `videoMesh.getMediaHealthMonitorResults` (GET /videoMesh/testResults/mediaHealthMonitorTest). */
+/**
+ * Query parameters of `videoMesh.getMediaHealthMonitorResults` (GET
+ * /videoMesh/testResults/mediaHealthMonitorTest).
+ */
 export interface VideoMeshGetMediaHealthMonitorResultsQuery {
   /** The organization whose Video Mesh deployment to report on. */
   orgId: string;
@@ -1048,7 +1082,10 @@ export interface VideoMeshGetMediaHealthMonitorResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getClusterMediaHealthMonitorResults` (GET /videoMesh/testResults/mediaHealthMonitorTest/clusters). */
+/**
+ * Query parameters of `videoMesh.getClusterMediaHealthMonitorResults` (GET
+ * /videoMesh/testResults/mediaHealthMonitorTest/clusters).
+ */
 export interface VideoMeshGetClusterMediaHealthMonitorResultsQuery {
   /** The Video Mesh cluster to report on. */
   clusterId: string;
@@ -1068,7 +1105,10 @@ export interface VideoMeshGetClusterMediaHealthMonitorResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getNodeMediaHealthMonitorResults` (GET /videoMesh/testResults/mediaHealthMonitorTest/nodes). */
+/**
+ * Query parameters of `videoMesh.getNodeMediaHealthMonitorResults` (GET
+ * /videoMesh/testResults/mediaHealthMonitorTest/nodes).
+ */
 export interface VideoMeshGetNodeMediaHealthMonitorResultsQuery {
   /** The Video Mesh node to report on. */
   nodeId: string;
@@ -1108,7 +1148,10 @@ export interface VideoMeshGetNetworkTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getClusterNetworkTestResults` (GET /videoMesh/testResults/networkTest/clusters). */
+/**
+ * Query parameters of `videoMesh.getClusterNetworkTestResults` (GET
+ * /videoMesh/testResults/networkTest/clusters).
+ */
 export interface VideoMeshGetClusterNetworkTestResultsQuery {
   /** The Video Mesh cluster to report on. */
   clusterId: string;
@@ -1128,7 +1171,10 @@ export interface VideoMeshGetClusterNetworkTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getNodeNetworkTestResults` (GET /videoMesh/testResults/networkTest/nodes). */
+/**
+ * Query parameters of `videoMesh.getNodeNetworkTestResults` (GET
+ * /videoMesh/testResults/networkTest/nodes).
+ */
 export interface VideoMeshGetNodeNetworkTestResultsQuery {
   /** The Video Mesh node to report on. */
   nodeId: string;
@@ -1148,7 +1194,10 @@ export interface VideoMeshGetNodeNetworkTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getReachabilityTestResults` (GET /videoMesh/testResults/reachabilityTest). */
+/**
+ * Query parameters of `videoMesh.getReachabilityTestResults` (GET
+ * /videoMesh/testResults/reachabilityTest).
+ */
 export interface VideoMeshGetReachabilityTestResultsQuery {
   /** The organization whose Video Mesh deployment to report on. */
   orgId: string;
@@ -1168,7 +1217,10 @@ export interface VideoMeshGetReachabilityTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getClusterReachabilityTestResults` (GET /videoMesh/testResults/reachabilityTest/clusters). */
+/**
+ * Query parameters of `videoMesh.getClusterReachabilityTestResults` (GET
+ * /videoMesh/testResults/reachabilityTest/clusters).
+ */
 export interface VideoMeshGetClusterReachabilityTestResultsQuery {
   /** The Video Mesh cluster to report on. */
   clusterId: string;
@@ -1188,7 +1240,10 @@ export interface VideoMeshGetClusterReachabilityTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getNodeReachabilityTestResults` (GET /videoMesh/testResults/reachabilityTest/nodes). */
+/**
+ * Query parameters of `videoMesh.getNodeReachabilityTestResults` (GET
+ * /videoMesh/testResults/reachabilityTest/nodes).
+ */
 export interface VideoMeshGetNodeReachabilityTestResultsQuery {
   /** The Video Mesh node to report on. */
   nodeId: string;

@@ -32,13 +32,13 @@ export interface UpdateWebhookRequest {
 /** A registered webhook. */
 export interface Webhook {
   /** Unique id of the webhook. */
-  id?: string;
+  id: string;
   /** User-friendly name of the webhook. */
-  name?: string;
+  name: string;
   /** The URL Webex POSTs notifications to. */
-  targetUrl?: string;
-  resource?: WebhookResource;
-  event?: WebhookEvent;
+  targetUrl: string;
+  resource: WebhookResource;
+  event: WebhookEvent;
   /** Narrows which changes are notified, as `key=value` pairs joined with `&` (for example `roomId=...`). */
   filter?: string;
   /** Key used to sign each delivery in the `X-Spark-Signature` header. */
@@ -49,8 +49,11 @@ export interface Webhook {
    *
    * An ISO 8601 date-time string.
    */
-  created?: string;
-  /** Who owns the webhook: `creator` for the registering user or app, `org` for an organization-wide webhook. */
+  created: string;
+  /**
+   * Who owns the webhook: `creator` for the registering user or app, `org` for an organization-wide
+   * webhook.
+   */
   ownedBy?: string;
 }
 
@@ -65,9 +68,32 @@ export interface WebhookCollectionResponse {
  *
  * Every value, for iteration and autocompletion.
  */
-export const WebhookEvent = { created: 'created', updated: 'updated', deleted: 'deleted', started: 'started', ended: 'ended', joined: 'joined', left: 'left', migrated: 'migrated', authorized: 'authorized', deauthorized: 'deauthorized', statusChanged: 'statusChanged' } as const;
+export const WebhookEvent = {
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  started: 'started',
+  ended: 'ended',
+  joined: 'joined',
+  left: 'left',
+  migrated: 'migrated',
+  authorized: 'authorized',
+  deauthorized: 'deauthorized',
+  statusChanged: 'statusChanged',
+} as const;
 /** The change to the watched resource that triggers a notification. */
-export type WebhookEvent = (typeof WebhookEvent)[keyof typeof WebhookEvent];
+export type WebhookEvent =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'started'
+  | 'ended'
+  | 'joined'
+  | 'left'
+  | 'migrated'
+  | 'authorized'
+  | 'deauthorized'
+  | 'statusChanged';
 /**
  * The only status a client may set; `active` turns a disabled webhook back on.
  *
@@ -75,28 +101,71 @@ export type WebhookEvent = (typeof WebhookEvent)[keyof typeof WebhookEvent];
  */
 export const WebhookReactivateStatus = { active: 'active' } as const;
 /** The only status a client may set; `active` turns a disabled webhook back on. */
-export type WebhookReactivateStatus = (typeof WebhookReactivateStatus)[keyof typeof WebhookReactivateStatus];
+export type WebhookReactivateStatus = 'active';
 /**
  * The kind of resource a webhook watches.
  *
  * Every value, for iteration and autocompletion.
  */
-export const WebhookResource = { attachmentActions: 'attachmentActions', dataSources: 'dataSources', memberships: 'memberships', messages: 'messages', rooms: 'rooms', meetings: 'meetings', recordings: 'recordings', convergedRecordings: 'convergedRecordings', meetingParticipants: 'meetingParticipants', meetingTranscripts: 'meetingTranscripts', telephony_calls: 'telephony_calls', telephony_conference: 'telephony_conference', telephony_mwi: 'telephony_mwi', uc_counters: 'uc_counters', serviceApp: 'serviceApp', adminBatchJobs: 'adminBatchJobs' } as const;
+export const WebhookResource = {
+  attachmentActions: 'attachmentActions',
+  dataSources: 'dataSources',
+  memberships: 'memberships',
+  messages: 'messages',
+  rooms: 'rooms',
+  meetings: 'meetings',
+  recordings: 'recordings',
+  convergedRecordings: 'convergedRecordings',
+  meetingParticipants: 'meetingParticipants',
+  meetingTranscripts: 'meetingTranscripts',
+  telephony_calls: 'telephony_calls',
+  telephony_conference: 'telephony_conference',
+  telephony_mwi: 'telephony_mwi',
+  uc_counters: 'uc_counters',
+  serviceApp: 'serviceApp',
+  adminBatchJobs: 'adminBatchJobs',
+} as const;
 /** The kind of resource a webhook watches. */
-export type WebhookResource = (typeof WebhookResource)[keyof typeof WebhookResource];
+export type WebhookResource =
+  | 'attachmentActions'
+  | 'dataSources'
+  | 'memberships'
+  | 'messages'
+  | 'rooms'
+  | 'meetings'
+  | 'recordings'
+  | 'convergedRecordings'
+  | 'meetingParticipants'
+  | 'meetingTranscripts'
+  | 'telephony_calls'
+  | 'telephony_conference'
+  | 'telephony_mwi'
+  | 'uc_counters'
+  | 'serviceApp'
+  | 'adminBatchJobs';
 /**
- * `active` while notifications are delivered; `inactive` after Webex disabled the webhook because deliveries kept failing.
+ * `active` while notifications are delivered; `inactive` after Webex disabled the webhook because
+ * deliveries kept failing.
  *
  * Every value, for iteration and autocompletion.
  */
 export const WebhookStatus = { active: 'active', inactive: 'inactive' } as const;
-/** `active` while notifications are delivered; `inactive` after Webex disabled the webhook because deliveries kept failing. */
-export type WebhookStatus = (typeof WebhookStatus)[keyof typeof WebhookStatus];
+/**
+ * `active` while notifications are delivered; `inactive` after Webex disabled the webhook because
+ * deliveries kept failing.
+ */
+export type WebhookStatus = 'active' | 'inactive';
 
 /** Query parameters of `webhooks.list` (GET /webhooks). */
 export interface WebhooksListQuery {
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
-  /** Only webhooks with this owner; `org` lists the organization-wide webhooks of an admin or service app. */
+  /**
+   * Only webhooks with this owner; `org` lists the organization-wide webhooks of an admin or service
+   * app.
+   */
   ownedBy?: string;
 }

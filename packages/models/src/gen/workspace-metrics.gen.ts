@@ -7,7 +7,7 @@
  */
 export const WorkspaceMetricAggregation = { none: 'none', hourly: 'hourly', daily: 'daily' } as const;
 /** Raw readings or a summary per hour or day. */
-export type WorkspaceMetricAggregation = (typeof WorkspaceMetricAggregation)[keyof typeof WorkspaceMetricAggregation];
+export type WorkspaceMetricAggregation = 'none' | 'hourly' | 'daily';
 
 /** How long the workspace was used or booked in one time slot. */
 export interface WorkspaceMetricDuration {
@@ -34,7 +34,7 @@ export interface WorkspaceMetricDuration {
  */
 export const WorkspaceMetricDurationAggregation = { hourly: 'hourly', daily: 'daily' } as const;
 /** Size of each time slot of a duration report. */
-export type WorkspaceMetricDurationAggregation = (typeof WorkspaceMetricDurationAggregation)[keyof typeof WorkspaceMetricDurationAggregation];
+export type WorkspaceMetricDurationAggregation = 'hourly' | 'daily';
 
 /** The duration report of a workspace, with the query it answers. */
 export interface WorkspaceMetricDurationResponse {
@@ -60,7 +60,10 @@ export interface WorkspaceMetricDurationResponse {
   items?: WorkspaceMetricDuration[];
 }
 
-/** One reading. Raw readings (`aggregation=none`) carry `timestamp` and `value`; summaries carry `start`, `end`, `mean`, `min` and `max`. */
+/**
+ * One reading. Raw readings (`aggregation=none`) carry `timestamp` and `value`; summaries carry
+ * `start`, `end`, `mean`, `min` and `max`.
+ */
 export interface WorkspaceMetricItem {
   [key: string]: unknown;
   /**
@@ -98,15 +101,22 @@ export interface WorkspaceMetricItem {
  */
 export const WorkspaceMetricMeasurement = { timeUsed: 'timeUsed', timeBooked: 'timeBooked' } as const;
 /** What a duration report measures. */
-export type WorkspaceMetricMeasurement = (typeof WorkspaceMetricMeasurement)[keyof typeof WorkspaceMetricMeasurement];
+export type WorkspaceMetricMeasurement = 'timeUsed' | 'timeBooked';
 /**
  * A measurement a workspace can report.
  *
  * Every value, for iteration and autocompletion.
  */
-export const WorkspaceMetricName = { soundLevel: 'soundLevel', ambientNoise: 'ambientNoise', temperature: 'temperature', humidity: 'humidity', tvoc: 'tvoc', peopleCount: 'peopleCount' } as const;
+export const WorkspaceMetricName = {
+  soundLevel: 'soundLevel',
+  ambientNoise: 'ambientNoise',
+  temperature: 'temperature',
+  humidity: 'humidity',
+  tvoc: 'tvoc',
+  peopleCount: 'peopleCount',
+} as const;
 /** A measurement a workspace can report. */
-export type WorkspaceMetricName = (typeof WorkspaceMetricName)[keyof typeof WorkspaceMetricName];
+export type WorkspaceMetricName = 'soundLevel' | 'ambientNoise' | 'temperature' | 'humidity' | 'tvoc' | 'peopleCount';
 
 /** The readings of one metric of a workspace, with the query they answer. */
 export interface WorkspaceMetricResponse {
@@ -139,7 +149,7 @@ export interface WorkspaceMetricResponse {
  */
 export const WorkspaceMetricSortBy = { newestFirst: 'newestFirst', oldestFirst: 'oldestFirst' } as const;
 /** Order of the readings. */
-export type WorkspaceMetricSortBy = (typeof WorkspaceMetricSortBy)[keyof typeof WorkspaceMetricSortBy];
+export type WorkspaceMetricSortBy = 'newestFirst' | 'oldestFirst';
 /**
  * Temperature unit.
  *
@@ -147,7 +157,7 @@ export type WorkspaceMetricSortBy = (typeof WorkspaceMetricSortBy)[keyof typeof 
  */
 export const WorkspaceMetricUnit = { celsius: 'celsius', fahrenheit: 'fahrenheit' } as const;
 /** Temperature unit. */
-export type WorkspaceMetricUnit = (typeof WorkspaceMetricUnit)[keyof typeof WorkspaceMetricUnit];
+export type WorkspaceMetricUnit = 'celsius' | 'fahrenheit';
 
 /** Query parameters of `workspaceMetrics.getDuration` (GET /workspaceDurationMetrics). */
 export interface WorkspaceMetricsGetDurationQuery {

@@ -65,7 +65,7 @@ export interface WorkspaceCalendarRequest {
  */
 export const WorkspaceCalendarType = { none: 'none', google: 'google', microsoft: 'microsoft' } as const;
 /** The calendar service a workspace is booked through. */
-export type WorkspaceCalendarType = (typeof WorkspaceCalendarType)[keyof typeof WorkspaceCalendarType];
+export type WorkspaceCalendarType = 'none' | 'google' | 'microsoft';
 
 /** The calling set-up of a workspace, as Webex reports it. */
 export interface WorkspaceCalling {
@@ -112,9 +112,22 @@ export interface WorkspaceCallingRequestWebexCalling {
  *
  * Every value, for iteration and autocompletion.
  */
-export const WorkspaceCallingType = { freeCalling: 'freeCalling', hybridCalling: 'hybridCalling', webexCalling: 'webexCalling', webexEdgeForDevices: 'webexEdgeForDevices', thirdPartySipCalling: 'thirdPartySipCalling', none: 'none' } as const;
+export const WorkspaceCallingType = {
+  freeCalling: 'freeCalling',
+  hybridCalling: 'hybridCalling',
+  webexCalling: 'webexCalling',
+  webexEdgeForDevices: 'webexEdgeForDevices',
+  thirdPartySipCalling: 'thirdPartySipCalling',
+  none: 'none',
+} as const;
 /** How the devices of a workspace make and take calls. */
-export type WorkspaceCallingType = (typeof WorkspaceCallingType)[keyof typeof WorkspaceCallingType];
+export type WorkspaceCallingType =
+  | 'freeCalling'
+  | 'hybridCalling'
+  | 'webexCalling'
+  | 'webexEdgeForDevices'
+  | 'thirdPartySipCalling'
+  | 'none';
 
 /** Whether a capability is available and whether it is set up. */
 export interface WorkspaceCapabilityInfo {
@@ -248,18 +261,33 @@ export interface WorkspaceDevice {
 
 /** Every value, for iteration and autocompletion. */
 export const WorkspaceDeviceCapability = { xapi: 'xapi' } as const;
-export type WorkspaceDeviceCapability = (typeof WorkspaceDeviceCapability)[keyof typeof WorkspaceDeviceCapability];
+export type WorkspaceDeviceCapability = 'xapi';
 /** Every value, for iteration and autocompletion. */
 export const WorkspaceDevicePermission = { 'xapi:readonly': 'xapi:readonly', 'xapi:all': 'xapi:all' } as const;
-export type WorkspaceDevicePermission = (typeof WorkspaceDevicePermission)[keyof typeof WorkspaceDevicePermission];
+export type WorkspaceDevicePermission = 'xapi:readonly' | 'xapi:all';
 /**
  * Whether the device is reachable.
  *
  * Every value, for iteration and autocompletion.
  */
-export const WorkspaceDeviceConnectionStatus = { connected: 'connected', disconnected: 'disconnected', connected_with_issues: 'connected_with_issues', offline_expired: 'offline_expired', activating: 'activating', unknown: 'unknown', offline_deep_sleep: 'offline_deep_sleep' } as const;
+export const WorkspaceDeviceConnectionStatus = {
+  connected: 'connected',
+  disconnected: 'disconnected',
+  connected_with_issues: 'connected_with_issues',
+  offline_expired: 'offline_expired',
+  activating: 'activating',
+  unknown: 'unknown',
+  offline_deep_sleep: 'offline_deep_sleep',
+} as const;
 /** Whether the device is reachable. */
-export type WorkspaceDeviceConnectionStatus = (typeof WorkspaceDeviceConnectionStatus)[keyof typeof WorkspaceDeviceConnectionStatus];
+export type WorkspaceDeviceConnectionStatus =
+  | 'connected'
+  | 'disconnected'
+  | 'connected_with_issues'
+  | 'offline_expired'
+  | 'activating'
+  | 'unknown'
+  | 'offline_deep_sleep';
 /**
  * Network interface in use.
  *
@@ -267,7 +295,7 @@ export type WorkspaceDeviceConnectionStatus = (typeof WorkspaceDeviceConnectionS
  */
 export const WorkspaceDeviceActiveInterface = { wired: 'wired' } as const;
 /** Network interface in use. */
-export type WorkspaceDeviceActiveInterface = (typeof WorkspaceDeviceActiveInterface)[keyof typeof WorkspaceDeviceActiveInterface];
+export type WorkspaceDeviceActiveInterface = 'wired';
 /**
  * Who manages the configuration of the device.
  *
@@ -275,7 +303,7 @@ export type WorkspaceDeviceActiveInterface = (typeof WorkspaceDeviceActiveInterf
  */
 export const WorkspaceDeviceManagedBy = { CISCO: 'CISCO', CUSTOMER: 'CUSTOMER', PARTNER: 'PARTNER' } as const;
 /** Who manages the configuration of the device. */
-export type WorkspaceDeviceManagedBy = (typeof WorkspaceDeviceManagedBy)[keyof typeof WorkspaceDeviceManagedBy];
+export type WorkspaceDeviceManagedBy = 'CISCO' | 'CUSTOMER' | 'PARTNER';
 
 /** Planned maintenance of the device. */
 export interface WorkspaceDevicePlannedMaintenance {
@@ -297,7 +325,7 @@ export interface WorkspaceDeviceHostedMeetings {
  */
 export const WorkspaceDevicePlatform = { cisco: 'cisco', microsoftTeamsRoom: 'microsoftTeamsRoom' } as const;
 /** The platform the devices of a workspace run on. */
-export type WorkspaceDevicePlatform = (typeof WorkspaceDevicePlatform)[keyof typeof WorkspaceDevicePlatform];
+export type WorkspaceDevicePlatform = 'cisco' | 'microsoftTeamsRoom';
 
 /** The health of a workspace and its open issues. */
 export interface WorkspaceHealth {
@@ -333,7 +361,7 @@ export interface WorkspaceHealthIssue {
  */
 export const WorkspaceHealthIssueLevel = { error: 'error', warning: 'warning', info: 'info' } as const;
 /** How serious the issue is. */
-export type WorkspaceHealthIssueLevel = (typeof WorkspaceHealthIssueLevel)[keyof typeof WorkspaceHealthIssueLevel];
+export type WorkspaceHealthIssueLevel = 'error' | 'warning' | 'info';
 /**
  * Overall health, the worst level among the open issues (`ok` when there are none).
  *
@@ -341,7 +369,7 @@ export type WorkspaceHealthIssueLevel = (typeof WorkspaceHealthIssueLevel)[keyof
  */
 export const WorkspaceHealthLevel = { error: 'error', warning: 'warning', info: 'info', ok: 'ok' } as const;
 /** Overall health, the worst level among the open issues (`ok` when there are none). */
-export type WorkspaceHealthLevel = (typeof WorkspaceHealthLevel)[keyof typeof WorkspaceHealthLevel];
+export type WorkspaceHealthLevel = 'error' | 'warning' | 'info' | 'ok';
 /**
  * Whether people can book the workspace as a hot desk.
  *
@@ -349,7 +377,7 @@ export type WorkspaceHealthLevel = (typeof WorkspaceHealthLevel)[keyof typeof Wo
  */
 export const WorkspaceHotdeskingStatus = { on: 'on', off: 'off' } as const;
 /** Whether people can book the workspace as a hot desk. */
-export type WorkspaceHotdeskingStatus = (typeof WorkspaceHotdeskingStatus)[keyof typeof WorkspaceHotdeskingStatus];
+export type WorkspaceHotdeskingStatus = 'on' | 'off';
 
 /** Where to find the workspace on an indoor map. */
 export interface WorkspaceIndoorNavigation {
@@ -364,7 +392,7 @@ export interface WorkspaceIndoorNavigation {
  */
 export const WorkspaceMaintenanceMode = { off: 'off', on: 'on', upcoming: 'upcoming' } as const;
 /** Planned-maintenance state. */
-export type WorkspaceMaintenanceMode = (typeof WorkspaceMaintenanceMode)[keyof typeof WorkspaceMaintenanceMode];
+export type WorkspaceMaintenanceMode = 'off' | 'on' | 'upcoming';
 
 /** Planned maintenance of a workspace. */
 export interface WorkspacePlannedMaintenance {
@@ -390,15 +418,23 @@ export interface WorkspacePlannedMaintenance {
  */
 export const WorkspaceSupportedDevices = { collaborationDevices: 'collaborationDevices', phones: 'phones' } as const;
 /** The kind of device a workspace is meant for; it cannot be changed after creation. */
-export type WorkspaceSupportedDevices = (typeof WorkspaceSupportedDevices)[keyof typeof WorkspaceSupportedDevices];
+export type WorkspaceSupportedDevices = 'collaborationDevices' | 'phones';
 /**
  * The kind of place a workspace is.
  *
  * Every value, for iteration and autocompletion.
  */
-export const WorkspaceType = { notSet: 'notSet', focus: 'focus', huddle: 'huddle', meetingRoom: 'meetingRoom', open: 'open', desk: 'desk', other: 'other' } as const;
+export const WorkspaceType = {
+  notSet: 'notSet',
+  focus: 'focus',
+  huddle: 'huddle',
+  meetingRoom: 'meetingRoom',
+  open: 'open',
+  desk: 'desk',
+  other: 'other',
+} as const;
 /** The kind of place a workspace is. */
-export type WorkspaceType = (typeof WorkspaceType)[keyof typeof WorkspaceType];
+export type WorkspaceType = 'notSet' | 'focus' | 'huddle' | 'meetingRoom' | 'open' | 'desk' | 'other';
 
 /** The settings to give a workspace; settings left out may be reset. */
 export interface WorkspaceUpdateRequest {
@@ -442,7 +478,10 @@ export interface WorkspacesListQuery {
   type?: WorkspaceType;
   /** Zero-based position of the first workspace to return. */
   start?: number;
-  /** Page size: at most this many items per page. A value above the endpoint's limit is lowered to the limit. */
+  /**
+   * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
+   * limit.
+   */
   max?: number;
   /** Only workspaces with this calling set-up. */
   calling?: WorkspaceCallingType;

@@ -75,7 +75,10 @@ export interface XapiCommandResult {
   Booking?: XapiBooking;
 }
 
-/** The xAPI schema of one device: its status entries and commands with their value spaces; the tree follows the xAPI names. */
+/**
+ * The xAPI schema of one device: its status entries and commands with their value spaces; the tree
+ * follows the xAPI names.
+ */
 export interface XapiSchemaDocument {
   [key: string]: unknown;
 }
@@ -87,11 +90,17 @@ export type XapiSchemaDocumentList = XapiSchemaDocument[];
 export interface XapiStatus {
   /** The device the values come from. */
   deviceId?: string;
-  /** The status tree, nested the way the xAPI names it (`Audio.Volume` becomes `Audio` then `Volume`); only the branches asked for are present. */
+  /**
+   * The status tree, nested the way the xAPI names it (`Audio.Volume` becomes `Audio` then `Volume`);
+   * only the branches asked for are present.
+   */
   result?: XapiStatusResult;
 }
 
-/** The status tree, nested the way the xAPI names it (`Audio.Volume` becomes `Audio` then `Volume`); only the branches asked for are present. */
+/**
+ * The status tree, nested the way the xAPI names it (`Audio.Volume` becomes `Audio` then `Volume`);
+ * only the branches asked for are present.
+ */
 export interface XapiStatusResult {
   [key: string]: unknown;
   /** Audio status of the device. */
@@ -119,6 +128,9 @@ export interface XapiGetSchemaQuery {
 export interface XapiGetStatusQuery {
   /** The device to read from. */
   deviceId: string;
-  /** The status entries to read, in dotted xAPI form such as `Audio.Volume`; repeat the parameter for several. */
+  /**
+   * The status entries to read, in dotted xAPI form such as `Audio.Volume`; repeat the parameter for
+   * several.
+   */
   name: string[];
 }

@@ -5,7 +5,8 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Activation email jobs resend the invitation to activate a Webex account to every person of an organization who has not activated it, and report how that went.
+ * Activation email jobs resend the invitation to activate a Webex account to every person of an
+ * organization who has not activated it, and report how that went.
  *
  * Reached as `webex.activationEmails`.
  *
@@ -13,26 +14,35 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ActivationEmailsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Start resending activation emails
    *
-   * Starts a background job that resends the activation email to the organization's people who have not activated their accounts. Keep the returned job id to follow progress with `getStatus` and to read failures with `listErrors`.
+   * Starts a background job that resends the activation email to the organization's people who have not
+   * activated their accounts. Keep the returned job id to follow progress with `getStatus` and to read
+   * failures with `listErrors`.
    *
    * `POST /identity/organizations/{orgId}/jobs/sendActivationEmails`
    * @param orgId The organization whose unactivated people should get the email again.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   send(orgId: string, options?: RequestOptions): Promise<ActivationEmailJob> {
-    return this.core.send('activationEmails.send', 'post', '/identity/organizations/{orgId}/jobs/sendActivationEmails', { params: { path: { orgId } } }, options);
+    return this.core.send(
+      'activationEmails.send',
+      'post',
+      '/identity/organizations/{orgId}/jobs/sendActivationEmails',
+      { params: { path: { orgId } } },
+      options,
+    );
   }
 
   /**
    * List the errors of an activation email job
    *
-   * Lists the people the job could not send the email to, each with the reason. Read it when the job ended with errors; further pages are announced in the `Link` header.
+   * Lists the people the job could not send the email to, each with the reason. Read it when the job
+   * ended with errors; further pages are announced in the `Link` header.
    *
    * `GET /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors`
    *
@@ -40,23 +50,42 @@ export class ActivationEmailsResource {
    * @param orgId The organization the job runs for.
    * @param jobId The id of the job, as returned when it was started.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
-  listErrors(orgId: string, jobId: string, query?: ActivationEmailsListErrorsQuery, options?: RequestOptions): Paginated<ActivationEmailJobError> {
-    return this.core.list('activationEmails.listErrors', '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors', { params: { path: { orgId, jobId }, query } }, options);
+  listErrors(
+    orgId: string,
+    jobId: string,
+    query?: ActivationEmailsListErrorsQuery,
+    options?: RequestOptions,
+  ): Paginated<ActivationEmailJobError> {
+    return this.core.list(
+      'activationEmails.listErrors',
+      '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors',
+      { params: { path: { orgId, jobId }, query } },
+      options,
+    );
   }
 
   /**
    * Get the status of an activation email job
    *
-   * Shows how far a resend job has got: its state, its exit code once it has ended, and how many emails were sent, failed or skipped. Poll it until `latestExecutionStatus` is `COMPLETED` or `FAILED`.
+   * Shows how far a resend job has got: its state, its exit code once it has ended, and how many emails
+   * were sent, failed or skipped. Poll it until `latestExecutionStatus` is `COMPLETED` or `FAILED`.
    *
    * `GET /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/status`
    * @param orgId The organization the job runs for.
    * @param jobId The id of the job, as returned when it was started.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getStatus(orgId: string, jobId: string, options?: RequestOptions): Promise<ActivationEmailJob> {
-    return this.core.send('activationEmails.getStatus', 'get', '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/status', { params: { path: { orgId, jobId } } }, options);
+    return this.core.send(
+      'activationEmails.getStatus',
+      'get',
+      '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/status',
+      { params: { path: { orgId, jobId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { ArchivedUser } from '@webex-ts/models';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Archived users are the records Webex keeps of people who were deleted from an organization, so that compliance and admin tools can still say who a former user was.
+ * Archived users are the records Webex keeps of people who were deleted from an organization, so that
+ * compliance and admin tools can still say who a former user was.
  *
  * Reached as `webex.archivedUsers`.
  *
@@ -12,20 +13,27 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ArchivedUsersResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get an archived user
    *
-   * Reads the record of a deleted person in SCIM form: names, email addresses and when the account was made and last changed. Use it to resolve ids of former users found in old content or audit logs.
+   * Reads the record of a deleted person in SCIM form: names, email addresses and when the account was
+   * made and last changed. Use it to resolve ids of former users found in old content or audit logs.
    *
    * `GET /identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}`
    * @param orgId The id of the organization the person belonged to.
    * @param useruuid The id (UUID) of the deleted person.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(orgId: string, useruuid: string, options?: RequestOptions): Promise<ArchivedUser> {
-    return this.core.send('archivedUsers.get', 'get', '/identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}', { params: { path: { orgId, useruuid } } }, options);
+    return this.core.send(
+      'archivedUsers.get',
+      'get',
+      '/identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}',
+      { params: { path: { orgId, useruuid } } },
+      options,
+    );
   }
 }

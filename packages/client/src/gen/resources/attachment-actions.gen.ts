@@ -12,17 +12,18 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class AttachmentActionsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Create an attachment action
    *
-   * Submits the inputs of a card that was posted in a message, as if a person had pressed its submit button. Apps watching `attachmentActions` are notified.
+   * Submits the inputs of a card that was posted in a message, as if a person had pressed its submit
+   * button. Apps watching `attachmentActions` are notified.
    *
    * `POST /attachment/actions`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: CreateAttachmentActionRequest, options?: RequestOptions): Promise<AttachmentAction> {
     return this.core.send('attachmentActions.create', 'post', '/attachment/actions', { body }, options);
@@ -31,13 +32,21 @@ export class AttachmentActionsResource {
   /**
    * Get attachment action details
    *
-   * Shows one card submission, including the values the person entered. Apps usually call this after an `attachmentActions` webhook fires.
+   * Shows one card submission, including the values the person entered. Apps usually call this after an
+   * `attachmentActions` webhook fires.
    *
    * `GET /attachment/actions/{id}`
    * @param id The id of the attachment action.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<AttachmentAction> {
-    return this.core.send('attachmentActions.get', 'get', '/attachment/actions/{id}', { params: { path: { id } } }, options);
+    return this.core.send(
+      'attachmentActions.get',
+      'get',
+      '/attachment/actions/{id}',
+      { params: { path: { id } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { ClassificationCollectionResponse } from '@webex-ts/models';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to tell people how sensitive the content of a space is.
+ * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to
+ * tell people how sensitive the content of a space is.
  *
  * Reached as `webex.classifications`.
  *
@@ -12,16 +13,17 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ClassificationsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List classifications
    *
-   * Returns the classification labels of the caller's organization, in rank order and in one answer. Use an `id` from it as the `classificationId` of a room.
+   * Returns the classification labels of the caller's organization, in rank order and in one answer. Use
+   * an `id` from it as the `classificationId` of a room.
    *
    * `GET /classifications`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Promise<ClassificationCollectionResponse> {
     return this.core.send('classifications.list', 'get', '/classifications', {}, options);

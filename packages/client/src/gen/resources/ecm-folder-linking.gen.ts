@@ -5,7 +5,8 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * ECM folder linking connects a room to a folder of an enterprise content management system (Microsoft OneDrive or SharePoint Online), so the room's files can be kept there.
+ * ECM folder linking connects a room to a folder of an enterprise content management system (Microsoft
+ * OneDrive or SharePoint Online), so the room's files can be kept there.
  *
  * Reached as `webex.ecmFolderLinking`.
  *
@@ -13,19 +14,20 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class EcmFolderLinkingResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List linked ECM folders
    *
-   * Lists the ECM folders linked to a room. Use it to find out where a room keeps its files, or to get the id of a link before changing or removing it.
+   * Lists the ECM folders linked to a room. Use it to find out where a room keeps its files, or to get
+   * the id of a link before changing or removing it.
    *
    * `GET /room/linkedFolders`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query: EcmFolderLinkingListQuery, options?: RequestOptions): Paginated<EcmFolder> {
     return this.core.list('ecmFolderLinking.list', '/room/linkedFolders', { params: { query } }, options);
@@ -34,11 +36,13 @@ export class EcmFolderLinkingResource {
   /**
    * Link an ECM folder to a room
    *
-   * Links a OneDrive or SharePoint folder to a room. Make it the room's default folder with `defaultFolder` so that files posted in the room are stored there.
+   * Links a OneDrive or SharePoint folder to a room. Make it the room's default folder with
+   * `defaultFolder` so that files posted in the room are stored there.
    *
    * `POST /room/linkedFolders`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: EcmFolderRequest, options?: RequestOptions): Promise<EcmFolder> {
     return this.core.send('ecmFolderLinking.create', 'post', '/room/linkedFolders', { body }, options);
@@ -51,36 +55,59 @@ export class EcmFolderLinkingResource {
    *
    * `GET /room/linkedFolders/{id}`
    * @param id The id of the folder link.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<EcmFolder> {
-    return this.core.send('ecmFolderLinking.get', 'get', '/room/linkedFolders/{id}', { params: { path: { id } } }, options);
+    return this.core.send(
+      'ecmFolderLinking.get',
+      'get',
+      '/room/linkedFolders/{id}',
+      { params: { path: { id } } },
+      options,
+    );
   }
 
   /**
    * Update a linked ECM folder
    *
-   * Replaces a folder link's settings, to point it at another folder or to make it the room's default folder or not. Send every field, not only the ones that change.
+   * Replaces a folder link's settings, to point it at another folder or to make it the room's default
+   * folder or not. Send every field, not only the ones that change.
    *
    * `PUT /room/linkedFolders/{id}`
    * @param id The id of the folder link.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(id: string, body: EcmFolderRequest, options?: RequestOptions): Promise<EcmFolder> {
-    return this.core.send('ecmFolderLinking.update', 'put', '/room/linkedFolders/{id}', { params: { path: { id } }, body }, options);
+    return this.core.send(
+      'ecmFolderLinking.update',
+      'put',
+      '/room/linkedFolders/{id}',
+      { params: { path: { id } }, body },
+      options,
+    );
   }
 
   /**
    * Unlink an ECM folder
    *
-   * Removes the link between a room and a folder. The folder and its files stay in OneDrive or SharePoint; only the room stops using it.
+   * Removes the link between a room and a folder. The folder and its files stay in OneDrive or
+   * SharePoint; only the room stops using it.
    *
    * `DELETE /room/linkedFolders/{id}`
    * @param id The id of the folder link.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('ecmFolderLinking.delete', 'delete', '/room/linkedFolders/{id}', { params: { path: { id } } }, options);
+    return this.core.send(
+      'ecmFolderLinking.delete',
+      'delete',
+      '/room/linkedFolders/{id}',
+      { params: { path: { id } } },
+      options,
+    );
   }
 }

@@ -13,19 +13,20 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class EventsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List events
    *
-   * Lists events in the caller's organization, newest first; needs a compliance officer token. Filter by resource, event type, actor or time window. Long lists are paged with the `Link` header.
+   * Lists events in the caller's organization, newest first; needs a compliance officer token. Filter by
+   * resource, event type, actor or time window. Long lists are paged with the `Link` header.
    *
    * `GET /events`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: EventsListQuery, options?: RequestOptions): Paginated<Event> {
     return this.core.list('events.list', '/events', { params: { query } }, options);
@@ -38,7 +39,8 @@ export class EventsResource {
    *
    * `GET /events/{eventId}`
    * @param eventId The id of the event.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(eventId: string, options?: RequestOptions): Promise<Event> {
     return this.core.send('events.get', 'get', '/events/{eventId}', { params: { path: { eventId } } }, options);

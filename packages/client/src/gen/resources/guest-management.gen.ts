@@ -12,16 +12,17 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class GuestManagementResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get guest count
    *
-   * Tells how many guests the calling service app currently has. The answer body is the bare number. Needs the `guest-issuer:read` or `guest-issuer:write` scope.
+   * Tells how many guests the calling service app currently has. The answer body is the bare number.
+   * Needs the `guest-issuer:read` or `guest-issuer:write` scope.
    *
    * `GET /guests/count`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   count(options?: RequestOptions): Promise<number> {
     return this.core.sendText('guestManagement.count', 'get', '/guests/count', {}, options).then(Number);
@@ -30,11 +31,14 @@ export class GuestManagementResource {
   /**
    * Create a guest
    *
-   * Issues an access token for a guest, creating the guest on first use of its `subject`. Calling again with the same `subject` issues another token (older ones stay valid until they expire) and renames the guest when `displayName` changed. Needs a service-app token with the `guest-issuer:write` scope.
+   * Issues an access token for a guest, creating the guest on first use of its `subject`. Calling again
+   * with the same `subject` issues another token (older ones stay valid until they expire) and renames
+   * the guest when `displayName` changed. Needs a service-app token with the `guest-issuer:write` scope.
    *
    * `POST /guests/token`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   createToken(body: CreateGuestTokenRequest, options?: RequestOptions): Promise<Guest> {
     return this.core.send('guestManagement.createToken', 'post', '/guests/token', { body }, options);

@@ -4,7 +4,8 @@ import type { HotDeskListQuery, HotDeskSessionCollectionResponse } from '@webex-
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Hot desking lets people sign in to a shared desk device for a while and find their own calling and meeting setup there.
+ * Hot desking lets people sign in to a shared desk device for a while and find their own calling and
+ * meeting setup there.
  *
  * Reached as `webex.hotDesk`.
  *
@@ -12,17 +13,18 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class HotDeskResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List hot desk sessions
    *
-   * Shows who is currently signed in at which shared desk. Filter by workspace to see who holds a desk, or by person to find the desk someone is using; the whole list comes back in one answer.
+   * Shows who is currently signed in at which shared desk. Filter by workspace to see who holds a desk,
+   * or by person to find the desk someone is using; the whole list comes back in one answer.
    *
    * `GET /hotdesk/sessions`
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: HotDeskListQuery, options?: RequestOptions): Promise<HotDeskSessionCollectionResponse> {
     return this.core.send('hotDesk.list', 'get', '/hotdesk/sessions', { params: { query } }, options);
@@ -31,13 +33,21 @@ export class HotDeskResource {
   /**
    * End a hot desk session
    *
-   * Signs the person out of the shared desk, so the desk is free for someone else. Useful when a person forgot to sign out or a booking has to be released early.
+   * Signs the person out of the shared desk, so the desk is free for someone else. Useful when a person
+   * forgot to sign out or a booking has to be released early.
    *
    * `DELETE /hotdesk/sessions/{sessionId}`
    * @param sessionId The id of the hot desk session.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(sessionId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('hotDesk.delete', 'delete', '/hotdesk/sessions/{sessionId}', { params: { path: { sessionId } } }, options);
+    return this.core.send(
+      'hotDesk.delete',
+      'delete',
+      '/hotdesk/sessions/{sessionId}',
+      { params: { path: { sessionId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { HybridConnector, HybridConnectorCollectionResponse, HybridConnecto
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Hybrid connectors run on the hosts of a hybrid cluster and tie one on-premises service to Webex; each reports its health and alarms.
+ * Hybrid connectors run on the hosts of a hybrid cluster and tie one on-premises service to Webex;
+ * each reports its health and alarms.
  *
  * Reached as `webex.hybrid.connectors`.
  *
@@ -12,17 +13,18 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class HybridConnectorsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List hybrid connectors
    *
-   * Returns all connectors installed across an organization's hybrid clusters, with their health and any raised alarms. Handy for a monitoring job that looks for impaired or failed connectors.
+   * Returns all connectors installed across an organization's hybrid clusters, with their health and any
+   * raised alarms. Handy for a monitoring job that looks for impaired or failed connectors.
    *
    * `GET /hybrid/connectors`
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: HybridConnectorsListQuery, options?: RequestOptions): Promise<HybridConnectorCollectionResponse> {
     return this.core.send('hybrid.connectors.list', 'get', '/hybrid/connectors', { params: { query } }, options);
@@ -35,9 +37,16 @@ export class HybridConnectorsResource {
    *
    * `GET /hybrid/connectors/{connectorId}`
    * @param connectorId The id of the connector.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(connectorId: string, options?: RequestOptions): Promise<HybridConnector> {
-    return this.core.send('hybrid.connectors.get', 'get', '/hybrid/connectors/{connectorId}', { params: { path: { connectorId } } }, options);
+    return this.core.send(
+      'hybrid.connectors.get',
+      'get',
+      '/hybrid/connectors/{connectorId}',
+      { params: { path: { connectorId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { LiveMonitoringMeetingsByCountryRequest, LiveMonitoringMeetingsByCo
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Live monitoring shows administrators the meetings in progress on their Webex sites and the media quality participants are getting.
+ * Live monitoring shows administrators the meetings in progress on their Webex sites and the media
+ * quality participants are getting.
  *
  * Reached as `webex.liveMonitoring`.
  *
@@ -12,19 +13,30 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class LiveMonitoringResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get live meeting metrics by country
    *
-   * Counts the meetings and participants that are live at this moment on the given sites, split into good and poor media quality and grouped by the country participants join from. Useful for a live operations dashboard or a world map of current meeting health.
+   * Counts the meetings and participants that are live at this moment on the given sites, split into
+   * good and poor media quality and grouped by the country participants join from. Useful for a live
+   * operations dashboard or a world map of current meeting health.
    *
    * `POST /livemonitoring/liveMeetingsByCountry`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
-  getLiveMeetingsByCountry(body: LiveMonitoringMeetingsByCountryRequest, options?: RequestOptions): Promise<LiveMonitoringMeetingsByCountryResponse> {
-    return this.core.send('liveMonitoring.getLiveMeetingsByCountry', 'post', '/livemonitoring/liveMeetingsByCountry', { body }, options);
+  getLiveMeetingsByCountry(
+    body: LiveMonitoringMeetingsByCountryRequest,
+    options?: RequestOptions,
+  ): Promise<LiveMonitoringMeetingsByCountryResponse> {
+    return this.core.send(
+      'liveMonitoring.getLiveMeetingsByCountry',
+      'post',
+      '/livemonitoring/liveMeetingsByCountry',
+      { body },
+      options,
+    );
   }
 }

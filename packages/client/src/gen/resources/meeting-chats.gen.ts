@@ -5,7 +5,8 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Meeting chats are the in-meeting chat messages, kept after the meeting so that they can be read or removed.
+ * Meeting chats are the in-meeting chat messages, kept after the meeting so that they can be read or
+ * removed.
  *
  * Reached as `webex.meetingChats`.
  *
@@ -13,34 +14,49 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class MeetingChatsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List meeting chats
    *
-   * Lists the chat messages of an ended meeting, with who sent each one and to whom, e.g. to archive them or to follow up on questions. This list does not use the `Link` header: it pages with `offset` and `max`.
+   * Lists the chat messages of an ended meeting, with who sent each one and to whom, e.g. to archive
+   * them or to follow up on questions. This list does not use the `Link` header: it pages with `offset`
+   * and `max`.
    *
    * `GET /meetings/postMeetingChats`
    *
    * Pages with offset paging; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query: MeetingChatsListQuery, options?: RequestOptions): Paginated<MeetingChat> {
-    return this.core.list('meetingChats.list', '/meetings/postMeetingChats', { params: { query } }, options, { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' });
+    return this.core.list('meetingChats.list', '/meetings/postMeetingChats', { params: { query } }, options, {
+      strategy: 'offset',
+      offset: 'offset',
+      limit: 'max',
+      items: 'items',
+    });
   }
 
   /**
    * Delete meeting chats
    *
-   * Removes all the chat messages of an ended meeting at once, e.g. when a retention policy says they must not be kept.
+   * Removes all the chat messages of an ended meeting at once, e.g. when a retention policy says they
+   * must not be kept.
    *
    * `DELETE /meetings/postMeetingChats`
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(query: MeetingChatsDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send('meetingChats.delete', 'delete', '/meetings/postMeetingChats', { params: { query } }, options);
+    return this.core.send(
+      'meetingChats.delete',
+      'delete',
+      '/meetings/postMeetingChats',
+      { params: { query } },
+      options,
+    );
   }
 }

@@ -3,7 +3,8 @@
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Meeting messages are the chat messages posted during a meeting; a compliance officer or the sender can remove one.
+ * Meeting messages are the chat messages posted during a meeting; a compliance officer or the sender
+ * can remove one.
  *
  * Reached as `webex.meetingMessages`.
  *
@@ -11,19 +12,26 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class MeetingMessagesResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Delete a meeting message
    *
-   * Removes one chat message from a meeting, e.g. when it was posted by mistake or breaks a policy. The id comes from a meeting message event or webhook.
+   * Removes one chat message from a meeting, e.g. when it was posted by mistake or breaks a policy. The
+   * id comes from a meeting message event or webhook.
    *
    * `DELETE /meeting/messages/{meetingMessageId}`
    * @param meetingMessageId The id of the meeting message.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(meetingMessageId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('meetingMessages.delete', 'delete', '/meeting/messages/{meetingMessageId}', { params: { path: { meetingMessageId } } }, options);
+    return this.core.send(
+      'meetingMessages.delete',
+      'delete',
+      '/meeting/messages/{meetingMessageId}',
+      { params: { path: { meetingMessageId } } },
+      options,
+    );
   }
 }

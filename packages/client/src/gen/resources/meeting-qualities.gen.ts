@@ -5,7 +5,8 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Meeting qualities give administrators the media statistics each participant's client reported during a meeting, for troubleshooting poor audio, video or sharing.
+ * Meeting qualities give administrators the media statistics each participant's client reported during
+ * a meeting, for troubleshooting poor audio, video or sharing.
  *
  * Reached as `webex.meetingQualities`.
  *
@@ -13,21 +14,29 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class MeetingQualitiesResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List meeting qualities
    *
-   * Lists one media session per participant join of a meeting instance, with the client, network and device the participant used and sampled audio, video and sharing statistics in both directions. Use it to find out why someone had a bad meeting; the data is available shortly after the session and only for a limited time.
+   * Lists one media session per participant join of a meeting instance, with the client, network and
+   * device the participant used and sampled audio, video and sharing statistics in both directions. Use
+   * it to find out why someone had a bad meeting; the data is available shortly after the session and
+   * only for a limited time.
    *
    * `GET /meeting/qualities`
    *
    * Pages with offset paging; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query: MeetingQualitiesListQuery, options?: RequestOptions): Paginated<MeetingQuality> {
-    return this.core.list('meetingQualities.list', '/meeting/qualities', { params: { query } }, options, { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' });
+    return this.core.list('meetingQualities.list', '/meeting/qualities', { params: { query } }, options, {
+      strategy: 'offset',
+      offset: 'offset',
+      limit: 'max',
+      items: 'items',
+    });
   }
 }

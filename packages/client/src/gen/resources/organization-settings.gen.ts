@@ -4,7 +4,8 @@ import type { OrganizationSetting, OrganizationSettingUpdateRequest } from '@web
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Organization settings are named on/off switches that change how Webex behaves for everyone in an organization.
+ * Organization settings are named on/off switches that change how Webex behaves for everyone in an
+ * organization.
  *
  * Reached as `webex.organizationSettings`.
  *
@@ -12,21 +13,32 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class OrganizationSettingsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Set an organization setting
    *
-   * Sets one setting of an organization to on or off, creating it when the organization has no value for it yet. Answers with the setting as it now stands.
+   * Sets one setting of an organization to on or off, creating it when the organization has no value for
+   * it yet. Answers with the setting as it now stands.
    *
    * `POST /settings/organizations/{orgId}/settings`
    * @param orgId The organization whose setting to change.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
-  update(orgId: string, body: OrganizationSettingUpdateRequest, options?: RequestOptions): Promise<OrganizationSetting> {
-    return this.core.send('organizationSettings.update', 'post', '/settings/organizations/{orgId}/settings', { params: { path: { orgId } }, body }, options);
+  update(
+    orgId: string,
+    body: OrganizationSettingUpdateRequest,
+    options?: RequestOptions,
+  ): Promise<OrganizationSetting> {
+    return this.core.send(
+      'organizationSettings.update',
+      'post',
+      '/settings/organizations/{orgId}/settings',
+      { params: { path: { orgId } }, body },
+      options,
+    );
   }
 
   /**
@@ -37,9 +49,16 @@ export class OrganizationSettingsResource {
    * `GET /settings/organizations/{orgId}/settings/{settingKey}`
    * @param orgId The organization whose setting to read.
    * @param settingKey The key of the setting.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(orgId: string, settingKey: string, options?: RequestOptions): Promise<OrganizationSetting> {
-    return this.core.send('organizationSettings.get', 'get', '/settings/organizations/{orgId}/settings/{settingKey}', { params: { path: { orgId, settingKey } } }, options);
+    return this.core.send(
+      'organizationSettings.get',
+      'get',
+      '/settings/organizations/{orgId}/settings/{settingKey}',
+      { params: { path: { orgId, settingKey } } },
+      options,
+    );
   }
 }

@@ -13,18 +13,19 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class OrganizationsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List organizations
    *
-   * Lists the organizations the authenticated admin can see: their own and, for partner admins, the customer organizations they manage.
+   * Lists the organizations the authenticated admin can see: their own and, for partner admins, the
+   * customer organizations they manage.
    *
    * `GET /organizations`
    *
    * Pages with the `Link` header; iterate with `for await`.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Paginated<Organization> {
     return this.core.list('organizations.list', '/organizations', {}, options);
@@ -37,22 +38,37 @@ export class OrganizationsResource {
    *
    * `GET /organizations/{orgId}`
    * @param orgId The id of the organization.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(orgId: string, options?: RequestOptions): Promise<Organization> {
-    return this.core.send('organizations.get', 'get', '/organizations/{orgId}', { params: { path: { orgId } } }, options);
+    return this.core.send(
+      'organizations.get',
+      'get',
+      '/organizations/{orgId}',
+      { params: { path: { orgId } } },
+      options,
+    );
   }
 
   /**
    * Delete an organization
    *
-   * Deletes an organization and everything in it. This cannot be undone; only admins allowed to manage the organization may do it.
+   * Deletes an organization and everything in it. This cannot be undone; only admins allowed to manage
+   * the organization may do it.
    *
    * `DELETE /organizations/{orgId}`
    * @param orgId The id of the organization.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(orgId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('organizations.delete', 'delete', '/organizations/{orgId}', { params: { path: { orgId } } }, options);
+    return this.core.send(
+      'organizations.delete',
+      'delete',
+      '/organizations/{orgId}',
+      { params: { path: { orgId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { ReportTemplateCollectionResponse } from '@webex-ts/models';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Report templates describe each kind of report Webex can generate: its service, the longest period it covers and what a request must include.
+ * Report templates describe each kind of report Webex can generate: its service, the longest period it
+ * covers and what a request must include.
  *
  * Reached as `webex.reportTemplates`.
  *
@@ -12,16 +13,17 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ReportTemplatesResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List report templates
    *
-   * Returns every report template available to the organization. Read it before creating a report to pick a template id and learn which fields that template requires.
+   * Returns every report template available to the organization. Read it before creating a report to
+   * pick a template id and learn which fields that template requires.
    *
    * `GET /report/templates`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Promise<ReportTemplateCollectionResponse> {
     return this.core.send('reportTemplates.list', 'get', '/report/templates', {}, options);

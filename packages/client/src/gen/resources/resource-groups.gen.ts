@@ -4,7 +4,8 @@ import type { ResourceGroup, ResourceGroupCollectionResponse, ResourceGroupsList
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Resource groups collect hybrid clusters so an administrator can steer users' hybrid services to particular on-premises hosts.
+ * Resource groups collect hybrid clusters so an administrator can steer users' hybrid services to
+ * particular on-premises hosts.
  *
  * Reached as `webex.resourceGroups`.
  *
@@ -12,17 +13,18 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ResourceGroupsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List resource groups
    *
-   * Returns all resource groups of an organization in one answer. Use the ids to assign people to a group through resource group memberships.
+   * Returns all resource groups of an organization in one answer. Use the ids to assign people to a
+   * group through resource group memberships.
    *
    * `GET /resourceGroups`
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: ResourceGroupsListQuery, options?: RequestOptions): Promise<ResourceGroupCollectionResponse> {
     return this.core.send('resourceGroups.list', 'get', '/resourceGroups', { params: { query } }, options);
@@ -35,9 +37,16 @@ export class ResourceGroupsResource {
    *
    * `GET /resourceGroups/{resourceGroupId}`
    * @param resourceGroupId The id of the resource group.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(resourceGroupId: string, options?: RequestOptions): Promise<ResourceGroup> {
-    return this.core.send('resourceGroups.get', 'get', '/resourceGroups/{resourceGroupId}', { params: { path: { resourceGroupId } } }, options);
+    return this.core.send(
+      'resourceGroups.get',
+      'get',
+      '/resourceGroups/{resourceGroupId}',
+      { params: { path: { resourceGroupId } } },
+      options,
+    );
   }
 }

@@ -13,8 +13,7 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class RolesResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List roles
@@ -24,7 +23,8 @@ export class RolesResource {
    * `GET /roles`
    *
    * Pages with the `Link` header; iterate with `for await`.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Paginated<Role> {
     return this.core.list('roles.list', '/roles', {}, options);
@@ -37,7 +37,8 @@ export class RolesResource {
    *
    * `GET /roles/{roleId}`
    * @param roleId The id of the role.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(roleId: string, options?: RequestOptions): Promise<Role> {
     return this.core.send('roles.get', 'get', '/roles/{roleId}', { params: { path: { roleId } } }, options);

@@ -13,19 +13,20 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class RoomTabsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List room tabs
    *
-   * Lists the tabs pinned in a room the authenticated user belongs to. Long lists are paged with the `Link` header.
+   * Lists the tabs pinned in a room the authenticated user belongs to. Long lists are paged with the
+   * `Link` header.
    *
    * `GET /room/tabs`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query: RoomTabsListQuery, options?: RequestOptions): Paginated<RoomTab> {
     return this.core.list('roomTabs.list', '/room/tabs', { params: { query } }, options);
@@ -38,7 +39,8 @@ export class RoomTabsResource {
    *
    * `POST /room/tabs`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: CreateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
     return this.core.send('roomTabs.create', 'post', '/room/tabs', { body }, options);
@@ -51,7 +53,8 @@ export class RoomTabsResource {
    *
    * `GET /room/tabs/{id}`
    * @param id The id of the room tab.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<RoomTab> {
     return this.core.send('roomTabs.get', 'get', '/room/tabs/{id}', { params: { path: { id } } }, options);
@@ -60,12 +63,14 @@ export class RoomTabsResource {
   /**
    * Update a room tab
    *
-   * Changes the page or the name of a room tab; `roomId`, `contentUrl` and `displayName` are always required.
+   * Changes the page or the name of a room tab; `roomId`, `contentUrl` and `displayName` are always
+   * required.
    *
    * `PUT /room/tabs/{id}`
    * @param id The id of the room tab.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(id: string, body: UpdateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
     return this.core.send('roomTabs.update', 'put', '/room/tabs/{id}', { params: { path: { id } }, body }, options);
@@ -78,7 +83,8 @@ export class RoomTabsResource {
    *
    * `DELETE /room/tabs/{id}`
    * @param id The id of the room tab.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
     return this.core.send('roomTabs.delete', 'delete', '/room/tabs/{id}', { params: { path: { id } } }, options);

@@ -13,19 +13,20 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class RoomsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List rooms
    *
-   * Lists rooms the authenticated user belongs to, newest activity or creation first depending on `sortBy`. Long lists are paged with the `Link` header.
+   * Lists rooms the authenticated user belongs to, newest activity or creation first depending on
+   * `sortBy`. Long lists are paged with the `Link` header.
    *
    * `GET /rooms`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: RoomsListQuery, options?: RequestOptions): Paginated<Room> {
     return this.core.list('rooms.list', '/rooms', { params: { query } }, options);
@@ -34,11 +35,13 @@ export class RoomsResource {
   /**
    * Create a room
    *
-   * Creates a group room; the caller becomes its first member. Give a `teamId` to create the room inside a team.
+   * Creates a group room; the caller becomes its first member. Give a `teamId` to create the room inside
+   * a team.
    *
    * `POST /rooms`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: CreateRoomRequest, options?: RequestOptions): Promise<Room> {
     return this.core.send('rooms.create', 'post', '/rooms', { body }, options);
@@ -51,7 +54,8 @@ export class RoomsResource {
    *
    * `GET /rooms/{roomId}`
    * @param roomId The id of the room.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(roomId: string, options?: RequestOptions): Promise<Room> {
     return this.core.send('rooms.get', 'get', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
@@ -65,7 +69,8 @@ export class RoomsResource {
    * `PUT /rooms/{roomId}`
    * @param roomId The id of the room.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(roomId: string, body: UpdateRoomRequest, options?: RequestOptions): Promise<Room> {
     return this.core.send('rooms.update', 'put', '/rooms/{roomId}', { params: { path: { roomId } }, body }, options);
@@ -78,7 +83,8 @@ export class RoomsResource {
    *
    * `DELETE /rooms/{roomId}`
    * @param roomId The id of the room.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(roomId: string, options?: RequestOptions): Promise<void> {
     return this.core.send('rooms.delete', 'delete', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
@@ -91,9 +97,16 @@ export class RoomsResource {
    *
    * `GET /rooms/{roomId}/meetingInfo`
    * @param roomId The id of the room.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getMeetingInfo(roomId: string, options?: RequestOptions): Promise<RoomMeetingDetails> {
-    return this.core.send('rooms.getMeetingInfo', 'get', '/rooms/{roomId}/meetingInfo', { params: { path: { roomId } } }, options);
+    return this.core.send(
+      'rooms.getMeetingInfo',
+      'get',
+      '/rooms/{roomId}/meetingInfo',
+      { params: { path: { roomId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { ScimBulkRequest, ScimBulkResponse } from '@webex-ts/models';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * The SCIM 2.0 bulk endpoint carries a batch of user and group creations, patches and deletions in one request, for provisioning at scale.
+ * The SCIM 2.0 bulk endpoint carries a batch of user and group creations, patches and deletions in one
+ * request, for provisioning at scale.
  *
  * Reached as `webex.scim.bulk`.
  *
@@ -12,20 +13,28 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ScimBulkResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Run bulk operations
    *
-   * Sends a batch of SCIM operations (create with `POST`, change with `PATCH`, remove with `DELETE`) on users and groups, processed in order. Use it to provision many accounts at once instead of one call each; `failOnErrors` decides how many failures stop the batch.
+   * Sends a batch of SCIM operations (create with `POST`, change with `PATCH`, remove with `DELETE`) on
+   * users and groups, processed in order. Use it to provision many accounts at once instead of one call
+   * each; `failOnErrors` decides how many failures stop the batch.
    *
    * `POST /identity/scim/{orgId}/v2/Bulk`
    * @param orgId UUID of the organization the users and groups belong to.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   execute(orgId: string, body: ScimBulkRequest, options?: RequestOptions): Promise<ScimBulkResponse> {
-    return this.core.send('scim.bulk.execute', 'post', '/identity/scim/{orgId}/v2/Bulk', { params: { path: { orgId } }, body }, options);
+    return this.core.send(
+      'scim.bulk.execute',
+      'post',
+      '/identity/scim/{orgId}/v2/Bulk',
+      { params: { path: { orgId } }, body },
+      options,
+    );
   }
 }

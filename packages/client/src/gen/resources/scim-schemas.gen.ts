@@ -4,7 +4,9 @@ import type { ScimSchemaByIdResponse, ScimSchemaGroupSchemas, ScimSchemaUserSche
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * The SCIM 2.0 schema endpoints describe every attribute Webex supports on users and groups (its type, whether it is required, whether it can be changed, its allowed values), core schema and extensions alike.
+ * The SCIM 2.0 schema endpoints describe every attribute Webex supports on users and groups (its type,
+ * whether it is required, whether it can be changed, its allowed values), core schema and extensions
+ * alike.
  *
  * Reached as `webex.scim.schemas`.
  *
@@ -12,16 +14,17 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ScimSchemasResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get the group schemas
    *
-   * Returns the definitions of the SCIM core group schema and of Cisco's group extension. Read it to learn which group attributes Webex accepts before building a provisioning mapping.
+   * Returns the definitions of the SCIM core group schema and of Cisco's group extension. Read it to
+   * learn which group attributes Webex accepts before building a provisioning mapping.
    *
    * `GET /Schemas/SCIM2/Group`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getGroup(options?: RequestOptions): Promise<ScimSchemaGroupSchemas> {
     return this.core.send('scim.schemas.getGroup', 'get', '/Schemas/SCIM2/Group', {}, options);
@@ -30,10 +33,12 @@ export class ScimSchemasResource {
   /**
    * Get the user schemas
    *
-   * Returns the definitions of the SCIM core user schema, the enterprise user extension and Cisco's user extension. Use it to see which user attributes Webex supports and which values they take.
+   * Returns the definitions of the SCIM core user schema, the enterprise user extension and Cisco's user
+   * extension. Use it to see which user attributes Webex supports and which values they take.
    *
    * `GET /Schemas/SCIM2/User`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getUser(options?: RequestOptions): Promise<ScimSchemaUserSchemas> {
     return this.core.send('scim.schemas.getUser', 'get', '/Schemas/SCIM2/User', {}, options);
@@ -42,13 +47,21 @@ export class ScimSchemasResource {
   /**
    * Get one schema
    *
-   * Returns the definition of a single schema named by its URN, such as `urn:ietf:params:scim:schemas:core:2.0:Group`, when only one of them is needed.
+   * Returns the definition of a single schema named by its URN, such as
+   * `urn:ietf:params:scim:schemas:core:2.0:Group`, when only one of them is needed.
    *
    * `GET /Schemas/SCIM2/{schemaId}`
    * @param schemaId URN of the schema, e.g. `urn:ietf:params:scim:schemas:core:2.0:Group`.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(schemaId: string, options?: RequestOptions): Promise<ScimSchemaByIdResponse> {
-    return this.core.send('scim.schemas.get', 'get', '/Schemas/SCIM2/{schemaId}', { params: { path: { schemaId } } }, options);
+    return this.core.send(
+      'scim.schemas.get',
+      'get',
+      '/Schemas/SCIM2/{schemaId}',
+      { params: { path: { schemaId } } },
+      options,
+    );
   }
 }

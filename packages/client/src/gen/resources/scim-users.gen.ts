@@ -5,7 +5,9 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * The SCIM 2.0 user endpoints let identity systems create, read, replace, patch and remove the users of a Webex organization in the standard SCIM format, with Webex's enterprise and Cisco identity extensions.
+ * The SCIM 2.0 user endpoints let identity systems create, read, replace, patch and remove the users
+ * of a Webex organization in the standard SCIM format, with Webex's enterprise and Cisco identity
+ * extensions.
  *
  * Reached as `webex.scim.users`.
  *
@@ -13,16 +15,17 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ScimUsersResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get the caller
    *
-   * Returns the SCIM record of the user the access token belongs to, with no organization id needed. Useful to find the caller's own SCIM id and organization.
+   * Returns the SCIM record of the user the access token belongs to, with no organization id needed.
+   * Useful to find the caller's own SCIM id and organization.
    *
    * `GET /identity/scim/v2/Users/me`
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getMe(options?: RequestOptions): Promise<ScimUser> {
     return this.core.send('scim.users.getMe', 'get', '/identity/scim/v2/Users/me', {}, options);
@@ -31,88 +34,138 @@ export class ScimUsersResource {
   /**
    * Search users
    *
-   * Finds the users of an organization that match a SCIM filter, or all of them when no filter is given. Pages follow SCIM: a 1-based `startIndex`, a page size `count`, and the total in `totalResults`.
+   * Finds the users of an organization that match a SCIM filter, or all of them when no filter is given.
+   * Pages follow SCIM: a 1-based `startIndex`, a page size `count`, and the total in `totalResults`.
    *
    * `GET /identity/scim/{orgId}/v2/Users`
    *
    * Pages with scim paging; iterate with `for await`.
    * @param orgId UUID of the organization the users belong to.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(orgId: string, query?: ScimUsersListQuery, options?: RequestOptions): Paginated<ScimUser> {
-    return this.core.list('scim.users.list', '/identity/scim/{orgId}/v2/Users', { params: { path: { orgId }, query } }, options, { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' });
+    return this.core.list(
+      'scim.users.list',
+      '/identity/scim/{orgId}/v2/Users',
+      { params: { path: { orgId }, query } },
+      options,
+      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+    );
   }
 
   /**
    * Create a user
    *
-   * Provisions a new user in the organization from a SCIM user document. This is the entry point for identity-management tools that keep Webex in step with a company directory; list the extension schemas you use in `schemas`.
+   * Provisions a new user in the organization from a SCIM user document. This is the entry point for
+   * identity-management tools that keep Webex in step with a company directory; list the extension
+   * schemas you use in `schemas`.
    *
    * `POST /identity/scim/{orgId}/v2/Users`
    * @param orgId UUID of the organization the users belong to.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(orgId: string, body: ScimUserRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send('scim.users.create', 'post', '/identity/scim/{orgId}/v2/Users', { params: { path: { orgId } }, body }, options);
+    return this.core.send(
+      'scim.users.create',
+      'post',
+      '/identity/scim/{orgId}/v2/Users',
+      { params: { path: { orgId } }, body },
+      options,
+    );
   }
 
   /**
    * Get a user
    *
-   * Reads one user in SCIM form, with the enterprise and Cisco extensions. Use it to check what Webex holds for a user before replacing or patching it.
+   * Reads one user in SCIM form, with the enterprise and Cisco extensions. Use it to check what Webex
+   * holds for a user before replacing or patching it.
    *
    * `GET /identity/scim/{orgId}/v2/Users/{userId}`
    * @param orgId UUID of the organization the user belongs to.
    * @param userId SCIM id (a UUID) of the user.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(orgId: string, userId: string, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send('scim.users.get', 'get', '/identity/scim/{orgId}/v2/Users/{userId}', { params: { path: { orgId, userId } } }, options);
+    return this.core.send(
+      'scim.users.get',
+      'get',
+      '/identity/scim/{orgId}/v2/Users/{userId}',
+      { params: { path: { orgId, userId } } },
+      options,
+    );
   }
 
   /**
    * Replace a user
    *
-   * Replaces a user's attributes with the document sent: attributes left out are cleared. Prefer `patch` when only a few attributes change.
+   * Replaces a user's attributes with the document sent: attributes left out are cleared. Prefer `patch`
+   * when only a few attributes change.
    *
    * `PUT /identity/scim/{orgId}/v2/Users/{userId}`
    * @param orgId UUID of the organization the user belongs to.
    * @param userId SCIM id (a UUID) of the user.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(orgId: string, userId: string, body: ScimUserRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send('scim.users.update', 'put', '/identity/scim/{orgId}/v2/Users/{userId}', { params: { path: { orgId, userId } }, body }, options);
+    return this.core.send(
+      'scim.users.update',
+      'put',
+      '/identity/scim/{orgId}/v2/Users/{userId}',
+      { params: { path: { orgId, userId } }, body },
+      options,
+    );
   }
 
   /**
    * Patch a user
    *
-   * Changes selected attributes of a user with SCIM patch operations (`add`, `replace`, `remove`), leaving the rest untouched. Handy for switching `active` or adding a role without resending the whole user.
+   * Changes selected attributes of a user with SCIM patch operations (`add`, `replace`, `remove`),
+   * leaving the rest untouched. Handy for switching `active` or adding a role without resending the
+   * whole user.
    *
    * `PATCH /identity/scim/{orgId}/v2/Users/{userId}`
    * @param orgId UUID of the organization the user belongs to.
    * @param userId SCIM id (a UUID) of the user.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   patch(orgId: string, userId: string, body: ScimUserPatchRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send('scim.users.patch', 'patch', '/identity/scim/{orgId}/v2/Users/{userId}', { params: { path: { orgId, userId } }, body }, options);
+    return this.core.send(
+      'scim.users.patch',
+      'patch',
+      '/identity/scim/{orgId}/v2/Users/{userId}',
+      { params: { path: { orgId, userId } }, body },
+      options,
+    );
   }
 
   /**
    * Delete a user
    *
-   * Removes a user from the organization for good. To only block sign-in, set `active` to false with `patch` instead.
+   * Removes a user from the organization for good. To only block sign-in, set `active` to false with
+   * `patch` instead.
    *
    * `DELETE /identity/scim/{orgId}/v2/Users/{userId}`
    * @param orgId UUID of the organization the user belongs to.
    * @param userId SCIM id (a UUID) of the user.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(orgId: string, userId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('scim.users.delete', 'delete', '/identity/scim/{orgId}/v2/Users/{userId}', { params: { path: { orgId, userId } } }, options);
+    return this.core.send(
+      'scim.users.delete',
+      'delete',
+      '/identity/scim/{orgId}/v2/Users/{userId}',
+      { params: { path: { orgId, userId } } },
+      options,
+    );
   }
 }

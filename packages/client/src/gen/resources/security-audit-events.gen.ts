@@ -5,7 +5,8 @@ import type { Paginated } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Security audit events record security-relevant actions of the people in an organization, such as signing in and out, for compliance and incident review.
+ * Security audit events record security-relevant actions of the people in an organization, such as
+ * signing in and out, for compliance and incident review.
  *
  * Reached as `webex.securityAuditEvents`.
  *
@@ -13,19 +14,21 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class SecurityAuditEventsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List security audit events
    *
-   * Lists the security events of an organization within a time window, optionally only those of one person or of some categories. Feed it to a SIEM or use it to review what an account did around an incident; further pages are announced in the `Link` header.
+   * Lists the security events of an organization within a time window, optionally only those of one
+   * person or of some categories. Feed it to a SIEM or use it to review what an account did around an
+   * incident; further pages are announced in the `Link` header.
    *
    * `GET /admin/securityAudit/events`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query: SecurityAuditEventsListQuery, options?: RequestOptions): Paginated<SecurityAuditEvent> {
     return this.core.list('securityAuditEvents.list', '/admin/securityAudit/events', { params: { query } }, options);

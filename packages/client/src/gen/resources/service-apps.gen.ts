@@ -4,7 +4,8 @@ import type { ServiceAppToken, ServiceAppTokenRequest } from '@webex-ts/models';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Service apps are machine accounts an organization's administrator authorizes; the app trades its credentials for access tokens that act on that organization.
+ * Service apps are machine accounts an organization's administrator authorizes; the app trades its
+ * credentials for access tokens that act on that organization.
  *
  * Reached as `webex.serviceApps`.
  *
@@ -12,20 +13,28 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class ServiceAppsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Create a service app access token
    *
-   * Gets an access token (and a refresh token) for a service app to use in one organization that has authorized it. Call it with a token of the app's owner, passing the app's client id and secret; later renew the access token with the refresh token.
+   * Gets an access token (and a refresh token) for a service app to use in one organization that has
+   * authorized it. Call it with a token of the app's owner, passing the app's client id and secret;
+   * later renew the access token with the refresh token.
    *
    * `POST /applications/{applicationId}/token`
    * @param applicationId The id of the service app.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   createToken(applicationId: string, body: ServiceAppTokenRequest, options?: RequestOptions): Promise<ServiceAppToken> {
-    return this.core.send('serviceApps.createToken', 'post', '/applications/{applicationId}/token', { params: { path: { applicationId } }, body }, options);
+    return this.core.send(
+      'serviceApps.createToken',
+      'post',
+      '/applications/{applicationId}/token',
+      { params: { path: { applicationId } }, body },
+      options,
+    );
   }
 }

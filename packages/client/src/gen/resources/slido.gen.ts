@@ -4,7 +4,8 @@ import type { SlidoComplianceEventCollectionResponse, SlidoListComplianceEventsQ
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Slido runs polls, Q&A and quizzes in meetings and events; with Slido Secure Premium an organization can read the record of everything its people did in a session for compliance.
+ * Slido runs polls, Q&A and quizzes in meetings and events; with Slido Secure Premium an organization
+ * can read the record of everything its people did in a session for compliance.
  *
  * Reached as `webex.slido`.
  *
@@ -12,19 +13,30 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class SlidoResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List Slido compliance events
    *
-   * Lists the compliance events of one Slido session (questions asked, votes cast, messages edited or deleted…), oldest first, for archiving or review. This list does not use the `Link` header: when more events remain the answer carries a `next` cursor to send back as `start`.
+   * Lists the compliance events of one Slido session (questions asked, votes cast, messages edited or
+   * deleted…), oldest first, for archiving or review. This list does not use the `Link` header: when
+   * more events remain the answer carries a `next` cursor to send back as `start`.
    *
    * `GET /slido/compliance/events`
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
-  listComplianceEvents(query: SlidoListComplianceEventsQuery, options?: RequestOptions): Promise<SlidoComplianceEventCollectionResponse> {
-    return this.core.send('slido.listComplianceEvents', 'get', '/slido/compliance/events', { params: { query } }, options);
+  listComplianceEvents(
+    query: SlidoListComplianceEventsQuery,
+    options?: RequestOptions,
+  ): Promise<SlidoComplianceEventCollectionResponse> {
+    return this.core.send(
+      'slido.listComplianceEvents',
+      'get',
+      '/slido/compliance/events',
+      { params: { query } },
+      options,
+    );
   }
 }

@@ -13,8 +13,7 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class TeamsResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List teams
@@ -25,7 +24,8 @@ export class TeamsResource {
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: TeamsListQuery, options?: RequestOptions): Paginated<Team> {
     return this.core.list('teams.list', '/teams', { params: { query } }, options);
@@ -34,11 +34,13 @@ export class TeamsResource {
   /**
    * Create a team
    *
-   * Creates a team; the caller becomes its first member and a moderator. Webex also creates the team's general room.
+   * Creates a team; the caller becomes its first member and a moderator. Webex also creates the team's
+   * general room.
    *
    * `POST /teams`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: CreateTeamRequest, options?: RequestOptions): Promise<Team> {
     return this.core.send('teams.create', 'post', '/teams', { body }, options);
@@ -52,7 +54,8 @@ export class TeamsResource {
    * `GET /teams/{teamId}`
    * @param teamId The id of the team.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(teamId: string, query?: TeamsGetQuery, options?: RequestOptions): Promise<Team> {
     return this.core.send('teams.get', 'get', '/teams/{teamId}', { params: { path: { teamId }, query } }, options);
@@ -66,7 +69,8 @@ export class TeamsResource {
    * `PUT /teams/{teamId}`
    * @param teamId The id of the team.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(teamId: string, body: UpdateTeamRequest, options?: RequestOptions): Promise<Team> {
     return this.core.send('teams.update', 'put', '/teams/{teamId}', { params: { path: { teamId } }, body }, options);
@@ -79,7 +83,8 @@ export class TeamsResource {
    *
    * `DELETE /teams/{teamId}`
    * @param teamId The id of the team.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(teamId: string, options?: RequestOptions): Promise<void> {
     return this.core.send('teams.delete', 'delete', '/teams/{teamId}', { params: { path: { teamId } } }, options);

@@ -13,19 +13,20 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class WebhooksResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * List webhooks
    *
-   * Lists the webhooks registered by the authenticated user or app. Long lists are paged with the `Link` header.
+   * Lists the webhooks registered by the authenticated user or app. Long lists are paged with the `Link`
+   * header.
    *
    * `GET /webhooks`
    *
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   list(query?: WebhooksListQuery, options?: RequestOptions): Paginated<Webhook> {
     return this.core.list('webhooks.list', '/webhooks', { params: { query } }, options);
@@ -34,11 +35,14 @@ export class WebhooksResource {
   /**
    * Create a webhook
    *
-   * Registers a webhook: Webex will POST to `targetUrl` whenever `event` happens to `resource`, optionally narrowed by `filter`. With a `secret`, each delivery is signed in the `X-Spark-Signature` header.
+   * Registers a webhook: Webex will POST to `targetUrl` whenever `event` happens to `resource`,
+   * optionally narrowed by `filter`. With a `secret`, each delivery is signed in the `X-Spark-Signature`
+   * header.
    *
    * `POST /webhooks`
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   create(body: CreateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
     return this.core.send('webhooks.create', 'post', '/webhooks', { body }, options);
@@ -51,7 +55,8 @@ export class WebhooksResource {
    *
    * `GET /webhooks/{webhookId}`
    * @param webhookId The id of the webhook.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   get(webhookId: string, options?: RequestOptions): Promise<Webhook> {
     return this.core.send('webhooks.get', 'get', '/webhooks/{webhookId}', { params: { path: { webhookId } } }, options);
@@ -60,15 +65,23 @@ export class WebhooksResource {
   /**
    * Update a webhook
    *
-   * Changes a webhook's name, target URL or secret. Sending `status: active` re-enables a webhook Webex turned off after failed deliveries. The resource, event and filter cannot be changed.
+   * Changes a webhook's name, target URL or secret. Sending `status: active` re-enables a webhook Webex
+   * turned off after failed deliveries. The resource, event and filter cannot be changed.
    *
    * `PUT /webhooks/{webhookId}`
    * @param webhookId The id of the webhook.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   update(webhookId: string, body: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    return this.core.send('webhooks.update', 'put', '/webhooks/{webhookId}', { params: { path: { webhookId } }, body }, options);
+    return this.core.send(
+      'webhooks.update',
+      'put',
+      '/webhooks/{webhookId}',
+      { params: { path: { webhookId } }, body },
+      options,
+    );
   }
 
   /**
@@ -78,9 +91,16 @@ export class WebhooksResource {
    *
    * `DELETE /webhooks/{webhookId}`
    * @param webhookId The id of the webhook.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   delete(webhookId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('webhooks.delete', 'delete', '/webhooks/{webhookId}', { params: { path: { webhookId } } }, options);
+    return this.core.send(
+      'webhooks.delete',
+      'delete',
+      '/webhooks/{webhookId}',
+      { params: { path: { webhookId } } },
+      options,
+    );
   }
 }

@@ -4,7 +4,9 @@ import type { WorkspacePersonalizationRequest, WorkspacePersonalizationTask } fr
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
- * Workspace personalization turns a shared workspace with one RoomOS device into a personal one for a given user: the device takes on that user's calls, calendar and settings. It runs as a background task.
+ * Workspace personalization turns a shared workspace with one RoomOS device into a personal one for a
+ * given user: the device takes on that user's calls, calendar and settings. It runs as a background
+ * task.
  *
  * Reached as `webex.workspacePersonalization`.
  *
@@ -12,33 +14,48 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
  */
 export class WorkspacePersonalizationResource {
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(protected readonly core: ResourceCore) {
-  }
+  constructor(protected readonly core: ResourceCore) {}
 
   /**
    * Get the personalization task
    *
-   * Tells how the last personalization of a workspace ended: whether it succeeded, and if not, why. Call it after `personalize` until it answers.
+   * Tells how the last personalization of a workspace ended: whether it succeeded, and if not, why. Call
+   * it after `personalize` until it answers.
    *
    * `GET /workspaces/{workspaceId}/personalizationTask`
    * @param workspaceId The id of the workspace being personalized.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   getTask(workspaceId: string, options?: RequestOptions): Promise<WorkspacePersonalizationTask> {
-    return this.core.send('workspacePersonalization.getTask', 'get', '/workspaces/{workspaceId}/personalizationTask', { params: { path: { workspaceId } } }, options);
+    return this.core.send(
+      'workspacePersonalization.getTask',
+      'get',
+      '/workspaces/{workspaceId}/personalizationTask',
+      { params: { path: { workspaceId } } },
+      options,
+    );
   }
 
   /**
    * Personalize a workspace
    *
-   * Starts handing a shared workspace over to one person, identified by email. The request is only accepted here; follow the outcome with `getTask`, which can take a minute or more.
+   * Starts handing a shared workspace over to one person, identified by email. The request is only
+   * accepted here; follow the outcome with `getTask`, which can take a minute or more.
    *
    * `POST /workspaces/{workspaceId}/personalize`
    * @param workspaceId The id of the workspace to personalize.
    * @param body What to send.
-   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
    */
   personalize(workspaceId: string, body: WorkspacePersonalizationRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send('workspacePersonalization.personalize', 'post', '/workspaces/{workspaceId}/personalize', { params: { path: { workspaceId } }, body }, options);
+    return this.core.send(
+      'workspacePersonalization.personalize',
+      'post',
+      '/workspaces/{workspaceId}/personalize',
+      { params: { path: { workspaceId } }, body },
+      options,
+    );
   }
 }
