@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'client',
-          include: ['packages/client/test/**/*.test.ts', 'packages/cli/test/**/*.test.ts', 'packages/mock/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          include: [
+            'packages/client/test/**/*.test.ts',
+            'packages/cli/test/**/*.test.ts',
+            'packages/mock/test/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
+          ],
           globalSetup: ['test-utils/prism-setup.ts'],
           testTimeout: 20_000,
         },

@@ -24,7 +24,9 @@ async function generatePass() {
   const t3 = performance.now();
   writeFileSync(join(TMP, 'codegen-openapi.gen.ts'), files.get('packages/client/src/gen/openapi.gen.ts') ?? '');
   const resources = [...files.keys()].filter((path) => path.startsWith('packages/client/src/gen/resources/')).length;
-  console.log(`PASS ${JSON.stringify({ importMs: t1 - t0, runMs: t2 - t1, totalMs: t2 - t0, warmMs: t3 - t2, files: files.size, resources })}`);
+  console.log(
+    `PASS ${JSON.stringify({ importMs: t1 - t0, runMs: t2 - t1, totalMs: t2 - t0, warmMs: t3 - t2, files: files.size, resources })}`,
+  );
 }
 
 async function openapiTypescriptPass() {
@@ -34,7 +36,11 @@ async function openapiTypescriptPass() {
   const document = JSON.parse(readFileSync(join(ROOT_DIR, 'packages/client/src/gen/openapi.json'), 'utf8'));
   const text = astToString(await openapiTS(document, { alphabetize: false }));
   const t2 = performance.now();
-  astToString(await openapiTS(JSON.parse(readFileSync(join(ROOT_DIR, 'packages/client/src/gen/openapi.json'), 'utf8')), { alphabetize: false }));
+  astToString(
+    await openapiTS(JSON.parse(readFileSync(join(ROOT_DIR, 'packages/client/src/gen/openapi.json'), 'utf8')), {
+      alphabetize: false,
+    }),
+  );
   const t3 = performance.now();
   writeFileSync(join(TMP, 'openapi-typescript.ts'), text);
   console.log(`PASS ${JSON.stringify({ importMs: t1 - t0, runMs: t2 - t1, totalMs: t2 - t0, warmMs: t3 - t2 })}`);
@@ -47,9 +53,15 @@ async function main() {
   const results = { generate: [], ots: [] };
   for (let i = 0; i < REPEATS; i++) {
     for (const kind of i % 2 ? ['ots', 'generate'] : ['generate', 'ots']) {
-      const child = await run(process.execPath, [self, kind === 'ots' ? '--openapi-typescript' : '--generate'], { cwd: BENCH_DIR });
+      const child = await run(process.execPath, [self, kind === 'ots' ? '--openapi-typescript' : '--generate'], {
+        cwd: BENCH_DIR,
+      });
       const line = child.stdout.split('\n').find((l) => l.startsWith('PASS '));
-      report.check(`codegen ${kind} pass ran`, child.code === 0 && line, `exit ${child.code} ${child.stderr.slice(-400)}`);
+      report.check(
+        `codegen ${kind} pass ran`,
+        child.code === 0 && line,
+        `exit ${child.code} ${child.stderr.slice(-400)}`,
+      );
       if (line) results[kind].push({ ...JSON.parse(line.slice(5)), wallMs: child.ms });
     }
   }
@@ -69,7 +81,9 @@ async function main() {
     const pathKeys = (text) => [...text.matchAll(/^ {2,4}["'](\/[^"']*)["']: \{/gm)].map((m) => m[1]).sort();
     report.check(
       'codegen: the paths types of generate() declare every path openapi-typescript declares for the bundled spec (same work; if not, run pnpm generate)',
-      alone.length > 100_000 && JSON.stringify(pathKeys(generated)) === JSON.stringify(pathKeys(alone)) && pathKeys(alone).length > 300,
+      alone.length > 100_000 &&
+        JSON.stringify(pathKeys(generated)) === JSON.stringify(pathKeys(alone)) &&
+        pathKeys(alone).length > 300,
       `${pathKeys(generated).length} vs ${pathKeys(alone).length} paths`,
     );
     const genMs = median(gen.map((r) => r.totalMs));
@@ -92,7 +106,8 @@ async function main() {
   }
 
   // A no-op build: warm once, then time.
-  const turbo = () => run('pnpm', ['exec', 'turbo', 'run', 'build'], { cwd: ROOT_DIR, env: { ...process.env, FORCE_COLOR: '0' } });
+  const turbo = () =>
+    run('pnpm', ['exec', 'turbo', 'run', 'build'], { cwd: ROOT_DIR, env: { ...process.env, FORCE_COLOR: '0' } });
   const warm = await turbo();
   report.check('turbo: warm-up build succeeded', warm.code === 0, warm.stderr.slice(-400));
   const times = [];

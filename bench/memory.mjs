@@ -24,10 +24,23 @@ async function main() {
   const REPEATS = Number(process.env.BENCH_MEMORY_REPEATS ?? 3);
   const results = { 'webex-peak': [], 'raw-peak': [], 'webex-retained': [] };
   const passes = [];
-  for (let i = 0; i < REPEATS; i++) passes.push(...(i % 2 ? [['raw', 'peak'], ['webex', 'peak']] : [['webex', 'peak'], ['raw', 'peak']]));
+  for (let i = 0; i < REPEATS; i++)
+    passes.push(
+      ...(i % 2
+        ? [
+            ['raw', 'peak'],
+            ['webex', 'peak'],
+          ]
+        : [
+            ['webex', 'peak'],
+            ['raw', 'peak'],
+          ]),
+    );
   passes.push(['webex', 'retained']);
   for (const [variant, mode] of passes) {
-    const child = await run(process.execPath, ['--expose-gc', self, '--pass', variant, mode], { env: { ...process.env, BENCH_BASE_URL: server.baseUrl } });
+    const child = await run(process.execPath, ['--expose-gc', self, '--pass', variant, mode], {
+      env: { ...process.env, BENCH_BASE_URL: server.baseUrl },
+    });
     const line = child.stdout.split('\n').find((l) => l.startsWith('PASS '));
     if (child.code !== 0 || !line) {
       report.check(`memory ${variant} ${mode}: pass ran`, false, `exit ${child.code}: ${child.stderr.slice(-500)}`);
@@ -35,11 +48,19 @@ async function main() {
     }
     const result = JSON.parse(line.slice(5));
     results[`${variant}-${mode}`].push(result);
-    report.check(`memory ${variant} ${mode}: ${EXPECTED} items, in order`, result.count === EXPECTED && result.inOrder, `${result.count} items`);
+    report.check(
+      `memory ${variant} ${mode}: ${EXPECTED} items, in order`,
+      result.count === EXPECTED && result.inOrder,
+      `${result.count} items`,
+    );
   }
   const stats = await server.stats();
   await server.close();
-  report.check('memory: the server served every page once per pass', stats.pagesServed === passes.length * PAGES, `${stats.pagesServed} of ${passes.length * PAGES}`);
+  report.check(
+    'memory: the server served every page once per pass',
+    stats.pagesServed === passes.length * PAGES,
+    `${stats.pagesServed} of ${passes.length * PAGES}`,
+  );
 
   const growth = (list) => median(list.map((r) => r.growth));
   const webex = results['webex-peak'];
@@ -57,7 +78,9 @@ async function main() {
     report.note(
       `memory: median of ${webex.length} passes each (webex ${webex.map((r) => fmtMB(r.growth)).join(', ')}; raw ${raw.map((r) => fmtMB(r.growth)).join(', ')}); ` +
         `webex ${fmtMs(median(webex.map((r) => r.ms)))} for 1M items, raw loop ${fmtMs(median(raw.map((r) => r.ms)))}; baseline heap ${fmtMB(webex[0].baseline)}` +
-        (retained.length ? `; right after gc() (every 10 pages, mid-page) the webex iterator held at most ${fmtMB(retained[0].growth)}` : ''),
+        (retained.length
+          ? `; right after gc() (every 10 pages, mid-page) the webex iterator held at most ${fmtMB(retained[0].growth)}`
+          : ''),
     );
   }
   report.emit();

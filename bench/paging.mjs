@@ -103,12 +103,20 @@ for await (const room of webex.rooms.list({ max: PER_PAGE })) {
 }
 await new Promise((resolve) => setTimeout(resolve, 50));
 const earlyPages = (await server.stats()).pagesServed - before;
-report.check('paging: breaking after 150 items fetched at most one page ahead (<= 3 pages)', seen === 150 && earlyPages <= 3, `${seen} items, ${earlyPages} pages`);
+report.check(
+  'paging: breaking after 150 items fetched at most one page ahead (<= 3 pages)',
+  seen === 150 && earlyPages <= 3,
+  `${seen} items, ${earlyPages} pages`,
+);
 
 const stats = await server.stats();
 await server.close();
 const expectedPages = runs * PAGES + earlyPages;
-report.check('paging: the server served every page once per run', stats.pagesServed === expectedPages, `${stats.pagesServed} of ${expectedPages}`);
+report.check(
+  'paging: the server served every page once per run',
+  stats.pagesServed === expectedPages,
+  `${stats.pagesServed} of ${expectedPages}`,
+);
 report.check('paging: every page request carried the token', stats.unauthorized === 0, `${stats.unauthorized} without`);
 report.note(
   `paging: ${PAGE_DELAY_MS} ms server delay per page; ${ROUNDS} alternating rounds per scenario; the floor with work is ` +

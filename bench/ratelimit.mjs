@@ -34,15 +34,31 @@ async function scenario(label, options, withTarget) {
 
   const failed = settled.filter((s) => s.status === 'rejected');
   const wrong = settled.filter((s, i) => s.status === 'fulfilled' && s.value?.text !== `bulk message ${i}`);
-  report.check(`rate limits (${label}): every call resolved`, failed.length === 0, `${failed.length} rejected${failed[0] ? `, first: ${failed[0].reason}` : ''}`);
-  report.check(`rate limits (${label}): every call got its own message back`, wrong.length === 0, `${wrong.length} wrong`);
+  report.check(
+    `rate limits (${label}): every call resolved`,
+    failed.length === 0,
+    `${failed.length} rejected${failed[0] ? `, first: ${failed[0].reason}` : ''}`,
+  );
+  report.check(
+    `rate limits (${label}): every call got its own message back`,
+    wrong.length === 0,
+    `${wrong.length} wrong`,
+  );
   report.check(
     `rate limits (${label}): the server accepted each message exactly once`,
     stats.distinctAccepted === CALLS && stats.duplicates === 0,
     `${stats.distinctAccepted} distinct, ${stats.duplicates} duplicates`,
   );
-  report.check(`rate limits (${label}): every post carried the token`, stats.unauthorized === 0, `${stats.unauthorized} without`);
-  report.check(`rate limits (${label}): the client retried every 429 the server sent`, retries['rate-limit'] === stats.rateLimited, `${retries['rate-limit']} retries, ${stats.rateLimited} 429s`);
+  report.check(
+    `rate limits (${label}): every post carried the token`,
+    stats.unauthorized === 0,
+    `${stats.unauthorized} without`,
+  );
+  report.check(
+    `rate limits (${label}): the client retried every 429 the server sent`,
+    retries['rate-limit'] === stats.rateLimited,
+    `${retries['rate-limit']} retries, ${stats.rateLimited} 429s`,
+  );
 
   const ratio = elapsed / FLOOR_MS;
   report.row({

@@ -24,7 +24,12 @@ const BENCHMARKS = [
 ];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, json: { type: 'string' }, markdown: { type: 'string' }, strict: { type: 'boolean' } },
+  options: {
+    only: { type: 'string' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    strict: { type: 'boolean' },
+  },
 });
 const only = values.only?.split(',').map((s) => s.trim());
 const selected = BENCHMARKS.filter(([name]) => !only || only.includes(name));
@@ -38,7 +43,14 @@ const machine = {
 };
 /** Share of all cores busy over `ms` (before anything of ours runs): other work on the machine skews every figure. */
 async function busyShare(ms) {
-  const sum = () => os.cpus().reduce((acc, cpu) => ({ idle: acc.idle + cpu.times.idle, all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const sum = () =>
+    os.cpus().reduce(
+      (acc, cpu) => ({
+        idle: acc.idle + cpu.times.idle,
+        all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0),
+      }),
+      { idle: 0, all: 0 },
+    );
   const before = sum();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = sum();
@@ -46,11 +58,17 @@ async function busyShare(ms) {
 }
 machine.busyBefore = await busyShare(1000);
 // What was measured: the commit, and whether package sources differed from it.
-const git = (...args) => spawnSync('git', args, { cwd: join(BENCH_DIR, '..'), encoding: 'utf8' }).stdout?.trimEnd() ?? '';
+const git = (...args) =>
+  spawnSync('git', args, { cwd: join(BENCH_DIR, '..'), encoding: 'utf8' }).stdout?.trimEnd() ?? '';
 machine.commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
-machine.dirty = git('status', '--porcelain', '--', 'packages', 'specs').split('\n').filter(Boolean).map((line) => line.slice(3));
+machine.dirty = git('status', '--porcelain', '--', 'packages', 'specs')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.slice(3));
 console.log(`webex-ts benchmarks: node ${machine.node}, ${machine.cpu}, ${machine.os}, ${machine.memory}`);
-console.log(`commit ${machine.commit}${machine.dirty.length ? ` + uncommitted changes in ${machine.dirty.join(', ')}` : ''}`);
+console.log(
+  `commit ${machine.commit}${machine.dirty.length ? ` + uncommitted changes in ${machine.dirty.join(', ')}` : ''}`,
+);
 console.log(
   `CPU busy before the run: ${(machine.busyBefore * 100).toFixed(0)}%${machine.busyBefore > 0.1 ? ' -- other work is running; timings will be noisy' : ''}\n`,
 );
@@ -64,7 +82,10 @@ for (const [name, title] of selected) {
   console.log(`== ${title} (bench/${name}.mjs)`);
   const t0 = performance.now();
   const { code, stdout } = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(BENCH_DIR, `${name}.mjs`)], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(BENCH_DIR, `${name}.mjs`)], {
+      cwd: BENCH_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     // Progress lines (stderr) go to our stdout, in order with the rest.
@@ -87,7 +108,14 @@ for (const [name, title] of selected) {
 const totalSeconds = (performance.now() - started) / 1000;
 
 const header = ['benchmark', 'measured', 'baseline', 'ratio', 'target', 'met?'];
-const table = rows.map((row) => [row.benchmark, row.measured, row.baseline, row.ratio, row.target, row.met === undefined || row.met === null ? '—' : row.met ? 'yes' : 'NO']);
+const table = rows.map((row) => [
+  row.benchmark,
+  row.measured,
+  row.baseline,
+  row.ratio,
+  row.target,
+  row.met === undefined || row.met === null ? '—' : row.met ? 'yes' : 'NO',
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const pad = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
 console.log(pad(header));
@@ -95,7 +123,9 @@ console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(pad(r));
 
 const failed = checks.filter((check) => !check.ok);
-console.log(`\nchecks: ${checks.length - failed.length} of ${checks.length} passed${failed.length ? '' : ' (every benchmark verified its own result)'}`);
+console.log(
+  `\nchecks: ${checks.length - failed.length} of ${checks.length} passed${failed.length ? '' : ' (every benchmark verified its own result)'}`,
+);
 for (const check of failed) console.log(`  FAILED [${check.benchmark}] ${check.name}: ${check.detail}`);
 for (const name of crashed) console.log(`  CRASHED ${name}`);
 console.log('\nnotes:');
@@ -103,7 +133,9 @@ for (const note of notes) console.log(`  - ${note}`);
 const targeted = rows.filter((row) => row.met === true || row.met === false);
 const unmet = targeted.filter((row) => !row.met).length;
 machine.busyAfter = await busyShare(1000);
-console.log(`\ntargets met: ${targeted.length - unmet} of ${targeted.length}; total ${totalSeconds.toFixed(0)} s; CPU busy before/after: ${(machine.busyBefore * 100).toFixed(0)}%/${(machine.busyAfter * 100).toFixed(0)}%`);
+console.log(
+  `\ntargets met: ${targeted.length - unmet} of ${targeted.length}; total ${totalSeconds.toFixed(0)} s; CPU busy before/after: ${(machine.busyBefore * 100).toFixed(0)}%/${(machine.busyAfter * 100).toFixed(0)}%`,
+);
 
 const markdown = [
   `| ${header.join(' | ')} |`,

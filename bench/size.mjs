@@ -44,7 +44,10 @@ for (const [name, entry] of [
   const file = join(TMP, `consumer-${name}.bundle.mjs`);
   writeFileSync(file, code);
   const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)
-    .map(([path, info]) => [path.replace(/^.*node_modules\//, '').replace(/^\.\.\/packages\//, 'packages/'), info.bytesInOutput])
+    .map(([path, info]) => [
+      path.replace(/^.*node_modules\//, '').replace(/^\.\.\/packages\//, 'packages/'),
+      info.bytesInOutput,
+    ])
     .sort((a, b) => b[1] - a[1]);
   bundles[name] = { minified: code.length, gzipped, inputs };
   // Run it: the bundle must list 300 rooms over 3 pages and post one message.
@@ -55,11 +58,19 @@ for (const [name, entry] of [
   } catch (error) {
     outcome = { error: String(error) };
   }
-  report.check(`bundle ${name}: runs, lists 300 rooms, posts a message`, outcome.rooms === 300 && typeof outcome.messageId === 'string', JSON.stringify(outcome));
+  report.check(
+    `bundle ${name}: runs, lists 300 rooms, posts a message`,
+    outcome.rooms === 300 && typeof outcome.messageId === 'string',
+    JSON.stringify(outcome),
+  );
 }
 const stats = await server.stats();
 await server.close();
-report.check('bundle: the server saw all three consumers (3 pages + 1 post each)', stats.pagesServed === 9 && stats.accepted === 3, JSON.stringify({ pages: stats.pagesServed, posts: stats.accepted }));
+report.check(
+  'bundle: the server saw all three consumers (3 pages + 1 post each)',
+  stats.pagesServed === 9 && stats.accepted === 3,
+  JSON.stringify({ pages: stats.pagesServed, posts: stats.accepted }),
+);
 
 const kb = bundles.webex.gzipped / 1024;
 report.row({
@@ -97,12 +108,18 @@ for (let i = 0; i < IMPORT_RUNS; i++) {
     ['client', '@webex-ts/client', 'Webex'],
     ['openapi-fetch', 'openapi-fetch', 'default'],
   ]) {
-    const child = await run(process.execPath, ['--input-type=module', '-e', importScript(specifier, exportName)], { cwd: BENCH_DIR });
+    const child = await run(process.execPath, ['--input-type=module', '-e', importScript(specifier, exportName)], {
+      cwd: BENCH_DIR,
+    });
     if (child.code !== 0) importFailures++;
     else importTimes[name].push(Number(child.stdout.trim()));
   }
 }
-report.check('import: every fresh process imported the module and found its export', importFailures === 0, `${importFailures} failed`);
+report.check(
+  'import: every fresh process imported the module and found its export',
+  importFailures === 0,
+  `${importFailures} failed`,
+);
 const importMs = median(importTimes.client);
 report.row({
   benchmark: "6. start-up: await import('@webex-ts/client'), fresh node",
@@ -127,17 +144,33 @@ for (const [name, source] of [
   copyFileSync(join(BENCH_DIR, 'fixtures/typecheck', source), join(dir, 'app.ts'));
   copyFileSync(join(BENCH_DIR, 'fixtures/typecheck/tsconfig.json'), join(dir, 'tsconfig.json'));
   // The client's own paths type, as its consumers get it (the built declaration).
-  if (name === 'openapi-fetch') copyFileSync(join(ROOT_DIR, 'packages/client/dist/gen/openapi.gen.d.ts'), join(dir, 'openapi.gen.d.ts'));
+  if (name === 'openapi-fetch')
+    copyFileSync(join(ROOT_DIR, 'packages/client/dist/gen/openapi.gen.d.ts'), join(dir, 'openapi.gen.d.ts'));
   apps[name] = { dir, times: [], diagnostics: undefined };
 }
 for (let i = 0; i < TSC_RUNS; i++) {
   for (const name of i % 2 ? ['openapi-fetch', 'webex'] : ['webex', 'openapi-fetch']) {
     const app = apps[name];
     const child = await run(process.execPath, [tsc, '-p', app.dir, '--extendedDiagnostics'], { cwd: app.dir });
-    report.check(`type-check ${name} app: tsc passes (and the deliberate typo is caught)`, child.code === 0, child.stdout.split('\n').filter((l) => l.includes('error')).slice(0, 3).join(' | '));
+    report.check(
+      `type-check ${name} app: tsc passes (and the deliberate typo is caught)`,
+      child.code === 0,
+      child.stdout
+        .split('\n')
+        .filter((l) => l.includes('error'))
+        .slice(0, 3)
+        .join(' | '),
+    );
     app.times.push(child.ms);
-    const field = (label) => /^(.+?):\s+([\d.]+)/.exec(child.stdout.split('\n').find((l) => l.startsWith(`${label}:`)) ?? '')?.[2];
-    app.diagnostics = { files: field('Files'), types: field('Types'), instantiations: field('Instantiations'), check: field('Check time'), total: field('Total time') };
+    const field = (label) =>
+      /^(.+?):\s+([\d.]+)/.exec(child.stdout.split('\n').find((l) => l.startsWith(`${label}:`)) ?? '')?.[2];
+    app.diagnostics = {
+      files: field('Files'),
+      types: field('Types'),
+      instantiations: field('Instantiations'),
+      check: field('Check time'),
+      total: field('Total time'),
+    };
   }
 }
 const tscWebex = median(apps.webex.times);

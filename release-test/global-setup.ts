@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 export default function setup() {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const turbo = join(root, 'node_modules', '.bin', 'turbo');
-  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`turbo run build failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`turbo run build failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 }

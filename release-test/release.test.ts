@@ -4,7 +4,18 @@
 // resolution) and run it from ESM and CJS, on Node 20 and Node 24, against the
 // Prism mock of the bundled spec.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +26,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 /** Published, in dependency order. */
 const PACKAGES = ['models', 'paginate', 'client', 'mock', 'cli'] as const;
-const manifest = (dir: string) => JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string; version: string; private?: boolean };
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    private?: boolean;
+  };
 const VERSION = manifest('client').version;
 
 interface Result {
@@ -38,9 +54,17 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, NO_UPDATE_NOTIFIER: '1', ...extra };
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; allowFailure?: boolean }): Promise<Result> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; allowFailure?: boolean },
+): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -54,7 +78,11 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
       clearTimeout(timer);
       const result = { code, stdout, stderr };
       if (code !== 0 && !options.allowFailure) {
-        reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+          ),
+        );
       } else resolvePromise(result);
     });
   });
@@ -62,7 +90,7 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 
 /** pnpm: the one running this (under `pnpm run`), else the one on PATH. */
 function pnpm(args: string[], options: Parameters<typeof run>[2]) {
-  const execPath = process.env['npm_execpath'];
+  const execPath = process.env.npm_execpath;
   return execPath && /pnpm/.test(execPath) && /\.(c?js|mjs)$/.test(execPath)
     ? run(process.execPath, [execPath, ...args], options)
     : run('pnpm', args, options);
@@ -148,7 +176,14 @@ async function addUser(registry: string): Promise<string> {
   const response = await fetch(`${registry}-/user/org.couchdb.user:${name}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password: 'release-test-password', type: 'user', roles: [], date: new Date().toISOString() }),
+    body: JSON.stringify({
+      _id: `org.couchdb.user:${name}`,
+      name,
+      password: 'release-test-password',
+      type: 'user',
+      roles: [],
+      date: new Date().toISOString(),
+    }),
   });
   const body = (await response.json()) as { token?: string };
   if (!response.ok || !body.token) throw new Error(`adduser: ${response.status} ${JSON.stringify(body)}`);
@@ -169,7 +204,10 @@ describe('release: publish to a local registry, install outside the workspace, u
     expect(relative(root, work).startsWith('..')).toBe(true);
     consumer = join(work, 'consumer');
     // Both are assigned before anything can throw, so afterAll stops whichever started.
-    const [startedRegistry, startedMock] = await Promise.allSettled([startVerdaccio(join(work, 'registry')), startMockServer()]);
+    const [startedRegistry, startedMock] = await Promise.allSettled([
+      startVerdaccio(join(work, 'registry')),
+      startMockServer(),
+    ]);
     if (startedRegistry.status === 'fulfilled') registry = startedRegistry.value;
     if (startedMock.status === 'fulfilled') mock = startedMock.value;
     for (const outcome of [startedRegistry, startedMock]) if (outcome.status === 'rejected') throw outcome.reason;
@@ -178,7 +216,7 @@ describe('release: publish to a local registry, install outside the workspace, u
 
   afterAll(async () => {
     await Promise.allSettled([registry?.stop(), mock?.stop()]);
-    if (process.env['KEEP_RELEASE_TEST'] !== '1') rmSync(work, { recursive: true, force: true });
+    if (process.env.KEEP_RELEASE_TEST !== '1') rmSync(work, { recursive: true, force: true });
     console.log(`release test timings (since start)\n  ${timings.join('\n  ')}`);
   });
 
@@ -190,14 +228,20 @@ describe('release: publish to a local registry, install outside the workspace, u
     writeFileSync(npmrc, `registry=${reg.url}\n${host}:_authToken=${token}\n`);
     const env = cleanEnv({ NPM_CONFIG_USERCONFIG: npmrc, npm_config_userconfig: npmrc });
     // Every package that is not private is published (and in the changesets fixed group).
-    const publishable = readdirSync(join(root, 'packages')).filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')) && !manifest(dir).private);
+    const publishable = readdirSync(join(root, 'packages')).filter(
+      (dir) => existsSync(join(root, 'packages', dir, 'package.json')) && !manifest(dir).private,
+    );
     expect(publishable.sort()).toEqual([...PACKAGES].sort());
-    const fixed = (JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as { fixed: string[][] }).fixed;
+    const fixed = (JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as { fixed: string[][] })
+      .fixed;
     expect(fixed.some((group) => PACKAGES.every((dir) => group.includes(manifest(dir).name)))).toBe(true);
     for (const dir of PACKAGES) {
       expect(manifest(dir).private, `${dir} must be publishable`).not.toBe(true);
       expect(manifest(dir).version, `fixed versioning: ${dir} has the client's version`).toBe(VERSION);
-      await pnpm(['publish', '--registry', reg.url, '--no-git-checks', '--access', 'public'], { cwd: join(root, 'packages', dir), env });
+      await pnpm(['publish', '--registry', reg.url, '--no-git-checks', '--access', 'public'], {
+        cwd: join(root, 'packages', dir),
+        env,
+      });
     }
     lap('published');
     for (const dir of PACKAGES) {
@@ -209,7 +253,8 @@ describe('release: publish to a local registry, install outside the workspace, u
       expect(published, `${name}@${VERSION}`).toBeDefined();
       // workspace:* was replaced by the real version.
       expect(JSON.stringify(published!.dependencies ?? {})).not.toContain('workspace:');
-      for (const [dep, range] of Object.entries(published!.dependencies ?? {})) if (dep.startsWith('@webex-ts/')) expect(range).toBe(VERSION);
+      for (const [dep, range] of Object.entries(published!.dependencies ?? {}))
+        if (dep.startsWith('@webex-ts/')) expect(range).toBe(VERSION);
     }
   });
 
@@ -219,17 +264,28 @@ describe('release: publish to a local registry, install outside the workspace, u
     writeFileSync(join(consumer, '.npmrc'), `@webex-ts:registry=${registry!.url}\n`);
     await npm(['init', '-y'], { cwd: consumer });
     await npm(
-      ['install', '--no-audit', '--no-fund', `@webex-ts/client@${VERSION}`, `@webex-ts/cli@${VERSION}`, 'typescript@5.9.3', '@types/node@20'],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        `@webex-ts/client@${VERSION}`,
+        `@webex-ts/cli@${VERSION}`,
+        'typescript@5.9.3',
+        '@types/node@20',
+      ],
       { cwd: consumer, timeoutMs: 180_000 },
     );
     lap('installed');
     const resolved = await run(process.execPath, ['-p', "require.resolve('@webex-ts/client')"], { cwd: consumer });
     expect(resolved.stdout.trim()).toBe(join(consumer, 'node_modules', '@webex-ts', 'client', 'dist', 'index.js'));
     // Real copies from the registry, not links into the workspace.
-    for (const name of ['client', 'models', 'paginate', 'cli']) expect(lstatSync(join(consumer, 'node_modules', '@webex-ts', name)).isSymbolicLink(), name).toBe(false);
+    for (const name of ['client', 'models', 'paginate', 'cli'])
+      expect(lstatSync(join(consumer, 'node_modules', '@webex-ts', name)).isSymbolicLink(), name).toBe(false);
     const lock = readFileSync(join(consumer, 'package-lock.json'), 'utf8');
     expect(lock).not.toContain(root);
-    const installed = JSON.parse(readFileSync(join(consumer, 'node_modules', '@webex-ts', 'models', 'package.json'), 'utf8')) as { version: string };
+    const installed = JSON.parse(
+      readFileSync(join(consumer, 'node_modules', '@webex-ts', 'models', 'package.json'), 'utf8'),
+    ) as { version: string };
     expect(installed.version).toBe(VERSION);
   });
 
@@ -249,7 +305,9 @@ describe('release: publish to a local registry, install outside the workspace, u
   });
 
   const expected = async () => {
-    const rooms = (await (await fetch(`${mock!.url}/rooms?type=group&max=5`, { headers: { authorization: 'Bearer x' } })).json()) as { items: { title: string }[] };
+    const rooms = (await (
+      await fetch(`${mock!.url}/rooms?type=group&max=5`, { headers: { authorization: 'Bearer x' } })
+    ).json()) as { items: { title: string }[] };
     const message = (await (
       await fetch(`${mock!.url}/messages`, {
         method: 'POST',
@@ -257,7 +315,11 @@ describe('release: publish to a local registry, install outside the workspace, u
         body: JSON.stringify({ roomId: 'x', markdown: 'x' }),
       })
     ).json()) as { id: string };
-    return [`rooms: ${rooms.items.length}, first: ${rooms.items[0]!.title}`, `message: ${message.id}`, 'error: WebexApiError 404'];
+    return [
+      `rooms: ${rooms.items.length}, first: ${rooms.items[0]!.title}`,
+      `message: ${message.id}`,
+      'error: WebexApiError 404',
+    ];
   };
   const appEnv = () => cleanEnv({ WEBEX_BASE_URL: mock!.url });
 
@@ -271,18 +333,31 @@ describe('release: publish to a local registry, install outside the workspace, u
     const plain = await run(process.execPath, ['require.cjs'], { cwd: consumer, env: appEnv() });
     expect(plain.stdout.trim()).toBe('require: Webex, WebexError, WebexApiError, Paginated');
     // The installed CLI's bin works too.
-    const cli = await run(join(consumer, 'node_modules', '.bin', 'webex'), ['--version'], { cwd: consumer, env: appEnv() });
+    const cli = await run(join(consumer, 'node_modules', '.bin', 'webex'), ['--version'], {
+      cwd: consumer,
+      env: appEnv(),
+    });
     expect(cli.stdout.trim()).toContain(VERSION);
     lap('ran on Node 20');
   });
 
   it('runs from ESM and from CJS on Node 24 (the node package from the registry)', async () => {
     const lines = await expected();
-    const fetched = await npm(['exec', '--yes', '--package', 'node@24', '--', 'node', '--version'], { cwd: consumer, allowFailure: true, timeoutMs: 180_000 });
+    const fetched = await npm(['exec', '--yes', '--package', 'node@24', '--', 'node', '--version'], {
+      cwd: consumer,
+      allowFailure: true,
+      timeoutMs: 180_000,
+    });
     // The node package comes from the npm registry, which CI reaches: not getting it is a failure, not a skip.
-    expect(fetched.stdout.trim(), `npx -p node@24 failed (exit ${fetched.code}):\n${fetched.stderr.slice(-2000)}`).toMatch(/^v24\./);
+    expect(
+      fetched.stdout.trim(),
+      `npx -p node@24 failed (exit ${fetched.code}):\n${fetched.stderr.slice(-2000)}`,
+    ).toMatch(/^v24\./);
     for (const entry of ['out/app.mjs', 'out/app.cjs']) {
-      const result = await npm(['exec', '--yes', '--package', 'node@24', '--', 'node', entry], { cwd: consumer, env: appEnv() });
+      const result = await npm(['exec', '--yes', '--package', 'node@24', '--', 'node', entry], {
+        cwd: consumer,
+        env: appEnv(),
+      });
       expect(result.stdout.trim().split('\n'), entry).toEqual(lines);
     }
     lap('ran on Node 24');

@@ -38,7 +38,8 @@ const visit = (file, stack) => {
   state.set(file, 1);
   stack.push(file);
   for (const next of edges.get(file)) {
-    if (state.get(next) === 1) cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(root, f)).join(' → '));
+    if (state.get(next) === 1)
+      cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(root, f)).join(' → '));
     else if (!state.has(next)) visit(next, stack);
   }
   stack.pop();

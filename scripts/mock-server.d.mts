@@ -7,4 +7,9 @@ export interface MockServer {
 }
 export const bundledSpec: string;
 export function freePort(): Promise<number>;
-export function startMockServer(options?: { port?: number; spec?: string; errors?: boolean; timeoutMs?: number }): Promise<MockServer>;
+export function startMockServer(options?: {
+  port?: number;
+  spec?: string;
+  errors?: boolean;
+  timeoutMs?: number;
+}): Promise<MockServer>;

@@ -35,7 +35,10 @@ export async function startFaultServer(options: {
     const page = Number(url.searchParams.get('page') ?? '0');
     const attempt = (attempts.get(page) ?? 0) + 1;
     attempts.set(page, attempt);
-    const items = Array.from({ length: options.total }, (_, i) => i).slice(page * options.pageSize, (page + 1) * options.pageSize);
+    const items = Array.from({ length: options.total }, (_, i) => i).slice(
+      page * options.pageSize,
+      (page + 1) * options.pageSize,
+    );
     const more = (page + 1) * options.pageSize < options.total;
     const link = more ? `<${base}/v1/items?page=${page + 1}>; rel="next"` : undefined;
     const fault = options.faultFor?.(page, attempt, req);
@@ -50,7 +53,13 @@ function answerWithFault(res: ServerResponse, fault: Fault, body: unknown): void
   const text = JSON.stringify(body);
   switch (fault.kind) {
     case 'status':
-      return json(res, fault.status, { message: `fault ${fault.status}`, trackingId: 'FAULT' }, { trackingid: 'FAULT', ...fault.headers });
+      json(
+        res,
+        fault.status,
+        { message: `fault ${fault.status}`, trackingId: 'FAULT' },
+        { trackingid: 'FAULT', ...fault.headers },
+      );
+      return;
     case 'reset-before-headers':
       res.socket?.destroy();
       return;
@@ -71,6 +80,7 @@ function answerWithFault(res: ServerResponse, fault: Fault, body: unknown): void
       res.end(text.slice(0, -1));
       return;
     case 'link':
-      return json(res, 200, body, { link: fault.link });
+      json(res, 200, body, { link: fault.link });
+      return;
   }
 }

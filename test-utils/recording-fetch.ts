@@ -17,7 +17,11 @@ export function recordingFetch() {
     const url = new URL(request.url);
     const type = request.headers.get('content-type') ?? '';
     const text = request.body && type.includes('json') ? await request.clone().text() : '';
-    sent.push({ line: `${request.method} ${url.pathname}`, query: url.searchParams, body: text ? JSON.parse(text) : undefined });
+    sent.push({
+      line: `${request.method} ${url.pathname}`,
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+    });
     const response = await fetch(request);
     const flagged = response.headers.get('sl-violations');
     if (flagged) violations.push(`${request.method} ${request.url}: ${flagged}`);

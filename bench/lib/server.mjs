@@ -122,7 +122,11 @@ const server = createServer((req, res) => {
       else stats.duplicates++;
       stats.lastAcceptAt = performance.now();
       mark(0);
-      send(res, 200, JSON.stringify({ id: `m-${stats.accepted}`, roomId: 'bench-room', text, created: '2024-05-01T10:00:00.000Z' }));
+      send(
+        res,
+        200,
+        JSON.stringify({ id: `m-${stats.accepted}`, roomId: 'bench-room', text, created: '2024-05-01T10:00:00.000Z' }),
+      );
     });
     return;
   }
@@ -139,7 +143,10 @@ server.listen(0, '127.0.0.1', () => {
 
 process.on('message', (message) => {
   if (message?.type === 'stats') {
-    process.send({ type: 'stats', stats: { ...stats, bucketWindowMs: stats.lastAcceptAt - stats.firstPostAt, timeline } });
+    process.send({
+      type: 'stats',
+      stats: { ...stats, bucketWindowMs: stats.lastAcceptAt - stats.firstPostAt, timeline },
+    });
   } else if (message?.type === 'close') {
     server.close();
     server.closeAllConnections?.();

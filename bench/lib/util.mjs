@@ -70,8 +70,17 @@ export class Report {
 
   /** A result row. `met` is about the target (undefined for a reference row); `checks` are about correctness. */
   row({ benchmark, measured, baseline = '—', ratio, target, met }) {
-    this.rows.push({ benchmark, measured, baseline, ratio: ratio === undefined ? '—' : `${ratio.toFixed(3)}x`, target, met });
-    console.error(`  ${benchmark}: ${measured}  (baseline ${baseline}${ratio === undefined ? '' : `, ${ratio.toFixed(3)}x`})  target ${target}: ${met === undefined ? 'reference' : met ? 'met' : 'NOT met'}`);
+    this.rows.push({
+      benchmark,
+      measured,
+      baseline,
+      ratio: ratio === undefined ? '—' : `${ratio.toFixed(3)}x`,
+      target,
+      met,
+    });
+    console.error(
+      `  ${benchmark}: ${measured}  (baseline ${baseline}${ratio === undefined ? '' : `, ${ratio.toFixed(3)}x`})  target ${target}: ${met === undefined ? 'reference' : met ? 'met' : 'NOT met'}`,
+    );
   }
 
   check(name, ok, detail = '') {
@@ -85,7 +94,9 @@ export class Report {
   }
 
   emit() {
-    process.stdout.write(`BENCH_RESULT ${JSON.stringify({ rows: this.rows, checks: this.checks, notes: this.notes })}\n`);
+    process.stdout.write(
+      `BENCH_RESULT ${JSON.stringify({ rows: this.rows, checks: this.checks, notes: this.notes })}\n`,
+    );
     if (this.checks.some((check) => !check.ok)) process.exitCode = 1;
   }
 }

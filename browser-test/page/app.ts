@@ -32,9 +32,9 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => (document.body.dataset['status'] = 'done'),
+  () => (document.body.dataset.status = 'done'),
   (error: unknown) => {
     show('failure', error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error));
-    document.body.dataset['status'] = 'failed';
+    document.body.dataset.status = 'failed';
   },
 );

@@ -1,9 +1,9 @@
 // The same consumer as CommonJS: `import … from` compiles to
 // require('@webex-ts/client'), which Node >= 20.19 serves from the ESM build.
-import { Webex, WebexApiError, WebexError, type Message, type Room, type RoomType } from '@webex-ts/client';
+import { Webex, WebexApiError, type WebexError, type Message, type Room, type RoomType } from '@webex-ts/client';
 
 async function main(): Promise<void> {
-  const baseUrl = process.env['WEBEX_BASE_URL'];
+  const baseUrl = process.env.WEBEX_BASE_URL;
   if (!baseUrl) throw new Error('WEBEX_BASE_URL is not set');
 
   const webex = new Webex({ accessToken: 'release-test-token', baseUrl, maxRetries: 0 });

@@ -1,9 +1,9 @@
 // A consumer of the published @webex-ts/client, as an ES module. The release
 // test type-checks it strictly with moduleResolution node16 and bundler, then
 // runs it against the Prism mock (WEBEX_BASE_URL) on Node 20 and Node 24.
-import { Webex, WebexApiError, WebexError, type Message, type Room, type RoomType } from '@webex-ts/client';
+import { Webex, WebexApiError, type WebexError, type Message, type Room, type RoomType } from '@webex-ts/client';
 
-const baseUrl = process.env['WEBEX_BASE_URL'];
+const baseUrl = process.env.WEBEX_BASE_URL;
 if (!baseUrl) throw new Error('WEBEX_BASE_URL is not set');
 
 const webex = new Webex({ accessToken: 'release-test-token', baseUrl, maxRetries: 0 });

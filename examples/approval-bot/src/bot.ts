@@ -52,7 +52,13 @@ export function approvalCard(deploy: Deploy) {
     version: '1.3',
     body: [
       { type: 'TextBlock', text: 'Deploy approval', size: 'large', weight: 'bolder' },
-      { type: 'FactSet', facts: [{ title: 'Build', value: deploy.build }, { title: 'Environment', value: deploy.environment }] },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Build', value: deploy.build },
+          { title: 'Environment', value: deploy.environment },
+        ],
+      },
       {
         type: 'Input.ChoiceSet',
         id: 'decision',

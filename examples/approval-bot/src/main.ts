@@ -6,7 +6,12 @@ import { createApprovalBot } from './bot.js';
 
 /** Reads the settings, registers the webhook, listens and posts the card. */
 async function main(): Promise<void> {
-  const { WEBEX_ACCESS_TOKEN: token, WEBEX_ROOM_ID: roomId, PUBLIC_URL: publicUrl, WEBHOOK_SECRET: secret } = process.env;
+  const {
+    WEBEX_ACCESS_TOKEN: token,
+    WEBEX_ROOM_ID: roomId,
+    PUBLIC_URL: publicUrl,
+    WEBHOOK_SECRET: secret,
+  } = process.env;
   if (!token || !roomId || !publicUrl || !secret) {
     console.error(
       'Set WEBEX_ACCESS_TOKEN (the bot token), WEBEX_ROOM_ID (a room the bot is in), PUBLIC_URL (where Webex reaches this process) and WEBHOOK_SECRET.\n' +
@@ -18,11 +23,26 @@ async function main(): Promise<void> {
   const webex = new Webex({ accessToken: token });
   try {
     const me = await webex.people.me();
-    await ensureWebhook(webex, { name: 'approval-bot card submits', targetUrl: publicUrl, resource: 'attachmentActions', event: 'created', secret });
-    const bot = createApprovalBot({ webex, roomId, secret, botId: me.id!, onError: (error) => console.error('delivery failed:', error) });
+    await ensureWebhook(webex, {
+      name: 'approval-bot card submits',
+      targetUrl: publicUrl,
+      resource: 'attachmentActions',
+      event: 'created',
+      secret,
+    });
+    const bot = createApprovalBot({
+      webex,
+      roomId,
+      secret,
+      botId: me.id!,
+      onError: (error) => console.error('delivery failed:', error),
+    });
     const { url } = await bot.listen(Number(process.env.PORT ?? 8080), '0.0.0.0');
     console.log(`Listening on ${url} (Webex posts to ${publicUrl})`);
-    const card = await bot.requestApproval({ build: process.env.BUILD ?? '412', environment: process.env.ENVIRONMENT ?? 'production' });
+    const card = await bot.requestApproval({
+      build: process.env.BUILD ?? '412',
+      environment: process.env.ENVIRONMENT ?? 'production',
+    });
     console.log(`Approval card posted (${card.id}); waiting for the answer. Ctrl-C to stop.`);
   } catch (error) {
     if (!(error instanceof WebexError)) throw error;

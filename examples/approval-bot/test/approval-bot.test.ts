@@ -27,15 +27,22 @@ type Submit = ReturnType<typeof submit>;
  */
 async function webexStandIn(mockUrl: string, held: { action?: Submit }): Promise<TestServer> {
   const server = await startServer(async (request, response) => {
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
-    const answer = await fetch(mockUrl + request.url, { method: request.method, headers, ...(request.body ? { body: request.body } : {}) });
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
+    ) as Record<string, string>;
+    const answer = await fetch(mockUrl + request.url, {
+      method: request.method,
+      headers,
+      ...(request.body ? { body: request.body } : {}),
+    });
     let body = await answer.text();
     if (request.method === 'GET' && request.url.startsWith('/attachment/actions/') && answer.ok) {
       body = JSON.stringify({ ...JSON.parse(body), ...held.action });
     }
     const forwarded: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
-      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) forwarded[name] = value;
+      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+        forwarded[name] = value;
     });
     response.writeHead(answer.status, forwarded);
     response.end(body);
@@ -45,10 +52,27 @@ async function webexStandIn(mockUrl: string, held: { action?: Submit }): Promise
 }
 
 /** Signs and POSTs a delivery to the bot, as Webex does. */
-async function deliver(botUrl: string, resource: string, event: string, data: Record<string, unknown>, signature?: string | null) {
+async function deliver(
+  botUrl: string,
+  resource: string,
+  event: string,
+  data: Record<string, unknown>,
+  signature?: string | null,
+) {
   const body = JSON.stringify({
-    id: 'WEBHOOK-1', name: 'approval-bot card submits', targetUrl: botUrl, resource, event, orgId: 'ORG', createdBy: BOT_ID,
-    appId: 'APP', ownedBy: 'creator', status: 'active', created: '2026-12-02T09:00:00.000Z', actorId: APPROVER, data,
+    id: 'WEBHOOK-1',
+    name: 'approval-bot card submits',
+    targetUrl: botUrl,
+    resource,
+    event,
+    orgId: 'ORG',
+    createdBy: BOT_ID,
+    appId: 'APP',
+    ownedBy: 'creator',
+    status: 'active',
+    created: '2026-12-02T09:00:00.000Z',
+    actorId: APPROVER,
+    data,
   });
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const sig = signature === undefined ? createHmac('sha1', SECRET).update(body).digest('hex') : signature;
@@ -64,7 +88,13 @@ async function startBot() {
   const { fetch, sent, violations } = recordingFetch();
   const webex = new Webex({ accessToken: 'bot-token', baseUrl: standIn.url, maxRetries: 0, fetch });
   const errors: unknown[] = [];
-  const bot = createApprovalBot({ webex, roomId: ROOM, secret: SECRET, botId: BOT_ID, onError: (error) => errors.push(error) });
+  const bot = createApprovalBot({
+    webex,
+    roomId: ROOM,
+    secret: SECRET,
+    botId: BOT_ID,
+    onError: (error) => errors.push(error),
+  });
   const { server, url } = await bot.listen(0);
   cleanups.push(() => new Promise<void>((resolve) => (server as Server).close(() => resolve())));
   /** Someone submits the card of `messageId` with `inputs`: Webex holds the action and sends its webhook. */
@@ -77,7 +107,15 @@ async function startBot() {
 }
 
 function submit(messageId: string, inputs: Record<string, string>) {
-  return { id: 'ACTION-1', type: 'submit', messageId, roomId: ROOM, personId: APPROVER, inputs, created: '2026-12-02T09:01:00.000Z' };
+  return {
+    id: 'ACTION-1',
+    type: 'submit',
+    messageId,
+    roomId: ROOM,
+    personId: APPROVER,
+    inputs,
+    created: '2026-12-02T09:01:00.000Z',
+  };
 }
 
 it('posts the card, takes the approval from the signed submit and answers in the thread, mentioning the approver', async () => {
@@ -88,7 +126,12 @@ it('posts the card, takes the approval from the signed submit and answers in the
   expect(sent[0]!.body).toEqual({
     roomId: ROOM,
     text: 'Approve the deploy of build 412 to production? Open this message in a Webex app to answer.',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: approvalCard({ build: '412', environment: 'production' }) }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: approvalCard({ build: '412', environment: 'production' }),
+      },
+    ],
   });
 
   expect(await press(card.id!, { decision: 'approve', comment: 'ship it', build: '412' })).toBe(200);
@@ -130,7 +173,14 @@ it('answers unsigned and forged deliveries with 401 and 403 and acts on neither'
 
 it('ignores its own messages without fetching them', async () => {
   const { url, sent } = await startBot();
-  expect(await deliver(url, 'messages', 'created', { id: 'MSG-1', roomId: ROOM, personId: BOT_ID, personEmail: 'approvals@webex.bot' })).toBe(200);
+  expect(
+    await deliver(url, 'messages', 'created', {
+      id: 'MSG-1',
+      roomId: ROOM,
+      personId: BOT_ID,
+      personEmail: 'approvals@webex.bot',
+    }),
+  ).toBe(200);
   expect(sent).toEqual([]);
 });
 

@@ -72,14 +72,18 @@ async function main(): Promise<void> {
       mock = await startMockServer();
       console.log(`No WEBEX_ACCESS_TOKEN: using the bundled Prism mock of the Webex API on ${mock.url}\n`);
     }
-    const webex = new Webex({ accessToken: token ?? 'mock-token', baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined) });
+    const webex = new Webex({
+      accessToken: token ?? 'mock-token',
+      baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined),
+    });
     const result = await run(webex);
     console.log(`Meeting "${result.meeting.title}" scheduled for ${result.meeting.start} (${result.meeting.id})`);
     console.log(`${result.invitees.length} invitee(s): ${result.invitees.map((i) => i.email).join(', ')}`);
     console.log(`${result.recordings.length} recording(s)`);
     for (const recording of result.recordings) console.log(`  ${recording.topic} (${recording.timeRecorded})`);
     console.log(`${result.transcripts.length} transcript(s)`);
-    for (const transcript of result.transcripts) console.log(`  ${transcript.meetingTopic ?? transcript.id} ${transcript.txtDownloadLink ?? ''}`);
+    for (const transcript of result.transcripts)
+      console.log(`  ${transcript.meetingTopic ?? transcript.id} ${transcript.txtDownloadLink ?? ''}`);
   } catch (error) {
     if (!(error instanceof WebexError)) throw error;
     console.error(error.message);

@@ -16,12 +16,17 @@ it('schedules a meeting, invites everyone at once and lists its recordings and t
   const invitees = ['ana@example.com', 'ben@example.com'];
   const result = await run(webex, { title: 'Test retro', start, minutes: 45, invitees, limit: 5 });
 
-  expect(result.meeting).toMatchObject({ id: expect.any(String), title: expect.any(String), start: expect.any(String) });
+  expect(result.meeting).toMatchObject({
+    id: expect.any(String),
+    title: expect.any(String),
+    start: expect.any(String),
+  });
   expect(result.invitees.length).toBeGreaterThan(0);
   for (const invitee of result.invitees) expect(invitee).toMatchObject({ email: expect.any(String) });
   expect(result.recordings.length).toBeGreaterThan(0);
   expect(result.recordings.length).toBeLessThanOrEqual(5);
-  for (const recording of result.recordings) expect(recording).toMatchObject({ id: expect.any(String), topic: expect.any(String) });
+  for (const recording of result.recordings)
+    expect(recording).toMatchObject({ id: expect.any(String), topic: expect.any(String) });
   expect(result.transcripts.length).toBeGreaterThan(0);
   expect(result.transcripts.length).toBeLessThanOrEqual(5);
   for (const transcript of result.transcripts) expect(transcript).toMatchObject({ id: expect.any(String) });
@@ -33,7 +38,11 @@ it('schedules a meeting, invites everyone at once and lists its recordings and t
     'GET /meetingTranscripts',
   ]);
   const [schedule, invite, recordings, transcripts] = sent;
-  expect(schedule!.body).toMatchObject({ title: 'Test retro', start: '2031-03-04T15:00:00.000Z', end: '2031-03-04T15:45:00.000Z' });
+  expect(schedule!.body).toMatchObject({
+    title: 'Test retro',
+    start: '2031-03-04T15:00:00.000Z',
+    end: '2031-03-04T15:45:00.000Z',
+  });
   // Everyone goes in the one bulk request, for the meeting just scheduled.
   expect(invite!.body).toMatchObject({
     meetingId: result.meeting.id,

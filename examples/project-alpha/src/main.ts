@@ -10,7 +10,10 @@ try {
     mock = await startMockServer();
     console.log(`No WEBEX_ACCESS_TOKEN: using the bundled Prism mock of the Webex API on ${mock.url}\n`);
   }
-  const webex = new Webex({ accessToken: token ?? 'mock-token', baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined) });
+  const webex = new Webex({
+    accessToken: token ?? 'mock-token',
+    baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined),
+  });
   const me = await webex.people.me();
   console.log(`Signed in as ${me.displayName ?? me.emails?.[0]}`);
   const result = await provision(webex);

@@ -41,10 +41,14 @@ export interface WorkspaceAdminResult {
  * device over the xAPI.
  */
 export async function run(webex: Webex, options: WorkspaceAdminOptions = {}): Promise<WorkspaceAdminResult> {
-  const { items: locations } = await webex.workspaceLocations.list(options.locationName ? { displayName: options.locationName } : undefined);
+  const { items: locations } = await webex.workspaceLocations.list(
+    options.locationName ? { displayName: options.locationName } : undefined,
+  );
   const location = locations[0];
   if (!location) {
-    throw new Error(`Expected a workspace location${options.locationName ? ` named "${options.locationName}"` : ''} to put the workspace in, got none`);
+    throw new Error(
+      `Expected a workspace location${options.locationName ? ` named "${options.locationName}"` : ''} to put the workspace in, got none`,
+    );
   }
 
   const workspace = await webex.workspaces.create({
@@ -58,7 +62,9 @@ export async function run(webex: Webex, options: WorkspaceAdminOptions = {}): Pr
 
   // A brand-new workspace has no device until someone enters the code, so the xAPI read goes to one that is online already.
   const deviceId = options.deviceId ?? (await firstXapiDevice(webex))?.id;
-  const status = deviceId ? await webex.xapi.getStatus({ deviceId, name: options.statusNames ?? ['Audio.Volume'] }) : undefined;
+  const status = deviceId
+    ? await webex.xapi.getStatus({ deviceId, name: options.statusNames ?? ['Audio.Volume'] })
+    : undefined;
 
   return { locations, location, workspace, activationCode, deviceId, status };
 }
@@ -77,11 +83,18 @@ async function main(): Promise<void> {
       mock = await startMockServer();
       console.log(`No WEBEX_ACCESS_TOKEN: using the bundled Prism mock of the Webex API on ${mock.url}\n`);
     }
-    const webex = new Webex({ accessToken: token ?? 'mock-token', baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined) });
+    const webex = new Webex({
+      accessToken: token ?? 'mock-token',
+      baseUrl: mock?.url ?? (process.env.WEBEX_BASE_URL || undefined),
+    });
     const result = await run(webex, { deviceId: process.env.WEBEX_DEVICE_ID || undefined });
-    console.log(`${result.locations.length} workspace location(s); using "${result.location.displayName ?? result.location.address}"`);
+    console.log(
+      `${result.locations.length} workspace location(s); using "${result.location.displayName ?? result.location.address}"`,
+    );
     console.log(`Workspace "${result.workspace.displayName}" created (${result.workspace.id})`);
-    console.log(`Activation code ${result.activationCode.code} (expires ${result.activationCode.expiryTime ?? 'unknown'})`);
+    console.log(
+      `Activation code ${result.activationCode.code} (expires ${result.activationCode.expiryTime ?? 'unknown'})`,
+    );
     if (result.status) console.log(`Device ${result.deviceId} status: ${JSON.stringify(result.status.result)}`);
     else console.log('No connected xAPI device to read the status of');
   } catch (error) {

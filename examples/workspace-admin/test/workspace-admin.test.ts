@@ -16,7 +16,11 @@ it('places a workspace in a location, makes its activation code and reads a devi
 
   expect(result.locations.length).toBeGreaterThan(0);
   expect(result.location).toEqual(result.locations[0]);
-  expect(result.location).toMatchObject({ id: expect.any(String), address: expect.any(String), countryCode: expect.any(String) });
+  expect(result.location).toMatchObject({
+    id: expect.any(String),
+    address: expect.any(String),
+    countryCode: expect.any(String),
+  });
   expect(result.workspace).toMatchObject({ id: expect.any(String), created: expect.any(String) });
   expect(result.activationCode.code).toEqual(expect.any(String));
   expect(result.deviceId).toEqual(expect.any(String));

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type ParseArgsOption = NonNullable<ParseArgsConfig['options']>[string];
 
 /** A `parseArgs` option with what `--help` shows for it. */
-export type OptionSpec = ParseArgsOption & { help: string; arg?: string };
+type OptionSpec = ParseArgsOption & { help: string; arg?: string };
 export type OptionSpecs = Record<string, OptionSpec>;
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -14,9 +14,17 @@ export class UsageError extends Error {
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: OptionSpecs = {
-  token: { type: 'string', arg: '<token>', help: 'access token; ps and shell history show it: prefer $WEBEX_ACCESS_TOKEN (the default) or --token-file' },
+  token: {
+    type: 'string',
+    arg: '<token>',
+    help: 'access token; ps and shell history show it: prefer $WEBEX_ACCESS_TOKEN (the default) or --token-file',
+  },
   // A file, not stdin: `--markdown -` and `--text -` read stdin.
-  'token-file': { type: 'string', arg: '<path>', help: 'read the access token from a file, such as a mounted CI secret (stdin stays free for --markdown -)' },
+  'token-file': {
+    type: 'string',
+    arg: '<path>',
+    help: 'read the access token from a file, such as a mounted CI secret (stdin stays free for --markdown -)',
+  },
   'base-url': { type: 'string', arg: '<url>', help: 'API root (default: $WEBEX_BASE_URL or https://webexapis.com/v1)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -47,7 +55,8 @@ export function positiveInteger(values: Values, name: string): number | undefine
   const raw = values[name];
   if (raw === undefined) return undefined;
   const number = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || number < 1) throw new UsageError(`--${name} takes a whole number of at least 1 (got "${raw}")`);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || number < 1)
+    throw new UsageError(`--${name} takes a whole number of at least 1 (got "${raw}")`);
   return number;
 }
 

@@ -36,7 +36,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return 0;
       }
       if (!group) throw new UsageError('give a command');
-      if (related.length && !sub) throw new UsageError(`"${group}" needs one of: ${related.map((candidate) => candidate.name.split(' ')[1]).join(', ')}`);
+      if (related.length && !sub)
+        throw new UsageError(
+          `"${group}" needs one of: ${related.map((candidate) => candidate.name.split(' ')[1]).join(', ')}`,
+        );
       throw new UsageError(`unknown command "${first.positionals.slice(0, related.length ? 2 : 1).join(' ')}"`);
     }
     usage = help(command);
@@ -71,5 +74,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 /** The command named by the first one or two words. */
 function findCommand(words: string[]): Command | undefined {
   const [first, second] = words;
-  return COMMANDS.find((command) => command.name === `${first} ${second}`) ?? COMMANDS.find((command) => command.name === first);
+  return (
+    COMMANDS.find((command) => command.name === `${first} ${second}`) ??
+    COMMANDS.find((command) => command.name === first)
+  );
 }

@@ -13,7 +13,7 @@ export class NoTokenError extends Error {
 }
 
 /** `--token-file` could not be read, or held no token. */
-export class TokenFileError extends NoTokenError {
+class TokenFileError extends NoTokenError {
   override name = 'TokenFileError';
 }
 
@@ -27,7 +27,7 @@ export function tokenFrom(values: Values, env: Record<string, string | undefined
 }
 
 /** The token the command runs with: `--token`, else `--token-file`, else `WEBEX_ACCESS_TOKEN`. */
-export function readToken(values: Values, env: Record<string, string | undefined>): string {
+function readToken(values: Values, env: Record<string, string | undefined>): string {
   const flag = text(values, 'token');
   const path = text(values, 'token-file');
   if (flag !== undefined && path !== undefined) throw new UsageError('give only one of --token and --token-file');

@@ -28,7 +28,8 @@ function apiError(error: WebexApiError): string {
     ...details.map((text) => `  detail:      ${text}`),
     `  tracking id: ${error.trackingId ?? '(none)'}`,
   ];
-  if (error instanceof RateLimitError && error.retryAfter !== undefined) lines.push(`  retry after: ${error.retryAfter} s`);
+  if (error instanceof RateLimitError && error.retryAfter !== undefined)
+    lines.push(`  retry after: ${error.retryAfter} s`);
   return `${lines.join('\n')}\n`;
 }
 

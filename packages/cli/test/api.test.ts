@@ -39,7 +39,11 @@ describe('operation table', () => {
     );
     const table = [...operations().values()];
     expect(table.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(generated.sort());
-    expect(operations().get('scim.users.get')).toMatchObject({ method: 'get', path: '/identity/scim/{orgId}/v2/Users/{userId}', kind: 'send' });
+    expect(operations().get('scim.users.get')).toMatchObject({
+      method: 'get',
+      path: '/identity/scim/{orgId}/v2/Users/{userId}',
+      kind: 'send',
+    });
     expect(operations().get('workspaces.list')).toMatchObject({ kind: 'list', paging: { strategy: 'offset' } });
   });
 });
@@ -55,7 +59,9 @@ describe('api', () => {
     expect(JSON.parse(out)).toHaveProperty('title');
   });
   it('sends query parameters the spec knows', async () => {
-    const page = JSON.parse(await ok(['workspaces.list', '--param', `orgId=${orgId}`, '--param', 'max=5', '--param', 'includeDevices=true']));
+    const page = JSON.parse(
+      await ok(['workspaces.list', '--param', `orgId=${orgId}`, '--param', 'max=5', '--param', 'includeDevices=true']),
+    );
     expect(Array.isArray(page.items)).toBe(true);
   });
   it('--paginate prints each item of the listing on its own line', async () => {
@@ -68,7 +74,10 @@ describe('api', () => {
   });
   it('--body @file sends a create', async () => {
     const file = join(tmpdir(), `webex-cli-api-body-${process.pid}.json`);
-    writeFileSync(file, JSON.stringify({ name: 'CI', targetUrl: 'https://example.com/hook', resource: 'messages', event: 'created' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'CI', targetUrl: 'https://example.com/hook', resource: 'messages', event: 'created' }),
+    );
     expect(JSON.parse(await ok(['webhooks.create', '--body', `@${file}`]))).toHaveProperty('targetUrl');
   });
   it('--body - reads the JSON from stdin', async () => {
@@ -85,14 +94,23 @@ describe('api --list', () => {
     expect(out).toContainEqual(expect.stringMatching(/^workspaces\.get\s+GET\s+\/workspaces\/\{workspaceId\}$/));
   });
   it('ignores case, and says so on stderr when nothing matches', async () => {
-    expect(lines(await ok(['--list', 'SCIM.USERS.G']))).toEqual([expect.stringMatching(/^scim\.users\.get\s+GET\s+\/identity\/scim\/\{orgId\}\/v2\/Users\/\{userId\}$/), expect.stringMatching(/^scim\.users\.getMe\s/)]);
-    expect(await webex(['api', '--list', 'nothing-like-this'], { env })).toMatchObject({ code: 0, stdout: '', stderr: 'No operations match "nothing-like-this".\n' });
+    expect(lines(await ok(['--list', 'SCIM.USERS.G']))).toEqual([
+      expect.stringMatching(/^scim\.users\.get\s+GET\s+\/identity\/scim\/\{orgId\}\/v2\/Users\/\{userId\}$/),
+      expect.stringMatching(/^scim\.users\.getMe\s/),
+    ]);
+    expect(await webex(['api', '--list', 'nothing-like-this'], { env })).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'No operations match "nothing-like-this".\n',
+    });
   });
 });
 
 describe('api usage errors (exit 2, nothing sent)', () => {
   it('unknown operation: suggests the closest names', async () => {
-    expect(await usageError(['workspace.list'])).toMatch(/^webex: unknown operation "workspace\.list"; did you mean workspaces\.list\b/);
+    expect(await usageError(['workspace.list'])).toMatch(
+      /^webex: unknown operation "workspace\.list"; did you mean workspaces\.list\b/,
+    );
   });
   it('a bare resource: offers its methods', async () => {
     expect(await usageError(['scim.users'])).toContain('scim.users.get');
@@ -103,19 +121,29 @@ describe('api usage errors (exit 2, nothing sent)', () => {
     expect(stderr).toMatch(/It takes: orgId, .*includeDevices/);
   });
   it('missing required path parameter', async () => {
-    expect(await usageError(['scim.users.get', '--param', `orgId=${orgId}`])).toContain('scim.users.get needs --param userId=…');
+    expect(await usageError(['scim.users.get', '--param', `orgId=${orgId}`])).toContain(
+      'scim.users.get needs --param userId=…',
+    );
   });
   it('a value of the wrong type', async () => {
-    expect(await usageError(['workspaces.list', '--param', 'max=many'])).toContain('--param max takes a whole number (got "many")');
-    expect(await usageError(['workspaces.list', '--param', 'includeDevices=yes'])).toContain('--param includeDevices takes true or false (got "yes")');
+    expect(await usageError(['workspaces.list', '--param', 'max=many'])).toContain(
+      '--param max takes a whole number (got "many")',
+    );
+    expect(await usageError(['workspaces.list', '--param', 'includeDevices=yes'])).toContain(
+      '--param includeDevices takes true or false (got "yes")',
+    );
   });
   it('a body that is not JSON, or on an operation without one', async () => {
     expect(await usageError(['webhooks.create', '--body', '{name:'])).toContain('--body: the argument is not JSON');
-    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--body', '{}'])).toContain('rooms.get takes no body');
+    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--body', '{}'])).toContain(
+      'rooms.get takes no body',
+    );
     expect(await usageError(['webhooks.create'])).toContain('webhooks.create needs a JSON body');
   });
   it('--paginate on an operation that is not a listing', async () => {
-    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--paginate'])).toContain('--paginate needs a listing');
+    expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--paginate'])).toContain(
+      '--paginate needs a listing',
+    );
   });
 });
 
@@ -126,11 +154,27 @@ describe('api requests, as a loopback server sees them', () => {
 
   it('fills the path, puts the rest in the query (lists repeated) and headers', async () => {
     server = await startServer((_request, response) => json(response, 200, { items: [] }));
-    const args = ['api', 'messages.list', '--param', `roomId=${roomId}`, '--param', 'mentionedPeople=me', '--param', 'mentionedPeople=p2', '--param', 'max=3'];
+    const args = [
+      'api',
+      'messages.list',
+      '--param',
+      `roomId=${roomId}`,
+      '--param',
+      'mentionedPeople=me',
+      '--param',
+      'mentionedPeople=p2',
+      '--param',
+      'max=3',
+    ];
     expect(await webex(args, { env: at(server.url) })).toMatchObject({ code: 0, stdout: '{\n  "items": []\n}\n' });
-    await webex(['api', 'meetings.get', '--param', 'meetingId=m 1', '--param', 'password=s3cret'], { env: at(server.url) });
+    await webex(['api', 'meetings.get', '--param', 'meetingId=m 1', '--param', 'password=s3cret'], {
+      env: at(server.url),
+    });
     const [list, get] = server.requests;
-    expect(list).toMatchObject({ method: 'GET', url: `/messages?roomId=${roomId}&mentionedPeople=me&mentionedPeople=p2&max=3` });
+    expect(list).toMatchObject({
+      method: 'GET',
+      url: `/messages?roomId=${roomId}&mentionedPeople=me&mentionedPeople=p2&max=3`,
+    });
     expect(list!.headers.authorization).toBe('Bearer test-token-123');
     expect(get).toMatchObject({ method: 'GET', url: '/meetings/m%201' });
     expect(get!.headers.password).toBe('s3cret');
@@ -139,7 +183,9 @@ describe('api requests, as a loopback server sees them', () => {
   it('sends the body with the content type the generated method uses', async () => {
     server = await startServer((_request, response) => json(response, 200, { id: 'd1' }));
     const patch = [{ op: 'replace', path: '/tags', value: ['lobby'] }];
-    const result = await webex(['api', 'devices.update', '--param', 'deviceId=d1', '--body', JSON.stringify(patch)], { env: at(server.url) });
+    const result = await webex(['api', 'devices.update', '--param', 'deviceId=d1', '--body', JSON.stringify(patch)], {
+      env: at(server.url),
+    });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(server.requests[0]).toMatchObject({ method: 'PATCH', url: '/devices/d1', body: JSON.stringify(patch) });
     expect(server.requests[0]!.headers['content-type']).toBe('application/json-patch+json');
@@ -147,7 +193,13 @@ describe('api requests, as a loopback server sees them', () => {
 
   it('--paginate follows every page', async () => {
     server = await startServer((request, response) => {
-      if (request.url === '/rooms') return json(response, 200, { items: [{ id: 'r1' }, { id: 'r2' }] }, { link: `<${server!.url}/rooms?cursor=2>; rel="next"` });
+      if (request.url === '/rooms')
+        return json(
+          response,
+          200,
+          { items: [{ id: 'r1' }, { id: 'r2' }] },
+          { link: `<${server!.url}/rooms?cursor=2>; rel="next"` },
+        );
       json(response, 200, { items: [{ id: 'r3' }] });
     });
     const result = await webex(['api', 'rooms.list', '--paginate'], { env: at(server.url) });
@@ -156,11 +208,20 @@ describe('api requests, as a loopback server sees them', () => {
   });
 
   it('an error answer exits 1 with the status and tracking id, like the other commands', async () => {
-    server = await startServer((_request, response) => json(response, 404, { message: 'The requested resource could not be found.', trackingId: 'T-42' }, { trackingid: 'T-42' }));
+    server = await startServer((_request, response) =>
+      json(
+        response,
+        404,
+        { message: 'The requested resource could not be found.', trackingId: 'T-42' },
+        { trackingid: 'T-42' },
+      ),
+    );
     const result = await webex(['api', 'rooms.get', '--param', 'roomId=nope'], { env: at(server.url) });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^webex: GET \S+\/rooms\/nope failed: 404 Not Found\n {2}message: {5}The requested resource could not be found\./);
+    expect(result.stderr).toMatch(
+      /^webex: GET \S+\/rooms\/nope failed: 404 Not Found\n {2}message: {5}The requested resource could not be found\./,
+    );
     expect(result.stderr).toContain('T-42');
   });
 

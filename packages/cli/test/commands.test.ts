@@ -27,12 +27,25 @@ describe('send', () => {
     expect(await ok(['send', '--room', roomId, '--markdown', '-'], '**Build 42** failed\n')).toMatch(/^Y2lz/);
   });
   it('sends text to a person, with a file URL, in a thread', async () => {
-    const out = await ok(['send', '--to', 'ana@example.com', '--text', 'logs', '--file', 'https://example.com/build.log', '--thread', roomId]);
+    const out = await ok([
+      'send',
+      '--to',
+      'ana@example.com',
+      '--text',
+      'logs',
+      '--file',
+      'https://example.com/build.log',
+      '--thread',
+      roomId,
+    ]);
     expect(out).toMatch(/^Y2lz/);
   });
   it('sends a card', async () => {
     const card = join(tmpdir(), `webex-cli-card-${process.pid}.json`);
-    writeFileSync(card, JSON.stringify({ type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Deploy?' }] }));
+    writeFileSync(
+      card,
+      JSON.stringify({ type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Deploy?' }] }),
+    );
     expect(await ok(['send', '--room', roomId, '--card', card])).toMatch(/^Y2lz/);
   });
   it('prints the message as JSON', async () => {
@@ -64,7 +77,8 @@ describe('rooms', () => {
   it('list --ndjson is one object a line', async () => {
     for (const line of lines(await ok(['rooms', 'list', '--ndjson']))) expect(JSON.parse(line)).toHaveProperty('id');
   });
-  it('list --max limits the rows', async () => expect(JSON.parse(await ok(['rooms', 'list', '--max', '1', '--json']))).toHaveLength(1));
+  it('list --max limits the rows', async () =>
+    expect(JSON.parse(await ok(['rooms', 'list', '--max', '1', '--json']))).toHaveLength(1));
   it('find matches titles ignoring case', async () => {
     const rooms = JSON.parse(await ok(['rooms', 'find', 'ALPHA', '--json']));
     expect(rooms.length).toBeGreaterThan(0);
@@ -78,19 +92,35 @@ describe('rooms', () => {
 
 describe('people', () => {
   it('find by email', async () => expect(await ok(['people', 'find', 'ana@example.com'])).toMatch(/^NAME\s+EMAIL/));
-  it('--json', async () => expect(JSON.parse(await ok(['people', 'find', 'ana@example.com', '--json']))[0]).toHaveProperty('emails'));
+  it('--json', async () =>
+    expect(JSON.parse(await ok(['people', 'find', 'ana@example.com', '--json']))[0]).toHaveProperty('emails'));
 });
 
 describe('messages', () => {
-  it('list a room', async () => expect(await ok(['messages', 'list', '--room', roomId, '--max', '10'])).toMatch(/^SENT\s+FROM\s+TEXT\s+ID\n/));
-  it('--max 1 --json', async () => expect(JSON.parse(await ok(['messages', 'list', '--room', roomId, '--max', '1', '--json']))).toHaveLength(1));
+  it('list a room', async () =>
+    expect(await ok(['messages', 'list', '--room', roomId, '--max', '10'])).toMatch(/^SENT\s+FROM\s+TEXT\s+ID\n/));
+  it('--max 1 --json', async () =>
+    expect(JSON.parse(await ok(['messages', 'list', '--room', roomId, '--max', '1', '--json']))).toHaveLength(1));
 });
 
 describe('webhooks', () => {
-  it('list', async () => expect(await ok(['webhooks', 'list'])).toMatch(/^NAME\s+RESOURCE\s+EVENT\s+STATUS\s+TARGET URL\s+ID\n/));
-  it('list --json', async () => expect(JSON.parse(await ok(['webhooks', 'list', '--json']))[0]).toHaveProperty('targetUrl'));
+  it('list', async () =>
+    expect(await ok(['webhooks', 'list'])).toMatch(/^NAME\s+RESOURCE\s+EVENT\s+STATUS\s+TARGET URL\s+ID\n/));
+  it('list --json', async () =>
+    expect(JSON.parse(await ok(['webhooks', 'list', '--json']))[0]).toHaveProperty('targetUrl'));
   it('create', async () => {
-    const args = ['webhooks', 'create', '--name', 'CI', '--target-url', 'https://example.com/hook', '--resource', 'messages', '--event', 'created'];
+    const args = [
+      'webhooks',
+      'create',
+      '--name',
+      'CI',
+      '--target-url',
+      'https://example.com/hook',
+      '--resource',
+      'messages',
+      '--event',
+      'created',
+    ];
     expect(await ok([...args, '--filter', `roomId=${roomId}`, '--secret', 's3cret'])).toMatch(/^Id\s+Y2lz/m);
     expect(JSON.parse(await ok([...args, '--json']))).toHaveProperty('id');
   });

@@ -11,9 +11,23 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer((request, response) => {
     if (request.url.startsWith('/rooms')) {
-      json(response, 404, { message: 'The requested resource could not be found.', errors: [{ description: 'Room not found' }], trackingId: TRACKING_ID }, { TrackingID: TRACKING_ID });
+      json(
+        response,
+        404,
+        {
+          message: 'The requested resource could not be found.',
+          errors: [{ description: 'Room not found' }],
+          trackingId: TRACKING_ID,
+        },
+        { TrackingID: TRACKING_ID },
+      );
     } else if (request.url.startsWith('/people/me')) {
-      json(response, 401, { message: 'The request requires a valid access token set in the Authorization request header.', errors: [] }, { TrackingID: TRACKING_ID });
+      json(
+        response,
+        401,
+        { message: 'The request requires a valid access token set in the Authorization request header.', errors: [] },
+        { TrackingID: TRACKING_ID },
+      );
     } else {
       json(response, 200, { id: 'm1' });
     }
@@ -66,7 +80,9 @@ describe('1: the API answered with an error', () => {
     expect(result.stderr).not.toContain(TOKEN);
   });
   it('an unreachable server', async () => {
-    const result = await webex(['whoami'], { env: { WEBEX_ACCESS_TOKEN: TOKEN, WEBEX_BASE_URL: 'http://127.0.0.1:9' } });
+    const result = await webex(['whoami'], {
+      env: { WEBEX_ACCESS_TOKEN: TOKEN, WEBEX_BASE_URL: 'http://127.0.0.1:9' },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/could not reach the server/);
   });
@@ -83,19 +99,29 @@ describe('2: usage errors print the usage', () => {
   it('no command', () => usage([], 'give a command', 'Usage: webex <command>'));
   it('unknown command', () => usage(['deploy'], 'unknown command "deploy"'));
   it('group without a subcommand', () => usage(['rooms'], '"rooms" needs one of: list, find'));
-  it('unknown option', () => usage(['rooms', 'list', '--colour'], "Unknown option '--colour'", 'Usage: webex rooms list'));
-  it("another command's option", () => usage(['whoami', '--room', 'x'], "Unknown option '--room'", 'Usage: webex whoami'));
+  it('unknown option', () =>
+    usage(['rooms', 'list', '--colour'], "Unknown option '--colour'", 'Usage: webex rooms list'));
+  it("another command's option", () =>
+    usage(['whoami', '--room', 'x'], "Unknown option '--room'", 'Usage: webex whoami'));
   it('missing argument', () => usage(['rooms', 'find'], 'missing <title>', 'Usage: webex rooms find'));
   it('extra argument', () => usage(['webhooks', 'delete', 'a', 'b'], 'unexpected argument "b"'));
   it('bad --max', () => usage(['rooms', 'list', '--max', '0'], '--max takes a whole number of at least 1'));
   it('bad --type', () => usage(['rooms', 'list', '--type', 'team'], '--type takes one of group, direct'));
-  it('send with no room and no person', () => usage(['send', '--text', 'hi'], 'give exactly one of --room and --to', 'Usage: webex send'));
-  it('send with both', () => usage(['send', '--room', 'r', '--to', 'a@example.com', '--text', 'hi'], 'give exactly one of --room and --to'));
+  it('send with no room and no person', () =>
+    usage(['send', '--text', 'hi'], 'give exactly one of --room and --to', 'Usage: webex send'));
+  it('send with both', () =>
+    usage(['send', '--room', 'r', '--to', 'a@example.com', '--text', 'hi'], 'give exactly one of --room and --to'));
   it('send with nothing to send', () => usage(['send', '--room', 'r'], 'nothing to send'));
-  it('send a card that is not there', () => usage(['send', '--room', 'r', '--card', '/no/such/card.json'], /--card \/no\/such\/card\.json: ENOENT/));
+  it('send a card that is not there', () =>
+    usage(['send', '--room', 'r', '--card', '/no/such/card.json'], /--card \/no\/such\/card\.json: ENOENT/));
   it('messages list without --room', () => usage(['messages', 'list'], '--room is required'));
-  it('webhooks create without --event', () => usage(['webhooks', 'create', '--name', 'n', '--target-url', 'https://x', '--resource', 'messages'], '--event is required'));
-  it('--json with --ndjson', () => usage(['rooms', 'list', '--json', '--ndjson'], 'give only one of --json and --ndjson'));
+  it('webhooks create without --event', () =>
+    usage(
+      ['webhooks', 'create', '--name', 'n', '--target-url', 'https://x', '--resource', 'messages'],
+      '--event is required',
+    ));
+  it('--json with --ndjson', () =>
+    usage(['rooms', 'list', '--json', '--ndjson'], 'give only one of --json and --ndjson'));
 
   it('input the client refuses before sending (too long), without the usage', async () => {
     const result = await webex(['send', '--room', 'r', '--markdown', 'x'.repeat(8000)], { env: env() });

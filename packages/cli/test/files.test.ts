@@ -11,7 +11,7 @@ import { json, startServer, type TestServer } from '../../../test-utils/http-ser
 
 const BIN = fileURLToPath(new URL('../bin/webex.js', import.meta.url));
 const TOKEN = 'files-test-token-0123456789';
-const ID = 'Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvZmlsZXMtdGVzdC8w';
+const _ID = 'Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvZmlsZXMtdGVzdC8w';
 const BIG = Buffer.alloc(3 * 1024 * 1024 + 17);
 for (let i = 0; i < BIG.length; i++) BIG[i] = (i * 31) & 0xff;
 
@@ -23,11 +23,18 @@ const files: Record<string, (res: ServerResponse, url: URL) => void> = {
   dotfile: (res) => send(res, 'registry=https://evil.example', 'attachment; filename=".npmrc"'),
   nameless: (res) => send(res, 'no name', undefined),
   big: (res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(BIG.length), 'content-disposition': 'attachment; filename="big.bin"' });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(BIG.length),
+      'content-disposition': 'attachment; filename="big.bin"',
+    });
     res.end(BIG);
   },
   chunked: (res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="chunked.bin"' });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': 'attachment; filename="chunked.bin"',
+    });
     res.write(Buffer.alloc(64 * 1024));
     setTimeout(() => res.end(Buffer.alloc(64 * 1024)), 20);
   },
@@ -39,7 +46,11 @@ const files: Record<string, (res: ServerResponse, url: URL) => void> = {
 };
 
 function send(res: ServerResponse, body: string, disposition: string | undefined) {
-  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(body)), ...(disposition ? { 'content-disposition': disposition } : {}) });
+  res.writeHead(200, {
+    'content-type': 'text/plain',
+    'content-length': String(Buffer.byteLength(body)),
+    ...(disposition ? { 'content-disposition': disposition } : {}),
+  });
   res.end(body);
 }
 
@@ -62,7 +73,11 @@ beforeEach(() => {
 /** Runs the bin in `dir`, the way `run.ts` does, with the test server as the API. */
 function webex(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEBEX_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...env, WEBEX_ACCESS_TOKEN: TOKEN, WEBEX_BASE_URL: server.url }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    env: { ...env, WEBEX_ACCESS_TOKEN: TOKEN, WEBEX_BASE_URL: server.url },
+    stdio: 'pipe',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -8,12 +8,17 @@ import { webex } from './run.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer((request, response) => json(response, 200, { id: 'new-message-id', ...JSON.parse(request.body) }));
+  server = await startServer((request, response) =>
+    json(response, 200, { id: 'new-message-id', ...JSON.parse(request.body) }),
+  );
 });
 afterAll(() => server.close());
 
 async function sent(args: string[], stdin?: string) {
-  const result = await webex(['send', ...args], { env: { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: server.url }, stdin });
+  const result = await webex(['send', ...args], {
+    env: { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: server.url },
+    stdin,
+  });
   expect(result).toMatchObject({ code: 0, stdout: 'new-message-id\n', stderr: '' });
   const request = server.requests.at(-1)!;
   expect(request.method).toBe('POST');
@@ -27,11 +32,25 @@ it('--markdown - reads stdin', async () => {
 });
 
 it('--text - reads stdin too', async () => {
-  expect(await sent(['--to', 'ana@example.com', '--text', '-'], 'deployed\n')).toEqual({ toPersonEmail: 'ana@example.com', text: 'deployed' });
+  expect(await sent(['--to', 'ana@example.com', '--text', '-'], 'deployed\n')).toEqual({
+    toPersonEmail: 'ana@example.com',
+    text: 'deployed',
+  });
 });
 
 it('--file <url> and --thread', async () => {
-  expect(await sent(['--room', 'room-1', '--text', 'log', '--file', 'https://ci.example.com/42.log', '--thread', 'parent-1'])).toEqual({
+  expect(
+    await sent([
+      '--room',
+      'room-1',
+      '--text',
+      'log',
+      '--file',
+      'https://ci.example.com/42.log',
+      '--thread',
+      'parent-1',
+    ]),
+  ).toEqual({
     roomId: 'room-1',
     text: 'log',
     files: ['https://ci.example.com/42.log'],
@@ -54,7 +73,10 @@ it('--card attaches the card, with a fallback text when none is given', async ()
 });
 
 it('an empty stdin is a usage error', async () => {
-  const result = await webex(['send', '--room', 'room-1', '--markdown', '-'], { env: { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: server.url }, stdin: '\n' });
+  const result = await webex(['send', '--room', 'room-1', '--markdown', '-'], {
+    env: { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: server.url },
+    stdin: '\n',
+  });
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('stdin was empty');
 });
@@ -69,7 +91,11 @@ it('--file <path> uploads the local file as multipart/form-data', async () => {
     });
     expect(result).toMatchObject({ code: 0, stdout: 'uploaded-id\n' });
     const [request] = upload.requests;
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': String(request!.headers['content-type']) }, body: request!.body }).formData();
+    const form = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': String(request!.headers['content-type']) },
+      body: request!.body,
+    }).formData();
     expect(form.get('roomId')).toBe('room-1');
     expect(form.get('markdown')).toBe('Build log');
     expect(await (form.get('files') as File).text()).toBe('step 3 failed\n');

@@ -8,7 +8,12 @@ import { webex } from './run.js';
 
 const PAGES = 3;
 const roomsOf = (page: number) =>
-  [1, 2].map((n) => ({ id: `room-${page}-${n}`, title: `Room ${page}.${n}`, type: 'group', lastActivity: `2026-11-0${page}T10:0${n}:00.000Z` }));
+  [1, 2].map((n) => ({
+    id: `room-${page}-${n}`,
+    title: `Room ${page}.${n}`,
+    type: 'group',
+    lastActivity: `2026-11-0${page}T10:0${n}:00.000Z`,
+  }));
 
 let server: TestServer;
 /** When set, the last page waits for it: the test opens it once it has seen the first page's rows. */
@@ -18,7 +23,8 @@ beforeAll(async () => {
   server = await startServer(async (request, response) => {
     const page = Number(new URL(request.url, server.url).searchParams.get('page') ?? 1);
     if (page === PAGES && lastPageGate) await lastPageGate;
-    const link: Record<string, string> = page < PAGES ? { Link: `<${server.url}/rooms?page=${page + 1}>; rel="next"` } : {};
+    const link: Record<string, string> =
+      page < PAGES ? { Link: `<${server.url}/rooms?page=${page + 1}>; rel="next"` } : {};
     json(response, 200, { items: roomsOf(page) }, link);
   });
 });
@@ -38,7 +44,10 @@ describe('three Link-paged pages', () => {
     lastPageGate = gate;
     // If the CLI held rows back until the end, the gate would only open on this timeout.
     const timer = setTimeout(() => openGate(false), 5000);
-    const result = await webex(['rooms', 'list'], { env: env(), onStdout: (stdout) => stdout.includes('room-1-2') && openGate(true) });
+    const result = await webex(['rooms', 'list'], {
+      env: env(),
+      onStdout: (stdout) => stdout.includes('room-1-2') && openGate(true),
+    });
     clearTimeout(timer);
 
     expect(await gate).toBe(true);
@@ -57,7 +66,12 @@ describe('three Link-paged pages', () => {
 
   it('--ndjson: one line per room', async () => {
     const result = await webex(['rooms', 'list', '--ndjson'], { env: env() });
-    expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).id)).toEqual(allIds);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(allIds);
   });
 
   it('--max stops after that many, asking for pages no bigger than needed', async () => {
@@ -68,7 +82,12 @@ describe('three Link-paged pages', () => {
 
   it('rooms find goes through every page', async () => {
     const result = await webex(['rooms', 'find', 'room 3.1', '--ndjson'], { env: env() });
-    expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).id)).toEqual(['room-3-1']);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['room-3-1']);
   });
 });
 
@@ -79,8 +98,19 @@ describe('progress', () => {
     const { main } = (await import(dist)) as typeof import('../src/cli.js');
     const out = { stdout: '', stderr: '' };
     const io: Io = {
-      stdout: { write: (text) => ((out.stdout += text), true) },
-      stderr: { isTTY, write: (text) => ((out.stderr += text), true) },
+      stdout: {
+        write: (text) => {
+          out.stdout += text;
+          return true;
+        },
+      },
+      stderr: {
+        isTTY,
+        write: (text) => {
+          out.stderr += text;
+          return true;
+        },
+      },
       stdin: (async function* () {})(),
       env: env(),
     };

@@ -23,7 +23,8 @@ export interface OAuthRefreshGrant {
 
 function required(operation: string, fields: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(fields)) {
-    if (typeof value !== 'string' || value === '') throw new WebexValidationError(operation, name, `${name} is required (a non-empty string)`);
+    if (typeof value !== 'string' || value === '')
+      throw new WebexValidationError(operation, name, `${name} is required (a non-empty string)`);
   }
 }
 
@@ -34,24 +35,43 @@ export class AccessTokensApi {
 
   /** Exchanges the authorization code from the OAuth redirect for tokens. */
   get(grant: OAuthCodeGrant, options?: RequestOptions): Promise<AccessToken> {
-    required('accessTokens.get', { clientId: grant.clientId, clientSecret: grant.clientSecret, code: grant.code, redirectUri: grant.redirectUri });
+    required('accessTokens.get', {
+      clientId: grant.clientId,
+      clientSecret: grant.clientSecret,
+      code: grant.code,
+      redirectUri: grant.redirectUri,
+    });
     return exchangeToken(
       this.core,
-      { grant_type: 'authorization_code', client_id: grant.clientId, client_secret: grant.clientSecret, code: grant.code, redirect_uri: grant.redirectUri },
+      {
+        grant_type: 'authorization_code',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        code: grant.code,
+        redirect_uri: grant.redirectUri,
+      },
       options,
     );
   }
 
   /** Trades a refresh token for a new access token (and possibly a new refresh token). */
   refresh(grant: OAuthRefreshGrant, options?: RequestOptions): Promise<AccessToken> {
-    required('accessTokens.refresh', { clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: grant.refreshToken });
+    required('accessTokens.refresh', {
+      clientId: grant.clientId,
+      clientSecret: grant.clientSecret,
+      refreshToken: grant.refreshToken,
+    });
     return exchangeToken(
       this.core,
-      { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: grant.refreshToken },
+      {
+        grant_type: 'refresh_token',
+        client_id: grant.clientId,
+        client_secret: grant.clientSecret,
+        refresh_token: grant.refreshToken,
+      },
       options,
     );
   }
-
 }
 
 /** The claims of a guest-issuer JWT. */
@@ -71,7 +91,8 @@ export interface GuestClaims {
  * base64 and is decoded before use as the HMAC key.
  */
 export async function signGuestJwt(claims: GuestClaims, secret: string): Promise<string> {
-  if (!/^[A-Za-z0-9-]+$/.test(claims.sub)) throw new WebexValidationError('guestIssuer.create', 'sub', 'sub must be letters, digits and hyphens');
+  if (!/^[A-Za-z0-9-]+$/.test(claims.sub))
+    throw new WebexValidationError('guestIssuer.create', 'sub', 'sub must be letters, digits and hyphens');
   for (const name of ['name', 'iss'] as const) {
     if (!claims[name]) throw new WebexValidationError('guestIssuer.create', name, `${name} is required`);
   }
@@ -82,9 +103,20 @@ export async function signGuestJwt(claims: GuestClaims, secret: string): Promise
     throw new WebexValidationError('guestIssuer.create', 'secret', 'secret must be the base64 guest issuer secret');
   }
   const encoder = new TextEncoder();
-  const payload = { sub: claims.sub, name: claims.name, iss: claims.iss, exp: claims.exp ?? Math.floor(Date.now() / 1000) + 3600 };
+  const payload = {
+    sub: claims.sub,
+    name: claims.name,
+    iss: claims.iss,
+    exp: claims.exp ?? Math.floor(Date.now() / 1000) + 3600,
+  };
   const unsigned = `${toBase64Url(encoder.encode(JSON.stringify({ typ: 'JWT', alg: 'HS256' })))}.${toBase64Url(encoder.encode(JSON.stringify(payload)))}`;
-  const hmac = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const hmac = await crypto.subtle.importKey(
+    'raw',
+    key as Uint8Array<ArrayBuffer>,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(unsigned)));
   return `${unsigned}.${toBase64Url(signature)}`;
 }
@@ -97,10 +129,15 @@ export class GuestIssuerApi {
   /** Signs a JWT for the guest and exchanges it for the guest's access token. */
   async create(claims: GuestClaims & { secret: string }, options?: RequestOptions): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims, claims.secret);
-    const [request, sent] = await this.core.request('post', '/jwt/login', { headers: { Authorization: `Bearer ${jwt}` } }, {
-      ...options,
-      anonymous: true,
-    });
+    const [request, sent] = await this.core.request(
+      'post',
+      '/jwt/login',
+      { headers: { Authorization: `Bearer ${jwt}` } },
+      {
+        ...options,
+        anonymous: true,
+      },
+    );
     return parseBody(request, sent.response, sent.text) as GuestIssuerToken;
   }
 }

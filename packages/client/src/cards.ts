@@ -85,7 +85,11 @@ export type InputDate<Id extends string = string> = CardInputBase<Id> & {
 };
 
 /** Any input element. */
-export type CardInput<Id extends string = string> = InputText<Id> | InputChoiceSet<Id> | InputToggle<Id> | InputDate<Id>;
+export type CardInput<Id extends string = string> =
+  | InputText<Id>
+  | InputChoiceSet<Id>
+  | InputToggle<Id>
+  | InputDate<Id>;
 
 /** One column of a `ColumnSet`. */
 export type Column<Id extends string = string> = {
@@ -141,7 +145,7 @@ export function cardInputIds<Inputs extends string>(card: AdaptiveCard<Inputs>):
   const ids: Inputs[] = [];
   const visit = (elements: readonly CardElement<Inputs>[] | undefined): void => {
     for (const element of elements ?? []) {
-      if (element.type === 'ColumnSet') element.columns.forEach((column) => visit(column.items));
+      if (element.type === 'ColumnSet') for (const column of element.columns) visit(column.items);
       else if (element.type.startsWith('Input.')) ids.push((element as CardInput<Inputs>).id);
     }
   };
@@ -158,7 +162,9 @@ export function typedInputs<const Inputs extends string>(
   action: Pick<AttachmentAction, 'inputs'>,
   cardOrIds: AdaptiveCard<Inputs> | readonly Inputs[],
 ): Record<Inputs, string> {
-  const ids = Array.isArray(cardOrIds) ? (cardOrIds as readonly Inputs[]) : cardInputIds(cardOrIds as AdaptiveCard<Inputs>);
+  const ids = Array.isArray(cardOrIds)
+    ? (cardOrIds as readonly Inputs[])
+    : cardInputIds(cardOrIds as AdaptiveCard<Inputs>);
   const inputs = (action?.inputs ?? {}) as Record<string, unknown>;
   const missing = ids.filter((id) => typeof inputs[id] !== 'string');
   if (missing.length) {

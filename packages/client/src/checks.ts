@@ -15,7 +15,8 @@ export const MESSAGE_MAX_BYTES = 7439;
 /** The most ids `people.list` takes in one call. */
 export const PEOPLE_MAX_IDS = 85;
 
-const present = (fields: Fields, name: string) => fields[name] !== undefined && fields[name] !== null && fields[name] !== '';
+const present = (fields: Fields, name: string) =>
+  fields[name] !== undefined && fields[name] !== null && fields[name] !== '';
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 function exactlyOne(operation: string, fields: Fields, names: string[]): void {
@@ -32,14 +33,22 @@ function exactlyOne(operation: string, fields: Fields, names: string[]): void {
 function withinBytes(operation: string, fields: Fields, name: string): void {
   const value = fields[name];
   if (typeof value === 'string' && utf8Length(value) > MESSAGE_MAX_BYTES) {
-    throw new WebexValidationError(operation, name, `${name} must be at most ${MESSAGE_MAX_BYTES} bytes of UTF-8 (got ${utf8Length(value)})`);
+    throw new WebexValidationError(
+      operation,
+      name,
+      `${name} must be at most ${MESSAGE_MAX_BYTES} bytes of UTF-8 (got ${utf8Length(value)})`,
+    );
   }
 }
 
 function atMostOne(operation: string, fields: Fields, name: string): void {
   const value = fields[name];
   if (Array.isArray(value) && value.length > 1) {
-    throw new WebexValidationError(operation, name, `${name} takes one item per message (got ${value.length}); send one message per item`);
+    throw new WebexValidationError(
+      operation,
+      name,
+      `${name} takes one item per message (got ${value.length}); send one message per item`,
+    );
   }
 }
 
@@ -52,7 +61,11 @@ const checks: Partial<Record<OperationName, Check>> = {
     const fields = body(input);
     exactlyOne(op, fields, ['roomId', 'toPersonId', 'toPersonEmail']);
     if (!['text', 'markdown', 'files', 'attachments'].some((name) => present(fields, name))) {
-      throw new WebexValidationError(op, 'text|markdown|files|attachments', 'give some content: text, markdown, files or attachments');
+      throw new WebexValidationError(
+        op,
+        'text|markdown|files|attachments',
+        'give some content: text, markdown, files or attachments',
+      );
     }
     withinBytes(op, fields, 'text');
     withinBytes(op, fields, 'markdown');
@@ -74,7 +87,11 @@ const checks: Partial<Record<OperationName, Check>> = {
     if (typeof ids === 'string') {
       const count = ids.split(',').filter(Boolean).length;
       if (count > PEOPLE_MAX_IDS) {
-        throw new WebexValidationError(op, 'id', `id takes at most ${PEOPLE_MAX_IDS} comma-separated ids (got ${count}); split the lookup`);
+        throw new WebexValidationError(
+          op,
+          'id',
+          `id takes at most ${PEOPLE_MAX_IDS} comma-separated ids (got ${count}); split the lookup`,
+        );
       }
     }
   },
@@ -86,7 +103,11 @@ export function checkInput(operation: string, input: CallInput): void {
   if (path) {
     for (const [name, value] of Object.entries(path)) {
       if (typeof value !== 'string' || value.trim() === '') {
-        throw new WebexValidationError(operation, name, `${name} must be a non-empty string (got ${value === '' ? 'an empty string' : typeof value})`);
+        throw new WebexValidationError(
+          operation,
+          name,
+          `${name} must be a non-empty string (got ${value === '' ? 'an empty string' : typeof value})`,
+        );
       }
     }
   }

@@ -40,7 +40,11 @@ export function parseContentDisposition(header: string | null | undefined): Cont
  */
 export function safeFileName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return base === '' || base === '.' || base === '..' ? undefined : base;
 }
 

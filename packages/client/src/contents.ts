@@ -14,7 +14,8 @@ import {
 import type { RequestOptions } from './options.js';
 
 /** Options of `contents.info`. */
-export interface ContentInfoOptions extends Pick<RequestOptions, 'signal' | 'timeout' | 'deadline' | 'trackingId' | 'headers'> {
+export interface ContentInfoOptions
+  extends Pick<RequestOptions, 'signal' | 'timeout' | 'deadline' | 'trackingId' | 'headers'> {
   /**
    * Download a file that could not be scanned for malware (428) anyway, by asking
    * again with `allow=unscannable`. The caller's decision; off by default.
@@ -75,7 +76,11 @@ export class ContentsApi {
   async download(urlOrId: string, options: DownloadOptions = {}): Promise<Download> {
     const { maxBytes } = options;
     if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes >= 0)) {
-      throw new WebexValidationError('contents.download', 'maxBytes', `maxBytes must be a whole number of bytes, 0 or more (got ${String(maxBytes)})`);
+      throw new WebexValidationError(
+        'contents.download',
+        'maxBytes',
+        `maxBytes must be a whole number of bytes, 0 or more (got ${String(maxBytes)})`,
+      );
     }
     const signal = callSignal(options);
     const { request, response } = await this.#send('contents.download', 'GET', urlOrId, options, signal);
@@ -95,14 +100,27 @@ export class ContentsApi {
   }
 
   /** The request, asked again once with `allow=unscannable` after a 428 when the caller allows it; 410 and 428 as their typed errors. */
-  async #send(operation: string, method: string, urlOrId: string, options: ContentInfoOptions, signal: AbortSignal | undefined): Promise<Streamed> {
+  async #send(
+    operation: string,
+    method: string,
+    urlOrId: string,
+    options: ContentInfoOptions,
+    signal: AbortSignal | undefined,
+  ): Promise<Streamed> {
     const url = contentUrl(this.#core.baseUrl, operation, urlOrId);
     // One signal for both requests, so the deadline bounds the whole call, not each request.
-    const send = { signal, timeout: options.timeout, deadline: options.deadline, trackingId: options.trackingId, headers: options.headers };
+    const send = {
+      signal,
+      timeout: options.timeout,
+      deadline: options.deadline,
+      trackingId: options.trackingId,
+      headers: options.headers,
+    };
     try {
       return await this.#core.stream(method, url, send);
     } catch (error) {
-      if (!(error instanceof WebexApiError) || error.status !== 428 || !options.allowUnscannable) throw scanningError(error);
+      if (!(error instanceof WebexApiError) || error.status !== 428 || !options.allowUnscannable)
+        throw scanningError(error);
     }
     const allowed = new URL(url);
     allowed.searchParams.set('allow', 'unscannable');
@@ -115,14 +133,23 @@ export class ContentsApi {
 }
 
 /** The absolute URL of a content, from a file URL under this client's API or a bare content id. */
-export function contentUrl(baseUrl: string, operation: string, urlOrId: string): string {
+function contentUrl(baseUrl: string, operation: string, urlOrId: string): string {
   const root = new URL(baseUrl + CONTENTS);
   const expected = `expected a file URL from message.files (${root.href}…) or a content id`;
   if (typeof urlOrId !== 'string' || !urlOrId.trim()) {
-    throw new WebexValidationError(operation, 'urlOrId', `${expected} (got ${typeof urlOrId === 'string' ? 'an empty string' : typeof urlOrId})`);
+    throw new WebexValidationError(
+      operation,
+      'urlOrId',
+      `${expected} (got ${typeof urlOrId === 'string' ? 'an empty string' : typeof urlOrId})`,
+    );
   }
   if (!/^[a-z][a-z\d+.-]*:/i.test(urlOrId)) {
-    if (!CONTENT_ID.test(urlOrId)) throw new WebexValidationError(operation, 'urlOrId', `${expected}; a content id has only letters, digits and - _ . ~ = +`);
+    if (!CONTENT_ID.test(urlOrId))
+      throw new WebexValidationError(
+        operation,
+        'urlOrId',
+        `${expected}; a content id has only letters, digits and - _ . ~ = +`,
+      );
     return root.href + urlOrId;
   }
   let url: URL;
@@ -134,11 +161,19 @@ export function contentUrl(baseUrl: string, operation: string, urlOrId: string):
   // The token must not leave the API: the origin is compared whole, then the path under /contents/.
   // Only the origin of a refused URL is shown: the rest may be someone's signed link.
   if (url.origin !== root.origin || url.username || url.password) {
-    throw new WebexValidationError(operation, 'urlOrId', `refused a URL on ${url.origin}: the access token is only sent to ${root.origin}; ${expected}`);
+    throw new WebexValidationError(
+      operation,
+      'urlOrId',
+      `refused a URL on ${url.origin}: the access token is only sent to ${root.origin}; ${expected}`,
+    );
   }
   const id = url.pathname.startsWith(root.pathname) ? url.pathname.slice(root.pathname.length) : '';
   if (!id.split('/').every((segment) => CONTENT_ID.test(segment))) {
-    throw new WebexValidationError(operation, 'urlOrId', `refused a URL outside ${root.pathname} on ${root.origin}; ${expected}`);
+    throw new WebexValidationError(
+      operation,
+      'urlOrId',
+      `refused a URL outside ${root.pathname} on ${root.origin}; ${expected}`,
+    );
   }
   return root.href + id + url.search;
 }
@@ -171,7 +206,11 @@ function initOf(error: WebexApiError): WebexApiErrorInit {
  * caller's signal or the deadline. The transport's per-attempt limits end with the
  * headers, so the body needs its own.
  */
-function bodyOf({ request, response, signal }: Streamed, maxBytes: number | undefined, options: DownloadOptions): ReadableStream<Uint8Array> {
+function bodyOf(
+  { request, response, signal }: Streamed,
+  maxBytes: number | undefined,
+  options: DownloadOptions,
+): ReadableStream<Uint8Array> {
   const source = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
   if (maxBytes === undefined && !signal) return source;
   const url = redactUrl(request.url);
@@ -180,7 +219,8 @@ function bodyOf({ request, response, signal }: Streamed, maxBytes: number | unde
     transform(chunk, controller) {
       received += chunk.byteLength;
       // Erroring cancels the source too, which closes the connection: nothing more is downloaded.
-      if (maxBytes !== undefined && received > maxBytes) controller.error(new FileTooLargeError(maxBytes, received, request.method, url));
+      if (maxBytes !== undefined && received > maxBytes)
+        controller.error(new FileTooLargeError(maxBytes, received, request.method, url));
       else controller.enqueue(chunk);
     },
   });
@@ -189,7 +229,11 @@ function bodyOf({ request, response, signal }: Streamed, maxBytes: number | unde
   const stop = new AbortController();
   const onAbort = () => {
     const byDeadline = !options.signal?.aborted && options.deadline !== undefined;
-    stop.abort(byDeadline ? new WebexTimeoutError(options.deadline!, request.method, url, { cause: signal.reason }) : signal.reason);
+    stop.abort(
+      byDeadline
+        ? new WebexTimeoutError(options.deadline!, request.method, url, { cause: signal.reason })
+        : signal.reason,
+    );
   };
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });

@@ -28,7 +28,12 @@ function refresherFor(options: WebexOptions): TokenRefresher | undefined {
   let refreshToken = options.refreshToken;
   if (!clientId || !clientSecret || !refreshToken) return undefined;
   return async (transport) => {
-    const form = { grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken! };
+    const form = {
+      grant_type: 'refresh_token',
+      client_id: clientId,
+      client_secret: clientSecret,
+      refresh_token: refreshToken!,
+    };
     const tokens = await exchangeToken(new Core(transport), form);
     if (tokens.refresh_token) refreshToken = tokens.refresh_token;
     await options.onTokens?.(tokens);

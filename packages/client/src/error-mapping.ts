@@ -1,6 +1,13 @@
 // Status → error class, in one place: what an error answer or a broken success body becomes.
 import { parseRetryAfter } from '@webex-ts/paginate';
-import { MalformedResponseError, RateLimitError, redactUrl, WebexApiError, type SpecViolation, type WebexErrorDetail } from './errors.js';
+import {
+  MalformedResponseError,
+  RateLimitError,
+  redactUrl,
+  WebexApiError,
+  type SpecViolation,
+  type WebexErrorDetail,
+} from './errors.js';
 
 /** The typed error for an error answer, with the details of its body when it has them. */
 export function apiError(request: Request, response: Response, text: string): WebexApiError {
@@ -13,13 +20,27 @@ export function apiError(request: Request, response: Response, text: string): We
   }
   const errors = Array.isArray(body.errors) ? (body.errors as WebexErrorDetail[]) : [];
   const message =
-    typeof body.message === 'string' && body.message ? body.message : (errors[0]?.description ?? (response.statusText || `HTTP ${response.status}`));
-  const trackingId = response.headers.get('trackingid') ?? (typeof body.trackingId === 'string' ? body.trackingId : undefined);
+    typeof body.message === 'string' && body.message
+      ? body.message
+      : (errors[0]?.description ?? (response.statusText || `HTTP ${response.status}`));
+  const trackingId =
+    response.headers.get('trackingid') ?? (typeof body.trackingId === 'string' ? body.trackingId : undefined);
   const violations = specViolations(response.headers.get('sl-violations'));
-  const init = { method: request.method, url: redactUrl(request.url), status: response.status, message, errors, trackingId, ...(violations && { violations }) };
+  const init = {
+    method: request.method,
+    url: redactUrl(request.url),
+    status: response.status,
+    message,
+    errors,
+    trackingId,
+    ...(violations && { violations }),
+  };
   if (response.status === 429) {
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-    return new RateLimitError({ ...init, retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000) });
+    return new RateLimitError({
+      ...init,
+      retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+    });
   }
   return new WebexApiError(init);
 }
@@ -31,7 +52,10 @@ function specViolations(header: string | null): SpecViolation[] | undefined {
     const parsed: unknown = JSON.parse(header);
     if (!Array.isArray(parsed)) return undefined;
     const violations = parsed
-      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object' && typeof (item as { message?: unknown }).message === 'string')
+      .filter(
+        (item): item is Record<string, unknown> =>
+          !!item && typeof item === 'object' && typeof (item as { message?: unknown }).message === 'string',
+      )
       .map((item) => ({
         location: Array.isArray(item.location) ? item.location.map(String) : [],
         code: typeof item.code === 'string' ? item.code : String(item.code ?? ''),
@@ -51,6 +75,12 @@ export function parseBody(request: Request, response: Response, text: string): u
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new MalformedResponseError(response.status, response.headers.get('trackingid') ?? undefined, request.method, redactUrl(request.url), { cause: error });
+    throw new MalformedResponseError(
+      response.status,
+      response.headers.get('trackingid') ?? undefined,
+      request.method,
+      redactUrl(request.url),
+      { cause: error },
+    );
   }
 }

@@ -10,7 +10,7 @@ export interface WebexErrorDetail {
 }
 
 /** What the client knows about a request when it fails; the URL carries no secrets. */
-export interface RequestInfo {
+interface RequestInfo {
   method: string;
   url: string;
 }
@@ -59,7 +59,9 @@ export class WebexApiError extends WebexError {
 
   constructor(init: WebexApiErrorInit) {
     const tracking = init.trackingId ? ` [tracking id ${init.trackingId}]` : '';
-    super(`${init.method} ${init.url} failed with ${init.status}: ${init.message}${violationText(init.violations)}${tracking}`);
+    super(
+      `${init.method} ${init.url} failed with ${init.status}: ${init.message}${violationText(init.violations)}${tracking}`,
+    );
     this.status = init.status;
     this.apiMessage = init.message;
     this.errors = init.errors;
@@ -68,7 +70,6 @@ export class WebexApiError extends WebexError {
     this.url = init.url;
     this.violations = init.violations;
   }
-
 }
 
 // The mock's own sentence says what the spec expected; the generic 400 text alone does not.
@@ -123,7 +124,9 @@ export class FileTooLargeError extends WebexError {
     readonly method: string,
     readonly url: string,
   ) {
-    super(`${method} ${url}: the file is larger than maxBytes ${maxBytes} (at least ${size} bytes); raise maxBytes to download it`);
+    super(
+      `${method} ${url}: the file is larger than maxBytes ${maxBytes} (at least ${size} bytes); raise maxBytes to download it`,
+    );
   }
 }
 
@@ -137,7 +140,10 @@ export class MalformedResponseError extends WebexError {
     readonly url: string,
     options?: ErrorOptions,
   ) {
-    super(`${method} ${url} answered ${status} with a body that is not valid JSON${trackingId ? ` [tracking id ${trackingId}]` : ''}`, options);
+    super(
+      `${method} ${url} answered ${status} with a body that is not valid JSON${trackingId ? ` [tracking id ${trackingId}]` : ''}`,
+      options,
+    );
   }
 }
 
@@ -170,7 +176,8 @@ export class WebexConnectionError extends WebexError {
     readonly url: string,
     options?: ErrorOptions,
   ) {
-    const cause = options?.cause instanceof Error && options.cause.cause instanceof Error ? `: ${options.cause.cause.message}` : '';
+    const cause =
+      options?.cause instanceof Error && options.cause.cause instanceof Error ? `: ${options.cause.cause.message}` : '';
     super(`${method} ${url} could not reach the server${cause}`, options);
   }
 }

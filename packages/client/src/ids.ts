@@ -24,7 +24,6 @@ export class WebexIdError extends WebexError {
 
 const ID_URI = /^ciscospark:\/\/([^/]+)\/([A-Z_]+)\/([^/]+)$/;
 
-
 /** Reads a Webex id: `decodeId(room.id)` → `{ type: 'ROOM', uuid: '…', region: 'us' }`. */
 export function decodeId(id: string): WebexId {
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(id)) throw new WebexIdError(String(id), 'not base64url');
@@ -43,7 +42,8 @@ export function decodeId(id: string): WebexId {
 /** Makes a Webex id from its parts: unpadded base64url of `ciscospark://<region>/<type>/<uuid>`. */
 export function encodeId({ type, uuid, region = 'us' }: { type: string; uuid: string; region?: string }): string {
   const uri = `ciscospark://${region}/${type}/${uuid}`;
-  if (!ID_URI.test(uri)) throw new WebexIdError(uri, 'type must be upper-case letters and _, region and uuid must not contain /');
+  if (!ID_URI.test(uri))
+    throw new WebexIdError(uri, 'type must be upper-case letters and _, region and uuid must not contain /');
   return toBase64Url(new TextEncoder().encode(uri));
 }
 

@@ -21,9 +21,22 @@ export {
   type SpecViolation,
 } from './errors.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
-export { ContentsApi, type ContentInfo, type ContentInfoOptions, type Download, type DownloadOptions } from './contents.js';
+export {
+  ContentsApi,
+  type ContentInfo,
+  type ContentInfoOptions,
+  type Download,
+  type DownloadOptions,
+} from './contents.js';
 export { parseContentDisposition, safeFileName, type ContentDisposition } from './content-disposition.js';
-export { AccessTokensApi, GuestIssuerApi, signGuestJwt, type OAuthCodeGrant, type OAuthRefreshGrant, type GuestClaims } from './auth.js';
+export {
+  AccessTokensApi,
+  GuestIssuerApi,
+  signGuestJwt,
+  type OAuthCodeGrant,
+  type OAuthRefreshGrant,
+  type GuestClaims,
+} from './auth.js';
 export {
   MessagesApi,
   type CreateMessageInput,

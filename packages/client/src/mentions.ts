@@ -194,7 +194,11 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
  * (in group rooms the text begins with the bot's name as the sender's client rendered it), trimmed.
  * `commandText(message, 'DeployBot', { botId })` → `'deploy prod'`.
  */
-export function commandText(message: { text?: string; html?: string }, botName: string, options: CommandTextOptions = {}): string {
+export function commandText(
+  message: { text?: string; html?: string },
+  botName: string,
+  options: CommandTextOptions = {},
+): string {
   const text = (message.text ?? '').trim();
   const candidates = [...(options.botId && message.html ? renderedNames(message.html, options.botId) : []), botName]
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '')

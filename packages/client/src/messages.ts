@@ -88,7 +88,11 @@ export class MessagesApi extends MessagesResource {
    */
   async reply(parent: ReplyParent | string, body: ReplyInput, options?: RequestOptions): Promise<Message> {
     if (typeof parent !== 'string' && (parent === null || typeof parent !== 'object')) {
-      throw new WebexValidationError('messages.reply', 'parent', `expected a message or a message id, got ${parent === null ? 'null' : typeof parent}`);
+      throw new WebexValidationError(
+        'messages.reply',
+        'parent',
+        `expected a message or a message id, got ${parent === null ? 'null' : typeof parent}`,
+      );
     }
     const known = typeof parent === 'string' ? { id: parent } : parent;
     // Without its room (and its own parent) the message must be fetched: both decide where the reply goes.
@@ -99,14 +103,23 @@ export class MessagesApi extends MessagesResource {
       full = { id, roomId: fetched.roomId, parentId: fetched.parentId };
     }
     const thread = replyTo(full);
-    const { roomId: _room, toPersonId: _id, toPersonEmail: _email, ...content } = body as ReplyInput & Partial<Record<'roomId' | 'toPersonId' | 'toPersonEmail', unknown>>;
+    const {
+      roomId: _room,
+      toPersonId: _id,
+      toPersonEmail: _email,
+      ...content
+    } = body as ReplyInput & Partial<Record<'roomId' | 'toPersonId' | 'toPersonEmail', unknown>>;
     return this.create({ ...content, ...thread } as CreateMessageInput, options);
   }
 
   private async upload(body: LoweredInput, options?: RequestOptions): Promise<Message> {
     const operation = 'messages.create';
     if (body.attachments?.length) {
-      throw new WebexValidationError(operation, 'files', 'a message cannot carry both a local file and a card; send them separately');
+      throw new WebexValidationError(
+        operation,
+        'files',
+        'a message cannot carry both a local file and a card; send them separately',
+      );
     }
     // The usual checks (destination, content, sizes, one file) run on the message as given, before any file is read.
     checkInput(operation, { body });
@@ -126,7 +139,11 @@ type LoweredInput = Omit<MessageFields, 'card'> & { roomId?: string; toPersonId?
 
 function requireId(id: unknown): string {
   if (typeof id !== 'string' || id === '') {
-    throw new WebexValidationError('messages.reply', 'parent', `expected a message with an id (or the id itself), got id ${JSON.stringify(id)}`);
+    throw new WebexValidationError(
+      'messages.reply',
+      'parent',
+      `expected a message with an id (or the id itself), got id ${JSON.stringify(id)}`,
+    );
   }
   return id;
 }
@@ -137,13 +154,25 @@ function withCard(input: CreateMessageInput): LoweredInput {
   if (card === undefined || card === null) return rest;
   const operation = 'messages.create';
   if (typeof card !== 'object' || Array.isArray(card)) {
-    throw new WebexValidationError(operation, 'card', `expected an adaptive card object, got ${Array.isArray(card) ? 'an array' : typeof card}`);
+    throw new WebexValidationError(
+      operation,
+      'card',
+      `expected an adaptive card object, got ${Array.isArray(card) ? 'an array' : typeof card}`,
+    );
   }
   if (rest.attachments !== undefined) {
-    throw new WebexValidationError(operation, 'card', 'give either card or attachments, not both; a message carries one card');
+    throw new WebexValidationError(
+      operation,
+      'card',
+      'give either card or attachments, not both; a message carries one card',
+    );
   }
   if (typeof rest.text !== 'string' || rest.text.trim() === '') {
-    throw new WebexValidationError(operation, 'text', 'a card needs text as the fallback for clients that cannot show cards; give text');
+    throw new WebexValidationError(
+      operation,
+      'text',
+      'a card needs text as the fallback for clients that cannot show cards; give text',
+    );
   }
   return { ...rest, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
 }
@@ -153,7 +182,10 @@ async function toBlob(file: LocalFile): Promise<{ blob: Blob; name: string }> {
     // Loaded only when a path is given, so browser bundles never need node:fs.
     const fsModule = 'node:fs/promises';
     const pathModule = 'node:path';
-    const [{ readFile }, { basename }] = await Promise.all([import(/* @vite-ignore */ fsModule), import(/* @vite-ignore */ pathModule)]);
+    const [{ readFile }, { basename }] = await Promise.all([
+      import(/* @vite-ignore */ fsModule),
+      import(/* @vite-ignore */ pathModule),
+    ]);
     let data: Uint8Array;
     try {
       data = await readFile(file);
@@ -162,7 +194,9 @@ async function toBlob(file: LocalFile): Promise<{ blob: Blob; name: string }> {
     }
     return { blob: new Blob([data as Uint8Array<ArrayBuffer>]), name: basename(file) };
   }
-  if (file instanceof Blob) return { blob: file, name: 'name' in file && typeof file.name === 'string' ? file.name : 'file' };
-  const blob = file.data instanceof Blob ? file.data : new Blob([file.data as ArrayBuffer], file.type ? { type: file.type } : {});
+  if (file instanceof Blob)
+    return { blob: file, name: 'name' in file && typeof file.name === 'string' ? file.name : 'file' };
+  const blob =
+    file.data instanceof Blob ? file.data : new Blob([file.data as ArrayBuffer], file.type ? { type: file.type } : {});
   return { blob, name: file.name };
 }

@@ -6,9 +6,9 @@ import type { TransportSettings } from './core/transport.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type WebexOptions } from './options.js';
 
 /** The environment variable holding the access token. */
-export const TOKEN_VARIABLE = 'WEBEX_ACCESS_TOKEN';
+const TOKEN_VARIABLE = 'WEBEX_ACCESS_TOKEN';
 /** The environment variable holding the API root. */
-export const BASE_URL_VARIABLE = 'WEBEX_BASE_URL';
+const BASE_URL_VARIABLE = 'WEBEX_BASE_URL';
 
 /** A variable of the environment, where there is one: nothing touches `process` in browsers or edge runtimes. */
 function environment(name: string): string | undefined {
@@ -23,7 +23,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * credentials, query or fragment; plain http only to loopback unless allowed.
  * The error never echoes the URL, which may hold secrets.
  */
-export function checkBaseUrl(raw: string, allowInsecureHttp = false): string {
+function checkBaseUrl(raw: string, allowInsecureHttp = false): string {
   const fail = (rule: string): never => {
     throw new WebexValidationError('new Webex', 'baseUrl', `baseUrl ${rule}`);
   };
@@ -37,13 +37,15 @@ export function checkBaseUrl(raw: string, allowInsecureHttp = false): string {
   if (url.username || url.password) fail('must not carry credentials (user:password@); give the token as accessToken');
   if (url.search || url.hash || raw.includes('?') || raw.includes('#')) fail('must not carry a query or a fragment');
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecureHttp) {
-    fail('uses plain http to a host other than loopback, which would send the token in clear; use https, or pass allowInsecureHttp: true');
+    fail(
+      'uses plain http to a host other than loopback, which would send the token in clear; use https, or pass allowInsecureHttp: true',
+    );
   }
   return raw.replace(/\/+$/, '');
 }
 
 /** The default retry policy merged with a client's options. */
-export function retryPolicyFrom(options: WebexOptions): RetryPolicy {
+function retryPolicyFrom(options: WebexOptions): RetryPolicy {
   return {
     ...defaultRetryPolicy,
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
@@ -68,7 +70,10 @@ export function settingsFrom(options: WebexOptions, requireToken = true): Transp
   if (!accessToken && requireToken) throw new AccessTokenError(TOKEN_VARIABLE);
   return {
     accessToken,
-    baseUrl: checkBaseUrl(options.baseUrl ?? environment(BASE_URL_VARIABLE) ?? DEFAULT_BASE_URL, options.allowInsecureHttp),
+    baseUrl: checkBaseUrl(
+      options.baseUrl ?? environment(BASE_URL_VARIABLE) ?? DEFAULT_BASE_URL,
+      options.allowInsecureHttp,
+    ),
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     userAgent: options.userAgent,
     fetch: attemptFetch(options.fetch),

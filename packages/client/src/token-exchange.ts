@@ -6,7 +6,16 @@ import { parseBody } from './error-mapping.js';
 import type { RequestOptions } from './options.js';
 
 /** Sends one token exchange and returns the tokens. */
-export async function exchangeToken(core: Core, form: Record<string, string>, options?: RequestOptions): Promise<AccessToken> {
-  const [request, sent] = await core.request('post', '/access_token', { body: new URLSearchParams(form), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, { ...options, anonymous: true });
+export async function exchangeToken(
+  core: Core,
+  form: Record<string, string>,
+  options?: RequestOptions,
+): Promise<AccessToken> {
+  const [request, sent] = await core.request(
+    'post',
+    '/access_token',
+    { body: new URLSearchParams(form), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+    { ...options, anonymous: true },
+  );
   return parseBody(request, sent.response, sent.text) as AccessToken;
 }

@@ -64,7 +64,11 @@ export class Webex extends WebexResources {
     return Webex.withTokens({ refresh_token: grant.refreshToken, ...tokens }, grant, options);
   }
 
-  private static withTokens(tokens: AccessToken, grant: { clientId: string; clientSecret: string }, options: WebexOptions): Webex {
+  private static withTokens(
+    tokens: AccessToken,
+    grant: { clientId: string; clientSecret: string },
+    options: WebexOptions,
+  ): Webex {
     return new Webex({
       ...options,
       accessToken: tokens.access_token,

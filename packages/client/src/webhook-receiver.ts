@@ -4,7 +4,14 @@ import type { AttachmentAction } from '@webex-ts/models';
 import { decodeId } from './ids.js';
 import type { MessagesResource } from './gen/resources/messages.gen.js';
 import type { RequestOptions } from './options.js';
-import { parseWebhookEvent, SIGNATURE_HEADER, verifyWebhookSignature, WebhookPayloadError, type KnownWebhookEvent, type WebhookEnvelope } from './webhooks.js';
+import {
+  parseWebhookEvent,
+  SIGNATURE_HEADER,
+  verifyWebhookSignature,
+  WebhookPayloadError,
+  type KnownWebhookEvent,
+  type WebhookEnvelope,
+} from './webhooks.js';
 
 /** A message as `messages.get` returns it. */
 export type ReceivedMessage = Awaited<ReturnType<MessagesResource['get']>>;
@@ -65,7 +72,14 @@ export interface WebhookReceiverOptions {
 }
 
 /** Why the receiver answered as it did. */
-export type ReceiveOutcome = 'handled' | 'duplicate' | 'own-message' | 'unsigned' | 'bad-signature' | 'bad-payload' | 'failed';
+export type ReceiveOutcome =
+  | 'handled'
+  | 'duplicate'
+  | 'own-message'
+  | 'unsigned'
+  | 'bad-signature'
+  | 'bad-payload'
+  | 'failed';
 
 /** The answer to give Webex. */
 export interface ReceiveResult {
@@ -89,7 +103,10 @@ export interface NodeResponseLike {
 /** A webhook receiver: the core `handle`, and adapters for `node:http` and fetch-style servers. */
 export interface WebhookReceiver {
   /** Handles one delivery: the raw body and the `X-Spark-Signature` header as received. */
-  handle(rawBody: Uint8Array | string, signatureHeader: string | readonly string[] | null | undefined): Promise<ReceiveResult>;
+  handle(
+    rawBody: Uint8Array | string,
+    signatureHeader: string | readonly string[] | null | undefined,
+  ): Promise<ReceiveResult>;
   /** A `node:http` request listener: `createServer(receiver.node)`. Reads the raw body itself. */
   node(req: NodeRequestLike, res: NodeResponseLike): void;
   /** A fetch-style handler (Deno, Bun, edge runtimes): `Request` in, `Response` out. */
@@ -109,19 +126,27 @@ const decoder = new TextDecoder();
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const { webex, secret, botId, botEmail, onEvent, onError } = options;
   if (typeof secret !== 'string' || secret === '') {
-    throw new TypeError('createWebhookReceiver: expected the webhook secret as a non-empty string; register webhooks with a secret so deliveries can be verified');
+    throw new TypeError(
+      'createWebhookReceiver: expected the webhook secret as a non-empty string; register webhooks with a secret so deliveries can be verified',
+    );
   }
   const capacity = options.seen ?? DEFAULT_SEEN;
-  if (!Number.isInteger(capacity) || capacity < 0) throw new TypeError(`createWebhookReceiver: seen should be a whole number >= 0, got ${String(capacity)}`);
+  if (!Number.isInteger(capacity) || capacity < 0)
+    throw new TypeError(`createWebhookReceiver: seen should be a whole number >= 0, got ${String(capacity)}`);
   const seen = new RecentKeys(capacity);
 
   const isOwn = (personId: unknown, personEmail: unknown): boolean =>
     (botId !== undefined && typeof personId === 'string' && samePerson(personId, botId)) ||
     (botEmail !== undefined && typeof personEmail === 'string' && personEmail.toLowerCase() === botEmail.toLowerCase());
 
-  async function handle(rawBody: Uint8Array | string, signatureHeader: string | readonly string[] | null | undefined): Promise<ReceiveResult> {
-    if (signatureHeader === undefined || signatureHeader === null || signatureHeader === '') return { status: 401, outcome: 'unsigned' };
-    if (!(await verifyWebhookSignature(rawBody, signatureHeader, secret))) return { status: 403, outcome: 'bad-signature' };
+  async function handle(
+    rawBody: Uint8Array | string,
+    signatureHeader: string | readonly string[] | null | undefined,
+  ): Promise<ReceiveResult> {
+    if (signatureHeader === undefined || signatureHeader === null || signatureHeader === '')
+      return { status: 401, outcome: 'unsigned' };
+    if (!(await verifyWebhookSignature(rawBody, signatureHeader, secret)))
+      return { status: 403, outcome: 'bad-signature' };
     const body = typeof rawBody === 'string' ? rawBody : decoder.decode(rawBody);
     let envelope: WebhookEnvelope;
     try {
@@ -131,7 +156,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       throw error;
     }
     const data = envelope.data as Record<string, unknown>;
-    const key = JSON.stringify([String(envelope.resource), String(envelope.event), data['id']]);
+    const key = JSON.stringify([String(envelope.resource), String(envelope.event), data.id]);
     if (!seen.add(key)) return { status: 200, outcome: 'duplicate' };
     try {
       const event = await toEvent(envelope);
@@ -190,7 +215,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
 
   async function fetchHandler(request: Request): Promise<Response> {
     const reply = (status: number, headers: Record<string, string> = {}) =>
-      new Response(statusText(status), { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+      new Response(statusText(status), {
+        status,
+        headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+      });
     if (request.method.toUpperCase() !== 'POST') return reply(405, { allow: 'POST' });
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > MAX_BODY_BYTES) return reply(413);

@@ -1,5 +1,11 @@
 // Start-up registration for a bot: make the named webhook exist exactly as specified, whatever state it was left in.
-import type { CreateWebhookRequest, UpdateWebhookRequest, Webhook, WebhookEvent, WebhookResource } from '@webex-ts/models';
+import type {
+  CreateWebhookRequest,
+  UpdateWebhookRequest,
+  Webhook,
+  WebhookEvent,
+  WebhookResource,
+} from '@webex-ts/models';
 import { WebexValidationError } from './errors.js';
 import type { WebhooksResource } from './gen/resources/webhooks.gen.js';
 import type { RequestOptions } from './options.js';
@@ -24,10 +30,18 @@ export type WebhookOperations = Pick<WebhooksResource, 'list' | 'create' | 'upda
  * a changed `targetUrl` or `secret`, or an `inactive` status, is updated in place; a changed `resource`,
  * `event` or `filter` (which Webex cannot update) replaces it. Returns the webhook as Webex now holds it.
  */
-export async function ensureWebhook(webex: { webhooks: WebhookOperations }, spec: WebhookSpec, options?: RequestOptions): Promise<Webhook> {
+export async function ensureWebhook(
+  webex: { webhooks: WebhookOperations },
+  spec: WebhookSpec,
+  options?: RequestOptions,
+): Promise<Webhook> {
   for (const field of ['name', 'targetUrl', 'resource', 'event'] as const) {
     if (typeof spec?.[field] !== 'string' || spec[field].trim() === '') {
-      throw new WebexValidationError('webhooks.ensure', field, `expected ${field} as a non-empty string, got ${JSON.stringify(spec?.[field])}`);
+      throw new WebexValidationError(
+        'webhooks.ensure',
+        field,
+        `expected ${field} as a non-empty string, got ${JSON.stringify(spec?.[field])}`,
+      );
     }
   }
   const webhooks = webex.webhooks;
@@ -43,7 +57,12 @@ export async function ensureWebhook(webex: { webhooks: WebhookOperations }, spec
     existing = undefined;
   }
   if (!existing?.id) {
-    const create: CreateWebhookRequest = { name: spec.name, targetUrl: spec.targetUrl, resource: spec.resource, event: spec.event };
+    const create: CreateWebhookRequest = {
+      name: spec.name,
+      targetUrl: spec.targetUrl,
+      resource: spec.resource,
+      event: spec.event,
+    };
     if (spec.filter) create.filter = spec.filter;
     if (spec.secret) create.secret = spec.secret;
     return webhooks.create(create, options);
@@ -59,5 +78,9 @@ export async function ensureWebhook(webex: { webhooks: WebhookOperations }, spec
 
 /** Whether the webhook listens to what the spec asks for: the fields Webex cannot change in place. */
 function sameSubscription(webhook: Webhook, spec: WebhookSpec): boolean {
-  return webhook.resource === spec.resource && webhook.event === spec.event && (webhook.filter || undefined) === (spec.filter || undefined);
+  return (
+    webhook.resource === spec.resource &&
+    webhook.event === spec.event &&
+    (webhook.filter || undefined) === (spec.filter || undefined)
+  );
 }

@@ -42,7 +42,9 @@ export async function verifyWebhookSignature(
   if (typeof signature !== 'string' || !signature || !secret) return false;
   const expected = hexToBytes(signature);
   if (!expected) return false;
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
   const actual = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytesOf(rawBody) as Uint8Array<ArrayBuffer>));
   return constantTimeEqual(actual, expected);
 }
@@ -71,9 +73,11 @@ declare const unknownName: unique symbol;
  * A `resource` this SDK has no type for (the value is a plain string at runtime).
  * Reach it in a `switch` `default`, or with `isKnownWebhookEvent`; compare it as `String(event.resource) === '...'`.
  */
+// biome-ignore lint/complexity/noBannedTypes: a branded `String` (not `string`) keeps `event.resource === 'messages'` narrowing
 export type UnknownWebhookResource = String & { readonly [unknownName]: 'resource' };
 
 /** An `event` name this SDK does not list for its resource (Webex may add some); compare it as `String(event.event)`. */
+// biome-ignore lint/complexity/noBannedTypes: a branded `String` (not `string`) keeps `event.resource === 'messages'` narrowing
 export type UnknownWebhookEventName = String & { readonly [unknownName]: 'event' };
 
 /**
@@ -83,7 +87,21 @@ export type UnknownWebhookEventName = String & { readonly [unknownName]: 'event'
 type WithRequired<T, K extends keyof T> = Partial<Omit<T, K>> & { [P in K]-?: NonNullable<T[P]> };
 
 /** `data` of a `messages` delivery: ids only, fetch the content with `messages.get`. */
-export type MessageWebhookData = WithRequired<Pick<Message, 'id' | 'roomId' | 'personId' | 'personEmail' | 'created' | 'roomType' | 'mentionedPeople' | 'mentionedGroups' | 'files'>, 'id' | 'roomId' | 'personId'>;
+export type MessageWebhookData = WithRequired<
+  Pick<
+    Message,
+    | 'id'
+    | 'roomId'
+    | 'personId'
+    | 'personEmail'
+    | 'created'
+    | 'roomType'
+    | 'mentionedPeople'
+    | 'mentionedGroups'
+    | 'files'
+  >,
+  'id' | 'roomId' | 'personId'
+>;
 /** `data` of a `memberships` delivery. */
 export type MembershipWebhookData = WithRequired<Membership, 'id' | 'roomId' | 'personId'>;
 /** `data` of a `rooms` delivery. */
@@ -116,11 +134,19 @@ const requiredData: { [R in KnownWebhookResource]: readonly (keyof KnownWebhooks
 
 /** A delivery of a known resource, `data` typed by it. */
 export type KnownWebhookEvent = {
-  [R in KnownWebhookResource]: EnvelopeBase & { resource: R; event: KnownWebhooks[R]['event'] | UnknownWebhookEventName; data: KnownWebhooks[R]['data'] };
+  [R in KnownWebhookResource]: EnvelopeBase & {
+    resource: R;
+    event: KnownWebhooks[R]['event'] | UnknownWebhookEventName;
+    data: KnownWebhooks[R]['data'];
+  };
 }[KnownWebhookResource];
 
 /** A delivery of a resource this SDK has no type for. */
-export type UnknownWebhookEvent = EnvelopeBase & { resource: UnknownWebhookResource; event: string; data: Record<string, unknown> };
+export type UnknownWebhookEvent = EnvelopeBase & {
+  resource: UnknownWebhookResource;
+  event: string;
+  data: Record<string, unknown>;
+};
 
 /**
  * A webhook delivery, discriminated by `resource` (and `event`):
@@ -148,18 +174,22 @@ export function parseWebhookEvent(body: string | Uint8Array | ArrayBuffer | obje
       throw new WebhookPayloadError('webhook body is not JSON');
     }
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new WebhookPayloadError(`webhook body should be a JSON object, got ${kindOf(value)}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new WebhookPayloadError(`webhook body should be a JSON object, got ${kindOf(value)}`);
   const envelope = value as Record<string, unknown>;
   for (const field of ['resource', 'event'] as const) {
-    if (typeof envelope[field] !== 'string') throw new WebhookPayloadError(`webhook body has no "${field}" string, got ${kindOf(envelope[field])}`);
+    if (typeof envelope[field] !== 'string')
+      throw new WebhookPayloadError(`webhook body has no "${field}" string, got ${kindOf(envelope[field])}`);
   }
-  const data = envelope['data'];
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WebhookPayloadError(`webhook body has no "data" object, got ${kindOf(data)}`);
-  const resource = envelope['resource'] as string;
+  const data = envelope.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new WebhookPayloadError(`webhook body has no "data" object, got ${kindOf(data)}`);
+  const resource = envelope.resource as string;
   if (Object.hasOwn(requiredData, resource)) {
     for (const field of requiredData[resource as KnownWebhookResource]) {
       const got = (data as Record<string, unknown>)[field];
-      if (typeof got !== 'string') throw new WebhookPayloadError(`${resource} webhook "data" should have a "${field}" string, got ${kindOf(got)}`);
+      if (typeof got !== 'string')
+        throw new WebhookPayloadError(`${resource} webhook "data" should have a "${field}" string, got ${kindOf(got)}`);
     }
   }
   return envelope as unknown as WebhookEnvelope;

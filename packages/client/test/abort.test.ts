@@ -31,7 +31,10 @@ async function abortedAfter100ms(call: (signal: AbortSignal) => Promise<unknown>
 describe('aborting a request in flight', () => {
   it.each([
     ['GET rooms.get', (webex: Webex, signal: AbortSignal) => webex.rooms.get('ROOM-1', { signal })],
-    ['POST messages.create', (webex: Webex, signal: AbortSignal) => webex.messages.create({ roomId: 'R', text: 'hi' }, { signal })],
+    [
+      'POST messages.create',
+      (webex: Webex, signal: AbortSignal) => webex.messages.create({ roomId: 'R', text: 'hi' }, { signal }),
+    ],
     ['a listing', (webex: Webex, signal: AbortSignal) => webex.rooms.list(undefined, { signal }).toArray()],
   ] as const)('%s rejects within ~200 ms of the abort, sent once', async (_name, call) => {
     server = await startServer(() => {}); // takes the request, never answers

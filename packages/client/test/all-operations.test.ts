@@ -12,8 +12,8 @@ const root = new URL('../../../', import.meta.url);
 const spec = JSON.parse(readFileSync(new URL('packages/client/src/gen/openapi.json', root), 'utf8'));
 const ir = buildIr(bundleSpecs(new URL('specs/webex.yaml', root).pathname));
 
-
-const deref = (node: Schema): Schema => (node?.$ref ? deref(spec.components[node.$ref.split('/')[2]][node.$ref.split('/')[3]]) : node);
+const deref = (node: Schema): Schema =>
+  node?.$ref ? deref(spec.components[node.$ref.split('/')[2]][node.$ref.split('/')[3]]) : node;
 
 /** A small value the schema accepts. */
 function sample(raw: Schema): unknown {
@@ -40,9 +40,13 @@ function sample(raw: Schema): unknown {
       return true;
     case 'string':
       return (
-        { 'date-time': '2026-11-23T10:00:00.000Z', date: '2026-11-23', email: 'ana@example.com', uri: 'https://example.com/a', url: 'https://example.com/a' }[
-          schema.format as string
-        ] ?? 'x'.repeat(Math.max(1, schema.minLength ?? 1))
+        {
+          'date-time': '2026-11-23T10:00:00.000Z',
+          date: '2026-11-23',
+          email: 'ana@example.com',
+          uri: 'https://example.com/a',
+          url: 'https://example.com/a',
+        }[schema.format as string] ?? 'x'.repeat(Math.max(1, schema.minLength ?? 1))
       );
     default:
       return 'x';
@@ -89,23 +93,32 @@ function resourceOf(property: string[]): Record<string, (...args: unknown[]) => 
 }
 
 describe.each(ir.resources.map((r) => [r.name, r] as const))('%s', (_name, resource) => {
-  it.each(resource.operations.map((op) => [`${op.method} (${op.httpMethod.toUpperCase()} ${op.path})`, op] as const))('%s', async (_label, op) => {
-    const api = resourceOf(resource.property);
-    const result = api[op.method]!(...argumentsFor(op));
-    if (result instanceof Paginated) {
-      expect(Array.isArray(await result.toArray({ limit: 5 }))).toBe(true);
-    } else {
-      const value = await result;
-      if (op.result.kind === 'void') expect(value).toBeUndefined();
-      else if (op.result.kind === 'text') expect(['number', 'string']).toContain(typeof value);
-      else if (value !== undefined || op.result.kind !== 'json' || !typeExpression(op.result.type).endsWith('| undefined')) expect(value).toBeTypeOf('object');
-    }
-  });
+  it.each(resource.operations.map((op) => [`${op.method} (${op.httpMethod.toUpperCase()} ${op.path})`, op] as const))(
+    '%s',
+    async (_label, op) => {
+      const api = resourceOf(resource.property);
+      const result = api[op.method]!(...argumentsFor(op));
+      if (result instanceof Paginated) {
+        expect(Array.isArray(await result.toArray({ limit: 5 }))).toBe(true);
+      } else {
+        const value = await result;
+        if (op.result.kind === 'void') expect(value).toBeUndefined();
+        else if (op.result.kind === 'text') expect(['number', 'string']).toContain(typeof value);
+        else if (
+          value !== undefined ||
+          op.result.kind !== 'json' ||
+          !typeExpression(op.result.type).endsWith('| undefined')
+        )
+          expect(value).toBeTypeOf('object');
+      }
+    },
+  );
 });
 
 it('covers every operation of the spec', () => {
   const count = Object.values(spec.paths as Record<string, Schema>).reduce(
-    (n, item) => n + ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m] && !item[m]['x-sdk-hidden']).length,
+    (n, item) =>
+      n + ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m] && !item[m]['x-sdk-hidden']).length,
     0,
   );
   expect(ir.resources.reduce((n, r) => n + r.operations.length, 0)).toBe(count);

@@ -15,13 +15,20 @@ describe('OAuth against the Prism mock (form-encoded bodies validated)', () => {
   afterEach(() => expect(violations).toEqual([]));
 
   it('accessTokens.get exchanges a code', async () => {
-    const tokens = await webex.accessTokens.get({ clientId: 'C1', clientSecret: 'S1', code: 'CODE', redirectUri: 'https://app.example/cb' });
+    const tokens = await webex.accessTokens.get({
+      clientId: 'C1',
+      clientSecret: 'S1',
+      code: 'CODE',
+      redirectUri: 'https://app.example/cb',
+    });
     expect(tokens.access_token).toBeTruthy();
     expect(tokens.refresh_token).toBeTruthy();
   });
 
   it('accessTokens.refresh trades a refresh token', async () => {
-    expect((await webex.accessTokens.refresh({ clientId: 'C1', clientSecret: 'S1', refreshToken: 'R1' })).expires_in).toBeGreaterThan(0);
+    expect(
+      (await webex.accessTokens.refresh({ clientId: 'C1', clientSecret: 'S1', refreshToken: 'R1' })).expires_in,
+    ).toBeGreaterThan(0);
   });
 
   it('Webex.fromOAuthCode returns a ready client and reports the tokens', async () => {
@@ -44,7 +51,12 @@ describe('form encoding and headers, seen by a local server', () => {
   it('sends the exchange form-encoded, without the client token', async () => {
     server = await startServer((_req, res) => json(res, 200, { access_token: 'A2', expires_in: 10 }));
     const webex = new Webex({ accessToken: 'OLD', baseUrl: server.url });
-    await webex.accessTokens.get({ clientId: 'C 1', clientSecret: 'S&1', code: 'CODE', redirectUri: 'https://app.example/cb' });
+    await webex.accessTokens.get({
+      clientId: 'C 1',
+      clientSecret: 'S&1',
+      code: 'CODE',
+      redirectUri: 'https://app.example/cb',
+    });
     const [request] = server.requests;
     expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request!.headers.authorization).toBeUndefined();
@@ -68,7 +80,8 @@ describe('refresh and replay after a 401', () => {
         current = `T${refreshes + 1}`;
         return json(res, 200, { access_token: current, expires_in: 1209600, refresh_token: `R${refreshes + 1}` });
       }
-      if (req.headers.authorization !== `Bearer ${current}`) return json(res, 401, { message: 'expired' }, { trackingid: 'T-401' });
+      if (req.headers.authorization !== `Bearer ${current}`)
+        return json(res, 401, { message: 'expired' }, { trackingid: 'T-401' });
       json(res, 200, { id: 'me', body: req.body });
     });
     return { refreshes: () => refreshes };
@@ -96,7 +109,13 @@ describe('refresh and replay after a 401', () => {
 
   it('shares one refresh between concurrent calls', async () => {
     const counter = await tokenServer();
-    const webex = new Webex({ accessToken: 'EXPIRED', baseUrl: server!.url, clientId: 'C1', clientSecret: 'S1', refreshToken: 'R1' });
+    const webex = new Webex({
+      accessToken: 'EXPIRED',
+      baseUrl: server!.url,
+      clientId: 'C1',
+      clientSecret: 'S1',
+      refreshToken: 'R1',
+    });
     await Promise.all([webex.people.me(), webex.people.me(), webex.people.me()]);
     expect(counter.refreshes()).toBe(1);
   });
@@ -128,6 +147,8 @@ describe('signGuestJwt', () => {
   });
 
   it('checks the subject', async () => {
-    await expect(signGuestJwt({ sub: 'not ok!', name: 'A', iss: 'I' }, btoa('k'))).rejects.toThrow(/sub must be letters, digits and hyphens/);
+    await expect(signGuestJwt({ sub: 'not ok!', name: 'A', iss: 'I' }, btoa('k'))).rejects.toThrow(
+      /sub must be letters, digits and hyphens/,
+    );
   });
 });

@@ -12,15 +12,36 @@ const approval = adaptiveCard({
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', choices: [{ title: 'Approve', value: 'approve' }, { title: 'Reject', value: 'reject' }] }] },
-        { type: 'Column', width: 'auto', items: [{ type: 'Image', url: 'https://example.com/logo.png', altText: 'logo' }] },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.ChoiceSet',
+              id: 'decision',
+              style: 'expanded',
+              choices: [
+                { title: 'Approve', value: 'approve' },
+                { title: 'Reject', value: 'reject' },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [{ type: 'Image', url: 'https://example.com/logo.png', altText: 'logo' }],
+        },
       ],
     },
     { type: 'Input.Text', id: 'comment', placeholder: 'Why?', isMultiline: true },
     { type: 'Input.Toggle', id: 'notify', title: 'Tell the team' },
     { type: 'Input.Date', id: 'when' },
   ],
-  actions: [{ type: 'Action.Submit', title: 'Send', data: { build: '412' } }, { type: 'Action.OpenUrl', title: 'Diff', url: 'https://example.com/diff' }],
+  actions: [
+    { type: 'Action.Submit', title: 'Send', data: { build: '412' } },
+    { type: 'Action.OpenUrl', title: 'Diff', url: 'https://example.com/diff' },
+  ],
 });
 
 describe('adaptiveCard', () => {
@@ -50,7 +71,9 @@ describe('adaptiveCard', () => {
 });
 
 describe('typedInputs', () => {
-  const submit = { inputs: { decision: 'approve', comment: 'ship it', notify: 'true', when: '2026-12-03', build: '412' } };
+  const submit = {
+    inputs: { decision: 'approve', comment: 'ship it', notify: 'true', when: '2026-12-03', build: '412' },
+  };
 
   it('types and returns the card’s inputs', () => {
     const inputs = typedInputs(submit, approval);
@@ -71,7 +94,11 @@ describe('typedInputs', () => {
 
   it.each([
     ['a missing input', { inputs: { decision: 'approve' } }, /missing or not a string: comment, notify, when/],
-    ['an input that is not a string', { inputs: { decision: 1, comment: '', notify: 'false', when: '' } }, /missing or not a string: decision/],
+    [
+      'an input that is not a string',
+      { inputs: { decision: 1, comment: '', notify: 'false', when: '' } },
+      /missing or not a string: decision/,
+    ],
     ['no inputs at all', {}, /missing or not a string: decision, comment, notify, when/],
   ])('refuses %s, naming the ids', (_name, action, message) => {
     expect(() => typedInputs(action, approval)).toThrow(WebexValidationError);

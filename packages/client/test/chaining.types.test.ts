@@ -31,8 +31,18 @@ describe('answers chain into the next request', () => {
     const message = await webex.messages.create({ roomId: room.id, markdown: `Welcome to **${room.title}**` });
     const fetched = await webex.messages.get(message.id);
     const edited = await webex.messages.edit(fetched.id, { roomId: fetched.roomId, text: 'Welcome, everyone' });
-    const tab = await webex.roomTabs.create({ roomId: room.id, contentUrl: 'https://example.com/board', displayName: 'Board' });
-    const webhook = await webex.webhooks.create({ name: 'New messages', targetUrl: 'https://example.com/hook', resource: 'messages', event: 'created', filter: `roomId=${room.id}` });
+    const tab = await webex.roomTabs.create({
+      roomId: room.id,
+      contentUrl: 'https://example.com/board',
+      displayName: 'Board',
+    });
+    const webhook = await webex.webhooks.create({
+      name: 'New messages',
+      targetUrl: 'https://example.com/hook',
+      resource: 'messages',
+      event: 'created',
+      filter: `roomId=${room.id}`,
+    });
 
     expectTypeOf(team.id).toEqualTypeOf<string>();
     expectTypeOf(team.name).toEqualTypeOf<string>();
@@ -51,7 +61,17 @@ describe('answers chain into the next request', () => {
     expectTypeOf(room.teamId).toEqualTypeOf<string | undefined>();
     expectTypeOf(message.text).toEqualTypeOf<string | undefined>();
 
-    for (const value of [team.id, room.id, room.title, teamMembership.teamId, membership.roomId, message.id, edited.id, tab.id, webhook.id]) {
+    for (const value of [
+      team.id,
+      room.id,
+      room.title,
+      teamMembership.teamId,
+      membership.roomId,
+      message.id,
+      edited.id,
+      tab.id,
+      webhook.id,
+    ]) {
       expect(value).toEqual(expect.any(String));
     }
     expect(room.type).toMatch(/^(direct|group)$/);
@@ -63,8 +83,14 @@ describe('answers chain into the next request', () => {
     const [license] = await webex.licenses.list().toArray({ limit: 1 });
     expect(license).toBeDefined();
     if (!license) return;
-    const assigned = await webex.licenses.assignToUsers({ personId: me.id, licenses: [{ id: license.id, operation: 'add' }] });
-    const group = await webex.groups.create({ schemas: ['urn:scim:schemas:core:1.0'], displayName: 'Project Alpha admins' });
+    const assigned = await webex.licenses.assignToUsers({
+      personId: me.id,
+      licenses: [{ id: license.id, operation: 'add' }],
+    });
+    const group = await webex.groups.create({
+      schemas: ['urn:scim:schemas:core:1.0'],
+      displayName: 'Project Alpha admins',
+    });
     const members = await webex.groups.listMembers(group.id).toArray({ limit: 5 });
 
     expectTypeOf(me.emails).toEqualTypeOf<string[]>();
@@ -76,7 +102,11 @@ describe('answers chain into the next request', () => {
   });
 
   it('meeting → invitee → its recordings', async () => {
-    const meeting = await webex.meetings.create({ title: 'Sprint review', start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z' });
+    const meeting = await webex.meetings.create({
+      title: 'Sprint review',
+      start: '2026-12-01T10:00:00Z',
+      end: '2026-12-01T11:00:00Z',
+    });
     const invitee = await webex.meetingInvitees.create({ meetingId: meeting.id, email: personEmail });
     const [recording] = await webex.recordings.list({ meetingId: meeting.id }).toArray({ limit: 1 });
     expect(recording).toBeDefined();
@@ -111,8 +141,9 @@ describe('mistakes in a request do not compile', () => {
       await webex.messages.create({ rooomId: roomId, text: 'hi' });
       // @ts-expect-error an edit needs the message's `roomId`
       await webex.messages.edit('M', { text: 'hi' });
+      const notACard = { contentType: 'application/json' as const, content: {} };
       // @ts-expect-error cards are `application/vnd.microsoft.card.adaptive`
-      await webex.messages.create({ roomId, text: 'hi', attachments: [{ contentType: 'application/json', content: {} }] });
+      await webex.messages.create({ roomId, text: 'hi', attachments: [notACard] });
 
       // memberships
       // @ts-expect-error `personEmial` is not a field
@@ -140,12 +171,13 @@ describe('mistakes in a request do not compile', () => {
       await webex.teamMemberships.update('TM', { isModerator: 'yes' });
 
       // webhooks
+      const hook = 'https://example.com/hook';
       // @ts-expect-error `targetURL` is not a field
-      await webex.webhooks.create({ name, targetURL: 'https://example.com/hook', resource: 'messages', event: 'created' });
+      await webex.webhooks.create({ name, targetURL: hook, resource: 'messages', event: 'created' });
       // @ts-expect-error `event` is required
-      await webex.webhooks.create({ name, targetUrl: 'https://example.com/hook', resource: 'messages' });
+      await webex.webhooks.create({ name, targetUrl: hook, resource: 'messages' });
       // @ts-expect-error `message` is not a webhook resource (`messages` is)
-      await webex.webhooks.create({ name, targetUrl: 'https://example.com/hook', resource: 'message', event: 'created' });
+      await webex.webhooks.create({ name, targetUrl: hook, resource: 'message', event: 'created' });
 
       // people
       // @ts-expect-error `emial` is not a field
@@ -193,8 +225,13 @@ describe('mistakes in a request do not compile', () => {
       await webex.meetings.create({ titel: 'Review', start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z' });
       // @ts-expect-error `end` is required
       await webex.meetings.create({ title: 'Review', start: '2026-12-01T10:00:00Z' });
-      // @ts-expect-error `party` is not a scheduled type
-      await webex.meetings.create({ title: 'Review', start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z', scheduledType: 'party' });
+      await webex.meetings.create({
+        title: 'Review',
+        start: '2026-12-01T10:00:00Z',
+        end: '2026-12-01T11:00:00Z',
+        // @ts-expect-error `party` is not a scheduled type
+        scheduledType: 'party',
+      });
 
       // meeting invitees
       // @ts-expect-error `emial` is not a field

@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type Handler, type TestServer } from '../../../test-utils/http-server.js';
 import { ContentsApi } from '../src/contents.js';
 import { createCore } from '../src/create-core.js';
-import { FileInfectedError, FileTooLargeError, FileUnscannableError, WebexApiError, WebexTimeoutError, WebexValidationError } from '../src/errors.js';
+import {
+  FileInfectedError,
+  FileTooLargeError,
+  FileUnscannableError,
+  WebexApiError,
+  WebexTimeoutError,
+  WebexValidationError,
+} from '../src/errors.js';
 import type { WebexOptions } from '../src/options.js';
 
 const ID = 'Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvMTIzNDU2Nzg5MC8w';
@@ -25,7 +32,12 @@ async function serve(handler: Handler, options: WebexOptions = {}) {
 
 /** A small file: `Content-Disposition`, type and length, as Webex sends them. */
 function file(res: ServerResponse, text: string, headers: Record<string, string> = {}) {
-  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(text)), 'content-disposition': 'attachment; filename="hello.txt"', ...headers });
+  res.writeHead(200, {
+    'content-type': 'text/plain',
+    'content-length': String(Buffer.byteLength(text)),
+    'content-disposition': 'attachment; filename="hello.txt"',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -34,8 +46,17 @@ async function readText(body: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 /** Writes `total` bytes in 64 KB chunks, waiting whenever the socket asks to; `progress.sent` says how far it got. */
-async function streamBytes(res: ServerResponse, total: number, progress: { sent: number }, headers: Record<string, string> = {}) {
-  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="big.bin"', ...headers });
+async function streamBytes(
+  res: ServerResponse,
+  total: number,
+  progress: { sent: number },
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-disposition': 'attachment; filename="big.bin"',
+    ...headers,
+  });
   const chunk = Buffer.alloc(64 * 1024, 7);
   while (progress.sent < total && !res.destroyed) {
     const piece = chunk.subarray(0, Math.min(chunk.length, total - progress.sent));
@@ -74,7 +95,11 @@ describe('download', () => {
   it('sends the token to the API and returns name, type, size and the bytes', async () => {
     const { server, contents } = await serve((_req, res) => file(res, 'hello, world'));
     const download = await contents.download(`${server.url}/contents/${ID}`);
-    expect({ name: download.name, type: download.type, size: download.size }).toEqual({ name: 'hello.txt', type: 'text/plain', size: 12 });
+    expect({ name: download.name, type: download.type, size: download.size }).toEqual({
+      name: 'hello.txt',
+      type: 'text/plain',
+      size: 12,
+    });
     expect(await readText(download.body)).toBe('hello, world');
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({ method: 'GET', url: `/contents/${ID}` });
@@ -90,7 +115,9 @@ describe('download', () => {
   it('streams 50 MB: resolves before the server is done, and memory stays bounded while reading', async () => {
     const TOTAL = 50 * 1024 * 1024;
     const progress = { sent: 0 };
-    const { contents } = await serve((_req, res) => streamBytes(res, TOTAL, progress, { 'content-length': String(TOTAL) }));
+    const { contents } = await serve((_req, res) =>
+      streamBytes(res, TOTAL, progress, { 'content-length': String(TOTAL) }),
+    );
     const before = retained();
     const download = await contents.download(ID, { maxBytes: TOTAL });
     expect(download.size).toBe(TOTAL);
@@ -116,7 +143,9 @@ describe('download', () => {
   });
 
   it('any other error status is the usual typed API error', async () => {
-    const { contents } = await serve((_req, res) => json(res, 404, { message: 'Content not found', trackingId: 'TRK-404' }));
+    const { contents } = await serve((_req, res) =>
+      json(res, 404, { message: 'Content not found', trackingId: 'TRK-404' }),
+    );
     const error = await contents.download(ID).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WebexApiError);
     expect(error).toMatchObject({ status: 404, apiMessage: 'Content not found', trackingId: 'TRK-404' });
@@ -140,7 +169,9 @@ describe('malware scanning', () => {
   });
 
   it('423 with a Retry-After longer than the deadline: a timeout at the deadline, not a long wait', async () => {
-    const { server, contents } = await serve((_req, res) => json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '30' }));
+    const { server, contents } = await serve((_req, res) =>
+      json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '30' }),
+    );
     const started = performance.now();
     const error = await contents.download(ID, { deadline: 300 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WebexTimeoutError);
@@ -150,7 +181,10 @@ describe('malware scanning', () => {
   });
 
   it('still scanning when the retries run out: the 423 as a WebexApiError', async () => {
-    const { server, contents } = await serve((_req, res) => json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '0' }), { maxRetries: 2 });
+    const { server, contents } = await serve(
+      (_req, res) => json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '0' }),
+      { maxRetries: 2 },
+    );
     const error = await contents.download(ID).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WebexApiError);
     expect(error).toMatchObject({ status: 423, apiMessage: 'File is being scanned' });
@@ -158,11 +192,18 @@ describe('malware scanning', () => {
   });
 
   it('410: FileInfectedError, a WebexApiError with the tracking id', async () => {
-    const { contents } = await serve((_req, res) => json(res, 410, { message: 'File is infected' }, { trackingid: 'TRK-410' }));
+    const { contents } = await serve((_req, res) =>
+      json(res, 410, { message: 'File is infected' }, { trackingid: 'TRK-410' }),
+    );
     const error = await contents.download(ID).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FileInfectedError);
     expect(error).toBeInstanceOf(WebexApiError);
-    expect(error).toMatchObject({ name: 'FileInfectedError', status: 410, apiMessage: 'File is infected', trackingId: 'TRK-410' });
+    expect(error).toMatchObject({
+      name: 'FileInfectedError',
+      status: 410,
+      apiMessage: 'File is infected',
+      trackingId: 'TRK-410',
+    });
     expect((error as Error).message).toMatch(/infected/);
   });
 
@@ -182,7 +223,10 @@ describe('malware scanning', () => {
     });
     const download = await contents.download(`${server.url}/contents/${ID}`, { allowUnscannable: true });
     expect(await readText(download.body)).toBe('encrypted.zip bytes');
-    expect(server.requests.map((request) => request.url)).toEqual([`/contents/${ID}`, `/contents/${ID}?allow=unscannable`]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/contents/${ID}`,
+      `/contents/${ID}?allow=unscannable`,
+    ]);
     expect(server.requests[1]!.headers.authorization).toBe('Bearer T0KEN');
   });
 
@@ -201,10 +245,16 @@ describe('malware scanning', () => {
 
 describe('URLs that are not files of this API are refused before anything is sent', () => {
   const refused: [name: string, url: (base: string) => string][] = [
-    ['another origin (same server, other host name)', (base) => base.replace('127.0.0.1', 'localhost') + `/contents/${ID}`],
-    ['another scheme', (base) => base.replace('http:', 'https:') + `/contents/${ID}`],
-    ['another port', (base) => base.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`) + `/contents/${ID}`],
-    ['credentials in the URL', (base) => base.replace('http://', 'http://user:pass@') + `/contents/${ID}`],
+    [
+      'another origin (same server, other host name)',
+      (base) => `${base.replace('127.0.0.1', 'localhost')}/contents/${ID}`,
+    ],
+    ['another scheme', (base) => `${base.replace('http:', 'https:')}/contents/${ID}`],
+    [
+      'another port',
+      (base) => `${base.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`)}/contents/${ID}`,
+    ],
+    ['credentials in the URL', (base) => `${base.replace('http://', 'http://user:pass@')}/contents/${ID}`],
     ['the API origin, another path', (base) => `${base}/people/me`],
     ['a path climbing out of /contents/', (base) => `${base}/contents/../people/me`],
     ['an encoded climb', (base) => `${base}/contents/%2e%2e%2fpeople`],
@@ -218,14 +268,18 @@ describe('URLs that are not files of this API are refused before anything is sen
     const { server, contents } = await serve((_req, res) => file(res, 'secret'));
     const error = await contents.download(url(server.url)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WebexValidationError);
-    expect((error as WebexValidationError).message).toMatch(/^contents\.download: .*expected a file URL from message\.files/);
+    expect((error as WebexValidationError).message).toMatch(
+      /^contents\.download: .*expected a file URL from message\.files/,
+    );
     await expect(contents.info(url(server.url))).rejects.toBeInstanceOf(WebexValidationError);
     expect(server.requests).toHaveLength(0);
   });
 
   it('the refusal shows only the origin of the URL, never its path or query', async () => {
     const { contents } = await serve((_req, res) => file(res, 'x'));
-    const error = await contents.download('https://files.example.com/private/path?sig=s3cr3t').catch((caught: unknown) => caught);
+    const error = await contents
+      .download('https://files.example.com/private/path?sig=s3cr3t')
+      .catch((caught: unknown) => caught);
     expect((error as Error).message).toContain('https://files.example.com');
     expect((error as Error).message).not.toMatch(/private|s3cr3t/);
   });
@@ -234,13 +288,21 @@ describe('URLs that are not files of this API are refused before anything is sen
 describe('info and Content-Disposition', () => {
   const variants: [name: string, header: string | undefined, want: string | undefined][] = [
     ['filename="…"', 'attachment; filename="report.pdf"', 'report.pdf'],
-    ["filename*=UTF-8''… preferred", `attachment; filename="rapport.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%E2%82%AC.pdf`, 'résumé €.pdf'],
+    [
+      "filename*=UTF-8''… preferred",
+      `attachment; filename="rapport.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%E2%82%AC.pdf`,
+      'résumé €.pdf',
+    ],
     ['directories dropped from the name', 'attachment; filename="../../.ssh/authorized_keys"', 'authorized_keys'],
     ['no header', undefined, undefined],
   ];
   it.each(variants)('%s', async (_name, header, want) => {
     const { server, contents } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '123456', ...(header ? { 'content-disposition': header } : {}) });
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-length': '123456',
+        ...(header ? { 'content-disposition': header } : {}),
+      });
       res.end();
     });
     expect(await contents.info(ID)).toEqual({ name: want, type: 'application/pdf', size: 123456 });
@@ -262,7 +324,9 @@ describe('info and Content-Disposition', () => {
 describe('maxBytes', () => {
   it('Content-Length over the limit: FileTooLargeError before any body is read', async () => {
     const progress = { sent: 0 };
-    const { contents } = await serve((_req, res) => streamBytes(res, 5 * 1024 * 1024, progress, { 'content-length': String(5 * 1024 * 1024) }));
+    const { contents } = await serve((_req, res) =>
+      streamBytes(res, 5 * 1024 * 1024, progress, { 'content-length': String(5 * 1024 * 1024) }),
+    );
     const error = await contents.download(ID, { maxBytes: 1024 * 1024 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FileTooLargeError);
     expect(error).toMatchObject({ maxBytes: 1024 * 1024, size: 5 * 1024 * 1024 });

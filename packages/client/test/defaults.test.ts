@@ -20,13 +20,30 @@ describe('settings from options', () => {
     const settings = settingsFrom({ accessToken: 'T' });
     expect(settings.timeout).toBe(60_000);
     expect(settings.retry).toEqual(defaultRetryPolicy);
-    expect(settings.retry).toMatchObject({ maxRetries: 3, defaultRetryAfterMs: 15_000, maxRetryAfterMs: 60_000, baseDelayMs: 500, maxDelayMs: 8_000 });
+    expect(settings.retry).toMatchObject({
+      maxRetries: 3,
+      defaultRetryAfterMs: 15_000,
+      maxRetryAfterMs: 60_000,
+      baseDelayMs: 500,
+      maxDelayMs: 8_000,
+    });
   });
 
   it('take the client options over the defaults', () => {
-    const settings = settingsFrom({ accessToken: 'T', timeout: 1234, maxRetries: 0, maxRetryAfter: 5_000, waitOnRateLimit: false });
+    const settings = settingsFrom({
+      accessToken: 'T',
+      timeout: 1234,
+      maxRetries: 0,
+      maxRetryAfter: 5_000,
+      waitOnRateLimit: false,
+    });
     expect(settings.timeout).toBe(1234);
-    expect(settings.retry).toMatchObject({ maxRetries: 0, maxRetryAfterMs: 5_000, waitOnRateLimit: false, defaultRetryAfterMs: 15_000 });
+    expect(settings.retry).toMatchObject({
+      maxRetries: 0,
+      maxRetryAfterMs: 5_000,
+      waitOnRateLimit: false,
+      defaultRetryAfterMs: 15_000,
+    });
   });
 });
 
@@ -44,7 +61,9 @@ describe('the defaults on the wire', () => {
     server = await startServer((_req, res) => json(res, 200, { id: 'me' }));
     const byDefault = await timersDuring(() => new Webex({ accessToken: 'T', baseUrl: server!.url }).people.me());
     expect(byDefault).toContain(60_000);
-    const configured = await timersDuring(() => new Webex({ accessToken: 'T', baseUrl: server!.url, timeout: 4321 }).people.me());
+    const configured = await timersDuring(() =>
+      new Webex({ accessToken: 'T', baseUrl: server!.url, timeout: 4321 }).people.me(),
+    );
     expect(configured).toContain(4321);
     expect(configured).not.toContain(60_000);
   });
@@ -63,20 +82,31 @@ describe('the defaults on the wire', () => {
       },
     });
     await webex.people.me(undefined, { signal: stop.signal }).catch(() => {});
-    if (!event) throw new Error(`expected a retry, but the call ended after ${server.requests.length} request(s) without one`);
+    if (!event)
+      throw new Error(`expected a retry, but the call ended after ${server.requests.length} request(s) without one`);
     return event;
   }
 
   it('waits 15 s on a 429 without Retry-After', async () => {
-    expect(await firstRetry((_req, res) => json(res, 429, {}))).toMatchObject({ reason: 'rate-limit', status: 429, delayMs: 15_000 });
+    expect(await firstRetry((_req, res) => json(res, 429, {}))).toMatchObject({
+      reason: 'rate-limit',
+      status: 429,
+      delayMs: 15_000,
+    });
   });
 
   it('cuts a 429 Retry-After of 120 s to 60 s', async () => {
-    expect(await firstRetry((_req, res) => json(res, 429, {}, { 'retry-after': '120' }))).toMatchObject({ reason: 'rate-limit', delayMs: 60_000 });
+    expect(await firstRetry((_req, res) => json(res, 429, {}, { 'retry-after': '120' }))).toMatchObject({
+      reason: 'rate-limit',
+      delayMs: 60_000,
+    });
   });
 
   it('cuts a 503 Retry-After of 120 s to 60 s too', async () => {
-    expect(await firstRetry((_req, res) => json(res, 503, {}, { 'retry-after': '120' }))).toMatchObject({ reason: 'server-error', delayMs: 60_000 });
+    expect(await firstRetry((_req, res) => json(res, 503, {}, { 'retry-after': '120' }))).toMatchObject({
+      reason: 'server-error',
+      delayMs: 60_000,
+    });
   });
 
   it('backs off from 0.5 s, doubling, with full jitter, and gives up after 3 retries', async () => {
@@ -96,14 +126,21 @@ describe('the defaults on the wire', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.01);
     server = await startServer((_req, res) => json(res, 503, {}));
     const delays: number[] = [];
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxRetries: 7, onRetry: (e) => delays.push(e.delayMs) });
+    const webex = new Webex({
+      accessToken: 'T',
+      baseUrl: server.url,
+      maxRetries: 7,
+      onRetry: (e) => delays.push(e.delayMs),
+    });
     await webex.people.me().catch(() => {});
     expect(delays).toEqual([5, 10, 20, 40, 80, 80, 80]);
   });
 
   it('throws RateLimitError at once when waiting is off', async () => {
     server = await startServer((_req, res) => json(res, 429, {}, { 'retry-after': '9' }));
-    const error = await new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people.me().catch((e: unknown) => e);
+    const error = await new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people
+      .me()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
   });

@@ -1,7 +1,15 @@
 // The fields the README's error table promises, asserted one by one (not only the message).
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { AccessTokenError, RateLimitError, Webex, WebexConnectionError, WebexError, WebexTimeoutError, WebexValidationError } from '../src/index.js';
+import {
+  AccessTokenError,
+  RateLimitError,
+  Webex,
+  WebexConnectionError,
+  WebexError,
+  WebexTimeoutError,
+  WebexValidationError,
+} from '../src/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -22,8 +30,10 @@ describe('WebexValidationError', () => {
     server = await startServer((_req, res) => json(res, 200, {}));
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url });
     // Promise.resolve().then: the check throws before any promise exists; this test is about the fields it carries.
-    // @ts-expect-error invalid on purpose: the runtime check is under test
-    const error = await caught(Promise.resolve().then(() => webex.messages.create({ roomId: 'R', toPersonEmail: 'a@example.com', text: 'hi' })));
+    const error = await caught(
+      // @ts-expect-error invalid on purpose: the runtime check is under test
+      Promise.resolve().then(() => webex.messages.create({ roomId: 'R', toPersonEmail: 'a@example.com', text: 'hi' })),
+    );
     expect(error).toBeInstanceOf(WebexValidationError);
     expect(error).toBeInstanceOf(WebexError);
     expect(error).toMatchObject({
@@ -32,7 +42,9 @@ describe('WebexValidationError', () => {
       parameter: 'roomId|toPersonId|toPersonEmail',
       rule: 'give exactly one of roomId, toPersonId, toPersonEmail (got roomId and toPersonEmail)',
     });
-    expect((error as Error).message).toBe('messages.create: give exactly one of roomId, toPersonId, toPersonEmail (got roomId and toPersonEmail)');
+    expect((error as Error).message).toBe(
+      'messages.create: give exactly one of roomId, toPersonId, toPersonEmail (got roomId and toPersonEmail)',
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -43,7 +55,12 @@ describe('WebexTimeoutError', () => {
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url, timeout: 150, maxRetries: 0 });
     const error = await caught(webex.rooms.get('ROOM-1'));
     expect(error).toBeInstanceOf(WebexTimeoutError);
-    expect(error).toMatchObject({ name: 'WebexTimeoutError', timeoutMs: 150, method: 'GET', url: `${server.url}/rooms/ROOM-1` });
+    expect(error).toMatchObject({
+      name: 'WebexTimeoutError',
+      timeoutMs: 150,
+      method: 'GET',
+      url: `${server.url}/rooms/ROOM-1`,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -90,17 +107,30 @@ describe('WebexConnectionError', () => {
 
 describe('RateLimitError', () => {
   it('carries retryAfter in seconds, with the status and tracking id, when waiting is off', async () => {
-    server = await startServer((_req, res) => json(res, 429, { message: 'Too many requests' }, { 'retry-after': '42', trackingid: 'TRK-429' }));
+    server = await startServer((_req, res) =>
+      json(res, 429, { message: 'Too many requests' }, { 'retry-after': '42', trackingid: 'TRK-429' }),
+    );
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false });
     const error = await caught(webex.people.me());
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 42, trackingId: 'TRK-429', apiMessage: 'Too many requests', method: 'GET' });
+    expect(error).toMatchObject({
+      name: 'RateLimitError',
+      status: 429,
+      retryAfter: 42,
+      trackingId: 'TRK-429',
+      apiMessage: 'Too many requests',
+      method: 'GET',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('turns an HTTP-date Retry-After into whole seconds', async () => {
-    server = await startServer((_req, res) => json(res, 429, {}, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }));
-    const error = await caught(new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people.me());
+    server = await startServer((_req, res) =>
+      json(res, 429, {}, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
+    );
+    const error = await caught(
+      new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people.me(),
+    );
     // Whole-second dates: between 29 and 30 s ahead when the header was written, rounded up.
     expect((error as RateLimitError).retryAfter).toBeGreaterThanOrEqual(29);
     expect((error as RateLimitError).retryAfter).toBeLessThanOrEqual(30);
@@ -108,7 +138,9 @@ describe('RateLimitError', () => {
 
   it('has no retryAfter when the server gave none', async () => {
     server = await startServer((_req, res) => json(res, 429, {}));
-    const error = await caught(new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people.me());
+    const error = await caught(
+      new Webex({ accessToken: 'T', baseUrl: server.url, waitOnRateLimit: false }).people.me(),
+    );
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBeUndefined();
   });

@@ -23,7 +23,12 @@ afterEach(async () => {
 
 /** Asserts no rendering of an error shows the token. */
 function expectNoSecret(error: unknown) {
-  for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 5 }), (error as Error).stack ?? '']) {
+  for (const text of [
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: 5 }),
+    (error as Error).stack ?? '',
+  ]) {
     expect(text).not.toContain(SECRET);
   }
 }
@@ -77,15 +82,27 @@ describe('checks before sending', () => {
     server = await startServer((_req, res) => json(res, 200, {}));
     const webex = new Webex({ accessToken: SECRET, baseUrl: server.url });
     const cases: [() => Promise<unknown>, RegExp][] = [
-      // @ts-expect-error invalid on purpose: the runtime check is under test
-      [() => webex.messages.create({ roomId: 'r', toPersonEmail: 'a@b.c', text: 'x' }), /give exactly one of roomId, toPersonId, toPersonEmail \(got roomId and toPersonEmail\)/],
+      [
+        // @ts-expect-error invalid on purpose: the runtime check is under test
+        () => webex.messages.create({ roomId: 'r', toPersonEmail: 'a@b.c', text: 'x' }),
+        /give exactly one of roomId, toPersonId, toPersonEmail \(got roomId and toPersonEmail\)/,
+      ],
       // @ts-expect-error invalid on purpose: the runtime check is under test
       [() => webex.messages.create({ text: 'x' }), /got none/],
       // @ts-expect-error invalid on purpose: the runtime check is under test
       [() => webex.messages.create({ roomId: 'r' }), /give some content/],
-      [() => webex.messages.create({ roomId: 'r', markdown: 'é'.repeat(4000) }), /markdown must be at most 7439 bytes of UTF-8 \(got 8000\)/],
-      [() => webex.messages.create({ roomId: 'r', files: ['https://a/1', 'https://a/2'] }), /files takes one item per message \(got 2\)/],
-      [() => webex.people.list({ id: Array.from({ length: 86 }, (_, i) => `id${i}`).join(',') }).toArray(), /id takes at most 85 comma-separated ids \(got 86\)/],
+      [
+        () => webex.messages.create({ roomId: 'r', markdown: 'é'.repeat(4000) }),
+        /markdown must be at most 7439 bytes of UTF-8 \(got 8000\)/,
+      ],
+      [
+        () => webex.messages.create({ roomId: 'r', files: ['https://a/1', 'https://a/2'] }),
+        /files takes one item per message \(got 2\)/,
+      ],
+      [
+        () => webex.people.list({ id: Array.from({ length: 86 }, (_, i) => `id${i}`).join(',') }).toArray(),
+        /id takes at most 85 comma-separated ids \(got 86\)/,
+      ],
       [() => webex.rooms.get(''), /roomId must be a non-empty string/],
       [() => webex.memberships.create({ roomId: 'r' }), /give exactly one of personId, personEmail/],
     ];
@@ -168,23 +185,36 @@ describe('faults from a local server', () => {
   it('re-sends a POST after a reset only when the call opts in', async () => {
     server = await startServer((_req, res, seen) => (seen.length === 1 ? reset(res) : json(res, 200, { id: 'm1' })));
     const webex = new Webex({ accessToken: SECRET, baseUrl: server.url });
-    const message = await webex.messages.create({ roomId: 'r', text: 'idempotent enough' }, { retryNonIdempotent: true });
+    const message = await webex.messages.create(
+      { roomId: 'r', text: 'idempotent enough' },
+      { retryNonIdempotent: true },
+    );
     expect(message.id).toBe('m1');
     expect(server.requests.map((r) => r.body)).toEqual([server.requests[0]!.body, server.requests[0]!.body]);
   });
 
   it('throws WebexConnectionError after a dropped POST, sent once', async () => {
     server = await startServer((_req, res) => reset(res));
-    const error = await caught(new Webex({ accessToken: SECRET, baseUrl: server.url }).messages.create({ roomId: 'r', text: 'x' }));
+    const error = await caught(
+      new Webex({ accessToken: SECRET, baseUrl: server.url }).messages.create({ roomId: 'r', text: 'x' }),
+    );
     expect(error).toBeInstanceOf(WebexConnectionError);
     expect(server.requests).toHaveLength(1);
     expectNoSecret(error);
   });
 
   it('waits out a 429 and succeeds, reporting the retry', async () => {
-    server = await startServer((_req, res, seen) => (seen.length === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '0' }) : json(res, 200, { id: 'm1' })));
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1
+        ? json(res, 429, { message: 'slow down' }, { 'retry-after': '0' })
+        : json(res, 200, { id: 'm1' }),
+    );
     const retries: string[] = [];
-    const webex = new Webex({ accessToken: SECRET, baseUrl: server.url, onRetry: (e) => retries.push(`${e.reason} ${e.status} ${e.delayMs}`) });
+    const webex = new Webex({
+      accessToken: SECRET,
+      baseUrl: server.url,
+      onRetry: (e) => retries.push(`${e.reason} ${e.status} ${e.delayMs}`),
+    });
     expect((await webex.messages.create({ roomId: 'r', text: 'x' })).id).toBe('m1');
     expect(retries).toEqual(['rate-limit 429 0']);
   });
@@ -200,13 +230,17 @@ describe('faults from a local server', () => {
 
   it('sends the token only to its own origin: a foreign next link is refused', async () => {
     const foreign = await startServer((_req, res) => json(res, 200, { items: ['stolen'] }));
-    server = await startServer((_req, res) => json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${foreign.url}/rooms?cursor=2>; rel="next"` }));
+    server = await startServer((_req, res) =>
+      json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${foreign.url}/rooms?cursor=2>; rel="next"` }),
+    );
     try {
       const webex = new Webex({ accessToken: SECRET, baseUrl: server.url });
       const seen: unknown[] = [];
-      const error = await caught((async () => {
-        for await (const room of webex.rooms.list()) seen.push(room);
-      })());
+      const error = await caught(
+        (async () => {
+          for await (const room of webex.rooms.list()) seen.push(room);
+        })(),
+      );
       expect(error).toBeInstanceOf(ForeignLinkError);
       expect(seen).toEqual([{ id: 'r1' }]);
       expect(foreign.requests).toHaveLength(0);
@@ -218,7 +252,12 @@ describe('faults from a local server', () => {
   it('follows Link pages under the base URL with the token', async () => {
     server = await startServer((req, res) => {
       const page = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? '1');
-      json(res, 200, { items: [{ id: `r${page}` }] }, page < 3 ? { link: `<${server!.url}/v1/rooms?page=${page + 1}>; rel="next"` } : {});
+      json(
+        res,
+        200,
+        { items: [{ id: `r${page}` }] },
+        page < 3 ? { link: `<${server!.url}/v1/rooms?page=${page + 1}>; rel="next"` } : {},
+      );
     });
     const webex = new Webex({ accessToken: SECRET, baseUrl: `${server.url}/v1` });
     expect(await webex.rooms.list({ max: 1 }).toArray()).toEqual([{ id: 'r1' }, { id: 'r2' }, { id: 'r3' }]);
@@ -233,9 +272,16 @@ describe('faults from a local server', () => {
       json(res, 200, { items: all.slice(offset, offset + 2).map((id) => ({ id })) });
     });
     const webex = new Webex({ accessToken: SECRET, baseUrl: server.url });
-    const events = await webex.adminAuditEvents.list({ orgId: 'o', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', max: 2 }).toArray();
+    const events = await webex.adminAuditEvents
+      .list({ orgId: 'o', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', max: 2 })
+      .toArray();
     expect(events.map((e) => (e as { id: string }).id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     // The short page at offset 4 may be Webex lowering the page size to its limit: one more request finds the end.
-    expect(server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('offset'))).toEqual([null, '2', '4', '5']);
+    expect(server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('offset'))).toEqual([
+      null,
+      '2',
+      '4',
+      '5',
+    ]);
   });
 });

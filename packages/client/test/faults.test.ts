@@ -3,7 +3,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFaultServer, type Fault, type FaultServer } from '../../../test-utils/fault-server.js';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { ForeignLinkError, MalformedResponseError, Webex, WebexApiError, WebexConnectionError, WebexTimeoutError } from '../src/index.js';
+import {
+  ForeignLinkError,
+  MalformedResponseError,
+  Webex,
+  WebexApiError,
+  WebexConnectionError,
+  WebexTimeoutError,
+} from '../src/index.js';
 
 const TOTAL = 25;
 const PAGE = 5;
@@ -43,7 +50,11 @@ describe('a GET listing with a fault on page 2, first attempt only', () => {
   ];
 
   it.each(recovered)('%s: every item exactly once, page 2 fetched twice', async (_name, fault) => {
-    const faults = await startFaultServer({ total: TOTAL, pageSize: PAGE, faultFor: (page, attempt) => (page === 2 && attempt === 1 ? fault : undefined) });
+    const faults = await startFaultServer({
+      total: TOTAL,
+      pageSize: PAGE,
+      faultFor: (page, attempt) => (page === 2 && attempt === 1 ? fault : undefined),
+    });
     server = faults;
     expect(await listAll(client(faults.url))).toEqual(everyItem);
     expect(faults.pageRequests(2)).toBe(2);
@@ -53,7 +64,11 @@ describe('a GET listing with a fault on page 2, first attempt only', () => {
 
 describe('faults that end a listing', () => {
   it('a 2xx with invalid JSON throws MalformedResponseError (not retried) after the earlier pages', async () => {
-    const faults = await startFaultServer({ total: TOTAL, pageSize: PAGE, faultFor: (page) => (page === 2 ? { kind: 'invalid-json' } : undefined) });
+    const faults = await startFaultServer({
+      total: TOTAL,
+      pageSize: PAGE,
+      faultFor: (page) => (page === 2 ? { kind: 'invalid-json' } : undefined),
+    });
     server = faults;
     const seen: number[] = [];
     const error = await (async () => {
@@ -66,21 +81,33 @@ describe('faults that end a listing', () => {
   });
 
   it('a 503 that persists gives WebexApiError after 1 + maxRetries attempts', async () => {
-    const faults = await startFaultServer({ total: TOTAL, pageSize: PAGE, faultFor: (page) => (page === 1 ? { kind: 'status', status: 503 } : undefined) });
+    const faults = await startFaultServer({
+      total: TOTAL,
+      pageSize: PAGE,
+      faultFor: (page) => (page === 1 ? { kind: 'status', status: 503 } : undefined),
+    });
     server = faults;
     await expect(listAll(client(faults.url))).rejects.toMatchObject({ status: 503, trackingId: 'FAULT' });
     expect(faults.pageRequests(1)).toBe(4);
   });
 
   it('a 404 is not retried', async () => {
-    const faults = await startFaultServer({ total: TOTAL, pageSize: PAGE, faultFor: (page) => (page === 1 ? { kind: 'status', status: 404 } : undefined) });
+    const faults = await startFaultServer({
+      total: TOTAL,
+      pageSize: PAGE,
+      faultFor: (page) => (page === 1 ? { kind: 'status', status: 404 } : undefined),
+    });
     server = faults;
     await expect(listAll(client(faults.url))).rejects.toBeInstanceOf(WebexApiError);
     expect(faults.pageRequests(1)).toBe(1);
   });
 
   it('a malformed Link header ends the listing cleanly after the current page', async () => {
-    const faults = await startFaultServer({ total: TOTAL, pageSize: PAGE, faultFor: (page) => (page === 1 ? { kind: 'link', link: 'string' } : undefined) });
+    const faults = await startFaultServer({
+      total: TOTAL,
+      pageSize: PAGE,
+      faultFor: (page) => (page === 1 ? { kind: 'link', link: 'string' } : undefined),
+    });
     server = faults;
     expect(await listAll(client(faults.url))).toEqual(everyItem.slice(0, 2 * PAGE));
     expect(faults.requests).toHaveLength(2);
@@ -91,7 +118,8 @@ describe('faults that end a listing', () => {
     faults = await startFaultServer({
       total: TOTAL,
       pageSize: PAGE,
-      faultFor: (page) => (page === 2 ? { kind: 'link', link: `<${faults.url}/v1/items?page=1>; rel="next"` } : undefined),
+      faultFor: (page) =>
+        page === 2 ? { kind: 'link', link: `<${faults.url}/v1/items?page=1>; rel="next"` } : undefined,
     });
     server = faults;
     expect(await listAll(client(faults.url))).toEqual(everyItem.slice(0, 3 * PAGE));
@@ -104,7 +132,8 @@ describe('faults that end a listing', () => {
       const faults = await startFaultServer({
         total: TOTAL,
         pageSize: PAGE,
-        faultFor: (page) => (page === 0 ? { kind: 'link', link: `<${elsewhere.url}/v1/items?page=1>; rel="next"` } : undefined),
+        faultFor: (page) =>
+          page === 0 ? { kind: 'link', link: `<${elsewhere.url}/v1/items?page=1>; rel="next"` } : undefined,
       });
       server = faults;
       await expect(listAll(client(faults.url))).rejects.toBeInstanceOf(ForeignLinkError);
@@ -122,13 +151,21 @@ describe('a POST is never sent twice unless the caller asks', () => {
   it.each([
     ['500', (res: Parameters<typeof json>[0]) => json(res, 500, { message: 'boom' }), WebexApiError],
     ['502', (res: Parameters<typeof json>[0]) => json(res, 502, {}), WebexApiError],
-    ['503 with Retry-After', (res: Parameters<typeof json>[0]) => json(res, 503, {}, { 'retry-after': '0' }), WebexApiError],
+    [
+      '503 with Retry-After',
+      (res: Parameters<typeof json>[0]) => json(res, 503, {}, { 'retry-after': '0' }),
+      WebexApiError,
+    ],
     ['a reset', (res: Parameters<typeof json>[0]) => reset(res), WebexConnectionError],
-    ['a reset during the body', (res: Parameters<typeof json>[0]) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-      res.write('{"id":');
-      setTimeout(() => res.socket?.destroy(), 5);
-    }, WebexConnectionError],
+    [
+      'a reset during the body',
+      (res: Parameters<typeof json>[0]) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"id":');
+        setTimeout(() => res.socket?.destroy(), 5);
+      },
+      WebexConnectionError,
+    ],
     ['a stall', () => {}, WebexTimeoutError],
   ] as const)('%s: thrown, server saw it once', async (_name, answer, errorClass) => {
     server = await startServer((_req, res) => answer(res));
@@ -137,13 +174,17 @@ describe('a POST is never sent twice unless the caller asks', () => {
   });
 
   it('a 429 was not processed: re-sent, once more, and succeeds', async () => {
-    server = await startServer((_req, res, seen) => (seen.length === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { id: 'M1' })));
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { id: 'M1' }),
+    );
     expect((await create(server.url)).id).toBe('M1');
     expect(server.requests).toHaveLength(2);
   });
 
   it('with retryNonIdempotent a 503 is retried', async () => {
-    server = await startServer((_req, res, seen) => (seen.length === 1 ? json(res, 503, {}) : json(res, 200, { id: 'M1' })));
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1 ? json(res, 503, {}) : json(res, 200, { id: 'M1' }),
+    );
     expect((await create(server.url, { retryNonIdempotent: true })).id).toBe('M1');
     expect(server.requests).toHaveLength(2);
   });
@@ -184,7 +225,9 @@ describe('shared back-off and limits', () => {
       json(res, 200, { id: req.body });
     });
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxConcurrency: 5 });
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => webex.messages.create({ roomId: 'R', text: `n${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => webex.messages.create({ roomId: 'R', text: `n${i}` })),
+    );
     expect(results).toHaveLength(60);
     expect(bodies.size).toBe(60);
     expect(limited).toBeLessThan(30);
@@ -201,7 +244,11 @@ describe('shared back-off and limits', () => {
 
 describe('observability', () => {
   it('hooks see each attempt, response and retry, redacted, with the TrackingID sent', async () => {
-    server = await startServer((_req, res, seen) => (seen.length === 1 ? json(res, 503, {}, { 'retry-after': '0' }) : json(res, 200, { id: 'r' }, { trackingid: 'SRV-1' })));
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1
+        ? json(res, 503, {}, { 'retry-after': '0' })
+        : json(res, 200, { id: 'r' }, { trackingid: 'SRV-1' }),
+    );
     const log: string[] = [];
     const lines: string[] = [];
     const webex = new Webex({
@@ -213,7 +260,13 @@ describe('observability', () => {
       logger: { debug: (message, details) => lines.push(`${message} ${JSON.stringify(details)}`) },
     });
     await webex.rooms.get('r', { trackingId: 'MY-TRACE-1' });
-    expect(log).toEqual(['request GET MY-TRACE-1', 'response 503 -', 'retry 1 server-error 0', 'request GET MY-TRACE-1', 'response 200 SRV-1']);
+    expect(log).toEqual([
+      'request GET MY-TRACE-1',
+      'response 503 -',
+      'retry 1 server-error 0',
+      'request GET MY-TRACE-1',
+      'response 200 SRV-1',
+    ]);
     expect(server.requests.every((r) => r.headers.trackingid === 'MY-TRACE-1')).toBe(true);
     expect(lines.length).toBe(5);
     expect(lines.join('\n')).not.toContain('SECRET-TOKEN');

@@ -19,9 +19,12 @@ describe('ids', () => {
     expect(() => teamIdToRoomId(roomId)).toThrow(/a ROOM id, not a TEAM id/);
   });
 
-  it.each([['not base64 !'], [''], ['aGVsbG8'], ['Y2lzY29zcGFyazovL3VzL1JPT00']])('rejects %j with a clear error', (id) => {
-    expect(() => decodeId(id)).toThrow(WebexIdError);
-  });
+  it.each([['not base64 !'], [''], ['aGVsbG8'], ['Y2lzY29zcGFyazovL3VzL1JPT00']])(
+    'rejects %j with a clear error',
+    (id) => {
+      expect(() => decodeId(id)).toThrow(WebexIdError);
+    },
+  );
 
   it('round-trips any type, uuid and region (property)', () => {
     const part = fc.stringMatching(/^[A-Za-z0-9-]{1,40}$/);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '@webex-ts/models';
 import { WebexValidationError } from '../src/errors.js';
 import { encodeId } from '../src/ids.js';
-import { commandText, escapeMarkdown, isMarkdownFragment, md, mention, mentions, rawMarkdown, replyTo } from '../src/mentions.js';
+import {
+  commandText,
+  escapeMarkdown,
+  isMarkdownFragment,
+  md,
+  mention,
+  mentions,
+  rawMarkdown,
+  replyTo,
+} from '../src/mentions.js';
 
 const personId = encodeId({ type: 'PEOPLE', uuid: '7c1e0f52-3f0a-4a49-9d3e-1f6c0c9a8b21' });
 const botUuid = 'b0b0b0b0-1111-2222-3333-444455556666';
@@ -48,7 +57,10 @@ describe('mention.person', () => {
     ['</spark-mention>', '&lt;/spark-mention&gt;'],
     ['<@all>', '&lt;@all&gt;'],
     ['Eve\n<@all>\r\nHi', 'Eve &lt;@all&gt; Hi'],
-    ['**bold** _it_ `code` [x](y) ~s~ \\', '&#42;&#42;bold&#42;&#42; &#95;it&#95; &#96;code&#96; &#91;x&#93;(y) &#126;s&#126; &#92;'],
+    [
+      '**bold** _it_ `code` [x](y) ~s~ \\',
+      '&#42;&#42;bold&#42;&#42; &#95;it&#95; &#96;code&#96; &#91;x&#93;(y) &#126;s&#126; &#92;',
+    ],
     ['Tom & "Jerry"', 'Tom &amp; &quot;Jerry&quot;'],
   ])('escapes the hostile display name %j', (name, escaped) => {
     const m = mention.person(personId, name);
@@ -64,15 +76,23 @@ describe('mention.person', () => {
         const { markdown } = mention.person(personId, name);
         const head = `<@personId:${personId}`;
         const body = markdown.slice(head.length, -1);
-        return markdown.startsWith(head) && markdown.endsWith('>') && !/[<>\n\r`*_[\]\\]/.test(body) && body.split('|').length <= 2;
+        return (
+          markdown.startsWith(head) &&
+          markdown.endsWith('>') &&
+          !/[<>\n\r`*_[\]\\]/.test(body) &&
+          body.split('|').length <= 2
+        );
       }),
     );
   });
 
-  it.each([[''], ['   '], ['abc|def'], ['a>b'], ['<@all'], ['a b@example.com'], ['x&y']])('refuses the target %j', (target) => {
-    expect(() => mention.person(target, 'X')).toThrow(WebexValidationError);
-    expect(() => mention.person(target, 'X')).toThrow(/expected a person id or email/);
-  });
+  it.each([[''], ['   '], ['abc|def'], ['a>b'], ['<@all'], ['a b@example.com'], ['x&y']])(
+    'refuses the target %j',
+    (target) => {
+      expect(() => mention.person(target, 'X')).toThrow(WebexValidationError);
+      expect(() => mention.person(target, 'X')).toThrow(/expected a person id or email/);
+    },
+  );
 });
 
 describe('mention.all', () => {
@@ -160,7 +180,13 @@ describe('mentions', () => {
   });
 
   it('gives empty lists and all: false when nothing is mentioned', () => {
-    const message: Message = { id: messageId, roomId, roomType: 'direct', text: 'hi', created: '2026-11-02T17:24:08.183Z' };
+    const message: Message = {
+      id: messageId,
+      roomId,
+      roomType: 'direct',
+      text: 'hi',
+      created: '2026-11-02T17:24:08.183Z',
+    };
     expect(mentions(message)).toEqual({ people: [], groups: [], all: false });
     expect(mentions({ mentionedPeople: [botId] })).toEqual({ people: [botId], groups: [], all: false });
   });
@@ -220,7 +246,11 @@ describe('replyTo', () => {
   it('gives the roomId and the message as parentId', () => {
     const message: Message = { id: messageId, roomId, text: 'hi', created: '2026-11-02T17:24:08.183Z' };
     expect(replyTo(message)).toEqual({ roomId, parentId: messageId });
-    expect({ ...replyTo({ id: 'm1', roomId: 'r1' }), markdown: 'ok' }).toEqual({ roomId: 'r1', parentId: 'm1', markdown: 'ok' });
+    expect({ ...replyTo({ id: 'm1', roomId: 'r1' }), markdown: 'ok' }).toEqual({
+      roomId: 'r1',
+      parentId: 'm1',
+      markdown: 'ok',
+    });
   });
 
   it('replies to a reply in the same thread', () => {

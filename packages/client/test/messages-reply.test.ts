@@ -9,7 +9,10 @@ const EXAMPLE_ROOM = 'Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxND
 const card = adaptiveCard({
   type: 'AdaptiveCard',
   version: '1.3',
-  body: [{ type: 'TextBlock', text: 'Deploy build 412?' }, { type: 'Input.Text', id: 'reason' }],
+  body: [
+    { type: 'TextBlock', text: 'Deploy build 412?' },
+    { type: 'Input.Text', id: 'reason' },
+  ],
   actions: [{ type: 'Action.Submit', title: 'Approve' }],
 });
 
@@ -72,7 +75,11 @@ describe('messages.reply', () => {
 describe('messages.create with a card', () => {
   it('sends the card as the one adaptive-card attachment, with its fallback text', async () => {
     const { webex, sent, violations } = recordingClient();
-    const message = await webex.messages.create({ roomId: 'ROOM', text: 'Deploy build 412? Open in Webex to answer.', card });
+    const message = await webex.messages.create({
+      roomId: 'ROOM',
+      text: 'Deploy build 412? Open in Webex to answer.',
+      card,
+    });
     expect(message.id).toEqual(expect.any(String));
     expect(sent[0]!.body).toEqual({
       roomId: 'ROOM',
@@ -87,8 +94,16 @@ describe('messages.create with a card', () => {
     ['blank fallback text', { roomId: 'ROOM', text: '  ', card }, /a card needs text as the fallback/],
     ['markdown only', { roomId: 'ROOM', markdown: '**m**', card }, /a card needs text as the fallback/],
     ['card and attachments', { roomId: 'ROOM', text: 't', card, attachments: [] }, /give either card or attachments/],
-    ['a card that is not an object', { roomId: 'ROOM', text: 't', card: 'card.json' }, /expected an adaptive card object, got string/],
-    ['a card and a local file', { roomId: 'ROOM', text: 't', card, files: [new Blob(['x'])] }, /cannot carry both a local file and a card/],
+    [
+      'a card that is not an object',
+      { roomId: 'ROOM', text: 't', card: 'card.json' },
+      /expected an adaptive card object, got string/,
+    ],
+    [
+      'a card and a local file',
+      { roomId: 'ROOM', text: 't', card, files: [new Blob(['x'])] },
+      /cannot carry both a local file and a card/,
+    ],
   ])('refuses %s before sending anything', async (_name, body, message) => {
     const { webex, sent } = recordingClient();
     const error = await webex.messages.create(body as never).catch((e: unknown) => e);
@@ -99,7 +114,9 @@ describe('messages.create with a card', () => {
 
   it('still checks the rules at run time for callers without types', async () => {
     const { webex, sent } = recordingClient();
-    await expect(webex.messages.create({ roomId: 'R', toPersonEmail: 'a@example.com', text: 'x' } as never)).rejects.toThrow(/give exactly one of roomId, toPersonId, toPersonEmail/);
+    await expect(
+      webex.messages.create({ roomId: 'R', toPersonEmail: 'a@example.com', text: 'x' } as never),
+    ).rejects.toThrow(/give exactly one of roomId, toPersonId, toPersonEmail/);
     await expect(webex.messages.create({ roomId: 'R' } as never)).rejects.toThrow(/give some content/);
     expect(sent).toEqual([]);
   });

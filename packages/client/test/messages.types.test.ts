@@ -16,7 +16,11 @@ describe('messages.create input', () => {
       void webex.messages.create({ toPersonEmail: 'ana@example.com', markdown: '**hi**' });
       void webex.messages.create({ toPersonId: 'P', files: ['https://example.com/a.pdf'] });
       void webex.messages.create({ roomId, files: [new Blob(['x'])] });
-      void webex.messages.create({ roomId, text: 'fallback', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+      void webex.messages.create({
+        roomId,
+        text: 'fallback',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      });
       void webex.messages.create({ roomId, text: 'fallback', card });
       void webex.messages.create({ roomId, text: 'fallback', markdown: '**fallback**', card, parentId: 'M' });
     };
@@ -47,8 +51,13 @@ describe('messages.create input', () => {
       void webex.messages.create({ roomId, card });
       // @ts-expect-error markdown is not the card's fallback: text is required
       void webex.messages.create({ roomId, markdown: '**m**', card });
-      // @ts-expect-error card and attachments together
-      void webex.messages.create({ roomId, text: 't', card, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+      void webex.messages.create({
+        roomId,
+        text: 't',
+        card,
+        // @ts-expect-error card and attachments together
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      });
       // @ts-expect-error not a card
       void webex.messages.create({ roomId, text: 't', card: { type: 'Hero' } });
     };

@@ -21,9 +21,18 @@ async function startOAuthServer(): Promise<TestServer> {
     if (req.method === 'POST' && req.url === '/access_token') {
       issued++;
       current = `AT-${issued}`;
-      return json(res, 200, { access_token: current, expires_in: 1209599, refresh_token: `RT-${issued}`, refresh_token_expires_in: 7776000, token_type: 'Bearer' });
+      return json(res, 200, {
+        access_token: current,
+        expires_in: 1209599,
+        refresh_token: `RT-${issued}`,
+        refresh_token_expires_in: 7776000,
+        token_type: 'Bearer',
+      });
     }
-    if (req.headers.authorization !== `Bearer ${current}`) return json(res, 401, { message: 'The request requires a valid access token set in the Authorization request header.' });
+    if (req.headers.authorization !== `Bearer ${current}`)
+      return json(res, 401, {
+        message: 'The request requires a valid access token set in the Authorization request header.',
+      });
     json(res, 200, { id: 'PERSON-1', displayName: 'Ada' });
   });
 }
@@ -44,7 +53,12 @@ describe('Webex.fromRefreshToken', () => {
     expect(exchange!.method).toBe('POST');
     expect(exchange!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(exchange!.headers.authorization).toBeUndefined();
-    expect(form(exchange!)).toEqual({ grant_type: 'refresh_token', client_id: 'CLIENT-ID', client_secret: 'CLIENT-SECRET', refresh_token: 'STORED-RT' });
+    expect(form(exchange!)).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'CLIENT-ID',
+      client_secret: 'CLIENT-SECRET',
+      refresh_token: 'STORED-RT',
+    });
     expect(heard.map((t) => t.access_token)).toEqual(['AT-1']);
 
     const me = await webex.people.me();
@@ -56,7 +70,10 @@ describe('Webex.fromRefreshToken', () => {
 
   it('refuses an empty refresh token before sending anything', async () => {
     server = await startOAuthServer();
-    const error = await Webex.fromRefreshToken({ clientId: 'C', clientSecret: 'S', refreshToken: '' }, { baseUrl: server.url }).catch((e: unknown) => e);
+    const error = await Webex.fromRefreshToken(
+      { clientId: 'C', clientSecret: 'S', refreshToken: '' },
+      { baseUrl: server.url },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebexValidationError);
     expect(error).toMatchObject({ operation: 'accessTokens.refresh', parameter: 'refreshToken' });
     expect(server.requests).toHaveLength(0);
@@ -64,7 +81,12 @@ describe('Webex.fromRefreshToken', () => {
 });
 
 describe('Webex.fromOAuthCode', () => {
-  const grant = { clientId: 'CLIENT-ID', clientSecret: 'CLIENT-SECRET', code: 'AUTH-CODE', redirectUri: 'https://app.example/callback' };
+  const grant = {
+    clientId: 'CLIENT-ID',
+    clientSecret: 'CLIENT-SECRET',
+    code: 'AUTH-CODE',
+    redirectUri: 'https://app.example/callback',
+  };
 
   it('posts the code form and the next call carries the new token', async () => {
     server = await startOAuthServer();
@@ -87,7 +109,10 @@ describe('Webex.fromOAuthCode', () => {
   it('after a 401 refreshes with the refresh token it was given, and replays with the newer token', async () => {
     server = await startOAuthServer();
     const heard: string[] = [];
-    const webex = await Webex.fromOAuthCode(grant, { baseUrl: server.url, onTokens: (t) => void heard.push(t.access_token) });
+    const webex = await Webex.fromOAuthCode(grant, {
+      baseUrl: server.url,
+      onTokens: (t) => void heard.push(t.access_token),
+    });
     await webex.people.me();
     // Someone else refreshes (AT-2 now current): this client's AT-1 gets a 401.
     await fetch(`${server.url}/access_token`, { method: 'POST' });
@@ -95,7 +120,12 @@ describe('Webex.fromOAuthCode', () => {
     expect(me.id).toBe('PERSON-1');
 
     const refresh = exchanges(server)[2]!;
-    expect(form(refresh)).toEqual({ grant_type: 'refresh_token', client_id: 'CLIENT-ID', client_secret: 'CLIENT-SECRET', refresh_token: 'RT-1' });
+    expect(form(refresh)).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'CLIENT-ID',
+      client_secret: 'CLIENT-SECRET',
+      refresh_token: 'RT-1',
+    });
     const calls = server.requests.filter((r) => r.url === '/people/me').map((r) => r.headers.authorization);
     expect(calls).toEqual(['Bearer AT-1', 'Bearer AT-1', 'Bearer AT-3']);
     expect(heard).toEqual(['AT-1', 'AT-3']);

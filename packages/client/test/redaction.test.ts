@@ -17,7 +17,12 @@ import {
 } from '../src/index.js';
 
 const TOKEN = 'BEARER-SECRET-7f3a';
-const SECRETS = { access_token: 'AT-SECRET-1111', client_secret: 'CS-SECRET-2222', code: 'CODE-SECRET-3333', refresh_token: 'RT-SECRET-4444' };
+const SECRETS = {
+  access_token: 'AT-SECRET-1111',
+  client_secret: 'CS-SECRET-2222',
+  code: 'CODE-SECRET-3333',
+  refresh_token: 'RT-SECRET-4444',
+};
 const secretQuery = new URLSearchParams({ cursor: '2', ...SECRETS }).toString();
 
 let server: TestServer | undefined;
@@ -34,7 +39,13 @@ function leaked(text: string): string[] {
 
 /** Every way an error is commonly shown. */
 function renderings(error: unknown): string[] {
-  return [(error as Error).message, String(error), JSON.stringify(error), inspect(error, { depth: Infinity }), (error as Error).stack ?? ''];
+  return [
+    (error as Error).message,
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: Infinity }),
+    (error as Error).stack ?? '',
+  ];
 }
 
 describe('redactUrl', () => {
@@ -63,7 +74,9 @@ describe('redactUrl', () => {
   });
 
   it('leaves a URL without secrets as it was', () => {
-    expect(redactUrl('https://webexapis.com/v1/rooms?max=5&cursor=abc')).toBe('https://webexapis.com/v1/rooms?max=5&cursor=abc');
+    expect(redactUrl('https://webexapis.com/v1/rooms?max=5&cursor=abc')).toBe(
+      'https://webexapis.com/v1/rooms?max=5&cursor=abc',
+    );
   });
 });
 
@@ -71,28 +84,44 @@ describe('redactUrl', () => {
  * A listing whose first page links to a second page URL full of secrets; that
  * second page is answered by `fault`.
  */
-async function listingWithSecretLink(fault: (res: ServerResponse) => void, options: WebexOptions = {}): Promise<unknown> {
+async function listingWithSecretLink(
+  fault: (res: ServerResponse) => void,
+  options: WebexOptions = {},
+): Promise<unknown> {
   server = await startServer((req, res) => {
     if (req.url.includes('cursor=2')) return fault(res);
     json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${server!.url}/rooms?${secretQuery}>; rel="next"` });
   });
   const webex = new Webex({ accessToken: TOKEN, baseUrl: server.url, ...options });
-  return webex.rooms.list().toArray().then(
-    () => {
-      throw new Error('expected the listing to fail on page 2');
-    },
-    (error: unknown) => error,
-  );
+  return webex.rooms
+    .list()
+    .toArray()
+    .then(
+      () => {
+        throw new Error('expected the listing to fail on page 2');
+      },
+      (error: unknown) => error,
+    );
 }
 
 describe('errors for a request whose URL holds secrets', () => {
   const cases: [string, (res: ServerResponse) => void, WebexOptions, new (...args: never[]) => Error][] = [
     ['WebexApiError (404)', (res) => json(res, 404, { message: 'gone' }, { trackingid: 'TRK-404' }), {}, WebexApiError],
-    ['RateLimitError (429, waiting off)', (res) => json(res, 429, {}, { 'retry-after': '5' }), { waitOnRateLimit: false }, RateLimitError],
-    ['MalformedResponseError (200, not JSON)', (res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"items": [');
-    }, {}, MalformedResponseError],
+    [
+      'RateLimitError (429, waiting off)',
+      (res) => json(res, 429, {}, { 'retry-after': '5' }),
+      { waitOnRateLimit: false },
+      RateLimitError,
+    ],
+    [
+      'MalformedResponseError (200, not JSON)',
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"items": [');
+      },
+      {},
+      MalformedResponseError,
+    ],
     ['WebexTimeoutError (stall)', () => {}, { timeout: 150, maxRetries: 0 }, WebexTimeoutError],
     ['WebexConnectionError (reset)', (res) => reset(res), { maxRetries: 0 }, WebexConnectionError],
   ];
@@ -131,7 +160,8 @@ describe('hooks and logs', () => {
   async function listThroughRetry(options: WebexOptions): Promise<void> {
     let page2 = 0;
     server = await startServer((req, res) => {
-      if (!req.url.includes('cursor=2')) return json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${server!.url}/rooms?${secretQuery}>; rel="next"` });
+      if (!req.url.includes('cursor=2'))
+        return json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${server!.url}/rooms?${secretQuery}>; rel="next"` });
       if (++page2 === 1) return json(res, 503, {}, { 'retry-after': '0' });
       json(res, 200, { items: [{ id: 'r2' }] });
     });
@@ -150,7 +180,15 @@ describe('hooks and logs', () => {
     });
     const text = `${inspect(events, { depth: Infinity })}\n${lines.join('\n')}`;
     // The hooks did see page 2 (three attempts in all, one retry)...
-    expect(events.map((e) => (e as { hook: string }).hook)).toEqual(['request', 'response', 'request', 'response', 'retry', 'request', 'response']);
+    expect(events.map((e) => (e as { hook: string }).hook)).toEqual([
+      'request',
+      'response',
+      'request',
+      'response',
+      'retry',
+      'request',
+      'response',
+    ]);
     expect(lines).toHaveLength(7);
     expect(text).toContain('cursor=2');
     expect(text).toContain('REDACTED');

@@ -17,9 +17,11 @@ describe('rooms', () => {
     expect(rooms.length).toBeGreaterThan(0);
     expect(rooms[0]).toHaveProperty('title');
   });
-  it('create', async () => expect((await webex.rooms.create({ title: 'Project Alpha - Dev Room', teamId })).id).toBeTruthy());
+  it('create', async () =>
+    expect((await webex.rooms.create({ title: 'Project Alpha - Dev Room', teamId })).id).toBeTruthy());
   it('get', async () => expect((await webex.rooms.get(roomId)).type).toMatch(/direct|group/));
-  it('update', async () => expect((await webex.rooms.update(roomId, { title: 'Renamed', isLocked: true })).id).toBeTruthy());
+  it('update', async () =>
+    expect((await webex.rooms.update(roomId, { title: 'Renamed', isLocked: true })).id).toBeTruthy());
   it('delete', async () => expect(await webex.rooms.delete(roomId)).toBeUndefined());
   it('getMeetingInfo', async () => expect((await webex.rooms.getMeetingInfo(roomId)).meetingLink).toMatch(/^https:/));
 });
@@ -29,14 +31,22 @@ describe('messages', () => {
     const messages = await webex.messages.list({ roomId, max: 5, mentionedPeople: ['me'] }).toArray();
     expect(messages[0]).toHaveProperty('id');
   });
-  it('listDirect', async () => expect(await webex.messages.listDirect({ personEmail: 'ana@example.com' }).toArray()).not.toHaveLength(0));
-  it('create with markdown', async () => expect((await webex.messages.create({ roomId, markdown: '**Build 42** passed' })).id).toBeTruthy());
-  it('create a direct message', async () => expect((await webex.messages.create({ toPersonEmail: 'ana@example.com', text: 'hi' })).id).toBeTruthy());
+  it('listDirect', async () =>
+    expect(await webex.messages.listDirect({ personEmail: 'ana@example.com' }).toArray()).not.toHaveLength(0));
+  it('create with markdown', async () =>
+    expect((await webex.messages.create({ roomId, markdown: '**Build 42** passed' })).id).toBeTruthy());
+  it('create a direct message', async () =>
+    expect((await webex.messages.create({ toPersonEmail: 'ana@example.com', text: 'hi' })).id).toBeTruthy());
   it('create with a card', async () => {
     const message = await webex.messages.create({
       roomId,
       text: 'Your client cannot show cards',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.3', body: [] } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: { type: 'AdaptiveCard', version: '1.3', body: [] },
+        },
+      ],
     });
     expect(message.id).toBeTruthy();
   });
@@ -47,15 +57,18 @@ describe('messages', () => {
 
 describe('memberships', () => {
   it('list', async () => expect(await webex.memberships.list({ roomId }).toArray()).not.toHaveLength(0));
-  it('create', async () => expect((await webex.memberships.create({ roomId, personEmail: 'ana@example.com' })).roomId).toBeTruthy());
+  it('create', async () =>
+    expect((await webex.memberships.create({ roomId, personEmail: 'ana@example.com' })).roomId).toBeTruthy());
   it('get', async () => expect((await webex.memberships.get(anId)).id).toBeTruthy());
-  it('update', async () => expect((await webex.memberships.update(anId, { isModerator: true, isRoomHidden: false })).id).toBeTruthy());
+  it('update', async () =>
+    expect((await webex.memberships.update(anId, { isModerator: true, isRoomHidden: false })).id).toBeTruthy());
   it('delete', async () => expect(await webex.memberships.delete(anId)).toBeUndefined());
 });
 
 describe('people', () => {
   it('list', async () => expect(await webex.people.list({ email: 'ana@example.com' }).toArray()).not.toHaveLength(0));
-  it('create', async () => expect((await webex.people.create({ emails: ['ana@example.com'], displayName: 'Ana' })).id).toBeTruthy());
+  it('create', async () =>
+    expect((await webex.people.create({ emails: ['ana@example.com'], displayName: 'Ana' })).id).toBeTruthy());
   it('get', async () => expect((await webex.people.get(personId)).emails).toBeDefined());
   it('update', async () => expect(await webex.people.update(personId, { displayName: 'Ana Lopez' })).toBeDefined());
   it('delete', async () => expect(await webex.people.delete(personId)).toBeUndefined());
@@ -72,7 +85,8 @@ describe('teams', () => {
 
 describe('teamMemberships', () => {
   it('list', async () => expect(await webex.teamMemberships.list({ teamId }).toArray()).not.toHaveLength(0));
-  it('create', async () => expect((await webex.teamMemberships.create({ teamId, personEmail: 'ana@example.com' })).teamId).toBeTruthy());
+  it('create', async () =>
+    expect((await webex.teamMemberships.create({ teamId, personEmail: 'ana@example.com' })).teamId).toBeTruthy());
   it('get', async () => expect((await webex.teamMemberships.get(anId)).id).toBeTruthy());
   it('update', async () => expect((await webex.teamMemberships.update(anId, { isModerator: true })).id).toBeTruthy());
   it('delete', async () => expect(await webex.teamMemberships.delete(anId)).toBeUndefined());

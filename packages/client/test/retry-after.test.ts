@@ -34,7 +34,9 @@ describe('the wait between a 429 and the next request, at the server', () => {
 
   it('Retry-After as an HTTP date ~2 s ahead holds the next request back at least 1.5 s', async () => {
     // An HTTP date has whole seconds: round up, so the date is 2 to 3 s ahead when sent.
-    const { url, arrivals } = await rateLimitedOnce(() => new Date(Math.ceil((Date.now() + 2_000) / 1000) * 1000).toUTCString());
+    const { url, arrivals } = await rateLimitedOnce(() =>
+      new Date(Math.ceil((Date.now() + 2_000) / 1000) * 1000).toUTCString(),
+    );
     await new Webex({ accessToken: 'T', baseUrl: url }).people.me();
     expect(arrivals).toHaveLength(2);
     const gap = arrivals[1]! - arrivals[0]!;
@@ -51,7 +53,8 @@ describe('every message is accepted exactly once', () => {
     const accepted: string[] = [];
     const tries = new Map<number, number>();
     server = await startServer((req, res) => {
-      if (req.method !== 'POST' || req.url !== '/messages') return json(res, 404, { message: `unexpected ${req.method} ${req.url}` });
+      if (req.method !== 'POST' || req.url !== '/messages')
+        return json(res, 404, { message: `unexpected ${req.method} ${req.url}` });
       const n = Number((JSON.parse(req.body) as { text: string }).text.slice(1));
       const attempt = (tries.get(n) ?? 0) + 1;
       tries.set(n, attempt);
@@ -61,7 +64,9 @@ describe('every message is accepted exactly once', () => {
       json(res, 200, { id: `M${n}` });
     });
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url });
-    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, (_, n) => webex.messages.create({ roomId: 'R', text: `n${n}` })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: CALLS }, (_, n) => webex.messages.create({ roomId: 'R', text: `n${n}` })),
+    );
 
     const numbers = Array.from({ length: CALLS }, (_, n) => n);
     const expected = numbers.filter((n) => !isRefused(n));

@@ -13,7 +13,11 @@ afterEach(async () => {
 
 /** Parses a multipart body the way a real server would (undici's form-data parser). */
 async function formOf(request: SeenRequest): Promise<FormData> {
-  return new Request('http://x/', { method: 'POST', headers: { 'content-type': String(request.headers['content-type']) }, body: request.body }).formData();
+  return new Request('http://x/', {
+    method: 'POST',
+    headers: { 'content-type': String(request.headers['content-type']) },
+    body: request.body,
+  }).formData();
 }
 
 async function uploadServer() {
@@ -39,8 +43,16 @@ describe('messages.create with a local file', () => {
 
   it('uploads a Blob/File and bytes with a name', async () => {
     const webex = await uploadServer();
-    await webex.messages.create({ toPersonEmail: 'ana@example.com', text: 'logo', files: [new File(['PNG…'], 'logo.png', { type: 'image/png' })] });
-    await webex.messages.create({ roomId: 'R1', text: 'bytes', files: [{ data: new TextEncoder().encode('a,b\n1,2\n'), name: 'data.csv', type: 'text/csv' }] });
+    await webex.messages.create({
+      toPersonEmail: 'ana@example.com',
+      text: 'logo',
+      files: [new File(['PNG…'], 'logo.png', { type: 'image/png' })],
+    });
+    await webex.messages.create({
+      roomId: 'R1',
+      text: 'bytes',
+      files: [{ data: new TextEncoder().encode('a,b\n1,2\n'), name: 'data.csv', type: 'text/csv' }],
+    });
     const [first, second] = await Promise.all(server!.requests.map(formOf));
     expect((first!.get('files') as File).name).toBe('logo.png');
     expect(first!.get('toPersonEmail')).toBe('ana@example.com');
@@ -57,10 +69,16 @@ describe('messages.create with a local file', () => {
   it('refuses more than one file, or a file with two destinations, before sending', async () => {
     const webex = await uploadServer();
     const blob = new Blob(['x']);
-    await expect(webex.messages.create({ roomId: 'R1', files: [blob, blob] })).rejects.toThrow(/files takes one item per message \(got 2\)/);
+    await expect(webex.messages.create({ roomId: 'R1', files: [blob, blob] })).rejects.toThrow(
+      /files takes one item per message \(got 2\)/,
+    );
     // @ts-expect-error invalid on purpose: the runtime check is under test
-    await expect(webex.messages.create({ roomId: 'R1', toPersonId: 'P', files: [blob] })).rejects.toBeInstanceOf(WebexValidationError);
-    await expect(webex.messages.create({ roomId: 'R1', files: ['/no/such/file.txt'] })).rejects.toThrow(/cannot read \/no\/such\/file\.txt/);
+    await expect(webex.messages.create({ roomId: 'R1', toPersonId: 'P', files: [blob] })).rejects.toBeInstanceOf(
+      WebexValidationError,
+    );
+    await expect(webex.messages.create({ roomId: 'R1', files: ['/no/such/file.txt'] })).rejects.toThrow(
+      /cannot read \/no\/such\/file\.txt/,
+    );
     expect(server!.requests).toHaveLength(0);
   });
 });
@@ -69,7 +87,11 @@ describe('against the Prism mock', () => {
   it('an upload matches the multipart/form-data body of the spec', async () => {
     const { mockClient } = await import('./mock.js');
     const { webex, violations } = mockClient();
-    const message = await webex.messages.create({ roomId: 'R1', markdown: 'the log', files: [new File(['log line\n'], 'build.log', { type: 'text/plain' })] });
+    const message = await webex.messages.create({
+      roomId: 'R1',
+      markdown: 'the log',
+      files: [new File(['log line\n'], 'build.log', { type: 'text/plain' })],
+    });
     expect(message.id).toBeTruthy();
     expect(violations).toEqual([]);
   });

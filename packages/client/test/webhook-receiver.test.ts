@@ -5,23 +5,55 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
 import { Webex } from '../src/index.js';
-import { createWebhookReceiver, type ReceivedWebhookEvent, type WebhookReceiverOptions } from '../src/webhook-receiver.js';
+import {
+  createWebhookReceiver,
+  type ReceivedWebhookEvent,
+  type WebhookReceiverOptions,
+} from '../src/webhook-receiver.js';
 
 const SECRET = 'receiver-secret-7';
 // Who sent the message in the spec's example answer to GET /messages/{id}.
-const EXAMPLE_SENDER = { id: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY', email: 'alex.chen@example.com' };
+const EXAMPLE_SENDER = {
+  id: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY',
+  email: 'alex.chen@example.com',
+};
 
 const sign = (body: string, secret = SECRET) => createHmac('sha1', secret).update(body).digest('hex');
 
 function envelope(resource: string, event: string, data: Record<string, unknown>): string {
   return JSON.stringify({
-    id: 'WH1', name: 'bot', targetUrl: 'https://bot.example.com/hook', resource, event, orgId: 'O', createdBy: 'P0',
-    appId: 'A', ownedBy: 'creator', status: 'active', created: '2026-11-02T17:00:00.000Z', actorId: 'P2', data,
+    id: 'WH1',
+    name: 'bot',
+    targetUrl: 'https://bot.example.com/hook',
+    resource,
+    event,
+    orgId: 'O',
+    createdBy: 'P0',
+    appId: 'A',
+    ownedBy: 'creator',
+    status: 'active',
+    created: '2026-11-02T17:00:00.000Z',
+    actorId: 'P2',
+    data,
   });
 }
 const messageCreated = (id: string, personId = 'P-HUMAN', personEmail = 'human@example.com') =>
-  envelope('messages', 'created', { id, roomId: 'ROOM', personId, personEmail, roomType: 'group', created: '2026-11-02T17:00:00.000Z' });
-const cardSubmitted = (id: string) => envelope('attachmentActions', 'created', { id, type: 'submit', messageId: 'CARD-MESSAGE', roomId: 'ROOM', personId: 'P-HUMAN' });
+  envelope('messages', 'created', {
+    id,
+    roomId: 'ROOM',
+    personId,
+    personEmail,
+    roomType: 'group',
+    created: '2026-11-02T17:00:00.000Z',
+  });
+const cardSubmitted = (id: string) =>
+  envelope('attachmentActions', 'created', {
+    id,
+    type: 'submit',
+    messageId: 'CARD-MESSAGE',
+    roomId: 'ROOM',
+    personId: 'P-HUMAN',
+  });
 
 /** A receiver whose client talks to the Prism mock, and what reached the handler and the error hook. */
 function setUp(options: Partial<WebhookReceiverOptions> = {}) {
@@ -33,7 +65,8 @@ function setUp(options: Partial<WebhookReceiverOptions> = {}) {
     webex,
     secret: SECRET,
     onEvent: (event) => void events.push(event),
-    onError: (error, delivery) => void errors.push({ error, body: delivery.body, resource: String(delivery.envelope.resource) }),
+    onError: (error, delivery) =>
+      void errors.push({ error, body: delivery.body, resource: String(delivery.envelope.resource) }),
     ...options,
   });
   return { receiver, events, errors, sent, violations };
@@ -243,7 +276,8 @@ describe('createWebhookReceiver through the fetch adapter', () => {
 describe('createWebhookReceiver memory of deliveries', () => {
   it('remembers only the last `seen` deliveries', async () => {
     const { receiver, events } = setUp({ seen: 2 });
-    const deliver = async (id: string) => (await receiver.handle(envelope('rooms', 'created', { id }), sign(envelope('rooms', 'created', { id })))).outcome;
+    const deliver = async (id: string) =>
+      (await receiver.handle(envelope('rooms', 'created', { id }), sign(envelope('rooms', 'created', { id })))).outcome;
     expect([await deliver('a'), await deliver('b'), await deliver('c')]).toEqual(['handled', 'handled', 'handled']);
     expect(await deliver('c')).toBe('duplicate');
     // "a" was the oldest of three with room for two, so it was forgotten.

@@ -20,11 +20,17 @@ async function webhooksServer(initial: Webhook[]) {
     const id = url.pathname.match(/^\/webhooks\/(.+)$/)?.[1];
     if (request.method === 'GET' && url.pathname === '/webhooks') {
       const start = Number(url.searchParams.get('start') ?? 0);
-      const link = start + 2 < hooks.length ? { link: `<${server!.url}/webhooks?start=${start + 2}>; rel="next"` } : undefined;
+      const link =
+        start + 2 < hooks.length ? { link: `<${server!.url}/webhooks?start=${start + 2}>; rel="next"` } : undefined;
       return json(response, 200, { items: hooks.slice(start, start + 2) }, link);
     }
     if (request.method === 'POST' && url.pathname === '/webhooks') {
-      const hook = { id: `WH-NEW-${next++}`, status: 'active', created: '2026-12-02T00:00:00.000Z', ...JSON.parse(request.body) };
+      const hook = {
+        id: `WH-NEW-${next++}`,
+        status: 'active',
+        created: '2026-12-02T00:00:00.000Z',
+        ...JSON.parse(request.body),
+      };
       hooks.push(hook);
       return json(response, 200, hook);
     }
@@ -46,10 +52,33 @@ async function webhooksServer(initial: Webhook[]) {
   return { webex, hooks, calls };
 }
 
-const spec: WebhookSpec = { name: 'approval-bot cards', targetUrl: 'https://bot.example.com/webex', resource: 'attachmentActions', event: 'created', secret: 's3cret' };
+const spec: WebhookSpec = {
+  name: 'approval-bot cards',
+  targetUrl: 'https://bot.example.com/webex',
+  resource: 'attachmentActions',
+  event: 'created',
+  secret: 's3cret',
+};
 const created = '2026-10-20T11:45:03.212Z';
-const other = (n: number): Webhook => ({ id: `WH-OTHER-${n}`, name: `other ${n}`, targetUrl: 'https://elsewhere.example.com', resource: 'messages', event: 'created', status: 'active', created });
-const current: Webhook = { id: 'WH-1', name: spec.name, targetUrl: spec.targetUrl, resource: 'attachmentActions', event: 'created', secret: 's3cret', status: 'active', created };
+const other = (n: number): Webhook => ({
+  id: `WH-OTHER-${n}`,
+  name: `other ${n}`,
+  targetUrl: 'https://elsewhere.example.com',
+  resource: 'messages',
+  event: 'created',
+  status: 'active',
+  created,
+});
+const current: Webhook = {
+  id: 'WH-1',
+  name: spec.name,
+  targetUrl: spec.targetUrl,
+  resource: 'attachmentActions',
+  event: 'created',
+  secret: 's3cret',
+  status: 'active',
+  created,
+};
 
 describe('ensureWebhook', () => {
   it('creates the webhook when none has the name, after reading every page', async () => {
@@ -77,9 +106,19 @@ describe('ensureWebhook', () => {
   });
 
   it.each<[string, Partial<WebhookSpec>, Partial<Webhook>, Record<string, string>]>([
-    ['a new target URL', { targetUrl: 'https://bot2.example.com/webex' }, {}, { name: spec.name, targetUrl: 'https://bot2.example.com/webex', secret: 's3cret' }],
+    [
+      'a new target URL',
+      { targetUrl: 'https://bot2.example.com/webex' },
+      {},
+      { name: spec.name, targetUrl: 'https://bot2.example.com/webex', secret: 's3cret' },
+    ],
     ['a new secret', { secret: 'rotated' }, {}, { name: spec.name, targetUrl: spec.targetUrl, secret: 'rotated' }],
-    ['a webhook Webex turned off', {}, { status: 'inactive' }, { name: spec.name, targetUrl: spec.targetUrl, secret: 's3cret', status: 'active' }],
+    [
+      'a webhook Webex turned off',
+      {},
+      { status: 'inactive' },
+      { name: spec.name, targetUrl: spec.targetUrl, secret: 's3cret', status: 'active' },
+    ],
   ])('updates in place for %s', async (_name, change, state, sentBody) => {
     const { webex, hooks, calls } = await webhooksServer([{ ...current, ...state }]);
     const webhook = await ensureWebhook(webex, { ...spec, ...change });
@@ -98,10 +137,18 @@ describe('ensureWebhook', () => {
   });
 
   it('leaves the other webhooks alone', async () => {
-    const { webex, hooks } = await webhooksServer([other(1), { ...current, targetUrl: 'https://old.example.com' }, other(2)]);
+    const { webex, hooks } = await webhooksServer([
+      other(1),
+      { ...current, targetUrl: 'https://old.example.com' },
+      other(2),
+    ]);
     await ensureWebhook(webex, spec);
     expect(hooks.map((hook) => hook.id)).toEqual(['WH-OTHER-1', 'WH-1', 'WH-OTHER-2']);
-    expect(hooks.filter((hook) => hook.id!.startsWith('WH-OTHER')).every((hook) => hook.targetUrl === 'https://elsewhere.example.com')).toBe(true);
+    expect(
+      hooks
+        .filter((hook) => hook.id!.startsWith('WH-OTHER'))
+        .every((hook) => hook.targetUrl === 'https://elsewhere.example.com'),
+    ).toBe(true);
   });
 
   it('refuses a spec without a name before any request', async () => {

@@ -7,7 +7,8 @@ import { isKnownWebhookEvent, type UnknownWebhookEvent, type UnknownWebhookResou
 
 // The raw bytes as Webex would send them: a UTF-8 "é", an escaped "\u00e9" and odd spacing.
 // Re-serialising the parsed JSON gives different bytes, and so a different signature.
-const raw = '{"id":"Y2lz","resource":"messages","event":"created","data":{"id":"M1","text":"café \\u00e9"},  "actorId": "P1"}';
+const raw =
+  '{"id":"Y2lz","resource":"messages","event":"created","data":{"id":"M1","text":"café \\u00e9"},  "actorId": "P1"}';
 const secret = 'webhook-secret-42';
 // Vectors computed independently (Python hmac/hashlib).
 const signatureOfRaw = '5f0d28db56e421468892241c1a7612ace3829ced';
@@ -17,14 +18,18 @@ describe('verifyWebhookSignature', () => {
   it('accepts the signature of the raw body, as a string or as bytes', async () => {
     expect(await verifyWebhookSignature(raw, signatureOfRaw, secret)).toBe(true);
     expect(await verifyWebhookSignature(new TextEncoder().encode(raw), signatureOfRaw, secret)).toBe(true);
-    expect(await verifyWebhookSignature(new TextEncoder().encode(raw).buffer, signatureOfRaw.toUpperCase(), secret)).toBe(true);
+    expect(
+      await verifyWebhookSignature(new TextEncoder().encode(raw).buffer, signatureOfRaw.toUpperCase(), secret),
+    ).toBe(true);
   });
 
   it('rejects a body that was re-serialised, even though it is the same JSON', async () => {
     const reserialised = JSON.stringify(JSON.parse(raw));
     expect(reserialised).not.toBe(raw);
     expect(await verifyWebhookSignature(reserialised, signatureOfRaw, secret)).toBe(false);
-    expect(await verifyWebhookSignature(reserialised.replaceAll('é', '\\u00e9'), signatureOfReserialised, secret)).toBe(true);
+    expect(await verifyWebhookSignature(reserialised.replaceAll('é', '\\u00e9'), signatureOfReserialised, secret)).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -52,14 +57,27 @@ describe('verifyWebhookSignature', () => {
 /** A delivery envelope as Webex sends it, with `resource`, `event` and `data` chosen by the test. */
 function delivery(resource: string, event: string, data: Record<string, unknown>): string {
   return JSON.stringify({
-    id: 'W1', name: 'hook', targetUrl: 'https://bot.example/hook', orgId: 'O1', createdBy: 'P0', appId: 'A1',
-    ownedBy: 'creator', status: 'active', created: '2024-01-01T00:00:00.000Z', actorId: 'P1', resource, event, data,
+    id: 'W1',
+    name: 'hook',
+    targetUrl: 'https://bot.example/hook',
+    orgId: 'O1',
+    createdBy: 'P0',
+    appId: 'A1',
+    ownedBy: 'creator',
+    status: 'active',
+    created: '2024-01-01T00:00:00.000Z',
+    actorId: 'P1',
+    resource,
+    event,
+    data,
   });
 }
 
 describe('parseWebhookEvent', () => {
   it('gives a typed envelope, narrowed by resource and event', () => {
-    const event = parseWebhookEvent(delivery('messages', 'created', { id: 'M1', roomId: 'R1', personId: 'P1', personEmail: 'a@example.com' }));
+    const event = parseWebhookEvent(
+      delivery('messages', 'created', { id: 'M1', roomId: 'R1', personId: 'P1', personEmail: 'a@example.com' }),
+    );
     expect(event.resource).toBe('messages');
     if (event.resource === 'messages' && event.event === 'created') {
       const id: string = event.data.id;
@@ -93,8 +111,16 @@ describe('parseWebhookEvent', () => {
     ['a JSON array', '[]', /JSON object, got an array/],
     ['no resource', '{"event":"created","data":{}}', /"resource" string, got nothing/],
     ['no data', '{"resource":"rooms","event":"created"}', /"data" object, got nothing/],
-    ['messages data without a roomId', delivery('messages', 'created', { id: 'M1', personId: 'P1' }), /messages webhook "data" should have a "roomId" string, got nothing/],
-    ['attachmentActions data with a numeric messageId', delivery('attachmentActions', 'created', { id: 'A1', messageId: 7, roomId: 'R1' }), /"messageId" string, got a number/],
+    [
+      'messages data without a roomId',
+      delivery('messages', 'created', { id: 'M1', personId: 'P1' }),
+      /messages webhook "data" should have a "roomId" string, got nothing/,
+    ],
+    [
+      'attachmentActions data with a numeric messageId',
+      delivery('attachmentActions', 'created', { id: 'A1', messageId: 7, roomId: 'R1' }),
+      /"messageId" string, got a number/,
+    ],
   ])('rejects %s', (_name, body, message) => {
     expect(() => parseWebhookEvent(body)).toThrow(WebhookPayloadError);
     expect(() => parseWebhookEvent(body)).toThrow(message);
@@ -134,7 +160,7 @@ describe('WebhookEnvelope types', () => {
         expectTypeOf(event.resource).toEqualTypeOf<UnknownWebhookResource>();
         expectTypeOf(event.data).toEqualTypeOf<Record<string, unknown>>();
         // @ts-expect-error an unknown resource's data has no typed roomId: it is `unknown`, not a string
-        const roomId: string = event.data['roomId'];
+        const roomId: string = event.data.roomId;
         void roomId;
         // @ts-expect-error an unknown resource is not one of the known names
         if (event.resource === 'messages') return;
@@ -157,7 +183,11 @@ describe('WebhookEnvelope types', () => {
           return String(event.resource) === 'telephony_calls' ? 'call' : String(event.resource);
       }
     };
-    expect(bySwitch(parseWebhookEvent(delivery('attachmentActions', 'created', { id: 'A1', messageId: 'M1', roomId: 'R1' })))).toBe('M1');
+    expect(
+      bySwitch(
+        parseWebhookEvent(delivery('attachmentActions', 'created', { id: 'A1', messageId: 'M1', roomId: 'R1' })),
+      ),
+    ).toBe('M1');
     expect(bySwitch(parseWebhookEvent(delivery('telephony_calls', 'created', {})))).toBe('call');
     expectTypeOf(narrow).toBeFunction();
     expectTypeOf<Extract<WebhookEnvelope, { resource: 'messages' }>['data']['roomId']>().toEqualTypeOf<string>();

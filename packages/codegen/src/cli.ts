@@ -1,10 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffSpecs, formatJson, formatText, openSource, SourceError, writeChangeset, type SpecSource } from './diff/index.js';
+import {
+  diffSpecs,
+  formatJson,
+  formatText,
+  openSource,
+  SourceError,
+  writeChangeset,
+  type SpecSource,
+} from './diff/index.js';
 import { defaultLayout, generate } from './generate.js';
 import { SpecError } from './load/bundle.js';
-import { compareUpstream, formatUpstreamJson, formatUpstreamText, hasDifferences, scaffoldDrafts, UpstreamInputError } from './upstream/index.js';
+import {
+  compareUpstream,
+  formatUpstreamJson,
+  formatUpstreamText,
+  hasDifferences,
+  scaffoldDrafts,
+  UpstreamInputError,
+} from './upstream/index.js';
 import { findDrift, writeFiles } from './write/output.js';
 
 const USAGE = `Usage: webex-codegen <command> [--root <dir>]
@@ -29,30 +44,19 @@ Commands:
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: withChangesetValue(argv),
-      allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        json: { type: 'boolean' },
-        changeset: { type: 'string' },
-        scaffold: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(argv);
+  if (!parsed) return 2;
   const [command] = parsed.positionals;
   if (parsed.values.help || !command) {
     console.log(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
   const { json, changeset, scaffold } = parsed.values;
-  if ((command !== 'diff' && command !== 'upstream' && json) || (command !== 'diff' && changeset !== undefined) || (command !== 'upstream' && scaffold)) {
+  if (
+    (command !== 'diff' && command !== 'upstream' && json) ||
+    (command !== 'diff' && changeset !== undefined) ||
+    (command !== 'upstream' && scaffold)
+  ) {
     console.error(`--json belongs to diff and upstream, --changeset to diff, --scaffold to upstream.\n\n${USAGE}`);
     return 2;
   }
@@ -64,7 +68,9 @@ export async function main(argv: string[]): Promise<number> {
       const files = await generate(root);
       const drift = writeFiles(root, files, genDirs);
       const touched = drift.added.length + drift.changed.length + drift.stale.length;
-      console.log(`webex-codegen: ${files.size} files, ${touched} changed, in ${Math.round(performance.now() - started)} ms`);
+      console.log(
+        `webex-codegen: ${files.size} files, ${touched} changed, in ${Math.round(performance.now() - started)} ms`,
+      );
       return 0;
     }
     case 'check': {
@@ -75,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
         ...drift.stale.map((p) => `stale:   ${p}`),
       ];
       if (problems.length) {
-        console.error(`Generated code is out of date with the specs. Run pnpm generate and commit.\n${problems.join('\n')}`);
+        console.error(
+          `Generated code is out of date with the specs. Run pnpm generate and commit.\n${problems.join('\n')}`,
+        );
         return 1;
       }
       console.log('webex-codegen: generated code matches the specs');
@@ -102,7 +110,10 @@ function withChangesetValue(argv: string[]): string[] {
   return out;
 }
 
-async function diff(args: string[], options: { root: string; json: boolean; changeset: string | undefined }): Promise<number> {
+async function diff(
+  args: string[],
+  options: { root: string; json: boolean; changeset: string | undefined },
+): Promise<number> {
   if (args.length !== 2) {
     console.error(`diff takes two spec versions, <old> and <new>.\n\n${USAGE}`);
     return 2;
@@ -115,10 +126,14 @@ async function diff(args: string[], options: { root: string; json: boolean; chan
     const result = diffSpecs(before.rootFile, after.rootFile, { old: before.label, new: after.label });
     console.log(options.json ? formatJson(result) : formatText(result));
     if (options.changeset !== undefined) {
-      const target = options.changeset ? { file: resolve(cwd, options.changeset) } : { dir: join(options.root, '.changeset') };
+      const target = options.changeset
+        ? { file: resolve(cwd, options.changeset) }
+        : { dir: join(options.root, '.changeset') };
       const written = writeChangeset(result, target, clientVersion(options.root));
       // With --json, stdout holds only the JSON.
-      (options.json ? console.error : console.log)(`webex-codegen: ${written ? `wrote ${relative(cwd, written)}` : 'no API changes, no changeset written'}`);
+      (options.json ? console.error : console.log)(
+        `webex-codegen: ${written ? `wrote ${relative(cwd, written)}` : 'no API changes, no changeset written'}`,
+      );
     }
     return 0;
   } catch (error) {
@@ -143,7 +158,9 @@ async function upstream(files: string[], options: { root: string; json: boolean;
   }
   const rootFile = join(options.root, defaultLayout.specs);
   if (!existsSync(rootFile)) {
-    console.error(`webex-codegen upstream: no ${defaultLayout.specs} under ${options.root}; run it in the repository or give --root <repository>`);
+    console.error(
+      `webex-codegen upstream: no ${defaultLayout.specs} under ${options.root}; run it in the repository or give --root <repository>`,
+    );
     return 2;
   }
   try {
@@ -156,9 +173,15 @@ async function upstream(files: string[], options: { root: string; json: boolean;
       const fromCwd = relative(process.cwd(), join(rootFile, '..'));
       const specsDir = fromCwd.startsWith('..') ? join(rootFile, '..') : fromCwd || '.';
       for (const file of written) {
-        say(`webex-codegen upstream: drafted ${file.operations.length} operation${file.operations.length === 1 ? '' : 's'} in ${join(specsDir, file.file)}${file.created ? ' (new file)' : ''}`);
+        say(
+          `webex-codegen upstream: drafted ${file.operations.length} operation${file.operations.length === 1 ? '' : 's'} in ${join(specsDir, file.file)}${file.created ? ' (new file)' : ''}`,
+        );
       }
-      say(written.length ? 'Curate each x-draft operation (names, descriptions, paging, required flags, examples), then pnpm generate.' : 'webex-codegen upstream: no operation only upstream, nothing drafted');
+      say(
+        written.length
+          ? 'Curate each x-draft operation (names, descriptions, paging, required flags, examples), then pnpm generate.'
+          : 'webex-codegen upstream: no operation only upstream, nothing drafted',
+      );
     }
     return hasDifferences(comparison.result) ? 1 : 0;
   } catch (error) {
@@ -188,8 +211,29 @@ function findRoot(): string {
 /** The client's current version, which decides how a breaking change is bumped before 1.0; undefined outside this repository. */
 function clientVersion(root: string): string | undefined {
   try {
-    return (JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as { version?: string }).version;
+    return (JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as { version?: string })
+      .version;
   } catch {
+    return undefined;
+  }
+}
+
+/** The command line parsed, or undefined (after saying why) when it cannot be. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: withChangesetValue(argv),
+      allowPositionals: true,
+      options: {
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        changeset: { type: 'string' },
+        scaffold: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
     return undefined;
   }
 }

@@ -45,8 +45,8 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
     const module = modelModuleName(named.source);
     moduleOf.set(named.name, module);
     sourceOf.set(module, named.source);
-    let list = byModule.get(module);
-    if (!list) byModule.set(module, (list = []));
+    const list = byModule.get(module) ?? [];
+    byModule.set(module, list);
     list.push(named);
   }
   for (const [module, types] of byModule) {
@@ -70,7 +70,10 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
 
   const bundled = {
     ...bundle.document,
-    info: { ...(bundle.document.info as object), 'x-generated': `Bundled by webex-codegen from ${allSpecs}. Do not edit; run pnpm generate.` },
+    info: {
+      ...(bundle.document.info as object),
+      'x-generated': `Bundled by webex-codegen from ${allSpecs}. Do not edit; run pnpm generate.`,
+    },
   };
   files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
   if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedHeader(allSpecs)));

@@ -19,4 +19,14 @@ export {
   type DiffResult,
 } from './diff/index.js';
 export { main } from './cli.js';
-export { compareUpstream, formatUpstreamJson, formatUpstreamText, hasDifferences, readUpstreamDocument, scaffoldDrafts, UpstreamInputError, type Difference, type UpstreamResult } from './upstream/index.js';
+export {
+  compareUpstream,
+  formatUpstreamJson,
+  formatUpstreamText,
+  hasDifferences,
+  readUpstreamDocument,
+  scaffoldDrafts,
+  UpstreamInputError,
+  type Difference,
+  type UpstreamResult,
+} from './upstream/index.js';

@@ -45,20 +45,27 @@ describe('bundleSpecs', () => {
   it('refuses a component name defined in two files', () => {
     const rootFile = specs({
       'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n  /b:\n    $ref: './b.yaml#/paths/~1b'\n"),
-      'a.yaml': "paths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: string }\n",
-      'b.yaml': "paths:\n  /b:\n    get: { operationId: b, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: number }\n",
+      'a.yaml':
+        "paths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: string }\n",
+      'b.yaml':
+        "paths:\n  /b:\n    get: { operationId: b, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } } }\ncomponents:\n  schemas:\n    Thing: { type: number }\n",
     });
     expect(() => bundleSpecs(rootFile)).toThrow(/schemas\/Thing is defined in both a and b/);
   });
 
   it('names a broken $ref', () => {
-    const rootFile = specs({ 'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1nope'\n"), 'a.yaml': 'paths: {}\n' });
+    const rootFile = specs({
+      'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1nope'\n"),
+      'a.yaml': 'paths: {}\n',
+    });
     expect(() => bundleSpecs(rootFile)).toThrow(SpecError);
     expect(() => bundleSpecs(rootFile)).toThrow(/a\.yaml#\/paths\/~1nope points at nothing/);
   });
 
   it('names a missing file', () => {
-    expect(() => bundleSpecs(specs({ 'root.yaml': root("  /a:\n    $ref: './missing.yaml#/paths/~1a'\n") }))).toThrow(/cannot read spec file missing\.yaml/);
+    expect(() => bundleSpecs(specs({ 'root.yaml': root("  /a:\n    $ref: './missing.yaml#/paths/~1a'\n") }))).toThrow(
+      /cannot read spec file missing\.yaml/,
+    );
   });
 
   it('picks up a resource file nothing refers to, and adds the standard error responses to its operations', () => {
@@ -75,9 +82,14 @@ describe('bundleSpecs', () => {
   });
 
   it('refuses an operation that two files define, and a resource file without paths', () => {
-    const twice = "paths:\n  /x:\n    get: { operationId: x, x-sdk-method: get, responses: { '204': { description: ok } } }\n";
-    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/one.yaml': twice, 'b/two.yaml': twice }))).toThrow(/GET \/x is defined in both a\/one and b\/two/);
-    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/empty.yaml': 'components: {}\n' }))).toThrow(/a\/empty\.yaml has no paths/);
+    const twice =
+      "paths:\n  /x:\n    get: { operationId: x, x-sdk-method: get, responses: { '204': { description: ok } } }\n";
+    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/one.yaml': twice, 'b/two.yaml': twice }))).toThrow(
+      /GET \/x is defined in both a\/one and b\/two/,
+    );
+    expect(() => bundleSpecs(specs({ 'root.yaml': root('  {}\n'), 'a/empty.yaml': 'components: {}\n' }))).toThrow(
+      /a\/empty\.yaml has no paths/,
+    );
   });
 
   it('refuses a cycle of $refs instead of looping', () => {

@@ -21,7 +21,11 @@ function bumps(changeset: string): Record<string, string> {
 describe('diff: fixture pairs under test/diff/', () => {
   it.each([
     ['removed-operation', 'major', ['breaking: operation rooms.delete (DELETE /rooms/{roomId}) removed']],
-    ['new-operation', 'minor', ['additive: operation rooms.update (PUT /rooms/{roomId}) added', 'additive: type UpdateRoomRequest added']],
+    [
+      'new-operation',
+      'minor',
+      ['additive: operation rooms.update (PUT /rooms/{roomId}) added', 'additive: type UpdateRoomRequest added'],
+    ],
     ['new-optional-query-parameter', 'minor', ['additive: parameter rooms.list query.teamId added (optional)']],
     ['parameter-made-required', 'major', ['breaking: parameter rooms.list query.max is now required']],
     ['removed-response-field', 'major', ['breaking: response field Room.isLocked removed']],
@@ -33,7 +37,11 @@ describe('diff: fixture pairs under test/diff/', () => {
     [
       'description-only',
       'patch',
-      ['docs: resource rooms: description changed', 'docs: operation rooms.list: summary changed', 'docs: response field Room.title: description changed'],
+      [
+        'docs: resource rooms: description changed',
+        'docs: operation rooms.list: summary changed',
+        'docs: response field Room.title: description changed',
+      ],
     ],
     ['no-change', 'none', []],
   ] as const)('%s', (name, bump, expected) => {
@@ -55,8 +63,17 @@ describe('diff: fixture pairs under test/diff/', () => {
   });
 
   it('records what changed, where, and which way it flows', () => {
-    const [change] = diffSpecs(rootOf('removed-response-field', 'old'), rootOf('removed-response-field', 'new')).changes;
-    expect(change).toEqual({ element: 'field', action: 'removed', target: 'Room.isLocked', direction: 'response', level: 'breaking' });
+    const [change] = diffSpecs(
+      rootOf('removed-response-field', 'old'),
+      rootOf('removed-response-field', 'new'),
+    ).changes;
+    expect(change).toEqual({
+      element: 'field',
+      action: 'removed',
+      target: 'Room.isLocked',
+      direction: 'response',
+      level: 'breaking',
+    });
   });
 
   it('names the changeset after its content, so the same changes give the same file', () => {
@@ -64,7 +81,9 @@ describe('diff: fixture pairs under test/diff/', () => {
     const [a, b] = [writeChangeset(result(), { dir: tmp() })!, writeChangeset(result(), { dir: tmp() })!];
     expect(basename(a)).toBe(basename(b));
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
-    const other = writeChangeset(diffSpecs(rootOf('enum-value-removed', 'old'), rootOf('enum-value-removed', 'new')), { dir: tmp() })!;
+    const other = writeChangeset(diffSpecs(rootOf('enum-value-removed', 'old'), rootOf('enum-value-removed', 'new')), {
+      dir: tmp(),
+    })!;
     expect(basename(other)).not.toBe(basename(a));
   });
 });
@@ -88,12 +107,20 @@ describe('diff: rules', () => {
   const changed = (...edits: [string, string, string][]) => lines(diffSpecs(...pair([], edits)));
 
   it('a new required query parameter breaks callers; a removed one too', () => {
-    expect(changed(['rooms.yaml', '        - name: max\n', '        - name: teamId\n          in: query\n          required: true\n          schema: { type: string }\n        - name: max\n'])).toEqual([
-      'breaking: parameter rooms.list query.teamId added (required)',
-    ]);
-    expect(changed(['rooms.yaml', '        - name: max\n          in: query\n          description: Page size.\n          schema: { type: integer, maximum: 1000 }\n', ''])).toEqual([
-      'breaking: parameter rooms.list query.max removed',
-    ]);
+    expect(
+      changed([
+        'rooms.yaml',
+        '        - name: max\n',
+        '        - name: teamId\n          in: query\n          required: true\n          schema: { type: string }\n        - name: max\n',
+      ]),
+    ).toEqual(['breaking: parameter rooms.list query.teamId added (required)']);
+    expect(
+      changed([
+        'rooms.yaml',
+        '        - name: max\n          in: query\n          description: Page size.\n          schema: { type: integer, maximum: 1000 }\n',
+        '',
+      ]),
+    ).toEqual(['breaking: parameter rooms.list query.max removed']);
   });
 
   it('a changed path or HTTP method breaks callers', () => {
@@ -101,54 +128,96 @@ describe('diff: rules', () => {
       'breaking: operation rooms.get: path changed from /rooms/{roomId} to /spaces/{roomId}',
       'breaking: operation rooms.delete: path changed from /rooms/{roomId} to /spaces/{roomId}',
     ]);
-    expect(changed(['rooms.yaml', '    delete:', '    patch:'])).toEqual(['breaking: operation rooms.delete: HTTP method changed from DELETE to PATCH']);
+    expect(changed(['rooms.yaml', '    delete:', '    patch:'])).toEqual([
+      'breaking: operation rooms.delete: HTTP method changed from DELETE to PATCH',
+    ]);
   });
 
   it('new request fields break callers only when required; removed ones always do', () => {
     const teamId = '        teamId: { type: string, description: The team to create the room in. }\n';
     const field = (line: string) => ['rooms.yaml', teamId, line] as [string, string, string];
-    expect(changed(field(`${teamId}        isLocked: { type: boolean }\n`))).toEqual(['additive: request field CreateRoomRequest.isLocked added (optional)']);
-    expect(changed(field(`${teamId}        ownerId: { type: string }\n`), ['rooms.yaml', 'required: [title]\n      properties:\n        title: { type: string, maxLength', 'required: [title, ownerId]\n      properties:\n        title: { type: string, maxLength'])).toEqual([
-      'breaking: request field CreateRoomRequest.ownerId added (required)',
+    expect(changed(field(`${teamId}        isLocked: { type: boolean }\n`))).toEqual([
+      'additive: request field CreateRoomRequest.isLocked added (optional)',
     ]);
+    expect(
+      changed(field(`${teamId}        ownerId: { type: string }\n`), [
+        'rooms.yaml',
+        'required: [title]\n      properties:\n        title: { type: string, maxLength',
+        'required: [title, ownerId]\n      properties:\n        title: { type: string, maxLength',
+      ]),
+    ).toEqual(['breaking: request field CreateRoomRequest.ownerId added (required)']);
     expect(changed(field(''))).toEqual(['breaking: request field CreateRoomRequest.teamId removed']);
   });
 
   it('a response field made optional breaks callers; a request field made optional does not', () => {
-    expect(changed(['rooms.yaml', 'required: [id, title]', 'required: [id]'])).toEqual(['breaking: response field Room.title is now optional']);
-    expect(changed(['rooms.yaml', 'required: [title]\n      properties:\n        title: { type: string, maxLength', 'required: []\n      properties:\n        title: { type: string, maxLength'])).toEqual([
-      'additive: request field CreateRoomRequest.title is now optional',
+    expect(changed(['rooms.yaml', 'required: [id, title]', 'required: [id]'])).toEqual([
+      'breaking: response field Room.title is now optional',
     ]);
+    expect(
+      changed([
+        'rooms.yaml',
+        'required: [title]\n      properties:\n        title: { type: string, maxLength',
+        'required: []\n      properties:\n        title: { type: string, maxLength',
+      ]),
+    ).toEqual(['additive: request field CreateRoomRequest.title is now optional']);
   });
 
   it('a type made nullable widens: fine for requests, breaking for responses', () => {
-    expect(changed(['rooms.yaml', "teamId: { type: string,", "teamId: { type: [string, 'null'],"])).toEqual([
+    expect(changed(['rooms.yaml', 'teamId: { type: string,', "teamId: { type: [string, 'null'],"])).toEqual([
       'additive: request field CreateRoomRequest.teamId: type widened from string to string | null',
     ]);
-    expect(changed(['rooms.yaml', "title: { type: string, description: The room's title. }", "title: { type: [string, 'null'], description: The room's title. }"])).toEqual([
-      'breaking: response field Room.title: type widened from string to string | null',
-    ]);
+    expect(
+      changed([
+        'rooms.yaml',
+        "title: { type: string, description: The room's title. }",
+        "title: { type: [string, 'null'], description: The room's title. }",
+      ]),
+    ).toEqual(['breaking: response field Room.title: type widened from string to string | null']);
   });
 
   it('tightened validation breaks requests; loosened validation does not', () => {
-    expect(changed(['rooms.yaml', 'maxLength: 200', 'maxLength: 100'])).toEqual(['breaking: request field CreateRoomRequest.title: maxLength tightened from 200 to 100']);
-    expect(changed(['rooms.yaml', 'maxLength: 200', 'maxLength: 500'])).toEqual(['additive: request field CreateRoomRequest.title: maxLength loosened from 200 to 500']);
-    expect(changed(['rooms.yaml', 'maximum: 1000', 'maximum: 100'])).toEqual(['breaking: parameter rooms.list query.max: maximum tightened from 1000 to 100']);
-  });
-
-  it('a deprecation is docs-only', () => {
-    expect(changed(['rooms.yaml', '      summary: Delete a room', '      summary: Delete a room\n      deprecated: true'])).toEqual([
-      'docs: operation rooms.delete is now deprecated',
+    expect(changed(['rooms.yaml', 'maxLength: 200', 'maxLength: 100'])).toEqual([
+      'breaking: request field CreateRoomRequest.title: maxLength tightened from 200 to 100',
+    ]);
+    expect(changed(['rooms.yaml', 'maxLength: 200', 'maxLength: 500'])).toEqual([
+      'additive: request field CreateRoomRequest.title: maxLength loosened from 200 to 500',
+    ]);
+    expect(changed(['rooms.yaml', 'maximum: 1000', 'maximum: 100'])).toEqual([
+      'breaking: parameter rooms.list query.max: maximum tightened from 1000 to 100',
     ]);
   });
 
+  it('a deprecation is docs-only', () => {
+    expect(
+      changed(['rooms.yaml', '      summary: Delete a room', '      summary: Delete a room\n      deprecated: true']),
+    ).toEqual(['docs: operation rooms.delete is now deprecated']);
+  });
+
   it('compares hidden operations on their raw definition', () => {
-    const hide = ['rooms.yaml', '      x-sdk-method: delete', '      x-sdk-method: delete\n      x-sdk-hidden: true'] as [string, string, string];
-    expect(lines(diffSpecs(...pair([], [hide])))).toEqual(['breaking: operation rooms.delete (DELETE /rooms/{roomId}) removed']);
-    const docs = ['rooms.yaml', 'summary: Delete a room', 'summary: Delete a room for good'] as [string, string, string];
-    expect(lines(diffSpecs(...pair([hide], [hide, docs])))).toEqual(['docs: operation DELETE /rooms/{roomId} (hidden deleteRoom): description changed']);
-    const status = ['rooms.yaml', "        '204':\n          description: Deleted.", "        '202':\n          description: Deleted."] as [string, string, string];
-    expect(lines(diffSpecs(...pair([hide], [hide, status])))).toEqual(['breaking: operation DELETE /rooms/{roomId} (hidden deleteRoom): definition changed']);
+    const hide = [
+      'rooms.yaml',
+      '      x-sdk-method: delete',
+      '      x-sdk-method: delete\n      x-sdk-hidden: true',
+    ] as [string, string, string];
+    expect(lines(diffSpecs(...pair([], [hide])))).toEqual([
+      'breaking: operation rooms.delete (DELETE /rooms/{roomId}) removed',
+    ]);
+    const docs = ['rooms.yaml', 'summary: Delete a room', 'summary: Delete a room for good'] as [
+      string,
+      string,
+      string,
+    ];
+    expect(lines(diffSpecs(...pair([hide], [hide, docs])))).toEqual([
+      'docs: operation DELETE /rooms/{roomId} (hidden deleteRoom): description changed',
+    ]);
+    const status = [
+      'rooms.yaml',
+      "        '204':\n          description: Deleted.",
+      "        '202':\n          description: Deleted.",
+    ] as [string, string, string];
+    expect(lines(diffSpecs(...pair([hide], [hide, status])))).toEqual([
+      'breaking: operation DELETE /rooms/{roomId} (hidden deleteRoom): definition changed',
+    ]);
   });
 });
 
@@ -165,25 +234,50 @@ describe('webex-codegen diff (command line)', () => {
 
   it('prints the grouped report and exits 0 even for breaking changes', async () => {
     expect(await main(['diff', join(cases, 'removed-operation', 'old'), rootOf('removed-operation', 'new')])).toBe(0);
-    expect(out.join('\n')).toMatch(/Breaking \(1\):\n {2}- operation rooms\.delete \(DELETE \/rooms\/\{roomId\}\) removed\n\n1 change \(1 breaking, 0 additive, 0 docs-only\): major bump\./);
+    expect(out.join('\n')).toMatch(
+      /Breaking \(1\):\n {2}- operation rooms\.delete \(DELETE \/rooms\/\{roomId\}\) removed\n\n1 change \(1 breaking, 0 additive, 0 docs-only\): major bump\./,
+    );
   });
 
   it('prints JSON with --json and writes the changeset to the given file', async () => {
     const file = join(tmp(), 'notes', 'api.md');
-    expect(await main(['diff', '--json', join(cases, 'enum-value-added', 'old'), join(cases, 'enum-value-added', 'new'), '--changeset', file])).toBe(0);
+    expect(
+      await main([
+        'diff',
+        '--json',
+        join(cases, 'enum-value-added', 'old'),
+        join(cases, 'enum-value-added', 'new'),
+        '--changeset',
+        file,
+      ]),
+    ).toBe(0);
     const result = JSON.parse(out.join('\n')) as DiffResult;
     expect(result.bump).toBe('minor');
-    expect(result.changes).toEqual([{ element: 'enum', action: 'added', target: 'RoomType', direction: 'both', value: 'space', level: 'additive' }]);
+    expect(result.changes).toEqual([
+      { element: 'enum', action: 'added', target: 'RoomType', direction: 'both', value: 'space', level: 'additive' },
+    ]);
     expect(bumps(readFileSync(file, 'utf8'))).toEqual({ '@webex-ts/client': 'minor', '@webex-ts/models': 'minor' });
     expect(err.join('\n')).toContain('wrote ');
   });
 
   it('writes the changeset into .changeset/ of the repository root by default', async () => {
     const root = tmp();
-    expect(await main(['diff', join(cases, 'description-only', 'old'), join(cases, 'description-only', 'new'), '--changeset', '--root', root])).toBe(0);
+    expect(
+      await main([
+        'diff',
+        join(cases, 'description-only', 'old'),
+        join(cases, 'description-only', 'new'),
+        '--changeset',
+        '--root',
+        root,
+      ]),
+    ).toBe(0);
     const [name] = readdirSync(join(root, '.changeset'));
     expect(name).toMatch(/^api-[0-9a-f]{8}\.md$/);
-    expect(bumps(readFileSync(join(root, '.changeset', name!), 'utf8'))).toEqual({ '@webex-ts/client': 'patch', '@webex-ts/models': 'patch' });
+    expect(bumps(readFileSync(join(root, '.changeset', name!), 'utf8'))).toEqual({
+      '@webex-ts/client': 'patch',
+      '@webex-ts/models': 'patch',
+    });
   });
 
   it('exits 2 on usage errors', async () => {
@@ -199,7 +293,11 @@ describe('webex-codegen diff (command line)', () => {
     const checkouts = () => readdirSync(tmpdir()).filter((name) => name.startsWith('webex-codegen-diff-'));
     const before = checkouts();
     const repo = tmp();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
     writeFileSync(join(repo, 'pnpm-workspace.yaml'), 'packages: []\n');
     git('init', '--quiet');
     cpSync(join(cases, 'parameter-made-required', 'old'), join(repo, 'specs'), { recursive: true });

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { findDrift, generate, writeFiles, type Layout } from '../src/index.js';
 
 const scenarios = new URL('./scenarios/', import.meta.url).pathname;
-const layout: Layout = { specs: 'specs/webex.yaml', modelsGen: 'out/models', clientGen: 'out/client', modelsPackage: '@webex-ts/models' };
+const layout: Layout = {
+  specs: 'specs/webex.yaml',
+  modelsGen: 'out/models',
+  clientGen: 'out/client',
+  modelsPackage: '@webex-ts/models',
+};
 
 describe('scenario: constructs', () => {
   const root = join(scenarios, 'constructs');
@@ -27,13 +32,18 @@ describe('scenario: constructs', () => {
     }
   });
 
-  it.each(['out/models/widgets.gen.ts', 'out/models/shared.gen.ts', 'out/models/index.gen.ts', 'out/client/resources/widgets.gen.ts', 'out/client/resources.gen.ts'])(
-    '%s matches its snapshot',
-    async (path) => {
-      const files = await generate(root, layout);
-      await expect(files.get(path)).toMatchFileSnapshot(join(root, '__snapshots__', path.replace(/^out\//, '').replace(/\.ts$/, '.ts.snap')));
-    },
-  );
+  it.each([
+    'out/models/widgets.gen.ts',
+    'out/models/shared.gen.ts',
+    'out/models/index.gen.ts',
+    'out/client/resources/widgets.gen.ts',
+    'out/client/resources.gen.ts',
+  ])('%s matches its snapshot', async (path) => {
+    const files = await generate(root, layout);
+    await expect(files.get(path)).toMatchFileSnapshot(
+      join(root, '__snapshots__', path.replace(/^out\//, '').replace(/\.ts$/, '.ts.snap')),
+    );
+  });
 
   it('is deterministic: two runs give byte-identical output', async () => {
     const [a, b] = [await generate(root, layout), await generate(root, layout)];

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildIr, bundleSpecs } from '../src/index.js';
 
 const ROOT = "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\n";
-const LIST = '{ type: object, properties: { items: { type: array, items: { type: string } }, Resources: { type: array, items: { type: string } } } }';
+const LIST =
+  '{ type: object, properties: { items: { type: array, items: { type: string } }, Resources: { type: array, items: { type: string } } } }';
 
 function irOf(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'ir-rules-'));
@@ -25,8 +26,16 @@ function listFile(path: string, extra: string, params = '[]'): string {
 describe('x-sdk-paging', () => {
   it.each([
     ['link', [], { strategy: 'link', items: 'items' }],
-    ['{ strategy: offset, offset: start }', ['start', 'max'], { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' }],
-    ['{ strategy: scim }', ['startIndex', 'count'], { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' }],
+    [
+      '{ strategy: offset, offset: start }',
+      ['start', 'max'],
+      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+    ],
+    [
+      '{ strategy: scim }',
+      ['startIndex', 'count'],
+      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+    ],
   ])('%s pages with the names it gives', (paging, names, expected) => {
     const params = `[${names.map((n) => `{ name: ${n}, in: query, schema: { type: integer } }`).join(', ')}]`;
     const ir = irOf({ 'a/things.yaml': listFile('/things', '', params).replace('PAGING', paging) });
@@ -34,22 +43,35 @@ describe('x-sdk-paging', () => {
   });
 
   it('refuses a strategy naming a parameter the operation does not declare', () => {
-    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', '{ strategy: offset, offset: start }') })).toThrow(
-      /names the query parameter "start" \(offset\), which the operation does not declare/,
-    );
+    expect(() =>
+      irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', '{ strategy: offset, offset: start }') }),
+    ).toThrow(/names the query parameter "start" \(offset\), which the operation does not declare/);
   });
 
   it('refuses an items field the answer does not have, and an unknown strategy', () => {
-    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', '{ strategy: link, items: things }') })).toThrow(/items field "things"/);
-    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', 'cursor') })).toThrow(/must be link, offset, scim or none/);
+    expect(() =>
+      irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', '{ strategy: link, items: things }') }),
+    ).toThrow(/items field "things"/);
+    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', 'cursor') })).toThrow(
+      /must be link, offset, scim or none/,
+    );
   });
 });
 
 describe('resource names', () => {
   it('puts a dotted x-sdk-resource under a namespace and names query types after the method', () => {
-    const ir = irOf({ 'a/scim-users.yaml': listFile('/Users', 'x-sdk-resource: scim.users\n', '[{ name: filter, in: query, schema: { type: string } }]').replace('PAGING', 'none') });
+    const ir = irOf({
+      'a/scim-users.yaml': listFile(
+        '/Users',
+        'x-sdk-resource: scim.users\n',
+        '[{ name: filter, in: query, schema: { type: string } }]',
+      ).replace('PAGING', 'none'),
+    });
     expect(ir.resources[0]).toMatchObject({ name: 'scim-users', property: ['scim', 'users'], source: 'a/scim-users' });
-    expect(ir.resources[0]!.operations[0]).toMatchObject({ label: 'scim.users.list', query: { typeName: 'ScimUsersListQuery' } });
+    expect(ir.resources[0]!.operations[0]).toMatchObject({
+      label: 'scim.users.list',
+      query: { typeName: 'ScimUsersListQuery' },
+    });
   });
 
   it('refuses a property that is both a resource and a namespace', () => {
@@ -62,8 +84,10 @@ describe('resource names', () => {
   });
 
   it('refuses an operation without x-sdk-method', () => {
-    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', 'none').replace('      x-sdk-method: list\n', '') })).toThrow(
-      /x-sdk-method must name the method in camelCase/,
-    );
+    expect(() =>
+      irOf({
+        'a/things.yaml': listFile('/things', '').replace('PAGING', 'none').replace('      x-sdk-method: list\n', ''),
+      }),
+    ).toThrow(/x-sdk-method must name the method in camelCase/);
   });
 });

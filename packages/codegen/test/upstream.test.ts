@@ -15,7 +15,12 @@ const repo = join(fixtures, 'repo');
 const rootFile = join(repo, 'specs/webex.yaml');
 const identical = join(fixtures, 'identical.json');
 const drifted = join(fixtures, 'drifted.yaml');
-const layout: Layout = { specs: 'specs/webex.yaml', modelsGen: 'out/models', clientGen: 'out/client', modelsPackage: '@webex-ts/models' };
+const layout: Layout = {
+  specs: 'specs/webex.yaml',
+  modelsGen: 'out/models',
+  clientGen: 'out/client',
+  modelsPackage: '@webex-ts/models',
+};
 
 type Doc = Record<string, any>;
 const tmp = () => mkdtempSync(join(tmpdir(), 'codegen-upstream-'));
@@ -34,7 +39,9 @@ function summary(result: UpstreamResult) {
   return {
     onlyUpstream: result.resources.flatMap((r) => r.onlyUpstream.map((o) => `${r.resource}: ${o.method} ${o.path}`)),
     onlyOurs: result.resources.flatMap((r) => r.onlyOurs.map((o) => `${r.resource}: ${o.method} ${o.path}`)),
-    changed: Object.fromEntries(result.resources.flatMap((r) => r.changed.map((c) => [`${c.method} ${c.path}`, c.differences]))),
+    changed: Object.fromEntries(
+      result.resources.flatMap((r) => r.changed.map((c) => [`${c.method} ${c.path}`, c.differences])),
+    ),
   };
 }
 
@@ -46,12 +53,21 @@ describe('upstream: comparing one change at a time', () => {
       'an operation only upstream',
       (doc) => {
         doc.paths['/rooms/{roomId}/meetingInfo'] = {
-          get: { tags: ['Rooms'], summary: 'Get Room Meeting Details', parameters: [{ name: 'roomId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'OK' } } },
+          get: {
+            tags: ['Rooms'],
+            summary: 'Get Room Meeting Details',
+            parameters: [{ name: 'roomId', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { 200: { description: 'OK' } },
+          },
         };
       },
       { onlyUpstream: ['Rooms: GET /rooms/{roomId}/meetingInfo'] },
     ],
-    ['an operation only ours', (doc) => delete doc.paths['/rooms/{roomId}'].delete, { onlyOurs: ['Rooms: DELETE /rooms/{roomId}'] }],
+    [
+      'an operation only ours',
+      (doc) => delete doc.paths['/rooms/{roomId}'].delete,
+      { onlyOurs: ['Rooms: DELETE /rooms/{roomId}'] },
+    ],
     [
       'a query parameter missing in ours',
       (doc) => doc.paths['/v1/rooms/'].get.parameters.push({ name: 'teamId', in: 'query', schema: { type: 'string' } }),
@@ -67,25 +83,44 @@ describe('upstream: comparing one change at a time', () => {
       (doc) => (doc.components.schemas.Room.properties.isLocked = { type: 'string' }),
       {
         changed: {
-          'GET /rooms': [{ kind: 'type', where: 'response', name: 'items[].isLocked', ours: 'boolean', upstream: 'string' }],
+          'GET /rooms': [
+            { kind: 'type', where: 'response', name: 'items[].isLocked', ours: 'boolean', upstream: 'string' },
+          ],
           'POST /rooms': [{ kind: 'type', where: 'response', name: 'isLocked', ours: 'boolean', upstream: 'string' }],
-          'GET /rooms/{roomId}': [{ kind: 'type', where: 'response', name: 'isLocked', ours: 'boolean', upstream: 'string' }],
+          'GET /rooms/{roomId}': [
+            { kind: 'type', where: 'response', name: 'isLocked', ours: 'boolean', upstream: 'string' },
+          ],
         },
       },
     ],
     [
       'an enum difference (upstream writes enums as { Members: [...] })',
       (doc) => (doc.paths['/v1/rooms/'].get.parameters[0].schema.enum = { Members: ['group', 'space'] }),
-      { changed: { 'GET /rooms': [{ kind: 'enum', where: 'query', name: 'type', onlyOurs: ['direct'], onlyUpstream: ['space'] }] } },
+      {
+        changed: {
+          'GET /rooms': [{ kind: 'enum', where: 'query', name: 'type', onlyOurs: ['direct'], onlyUpstream: ['space'] }],
+        },
+      },
     ],
     [
       'a required-flag difference',
-      (doc) => doc.paths['/v1/rooms/'].post.requestBody.content['application/json;charset=UTF-8'].schema.required.push('teamId'),
-      { changed: { 'POST /rooms': [{ kind: 'required', where: 'request', name: 'teamId', ours: false, upstream: true }] } },
+      (doc) =>
+        doc.paths['/v1/rooms/'].post.requestBody.content['application/json;charset=UTF-8'].schema.required.push(
+          'teamId',
+        ),
+      {
+        changed: {
+          'POST /rooms': [{ kind: 'required', where: 'request', name: 'teamId', ours: false, upstream: true }],
+        },
+      },
     ],
     [
       'a nested response field only upstream, reported once with what is under it',
-      (doc) => (doc.components.schemas.Room.properties.creator.properties.org = { type: 'object', properties: { id: { type: 'string' } } }),
+      (doc) =>
+        (doc.components.schemas.Room.properties.creator.properties.org = {
+          type: 'object',
+          properties: { id: { type: 'string' } },
+        }),
       {
         changed: {
           'GET /rooms': [{ kind: 'only-upstream', where: 'response', name: 'items[].creator.org', required: false }],
@@ -119,7 +154,14 @@ describe('upstream: a document that moved in every way', () => {
   const differences = (key: string): Difference[] => summary(result).changed[key] ?? [];
 
   it('counts what differs, per resource', () => {
-    expect(result.counts).toEqual({ resources: 2, onlyUpstream: 3, onlyOurs: 1, differences: 13, matched: 3, notCompared: 0 });
+    expect(result.counts).toEqual({
+      resources: 2,
+      onlyUpstream: 3,
+      onlyOurs: 1,
+      differences: 13,
+      matched: 3,
+      notCompared: 0,
+    });
     expect(result.resources.map((r) => [r.resource, r.files])).toEqual([
       ['Room Tabs', []],
       ['Rooms', ['messaging/rooms']],
@@ -139,7 +181,9 @@ describe('upstream: a document that moved in every way', () => {
     const { out, code } = await run(['upstream', drifted, '--root', repo]);
     expect(code).toBe(1);
     const text = out.join('\n');
-    expect(text).toContain('**2 resources differ**: 3 operations only upstream, 1 only ours, 13 differences in 3 of the 3 operations both have.');
+    expect(text).toContain(
+      '**2 resources differ**: 3 operations only upstream, 1 only ours, 13 differences in 3 of the 3 operations both have.',
+    );
     expect(text.indexOf('**2 resources differ**')).toBeLessThan(text.indexOf('## Room Tabs'));
     expect(text).toContain('## Rooms (messaging/rooms.yaml): 1 only upstream, 1 only ours, 13 differences');
     expect(text).toContain('- only upstream: `GET /rooms/{roomId}/meetingInfo` Get Room Meeting Details');
@@ -183,22 +227,55 @@ describe('upstream: command line', () => {
     const rooms = json.resources.find((r: { resource: string }) => r.resource === 'Rooms');
     expect(Object.keys(rooms)).toEqual(['resource', 'files', 'onlyUpstream', 'onlyOurs', 'changed']);
     expect(rooms.onlyUpstream).toEqual([
-      { method: 'GET', path: '/rooms/{roomId}/meetingInfo', operationId: 'Get Room Meeting Details', summary: 'Get Room Meeting Details', document: drifted },
+      {
+        method: 'GET',
+        path: '/rooms/{roomId}/meetingInfo',
+        operationId: 'Get Room Meeting Details',
+        summary: 'Get Room Meeting Details',
+        document: drifted,
+      },
     ]);
-    expect(rooms.onlyOurs).toEqual([{ method: 'DELETE', path: '/rooms/{roomId}', operationId: 'deleteRoom', summary: 'Delete a room', file: 'messaging/rooms' }]);
-    expect(rooms.changed[0]).toMatchObject({ method: 'GET', path: '/rooms', upstreamPath: '/rooms', operationId: 'listRooms', document: drifted, file: 'messaging/rooms' });
+    expect(rooms.onlyOurs).toEqual([
+      {
+        method: 'DELETE',
+        path: '/rooms/{roomId}',
+        operationId: 'deleteRoom',
+        summary: 'Delete a room',
+        file: 'messaging/rooms',
+      },
+    ]);
+    expect(rooms.changed[0]).toMatchObject({
+      method: 'GET',
+      path: '/rooms',
+      upstreamPath: '/rooms',
+      operationId: 'listRooms',
+      document: drifted,
+      file: 'messaging/rooms',
+    });
 
     out.length = 0;
     expect(await main(['upstream', '--json', identical, '--root', repo])).toBe(0);
-    expect(JSON.parse(out[0]!)).toMatchObject({ same: true, counts: { onlyUpstream: 0, onlyOurs: 0, differences: 0, matched: 4 }, resources: [] });
+    expect(JSON.parse(out[0]!)).toMatchObject({
+      same: true,
+      counts: { onlyUpstream: 0, onlyOurs: 0, differences: 0, matched: 4 },
+      resources: [],
+    });
   });
 
   it.each([
     ['a missing file', 'bad/missing.json', 'bad/missing.json: no such file'],
     ['a folder', 'bad', 'bad: is a folder, not a file'],
-    ['not YAML', 'bad/not-yaml.yaml', 'bad/not-yaml.yaml: not valid YAML (Implicit keys of flow sequence pairs need to be on a single line at line 3, column 12)'],
+    [
+      'not YAML',
+      'bad/not-yaml.yaml',
+      'bad/not-yaml.yaml: not valid YAML (Implicit keys of flow sequence pairs need to be on a single line at line 3, column 12)',
+    ],
     ['broken JSON', 'bad/broken.json', 'bad/broken.json: not valid JSON ('],
-    ['YAML but not OpenAPI', 'bad/not-openapi.yaml', 'bad/not-openapi.yaml: not an OpenAPI 3 document (no openapi field)'],
+    [
+      'YAML but not OpenAPI',
+      'bad/not-openapi.yaml',
+      'bad/not-openapi.yaml: not an OpenAPI 3 document (no openapi field)',
+    ],
     ['Swagger 2', 'bad/swagger.json', 'bad/swagger.json: is Swagger 2.0, not OpenAPI 3'],
   ])('exits 2 with a one-line message for %s', async (_name, file, message) => {
     const { code } = await run(['upstream', identical, join(fixtures, file), '--root', repo]);
@@ -224,7 +301,9 @@ describe('upstream: command line', () => {
     cpSync(join(repo, 'specs'), join(root, 'specs'), { recursive: true });
     writeFileSync(join(root, 'specs/messaging/empty.yaml'), 'openapi: 3.1.0\ninfo: { title: Empty, version: 1.0.0 }\n');
     expect(await main(['upstream', identical, '--root', root])).toBe(2);
-    expect(err).toEqual(['webex-codegen upstream: our specs (specs/webex.yaml) do not bundle: messaging/empty.yaml has no paths: a resource file describes operations; shared pieces go in components/']);
+    expect(err).toEqual([
+      'webex-codegen upstream: our specs (specs/webex.yaml) do not bundle: messaging/empty.yaml has no paths: a resource file describes operations; shared pieces go in components/',
+    ]);
   });
 });
 
@@ -254,21 +333,34 @@ describe('upstream: --scaffold', () => {
       'x-curation': 'drafted by webex-codegen upstream; review names, descriptions, paging, required flags',
       tags: ['Rooms'],
     });
-    expect(drafted.responses['200'].content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/RoomsRoomMeetingDetails' } } });
+    expect(drafted.responses['200'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/RoomsRoomMeetingDetails' } },
+    });
     expect(parse(rooms).components.schemas.RoomsRoomMeetingDetails.properties.meetingLink).toEqual({ type: 'string' });
 
     // A new file for a tag none of ours holds, in the area the document's title names.
     const tabs = parse(readFileSync(join(root, 'specs/messaging/room-tabs.yaml'), 'utf8'));
     expect(tabs.tags).toEqual([{ name: 'Room Tabs', description: 'Room tabs pin a URL in a room.' }]);
     expect(Object.keys(tabs.paths)).toEqual(['/room/tabs']);
-    expect([tabs.paths['/room/tabs'].get['x-sdk-method'], tabs.paths['/room/tabs'].post['x-sdk-method']]).toEqual(['list', 'create']);
+    expect([tabs.paths['/room/tabs'].get['x-sdk-method'], tabs.paths['/room/tabs'].post['x-sdk-method']]).toEqual([
+      'list',
+      'create',
+    ]);
     expect(tabs.components.schemas.RoomTabsRoomTab.properties.roomType.enum).toEqual(['direct', 'group']);
-    expect(tabs.components.schemas.RoomTabsRoomTab.properties.previous).toEqual({ $ref: '#/components/schemas/RoomTabsRoomTab' });
+    expect(tabs.components.schemas.RoomTabsRoomTab.properties.previous).toEqual({
+      $ref: '#/components/schemas/RoomTabsRoomTab',
+    });
 
     const files = await generate(root, layout);
-    expect(files.get('out/client/resources/room-tabs.gen.ts')).toMatch(/^ {2}list\(query: RoomTabsListQuery, options\?: RequestOptions\): Paginated<RoomTabsRoomTab>/m);
-    expect(files.get('out/client/resources/room-tabs.gen.ts')).toMatch(/^ {2}create\(body: RoomTabsRoomTab, options\?: RequestOptions\): Promise<RoomTabsRoomTab>/m);
-    expect(files.get('out/client/resources/rooms.gen.ts')).toMatch(/^ {2}getRoomMeetingDetails\(roomId: string, options\?: RequestOptions\): Promise<RoomsRoomMeetingDetails>/m);
+    expect(files.get('out/client/resources/room-tabs.gen.ts')).toMatch(
+      /^ {2}list\(query: RoomTabsListQuery, options\?: RequestOptions\): Paginated<RoomTabsRoomTab>/m,
+    );
+    expect(files.get('out/client/resources/room-tabs.gen.ts')).toMatch(
+      /^ {2}create\(body: RoomTabsRoomTab, options\?: RequestOptions\): Promise<RoomTabsRoomTab>/m,
+    );
+    expect(files.get('out/client/resources/rooms.gen.ts')).toMatch(
+      /^ {2}getRoomMeetingDetails\(roomId: string, options\?: RequestOptions\): Promise<RoomsRoomMeetingDetails>/m,
+    );
 
     // Compared again, nothing is only upstream any more.
     expect(compareUpstream(join(root, 'specs/webex.yaml'), [drifted]).result.counts.onlyUpstream).toBe(0);
@@ -279,7 +371,9 @@ describe('upstream: --scaffold', () => {
     cpSync(join(repo, 'specs'), join(root, 'specs'), { recursive: true });
     expect(await main(['upstream', identical, '--root', root, '--scaffold'])).toBe(0);
     expect(out.at(-1)).toBe('webex-codegen upstream: no operation only upstream, nothing drafted');
-    expect(readFileSync(join(root, 'specs/messaging/rooms.yaml'), 'utf8')).toBe(readFileSync(join(repo, 'specs/messaging/rooms.yaml'), 'utf8'));
+    expect(readFileSync(join(root, 'specs/messaging/rooms.yaml'), 'utf8')).toBe(
+      readFileSync(join(repo, 'specs/messaging/rooms.yaml'), 'utf8'),
+    );
   });
 });
 
@@ -288,11 +382,27 @@ describe('upstream: pieces', () => {
     expect(enumValues({ enum: { Members: ['a', 'b'] } })).toEqual(['a', 'b']);
     expect(enumValues({ enum: ['a'] })).toEqual(['a']);
     expect(mediaBase('application/json;charset=UTF-8')).toBe('application/json');
-    expect([normalisePath('/v1/rooms/'), normalisePath('/v1'), normalisePath('/rooms/{roomId}/')]).toEqual(['/rooms', '/', '/rooms/{roomId}']);
+    expect([normalisePath('/v1/rooms/'), normalisePath('/v1'), normalisePath('/rooms/{roomId}/')]).toEqual([
+      '/rooms',
+      '/',
+      '/rooms/{roomId}',
+    ]);
   });
 
   it('follows a schema that holds itself once per branch', () => {
-    const doc = { components: { schemas: { Folder: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Folder' } } } } } } };
+    const doc = {
+      components: {
+        schemas: {
+          Folder: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              children: { type: 'array', items: { $ref: '#/components/schemas/Folder' } },
+            },
+          },
+        },
+      },
+    };
     const fields = fieldsOf(doc, { $ref: '#/components/schemas/Folder' }, false);
     expect([...fields.keys()]).toEqual(['', 'name', 'children', 'children[]']);
   });
@@ -304,7 +414,9 @@ describe('upstream: pieces', () => {
   });
 
   it('names areas and files after the document and the tag', () => {
-    expect(['Webex Meetings', 'Webex Device APIs', 'Webex Admin', 'Webex Messaging', 'Something else'].map(areaOf)).toEqual(['meetings', 'devices', 'admin', 'messaging', 'admin']);
+    expect(
+      ['Webex Meetings', 'Webex Device APIs', 'Webex Admin', 'Webex Messaging', 'Something else'].map(areaOf),
+    ).toEqual(['meetings', 'devices', 'admin', 'messaging', 'admin']);
     expect(kebabCase('API - Domain Management')).toBe('api-domain-management');
   });
 });

@@ -33,24 +33,8 @@ Operations the token has no scope or data for are listed as skipped.`;
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0] === 'proxy' || argv[0] === 'tour' ? argv[0] : 'mock';
   const args = command === 'mock' ? argv : argv.slice(1);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        spec: { type: 'string' },
-        'no-errors': { type: 'boolean' },
-        upstream: { type: 'string' },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const values = parseCommandLine(args);
+  if (!values) return 2;
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -75,10 +59,22 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function proxy(upstream: string, port: number, host: string | undefined, spec: string | undefined, report: string | undefined): Promise<number> {
-  let running;
+async function proxy(
+  upstream: string,
+  port: number,
+  host: string | undefined,
+  spec: string | undefined,
+  report: string | undefined,
+): Promise<number> {
+  let running: Awaited<ReturnType<typeof startProxy>>;
   try {
-    running = await startProxy({ upstream, port, host, spec, onViolation: (v) => console.log(`violation: ${formatViolation(v)}`) });
+    running = await startProxy({
+      upstream,
+      port,
+      host,
+      spec,
+      onViolation: (v) => console.log(`violation: ${formatViolation(v)}`),
+    });
   } catch (error) {
     console.error(`webex-mock proxy: ${(error as Error).message}`);
     return 2;
@@ -88,14 +84,23 @@ async function proxy(upstream: string, port: number, host: string | undefined, s
   await running.stop();
   console.log(summarize(running.violations(), running.requests()));
   if (report) {
-    const body = { upstream: redactUpstream(upstream), requests: running.requests(), violations: running.violations(), stoppedAt: new Date().toISOString() };
+    const body = {
+      upstream: redactUpstream(upstream),
+      requests: running.requests(),
+      violations: running.violations(),
+      stoppedAt: new Date().toISOString(),
+    };
     writeFileSync(report, `${JSON.stringify(body, null, 2)}\n`);
     console.log(`Report written to ${report}`);
   }
   return 0;
 }
 
-async function tour(upstream: string | undefined, spec: string | undefined, report: string | undefined): Promise<number> {
+async function tour(
+  upstream: string | undefined,
+  spec: string | undefined,
+  report: string | undefined,
+): Promise<number> {
   const token = process.env.WEBEX_ACCESS_TOKEN?.trim();
   if (!token) {
     console.log(NO_TOKEN);
@@ -111,4 +116,25 @@ function untilSignal(): Promise<void> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+}
+
+/** The options given, or undefined (after saying why) when they cannot be parsed. */
+function parseCommandLine(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        spec: { type: 'string' },
+        'no-errors': { type: 'boolean' },
+        upstream: { type: 'string' },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return undefined;
+  }
 }

@@ -62,7 +62,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
   const spec = options.spec ?? bundledSpecPath();
-  const args = [prismEntry(), 'mock', '--host', host, '--port', String(port), ...(options.errors === false ? [] : ['--errors']), spec];
+  const args = [
+    prismEntry(),
+    'mock',
+    '--host',
+    host,
+    '--port',
+    String(port),
+    ...(options.errors === false ? [] : ['--errors']),
+    spec,
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));

@@ -19,15 +19,21 @@ export interface WebexMock {
  */
 export function useWebexMock(options: MockServerOptions = {}): WebexMock {
   let server: MockServer | undefined;
-  beforeAll(async () => {
-    server = await startMockServer(options);
-  }, (options.timeoutMs ?? 60_000) + 5_000);
+  beforeAll(
+    async () => {
+      server = await startMockServer(options);
+    },
+    (options.timeoutMs ?? 60_000) + 5_000,
+  );
   afterAll(async () => {
     await server?.stop();
     server = undefined;
   });
   const running = (): MockServer => {
-    if (!server) throw new Error('useWebexMock(): the mock is not running here. It starts in beforeAll, so read mock.url inside a test or hook, not at the top level of the file');
+    if (!server)
+      throw new Error(
+        'useWebexMock(): the mock is not running here. It starts in beforeAll, so read mock.url inside a test or hook, not at the top level of the file',
+      );
     return server;
   };
   return {

@@ -31,7 +31,23 @@ beforeAll(async () => {
       case '/v1/people?':
         return json(response, 200, { items: [{ id: 'p1', displayName: 'Ana', created }] }, T);
       case '/v1/webhooks?':
-        return json(response, 200, { items: [{ id: 'w1', name: 'hook', targetUrl: 'https://example.com/hook', resource: 'spaceships', event: 'created', created }] }, T);
+        return json(
+          response,
+          200,
+          {
+            items: [
+              {
+                id: 'w1',
+                name: 'hook',
+                targetUrl: 'https://example.com/hook',
+                resource: 'spaceships',
+                event: 'created',
+                created,
+              },
+            ],
+          },
+          T,
+        );
       case '/v1/messages?roomId=r1':
         return json(response, 418, { message: 'I am a teapot' }, T);
       default:
@@ -54,17 +70,53 @@ describe('runTour against a fake Webex', () => {
   it('reports exactly the wrong type, the missing required field, the unknown enum value and the undeclared status', () => {
     const base = { method: 'GET', where: 'response' };
     expect(step('teams.list')!.violations).toEqual([
-      { ...base, operation: 'teams.list', path: '/teams', status: 200, part: 'body', pointer: '/items/0/name', rule: 'type', message: 'expected string, got integer' },
+      {
+        ...base,
+        operation: 'teams.list',
+        path: '/teams',
+        status: 200,
+        part: 'body',
+        pointer: '/items/0/name',
+        rule: 'type',
+        message: 'expected string, got integer',
+      },
     ]);
     expect(step('people.list')!.violations).toEqual([
-      { ...base, operation: 'people.list', path: '/people', status: 200, part: 'body', pointer: '/items/0/emails', rule: 'required', message: 'missing required property emails' },
+      {
+        ...base,
+        operation: 'people.list',
+        path: '/people',
+        status: 200,
+        part: 'body',
+        pointer: '/items/0/emails',
+        rule: 'required',
+        message: 'missing required property emails',
+      },
     ]);
     expect(step('webhooks.list')!.violations).toEqual([
-      expect.objectContaining({ ...base, operation: 'webhooks.list', path: '/webhooks', status: 200, part: 'body', pointer: '/items/0/resource', rule: 'enum' }),
+      expect.objectContaining({
+        ...base,
+        operation: 'webhooks.list',
+        path: '/webhooks',
+        status: 200,
+        part: 'body',
+        pointer: '/items/0/resource',
+        rule: 'enum',
+      }),
     ]);
     expect(step('webhooks.list')!.violations[0]!.message).toMatch(/^"spaceships" is not one of "attachmentActions", /);
-    expect(step('messages.list')!.violations).toEqual([expect.objectContaining({ ...base, operation: 'messages.list', path: '/messages?roomId=r1', status: 418, part: 'status', rule: 'unknown-status' })]);
-    for (const name of ['teams.list', 'people.list', 'webhooks.list', 'messages.list']) expect(step(name)!.outcome).toBe('violations');
+    expect(step('messages.list')!.violations).toEqual([
+      expect.objectContaining({
+        ...base,
+        operation: 'messages.list',
+        path: '/messages?roomId=r1',
+        status: 418,
+        part: 'status',
+        rule: 'unknown-status',
+      }),
+    ]);
+    for (const name of ['teams.list', 'people.list', 'webhooks.list', 'messages.list'])
+      expect(step(name)!.outcome).toBe('violations');
     expect(result.violations).toHaveLength(4);
   });
 
@@ -74,7 +126,12 @@ describe('runTour against a fake Webex', () => {
   });
 
   it('skips 404s with a note, and lists it cannot fill with what they need', () => {
-    expect(step('teams.get')).toMatchObject({ outcome: 'skipped', status: 404, note: '404: no data for this token (or not available to it)', violations: [] });
+    expect(step('teams.get')).toMatchObject({
+      outcome: 'skipped',
+      status: 404,
+      note: '404: no data for this token (or not available to it)',
+      violations: [],
+    });
     expect(step('devices.list')).toMatchObject({ outcome: 'skipped', status: 404 });
     const waiting = step('meetingParticipants.list')!;
     expect(waiting).toMatchObject({ outcome: 'skipped', note: 'needs meetingId, which no earlier answer gave' });
@@ -83,7 +140,9 @@ describe('runTour against a fake Webex', () => {
 
   it('only reads: every request was a GET with the token', () => {
     expect(upstream.requests.length).toBeGreaterThan(50);
-    expect(upstream.requests.every((r) => r.method === 'GET' && r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(upstream.requests.every((r) => r.method === 'GET' && r.headers.authorization === `Bearer ${TOKEN}`)).toBe(
+      true,
+    );
   });
 });
 
@@ -103,7 +162,9 @@ function run(args: string[], env: Record<string, string | undefined>): Promise<{
 describe('webex-mock tour', () => {
   it('without a token says how to get one, calls nothing and exits 0', async () => {
     const seen = upstream.requests.length;
-    const { code, out } = await run(['tour', '--upstream', `${upstream.url}/v1`, '--spec', spec], { WEBEX_ACCESS_TOKEN: undefined });
+    const { code, out } = await run(['tour', '--upstream', `${upstream.url}/v1`, '--spec', spec], {
+      WEBEX_ACCESS_TOKEN: undefined,
+    });
     expect(code).toBe(0);
     expect(out).toContain('WEBEX_ACCESS_TOKEN is not set, so nothing was called');
     expect(out).toContain('https://developer.webex.com');
@@ -112,7 +173,9 @@ describe('webex-mock tour', () => {
 
   it('with a token prints the table, writes the report without the token, and exits 1 on violations', async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'webex-tour-')), 'contract-report.json');
-    const { code, out } = await run(['tour', '--upstream', `${upstream.url}/v1`, '--spec', spec, '--report', report], { WEBEX_ACCESS_TOKEN: TOKEN });
+    const { code, out } = await run(['tour', '--upstream', `${upstream.url}/v1`, '--spec', spec, '--report', report], {
+      WEBEX_ACCESS_TOKEN: TOKEN,
+    });
     expect(code).toBe(1);
     expect(out).toMatch(/teams\.list +200 +1 violation\(s\)/);
     expect(out).toMatch(/rooms\.get +200 +ok/);

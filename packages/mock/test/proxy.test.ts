@@ -24,7 +24,12 @@ beforeAll(async () => {
     const route = `${request.method} ${url.pathname}`;
     switch (route) {
       case 'GET /v1/rooms':
-        return json(response, 200, { items: [room] }, { ...TRACKING, Link: `<${upstream.url}/v1/rooms?cursor=abc&max=1>; rel="next"`, 'X-Extra': 'kept' });
+        return json(
+          response,
+          200,
+          { items: [room] },
+          { ...TRACKING, Link: `<${upstream.url}/v1/rooms?cursor=abc&max=1>; rel="next"`, 'X-Extra': 'kept' },
+        );
       case 'GET /v1/rooms/good':
         return json(response, 200, room, TRACKING);
       case 'GET /v1/rooms/wrong-type':
@@ -62,9 +67,15 @@ afterAll(async () => {
 });
 
 /** Sends one request through the proxy and returns the violations it added. */
-async function through(path: string, init: RequestInit = {}): Promise<{ response: Response; body: string; found: ContractViolation[] }> {
+async function through(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ response: Response; body: string; found: ContractViolation[] }> {
   const before = proxy.violations().length;
-  const response = await fetch(`${proxy.url}${path}`, { ...init, headers: { authorization: 'Bearer SECRET-TOKEN-1', ...init.headers } });
+  const response = await fetch(`${proxy.url}${path}`, {
+    ...init,
+    headers: { authorization: 'Bearer SECRET-TOKEN-1', ...init.headers },
+  });
   const body = await response.text();
   return { response, body, found: proxy.violations().slice(before) };
 }
@@ -89,17 +100,54 @@ describe('startProxy', () => {
   });
 
   it.each([
-    ['a wrong type', '/rooms/wrong-type', { part: 'body', pointer: '/title', rule: 'type', message: 'expected string, got integer' }],
-    ['a missing required field', '/rooms/missing-required', { part: 'body', pointer: '/title', rule: 'required', message: 'missing required property title' }],
-    ['a value not in the enum', '/rooms/bad-enum', { part: 'body', pointer: '/type', rule: 'enum', message: '"channel" is not one of "direct", "group"' }],
+    [
+      'a wrong type',
+      '/rooms/wrong-type',
+      { part: 'body', pointer: '/title', rule: 'type', message: 'expected string, got integer' },
+    ],
+    [
+      'a missing required field',
+      '/rooms/missing-required',
+      { part: 'body', pointer: '/title', rule: 'required', message: 'missing required property title' },
+    ],
+    [
+      'a value not in the enum',
+      '/rooms/bad-enum',
+      { part: 'body', pointer: '/type', rule: 'enum', message: '"channel" is not one of "direct", "group"' },
+    ],
     ['an undeclared status', '/rooms/teapot', { part: 'status', pointer: '', rule: 'unknown-status' }],
-    ['a missing TrackingID', '/rooms/no-tracking', { part: 'header', pointer: '/TrackingID', rule: 'header', message: 'missing TrackingID header, which the spec declares for this answer' }],
+    [
+      'a missing TrackingID',
+      '/rooms/no-tracking',
+      {
+        part: 'header',
+        pointer: '/TrackingID',
+        rule: 'header',
+        message: 'missing TrackingID header, which the spec declares for this answer',
+      },
+    ],
     ['a malformed Link', '/rooms/bad-link', { part: 'header', pointer: '/Link', rule: 'header' }],
-    ['a malformed Retry-After', '/rooms/busy', { part: 'header', pointer: '/Retry-After', rule: 'header', message: 'malformed Retry-After header: expected whole seconds or an HTTP date' }],
+    [
+      'a malformed Retry-After',
+      '/rooms/busy',
+      {
+        part: 'header',
+        pointer: '/Retry-After',
+        rule: 'header',
+        message: 'malformed Retry-After header: expected whole seconds or an HTTP date',
+      },
+    ],
   ])('reports %s in the answer, exactly once', async (_name, path, expected) => {
     const { response, found } = await through(path);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ operation: 'rooms.get', method: 'GET', path, status: response.status, where: 'response', ...expected });
+    expect(found[0]).toMatchObject({
+      operation: 'rooms.get',
+      method: 'GET',
+      path,
+      status: response.status,
+      where: 'response',
+      ...expected,
+    });
   });
 
   it('reports an undeclared status by naming what was declared', async () => {
@@ -108,11 +156,41 @@ describe('startProxy', () => {
   });
 
   it.each([
-    ['a wrong body type', '/rooms', { method: 'POST', body: JSON.stringify({ title: 5 }), headers: { 'content-type': 'application/json' } }, 'rooms.create', { part: 'body', pointer: '/title', rule: 'type', message: 'expected string, got integer' }],
-    ['a missing required body field', '/rooms', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }, 'rooms.create', { part: 'body', pointer: '/title', rule: 'required' }],
-    ['a missing required query parameter', '/messages', {}, 'messages.list', { part: 'query', pointer: '/roomId', rule: 'required', message: 'missing required query parameter roomId' }],
-    ['a query value not in the enum', '/rooms?type=channel', {}, 'rooms.list', { part: 'query', pointer: '/type', rule: 'enum' }],
-    ['a query value of the wrong type', '/rooms?max=ten', {}, 'rooms.list', { part: 'query', pointer: '/max', rule: 'type', message: 'expected integer, got string' }],
+    [
+      'a wrong body type',
+      '/rooms',
+      { method: 'POST', body: JSON.stringify({ title: 5 }), headers: { 'content-type': 'application/json' } },
+      'rooms.create',
+      { part: 'body', pointer: '/title', rule: 'type', message: 'expected string, got integer' },
+    ],
+    [
+      'a missing required body field',
+      '/rooms',
+      { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
+      'rooms.create',
+      { part: 'body', pointer: '/title', rule: 'required' },
+    ],
+    [
+      'a missing required query parameter',
+      '/messages',
+      {},
+      'messages.list',
+      { part: 'query', pointer: '/roomId', rule: 'required', message: 'missing required query parameter roomId' },
+    ],
+    [
+      'a query value not in the enum',
+      '/rooms?type=channel',
+      {},
+      'rooms.list',
+      { part: 'query', pointer: '/type', rule: 'enum' },
+    ],
+    [
+      'a query value of the wrong type',
+      '/rooms?max=ten',
+      {},
+      'rooms.list',
+      { part: 'query', pointer: '/max', rule: 'type', message: 'expected integer, got string' },
+    ],
     ['an operation the spec lacks', '/no/such/thing', {}, '(unknown)', { part: 'path', rule: 'unknown-operation' }],
   ] as const)('reports %s in the request, and still forwards it', async (_name, path, init, operation, expected) => {
     const seen = upstream.requests.length;
@@ -124,12 +202,24 @@ describe('startProxy', () => {
   });
 
   it('never records a credential: not the Authorization header, not a token in the URL, a form or a JSON body', async () => {
-    const secrets = ['SECRET-TOKEN-1', 'SECRET-TOKEN-2', 'SECRET-IN-QUERY', 'SECRET-CLIENT', 'SECRET-CODE', 'SECRET-ORG', '12345'];
+    const secrets = [
+      'SECRET-TOKEN-1',
+      'SECRET-TOKEN-2',
+      'SECRET-IN-QUERY',
+      'SECRET-CLIENT',
+      'SECRET-CODE',
+      'SECRET-ORG',
+      '12345',
+    ];
     await through('/rooms/wrong-type?access_token=SECRET-IN-QUERY');
     await through('/access_token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_secret: 'SECRET-CLIENT', code: 'SECRET-CODE' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_secret: 'SECRET-CLIENT',
+        code: 'SECRET-CODE',
+      }).toString(),
     });
     await through('/applications/app-1/token', {
       method: 'POST',
@@ -138,9 +228,30 @@ describe('startProxy', () => {
     });
     const found = proxy.violations();
     // The checks ran on those exchanges (a form field missing, a JSON field and a returned token of the wrong type) …
-    expect(found).toContainEqual(expect.objectContaining({ operation: 'accessTokens.exchangeAccessToken', where: 'request', pointer: '/client_id', rule: 'required' }));
-    expect(found).toContainEqual(expect.objectContaining({ operation: 'accessTokens.exchangeAccessToken', where: 'response', pointer: '/access_token', rule: 'type' }));
-    expect(found).toContainEqual(expect.objectContaining({ operation: 'serviceApps.createToken', where: 'request', pointer: '/clientId', rule: 'type' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        operation: 'accessTokens.exchangeAccessToken',
+        where: 'request',
+        pointer: '/client_id',
+        rule: 'required',
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        operation: 'accessTokens.exchangeAccessToken',
+        where: 'response',
+        pointer: '/access_token',
+        rule: 'type',
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        operation: 'serviceApps.createToken',
+        where: 'request',
+        pointer: '/clientId',
+        rule: 'type',
+      }),
+    );
     expect(found).toContainEqual(expect.objectContaining({ path: '/rooms/wrong-type?access_token=REDACTED' }));
     // … and nothing secret came out of them.
     const text = JSON.stringify(found);
@@ -160,7 +271,9 @@ describe('startProxy', () => {
   });
 
   it('refuses an upstream that is not a plain base URL', async () => {
-    await expect(startProxy({ upstream: 'https://user:pw@webexapis.com/v1', spec })).rejects.toThrow('no credentials, query or fragment');
+    await expect(startProxy({ upstream: 'https://user:pw@webexapis.com/v1', spec })).rejects.toThrow(
+      'no credentials, query or fragment',
+    );
     await expect(startProxy({ upstream: 'webexapis.com', spec })).rejects.toThrow('absolute http(s) URL');
   });
 });
@@ -180,9 +293,13 @@ describe('webex-mock proxy', () => {
     const port = await freePort();
     const report = join(mkdtempSync(join(tmpdir(), 'webex-proxy-')), 'report.json');
     const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, 'proxy', '--upstream', `${upstream.url}/v1`, '--port', String(port), '--spec', spec, '--report', report], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, 'proxy', '--upstream', `${upstream.url}/v1`, '--port', String(port), '--spec', spec, '--report', report],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
@@ -191,11 +308,15 @@ describe('webex-mock proxy', () => {
       const deadline = Date.now() + 20_000;
       while (!out.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(out).toContain(`Contract proxy listening on http://127.0.0.1:${port}`);
-      const response = await fetch(`http://127.0.0.1:${port}/rooms/wrong-type?access_token=SECRET-IN-QUERY`, { headers: { authorization: 'Bearer SECRET-TOKEN-1' } });
+      const response = await fetch(`http://127.0.0.1:${port}/rooms/wrong-type?access_token=SECRET-IN-QUERY`, {
+        headers: { authorization: 'Bearer SECRET-TOKEN-1' },
+      });
       expect(response.status).toBe(200);
       await response.text();
       while (!out.includes('violation:') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(out).toContain('violation: rooms.get GET /rooms/wrong-type?access_token=REDACTED → 200: response body /title [type] expected string, got integer');
+      expect(out).toContain(
+        'violation: rooms.get GET /rooms/wrong-type?access_token=REDACTED → 200: response body /title [type] expected string, got integer',
+      );
     } finally {
       child.kill('SIGTERM');
     }
@@ -204,7 +325,17 @@ describe('webex-mock proxy', () => {
     const written = JSON.parse(readFileSync(report, 'utf8'));
     expect(written.requests).toBe(1);
     expect(written.violations).toEqual([
-      { operation: 'rooms.get', method: 'GET', path: '/rooms/wrong-type?access_token=REDACTED', status: 200, where: 'response', part: 'body', pointer: '/title', rule: 'type', message: 'expected string, got integer' },
+      {
+        operation: 'rooms.get',
+        method: 'GET',
+        path: '/rooms/wrong-type?access_token=REDACTED',
+        status: 200,
+        where: 'response',
+        part: 'body',
+        pointer: '/title',
+        rule: 'type',
+        message: 'expected string, got integer',
+      },
     ]);
     for (const secret of ['SECRET-TOKEN-1', 'SECRET-IN-QUERY']) {
       expect(out).not.toContain(secret);

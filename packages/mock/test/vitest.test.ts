@@ -23,14 +23,23 @@ describe('useWebexMock on the bundled spec', () => {
     expect(error).toBeInstanceOf(WebexApiError);
     expect((error as WebexApiError).status).toBe(400);
     expect((error as WebexApiError).message).toContain('Request body property title must be string');
-    expect((error as WebexApiError).violations).toEqual([{ location: ['request', 'body', 'title'], code: 'type', message: 'Request body property title must be string', severity: 'Error' }]);
+    expect((error as WebexApiError).violations).toEqual([
+      {
+        location: ['request', 'body', 'title'],
+        code: 'type',
+        message: 'Request body property title must be string',
+        severity: 'Error',
+      },
+    ]);
   });
 
   it('makes a listing whose page request breaks the spec throw from the iterator', async () => {
     const drain = async () => {
       for await (const room of client().rooms.list({ type: 'channel' as never })) void room;
     };
-    await expect(drain()).rejects.toThrow('Request query parameter type must be equal to one of the allowed values: direct, group');
+    await expect(drain()).rejects.toThrow(
+      'Request query parameter type must be equal to one of the allowed values: direct, group',
+    );
   });
 
   it('answers the status asked for with Prefer: code=404, as a WebexApiError without violations', async () => {
@@ -48,7 +57,13 @@ describe('useWebexMock with your own spec', () => {
 
   it('answers the named example asked for with Prefer: example=<name>', async () => {
     const webex = new Webex({ accessToken: 'test-token', baseUrl: mock.url, maxRetries: 0 });
-    expect(await webex.rooms.get('any-room', { headers: { Prefer: 'example=locked' } })).toMatchObject({ id: 'r-locked', isLocked: true });
-    expect(await webex.rooms.get('any-room', { headers: { Prefer: 'example=open' } })).toMatchObject({ id: 'r-open', isLocked: false });
+    expect(await webex.rooms.get('any-room', { headers: { Prefer: 'example=locked' } })).toMatchObject({
+      id: 'r-locked',
+      isLocked: true,
+    });
+    expect(await webex.rooms.get('any-room', { headers: { Prefer: 'example=open' } })).toMatchObject({
+      id: 'r-open',
+      isLocked: false,
+    });
   });
 });

@@ -6,8 +6,7 @@ import type { PageLoader } from './strategy.js';
 
 /** The subset of an openapi-fetch client that `paginate` needs. */
 export interface GetClient {
-  // `any` so that every openapi-fetch client, whatever its paths, fits.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: `any` so that every openapi-fetch client's generic GET, whatever its paths, fits
   GET(path: any, init?: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
@@ -21,12 +20,17 @@ export interface OpenApiPaginateOptions extends PaginateOptions {
   items?: string;
 }
 
-type Init = { params?: { query?: Record<string, unknown> } & Record<string, unknown>; signal?: AbortSignal } & Record<string, unknown>;
+type Init = { params?: { query?: Record<string, unknown> } & Record<string, unknown>; signal?: AbortSignal } & Record<
+  string,
+  unknown
+>;
 type Get = (path: string, init: object) => ReturnType<GetClient['GET']>;
 
 // openapi-fetch's GET is generic, so `Parameters<>` of it is `never`: infer the first overload's parameters instead.
 type GetPath<C extends GetClient> = C['GET'] extends (path: infer P, ...rest: never[]) => unknown ? P : string;
-type GetInit<C extends GetClient> = C['GET'] extends (path: never, init: infer I, ...rest: never[]) => unknown ? I : unknown;
+type GetInit<C extends GetClient> = C['GET'] extends (path: never, init: infer I, ...rest: never[]) => unknown
+  ? I
+  : unknown;
 
 /**
  * Lists any `GET` endpoint of an openapi-fetch client, page by page.
@@ -59,6 +63,10 @@ export function paginate<T = unknown, C extends GetClient = GetClient>(
     if (!response.ok) throw new PageFetchError(response.status, response.url, result.error);
     return { body: result.data, response };
   };
-  const strategy = pagingStrategy(options.paging, { baseUrl: options.baseUrl, query: given.params?.query, items: options.items });
+  const strategy = pagingStrategy(options.paging, {
+    baseUrl: options.baseUrl,
+    query: given.params?.query,
+    items: options.items,
+  });
   return new Paginated<T>(load, strategy, { ...options, signal: options.signal ?? given.signal });
 }

@@ -54,7 +54,11 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(max, base·2^attempt)). */
-export function backoffDelayMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.floor(random() * ceiling);
 }
@@ -78,7 +82,13 @@ export interface RetryCounts {
  * Decides whether to retry an attempt and after how long. Pure: the same inputs
  * always give the same answer, so the policy can be tested without a network.
  */
-export function shouldRetry(method: string, outcome: AttemptOutcome, counts: RetryCounts, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
+export function shouldRetry(
+  method: string,
+  outcome: AttemptOutcome,
+  counts: RetryCounts,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): RetryDecision {
   const safe = policy.retryNonIdempotent || isIdempotent(method);
   if ('error' in outcome) {
     if (!safe || counts.failures >= policy.maxRetries || !isTransient(outcome.error)) return { retry: false };
@@ -94,7 +104,11 @@ export function shouldRetry(method: string, outcome: AttemptOutcome, counts: Ret
   }
   if (!safe || counts.failures >= policy.maxRetries) return { retry: false };
   if ((status === 423 || status === 503) && retryAfter !== undefined) {
-    return { retry: true, delayMs: Math.min(retryAfter, policy.maxRetryAfterMs), reason: status === 423 ? 'locked' : 'server-error' };
+    return {
+      retry: true,
+      delayMs: Math.min(retryAfter, policy.maxRetryAfterMs),
+      reason: status === 423 ? 'locked' : 'server-error',
+    };
   }
   if (RETRYABLE_STATUS.has(status)) {
     return { retry: true, delayMs: backoffDelayMs(counts.failures, policy, random), reason: 'server-error' };
@@ -221,10 +235,16 @@ export async function sendWithRetry<B>(
  * timer rather than `AbortSignal.timeout`, which would keep a timer alive for
  * the whole timeout after every request.
  */
-function attemptLimit(signal: AbortSignal | undefined, timeoutMs: number | undefined): { signal: AbortSignal; dispose(): void } | undefined {
+function attemptLimit(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): { signal: AbortSignal; dispose(): void } | undefined {
   if (!timeoutMs || timeoutMs === Infinity) return signal ? { signal, dispose() {} } : undefined;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
   const onAbort = () => controller.abort(signal!.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });

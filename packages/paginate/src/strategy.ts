@@ -1,5 +1,8 @@
 /** Which page to fetch: the caller's own first request, an absolute next-page URL (Link paging), or the caller's request with some query parameters replaced (offset and SCIM paging). */
-export type PageRequest = { kind: 'first' } | { kind: 'url'; url: string } | { kind: 'query'; query: Record<string, number> };
+export type PageRequest =
+  | { kind: 'first' }
+  | { kind: 'url'; url: string }
+  | { kind: 'query'; query: Record<string, number> };
 
 /** One page as the loader fetched it: the parsed body and the response it came in. */
 export interface LoadedPage {

@@ -25,13 +25,18 @@ const readText = (response: Response) => response.text();
 async function send(url: string, options: { policy?: RetryPolicy; random?: () => number; method?: string } = {}) {
   const waits: number[] = [];
   const request = new Request(url, { method: options.method ?? 'GET' });
-  const sent = await sendWithRetry((req, init) => fetch(req, init), request, {
-    policy: options.policy ?? defaultRetryPolicy,
-    wait: async (ms) => {
-      waits.push(ms);
+  const sent = await sendWithRetry(
+    (req, init) => fetch(req, init),
+    request,
+    {
+      policy: options.policy ?? defaultRetryPolicy,
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+      ...(options.random ? { random: options.random } : {}),
     },
-    ...(options.random ? { random: options.random } : {}),
-  }, readText);
+    readText,
+  );
   return { status: sent.response.status, body: sent.body, waits };
 }
 
@@ -54,7 +59,9 @@ describe('defaultRetryPolicy', () => {
 
   it('backoff ceilings double from 0.5 s up to 8 s', () => {
     const top = () => 1;
-    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelayMs(attempt, defaultRetryPolicy, top))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelayMs(attempt, defaultRetryPolicy, top))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
   });
 });
 
@@ -135,13 +142,13 @@ describe('DEFAULT_MAX_PAGES', () => {
     expect(DEFAULT_MAX_PAGES).toBe(10_000);
     let loads = 0;
     // An endless listing served from memory: each page links to the next.
-    const endless = new Paginated<number>(
-      async () => {
-        const page = loads++;
-        return { body: { items: [page] }, response: new Response(null, { headers: { link: `<https://api.test/items?page=${page + 1}>; rel="next"` } }) };
-      },
-      linkPaging(),
-    );
+    const endless = new Paginated<number>(async () => {
+      const page = loads++;
+      return {
+        body: { items: [page] },
+        response: new Response(null, { headers: { link: `<https://api.test/items?page=${page + 1}>; rel="next"` } }),
+      };
+    }, linkPaging());
     let items = 0;
     const error = await (async () => {
       for await (const _item of endless) items++;

@@ -1,7 +1,14 @@
 // The engine with a hand-written loader and strategy, over a real loopback server: the guarantees every strategy gets.
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { DEFAULT_MAX_PAGES, PageLimitError, Paginated, type PageLoader, type PageRequest, type PagingStrategy } from '../src/index.js';
+import {
+  DEFAULT_MAX_PAGES,
+  PageLimitError,
+  Paginated,
+  type PageLoader,
+  type PageRequest,
+  type PagingStrategy,
+} from '../src/index.js';
 import { pause } from './listing-servers.js';
 
 let server: TestServer | undefined;
@@ -22,7 +29,10 @@ async function numberServer(items: (i: number) => unknown[] = (i) => [i]) {
 function loaderFor(requests: PageRequest[] = []): PageLoader {
   return async (request, signal) => {
     requests.push(request);
-    const query = request.kind === 'query' ? `?${new URLSearchParams(Object.entries(request.query).map(([k, v]) => [k, String(v)]))}` : '';
+    const query =
+      request.kind === 'query'
+        ? `?${new URLSearchParams(Object.entries(request.query).map(([k, v]) => [k, String(v)]))}`
+        : '';
     const response = await fetch(`${server!.url}/list${query}`, { signal });
     return { body: await response.json(), response };
   };
@@ -46,7 +56,11 @@ describe('Paginated (the engine)', () => {
     const requests: PageRequest[] = [];
     const list = new Paginated<number>(loaderFor(requests), countingStrategy(2));
     expect(await list.toArray()).toEqual([0, 1, 2]);
-    expect(requests).toEqual([{ kind: 'first' }, { kind: 'query', query: { i: 1 } }, { kind: 'query', query: { i: 2 } }]);
+    expect(requests).toEqual([
+      { kind: 'first' },
+      { kind: 'query', query: { i: 1 } },
+      { kind: 'query', query: { i: 2 } },
+    ]);
   });
 
   it('gives pages with items, body and response', async () => {
@@ -62,13 +76,17 @@ describe('Paginated (the engine)', () => {
   it('ends when a next request repeats one made before, whatever the order of its query', async () => {
     server = await numberServer();
     const requests: PageRequest[] = [];
-    const strategy = countingStrategy(Infinity, (i) => (i === 0 ? { kind: 'query', query: { i: 1, j: 2 } } : { kind: 'query', query: { j: 2, i: 1 } }));
+    const strategy = countingStrategy(Infinity, (i) =>
+      i === 0 ? { kind: 'query', query: { i: 1, j: 2 } } : { kind: 'query', query: { j: 2, i: 1 } },
+    );
     expect(await new Paginated<number>(loaderFor(requests), strategy).toArray()).toEqual([0, 1]);
     expect(requests).toHaveLength(2);
   });
 
   it('does not yield a page that repeats the one before, and ends there', async () => {
-    server = await numberServer((i) => (i < 2 ? [{ id: i }, { id: 'x' }, { id: i + 10 }] : [{ id: 1 }, { id: 'y' }, { id: 11 }]));
+    server = await numberServer((i) =>
+      i < 2 ? [{ id: i }, { id: 'x' }, { id: i + 10 }] : [{ id: 1 }, { id: 'y' }, { id: 11 }],
+    );
     const requests: PageRequest[] = [];
     const list = new Paginated<{ id: unknown }>(loaderFor(requests), countingStrategy());
     const ids = (await list.toArray()).map((item) => item.id);
@@ -115,7 +133,11 @@ describe('Paginated (the engine)', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const base = loaderFor();
-      const list = new Paginated<number>((request, signal) => (request.kind === 'first' ? base(request, signal) : Promise.reject(new Error('page 1 failed'))), countingStrategy());
+      const list = new Paginated<number>(
+        (request, signal) =>
+          request.kind === 'first' ? base(request, signal) : Promise.reject(new Error('page 1 failed')),
+        countingStrategy(),
+      );
       const seen: number[] = [];
       const error = await (async () => {
         for await (const item of list) {
@@ -143,7 +165,10 @@ describe('Paginated (the engine)', () => {
     server = await numberServer();
     const controller = new AbortController();
     const requests: PageRequest[] = [];
-    const list = new Paginated<number>(loaderFor(requests), countingStrategy(), { signal: controller.signal, prefetch: false });
+    const list = new Paginated<number>(loaderFor(requests), countingStrategy(), {
+      signal: controller.signal,
+      prefetch: false,
+    });
     const seen: number[] = [];
     await expect(
       (async () => {
@@ -184,7 +209,9 @@ describe('Paginated (the engine)', () => {
 
   it('with maxPages 0 throws before any request', async () => {
     const requests: PageRequest[] = [];
-    await expect(new Paginated<number>(loaderFor(requests), countingStrategy(), { maxPages: 0 }).toArray()).rejects.toBeInstanceOf(PageLimitError);
+    await expect(
+      new Paginated<number>(loaderFor(requests), countingStrategy(), { maxPages: 0 }).toArray(),
+    ).rejects.toBeInstanceOf(PageLimitError);
     expect(requests).toEqual([]);
   });
 

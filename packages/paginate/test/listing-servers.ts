@@ -94,7 +94,10 @@ export const linkStyle: Style = {
       (q) => ({ at: int(q.get('cursor'), 0), size: int(q.get('max'), 3) }),
       (items, at, size, server) => ({
         body: { items },
-        headers: at + size < total ? { link: `<${server.url}/api/items?max=${size}&cursor=${at + size}>; rel="next"` } : ({} as Record<string, string>),
+        headers:
+          at + size < total
+            ? { link: `<${server.url}/api/items?max=${size}&cursor=${at + size}>; rel="next"` }
+            : ({} as Record<string, string>),
       }),
     ),
 };
@@ -126,7 +129,15 @@ export const scimStyle: Style = {
       total,
       faults,
       (q) => ({ at: int(q.get('startIndex'), 1) - 1, size: int(q.get('count'), 3) }),
-      (items, at) => ({ body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: total, startIndex: at + 1, itemsPerPage: items.length, Resources: items } }),
+      (items, at) => ({
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+          totalResults: total,
+          startIndex: at + 1,
+          itemsPerPage: items.length,
+          Resources: items,
+        },
+      }),
     ),
 };
 

@@ -1,7 +1,14 @@
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { defaultRetryPolicy, fetchWithRetry, ForeignLinkError, PageFetchError, PageLimitError, paginate } from '../src/index.js';
+import {
+  defaultRetryPolicy,
+  fetchWithRetry,
+  ForeignLinkError,
+  PageFetchError,
+  PageLimitError,
+  paginate,
+} from '../src/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -41,12 +48,22 @@ describe('paginate with Link paging (the default)', () => {
     server = await listServer(10);
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
     expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(server.requests.map((r) => r.url)).toEqual(['/api/items', '/api/items?page=1', '/api/items?page=2', '/api/items?page=3']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/api/items',
+      '/api/items?page=1',
+      '/api/items?page=2',
+      '/api/items?page=3',
+    ]);
   });
 
   it('follows the next link as given, not adding the first request’s query', async () => {
     server = await listServer(5);
-    const list = paginate<number>(clientFor(server.url), '/items', { params: { query: { max: 3 } }, headers: { 'x-test': 'kept' } }, { baseUrl: `${server.url}/api` });
+    const list = paginate<number>(
+      clientFor(server.url),
+      '/items',
+      { params: { query: { max: 3 } }, headers: { 'x-test': 'kept' } },
+      { baseUrl: `${server.url}/api` },
+    );
     expect(await list.toArray()).toEqual([0, 1, 2, 3, 4]);
     expect(server.requests.map((r) => r.url)).toEqual(['/api/items?max=3', '/api/items?page=1']);
     expect(server.requests.map((r) => r.headers['x-test'])).toEqual(['kept', 'kept']);
@@ -67,14 +84,18 @@ describe('paginate with Link paging (the default)', () => {
   });
 
   it('stops instead of looping when a next link repeats', async () => {
-    server = await listServer(30, (page, next) => (page >= 1 ? `<${server!.url}/api/items?page=1>; rel="next"` : `<${next}>; rel="next"`));
+    server = await listServer(30, (page, next) =>
+      page >= 1 ? `<${server!.url}/api/items?page=1>; rel="next"` : `<${next}>; rel="next"`,
+    );
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
     expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(server.requests).toHaveLength(2);
   });
 
   it('stops when a next link points back at the first page', async () => {
-    server = await listServer(30, (page, next) => (page >= 1 ? `<${server!.url}/api/items>; rel="next"` : `<${next}>; rel="next"`));
+    server = await listServer(30, (page, next) =>
+      page >= 1 ? `<${server!.url}/api/items>; rel="next"` : `<${next}>; rel="next"`,
+    );
     const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
     expect(await list.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(server.requests.map((r) => r.url)).toEqual(['/api/items', '/api/items?page=1']);
@@ -83,7 +104,12 @@ describe('paginate with Link paging (the default)', () => {
   it('stops without repeating a page when different links answer the same items', async () => {
     server = await startServer((req, res) => {
       const n = Number(new URL(req.url, 'http://x').searchParams.get('n') ?? '0');
-      json(res, 200, { items: [{ id: 'a' }, { id: 'b' }] }, { link: `<${server!.url}/api/items?n=${n + 1}>; rel="next"` });
+      json(
+        res,
+        200,
+        { items: [{ id: 'a' }, { id: 'b' }] },
+        { link: `<${server!.url}/api/items?n=${n + 1}>; rel="next"` },
+      );
     });
     const list = paginate<{ id: string }>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api` });
     expect(await list.toArray()).toEqual([{ id: 'a' }, { id: 'b' }]);
@@ -118,7 +144,12 @@ describe('paginate with Link paging (the default)', () => {
 
   it('reads the items from another field when told to', async () => {
     server = await startServer((_req, res) => json(res, 200, { things: [1, 2] }));
-    const list = paginate<number>(clientFor(server.url), '/items', {}, { baseUrl: `${server.url}/api`, items: 'things' });
+    const list = paginate<number>(
+      clientFor(server.url),
+      '/items',
+      {},
+      { baseUrl: `${server.url}/api`, items: 'things' },
+    );
     expect(await list.toArray()).toEqual([1, 2]);
   });
 
@@ -138,7 +169,12 @@ describe('paginate with Link paging (the default)', () => {
 
   it('takes the signal of init as the caller’s signal', async () => {
     server = await listServer(10);
-    const list = paginate<number>(clientFor(server.url), '/items', { signal: AbortSignal.abort(new Error('stop')) }, { baseUrl: `${server.url}/api` });
+    const list = paginate<number>(
+      clientFor(server.url),
+      '/items',
+      { signal: AbortSignal.abort(new Error('stop')) },
+      { baseUrl: `${server.url}/api` },
+    );
     await expect(list.toArray()).rejects.toThrow('stop');
     expect(server.requests).toHaveLength(0);
   });
@@ -151,11 +187,15 @@ describe('paginate with Link paging (the default)', () => {
         failed = true;
         return json(res, 503, { message: 'busy' });
       }
-      const next: Record<string, string> = page < 4 ? { link: `<${server!.url}/api/items?page=${page + 1}>; rel="next"` } : {};
+      const next: Record<string, string> =
+        page < 4 ? { link: `<${server!.url}/api/items?page=${page + 1}>; rel="next"` } : {};
       json(res, 200, { items: [page * 2, page * 2 + 1] }, next);
     });
     const policy = { ...defaultRetryPolicy, baseDelayMs: 1 };
-    const client = createClient<any>({ baseUrl: `${server.url}/api`, fetch: (r: Request) => fetchWithRetry(fetch, r, { policy }) });
+    const client = createClient<any>({
+      baseUrl: `${server.url}/api`,
+      fetch: (r: Request) => fetchWithRetry(fetch, r, { policy }),
+    });
     const items = await paginate<number>(client, '/items', {}, { baseUrl: `${server.url}/api` }).toArray();
     expect(items).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(server.requests).toHaveLength(6);
@@ -166,8 +206,14 @@ describe('fetchWithRetry', () => {
   const fast = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };
 
   it('waits out a 429 and sends a POST again with the same body', async () => {
-    server = await startServer((req, res, seen) => (seen.length === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { ok: true })));
-    const request = new Request(`${server.url}/messages`, { method: 'POST', body: JSON.stringify({ text: 'hi' }), headers: { 'content-type': 'application/json' } });
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { ok: true }),
+    );
+    const request = new Request(`${server.url}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'hi' }),
+      headers: { 'content-type': 'application/json' },
+    });
     const response = await fetchWithRetry(fetch, request, { policy: fast });
     expect(response.status).toBe(200);
     expect(server.requests.map((r) => r.body)).toEqual(['{"text":"hi"}', '{"text":"hi"}']);
@@ -175,27 +221,38 @@ describe('fetchWithRetry', () => {
 
   it('never re-sends a POST after a 500', async () => {
     server = await startServer((_req, res) => json(res, 500, { message: 'boom' }));
-    const response = await fetchWithRetry(fetch, new Request(`${server.url}/messages`, { method: 'POST', body: '{}' }), { policy: fast });
+    const response = await fetchWithRetry(
+      fetch,
+      new Request(`${server.url}/messages`, { method: 'POST', body: '{}' }),
+      { policy: fast },
+    );
     expect(response.status).toBe(500);
     expect(server.requests).toHaveLength(1);
   });
 
   it('never re-sends a POST after a dropped connection', async () => {
     server = await startServer((_req, res) => reset(res));
-    await expect(fetchWithRetry(fetch, new Request(`${server.url}/messages`, { method: 'POST', body: '{}' }), { policy: fast })).rejects.toThrow(TypeError);
+    await expect(
+      fetchWithRetry(fetch, new Request(`${server.url}/messages`, { method: 'POST', body: '{}' }), { policy: fast }),
+    ).rejects.toThrow(TypeError);
     expect(server.requests).toHaveLength(1);
   });
 
   it('retries a GET after resets, up to maxRetries', async () => {
     server = await startServer((_req, res) => reset(res));
-    await expect(fetchWithRetry(fetch, new Request(`${server.url}/rooms`), { policy: fast })).rejects.toThrow(TypeError);
+    await expect(fetchWithRetry(fetch, new Request(`${server.url}/rooms`), { policy: fast })).rejects.toThrow(
+      TypeError,
+    );
     expect(server.requests).toHaveLength(1 + fast.maxRetries);
   });
 
   it('reports each retry to onRetry', async () => {
     server = await startServer((_req, res, seen) => (seen.length < 3 ? json(res, 503, {}) : json(res, 200, {})));
     const events: unknown[] = [];
-    await fetchWithRetry(fetch, new Request(`${server.url}/rooms`), { policy: fast, onRetry: (e) => events.push({ attempt: e.attempt, reason: e.reason, status: e.status }) });
+    await fetchWithRetry(fetch, new Request(`${server.url}/rooms`), {
+      policy: fast,
+      onRetry: (e) => events.push({ attempt: e.attempt, reason: e.reason, status: e.status }),
+    });
     expect(events).toEqual([
       { attempt: 1, reason: 'server-error', status: 503 },
       { attempt: 2, reason: 'server-error', status: 503 },
@@ -207,7 +264,9 @@ describe('fetchWithRetry', () => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(new Error('stop')), 50);
-    await expect(fetchWithRetry(fetch, new Request(`${server.url}/rooms`), { policy: fast, signal: controller.signal })).rejects.toThrow('stop');
+    await expect(
+      fetchWithRetry(fetch, new Request(`${server.url}/rooms`), { policy: fast, signal: controller.signal }),
+    ).rejects.toThrow('stop');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(server.requests).toHaveLength(1);
   });

@@ -12,11 +12,16 @@ describe('parseLinkHeader (properties)', () => {
 
   it('finds the next URL among any other well-formed links, in any order', () => {
     fc.assert(
-      fc.property(urlArb, fc.array(fc.tuple(urlArb, fc.constantFrom('prev', 'first', 'last', 'self'))), fc.nat(), (next, others, at) => {
-        const parts = others.map(([url, rel]) => `<${url}>; rel="${rel}"`);
-        parts.splice(at % (parts.length + 1), 0, `<${next}>; rel="next"`);
-        expect(nextLink(parts.join(', '))).toBe(new URL(next).href);
-      }),
+      fc.property(
+        urlArb,
+        fc.array(fc.tuple(urlArb, fc.constantFrom('prev', 'first', 'last', 'self'))),
+        fc.nat(),
+        (next, others, at) => {
+          const parts = others.map(([url, rel]) => `<${url}>; rel="${rel}"`);
+          parts.splice(at % (parts.length + 1), 0, `<${next}>; rel="next"`);
+          expect(nextLink(parts.join(', '))).toBe(new URL(next).href);
+        },
+      ),
     );
   });
 
@@ -35,15 +40,21 @@ describe('parseLinkHeader (properties)', () => {
 describe('backoffDelayMs (properties)', () => {
   it('stays within [0, min(max, base·2^attempt)) and its ceiling never shrinks', () => {
     fc.assert(
-      fc.property(fc.nat(30), fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, base, max, r) => {
-        const policy = { baseDelayMs: base, maxDelayMs: max };
-        const delay = backoffDelayMs(attempt, policy, () => r);
-        const ceiling = Math.min(max, base * 2 ** attempt);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(Math.max(ceiling, 1));
-        const top = () => 0.999999;
-        expect(backoffDelayMs(attempt + 1, policy, top)).toBeGreaterThanOrEqual(backoffDelayMs(attempt, policy, top));
-      }),
+      fc.property(
+        fc.nat(30),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, base, max, r) => {
+          const policy = { baseDelayMs: base, maxDelayMs: max };
+          const delay = backoffDelayMs(attempt, policy, () => r);
+          const ceiling = Math.min(max, base * 2 ** attempt);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(Math.max(ceiling, 1));
+          const top = () => 0.999999;
+          expect(backoffDelayMs(attempt + 1, policy, top)).toBeGreaterThanOrEqual(backoffDelayMs(attempt, policy, top));
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, shouldRetry, type AttemptOutcome } from '../src/index.js';
 
 const policy = { ...defaultRetryPolicy, maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1000 };
-const status = (code: number, headers: Record<string, string> = {}): AttemptOutcome => ({ response: new Response(null, { status: code, headers }) });
+const status = (code: number, headers: Record<string, string> = {}): AttemptOutcome => ({
+  response: new Response(null, { status: code, headers }),
+});
 const fresh = { failures: 0, rateLimits: 0 };
 const half = () => 0.5;
 
@@ -31,14 +33,34 @@ describe('shouldRetry', () => {
     ['POST 500 → never: it may have taken effect', 'POST', status(500), { retry: false }],
     ['POST 503 → never', 'POST', status(503, { 'retry-after': '1' }), { retry: false }],
     ['PATCH 502 → never', 'PATCH', status(502), { retry: false }],
-    ['POST 429 → wait: it was not processed', 'POST', status(429, { 'retry-after': '2' }), { retry: true, reason: 'rate-limit', delayMs: 2000 }],
+    [
+      'POST 429 → wait: it was not processed',
+      'POST',
+      status(429, { 'retry-after': '2' }),
+      { retry: true, reason: 'rate-limit', delayMs: 2000 },
+    ],
     ['GET 404 → no', 'GET', status(404), { retry: false }],
     ['GET 400 → no', 'GET', status(400), { retry: false }],
-    ['GET 423 with Retry-After → wait', 'GET', status(423, { 'retry-after': '4' }), { retry: true, reason: 'locked', delayMs: 4000 }],
+    [
+      'GET 423 with Retry-After → wait',
+      'GET',
+      status(423, { 'retry-after': '4' }),
+      { retry: true, reason: 'locked', delayMs: 4000 },
+    ],
     ['GET 423 without Retry-After → no', 'GET', status(423), { retry: false }],
-    ['GET network error → backoff', 'GET', { error: new TypeError('fetch failed') }, { retry: true, reason: 'network-error' }],
+    [
+      'GET network error → backoff',
+      'GET',
+      { error: new TypeError('fetch failed') },
+      { retry: true, reason: 'network-error' },
+    ],
     ['POST network error → never', 'POST', { error: new TypeError('fetch failed') }, { retry: false }],
-    ['GET timeout → backoff', 'GET', { error: new DOMException('t', 'TimeoutError') }, { retry: true, reason: 'timeout' }],
+    [
+      'GET timeout → backoff',
+      'GET',
+      { error: new DOMException('t', 'TimeoutError') },
+      { retry: true, reason: 'timeout' },
+    ],
     ['GET caller abort → no', 'GET', { error: new DOMException('a', 'AbortError') }, { retry: false }],
   ] as const)('%s', (_name, method, outcome, want) => {
     expect(shouldRetry(method, outcome, fresh, policy, half)).toMatchObject(want);
@@ -46,17 +68,25 @@ describe('shouldRetry', () => {
 
   it('uses the default wait when a 429 has no Retry-After, and caps long waits', () => {
     expect(shouldRetry('GET', status(429), fresh, policy)).toMatchObject({ delayMs: policy.defaultRetryAfterMs });
-    expect(shouldRetry('GET', status(429, { 'retry-after': '3600' }), fresh, policy)).toMatchObject({ delayMs: policy.maxRetryAfterMs });
+    expect(shouldRetry('GET', status(429, { 'retry-after': '3600' }), fresh, policy)).toMatchObject({
+      delayMs: policy.maxRetryAfterMs,
+    });
   });
 
   it('throws rate limits back when waiting is off', () => {
-    expect(shouldRetry('GET', status(429, { 'retry-after': '1' }), fresh, { ...policy, waitOnRateLimit: false })).toEqual({ retry: false });
+    expect(
+      shouldRetry('GET', status(429, { 'retry-after': '1' }), fresh, { ...policy, waitOnRateLimit: false }),
+    ).toEqual({ retry: false });
   });
 
   it('stops after maxRetries failures but counts rate limits apart', () => {
     expect(shouldRetry('GET', status(503), { failures: 2, rateLimits: 0 }, policy)).toEqual({ retry: false });
-    expect(shouldRetry('GET', status(429, { 'retry-after': '1' }), { failures: 2, rateLimits: 0 }, policy).retry).toBe(true);
-    expect(shouldRetry('GET', status(429), { failures: 0, rateLimits: policy.maxRateLimitRetries }, policy)).toEqual({ retry: false });
+    expect(shouldRetry('GET', status(429, { 'retry-after': '1' }), { failures: 2, rateLimits: 0 }, policy).retry).toBe(
+      true,
+    );
+    expect(shouldRetry('GET', status(429), { failures: 0, rateLimits: policy.maxRateLimitRetries }, policy)).toEqual({
+      retry: false,
+    });
   });
 
   it('retries a POST only when the caller opts in', () => {

@@ -1,7 +1,16 @@
 // Every paging style through `paginate` against a real loopback server: the same engine guarantees for each.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageFetchError, PageLimitError, paginate } from '../src/index.js';
-import { clientFor, linkStyle, offsetStyle, pause, scimStyle, until, type ListingServer, type Style } from './listing-servers.js';
+import {
+  clientFor,
+  linkStyle,
+  offsetStyle,
+  pause,
+  scimStyle,
+  until,
+  type ListingServer,
+  type Style,
+} from './listing-servers.js';
 
 let server: ListingServer | undefined;
 afterEach(async () => {
@@ -14,9 +23,19 @@ const urls = () => server!.requests.map((r) => r.url);
 
 describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Style) => {
   // Offset paging cannot tell a short last page from a page the server cut to its limit: it asks once more and gets an empty page.
-  const afterShort = (total: number, size: number) => (style.name === 'offset' && total % size !== 0 ? [`/api/items?max=${size}&offset=${total}`] : []);
-  const list = (size: number, options: { maxPages?: number; prefetch?: boolean; signal?: AbortSignal } = {}, signals?: AbortSignal[]) =>
-    paginate<number>(clientFor(server!, signals), '/items', { params: { query: style.query(size) } }, { baseUrl: `${server!.url}/api`, paging: style.paging, ...options });
+  const afterShort = (total: number, size: number) =>
+    style.name === 'offset' && total % size !== 0 ? [`/api/items?max=${size}&offset=${total}`] : [];
+  const list = (
+    size: number,
+    options: { maxPages?: number; prefetch?: boolean; signal?: AbortSignal } = {},
+    signals?: AbortSignal[],
+  ) =>
+    paginate<number>(
+      clientFor(server!, signals),
+      '/items',
+      { params: { query: style.query(size) } },
+      { baseUrl: `${server!.url}/api`, paging: style.paging, ...options },
+    );
 
   it('yields every item once, in order, with one request per page', async () => {
     server = await style.start(10);
@@ -132,7 +151,8 @@ describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Sty
         for await (const item of list(3, { signal: controller.signal })) {
           seen.push(item);
           // Aborts while the engine waits for the held page 1.
-          if (item === 2) void until(() => urls().length === 2).then(() => controller.abort(new Error('caller gave up')));
+          if (item === 2)
+            void until(() => urls().length === 2).then(() => controller.abort(new Error('caller gave up')));
         }
       })(),
     ).rejects.toThrow('caller gave up');
@@ -190,19 +210,34 @@ describe.each([linkStyle, offsetStyle(), scimStyle])('$name paging', (style: Sty
 
   it('fails on a first page that fails', async () => {
     server = await style.start(30, { status: { 0: 404 } });
-    await expect(list(3).toArray()).rejects.toMatchObject({ name: 'PageFetchError', status: 404, body: { message: 'page 0 failed' } });
+    await expect(list(3).toArray()).rejects.toMatchObject({
+      name: 'PageFetchError',
+      status: 404,
+      body: { message: 'page 0 failed' },
+    });
     expect(urls()).toHaveLength(1);
   });
 });
 
 describe('offset paging under another parameter name (Workspaces pages with `start`)', () => {
   const style = offsetStyle('start');
-  const list = () => paginate<number>(clientFor(server!), '/items', { params: { query: { max: 3 } } }, { baseUrl: `${server!.url}/api`, paging: style.paging });
+  const list = () =>
+    paginate<number>(
+      clientFor(server!),
+      '/items',
+      { params: { query: { max: 3 } } },
+      { baseUrl: `${server!.url}/api`, paging: style.paging },
+    );
 
   it('sends `start`, never `offset`', async () => {
     server = await style.start(8);
     expect(await list().toArray()).toEqual(range(0, 8));
-    expect(urls()).toEqual(['/api/items?max=3', '/api/items?max=3&start=3', '/api/items?max=3&start=6', '/api/items?max=3&start=8']);
+    expect(urls()).toEqual([
+      '/api/items?max=3',
+      '/api/items?max=3&start=3',
+      '/api/items?max=3&start=6',
+      '/api/items?max=3&start=8',
+    ]);
   });
 
   it('ends after 2 requests when the server ignores `start`', async () => {
@@ -216,14 +251,28 @@ describe('offset paging details', () => {
   it('starts at the caller’s offset and keeps the rest of the query', async () => {
     server = await offsetStyle().start(9);
     const query = { max: 3, offset: 4, filter: 'x' };
-    const list = paginate<number>(clientFor(server), '/items', { params: { query } }, { baseUrl: `${server.url}/api`, paging: { strategy: 'offset' } });
+    const list = paginate<number>(
+      clientFor(server),
+      '/items',
+      { params: { query } },
+      { baseUrl: `${server.url}/api`, paging: { strategy: 'offset' } },
+    );
     expect(await list.toArray()).toEqual(range(4, 9));
-    expect(urls()).toEqual(['/api/items?max=3&offset=4&filter=x', '/api/items?max=3&offset=7&filter=x', '/api/items?max=3&offset=9&filter=x']);
+    expect(urls()).toEqual([
+      '/api/items?max=3&offset=4&filter=x',
+      '/api/items?max=3&offset=7&filter=x',
+      '/api/items?max=3&offset=9&filter=x',
+    ]);
   });
 
   it('without a page size, reads until an empty page', async () => {
     server = await offsetStyle().start(5);
-    const list = paginate<number>(clientFor(server), '/items', {}, { baseUrl: `${server.url}/api`, paging: { strategy: 'offset' } });
+    const list = paginate<number>(
+      clientFor(server),
+      '/items',
+      {},
+      { baseUrl: `${server.url}/api`, paging: { strategy: 'offset' } },
+    );
     expect(await list.toArray()).toEqual(range(0, 5));
     expect(urls()).toEqual(['/api/items', '/api/items?offset=3', '/api/items?offset=5']);
   });
@@ -231,12 +280,21 @@ describe('offset paging details', () => {
 
 describe('SCIM paging details', () => {
   const list = (query: Record<string, number>) =>
-    paginate<number>(clientFor(server!), '/items', { params: { query } }, { baseUrl: `${server!.url}/api`, paging: { strategy: 'scim' } });
+    paginate<number>(
+      clientFor(server!),
+      '/items',
+      { params: { query } },
+      { baseUrl: `${server!.url}/api`, paging: { strategy: 'scim' } },
+    );
 
   it('respects totalResults: no request after startIndex passes it', async () => {
     server = await scimStyle.start(7);
     expect(await list({ count: 3 }).toArray()).toEqual(range(0, 7));
-    expect(urls()).toEqual(['/api/items?count=3', '/api/items?count=3&startIndex=4', '/api/items?count=3&startIndex=7']);
+    expect(urls()).toEqual([
+      '/api/items?count=3',
+      '/api/items?count=3&startIndex=4',
+      '/api/items?count=3&startIndex=7',
+    ]);
   });
 
   it('starts at the caller’s startIndex', async () => {
@@ -249,6 +307,10 @@ describe('SCIM paging details', () => {
     server = await scimStyle.start(7, { cap: 3 });
     // The server caps pages at 3; asking for 5 still reaches every item, from where each page really started.
     expect(await list({ count: 5 }).toArray()).toEqual(range(0, 7));
-    expect(urls()).toEqual(['/api/items?count=5', '/api/items?count=5&startIndex=4', '/api/items?count=5&startIndex=7']);
+    expect(urls()).toEqual([
+      '/api/items?count=5',
+      '/api/items?count=5&startIndex=4',
+      '/api/items?count=5&startIndex=7',
+    ]);
   });
 });

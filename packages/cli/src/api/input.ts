@@ -22,14 +22,20 @@ export function buildInput(operation: Operation, pairs: string[], body: unknown)
     const parameter = byName.get(name);
     if (!parameter) throw new UsageError(unknownParameter(operation, name));
     const values = given.get(name) ?? [];
-    if (values.length && parameter.type !== 'array') throw new UsageError(`--param ${name} was given twice; ${operation.name} takes one value for it`);
+    if (values.length && parameter.type !== 'array')
+      throw new UsageError(`--param ${name} was given twice; ${operation.name} takes one value for it`);
     given.set(name, [...values, pair.slice(at + 1)]);
   }
   const missing = operation.parameters.filter((parameter) => parameter.required && !given.has(parameter.name));
-  if (missing.length) throw new UsageError(`${operation.name} needs ${missing.map((parameter) => `--param ${parameter.name}=…`).join(' ')}`);
+  if (missing.length)
+    throw new UsageError(
+      `${operation.name} needs ${missing.map((parameter) => `--param ${parameter.name}=…`).join(' ')}`,
+    );
 
-  if (body !== undefined && operation.body === 'none') throw new UsageError(`${operation.name} takes no body (${operation.method.toUpperCase()} ${operation.path})`);
-  if (body === undefined && operation.body === 'required') throw new UsageError(`${operation.name} needs a JSON body: --body @file.json or --body -`);
+  if (body !== undefined && operation.body === 'none')
+    throw new UsageError(`${operation.name} takes no body (${operation.method.toUpperCase()} ${operation.path})`);
+  if (body === undefined && operation.body === 'required')
+    throw new UsageError(`${operation.name} needs a JSON body: --body @file.json or --body -`);
 
   const input: RequestInput = { params: { path: {}, query: {} } };
   const headers: Record<string, string> = { ...operation.headers };
@@ -37,7 +43,11 @@ export function buildInput(operation: Operation, pairs: string[], body: unknown)
     const parameter = byName.get(name)!;
     if (parameter.in === 'path') input.params.path[name] = values[0]!;
     else if (parameter.in === 'header') headers[name] = values.join(',');
-    else input.params.query[name] = parameter.type === 'array' ? values.map((value) => coerce(parameter, parameter.itemType ?? 'string', value)) : coerce(parameter, parameter.type, values[0]!);
+    else
+      input.params.query[name] =
+        parameter.type === 'array'
+          ? values.map((value) => coerce(parameter, parameter.itemType ?? 'string', value))
+          : coerce(parameter, parameter.type, values[0]!);
   }
   if (Object.keys(headers).length) input.headers = headers;
   if (body !== undefined) input.body = body;
@@ -49,11 +59,15 @@ function coerce(parameter: Parameter, type: string, value: string): unknown {
   if (type === 'integer' || type === 'number') {
     const number = Number(value);
     const ok = value.trim() !== '' && Number.isFinite(number) && (type === 'number' || Number.isInteger(number));
-    if (!ok) throw new UsageError(`--param ${parameter.name} takes ${type === 'integer' ? 'a whole number' : 'a number'} (got "${value}")`);
+    if (!ok)
+      throw new UsageError(
+        `--param ${parameter.name} takes ${type === 'integer' ? 'a whole number' : 'a number'} (got "${value}")`,
+      );
     return number;
   }
   if (type === 'boolean') {
-    if (value !== 'true' && value !== 'false') throw new UsageError(`--param ${parameter.name} takes true or false (got "${value}")`);
+    if (value !== 'true' && value !== 'false')
+      throw new UsageError(`--param ${parameter.name} takes true or false (got "${value}")`);
     return value === 'true';
   }
   return value;

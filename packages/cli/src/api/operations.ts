@@ -15,7 +15,10 @@ export function operations(): Map<string, Operation> {
   for (const call of recordCalls()) {
     const found = operationSpec(spec, call.method, call.path);
     // The client was generated from this very spec, so a miss means the two were built from different versions.
-    if (!found) throw new Error(`${call.name} calls ${call.method.toUpperCase()} ${call.path}, which the bundled spec does not have`);
+    if (!found)
+      throw new Error(
+        `${call.name} calls ${call.method.toUpperCase()} ${call.path}, which the bundled spec does not have`,
+      );
     table.set(call.name, { ...call, ...found });
   }
   return table;

@@ -53,7 +53,12 @@ function toParameter(spec: Json, raw: Json): Parameter | undefined {
   if (place !== 'path' && place !== 'query' && place !== 'header') return undefined;
   const schema = resolve(spec, (raw.schema as Json) ?? {});
   const type = typeof schema.type === 'string' ? schema.type : 'string';
-  const parameter: Parameter = { name: String(raw.name), in: place, required: raw.required === true || place === 'path', type };
+  const parameter: Parameter = {
+    name: String(raw.name),
+    in: place,
+    required: raw.required === true || place === 'path',
+    type,
+  };
   if (type === 'array') {
     const items = resolve(spec, (schema.items as Json) ?? {});
     parameter.itemType = typeof items.type === 'string' ? items.type : 'string';
@@ -67,7 +72,8 @@ function resolve(spec: Json, value: Json): Json {
   for (let hops = 0; typeof current.$ref === 'string'; hops++) {
     if (hops > 20) throw new Error(`$ref loop at ${String(current.$ref)}`);
     let target: unknown = spec;
-    for (const part of current.$ref.replace(/^#\//, '').split('/')) target = (target as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const part of current.$ref.replace(/^#\//, '').split('/'))
+      target = (target as Json | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     if (!target || typeof target !== 'object') throw new Error(`the spec has nothing at ${current.$ref}`);
     current = target as Json;
   }

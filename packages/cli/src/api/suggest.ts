@@ -1,7 +1,7 @@
 // "Did you mean …": the candidates closest to a misspelt name.
 
 /** Edit distance between two strings (insertions, deletions, substitutions). */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -11,18 +11,30 @@ import { readAll, write } from '../io.js';
 interface AnyCore {
   send(name: string, method: string, path: string, input: RequestInput): Promise<unknown>;
   sendText(name: string, method: string, path: string, input: RequestInput): Promise<string>;
-  list(name: string, path: string, input: RequestInput, options: undefined, paging: Operation['paging']): Paginated<unknown>;
+  list(
+    name: string,
+    path: string,
+    input: RequestInput,
+    options: undefined,
+    paging: Operation['paging'],
+  ): Paginated<unknown>;
 }
 
 export const api: Command = {
   name: 'api',
-  synopsis: 'api <resource>.<method> [--param <name>=<value> …] [--body @file.json | --body -] [--paginate]\n       webex api --list <filter>',
+  synopsis:
+    'api <resource>.<method> [--param <name>=<value> …] [--body @file.json | --body -] [--paginate]\n       webex api --list <filter>',
   description:
     'Calls any operation of the API by its client name, such as workspaces.list or scim.users.get, and prints the answer as JSON.\n' +
     'Path, query and header parameters go in --param; the body is JSON from a file, stdin or the argument itself.\n' +
     'With --list, prints the operations whose name contains <filter> ("." lists them all).',
   options: {
-    param: { type: 'string', multiple: true, arg: '<name>=<value>', help: 'a path, query or header parameter; repeat for more (and for list values)' },
+    param: {
+      type: 'string',
+      multiple: true,
+      arg: '<name>=<value>',
+      help: 'a path, query or header parameter; repeat for more (and for list values)',
+    },
     body: { type: 'string', arg: '<@file|-|json>', help: 'JSON body: @file.json, - for stdin, or the JSON itself' },
     paginate: { type: 'boolean', help: 'follow every page of a listing and print one item per line (NDJSON)' },
     list: { type: 'boolean', help: 'list the operations whose name contains the argument, with method and path' },
@@ -33,7 +45,10 @@ export const api: Command = {
     if (context.values.list) return listOperations(context, word!);
     const operation = find(word!);
     const paginate = context.values.paginate === true;
-    if (paginate && operation.kind !== 'list') throw new UsageError(`--paginate needs a listing; ${operation.name} is ${operation.method.toUpperCase()} ${operation.path}`);
+    if (paginate && operation.kind !== 'list')
+      throw new UsageError(
+        `--paginate needs a listing; ${operation.name} is ${operation.method.toUpperCase()} ${operation.path}`,
+      );
     const input = buildInput(operation, params(context.values), await readBody(context));
     const core = coreFor(context) as unknown as AnyCore;
 
@@ -55,12 +70,17 @@ export const api: Command = {
 
 /** `name  METHOD path` for every operation whose name contains `filter`, any case. */
 async function listOperations(context: Context, filter: string): Promise<void> {
-  const matches = [...operations().values()].filter((operation) => operation.name.toLowerCase().includes(filter.toLowerCase()));
+  const matches = [...operations().values()].filter((operation) =>
+    operation.name.toLowerCase().includes(filter.toLowerCase()),
+  );
   if (!matches.length) return write(context.io.stderr, `No operations match "${filter}".\n`);
   matches.sort((a, b) => a.name.localeCompare(b.name));
   const width = Math.max(...matches.map((operation) => operation.name.length));
   const methodWidth = Math.max(...matches.map((operation) => operation.method.length));
-  const lines = matches.map((operation) => `${operation.name.padEnd(width)}  ${operation.method.toUpperCase().padEnd(methodWidth)}  ${operation.path}\n`);
+  const lines = matches.map(
+    (operation) =>
+      `${operation.name.padEnd(width)}  ${operation.method.toUpperCase().padEnd(methodWidth)}  ${operation.path}\n`,
+  );
   await write(context.io.stdout, lines.join(''));
 }
 

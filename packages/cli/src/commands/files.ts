@@ -9,12 +9,20 @@ export const filesGet: Command = {
   name: 'files get',
   synopsis: 'files get <url|id> [-o <path>] [--force] [--allow-unscannable] [--max-bytes <n>]',
   description:
-    'Downloads a file posted in a space (a URL from a message\'s files, or its content id) and prints the path it wrote. ' +
+    "Downloads a file posted in a space (a URL from a message's files, or its content id) and prints the path it wrote. " +
     'Without -o it goes in the current directory, under the name the server gives. An existing file is never overwritten without --force.',
   options: {
-    output: { type: 'string', short: 'o', arg: '<path>', help: 'where to write it: a file, or a directory to put it in' },
+    output: {
+      type: 'string',
+      short: 'o',
+      arg: '<path>',
+      help: 'where to write it: a file, or a directory to put it in',
+    },
     force: { type: 'boolean', help: 'overwrite an existing file' },
-    'allow-unscannable': { type: 'boolean', help: 'download a file the malware scan could not check (an encrypted archive, say)' },
+    'allow-unscannable': {
+      type: 'boolean',
+      help: 'download a file the malware scan could not check (an encrypted archive, say)',
+    },
     'max-bytes': { type: 'string', arg: '<n>', help: 'give up on a file larger than this many bytes' },
   },
   args: ['<url|id>'],
@@ -40,8 +48,13 @@ async function get(context: Context): Promise<void> {
   // Known before anything is downloaded: refuse now rather than after the transfer.
   if (output !== undefined && directory === undefined && !force && (await exists(output))) throw alreadyExists(output);
 
-  const download = await context.webex().contents.download(urlOrId, { allowUnscannable: values['allow-unscannable'] === true, maxBytes });
-  const path = directory === undefined ? output! : join(directory, localName(download.name) ?? localName(contentIdOf(urlOrId)) ?? 'download');
+  const download = await context
+    .webex()
+    .contents.download(urlOrId, { allowUnscannable: values['allow-unscannable'] === true, maxBytes });
+  const path =
+    directory === undefined
+      ? output!
+      : join(directory, localName(download.name) ?? localName(contentIdOf(urlOrId)) ?? 'download');
   let file: FileHandle;
   try {
     // `wx` creates the file or fails: no window in which another file can appear and be overwritten.
@@ -65,9 +78,12 @@ async function get(context: Context): Promise<void> {
 }
 
 function hintFor(error: unknown): string | undefined {
-  if (error instanceof FileInfectedError) return 'the malware scan found this file infected; Webex will not hand it out';
-  if (error instanceof FileUnscannableError) return 'the malware scan could not check this file; pass --allow-unscannable to download it anyway, if you trust its sender';
-  if (error instanceof FileTooLargeError) return `the file is larger than --max-bytes ${error.maxBytes}; nothing was kept`;
+  if (error instanceof FileInfectedError)
+    return 'the malware scan found this file infected; Webex will not hand it out';
+  if (error instanceof FileUnscannableError)
+    return 'the malware scan could not check this file; pass --allow-unscannable to download it anyway, if you trust its sender';
+  if (error instanceof FileTooLargeError)
+    return `the file is larger than --max-bytes ${error.maxBytes}; nothing was kept`;
   return undefined;
 }
 
@@ -80,7 +96,7 @@ function alreadyExists(path: string): UsageError {
  * control characters removed, characters Windows refuses replaced, no leading dots
  * (a server must not be able to drop `.npmrc` or `.env` where a tool would read it).
  */
-export function localName(name: string | undefined): string | undefined {
+function localName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const base = name
     .split(/[/\\]/)

@@ -9,4 +9,16 @@ import { webhooksCreate, webhooksDelete, webhooksList } from './webhooks.js';
 import { whoami } from './whoami.js';
 
 /** Every command, in the order `webex --help` lists them. */
-export const COMMANDS: Command[] = [send, whoami, roomsList, roomsFind, peopleFind, messagesList, webhooksList, webhooksCreate, webhooksDelete, filesGet, api];
+export const COMMANDS: Command[] = [
+  send,
+  whoami,
+  roomsList,
+  roomsFind,
+  peopleFind,
+  messagesList,
+  webhooksList,
+  webhooksCreate,
+  webhooksDelete,
+  filesGet,
+  api,
+];

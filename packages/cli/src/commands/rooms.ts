@@ -34,13 +34,18 @@ export const roomsList: Command = {
 export const roomsFind: Command = {
   name: 'rooms find',
   synopsis: 'rooms find <title> [--type group|direct] [--json | --ndjson]',
-  description: 'Lists the rooms whose title contains <title>, ignoring case. Goes through all your rooms, printing matches as they are found.',
+  description:
+    'Lists the rooms whose title contains <title>, ignoring case. Goes through all your rooms, printing matches as they are found.',
   options: { ...typeOption, ...LISTING_OPTIONS },
   args: ['<title>'],
   async run(context) {
     const wanted = context.args[0]!.toLowerCase();
     const params = query(context.values);
     const rooms = context.webex().rooms.list(params);
-    await printListing(context, rooms, { noun: 'rooms', columns, filter: (room) => room.title?.toLowerCase().includes(wanted) ?? false });
+    await printListing(context, rooms, {
+      noun: 'rooms',
+      columns,
+      filter: (room) => room.title?.toLowerCase().includes(wanted) ?? false,
+    });
   },
 };

@@ -9,15 +9,21 @@ const CARD_FALLBACK = 'This message has a card; open it in a Webex app to see it
 
 export const send: Command = {
   name: 'send',
-  synopsis: 'send (--room <id> | --to <email>) [--text <text>] [--markdown <markdown>] [--file <path|url>] [--card <card.json>] [--thread <parentId>]',
-  description: 'Posts a message to a room or directly to a person, and prints its id.\nGive "-" as the text or markdown to read it from stdin: echo "**done**" | webex send --room $ROOM --markdown -',
+  synopsis:
+    'send (--room <id> | --to <email>) [--text <text>] [--markdown <markdown>] [--file <path|url>] [--card <card.json>] [--thread <parentId>]',
+  description:
+    'Posts a message to a room or directly to a person, and prints its id.\nGive "-" as the text or markdown to read it from stdin: echo "**done**" | webex send --room $ROOM --markdown -',
   options: {
     room: { type: 'string', arg: '<id>', help: 'the room to post in' },
     to: { type: 'string', arg: '<email>', help: 'the person to send to directly' },
     text: { type: 'string', arg: '<text>', help: 'plain text ("-": read stdin)' },
     markdown: { type: 'string', arg: '<markdown>', help: 'markdown ("-": read stdin)' },
     file: { type: 'string', arg: '<path|url>', help: 'attach a local file (uploaded) or the file at a public URL' },
-    card: { type: 'string', arg: '<card.json>', help: 'attach the adaptive card in this JSON file; the text or markdown is its fallback' },
+    card: {
+      type: 'string',
+      arg: '<card.json>',
+      help: 'attach the adaptive card in this JSON file; the text or markdown is its fallback',
+    },
     thread: { type: 'string', arg: '<parentId>', help: 'reply in the thread of this message' },
     ...JSON_OPTION,
   },
@@ -31,7 +37,8 @@ export const send: Command = {
     if (!['text', 'markdown', 'file', 'card'].some((name) => text(values, name))) {
       throw new UsageError('nothing to send: give --text, --markdown, --file or --card');
     }
-    if (values.text === '-' && values.markdown === '-') throw new UsageError('only one of --text and --markdown can read stdin');
+    if (values.text === '-' && values.markdown === '-')
+      throw new UsageError('only one of --text and --markdown can read stdin');
     const webex = context.webex();
 
     // Built field by field; destination and content were checked above, and the client checks them again before sending.
@@ -48,7 +55,10 @@ export const send: Command = {
       if (!body.text && !body.markdown) body.text = CARD_FALLBACK;
     }
     const message = await webex.messages.create(body as CreateMessageInput);
-    await write(context.io.stdout, context.format === 'table' ? `${message.id}\n` : `${JSON.stringify(message, null, 2)}\n`);
+    await write(
+      context.io.stdout,
+      context.format === 'table' ? `${message.id}\n` : `${JSON.stringify(message, null, 2)}\n`,
+    );
   },
 };
 
@@ -69,6 +79,7 @@ async function readCard(path: string): Promise<Record<string, unknown>> {
   } catch (error) {
     throw new UsageError(`--card ${path}: ${(error as Error).message}`);
   }
-  if (!card || typeof card !== 'object' || Array.isArray(card)) throw new UsageError(`--card ${path}: not a JSON object (an adaptive card)`);
+  if (!card || typeof card !== 'object' || Array.isArray(card))
+    throw new UsageError(`--card ${path}: not a JSON object (an adaptive card)`);
   return card as Record<string, unknown>;
 }

@@ -27,12 +27,18 @@ export const webhooksList: Command = {
 
 export const webhooksCreate: Command = {
   name: 'webhooks create',
-  synopsis: 'webhooks create --name <name> --target-url <url> --resource <resource> --event <event> [--filter <filter>] [--secret <secret>]',
-  description: 'Registers a webhook. Webex POSTs to the target URL whenever <event> happens to <resource>, for example messages created.',
+  synopsis:
+    'webhooks create --name <name> --target-url <url> --resource <resource> --event <event> [--filter <filter>] [--secret <secret>]',
+  description:
+    'Registers a webhook. Webex POSTs to the target URL whenever <event> happens to <resource>, for example messages created.',
   options: {
     name: { type: 'string', arg: '<name>', help: 'a name for it' },
     'target-url': { type: 'string', arg: '<url>', help: 'where Webex sends notifications' },
-    resource: { type: 'string', arg: '<resource>', help: 'what to watch: messages, rooms, memberships, attachmentActions, meetings …' },
+    resource: {
+      type: 'string',
+      arg: '<resource>',
+      help: 'what to watch: messages, rooms, memberships, attachmentActions, meetings …',
+    },
     event: { type: 'string', arg: '<event>', help: 'which change: created, updated, deleted …' },
     filter: { type: 'string', arg: '<filter>', help: 'narrow it, for example roomId=<id>' },
     secret: { type: 'string', arg: '<secret>', help: 'sign each delivery with this key (X-Spark-Signature)' },

@@ -11,7 +11,9 @@ export class Progress {
 
   update(items: number, pages: number): void {
     if (!this.stream.isTTY) return;
-    const note = pages ? `${items} ${this.noun} fetched, ${pages} page${pages === 1 ? '' : 's'}…` : `fetching ${this.noun}…`;
+    const note = pages
+      ? `${items} ${this.noun} fetched, ${pages} page${pages === 1 ? '' : 's'}…`
+      : `fetching ${this.noun}…`;
     this.stream.write(`\r\x1b[K${note}`);
     this.visible = true;
   }

@@ -23,7 +23,10 @@ export class Table<T> {
   }
 
   private line(cells: string[]): string {
-    return `${cells.map((cell, index) => fit(cell, this.columns[index]!.width)).join(GAP).trimEnd()}\n`;
+    return `${cells
+      .map((cell, index) => fit(cell, this.columns[index]!.width))
+      .join(GAP)
+      .trimEnd()}\n`;
   }
 }
 

@@ -18,13 +18,25 @@ export class Core implements ResourceCore {
 
   // The signatures of ResourceCore check inputs and derive results from the spec's types; the runtime is shared here.
   // Async, so that bad input rejects the promise (nothing sent) rather than throwing at the call.
-  async send(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<never> {
+  async send(
+    operation: OperationName,
+    method: string,
+    path: string,
+    input: RequestParts,
+    options?: RequestOptions,
+  ): Promise<never> {
     checkInput(operation, input);
     const [request, sent] = await this.request(method, path, input, options);
     return parseBody(request, sent.response, sent.text) as never;
   }
 
-  async sendText(operation: OperationName, method: string, path: string, input: RequestParts, options?: RequestOptions): Promise<string> {
+  async sendText(
+    operation: OperationName,
+    method: string,
+    path: string,
+    input: RequestParts,
+    options?: RequestOptions,
+  ): Promise<string> {
     checkInput(operation, input);
     const [, sent] = await this.request(method, path, input, options);
     return sent.text;
@@ -35,7 +47,12 @@ export class Core implements ResourceCore {
    * (form and multipart bodies, calls without the client's token) check their input themselves.
    * @internal
    */
-  async request(method: string, path: string, input: RequestParts, options: SendOptions = {}): Promise<[Request, Sent]> {
+  async request(
+    method: string,
+    path: string,
+    input: RequestParts,
+    options: SendOptions = {},
+  ): Promise<[Request, Sent]> {
     const request = buildRequest(this.baseUrl, method, path, input, options.headers);
     const call = options.deadline ? { ...options, signal: callSignal(options) } : options;
     const sent = await this.transport.send(request, call);
@@ -55,7 +72,12 @@ export class Core implements ResourceCore {
     // Resolved first, so `..` segments cannot climb out of the API root.
     const url = hrefOf(target) ?? hrefOf(this.baseUrl + target) ?? '';
     // The transport sends the token only to the API's origin; refusing other URLs here also keeps the call under the API root.
-    if (!url.startsWith(root)) throw new WebexValidationError('stream', 'url', "expected a path, or a URL under the client's baseUrl; give the path instead");
+    if (!url.startsWith(root))
+      throw new WebexValidationError(
+        'stream',
+        'url',
+        "expected a path, or a URL under the client's baseUrl; give the path instead",
+      );
     const request = buildRequest(url, method, '', {}, options.headers);
     const signal = callSignal(options);
     const response = await this.transport.sendUnread(request, { ...options, signal });
@@ -63,7 +85,13 @@ export class Core implements ResourceCore {
     return { request, response, signal };
   }
 
-  list(operation: OperationName, path: string, input: RequestParts, options?: RequestOptions, paging?: PagingConfig): Paginated<never> {
+  list(
+    operation: OperationName,
+    path: string,
+    input: RequestParts,
+    options?: RequestOptions,
+    paging?: PagingConfig,
+  ): Paginated<never> {
     checkInput(operation, input);
     const query = input.params?.query as Record<string, unknown> | undefined;
     const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
@@ -72,7 +100,15 @@ export class Core implements ResourceCore {
         const request =
           page.kind === 'url'
             ? buildRequest(page.url, 'GET', '', { headers: input.headers }, options?.headers)
-            : buildRequest(this.baseUrl, 'GET', path, page.kind === 'query' ? { ...input, params: { ...input.params, query: { ...query, ...page.query } } } : input, options?.headers);
+            : buildRequest(
+                this.baseUrl,
+                'GET',
+                path,
+                page.kind === 'query'
+                  ? { ...input, params: { ...input.params, query: { ...query, ...page.query } } }
+                  : input,
+                options?.headers,
+              );
         const sent = await this.transport.send(request, { ...options, signal });
         if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
         return { body: parseBody(request, sent.response, sent.text), response: sent.response };

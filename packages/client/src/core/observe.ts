@@ -13,7 +13,11 @@ export function observed(fetch: AttemptFetch, hooks: AttemptHooks, logger: Logge
   const { onRequest, onResponse } = hooks;
   if (!onRequest && !onResponse && !logger) return fetch;
   return async (request, init) => {
-    const event = { method: request.method, url: redactUrl(request.url), trackingId: request.headers.get('TrackingID') ?? undefined };
+    const event = {
+      method: request.method,
+      url: redactUrl(request.url),
+      trackingId: request.headers.get('TrackingID') ?? undefined,
+    };
     onRequest?.(event);
     logger?.debug(`webex: ${event.method} ${event.url}`, { ...event });
     const started = performance.now();

@@ -9,10 +9,14 @@ export interface RequestParts {
 }
 
 const RAW_BODY = (body: unknown): body is BodyInit =>
-  body instanceof FormData || body instanceof URLSearchParams || body instanceof Blob || body instanceof ArrayBuffer || typeof body === 'string';
+  body instanceof FormData ||
+  body instanceof URLSearchParams ||
+  body instanceof Blob ||
+  body instanceof ArrayBuffer ||
+  typeof body === 'string';
 
 /** `a=1&a=2` for arrays, `o[k]=v` for objects: the query styles the spec uses (form, deepObject), both exploded. */
-export function queryString(query: object | undefined): string {
+function queryString(query: object | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
   const add = (name: string, value: unknown) => {
@@ -21,20 +25,29 @@ export function queryString(query: object | undefined): string {
   };
   for (const [name, value] of Object.entries(query)) {
     if (Array.isArray(value)) for (const item of value) add(name, item);
-    else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
+    else if (value !== null && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
     else add(name, value);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
 /** `/rooms/{roomId}` with `roomId` filled in, each value URL-encoded. */
-export function fillPath(template: string, values: Record<string, unknown> | undefined): string {
+function fillPath(template: string, values: Record<string, unknown> | undefined): string {
   if (!values) return template;
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(String(values[name])) : whole));
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    name in values ? encodeURIComponent(String(values[name])) : whole,
+  );
 }
 
 /** The Request for a method and path under `baseUrl`; JSON bodies are serialised, others sent as they are. */
-export function buildRequest(baseUrl: string, method: string, path: string, parts: RequestParts, extraHeaders?: Record<string, string>): Request {
+export function buildRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  parts: RequestParts,
+  extraHeaders?: Record<string, string>,
+): Request {
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
   const headers = new Headers(parts.headers);
   if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
@@ -47,8 +60,16 @@ export function buildRequest(baseUrl: string, method: string, path: string, part
       body = formData(parts.body);
       // fetch writes the header itself, with the boundary.
       headers.delete('Content-Type');
-    } else if (type.startsWith('application/x-www-form-urlencoded') && typeof parts.body === 'object' && parts.body !== null) {
-      body = new URLSearchParams(Object.entries(parts.body).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+    } else if (
+      type.startsWith('application/x-www-form-urlencoded') &&
+      typeof parts.body === 'object' &&
+      parts.body !== null
+    ) {
+      body = new URLSearchParams(
+        Object.entries(parts.body)
+          .filter(([, v]) => v !== undefined && v !== null)
+          .map(([k, v]) => [k, String(v)]),
+      );
     } else {
       body = JSON.stringify(parts.body);
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');

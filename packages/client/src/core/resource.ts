@@ -8,23 +8,28 @@ import type { RequestOptions } from '../options.js';
 export type { OperationName, RequestOptions };
 
 /** An HTTP method as the spec's `paths` spell it. */
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 /** The paths of the spec that have method `M`. */
-export type PathWith<M extends HttpMethod> = {
+type PathWith<M extends HttpMethod> = {
   [P in keyof paths]: [paths[P][M]] extends [never | undefined] ? never : P;
 }[keyof paths];
 
 /** What a generated method passes for one operation: path and query parameters, body, extra headers; checked against the spec. */
-export type OperationInput<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths[P], M> & { headers?: Record<string, string> };
+type OperationInput<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths[P], M> & {
+  headers?: Record<string, string>;
+};
 
 /** The parsed success body of an operation, from the spec's `paths`. */
-export type ResponseData<P extends keyof paths, M extends HttpMethod> = NonNullable<
-  Extract<FetchResponse<paths[P][M] & Record<string | number, unknown>, object, 'application/json'>, { error?: never }>['data']
+type ResponseData<P extends keyof paths, M extends HttpMethod> = NonNullable<
+  Extract<
+    FetchResponse<paths[P][M] & Record<string | number, unknown>, object, 'application/json'>,
+    { error?: never }
+  >['data']
 >;
 
 /** The items of a list answer: the array in field `K`. */
-export type ListItem<D, K extends string> = D extends { [key in K]?: readonly (infer I)[] | null } ? I : never;
+type ListItem<D, K extends string> = D extends { [key in K]?: readonly (infer I)[] | null } ? I : never;
 
 /** How a list reaches its further pages, as the spec's `x-sdk-paging` says. */
 export type PagingConfig<K extends string = string> =

@@ -72,9 +72,14 @@ export class Transport {
     return { response, text: body };
   }
 
-  async #send<B>(request: Request, options: SendOptions, read: (response: Response) => Promise<B>): Promise<{ response: Response; body: B }> {
+  async #send<B>(
+    request: Request,
+    options: SendOptions,
+    read: (response: Response) => Promise<B>,
+  ): Promise<{ response: Response; body: B }> {
     const settings = this.#settings;
-    const authorize = !options.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
+    const authorize =
+      !options.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
     // The token only ever goes to the API's own origin.
     if (authorize && this.#accessToken) request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
     if (settings.userAgent) request.headers.set('User-Agent', settings.userAgent);
@@ -112,7 +117,10 @@ export class Transport {
       if (logger?.warn) logger.warn(message, { ...redacted });
       else logger?.debug(message, { ...redacted });
     } else {
-      logger?.debug(`webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`, { ...redacted });
+      logger?.debug(
+        `webex: retry ${redacted.attempt} of ${redacted.method} ${redacted.url} in ${redacted.delayMs} ms (${redacted.reason})`,
+        { ...redacted },
+      );
     }
     this.#settings.hooks.onRetry?.(redacted);
   };
@@ -140,5 +148,7 @@ function longWaitMessage(event: RetryEvent): string {
 
 /** Whether a URL is on the given origin, without parsing it. */
 function sameOrigin(url: string, origin: string): boolean {
-  return url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?');
+  return (
+    url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?')
+  );
 }

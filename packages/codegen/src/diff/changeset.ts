@@ -5,7 +5,7 @@ import type { DiffResult } from './change.js';
 import { LEVEL_HEADINGS, markdownList } from './report.js';
 
 /** The packages generated code lives in; every API change bumps both (they are versioned together). */
-export const GENERATED_PACKAGES = ['@webex-ts/client', '@webex-ts/models'] as const;
+const GENERATED_PACKAGES = ['@webex-ts/client', '@webex-ts/models'] as const;
 
 /**
  * The bump to release: strict semver from 1.0 on. Before 1.0 (`currentVersion`
@@ -17,7 +17,10 @@ export function releaseBump(bump: DiffResult['bump'], currentVersion?: string): 
 }
 
 /** A changeset for a diff: its file name (`api-<hash>.md`, from the content) and markdown; none when nothing changed. */
-export function changesetFor(result: DiffResult, currentVersion?: string): { fileName: string; content: string } | undefined {
+export function changesetFor(
+  result: DiffResult,
+  currentVersion?: string,
+): { fileName: string; content: string } | undefined {
   if (result.bump === 'none') return undefined;
   const { breaking, additive, docs } = result.counts;
   const bump = releaseBump(result.bump, currentVersion);
@@ -33,7 +36,11 @@ export function changesetFor(result: DiffResult, currentVersion?: string): { fil
 }
 
 /** Writes the changeset into a folder under its own name, or to a `.md` path; returns the path, or undefined when nothing changed. */
-export function writeChangeset(result: DiffResult, target: { dir: string } | { file: string }, currentVersion?: string): string | undefined {
+export function writeChangeset(
+  result: DiffResult,
+  target: { dir: string } | { file: string },
+  currentVersion?: string,
+): string | undefined {
   const changeset = changesetFor(result, currentVersion);
   if (!changeset) return undefined;
   const path = 'file' in target ? target.file : join(target.dir, changeset.fileName);

@@ -1,7 +1,7 @@
 import type { Bump, Change, ClassifiedChange, DiffResult, Level } from './change.js';
 
 /** Whether a change is breaking, additive or docs-only for code written against the old version. */
-export function levelOf(change: Change): Level {
+function levelOf(change: Change): Level {
   // The API may ask callers for less but not for more, and may return and promise more but not
   // less; which of the two applies depends on the direction. Anything unforeseen is breaking.
   const { action, direction, element } = change;
@@ -25,7 +25,7 @@ export function levelOf(change: Change): Level {
 }
 
 /** The bump a set of levels calls for, strict semver: major for breaking, minor for additive, patch for docs. */
-export function bumpOf(counts: Record<Level, number>): Bump | 'none' {
+function bumpOf(counts: Record<Level, number>): Bump | 'none' {
   if (counts.breaking) return 'major';
   if (counts.additive) return 'minor';
   return counts.docs ? 'patch' : 'none';

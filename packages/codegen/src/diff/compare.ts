@@ -48,13 +48,27 @@ function compareOperations(a: SpecVersion, b: SpecVersion, out: Change[]): void 
     const site: TypeSite = { element: 'operation', target: key, direction: 'both' };
     if (op.path !== next.path) out.push({ ...site, action: 'changed', aspect: 'path', from: op.path, to: next.path });
     if (op.httpMethod !== next.httpMethod) {
-      out.push({ ...site, action: 'changed', aspect: 'HTTP method', from: op.httpMethod.toUpperCase(), to: next.httpMethod.toUpperCase() });
+      out.push({
+        ...site,
+        action: 'changed',
+        aspect: 'HTTP method',
+        from: op.httpMethod.toUpperCase(),
+        to: next.httpMethod.toUpperCase(),
+      });
     }
     // The operationId names the query type in the models and the operation in the `paths` types.
-    if (op.operationId !== next.operationId) out.push({ ...site, action: 'changed', aspect: 'operationId', from: op.operationId, to: next.operationId });
+    if (op.operationId !== next.operationId)
+      out.push({ ...site, action: 'changed', aspect: 'operationId', from: op.operationId, to: next.operationId });
     diffDocs(op, next, site, out);
     const [rawOp, rawNext] = [rawA.get(endpoint(op)), rawB.get(endpoint(next))];
-    compareParameters(key, op, next, rawParameterSchemas(a.bundle, rawOp?.item, rawOp?.op), rawParameterSchemas(b.bundle, rawNext?.item, rawNext?.op), out);
+    compareParameters(
+      key,
+      op,
+      next,
+      rawParameterSchemas(a.bundle, rawOp?.item, rawOp?.op),
+      rawParameterSchemas(b.bundle, rawNext?.item, rawNext?.op),
+      out,
+    );
     compareBody(key, op, next, out);
     compareResult(key, op, next, out);
   }
@@ -80,7 +94,11 @@ function compareParameters(
   out: Change[],
 ): void {
   const [before, after] = [parametersOf(op), parametersOf(next)];
-  const siteOf = (id: string): TypeSite => ({ element: 'parameter', target: `${key} ${id.replace(':', '.')}`, direction: 'request' });
+  const siteOf = (id: string): TypeSite => ({
+    element: 'parameter',
+    target: `${key} ${id.replace(':', '.')}`,
+    direction: 'request',
+  });
   for (const [id, param] of before) {
     const other = after.get(id);
     if (!other) out.push({ ...siteOf(id), action: 'removed' });
@@ -128,7 +146,8 @@ function pagingText(paging: IrPaging): string {
 function compareResult(key: string, op: IrOperation, next: IrOperation, out: Change[]): void {
   const site: TypeSite = { element: 'result', target: `${key} response`, direction: 'response' };
   const [a, b] = [op.result, next.result];
-  if (a.kind !== b.kind) return void out.push({ ...site, action: 'changed', aspect: 'result', from: resultText(a), to: resultText(b) });
+  if (a.kind !== b.kind)
+    return void out.push({ ...site, action: 'changed', aspect: 'result', from: resultText(a), to: resultText(b) });
   if (a.kind === 'list' && b.kind === 'list') {
     const [from, to] = [pagingText(a.paging), pagingText(b.paging)];
     if (from !== to) out.push({ ...site, action: 'changed', aspect: 'paging', from, to });
@@ -142,11 +161,16 @@ function compareResult(key: string, op: IrOperation, next: IrOperation, out: Cha
 function compareHiddenOperations(a: SpecVersion, b: SpecVersion, out: Change[]): void {
   const [before, after] = [rawOperations(a.bundle), rawOperations(b.bundle)];
   const isHidden = (entry: { op: Schema } | undefined) => entry?.op['x-sdk-hidden'] === true;
-  const endpoints = [...new Set([...before.keys(), ...after.keys()])].filter((e) => isHidden(before.get(e)) || isHidden(after.get(e)));
+  const endpoints = [...new Set([...before.keys(), ...after.keys()])].filter(
+    (e) => isHidden(before.get(e)) || isHidden(after.get(e)),
+  );
   for (const name of endpoints) {
     const [x, y] = [before.get(name), after.get(name)];
     const target = `${name} (hidden ${((y ?? x)!.op.operationId as string | undefined) ?? 'operation'})`;
-    const definition = (entry: { item: Schema; op: Schema }): Json => ({ shared: entry.item.parameters ?? null, op: entry.op });
+    const definition = (entry: { item: Schema; op: Schema }): Json => ({
+      shared: entry.item.parameters ?? null,
+      op: entry.op,
+    });
     if (isHidden(x) && isHidden(y)) {
       if (canonical(definition(x!), DOCS_KEYS) !== canonical(definition(y!), DOCS_KEYS)) {
         out.push({ element: 'operation', action: 'changed', target, aspect: 'definition' });
@@ -159,13 +183,21 @@ function compareHiddenOperations(a: SpecVersion, b: SpecVersion, out: Change[]):
   }
 }
 
-function compareNamedTypes(a: SpecVersion, b: SpecVersion, direction: (name: string) => Direction, out: Change[]): void {
+function compareNamedTypes(
+  a: SpecVersion,
+  b: SpecVersion,
+  direction: (name: string) => Direction,
+  out: Change[],
+): void {
   // Query types mirror their operation's query parameters, which are compared as parameters.
   const queryTypes = new Set(
-    [a, b].flatMap((v) => v.ir.resources.flatMap((r) => r.operations.flatMap((op) => (op.query ? [op.query.typeName] : [])))),
+    [a, b].flatMap((v) =>
+      v.ir.resources.flatMap((r) => r.operations.flatMap((op) => (op.query ? [op.query.typeName] : []))),
+    ),
   );
   const named = (v: SpecVersion) => new Map(v.ir.types.filter((t) => !queryTypes.has(t.name)).map((t) => [t.name, t]));
-  const schemas = (v: SpecVersion) => ((v.bundle.document.components ?? {}) as Record<string, Record<string, Json>>).schemas ?? {};
+  const schemas = (v: SpecVersion) =>
+    ((v.bundle.document.components ?? {}) as Record<string, Record<string, Json>>).schemas ?? {};
   const [before, after, rawBefore, rawAfter] = [named(a), named(b), schemas(a), schemas(b)];
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const [x, y] = [before.get(name), after.get(name)];

@@ -16,8 +16,8 @@ export function diffSpecs(oldRoot: string, newRoot: string, labels = { old: oldR
 }
 
 export type * from './change.js';
-export { classify, levelOf } from './classify.js';
+export { classify } from './classify.js';
 export { compareSpecs } from './compare.js';
-export { changesetFor, writeChangeset, releaseBump, GENERATED_PACKAGES } from './changeset.js';
-export { describeChange, formatJson, formatText, summaryLine } from './report.js';
+export { changesetFor, writeChangeset, releaseBump } from './changeset.js';
+export { describeChange, formatJson, formatText } from './report.js';
 export { openSource, SourceError, type SpecSource } from './sources.js';

@@ -8,7 +8,7 @@ export type Schema = { [key: string]: Json };
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** A node with its local `$ref` (to `#/components/…`) followed; undefined when it points at nothing or at a cycle. */
-export function deref(bundle: Bundle, node: Json | undefined): Schema | undefined {
+function deref(bundle: Bundle, node: Json | undefined): Schema | undefined {
   return followRefs(bundle.document, node);
 }
 
@@ -27,7 +27,11 @@ export function rawOperations(bundle: Bundle): Map<string, { path: string; metho
 }
 
 /** The schema of each parameter of an operation (path-level ones too) as written, keyed `query:max`. */
-export function rawParameterSchemas(bundle: Bundle, item: Schema | undefined, op: Schema | undefined): Map<string, Schema> {
+export function rawParameterSchemas(
+  bundle: Bundle,
+  item: Schema | undefined,
+  op: Schema | undefined,
+): Map<string, Schema> {
   const schemas = new Map<string, Schema>();
   for (const raw of [...asArray(item?.parameters), ...asArray(op?.parameters)]) {
     const param = deref(bundle, raw);
@@ -41,7 +45,8 @@ export function rawParameterSchemas(bundle: Bundle, item: Schema | undefined, op
 export function rawProperties(schema: Schema): Map<string, Schema> {
   const props = new Map<string, Schema>();
   const collect = (node: Schema) => {
-    for (const [name, prop] of Object.entries((node.properties ?? {}) as Schema)) if (isObject(prop)) props.set(name, prop);
+    for (const [name, prop] of Object.entries((node.properties ?? {}) as Schema))
+      if (isObject(prop)) props.set(name, prop);
     for (const member of asArray(node.allOf)) if (isObject(member) && typeof member.$ref !== 'string') collect(member);
   };
   collect(schema);
@@ -53,7 +58,9 @@ export function canonical(node: Json | undefined, omit: ReadonlySet<string> = ne
   const sort = (value: Json | undefined): Json | undefined => {
     if (Array.isArray(value)) return value.map((v) => sort(v) ?? null);
     if (!isObject(value)) return value;
-    const keys = Object.keys(value).filter((k) => !omit.has(k)).sort();
+    const keys = Object.keys(value)
+      .filter((k) => !omit.has(k))
+      .sort();
     return Object.fromEntries(keys.map((k) => [k, sort(value[k]) ?? null]));
   };
   return JSON.stringify(sort(node)) ?? 'undefined';

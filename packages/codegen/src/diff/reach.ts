@@ -21,7 +21,10 @@ export function typeDirections(versions: readonly SpecVersion[]): (name: string)
         queue.push(name);
       };
       const walk = (node: Json | undefined): void => {
-        if (Array.isArray(node)) return node.forEach(walk);
+        if (Array.isArray(node)) {
+          for (const item of node) walk(item);
+          return;
+        }
         if (!isObject(node)) return;
         const ref = node.$ref;
         if (typeof ref === 'string') {
@@ -30,7 +33,11 @@ export function typeDirections(versions: readonly SpecVersion[]): (name: string)
             // Shared parameters, request bodies and responses lead on to schemas.
             visitedRefs.add(ref);
             const [, kind, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? [];
-            walk(kind && name ? ((bundle.document.components as Record<string, Record<string, Json>>)[kind] ?? {})[name] : undefined);
+            walk(
+              kind && name
+                ? (bundle.document.components as Record<string, Record<string, Json>>)[kind]?.[name]
+                : undefined,
+            );
           }
           return;
         }
@@ -44,9 +51,9 @@ export function typeDirections(versions: readonly SpecVersion[]): (name: string)
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         walk(components[name]);
         const type = named.get(name);
-        if (type) refsOf(type).forEach(mark);
+        if (type) for (const ref of refsOf(type)) mark(ref);
       }
-      seen.forEach((name) => reached[direction].add(name));
+      for (const name of seen) reached[direction].add(name);
     }
   }
   // Reached from both sides or from none: `both`, the stricter reading.
@@ -63,7 +70,10 @@ function refsOf(type: IrType): string[] {
     case 'array':
       return refsOf(type.items);
     case 'object':
-      return [...type.properties.flatMap((p) => refsOf(p.type)), ...(type.additionalProperties ? refsOf(type.additionalProperties) : [])];
+      return [
+        ...type.properties.flatMap((p) => refsOf(p.type)),
+        ...(type.additionalProperties ? refsOf(type.additionalProperties) : []),
+      ];
     case 'union':
     case 'intersection':
       return type.members.flatMap(refsOf);

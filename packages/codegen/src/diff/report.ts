@@ -6,11 +6,14 @@ export const LEVEL_HEADINGS: Record<Level, string> = { breaking: 'Breaking', add
 /** One line of plain English for a change; `code` marks up names (backticks in markdown). */
 export function describeChange(change: Change, code: (text: string) => string = (text) => text): string {
   const { action, aspect, element, target } = change;
-  const clip = (text: string | undefined) => code(text === undefined ? '?' : text.length > 80 ? `${text.slice(0, 79)}…` : text);
-  const fromTo = change.from !== undefined || change.to !== undefined ? ` from ${clip(change.from)} to ${clip(change.to)}` : '';
+  const clip = (text: string | undefined) =>
+    code(text === undefined ? '?' : text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  const fromTo =
+    change.from !== undefined || change.to !== undefined ? ` from ${clip(change.from)} to ${clip(change.to)}` : '';
   let subject: string;
   if (element === 'enum') subject = `enum ${code(target)}`;
-  else if (element === 'field') subject = `${change.direction === 'request' || change.direction === 'response' ? `${change.direction} ` : ''}field ${code(target)}`;
+  else if (element === 'field')
+    subject = `${change.direction === 'request' || change.direction === 'response' ? `${change.direction} ` : ''}field ${code(target)}`;
   else if (element === 'body' || element === 'result') subject = code(target);
   else subject = `${element} ${code(target)}`;
 
@@ -18,14 +21,20 @@ export function describeChange(change: Change, code: (text: string) => string = 
     case 'added':
     case 'removed': {
       if (element === 'enum') return `${subject}: value ${code(JSON.stringify(change.value))} ${action}`;
-      const requirement = change.required === undefined || change.direction === 'response' ? '' : change.required ? ' (required)' : ' (optional)';
+      const requirement =
+        change.required === undefined || change.direction === 'response'
+          ? ''
+          : change.required
+            ? ' (required)'
+            : ' (optional)';
       return `${subject} ${action}${requirement}`;
     }
     case 'required':
     case 'optional':
       return `${subject} is now ${action}`;
     case 'docs':
-      if (aspect === 'deprecated') return `${subject} ${change.to === 'true' ? 'is now deprecated' : 'is no longer deprecated'}`;
+      if (aspect === 'deprecated')
+        return `${subject} ${change.to === 'true' ? 'is now deprecated' : 'is no longer deprecated'}`;
       return `${subject}: ${aspect ?? 'docs'} changed`;
     default:
       return `${subject}: ${aspect ?? 'type'} ${action}${fromTo}`;
@@ -33,7 +42,7 @@ export function describeChange(change: Change, code: (text: string) => string = 
 }
 
 /** The one-line summary: counts per level and the bump they call for. */
-export function summaryLine(result: DiffResult): string {
+function summaryLine(result: DiffResult): string {
   const { breaking, additive, docs } = result.counts;
   const total = breaking + additive + docs;
   if (!total) return 'No API changes.';

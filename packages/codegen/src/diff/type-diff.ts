@@ -15,13 +15,25 @@ export function diffTypes(a: IrType, b: IrType, site: TypeSite, out: Change[]): 
   // and not again under every operation that returns a room.
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   const changed = (action: Change['action'] = 'changed') =>
-    out.push({ element: site.element, action, target: site.target, direction: site.direction, from: typeExpression(a), to: typeExpression(b) });
+    out.push({
+      element: site.element,
+      action,
+      target: site.target,
+      direction: site.direction,
+      from: typeExpression(a),
+      to: typeExpression(b),
+    });
 
-  if (a.kind === 'union' || b.kind === 'union') return diffMembers(membersOf(a), membersOf(b), 'union', site, out, changed);
+  if (a.kind === 'union' || b.kind === 'union') {
+    diffMembers(membersOf(a), membersOf(b), 'union', site, out, changed);
+    return;
+  }
   if (a.kind !== b.kind) {
     // An enum opened up to its base type is wider; the reverse is narrower.
-    if (a.kind === 'enum' && b.kind === 'primitive' && a.values.every((v) => typeof v === b.type)) return void changed('widened');
-    if (a.kind === 'primitive' && b.kind === 'enum' && b.values.every((v) => typeof v === a.type)) return void changed('narrowed');
+    if (a.kind === 'enum' && b.kind === 'primitive' && a.values.every((v) => typeof v === b.type))
+      return void changed('widened');
+    if (a.kind === 'primitive' && b.kind === 'enum' && b.values.every((v) => typeof v === a.type))
+      return void changed('narrowed');
     if (b.kind === 'primitive' && b.type === 'unknown') return void changed('widened');
     return void changed();
   }
@@ -35,19 +47,24 @@ export function diffTypes(a: IrType, b: IrType, site: TypeSite, out: Change[]): 
       const before = new Set(a.values);
       const after = new Set((b as typeof a).values);
       for (const value of a.values) {
-        if (!after.has(value)) out.push({ element: 'enum', action: 'removed', target: site.target, direction: site.direction, value });
+        if (!after.has(value))
+          out.push({ element: 'enum', action: 'removed', target: site.target, direction: site.direction, value });
       }
       for (const value of (b as typeof a).values) {
-        if (!before.has(value)) out.push({ element: 'enum', action: 'added', target: site.target, direction: site.direction, value });
+        if (!before.has(value))
+          out.push({ element: 'enum', action: 'added', target: site.target, direction: site.direction, value });
       }
       return;
     }
     case 'array':
-      return diffTypes(a.items, (b as typeof a).items, { ...site, target: `${site.target}[]` }, out);
+      diffTypes(a.items, (b as typeof a).items, { ...site, target: `${site.target}[]` }, out);
+      return;
     case 'object':
-      return diffObjects(a, b as typeof a, site, out);
+      diffObjects(a, b as typeof a, site, out);
+      return;
     case 'intersection':
-      return diffMembers(a.members, (b as typeof a).members, 'intersection', site, out, changed);
+      diffMembers(a.members, (b as typeof a).members, 'intersection', site, out, changed);
+      return;
   }
 }
 
@@ -56,7 +73,11 @@ type ObjectType = Extract<IrType, { kind: 'object' }>;
 function diffObjects(a: ObjectType, b: ObjectType, site: TypeSite, out: Change[]): void {
   const after = new Map(b.properties.map((p) => [p.name, p]));
   const before = new Map(a.properties.map((p) => [p.name, p]));
-  const fieldSite = (name: string): TypeSite => ({ element: 'field', target: `${site.target}.${name}`, direction: site.direction });
+  const fieldSite = (name: string): TypeSite => ({
+    element: 'field',
+    target: `${site.target}.${name}`,
+    direction: site.direction,
+  });
   for (const prop of a.properties) {
     const next = after.get(prop.name);
     if (!next) {
@@ -69,7 +90,12 @@ function diffObjects(a: ObjectType, b: ObjectType, site: TypeSite, out: Change[]
     if (!before.has(prop.name)) out.push({ ...fieldSite(prop.name), action: 'added', required: prop.required });
   }
   const [extraA, extraB] = [a.additionalProperties, b.additionalProperties];
-  const extra = { element: site.element, target: site.target, direction: site.direction, aspect: 'additional properties' };
+  const extra = {
+    element: site.element,
+    target: site.target,
+    direction: site.direction,
+    aspect: 'additional properties',
+  };
   if (extraA && extraB) diffTypes(extraA, extraB, fieldSite('*'), out);
   else if (extraA) out.push({ ...extra, action: 'narrowed', from: typeExpression(extraA), to: 'none' });
   else if (extraB) out.push({ ...extra, action: 'widened', from: 'none', to: typeExpression(extraB) });
@@ -83,12 +109,23 @@ export function diffProperty(a: IrProperty, b: IrProperty, site: TypeSite, out: 
 }
 
 /** Appends docs changes (description, deprecation) and format changes, which tighten or loosen. */
-export function diffDocs(a: IrDocs & { summary?: string }, b: IrDocs & { summary?: string }, site: TypeSite, out: Change[]): void {
+export function diffDocs(
+  a: IrDocs & { summary?: string },
+  b: IrDocs & { summary?: string },
+  site: TypeSite,
+  out: Change[],
+): void {
   for (const aspect of ['summary', 'description'] as const) {
     if (a[aspect] !== b[aspect]) out.push({ ...site, action: 'docs', aspect });
   }
   if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
-    out.push({ ...site, action: 'docs', aspect: 'deprecated', from: String(Boolean(a.deprecated)), to: String(Boolean(b.deprecated)) });
+    out.push({
+      ...site,
+      action: 'docs',
+      aspect: 'deprecated',
+      from: String(Boolean(a.deprecated)),
+      to: String(Boolean(b.deprecated)),
+    });
   }
   if (a.format !== b.format) {
     const action = a.format === undefined ? 'tightened' : b.format === undefined ? 'loosened' : 'changed';
@@ -119,8 +156,12 @@ function diffMembers(
   const keysB = b.map(memberKey);
   if (new Set(keysA).size !== keysA.length || new Set(keysB).size !== keysB.length) {
     // Two members of one kind (two inline objects, say) cannot be told apart: pair by position.
-    if (a.length !== b.length) return changed();
-    return a.forEach((member, i) => diffTypes(member, b[i]!, site, out));
+    if (a.length !== b.length) {
+      changed();
+      return;
+    }
+    for (const [i, member] of a.entries()) diffTypes(member, b[i]!, site, out);
+    return;
   }
   const added = keysB.filter((k) => !keysA.includes(k));
   const removed = keysA.filter((k) => !keysB.includes(k));

@@ -9,15 +9,19 @@ export function modelModuleName(source: string): string {
 }
 
 /** Statements of one models module: imports of types from sibling modules, then the declarations. */
-export function emitModelsFile(module: string, types: IrNamedType[], moduleOf: Map<string, string>): StatementStructures[] {
+export function emitModelsFile(
+  module: string,
+  types: IrNamedType[],
+  moduleOf: Map<string, string>,
+): StatementStructures[] {
   const imports = new Map<string, Set<string>>();
   for (const named of types) {
     for (const ref of referencedNames(named.type)) {
       const home = moduleOf.get(ref);
       if (!home) throw new Error(`type ${ref} (used by ${named.name}) is not defined in any spec`);
       if (home === module) continue;
-      let names = imports.get(home);
-      if (!names) imports.set(home, (names = new Set()));
+      const names = imports.get(home) ?? new Set<string>();
+      imports.set(home, names);
       names.add(ref);
     }
   }
@@ -25,7 +29,10 @@ export function emitModelsFile(module: string, types: IrNamedType[], moduleOf: M
 }
 
 /** Sorted `import type { … } from './x.gen.js'` statements. */
-export function importStatements(imports: Map<string, Set<string>>, specifier = (m: string) => `./${m}.gen.js`): ImportDeclarationStructure[] {
+function importStatements(
+  imports: Map<string, Set<string>>,
+  specifier = (m: string) => `./${m}.gen.js`,
+): ImportDeclarationStructure[] {
   return [...imports.keys()].sort().map((module) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,

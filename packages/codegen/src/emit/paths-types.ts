@@ -11,12 +11,20 @@ function forTypes(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node).filter(([key]) => key !== 'example' && key !== 'examples');
   return Object.fromEntries(
-    entries.map(([key, value]) => [key, (key === 'description' || key === 'summary') && typeof value === 'string' ? wrapProse(value, 90) : forTypes(value)]),
+    entries.map(([key, value]) => [
+      key,
+      (key === 'description' || key === 'summary') && typeof value === 'string'
+        ? wrapProse(value, 90)
+        : forTypes(value),
+    ]),
   );
 }
 
 /** The `paths`, `components` and `operations` types openapi-fetch needs, from openapi-typescript. */
 export async function emitPathsTypes(document: object): Promise<string> {
-  const ast = await openapiTS(forTypes(document) as Parameters<typeof openapiTS>[0], { alphabetize: false, emptyObjectsUnknown: true });
+  const ast = await openapiTS(forTypes(document) as Parameters<typeof openapiTS>[0], {
+    alphabetize: false,
+    emptyObjectsUnknown: true,
+  });
   return astToString(ast);
 }

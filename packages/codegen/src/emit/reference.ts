@@ -36,10 +36,15 @@ export function emitReference(resources: IrResource[], header: string): string {
     lines.push(`## ${area}`, '');
     for (const r of areas.get(area)!.sort((a, b) => (a.property.join('.') < b.property.join('.') ? -1 : 1))) {
       lines.push(`### \`webex.${r.property.join('.')}\``, '');
-      lines.push(`${r.description ?? ''} Source: \`specs/${r.source}.yaml\`; Webex tag${r.tags.length > 1 ? 's' : ''}: ${r.tags.map((t) => `"${t}"`).join(', ')}.`.trim(), '');
+      lines.push(
+        `${r.description ?? ''} Source: \`specs/${r.source}.yaml\`; Webex tag${r.tags.length > 1 ? 's' : ''}: ${r.tags.map((t) => `"${t}"`).join(', ')}.`.trim(),
+        '',
+      );
       lines.push('| method | HTTP | paging | what it does |', '|---|---|---|---|');
       for (const op of r.operations) {
-        lines.push(`| \`${op.method}\` | \`${op.httpMethod.toUpperCase()} ${op.path}\` | ${paging(op)} | ${oneLine(op)} |`);
+        lines.push(
+          `| \`${op.method}\` | \`${op.httpMethod.toUpperCase()} ${op.path}\` | ${paging(op)} | ${oneLine(op)} |`,
+        );
       }
       lines.push('');
     }

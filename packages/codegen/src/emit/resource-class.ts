@@ -14,7 +14,7 @@ import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
 
 /** Where generated resources import the core's types from (relative to `gen/resources/`). */
-export const CORE_TYPES_MODULE = '../../core/resource.js';
+const CORE_TYPES_MODULE = '../../core/resource.js';
 
 /** `['teamMemberships']` → `TeamMembershipsResource`, `['scim', 'users']` → `ScimUsersResource`. */
 export function resourceClassName(resource: IrResource): string {
@@ -22,7 +22,7 @@ export function resourceClassName(resource: IrResource): string {
 }
 
 /** `webex.teamMemberships`, `webex.scim.users`. */
-export function resourcePath(resource: IrResource): string {
+function resourcePath(resource: IrResource): string {
   return `webex.${resource.property.join('.')}`;
 }
 
@@ -42,10 +42,20 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
   }
   const statements: StatementStructures[] = [];
   if (models.size) {
-    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: modelsPackage, namedImports: [...models].sort() });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: modelsPackage,
+      namedImports: [...models].sort(),
+    });
   }
   if (usesPaginated) {
-    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '@webex-ts/paginate', namedImports: ['Paginated'] });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: '@webex-ts/paginate',
+      namedImports: ['Paginated'],
+    });
   }
   statements.push({
     kind: StructureKind.ImportDeclaration,
@@ -58,13 +68,18 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
 }
 
 /** The class holding one resource's methods, e.g. `RoomsResource` with `list`, `create`, `get`… */
-export function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
-  const tags = resource.tags.length ? [`Webex API tag${resource.tags.length > 1 ? 's' : ''}: ${resource.tags.join(', ')}.`] : [];
+function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
+  const tags = resource.tags.length
+    ? [`Webex API tag${resource.tags.length > 1 ? 's' : ''}: ${resource.tags.join(', ')}.`]
+    : [];
   return {
     kind: StructureKind.Class,
     name: resourceClassName(resource),
     isExported: true,
-    docs: docsOf({ description: resource.description ?? `The ${resource.property.join('.')} API.` }, [`Reached as \`${resourcePath(resource)}\`.`, ...tags]),
+    docs: docsOf({ description: resource.description ?? `The ${resource.property.join('.')} API.` }, [
+      `Reached as \`${resourcePath(resource)}\`.`,
+      ...tags,
+    ]),
     ctors: [
       {
         docs: [{ description: 'Built on a core from `new Webex()` or `createCore()`.' }],
@@ -83,7 +98,7 @@ function pagingArgument(paging: IrPaging): string | undefined {
 }
 
 /** One method: positional path parameters, then the body, then the query, then per-call options. */
-export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclarationStructure> {
+function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclarationStructure> {
   const parameters: { name: string; type: string; required: boolean }[] = [
     ...op.pathParameters.map((p) => ({ name: p.name, type: typeExpression(p.type), required: true })),
     ...(op.body ? [{ name: 'body', type: typeExpression(op.body.type), required: op.body.required }] : []),
@@ -108,7 +123,13 @@ export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclara
     op.body?.contentType ? `headers: { 'Content-Type': ${stringLiteral(op.body.contentType)} }` : undefined,
   ].filter(Boolean);
   // The core's signature checks the input against the spec's `paths` types, and derives the result type from them.
-  const call = [stringLiteral(op.label), stringLiteral(op.httpMethod), stringLiteral(op.path), input.length ? `{ ${input.join(', ')} }` : '{}', 'options'];
+  const call = [
+    stringLiteral(op.label),
+    stringLiteral(op.httpMethod),
+    stringLiteral(op.path),
+    input.length ? `{ ${input.join(', ')} }` : '{}',
+    'options',
+  ];
 
   let returnType: string;
   let statement: string;
@@ -131,16 +152,30 @@ export function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclara
     const text = source?.description ?? (p.name === 'body' ? 'What to send.' : 'Query parameters.');
     return { tagName: 'param', text: wrapProse(`${p.name} ${escapeComment(text)}`) };
   });
-  const paging = op.result.kind === 'list' ? [`Pages with ${op.result.paging.strategy === 'link' ? 'the `Link` header' : `${op.result.paging.strategy} paging`}; iterate with \`for await\`.`] : [];
+  const paging =
+    op.result.kind === 'list'
+      ? [
+          `Pages with ${op.result.paging.strategy === 'link' ? 'the `Link` header' : `${op.result.paging.strategy} paging`}; iterate with \`for await\`.`,
+        ]
+      : [];
   return {
     kind: StructureKind.Method,
     name: op.method,
     docs: [
       {
-        description: wrapProse([escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging].filter(Boolean).join('\n\n')),
+        description: wrapProse(
+          [escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging]
+            .filter(Boolean)
+            .join('\n\n'),
+        ),
         tags: [
           ...paramDocs,
-          { tagName: 'param', text: wrapProse('options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.') },
+          {
+            tagName: 'param',
+            text: wrapProse(
+              'options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.',
+            ),
+          },
           ...(op.deprecated ? [{ tagName: 'deprecated' }] : []),
         ],
       },

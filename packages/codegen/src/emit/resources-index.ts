@@ -8,7 +8,7 @@ const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.p
 const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `The ${r.property.join('.')} API.`));
 
 /** `scim` → `ScimNamespace`: the type of a namespace property on `Webex`. */
-export function namespaceTypeName(namespace: string): string {
+function namespaceTypeName(namespace: string): string {
   return `${pascalCase(namespace)}Namespace`;
 }
 
@@ -30,10 +30,16 @@ export function emitOperationNames(resources: IrResource[]): StatementStructures
 export function emitResourcesIndex(resources: IrResource[]): StatementStructures[] {
   const sorted = [...resources].sort(byProperty);
   const namespaces = new Map<string, IrResource[]>();
-  for (const r of sorted) if (r.property.length > 1) namespaces.set(r.property[0]!, [...(namespaces.get(r.property[0]!) ?? []), r]);
+  for (const r of sorted)
+    if (r.property.length > 1) namespaces.set(r.property[0]!, [...(namespaces.get(r.property[0]!) ?? []), r]);
   const topLevel = sorted.filter((r) => r.property.length === 1);
   const properties = [
-    ...topLevel.map((r) => ({ name: r.property[0]!, type: resourceClassName(r), docs: [describe(r)], init: `new ${resourceClassName(r)}(core)` })),
+    ...topLevel.map((r) => ({
+      name: r.property[0]!,
+      type: resourceClassName(r),
+      docs: [describe(r)],
+      init: `new ${resourceClassName(r)}(core)`,
+    })),
     ...[...namespaces].map(([namespace, members]) => ({
       name: namespace,
       type: namespaceTypeName(namespace),
@@ -47,11 +53,21 @@ export function emitResourcesIndex(resources: IrResource[]): StatementStructures
     name: namespaceTypeName(namespace),
     isExported: true,
     docs: [`The resources under \`webex.${namespace}\`.`],
-    properties: members.map((r) => ({ name: r.property[1]!, isReadonly: true, type: resourceClassName(r), docs: [describe(r)] })),
+    properties: members.map((r) => ({
+      name: r.property[1]!,
+      isReadonly: true,
+      type: resourceClassName(r),
+      docs: [describe(r)],
+    })),
   }));
 
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../core/resource.js', namedImports: ['ResourceCore'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: '../core/resource.js',
+      namedImports: ['ResourceCore'],
+    },
     ...sorted.map((r) => ({
       kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: `./resources/${r.name}.gen.js`,
@@ -68,7 +84,13 @@ export function emitResourcesIndex(resources: IrResource[]): StatementStructures
       name: 'WebexResources',
       isExported: true,
       docs: ['Every resource of the API, one property each (or a namespace of them). `Webex` extends this.'],
-      properties: properties.map((p) => ({ name: p.name, isReadonly: true, scope: Scope.Public, type: p.type, docs: p.docs })),
+      properties: properties.map((p) => ({
+        name: p.name,
+        isReadonly: true,
+        scope: Scope.Public,
+        type: p.type,
+        docs: p.docs,
+      })),
       ctors: [
         {
           docs: [{ description: 'Builds every resource on one shared core.', tags: [{ tagName: 'internal' }] }],

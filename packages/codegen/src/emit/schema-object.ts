@@ -12,7 +12,10 @@ import { docsOf } from './docs.js';
 import { indexSignatureType, typeExpression } from './type-expression.js';
 
 /** Declarations for one named type. */
-export type NamedTypeStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | VariableStatementStructure;
+export type NamedTypeStructure =
+  | InterfaceDeclarationStructure
+  | TypeAliasDeclarationStructure
+  | VariableStatementStructure;
 
 /**
  * The declarations for one named type: an interface for an object, an `as const`
@@ -21,7 +24,8 @@ export type NamedTypeStructure = InterfaceDeclarationStructure | TypeAliasDeclar
 export function emitSchemaObject(named: IrNamedType): NamedTypeStructure[] {
   const { type } = named;
   if (type.kind === 'object') return [emitInterface(named, type.properties, [], type.additionalProperties)];
-  if (type.kind === 'enum' && type.values.every((v) => typeof v === 'string')) return emitEnum(named, type.values as string[]);
+  if (type.kind === 'enum' && type.values.every((v) => typeof v === 'string'))
+    return emitEnum(named, type.values as string[]);
   if (type.kind === 'intersection') {
     const refs = type.members.filter((m) => m.kind === 'ref');
     const objects = type.members.filter((m) => m.kind === 'object');
@@ -61,7 +65,14 @@ function emitInterface(
       docs: docsOf(p),
     })),
     indexSignatures: additionalProperties
-      ? [{ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: indexSignatureType(properties, additionalProperties) }]
+      ? [
+          {
+            kind: StructureKind.IndexSignature,
+            keyName: 'key',
+            keyType: 'string',
+            returnType: indexSignatureType(properties, additionalProperties),
+          },
+        ]
       : [],
   };
 }
@@ -74,7 +85,13 @@ function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docsOf(named, ['Every value, for iteration and autocompletion.']),
-      declarations: [{ kind: StructureKind.VariableDeclaration, name: named.name, initializer: `{ ${members.join(', ')} } as const` }],
+      declarations: [
+        {
+          kind: StructureKind.VariableDeclaration,
+          name: named.name,
+          initializer: `{ ${members.join(', ')} } as const`,
+        },
+      ],
     },
     {
       kind: StructureKind.TypeAlias,

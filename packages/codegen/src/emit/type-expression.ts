@@ -16,7 +16,9 @@ export function typeExpression(type: IrType): string {
       return needsParens(type.items) ? `(${items})[]` : `${items}[]`;
     }
     case 'object': {
-      const members = type.properties.map((p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpression(p.type)}`);
+      const members = type.properties.map(
+        (p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpression(p.type)}`,
+      );
       if (type.additionalProperties) {
         if (!type.properties.length) return `Record<string, ${typeExpression(type.additionalProperties)}>`;
         members.push(`[key: string]: ${indexSignatureType(type.properties, type.additionalProperties)}`);

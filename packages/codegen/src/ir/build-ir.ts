@@ -3,7 +3,17 @@ import type { Bundle, Json } from '../load/bundle.js';
 import { SpecError } from '../load/bundle.js';
 import { followRefs } from '../load/refs.js';
 import { camelCase, pascalCase, singular } from './names.js';
-import type { IrDocs, IrModel, IrNamedType, IrOperation, IrPaging, IrParameter, IrProperty, IrResource, IrType } from './types.js';
+import type {
+  IrDocs,
+  IrModel,
+  IrNamedType,
+  IrOperation,
+  IrPaging,
+  IrParameter,
+  IrProperty,
+  IrResource,
+  IrType,
+} from './types.js';
 
 type Schema = { [key: string]: Json };
 
@@ -80,7 +90,14 @@ export function buildIr(bundle: Bundle): IrModel {
     }
     if ('const' in schema) return { kind: 'enum', values: [schema.const as string] };
     if (Array.isArray(schema.enum)) {
-      return { kind: 'enum', values: (schema.enum as (string | number | boolean | null)[]).filter((v) => v !== null) as (string | number | boolean)[] };
+      return {
+        kind: 'enum',
+        values: (schema.enum as (string | number | boolean | null)[]).filter((v) => v !== null) as (
+          | string
+          | number
+          | boolean
+        )[],
+      };
     }
     const type = schema.type;
     if (Array.isArray(type)) {
@@ -133,7 +150,9 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   const resources = new Map<string, IrResource>();
-  const tagDescriptions = new Map(((doc.tags ?? []) as Schema[]).map((tag) => [tag.name as string, tag.description as string]));
+  const tagDescriptions = new Map(
+    ((doc.tags ?? []) as Schema[]).map((tag) => [tag.name as string, tag.description as string]),
+  );
 
   for (const [path, rawItem] of Object.entries((doc.paths ?? {}) as Record<string, Schema>)) {
     const item = deref(rawItem);
@@ -148,13 +167,17 @@ export function buildIr(bundle: Bundle): IrModel {
       if (!resource) {
         const configured = bundle.fileSettings.get(source)?.['x-sdk-resource'];
         if (configured !== undefined && (typeof configured !== 'string' || !PROPERTY.test(configured))) {
-          throw new SpecError(`${source}.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${JSON.stringify(configured)})`);
+          throw new SpecError(
+            `${source}.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${JSON.stringify(configured)})`,
+          );
         }
         const property = typeof configured === 'string' ? configured.split('.') : [camelCase(resourceName)];
         resource = { name: resourceName, property, source, tags: [], operations: [] };
         resources.set(resourceName, resource);
       } else if (resource.source !== source) {
-        throw new SpecError(`${resource.source}.yaml and ${source}.yaml have the same name: a resource's file name must be unique`);
+        throw new SpecError(
+          `${resource.source}.yaml and ${source}.yaml have the same name: a resource's file name must be unique`,
+        );
       }
       const operation = buildOperation(path, httpMethod, op, shared, resource, source);
       for (const tag of (op.tags ?? []) as string[]) if (!resource.tags.includes(tag)) resource.tags.push(tag);
@@ -206,15 +229,22 @@ export function buildIr(bundle: Bundle): IrModel {
 
     const method = op['x-sdk-method'];
     if (typeof method !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(method)) {
-      throw new SpecError(`${operationId} (${source}.yaml): x-sdk-method must name the method in camelCase (got ${JSON.stringify(method)})`);
+      throw new SpecError(
+        `${operationId} (${source}.yaml): x-sdk-method must name the method in camelCase (got ${JSON.stringify(method)})`,
+      );
     }
     const label = [...resource.property, method].join('.');
     const result = resultOf(op, source, operationId, httpMethod, new Set(queryParameters.map((p) => p.name)));
     const query = queryParameters.length
-      ? { typeName: `${pascalCase(label)}Query`, required: queryParameters.some((p) => p.required), parameters: queryParameters }
+      ? {
+          typeName: `${pascalCase(label)}Query`,
+          required: queryParameters.some((p) => p.required),
+          parameters: queryParameters,
+        }
       : undefined;
     if (query) {
-      if (taken.has(query.typeName)) throw new SpecError(`${query.typeName} (query of ${operationId}) clashes with a schema name`);
+      if (taken.has(query.typeName))
+        throw new SpecError(`${query.typeName} (query of ${operationId}) clashes with a schema name`);
       taken.add(query.typeName);
       types.push({
         name: query.typeName,
@@ -239,9 +269,17 @@ export function buildIr(bundle: Bundle): IrModel {
     };
   }
 
-  function resultOf(op: Schema, source: string, operationId: string, httpMethod: IrOperation['httpMethod'], query: Set<string>): IrOperation['result'] {
+  function resultOf(
+    op: Schema,
+    source: string,
+    operationId: string,
+    httpMethod: IrOperation['httpMethod'],
+    query: Set<string>,
+  ): IrOperation['result'] {
     const responses = (op.responses ?? {}) as Record<string, Schema>;
-    const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
+    const success = Object.keys(responses)
+      .filter((code) => /^2\d\d$/.test(code))
+      .sort();
     for (const code of success) {
       const response = deref(responses[code]!);
       const content = (response.content ?? {}) as Record<string, Schema>;
@@ -250,13 +288,16 @@ export function buildIr(bundle: Bundle): IrModel {
       if (!schema && text) {
         // A plain-text body holding digits (`format: int32`) is handed to callers as a number.
         const plain = deref(text);
-        const numeric = plain.type === 'integer' || plain.type === 'number' || plain.format === 'int32' || plain.format === 'int64';
+        const numeric =
+          plain.type === 'integer' || plain.type === 'number' || plain.format === 'int32' || plain.format === 'int64';
         return { kind: 'text', type: { kind: 'primitive', type: numeric ? 'number' : 'string' } };
       }
       if (!schema) continue;
       // An operation that may also answer without a body (204 beside a 207, say) resolves to undefined then.
       const bodiless = success.some((other) => !Object.keys((deref(responses[other]!).content ?? {}) as object).length);
-      const type = bodiless ? union([toType(schema, source), { kind: 'primitive', type: 'undefined' }]) : toType(schema, source);
+      const type = bodiless
+        ? union([toType(schema, source), { kind: 'primitive', type: 'undefined' }])
+        : toType(schema, source);
       const paging = httpMethod === 'get' ? pagingOf(op, operationId, deref(schema), query) : undefined;
       if (paging) {
         const field = (deref(schema).properties as Record<string, Schema>)[paging.items]!;
@@ -278,21 +319,33 @@ export function buildIr(bundle: Bundle): IrModel {
     const config = (typeof raw === 'string' ? { strategy: raw } : raw) as Record<string, Json>;
     const strategy = config.strategy as keyof typeof PAGING_DEFAULTS;
     if (!(strategy in PAGING_DEFAULTS)) {
-      throw new SpecError(`${operationId}: x-sdk-paging must be link, offset, scim or none (got ${JSON.stringify(raw)})`);
+      throw new SpecError(
+        `${operationId}: x-sdk-paging must be link, offset, scim or none (got ${JSON.stringify(raw)})`,
+      );
     }
     const defaults = PAGING_DEFAULTS[strategy] as Record<string, string>;
     for (const key of Object.keys(config)) {
-      if (key !== 'strategy' && !(key in defaults)) throw new SpecError(`${operationId}: x-sdk-paging has no setting "${key}" for ${strategy} paging`);
+      if (key !== 'strategy' && !(key in defaults))
+        throw new SpecError(`${operationId}: x-sdk-paging has no setting "${key}" for ${strategy} paging`);
     }
     const paging = { strategy, ...defaults, ...config } as IrPaging & Record<string, string>;
     for (const parameter of ['offset', 'limit', 'startIndex', 'count'] as const) {
       const name = paging[parameter];
       // The page-size parameter may be left out: then the page size is whatever the server picks.
-      if (name !== undefined && !query.has(name) && !((parameter === 'limit' || parameter === 'count') && !(parameter in config))) {
-        throw new SpecError(`${operationId}: x-sdk-paging names the query parameter "${name}" (${parameter}), which the operation does not declare`);
+      if (
+        name !== undefined &&
+        !query.has(name) &&
+        !((parameter === 'limit' || parameter === 'count') && !(parameter in config))
+      ) {
+        throw new SpecError(
+          `${operationId}: x-sdk-paging names the query parameter "${name}" (${parameter}), which the operation does not declare`,
+        );
       }
     }
-    if (!isArray(paging.items)) throw new SpecError(`${operationId}: x-sdk-paging names the items field "${paging.items}", which is not an array in the answer`);
+    if (!isArray(paging.items))
+      throw new SpecError(
+        `${operationId}: x-sdk-paging names the items field "${paging.items}", which is not an array in the answer`,
+      );
     return paging;
   }
 
@@ -309,7 +362,9 @@ function checkProperties(resources: IrResource[]): void {
       const known = owners.get(key);
       const mine = `${kind} of ${resource.source}.yaml`;
       if (known && (kind === 'resource' || !known.startsWith('namespace'))) {
-        throw new SpecError(`webex.${key} is both the ${known} and the ${mine}; give one of them another x-sdk-resource`);
+        throw new SpecError(
+          `webex.${key} is both the ${known} and the ${mine}; give one of them another x-sdk-resource`,
+        );
       }
       owners.set(key, mine);
     }
@@ -317,7 +372,10 @@ function checkProperties(resources: IrResource[]): void {
 }
 
 function isObjectSchema(schema: Schema): boolean {
-  return schema.type === 'object' || (schema.type === undefined && (schema.properties !== undefined || schema.additionalProperties !== undefined));
+  return (
+    schema.type === 'object' ||
+    (schema.type === undefined && (schema.properties !== undefined || schema.additionalProperties !== undefined))
+  );
 }
 
 function isNullable(schema: Schema): boolean {
@@ -326,7 +384,9 @@ function isNullable(schema: Schema): boolean {
 
 /** Whether a schema says what a value is, rather than only constraining it (`{ required: [roomId] }`). */
 function isTypeBearing(schema: Schema): boolean {
-  return ['$ref', 'type', 'properties', 'enum', 'const', 'items', 'allOf', 'oneOf', 'anyOf'].some((key) => key in schema);
+  return ['$ref', 'type', 'properties', 'enum', 'const', 'items', 'allOf', 'oneOf', 'anyOf'].some(
+    (key) => key in schema,
+  );
 }
 
 function union(members: IrType[]): IrType {

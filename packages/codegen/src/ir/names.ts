@@ -18,7 +18,7 @@ export function camelCase(text: string): string {
 /** `addresses` → `address`, `phoneNumbers` → `phoneNumber`: names a hoisted array item type. */
 export function singular(word: string): string {
   if (/(us|is|ss)$/.test(word)) return word;
-  if (/ies$/.test(word)) return word.slice(0, -3) + 'y';
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/sses$/.test(word)) return word.slice(0, -2);
   if (/(ses|xes|shes|ches)$/.test(word)) return word.slice(0, -2);
   if (/[^s]s$/.test(word)) return word.slice(0, -1);

@@ -28,7 +28,7 @@ const COMPONENT_POINTER = /^\/components\/([^/]+)\/([^/]+)$/;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Every resource file under the specs folder: all `*.yaml` but the root and `components/`, sorted. */
-export function discoverSpecFiles(specDir: string, rootPath: string): string[] {
+function discoverSpecFiles(specDir: string, rootPath: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -98,13 +98,16 @@ export function bundleSpecs(rootFile: string): Bundle {
     const known = componentSources.get(key);
     if (known !== undefined) {
       if (known !== sourceName(file)) {
-        throw new SpecError(`component ${key} is defined in both ${known} and ${sourceName(file)}; names must be unique`);
+        throw new SpecError(
+          `component ${key} is defined in both ${known} and ${sourceName(file)}; names must be unique`,
+        );
       }
       return;
     }
     componentSources.set(key, sourceName(file));
     const target = node ?? resolvePointer(file, `/components/${kind}/${name}`);
-    (components[kind] ??= {})[name] = rewrite(target, file);
+    components[kind] ??= {};
+    components[kind][name] = rewrite(target, file);
   }
 
   /** Copies a node, turning every `$ref` into a local one and registering what it points at. */
@@ -123,7 +126,9 @@ export function bundleSpecs(rootFile: string): Bundle {
       // Anything else (a path item in another file, say) is inlined.
       const { $ref: _ignored, ...siblings } = node;
       const target = rewrite(resolvePointer(targetFile, pointer), targetFile);
-      return typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...target, ...siblings } : target;
+      return typeof target === 'object' && target !== null && !Array.isArray(target)
+        ? { ...target, ...siblings }
+        : target;
     }
     const copy: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
@@ -144,12 +149,15 @@ export function bundleSpecs(rootFile: string): Bundle {
   /** Adds one file's path item to the bundle, operation by operation, with the standard error responses. */
   function addPathItem(path: string, item: JsonObject, source: string): void {
     const name = sourceName(source);
-    const target = (paths[path] ??= {}) as JsonObject;
+    paths[path] ??= {};
+    const target = paths[path] as JsonObject;
     if (!pathSources.has(path)) pathSources.set(path, name);
     for (const [key, value] of Object.entries(item)) {
       if (!HTTP_METHODS.includes(key)) {
         if (key in target && JSON.stringify(target[key]) !== JSON.stringify(value)) {
-          throw new SpecError(`${path}: ${key} differs between ${pathSources.get(path)} and ${name}; declare it on each operation instead`);
+          throw new SpecError(
+            `${path}: ${key} differs between ${pathSources.get(path)} and ${name}; declare it on each operation instead`,
+          );
         }
         target[key] = value;
         continue;
@@ -157,7 +165,9 @@ export function bundleSpecs(rootFile: string): Bundle {
       const operationKey = `${key} ${path}`;
       const known = operationSources.get(operationKey);
       if (known !== undefined) {
-        throw new SpecError(`${key.toUpperCase()} ${path} is defined in both ${known} and ${name}; an operation belongs to one resource`);
+        throw new SpecError(
+          `${key.toUpperCase()} ${path} is defined in both ${known} and ${name}; an operation belongs to one resource`,
+        );
       }
       operationSources.set(operationKey, name);
       const operation = value as JsonObject;
@@ -187,15 +197,22 @@ export function bundleSpecs(rootFile: string): Bundle {
     const doc = load(file);
     const filePaths = doc.paths as JsonObject | undefined;
     if (!filePaths || typeof filePaths !== 'object' || Object.keys(filePaths).length === 0) {
-      throw new SpecError(`${sourceName(file)}.yaml has no paths: a resource file describes operations; shared pieces go in components/`);
+      throw new SpecError(
+        `${sourceName(file)}.yaml has no paths: a resource file describes operations; shared pieces go in components/`,
+      );
     }
     const settings = Object.fromEntries(Object.entries(doc).filter(([key]) => key.startsWith('x-sdk-')));
     if (Object.keys(settings).length) fileSettings.set(sourceName(file), settings);
-    for (const tag of (doc.tags ?? []) as JsonObject[]) if (!tags.has(tag.name as string)) tags.set(tag.name as string, tag);
+    for (const tag of (doc.tags ?? []) as JsonObject[])
+      if (!tags.has(tag.name as string)) tags.set(tag.name as string, tag);
     for (const [path, item] of Object.entries(filePaths)) addPathItem(path, rewrite(item, file) as JsonObject, file);
   }
 
-  const sortedPaths = Object.fromEntries(Object.keys(paths).sort().map((path) => [path, paths[path]!]));
+  const sortedPaths = Object.fromEntries(
+    Object.keys(paths)
+      .sort()
+      .map((path) => [path, paths[path]!]),
+  );
 
   for (const [kind, entries] of Object.entries((root.components ?? {}) as Record<string, JsonObject>)) {
     for (const [name, node] of Object.entries(entries)) {
@@ -211,7 +228,11 @@ export function bundleSpecs(rootFile: string): Bundle {
   const sortedComponents: JsonObject = {};
   for (const kind of Object.keys(components).sort()) {
     const entries = components[kind]!;
-    sortedComponents[kind] = Object.fromEntries(Object.keys(entries).sort().map((name) => [name, entries[name]!]));
+    sortedComponents[kind] = Object.fromEntries(
+      Object.keys(entries)
+        .sort()
+        .map((name) => [name, entries[name]!]),
+    );
   }
 
   const { paths: _paths, components: _components, tags: _tags, 'x-standard-responses': _standard, ...rest } = root;

@@ -3,10 +3,11 @@ import type { Json } from './bundle.js';
 /** A JSON object of a spec document. */
 export type JsonObject = { [key: string]: Json };
 
-const isObject = (node: Json | undefined): node is JsonObject => typeof node === 'object' && node !== null && !Array.isArray(node);
+const isObject = (node: Json | undefined): node is JsonObject =>
+  typeof node === 'object' && node !== null && !Array.isArray(node);
 
 /** The node a local JSON pointer (`#/components/schemas/Room`) names in the document, if any. */
-export function resolvePointer(document: Json, ref: string): Json | undefined {
+function resolvePointer(document: Json, ref: string): Json | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: Json | undefined = document;
   for (const raw of ref.slice(2).split('/')) {

@@ -3,7 +3,7 @@ import type { Bundle } from '../load/bundle.js';
 import type { Facts, OperationShape } from './shape.js';
 
 /** Where a parameter or field lives. */
-export type Where = 'path' | 'query' | 'request' | 'response';
+type Where = 'path' | 'query' | 'request' | 'response';
 
 /** One difference within an operation both sides have. `name` is `''` for a whole body. */
 export type Difference =
@@ -26,7 +26,7 @@ export interface OperationRef {
 }
 
 /** An operation both sides have, with what differs. */
-export interface ChangedOperation {
+interface ChangedOperation {
   method: string;
   /** Our path. */
   path: string;
@@ -101,7 +101,7 @@ export function compareWithUpstream(
     if (!report.files.includes(file)) report.files.push(file);
   };
 
-  const upstreamTags = new Set(upstream.flatMap((op) => op.tags.length ? op.tags : [op.tag]));
+  const upstreamTags = new Set(upstream.flatMap((op) => (op.tags.length ? op.tags : [op.tag])));
   const matchedFiles = new Set<string>();
   let matched = 0;
   for (const op of theirs.values()) {
@@ -135,7 +135,9 @@ export function compareWithUpstream(
       notCompared++;
       continue;
     }
-    const report = reportFor(upstreamTags.has(mine.tag) ? mine.tag : (mine.tags.find((tag) => upstreamTags.has(tag)) ?? mine.tag));
+    const report = reportFor(
+      upstreamTags.has(mine.tag) ? mine.tag : (mine.tags.find((tag) => upstreamTags.has(tag)) ?? mine.tag),
+    );
     addFile(report, mine.file);
     report.onlyOurs.push(ref(mine, { file: mine.file }));
   }
@@ -151,7 +153,8 @@ export function compareWithUpstream(
     .sort((a, b) => a.resource.localeCompare(b.resource));
   for (const r of resources) {
     r.files.sort();
-    const order = (a: OperationRef | ChangedOperation, b: OperationRef | ChangedOperation) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method);
+    const order = (a: OperationRef | ChangedOperation, b: OperationRef | ChangedOperation) =>
+      a.path.localeCompare(b.path) || a.method.localeCompare(b.method);
     r.onlyUpstream.sort(order);
     r.onlyOurs.sort(order);
     r.changed.sort(order);
@@ -189,7 +192,7 @@ function ref(op: OperationShape, extra: Pick<OperationRef, 'document' | 'file'>)
 }
 
 /** Every difference between two shapes of the same operation. */
-export function compareOperation(ours: OperationShape, upstream: OperationShape): Difference[] {
+function compareOperation(ours: OperationShape, upstream: OperationShape): Difference[] {
   const differences: Difference[] = [];
   if (ours.path !== upstream.path) differences.push({ kind: 'path-names', ours: ours.path, upstream: upstream.path });
   // Path parameters pair by position: their names may differ, which path-names already says.
@@ -202,7 +205,12 @@ export function compareOperation(ours: OperationShape, upstream: OperationShape)
     const [mine, theirs] = [ours[where], upstream[where]];
     if (mine && theirs) differences.push(...compareFields(where, mine, theirs));
     else if (mine || theirs) {
-      differences.push({ kind: mine ? 'only-ours' : 'only-upstream', where, name: '', required: (mine ?? theirs)!.get('')?.required ?? false });
+      differences.push({
+        kind: mine ? 'only-ours' : 'only-upstream',
+        where,
+        name: '',
+        required: (mine ?? theirs)!.get('')?.required ?? false,
+      });
     }
   }
   return differences;

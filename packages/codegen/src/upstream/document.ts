@@ -21,7 +21,8 @@ export class UpstreamInputError extends Error {
   override name = 'UpstreamInputError';
 }
 
-const WHAT = 'expected a single-file OpenAPI 3 document (JSON or YAML) as published in github.com/webex/webex-openapi-specs';
+const WHAT =
+  'expected a single-file OpenAPI 3 document (JSON or YAML) as published in github.com/webex/webex-openapi-specs';
 
 /** Reads one official document; throws an UpstreamInputError naming the file and the problem. */
 export function readUpstreamDocument(file: string): UpstreamDocument {
@@ -30,7 +31,12 @@ export function readUpstreamDocument(file: string): UpstreamDocument {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code ?? 'unknown error'})`;
     throw new UpstreamInputError(`${file}: ${reason}; ${WHAT}`);
   }
   const json = extname(file).toLowerCase() === '.json' || /^\s*[[{]/.test(text);
@@ -43,7 +49,9 @@ export function readUpstreamDocument(file: string): UpstreamDocument {
     throw new UpstreamInputError(`${file}: not valid ${json ? 'JSON' : 'YAML'} (${detail}); ${WHAT}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UpstreamInputError(`${file}: parsed as ${json ? 'JSON' : 'YAML'} but holds ${describe(parsed)}, not an object; ${WHAT}`);
+    throw new UpstreamInputError(
+      `${file}: parsed as ${json ? 'JSON' : 'YAML'} but holds ${describe(parsed)}, not an object; ${WHAT}`,
+    );
   }
   const doc = parsed as Node;
   if (typeof doc.swagger === 'string') {

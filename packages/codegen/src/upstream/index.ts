@@ -1,9 +1,14 @@
 import { relative } from 'node:path';
-import { bundleSpecs, type Bundle } from '../load/bundle.js';
-import { compareWithUpstream, type OurOperation, type TheirOperation, type UpstreamComparison, type UpstreamResult } from './compare.js';
-import { readUpstreamDocument, type UpstreamDocument } from './document.js';
+import { bundleSpecs } from '../load/bundle.js';
+import {
+  compareWithUpstream,
+  type OurOperation,
+  type TheirOperation,
+  type UpstreamComparison,
+  type UpstreamResult,
+} from './compare.js';
+import { readUpstreamDocument } from './document.js';
 import { operationShapes } from './shape.js';
-
 
 /**
  * Compares our specs (the root spec file, bundled) with official Webex documents.
@@ -14,7 +19,10 @@ export function compareUpstream(rootFile: string, files: string[], options: { cw
   const bundle = bundleSpecs(rootFile);
   const ours = new Map<string, OurOperation>();
   for (const [key, shape] of operationShapes(bundle.document)) {
-    const file = bundle.operationSources.get(`${shape.method} ${shape.rawPath}`) ?? bundle.pathSources.get(shape.rawPath) ?? 'webex';
+    const file =
+      bundle.operationSources.get(`${shape.method} ${shape.rawPath}`) ??
+      bundle.pathSources.get(shape.rawPath) ??
+      'webex';
     ours.set(key, { ...shape, file });
   }
   const theirs: TheirOperation[] = [];
@@ -29,8 +37,8 @@ export function compareUpstream(rootFile: string, files: string[], options: { cw
   return { result: compareWithUpstream(ours, theirs, { specs, documents: labels }), bundle, ours, documents, theirs };
 }
 
-export { compareWithUpstream, compareOperation, hasDifferences, type UpstreamComparison } from './compare.js';
-export type { ChangedOperation, Difference, OperationRef, ResourceReport, UpstreamResult, Where } from './compare.js';
-export { readUpstreamDocument, UpstreamInputError, type UpstreamDocument } from './document.js';
-export { describeDifference, formatUpstreamJson, formatUpstreamText, upstreamSummary } from './report.js';
-export { scaffoldDrafts, type ScaffoldedFile } from './scaffold.js';
+export { hasDifferences, type UpstreamComparison } from './compare.js';
+export type { Difference, UpstreamResult } from './compare.js';
+export { readUpstreamDocument, UpstreamInputError } from './document.js';
+export { formatUpstreamJson, formatUpstreamText } from './report.js';
+export { scaffoldDrafts } from './scaffold.js';

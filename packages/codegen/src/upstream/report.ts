@@ -3,8 +3,9 @@ import { hasDifferences, type Difference, type ResourceReport, type UpstreamResu
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One difference in words, with names in backticks (the report is markdown, for terminals and issues alike). */
-export function describeDifference(difference: Difference): string {
-  if (difference.kind === 'path-names') return `path parameter names differ: ours \`${difference.ours}\`, upstream \`${difference.upstream}\``;
+function describeDifference(difference: Difference): string {
+  if (difference.kind === 'path-names')
+    return `path parameter names differ: ours \`${difference.ours}\`, upstream \`${difference.upstream}\``;
   const subject = `${difference.where} ${difference.name === '' ? 'body' : `\`${difference.name}\``}`;
   switch (difference.kind) {
     case 'only-upstream':
@@ -26,11 +27,14 @@ export function describeDifference(difference: Difference): string {
 }
 
 /** The summary line: counts first. */
-export function upstreamSummary(result: UpstreamResult): string {
+function upstreamSummary(result: UpstreamResult): string {
   const { counts } = result;
   const changed = result.resources.reduce((total, r) => total + r.changed.length, 0);
-  const outside = counts.notCompared ? ` ${plural(counts.notCompared, 'operation')} of ours ${counts.notCompared === 1 ? 'is' : 'are'} in resources these documents do not describe (not compared).` : '';
-  if (!hasDifferences(result)) return `No differences: the ${plural(counts.matched, 'operation')} both sides have match.${outside}`;
+  const outside = counts.notCompared
+    ? ` ${plural(counts.notCompared, 'operation')} of ours ${counts.notCompared === 1 ? 'is' : 'are'} in resources these documents do not describe (not compared).`
+    : '';
+  if (!hasDifferences(result))
+    return `No differences: the ${plural(counts.matched, 'operation')} both sides have match.${outside}`;
   return (
     `**${plural(counts.resources, 'resource')} differ${counts.resources === 1 ? 's' : ''}**: ${plural(counts.onlyUpstream, 'operation')} only upstream, ${counts.onlyOurs} only ours, ` +
     `${plural(counts.differences, 'difference')} in ${changed} of the ${plural(counts.matched, 'operation')} both have.${outside}`
@@ -44,22 +48,38 @@ function resourceHeading(report: ResourceReport): string {
     ...(report.onlyOurs.length ? [`${report.onlyOurs.length} only ours`] : []),
     ...(differences ? [plural(differences, 'difference')] : []),
   ];
-  const files = report.files.length ? ` (${report.files.map((f) => `${f}.yaml`).join(', ')})` : ' (no spec file of ours)';
+  const files = report.files.length
+    ? ` (${report.files.map((f) => `${f}.yaml`).join(', ')})`
+    : ' (no spec file of ours)';
   return `## ${report.resource}${files}: ${counts.join(', ')}`;
 }
 
 /** The readable report: the summary, then each resource that differs with its operations. */
 export function formatUpstreamText(result: UpstreamResult): string {
-  const documents = result.documents.map((d) => `${d.file} (${d.title}, ${plural(d.operations, 'operation')})`).join(', ');
-  const lines = ['# webex-codegen upstream', '', `Ours: ${result.specs}. Upstream: ${documents}.`, '', upstreamSummary(result)];
+  const documents = result.documents
+    .map((d) => `${d.file} (${d.title}, ${plural(d.operations, 'operation')})`)
+    .join(', ');
+  const lines = [
+    '# webex-codegen upstream',
+    '',
+    `Ours: ${result.specs}. Upstream: ${documents}.`,
+    '',
+    upstreamSummary(result),
+  ];
   for (const report of result.resources) {
     lines.push('', resourceHeading(report), '');
     for (const op of report.onlyUpstream) {
-      lines.push(`- only upstream: \`${op.method} ${op.path}\`${op.summary ? ` ${op.summary}` : ''}${op.operationId && op.operationId !== op.summary ? ` (${op.operationId}, ${op.document})` : ` (${op.document})`}`);
+      lines.push(
+        `- only upstream: \`${op.method} ${op.path}\`${op.summary ? ` ${op.summary}` : ''}${op.operationId && op.operationId !== op.summary ? ` (${op.operationId}, ${op.document})` : ` (${op.document})`}`,
+      );
     }
-    for (const op of report.onlyOurs) lines.push(`- only ours: \`${op.method} ${op.path}\`${op.operationId ? ` (${op.operationId})` : ''}`);
+    for (const op of report.onlyOurs)
+      lines.push(`- only ours: \`${op.method} ${op.path}\`${op.operationId ? ` (${op.operationId})` : ''}`);
     for (const op of report.changed) {
-      lines.push(`- \`${op.method} ${op.path}\`${op.operationId ? ` (${op.operationId})` : ''}:`, ...op.differences.map((d) => `  - ${describeDifference(d)}`));
+      lines.push(
+        `- \`${op.method} ${op.path}\`${op.operationId ? ` (${op.operationId})` : ''}:`,
+        ...op.differences.map((d) => `  - ${describeDifference(d)}`),
+      );
     }
   }
   return lines.join('\n');

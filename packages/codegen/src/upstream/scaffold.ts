@@ -17,7 +17,7 @@ export interface ScaffoldedFile {
 }
 
 /** What marks a drafted operation for the person who curates it. */
-export const CURATION_NOTE = 'drafted by webex-codegen upstream; review names, descriptions, paging, required flags';
+const CURATION_NOTE = 'drafted by webex-codegen upstream; review names, descriptions, paging, required flags';
 
 const AREAS = [
   ['messaging', 'messaging'],
@@ -66,10 +66,12 @@ export function scaffoldDrafts(comparison: UpstreamComparison, rootFile: string)
     const path = join(specDir, file);
     const created = !existsSync(path);
     const methodsTaken = new Set(
-      [...ours.values()].filter((op) => `${op.file}.yaml` === file).flatMap((op) => {
-        const raw = rawOperation(bundle.document as Node, op.rawPath, op.method);
-        return typeof raw?.['x-sdk-method'] === 'string' ? [raw['x-sdk-method']] : [];
-      }),
+      [...ours.values()]
+        .filter((op) => `${op.file}.yaml` === file)
+        .flatMap((op) => {
+          const raw = rawOperation(bundle.document as Node, op.rawPath, op.method);
+          return typeof raw?.['x-sdk-method'] === 'string' ? [raw['x-sdk-method']] : [];
+        }),
     );
     const copier = new SchemaCopier(pascalCase(tag), schemaNames);
     const drafts: Draft[] = [];
@@ -79,9 +81,15 @@ export function scaffoldDrafts(comparison: UpstreamComparison, rootFile: string)
       if (!found) continue;
       // Where we already have this path under other parameter names, the draft uses ours.
       const pathKey = ourPaths.get(ref.path.replace(/\{[^}]*\}/g, '{}')) ?? ref.path;
-      drafts.push({ path: pathKey, method: found.method, operation: draftOperation({ doc, ...found, tag, pathKey, copier, methodsTaken, operationIds }) });
+      drafts.push({
+        path: pathKey,
+        method: found.method,
+        operation: draftOperation({ doc, ...found, tag, pathKey, copier, methodsTaken, operationIds }),
+      });
     }
-    const text = created ? newResourceFile(tag, firstDoc, drafts, copier.copies) : addToResourceFile(readFileSync(path, 'utf8'), drafts, copier.copies);
+    const text = created
+      ? newResourceFile(tag, firstDoc, drafts, copier.copies)
+      : addToResourceFile(readFileSync(path, 'utf8'), drafts, copier.copies);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     written.push({ file, created, operations: drafts.map((d) => `${d.method.toUpperCase()} ${d.path}`) });
@@ -111,7 +119,10 @@ function block(value: Node, indent: number): string {
 
 function newResourceFile(tag: string, doc: UpstreamDocument, drafts: Draft[], schemas: Map<string, Json>): string {
   const tagNode = ((doc.document.tags ?? []) as Json[]).find((t) => isNode(t) && t.name === tag);
-  const description = isNode(tagNode) && typeof tagNode.description === 'string' ? tagNode.description : `TODO: what ${tag} are for, in our own words.`;
+  const description =
+    isNode(tagNode) && typeof tagNode.description === 'string'
+      ? tagNode.description
+      : `TODO: what ${tag} are for, in our own words.`;
   const yaml = new Document({
     openapi: '3.1.0',
     info: { title: `Webex ${tag}`, version: '1.0.0' },
@@ -148,7 +159,8 @@ function addToResourceFile(text: string, drafts: Draft[], schemas: Map<string, J
   if (schemas.size) {
     const copies = Object.fromEntries(schemas) as Node;
     if (!parsed.has('components')) lines.push('components:', '  schemas:', block(copies, 4));
-    else if (!parsed.hasIn(['components', 'schemas'])) lines = insertAtEnd(lines, ['components'], `  schemas:\n${block(copies, 4)}`);
+    else if (!parsed.hasIn(['components', 'schemas']))
+      lines = insertAtEnd(lines, ['components'], `  schemas:\n${block(copies, 4)}`);
     else lines = insertAtEnd(lines, ['components', 'schemas'], block(copies, 4));
   }
   return `${lines.join('\n')}\n`;
@@ -234,11 +246,16 @@ function draftOperation(input: DraftInput): Node {
     const key = `${String(param.in)}:${name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    parameters.push({ ...(copier.copy(document, param) as Node), name, ...(param.in === 'path' ? { required: true } : {}) });
+    parameters.push({
+      ...(copier.copy(document, param) as Node),
+      name,
+      ...(param.in === 'path' ? { required: true } : {}),
+    });
   }
   // Every path parameter is declared, even where upstream forgot one.
   for (const name of names) {
-    if (!seen.has(`path:${name}`)) parameters.push({ name, in: 'path', required: true, description: 'TODO: describe.', schema: { type: 'string' } });
+    if (!seen.has(`path:${name}`))
+      parameters.push({ name, in: 'path', required: true, description: 'TODO: describe.', schema: { type: 'string' } });
   }
 
   const responses: Node = {};
@@ -247,11 +264,15 @@ function draftOperation(input: DraftInput): Node {
     const response = resolveRef(document, raw) ?? {};
     const content = copyContent(document, response.content, copier);
     responses[status] = {
-      description: typeof response.description === 'string' && response.description.trim() ? response.description : 'TODO: describe the answer.',
+      description:
+        typeof response.description === 'string' && response.description.trim()
+          ? response.description
+          : 'TODO: describe the answer.',
       ...(content ? { content } : {}),
     };
   }
-  if (!Object.keys(responses).length) responses['200'] = { description: 'TODO: the upstream document gives no success response.' };
+  if (!Object.keys(responses).length)
+    responses['200'] = { description: 'TODO: the upstream document gives no success response.' };
 
   const sdkMethod = sdkMethodFor(method, pathKey, op, successSchema(document, op), input.methodsTaken);
   input.methodsTaken.add(sdkMethod);
@@ -267,15 +288,22 @@ function draftOperation(input: DraftInput): Node {
     'x-curation': CURATION_NOTE,
     tags: [tag],
     summary: typeof op.summary === 'string' ? op.summary : `TODO: ${method.toUpperCase()} ${pathKey}`,
-    description: typeof op.description === 'string' && op.description.trim() ? op.description : 'TODO: what it is for and when to use it.',
+    description:
+      typeof op.description === 'string' && op.description.trim()
+        ? op.description
+        : 'TODO: what it is for and when to use it.',
     ...(parameters.length ? { parameters } : {}),
-    ...(body && bodyContent ? { requestBody: { ...(body.required === true ? { required: true } : {}), content: bodyContent } } : {}),
+    ...(body && bodyContent
+      ? { requestBody: { ...(body.required === true ? { required: true } : {}), content: bodyContent } }
+      : {}),
     responses,
   };
 }
 
 function findPathOf(document: Node, item: Node): string | undefined {
-  return Object.entries((document.paths ?? {}) as Node).find(([, value]) => value === item || resolveRef(document, value) === item)?.[0];
+  return Object.entries((document.paths ?? {}) as Node).find(
+    ([, value]) => value === item || resolveRef(document, value) === item,
+  )?.[0];
 }
 
 /** A `content` map with its media types cleaned (`application/json;charset=UTF-8` → `application/json`), one per base type. */
@@ -293,7 +321,9 @@ function copyContent(document: Node, content: Json | undefined, copier: SchemaCo
 /** The schema of an upstream operation's first successful answer with a body. */
 function successSchema(document: Node, op: Node): Node | undefined {
   const responses = isNode(op.responses) ? op.responses : {};
-  for (const status of Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()) {
+  for (const status of Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()) {
     const media = pickMedia(resolveRef(document, responses[status])?.content);
     if (media) return resolveRef(document, media.media.schema);
   }
@@ -301,17 +331,34 @@ function successSchema(document: Node, op: Node): Node | undefined {
 }
 
 /** The method a user guesses (`list`, `get`, `create`, `update`, `delete`), else the summary in camel case; unique in the file. */
-export function sdkMethodFor(method: string, path: string, op: Node, schema: Node | undefined, taken: Set<string>): string {
+function sdkMethodFor(method: string, path: string, op: Node, schema: Node | undefined, taken: Set<string>): string {
   const item = path.endsWith('}');
   const listsItems = isNode(schema?.properties) && isNode(schema.properties.items);
   const standard =
-    method === 'get' ? (item ? 'get' : listsItems ? 'list' : undefined)
-    : method === 'post' ? (item ? undefined : 'create')
-    : method === 'put' || method === 'patch' ? (item ? 'update' : undefined)
-    : method === 'delete' ? (item ? 'delete' : undefined)
-    : undefined;
+    method === 'get'
+      ? item
+        ? 'get'
+        : listsItems
+          ? 'list'
+          : undefined
+      : method === 'post'
+        ? item
+          ? undefined
+          : 'create'
+        : method === 'put' || method === 'patch'
+          ? item
+            ? 'update'
+            : undefined
+          : method === 'delete'
+            ? item
+              ? 'delete'
+              : undefined
+            : undefined;
   if (standard && !taken.has(standard)) return standard;
-  const literal = path.split('/').filter((part) => part && !part.startsWith('{')).join(' ');
+  const literal = path
+    .split('/')
+    .filter((part) => part && !part.startsWith('{'))
+    .join(' ');
   const text = typeof op.summary === 'string' && /[A-Za-z]/.test(op.summary) ? op.summary : `${method} ${literal}`;
   let name = camelCase(text.replace(/^[^A-Za-z]+/, ''));
   if (!/^[a-z]/.test(name)) name = `call${pascalCase(name)}`;
@@ -353,7 +400,9 @@ class SchemaCopier {
       if (match) return { $ref: `#/components/schemas/${this.schema(document, decodeURIComponent(match[1]!))}` };
       if (inlining.has(node.$ref)) return {};
       const target = resolveRef(document, node);
-      return target ? this.copy(document, target, new Set([...inlining, node.$ref])) : { description: `TODO: upstream $ref ${node.$ref} points at nothing.` };
+      return target
+        ? this.copy(document, target, new Set([...inlining, node.$ref]))
+        : { description: `TODO: upstream $ref ${node.$ref} points at nothing.` };
     }
     const out: Node = {};
     for (const [key, value] of Object.entries(node)) {
@@ -376,7 +425,12 @@ class SchemaCopier {
     const source = ((document.components as Node | undefined)?.schemas as Node | undefined)?.[upstreamName];
     // Reserve the slot first so a schema that refers to itself finds its own name.
     this.copies.set(name, {});
-    this.copies.set(name, source === undefined ? { description: `TODO: upstream schema ${upstreamName} is missing.` } : this.copy(document, source));
+    this.copies.set(
+      name,
+      source === undefined
+        ? { description: `TODO: upstream schema ${upstreamName} is missing.` }
+        : this.copy(document, source),
+    );
     return name;
   }
 }

@@ -67,7 +67,15 @@ export function operationShapes(document: Node): Map<string, OperationShape> {
   return shapes;
 }
 
-function shapeOf(document: Node, key: string, method: string, path: string, rawPath: string, item: Node, op: Node): OperationShape {
+function shapeOf(
+  document: Node,
+  key: string,
+  method: string,
+  path: string,
+  rawPath: string,
+  item: Node,
+  op: Node,
+): OperationShape {
   const parameters = new Map<string, Node>();
   for (const raw of [...asArray(item.parameters), ...asArray(op.parameters)]) {
     const param = resolveRef(document, raw);
@@ -77,13 +85,25 @@ function shapeOf(document: Node, key: string, method: string, path: string, rawP
     const schema = param ? resolveRef(document, param.schema) : undefined;
     return { ...factsOf(document, schema ?? {}), required };
   };
-  const pathParameters = templateNames(path).map((name) => ({ name, facts: paramFacts(parameters.get(`path:${name}`), true) }));
+  const pathParameters = templateNames(path).map((name) => ({
+    name,
+    facts: paramFacts(parameters.get(`path:${name}`), true),
+  }));
   const query = new Map<string, Facts>();
   for (const param of parameters.values()) {
     if (param.in === 'query') query.set(param.name as string, paramFacts(param, param.required === true));
   }
   const tags = asArray(op.tags).filter((tag): tag is string => typeof tag === 'string');
-  const shape: OperationShape = { key, method, path, rawPath, tag: tags[0] ?? '(untagged)', tags, pathParameters, query };
+  const shape: OperationShape = {
+    key,
+    method,
+    path,
+    rawPath,
+    tag: tags[0] ?? '(untagged)',
+    tags,
+    pathParameters,
+    query,
+  };
   if (typeof op.operationId === 'string') shape.operationId = op.operationId;
   if (typeof op.summary === 'string') shape.summary = op.summary;
 
@@ -92,7 +112,9 @@ function shapeOf(document: Node, key: string, method: string, path: string, rawP
   if (body) shape.request = fieldsOf(document, bodySchema, body.required === true);
 
   const responses = isNode(op.responses) ? op.responses : {};
-  for (const status of Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()) {
+  for (const status of Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()) {
     const media = pickMedia(resolveRef(document, responses[status])?.content);
     if (!media) continue;
     shape.response = fieldsOf(document, media.media.schema, false);
@@ -104,7 +126,13 @@ function shapeOf(document: Node, key: string, method: string, path: string, rawP
 /** Every field of a schema by dotted path, `$ref`s followed within the document, each reference once per branch. */
 export function fieldsOf(document: Node, schema: Json | undefined, required: boolean): Map<string, Facts> {
   const fields = new Map<string, Facts>();
-  const walk = (raw: Json | undefined, name: string, isRequired: boolean, expanding: ReadonlySet<string>, depth: number) => {
+  const walk = (
+    raw: Json | undefined,
+    name: string,
+    isRequired: boolean,
+    expanding: ReadonlySet<string>,
+    depth: number,
+  ) => {
     const ref = isNode(raw) && typeof raw.$ref === 'string' ? raw.$ref : undefined;
     const node = resolveRef(document, raw) ?? {};
     if (!fields.has(name)) fields.set(name, { ...factsOf(document, node), required: isRequired });
@@ -122,16 +150,25 @@ export function fieldsOf(document: Node, schema: Json | undefined, required: boo
 }
 
 /** The properties (own, `allOf`, and every `oneOf`/`anyOf` variant), required names and array items of a schema. */
-function collectObject(document: Node, node: Node, expanding: ReadonlySet<string>): { properties: Map<string, Json>; required: Set<string>; items: Json | undefined } {
+function collectObject(
+  document: Node,
+  node: Node,
+  expanding: ReadonlySet<string>,
+): { properties: Map<string, Json>; required: Set<string>; items: Json | undefined } {
   const properties = new Map<string, Json>();
   const required = new Set<string>();
   let items: Json | undefined;
   const visit = (current: Node, seen: ReadonlySet<string>, strict: boolean) => {
-    for (const [name, prop] of Object.entries(isNode(current.properties) ? current.properties : {})) if (!properties.has(name)) properties.set(name, prop);
+    for (const [name, prop] of Object.entries(isNode(current.properties) ? current.properties : {}))
+      if (!properties.has(name)) properties.set(name, prop);
     // Variants of a oneOf do not make their required fields required for the whole.
     if (strict) for (const name of asArray(current.required)) if (typeof name === 'string') required.add(name);
     if (current.items !== undefined && items === undefined) items = current.items;
-    for (const [key, strictness] of [['allOf', strict], ['oneOf', false], ['anyOf', false]] as const) {
+    for (const [key, strictness] of [
+      ['allOf', strict],
+      ['oneOf', false],
+      ['anyOf', false],
+    ] as const) {
       for (const member of asArray(current[key])) {
         const ref = isNode(member) && typeof member.$ref === 'string' ? member.$ref : undefined;
         if (ref && seen.has(ref)) continue;
@@ -145,7 +182,7 @@ function collectObject(document: Node, node: Node, expanding: ReadonlySet<string
 }
 
 /** Type and enum of a schema (its `$ref` already resolved). */
-export function factsOf(document: Node, node: Node): Omit<Facts, 'required'> {
+function factsOf(document: Node, node: Node): Omit<Facts, 'required'> {
   const values = enumValues(node) ?? ('const' in node ? [node.const as Json] : undefined);
   const type = typeOf(document, node, new Set());
   if (!values) return { type };
@@ -168,12 +205,17 @@ function typeOf(document: Node, node: Node, seen: Set<string>): string {
     });
   const all = members('allOf').filter((t) => t !== 'any');
   if (all.length) return all.includes('object') ? 'object' : all[0]!;
-  const variants = [...new Set([...members('oneOf'), ...members('anyOf')].flatMap((t) => t.split('|')))].filter((t) => t !== 'null');
+  const variants = [...new Set([...members('oneOf'), ...members('anyOf')].flatMap((t) => t.split('|')))].filter(
+    (t) => t !== 'null',
+  );
   if (variants.length) return variants.includes('any') ? 'any' : variants.sort().join('|');
   if (node.properties !== undefined || node.additionalProperties !== undefined) return 'object';
   if (node.items !== undefined) return 'array';
   const values = enumValues(node);
-  if (values?.length) return [...new Set(values.filter((v) => v !== null).map((v) => named(typeof v === 'number' ? 'number' : typeof v)))].sort().join('|');
+  if (values?.length)
+    return [...new Set(values.filter((v) => v !== null).map((v) => named(typeof v === 'number' ? 'number' : typeof v)))]
+      .sort()
+      .join('|');
   return 'any';
 }
 

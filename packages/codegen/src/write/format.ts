@@ -11,7 +11,9 @@ const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** The house settings, for a root without a biome.json (the generator's own scenario tests). */
 const HOUSE_SETTINGS: FormatterSettings = {
   formatter: { indentStyle: 'space', indentWidth: 2, lineWidth: 120 },
-  javascript: { formatter: { quoteStyle: 'single', trailingCommas: 'all', semicolons: 'always', arrowParentheses: 'always' } },
+  javascript: {
+    formatter: { quoteStyle: 'single', trailingCommas: 'all', semicolons: 'always', arrowParentheses: 'always' },
+  },
 };
 
 /**
@@ -26,7 +28,12 @@ export class SourceFormatter {
   constructor(settings: FormatterSettings) {
     this.#project = this.#biome.openProject().projectKey;
     // The paths types of the whole API are a few MiB, over Biome's default file-size limit.
-    this.#biome.applyConfiguration(this.#project, { ...settings, files: { maxSize: MAX_FILE_BYTES }, linter: { enabled: false }, assist: { enabled: false } });
+    this.#biome.applyConfiguration(this.#project, {
+      ...settings,
+      files: { maxSize: MAX_FILE_BYTES },
+      linter: { enabled: false },
+      assist: { enabled: false },
+    });
   }
 
   /** Formatter settings from `<root>/biome.json`, or the house settings when there is none. */
@@ -44,7 +51,8 @@ export class SourceFormatter {
   /** The formatted text of one TypeScript file; the path only tells Biome the language. */
   format(path: string, text: string): string {
     const result = this.#biome.formatContent(this.#project, text, { filePath: path });
-    if (result.diagnostics.length) throw new Error(`cannot format generated ${path}: ${JSON.stringify(result.diagnostics[0])}`);
+    if (result.diagnostics.length)
+      throw new Error(`cannot format generated ${path}: ${JSON.stringify(result.diagnostics[0])}`);
     return result.content;
   }
 

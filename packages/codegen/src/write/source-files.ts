@@ -20,7 +20,10 @@ export class SourcePrinter {
   /** The text of a file made of these statements, stamped with the generated marker. */
   print(path: string, source: string, statements: StatementStructures[]): string {
     const file = this.project.createSourceFile(path, { statements }, { overwrite: true });
-    const text = file.getFullText().replace(/\n{3,}/g, '\n\n').trimEnd();
+    const text = file
+      .getFullText()
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd();
     this.project.removeSourceFile(file);
     return `${generatedHeader(source)}\n${text}\n`;
   }

@@ -19,13 +19,22 @@ export function checkRequest(
   body: Buffer,
 ): PlacedIssue[] {
   const issues: PlacedIssue[] = [];
-  const place = (part: PlacedIssue['part'], list: SchemaIssue[]) => issues.push(...list.map((issue) => ({ ...issue, where: 'request' as const, part })));
+  const place = (part: PlacedIssue['part'], list: SchemaIssue[]) =>
+    issues.push(...list.map((issue) => ({ ...issue, where: 'request' as const, part })));
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'query' && parameter.in !== 'path') continue;
     const pointer = `/${parameter.name}`;
-    const raw = parameter.in === 'path' ? (pathParams[parameter.name] === undefined ? [] : [pathParams[parameter.name]!]) : query.getAll(parameter.name);
+    const raw =
+      parameter.in === 'path'
+        ? pathParams[parameter.name] === undefined
+          ? []
+          : [pathParams[parameter.name]!]
+        : query.getAll(parameter.name);
     if (raw.length === 0) {
-      if (parameter.required) place(parameter.in, [{ pointer, rule: 'required', message: `missing required ${parameter.in} parameter ${parameter.name}` }]);
+      if (parameter.required)
+        place(parameter.in, [
+          { pointer, rule: 'required', message: `missing required ${parameter.in} parameter ${parameter.name}` },
+        ]);
       continue;
     }
     place(parameter.in, checkSchema(spec, parameter.schema, coerce(spec, parameter.schema, raw), pointer));
@@ -35,41 +44,92 @@ export function checkRequest(
     const json = jsonSchemaOf(declared.content);
     const form = declared.content?.['application/x-www-form-urlencoded'];
     if (body.length === 0) {
-      if (declared.required) place('body', [{ pointer: '', rule: 'required', message: 'missing the request body the spec requires' }]);
+      if (declared.required)
+        place('body', [{ pointer: '', rule: 'required', message: 'missing the request body the spec requires' }]);
     } else if (json && /json/i.test(contentType)) {
       const parsed = parseJson(body);
       if (parsed.ok) place('body', checkSchema(spec, json.schema, parsed.value));
       else place('body', [{ pointer: '', rule: 'type', message: 'expected a JSON body, got text that is not JSON' }]);
     } else if (form && /x-www-form-urlencoded/i.test(contentType)) {
-      place('body', checkSchema(spec, form.schema, formObject(spec, form.schema, new URLSearchParams(body.toString('utf8')))));
+      place(
+        'body',
+        checkSchema(spec, form.schema, formObject(spec, form.schema, new URLSearchParams(body.toString('utf8')))),
+      );
     }
   }
   return issues;
 }
 
 /** The response the spec declares for a status: exact, then `4XX`, then `default`. */
-export function declaredResponse(operation: Operation, status: number): ResponseObject | undefined {
+function declaredResponse(operation: Operation, status: number): ResponseObject | undefined {
   const range = `${Math.floor(status / 100)}XX`;
-  return operation.responses[String(status)] ?? operation.responses[range] ?? operation.responses[range.toLowerCase()] ?? operation.responses.default;
+  return (
+    operation.responses[String(status)] ??
+    operation.responses[range] ??
+    operation.responses[range.toLowerCase()] ??
+    operation.responses.default
+  );
 }
 
 /** Checks the status, the headers the client reads and the JSON body of an answer. */
-export function checkResponse(spec: ContractSpec, operation: Operation, status: number, headers: Headers, body: Buffer): PlacedIssue[] {
+export function checkResponse(
+  spec: ContractSpec,
+  operation: Operation,
+  status: number,
+  headers: Headers,
+  body: Buffer,
+): PlacedIssue[] {
   const declared = declaredResponse(operation, status);
   if (!declared) {
     const known = Object.keys(operation.responses).join(', ');
-    return [{ where: 'response', part: 'status', pointer: '', rule: 'unknown-status', message: `status ${status} is not declared for this operation (declared: ${known || 'none'})` }];
+    return [
+      {
+        where: 'response',
+        part: 'status',
+        pointer: '',
+        rule: 'unknown-status',
+        message: `status ${status} is not declared for this operation (declared: ${known || 'none'})`,
+      },
+    ];
   }
-  const issues: PlacedIssue[] = checkHeaders(declared, headers).map((issue) => ({ ...issue, where: 'response', part: 'header' }));
+  const issues: PlacedIssue[] = checkHeaders(declared, headers).map((issue) => ({
+    ...issue,
+    where: 'response',
+    part: 'header',
+  }));
   const json = jsonSchemaOf(declared.content);
   if (!json || !/json/i.test(headers.get('content-type') ?? 'application/json')) return issues;
   if (body.length === 0) {
-    if (status >= 200 && status < 300 && status !== 204) issues.push({ where: 'response', part: 'body', pointer: '', rule: 'type', message: 'expected a JSON body, got none' });
+    if (status >= 200 && status < 300 && status !== 204)
+      issues.push({
+        where: 'response',
+        part: 'body',
+        pointer: '',
+        rule: 'type',
+        message: 'expected a JSON body, got none',
+      });
     return issues;
   }
   const parsed = parseJson(body);
-  if (!parsed.ok) return [...issues, { where: 'response', part: 'body', pointer: '', rule: 'type', message: 'expected a JSON body, got text that is not JSON' }];
-  return [...issues, ...checkSchema(spec, json.schema, parsed.value).map((issue) => ({ ...issue, where: 'response' as const, part: 'body' as const }))];
+  if (!parsed.ok)
+    return [
+      ...issues,
+      {
+        where: 'response',
+        part: 'body',
+        pointer: '',
+        rule: 'type',
+        message: 'expected a JSON body, got text that is not JSON',
+      },
+    ];
+  return [
+    ...issues,
+    ...checkSchema(spec, json.schema, parsed.value).map((issue) => ({
+      ...issue,
+      where: 'response' as const,
+      part: 'body' as const,
+    })),
+  ];
 }
 
 // A form body is text fields; read each as its property's type, like a query.

@@ -13,10 +13,22 @@ export function checkHeaders(declared: ResponseObject | undefined, headers: Head
     const pointer = `/${name}`;
     if (value === null) {
       // A missing Link only means the last page; the other two the client needs whenever the spec promises them.
-      if (name !== 'Link' && declaredNames.has(name.toLowerCase())) issues.push({ pointer, rule: 'header', message: `missing ${name} header, which the spec declares for this answer` });
+      if (name !== 'Link' && declaredNames.has(name.toLowerCase()))
+        issues.push({
+          pointer,
+          rule: 'header',
+          message: `missing ${name} header, which the spec declares for this answer`,
+        });
       continue;
     }
-    const problem = name === 'Link' ? linkProblem(value) : name === 'Retry-After' ? retryAfterProblem(value) : value.trim() ? undefined : 'is empty';
+    const problem =
+      name === 'Link'
+        ? linkProblem(value)
+        : name === 'Retry-After'
+          ? retryAfterProblem(value)
+          : value.trim()
+            ? undefined
+            : 'is empty';
     if (problem) issues.push({ pointer, rule: 'header', message: `malformed ${name} header: ${problem}` });
   }
   return issues;

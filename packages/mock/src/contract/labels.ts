@@ -12,12 +12,22 @@ type Recorded = Map<string, string>;
 export function operationLabels(): Recorded {
   const labels: Recorded = new Map();
   const record = (label: unknown, method: unknown, path: unknown) => {
-    if (typeof label === 'string' && typeof method === 'string' && typeof path === 'string') labels.set(`${method.toLowerCase()} ${path}`, label);
+    if (typeof label === 'string' && typeof method === 'string' && typeof path === 'string')
+      labels.set(`${method.toLowerCase()} ${path}`, label);
   };
   const core = {
-    send: (label: unknown, method: unknown, path: unknown) => (record(label, method, path), Promise.resolve(undefined)),
-    sendText: (label: unknown, method: unknown, path: unknown) => (record(label, method, path), Promise.resolve('')),
-    list: (label: unknown, path: unknown) => (record(label, 'get', path), emptyListing()),
+    send: (label: unknown, method: unknown, path: unknown) => {
+      record(label, method, path);
+      return Promise.resolve(undefined);
+    },
+    sendText: (label: unknown, method: unknown, path: unknown) => {
+      record(label, method, path);
+      return Promise.resolve('');
+    },
+    list: (label: unknown, path: unknown) => {
+      record(label, 'get', path);
+      return emptyListing();
+    },
   };
   for (const [name, value] of Object.entries(client)) {
     if (!name.endsWith('Resource') || typeof value !== 'function') continue;

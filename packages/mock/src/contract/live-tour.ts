@@ -81,7 +81,9 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
       }
       if (step.status !== undefined && step.status < 300) harvest(operation, body);
       steps.push(step);
-      log(`${pad(step.operation, 44)} ${pad(String(step.status ?? '-'), 4)} ${step.outcome}${step.note ? ` (${step.note})` : ''}`);
+      log(
+        `${pad(step.operation, 44)} ${pad(String(step.status ?? '-'), 4)} ${step.outcome}${step.note ? ` (${step.note})` : ''}`,
+      );
       return step;
     };
 
@@ -101,7 +103,9 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
     };
 
     // Lists first, in passes: a list that needs a roomId waits until rooms.list gave one.
-    let pending = spec.operations.filter((op) => op.method === 'GET' && !op.hidden && !op.template.includes('{') && /^list/.test(op.sdkMethod));
+    let pending = spec.operations.filter(
+      (op) => op.method === 'GET' && !op.hidden && !op.template.includes('{') && /^list/.test(op.sdkMethod),
+    );
     for (let progress = true; progress && pending.length; ) {
       progress = false;
       const waiting: Operation[] = [];
@@ -117,15 +121,24 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
       pending = waiting;
     }
     for (const operation of pending) {
-      const missing = operation.parameters.filter((p) => p.in === 'query' && p.required && !known.has(p.name)).map((p) => p.name);
-      steps.push({ operation: operation.label, method: 'GET', path: operation.template, outcome: 'skipped', note: `needs ${missing.join(', ')}, which no earlier answer gave`, violations: [] });
+      const missing = operation.parameters
+        .filter((p) => p.in === 'query' && p.required && !known.has(p.name))
+        .map((p) => p.name);
+      steps.push({
+        operation: operation.label,
+        method: 'GET',
+        path: operation.template,
+        outcome: 'skipped',
+        note: `needs ${missing.join(', ')}, which no earlier answer gave`,
+        violations: [],
+      });
       log(`${pad(operation.label, 44)} -    skipped (needs ${missing.join(', ')})`);
     }
 
     // Then each resource's get, with the id of the first item its list returned.
     for (const [resource, item] of firstItems) {
       const operation = spec.byLabel(`${resource}.get`);
-      if (!operation || operation.method !== 'GET') continue;
+      if (operation?.method !== 'GET') continue;
       const params = [...operation.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       if (params.length !== 1 || typeof item.id !== 'string') continue;
       const query = requiredQuery(spec, operation, known);
@@ -136,9 +149,14 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
     await proxy.stop();
   }
 
-  const result: TourResult = { upstream: redactUpstream(upstream), steps, violations: steps.flatMap((s) => s.violations) };
+  const result: TourResult = {
+    upstream: redactUpstream(upstream),
+    steps,
+    violations: steps.flatMap((s) => s.violations),
+  };
   printTable(result, log);
-  if (options.report) writeFileSync(options.report, `${JSON.stringify({ ...result, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+  if (options.report)
+    writeFileSync(options.report, `${JSON.stringify({ ...result, finishedAt: new Date().toISOString() }, null, 2)}\n`);
   return result;
 }
 
@@ -155,15 +173,23 @@ function printTable(result: TourResult, log: (line: string) => void): void {
   for (const step of result.steps) {
     const found = step.violations.length ? `${step.violations.length} violation(s)` : '';
     const result = step.outcome === 'violations' ? found : step.outcome + (found ? `, ${found}` : '');
-    log(`${pad(step.operation, 44)} ${pad(String(step.status ?? '-'), 6)} ${result}${step.note ? ` — ${step.note}` : ''}`);
+    log(
+      `${pad(step.operation, 44)} ${pad(String(step.status ?? '-'), 6)} ${result}${step.note ? ` — ${step.note}` : ''}`,
+    );
   }
   log('');
-  log(`${count('ok')} ok, ${count('violations')} with violations, ${count('skipped')} skipped; ${result.violations.length} violation(s) against ${result.upstream}`);
+  log(
+    `${count('ok')} ok, ${count('violations')} with violations, ${count('skipped')} skipped; ${result.violations.length} violation(s) against ${result.upstream}`,
+  );
   for (const violation of result.violations) log(`  - ${formatViolation(violation)}`);
 }
 
 /** `?name=value` for every required query parameter, or undefined when one is unknown. */
-function requiredQuery(spec: ReturnType<typeof loadSpec>, operation: Operation, known: Map<string, string>): string | undefined {
+function requiredQuery(
+  spec: ReturnType<typeof loadSpec>,
+  operation: Operation,
+  known: Map<string, string>,
+): string | undefined {
   const query = new URLSearchParams();
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'query' || !parameter.required) continue;
@@ -175,7 +201,10 @@ function requiredQuery(spec: ReturnType<typeof loadSpec>, operation: Operation, 
   return text ? `?${text}` : '';
 }
 
-function firstEnumValue(spec: ReturnType<typeof loadSpec>, schema: Parameters<ReturnType<typeof loadSpec>['resolve']>[0]): string | undefined {
+function firstEnumValue(
+  spec: ReturnType<typeof loadSpec>,
+  schema: Parameters<ReturnType<typeof loadSpec>['resolve']>[0],
+): string | undefined {
   const resolved = schema ? spec.resolve(schema as { enum?: unknown[] }) : undefined;
   const first = resolved?.enum?.[0];
   return typeof first === 'string' ? first : undefined;
@@ -195,7 +224,11 @@ function timeWindow(): [string, string][] {
 }
 
 async function getWithOneRetry(url: string, token: string, timeoutMs: number): Promise<Response> {
-  const get = () => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+  const get = () =>
+    fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   const response = await get();
   if (response.status !== 429) return response;
   // One polite wait on a rate limit: a tour of ~100 calls should not hit it twice.
@@ -208,7 +241,11 @@ async function getWithOneRetry(url: string, token: string, timeoutMs: number): P
 function firstItem(body: unknown): Record<string, unknown> | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
-  const list = Array.isArray(record.items) ? record.items : Array.isArray(record.Resources) ? record.Resources : Object.values(record).find(Array.isArray);
+  const list = Array.isArray(record.items)
+    ? record.items
+    : Array.isArray(record.Resources)
+      ? record.Resources
+      : Object.values(record).find(Array.isArray);
   const first: unknown = list?.[0];
   return first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : undefined;
 }

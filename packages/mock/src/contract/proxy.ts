@@ -35,8 +35,25 @@ export interface ContractProxy {
 
 // Hop-by-hop headers belong to each connection, not to the message; `accept-encoding` is dropped so the upstream answers
 // in plain bytes the proxy can check and pass on as they came.
-const REQUEST_SKIP = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'content-length', 'accept-encoding']);
-const RESPONSE_SKIP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'set-cookie']);
+const REQUEST_SKIP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'content-length',
+  'accept-encoding',
+]);
+const RESPONSE_SKIP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'set-cookie',
+]);
 
 /** Starts a proxy on loopback that forwards to `upstream` and records every contract violation on the way. */
 export async function startProxy(options: ProxyOptions): Promise<ContractProxy> {
@@ -57,7 +74,15 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
     const match = spec.find(method, url.pathname);
     const issues: PlacedIssue[] = match
       ? checkRequest(spec, match.operation, match.pathParams, url.searchParams, req.headers['content-type'] ?? '', body)
-      : [{ where: 'request', part: 'path', pointer: '', rule: 'unknown-operation', message: `the spec has no ${method} operation for this path` }];
+      : [
+          {
+            where: 'request',
+            part: 'path',
+            pointer: '',
+            rule: 'unknown-operation',
+            message: `the spec has no ${method} operation for this path`,
+          },
+        ];
 
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -76,8 +101,11 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
       answerBody = Buffer.from(await answer.arrayBuffer());
     } catch (error) {
       res.writeHead(502, { 'content-type': 'application/json' });
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      res.end(JSON.stringify({ message: `webex-mock proxy could not reach the upstream ${upstream.shown}: ${reason}` }));
+      const reason =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      res.end(
+        JSON.stringify({ message: `webex-mock proxy could not reach the upstream ${upstream.shown}: ${reason}` }),
+      );
       record(issues, undefined);
       return;
     }
@@ -118,7 +146,11 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: `webex-mock proxy failed: ${error instanceof Error ? error.message : String(error)}` }));
+      res.end(
+        JSON.stringify({
+          message: `webex-mock proxy failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
     });
   });
   server.on('connection', (socket) => {
@@ -152,8 +184,12 @@ function parseUpstream(raw: string): { base: string; shown: string } {
   } catch {
     throw new TypeError('upstream must be an absolute http(s) URL such as https://webexapis.com/v1');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`upstream must be an http(s) URL such as https://webexapis.com/v1 (got a ${url.protocol} URL)`);
-  if (url.username || url.password || url.search || url.hash) throw new TypeError('upstream must be a plain base URL: no credentials, query or fragment (e.g. https://webexapis.com/v1)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError(`upstream must be an http(s) URL such as https://webexapis.com/v1 (got a ${url.protocol} URL)`);
+  if (url.username || url.password || url.search || url.hash)
+    throw new TypeError(
+      'upstream must be a plain base URL: no credentials, query or fragment (e.g. https://webexapis.com/v1)',
+    );
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return { base, shown: base };
 }

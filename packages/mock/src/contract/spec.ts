@@ -26,7 +26,7 @@ export interface Schema {
 }
 
 /** A parameter of an operation. */
-export interface Parameter {
+interface Parameter {
   name: string;
   in: 'query' | 'path' | 'header' | 'cookie';
   required?: boolean;
@@ -91,8 +91,12 @@ export class ContractSpec {
         if (!raw || typeof raw !== 'object') continue;
         const sdkMethod = raw['x-sdk-method'] ?? raw.operationId ?? method;
         const fallback = `${camelCase(raw.tags?.[0] ?? 'api')}.${sdkMethod}`;
-        const parameters = [...(item.parameters ?? []), ...(raw.parameters ?? [])].map((p) => this.resolve(p as Parameter));
-        const responses = Object.fromEntries(Object.entries(raw.responses ?? {}).map(([status, r]) => [status, this.resolve(r as ResponseObject)]));
+        const parameters = [...(item.parameters ?? []), ...(raw.parameters ?? [])].map((p) =>
+          this.resolve(p as Parameter),
+        );
+        const responses = Object.fromEntries(
+          Object.entries(raw.responses ?? {}).map(([status, r]) => [status, this.resolve(r as ResponseObject)]),
+        );
         const operation: Operation = {
           label: labels.get(`${method} ${template}`) ?? fallback,
           operationId: raw.operationId ?? `${method} ${template}`,
@@ -101,7 +105,9 @@ export class ContractSpec {
           sdkMethod,
           hidden: raw['x-sdk-hidden'] === true,
           parameters,
-          ...(raw.requestBody ? { requestBody: this.resolve(raw.requestBody as NonNullable<Operation['requestBody']>) } : {}),
+          ...(raw.requestBody
+            ? { requestBody: this.resolve(raw.requestBody as NonNullable<Operation['requestBody']>) }
+            : {}),
           responses,
           paging: raw['x-sdk-paging'],
         };
@@ -116,7 +122,12 @@ export class ContractSpec {
             return '([^/]+)';
           })
           .join('');
-        this.routes.push({ operation, pattern: new RegExp(`^${source}/?$`), names, literalLength: template.replace(/\{[^}]+\}/g, '').length });
+        this.routes.push({
+          operation,
+          pattern: new RegExp(`^${source}/?$`),
+          names,
+          literalLength: template.replace(/\{[^}]+\}/g, '').length,
+        });
       }
     }
     // `/people/me` must win over `/people/{personId}`: fewer parameters first, then more literal text.
@@ -133,7 +144,10 @@ export class ContractSpec {
         .slice(2)
         .split('/')
         .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), this.document);
+        .reduce<unknown>(
+          (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+          this.document,
+        );
     }
     return current as T;
   }

@@ -24,6 +24,10 @@ export function pagingStrategy(choice: PagingChoice | undefined, context: Paging
   const items = (chosen as { items?: string }).items ?? context.items;
   const withItems = items !== undefined ? { items } : {};
   if (strategy === 'link') return linkPaging({ baseUrl: context.baseUrl, ...withItems });
-  const settings = { ...chosen, ...withItems, query: (chosen as { query?: Record<string, unknown> }).query ?? context.query ?? {} };
+  const settings = {
+    ...chosen,
+    ...withItems,
+    query: (chosen as { query?: Record<string, unknown> }).query ?? context.query ?? {},
+  };
   return strategy === 'offset' ? offsetPaging(settings) : scimPaging(settings);
 }
