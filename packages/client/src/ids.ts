@@ -53,3 +53,19 @@ export function teamIdToRoomId(teamId: string): string {
   if (id.type !== 'TEAM') throw new WebexIdError(teamId, `a ${id.type} id, not a TEAM id`);
   return encodeId({ ...id, type: 'ROOM' });
 }
+
+/**
+ * Whether two ids name the same person: Webex gives the base64 id in one place
+ * and the bare UUID (or another padding) in another.
+ */
+export function samePerson(a: string, b: string): boolean {
+  if (a === b) return true;
+  const uuid = (id: string): string => {
+    try {
+      return decodeId(id).uuid.toLowerCase();
+    } catch {
+      return id.toLowerCase();
+    }
+  };
+  return uuid(a) === uuid(b);
+}

@@ -1,4 +1,4 @@
-import { decodeId } from './ids.js';
+import { samePerson } from './ids.js';
 import { WebexValidationError } from './errors.js';
 
 // A registered symbol would let any JSON-ish object forge the brand; a module-local one cannot be forged.
@@ -156,19 +156,6 @@ function decodeHtmlText(html: string): string {
 
 function codePoint(n: number, fallback: string): string {
   return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : fallback;
-}
-
-// The html may carry the base64 person id or the bare UUID inside it; both name the same person.
-function samePerson(a: string, b: string): boolean {
-  if (a === b) return true;
-  const uuid = (id: string): string => {
-    try {
-      return decodeId(id).uuid.toLowerCase();
-    } catch {
-      return id.toLowerCase();
-    }
-  };
-  return uuid(a) === uuid(b);
 }
 
 const SPARK_MENTION = /<spark-mention\b([^>]*)>([\s\S]*?)<\/spark-mention>/gi;

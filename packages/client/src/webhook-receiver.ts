@@ -1,7 +1,7 @@
 // What a bot does with each webhook delivery: verify, parse, drop repeats, fetch what the envelope only names, hand over.
 // Framework-free and runtime-free: no node: imports; the node adapter uses only the req/res objects it is given.
 import type { AttachmentAction } from '@webex-ts/models';
-import { decodeId } from './ids.js';
+import { samePerson } from './ids.js';
 import type { MessagesResource } from './gen/resources/messages.gen.js';
 import type { RequestOptions } from './options.js';
 import {
@@ -260,19 +260,6 @@ function statusText(status: number): string {
     500: 'handler failed',
   };
   return `${texts[status] ?? ''}\n`;
-}
-
-// Webex may give the base64 id in one place and a differently padded or bare-UUID form in another; both name one person.
-function samePerson(a: string, b: string): boolean {
-  if (a === b) return true;
-  const uuid = (id: string): string => {
-    try {
-      return decodeId(id).uuid.toLowerCase();
-    } catch {
-      return id.toLowerCase();
-    }
-  };
-  return uuid(a) === uuid(b);
 }
 
 /** The most recent keys, oldest dropped first: a bounded memory of deliveries already taken. */
