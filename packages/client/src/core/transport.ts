@@ -23,7 +23,10 @@ export interface TransportSettings {
 
 /** Per-call options as the transport sees them: the public ones, plus calls made without the client's token. */
 export interface SendOptions extends RequestOptions {
-  /** Send no `Authorization` of the client's own (token exchanges, guest logins). */
+  /**
+   * Send no `Authorization` of the client's own (token exchanges, guest logins).
+   * @internal
+   */
   anonymous?: boolean;
 }
 

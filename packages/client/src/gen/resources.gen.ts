@@ -489,10 +489,7 @@ export class WebexResources {
   /** The xAPI reads the status of RoomOS devices and runs commands on them from the cloud. */
   public readonly xapi: XapiResource;
 
-  /**
-   * Builds every resource on one shared core.
-   * @internal
-   */
+  /** Builds every resource on one shared core (`createCore()`). */
   constructor(core: ResourceCore) {
     this.activationEmails = new ActivationEmailsResource(core);
     this.adminAuditEvents = new AdminAuditEventsResource(core);

@@ -93,7 +93,7 @@ export function emitResourcesIndex(resources: IrResource[]): StatementStructures
       })),
       ctors: [
         {
-          docs: [{ description: 'Builds every resource on one shared core.', tags: [{ tagName: 'internal' }] }],
+          docs: ['Builds every resource on one shared core (`createCore()`).'],
           parameters: [{ name: 'core', type: 'ResourceCore' }],
           statements: properties.map((p) => `this.${p.name} = ${p.init};`),
         },
