@@ -1,5 +1,3 @@
-import { sleep } from './sleep.js';
-
 /** Settings of a `RequestGate`. */
 export interface GateOptions {
   /** Most attempts in flight at once. Default: unlimited (after a short slow start when adaptive). */
@@ -18,6 +16,10 @@ const INITIAL_WINDOW = 16;
 const MAX_START_WINDOW = 1024;
 /** The learned pace leaves this much room below the rate that was succeeding, which may include a burst the server will not allow again. */
 const PACE_MARGIN = 1.25;
+/** Room left below a rate measured while the server was turning requests away (no burst in it). */
+const MEASURED_MARGIN = 1.05;
+/** Slow-down when nothing got through to measure the allowed rate by. */
+const SLOW_DOWN = 1.25;
 
 /**
  * Shared by every request of one client: limits concurrency and, once the
@@ -25,9 +27,11 @@ const PACE_MARGIN = 1.25;
  * request retrying on its own.
  *
  * On the first 429 it paces requests at the rate that was succeeding just
- * before (measured over `windowMs`); when nothing had succeeded yet, everyone
- * pauses for `Retry-After` first. A 429 for a request sent after the pace was
- * set means it is still too fast: the pace slows by a fifth (once per window). Each
+ * before (measured over `windowMs`, with a 25% margin since that rate may
+ * include a burst); when nothing had succeeded yet, everyone pauses for
+ * `Retry-After` first. A 429 for a request sent once a pace had been tried for
+ * a quarter window means it is still too fast: the pace becomes the rate the
+ * server let through meanwhile, plus 5% (at most once per quarter window). Each
  * window without a 429 speeds it up by 5%. At start-up at most 16 requests are in flight, twice
  * as many after each window without a 429, so that a burst of calls does not
  * meet the limit all at once. The request that got the 429 itself waits
@@ -41,14 +45,21 @@ export class RequestGate {
   private readonly windowMs: number;
   private readonly now: () => number;
   private inFlight = 0;
+  /** Waiting for a free slot. */
   private readonly waiting: (() => void)[] = [];
+  /** Waiting for their turn at the pace (or for a pause to end). */
+  private readonly paced: (() => void)[] = [];
+  private pacer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
   private intervalMs = 0;
   private nextSlotAt = 0;
   private pacedSince = Number.NEGATIVE_INFINITY;
   private lastSpeedUp = 0;
   private lastGrowth = 0;
-  /** Completion times of recent successes, oldest first. */
+  /**
+   * When recent successes were sent, roughly oldest first. Send times, not completion times: when the client is
+   * busy, answers are read late and in bunches, and would count as a faster rate than the server allowed.
+   */
   private readonly successes: number[] = [];
 
   constructor(options: GateOptions = {}) {
@@ -76,17 +87,36 @@ export class RequestGate {
   /** Waits for a free slot, the pause and the pace; resolves to the time the attempt starts. */
   async acquire(signal?: AbortSignal): Promise<number> {
     for (;;) {
-      while (this.inFlight >= this.limit()) await this.queue(signal);
-      const now = this.now();
-      const slot = Math.max(now, this.pausedUntil, this.nextSlotAt);
-      // Reserve the slot so that waiters spread out along the pace instead of waking together.
-      if (this.intervalMs > 0) this.nextSlotAt = slot + this.intervalMs;
-      if (slot > now) await sleep(slot - now, signal);
-      // While asleep a new pause may have begun, or others may have filled the slots.
+      while (this.inFlight >= this.limit()) await waitInLine(this.waiting, signal);
+      if (this.intervalMs > 0 || this.now() + 1 < this.pausedUntil) {
+        await waitInLine(this.paced, signal, () => this.schedulePacer());
+      }
+      // While in line a new pause may have begun, or others may have filled the slots.
       if (this.now() + 1 >= this.pausedUntil && this.inFlight < this.limit()) break;
     }
     this.inFlight++;
     return this.now();
+  }
+
+  /**
+   * Lets the paced line through one at a time. The gap is read when each one goes, not fixed when it joined the
+   * line, so a pace that changes applies at once to everyone still waiting.
+   */
+  private schedulePacer(): void {
+    if (this.pacer !== undefined || !this.paced.length) return;
+    const delay = Math.max(this.nextSlotAt, this.pausedUntil) - this.now();
+    this.pacer = setTimeout(
+      () => {
+        this.pacer = undefined;
+        const now = this.now();
+        if (now + 1 >= this.pausedUntil) {
+          this.nextSlotAt = now + this.intervalMs;
+          this.paced.shift()?.();
+        }
+        this.schedulePacer();
+      },
+      Math.max(0, delay),
+    );
   }
 
   private limit(): number {
@@ -96,23 +126,6 @@ export class RequestGate {
       this.lastGrowth = this.now();
     }
     return Math.min(this.maxConcurrency, this.startWindow);
-  }
-
-  private queue(signal: AbortSignal | undefined): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        const index = this.waiting.indexOf(wake);
-        if (index !== -1) this.waiting.splice(index, 1);
-        reject(signal!.reason);
-      };
-      const wake = () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(wake);
-    });
   }
 
   /** Frees the slot taken by `acquire` and learns from how the attempt ended. */
@@ -125,7 +138,7 @@ export class RequestGate {
     if (status === 429) {
       this.onRateLimited(sentAt, now, retryAfterMs ?? 1000);
     } else if (status < 400) {
-      this.successes.push(now);
+      this.successes.push(sentAt);
       while (this.successes.length && this.successes[0]! < now - this.windowMs) this.successes.shift();
       if (this.intervalMs > 0 && now - this.lastSpeedUp >= this.windowMs && now - this.pacedSince >= this.windowMs) {
         this.intervalMs *= 0.95;
@@ -136,23 +149,49 @@ export class RequestGate {
 
   private onRateLimited(sentAt: number, now: number, retryAfterMs: number): void {
     if (sentAt < this.pacedSince) return; // sent before the current pace was set: already accounted for
-    const recent = this.successes.filter((t) => t >= now - this.windowMs).length;
-    if (this.intervalMs === 0 && recent > 0) {
-      // A little under the rate that worked, so that jitter does not run into the limit.
-      this.intervalMs = (this.windowMs / recent) * PACE_MARGIN;
-    } else if (this.intervalMs === 0) {
-      // Rate-limited before anything succeeded: nothing to learn from, so everyone waits.
-      this.intervalMs = this.windowMs;
-      this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
-    } else if (now - this.pacedSince >= this.windowMs) {
-      // At most one slow-down per window: the 429s of one window all tell the same thing.
-      this.intervalMs *= 1.25;
+    if (this.intervalMs === 0) {
+      const recent = this.successes.filter((t) => t >= now - this.windowMs).length;
+      if (recent > 0) {
+        // A little under the rate that worked, so that jitter does not run into the limit.
+        this.intervalMs = (this.windowMs / recent) * PACE_MARGIN;
+      } else {
+        // Rate-limited before anything succeeded: nothing to learn from, so everyone waits.
+        this.intervalMs = this.windowMs;
+        this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+      }
     } else {
-      return;
+      // Right after a change the server is still paying for what came before (a burst drains the bucket):
+      // only a pace tried for a while tells whether it is too fast.
+      const tried = Math.min(now - this.pacedSince, this.windowMs);
+      if (tried < this.windowMs / 4) return;
+      // While some requests are turned away, those that get through show the rate the server allows.
+      const accepted = this.successes.filter((t) => t >= now - tried).length;
+      const allowed = accepted > 0 ? (tried / accepted) * MEASURED_MARGIN : this.intervalMs * SLOW_DOWN;
+      // Never faster than before: the 429 says the current pace is too fast.
+      this.intervalMs = Math.max(allowed, this.intervalMs * MEASURED_MARGIN);
     }
     this.lastGrowth = now; // no slow-start growth right after a 429
     this.pacedSince = now;
     this.lastSpeedUp = now;
     this.nextSlotAt = Math.max(this.nextSlotAt, now);
   }
+}
+
+/** Joins `line` until someone calls the entry (it is removed first); leaves the line at once when `signal` aborts. */
+function waitInLine(line: (() => void)[], signal: AbortSignal | undefined, joined?: () => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      const index = line.indexOf(wake);
+      if (index !== -1) line.splice(index, 1);
+      reject(signal!.reason);
+    };
+    const wake = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    line.push(wake);
+    joined?.();
+  });
 }

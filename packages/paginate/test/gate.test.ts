@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestGate } from '../src/index.js';
 
 describe('RequestGate', () => {
@@ -12,12 +12,44 @@ describe('RequestGate', () => {
     expect(gate.pace).toBeCloseTo(12.5); // 100 successes in the last second: one per 10 ms, plus a 25% margin
     gate.release(20, 429, 1000); // sent before the pace was set: already accounted for
     expect(gate.pace).toBeCloseTo(12.5);
-    clock = 100;
-    gate.release(60, 429, 1000); // within the same window: the pace was just set
+    clock = 200;
+    gate.release(60, 429, 1000); // the pace was tried for less than a quarter window: the burst's debt, not the pace
     expect(gate.pace).toBeCloseTo(12.5);
-    clock = 1100;
-    gate.release(1090, 429, 1000); // a window later, still too fast: slower by a fifth
-    expect(gate.pace).toBeCloseTo(15.625);
+    for (let i = 0; i < 20; i++) gate.release(300, 200, undefined);
+    clock = 550;
+    gate.release(540, 429, 1000); // tried for 500 ms, 20 got through meanwhile: one per 25 ms, plus 5%
+    expect(gate.pace).toBeCloseTo(26.25);
+    clock = 700;
+    gate.release(600, 429, 1000); // again within a quarter window of the change: ignored
+    expect(gate.pace).toBeCloseTo(26.25);
+    clock = 1000;
+    gate.release(900, 429, 1000); // nothing got through since: slower by a fifth
+    expect(gate.pace).toBeCloseTo(32.8125);
+  });
+
+  it('a pace that changes applies to those already waiting in line', async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = new RequestGate({ now: () => Date.now() });
+      const started: number[] = [];
+      const t0 = Date.now();
+      gate.release(t0, 200, undefined);
+      gate.release(t0, 429, 1000); // one success in the last second: a pace of 1250 ms
+      const line = [1, 2, 3].map(() =>
+        gate.acquire().then((at) => {
+          started.push(at - t0);
+          gate.release(at, 200, undefined);
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(300);
+      expect(started).toEqual([0]);
+      gate.release(Date.now(), 429, 1000); // tried for 300 ms, still turned away: the pace slows to 1312.5 ms
+      await vi.advanceTimersByTimeAsync(3000);
+      await Promise.all(line);
+      expect(started).toEqual([0, 1250, 2562]); // the third went at the new pace (1312.5 ms), not at 2500
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('speeds up by 5% per window without a 429', () => {
