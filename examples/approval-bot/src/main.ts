@@ -1,5 +1,6 @@
-// Runs the approval bot against Webex: registers its webhook, serves the receiver and posts one approval request.
+// Runs the approval bot against Webex: registers its webhooks, serves the receiver and posts one approval request.
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Webex, WebexError, ensureWebhook } from '@webex-ts/client';
 import { createApprovalBot } from './bot.js';
@@ -30,15 +31,27 @@ async function main(): Promise<void> {
       event: 'created',
       secret,
     });
+    // Only the approval room's messages: in a group room Webex sends the bot only those that mention it.
+    await ensureWebhook(webex, {
+      name: 'approval-bot files',
+      targetUrl: publicUrl,
+      resource: 'messages',
+      event: 'created',
+      filter: `roomId=${roomId}`,
+      secret,
+    });
+    const downloadDir = resolve(process.env.DOWNLOAD_DIR ?? 'downloads');
     const bot = createApprovalBot({
       webex,
       roomId,
       secret,
       botId: me.id!,
-      onError: (error) => console.error('delivery failed:', error),
+      downloadDir,
+      ...(process.env.MAX_FILE_MB ? { maxFileBytes: Math.round(Number(process.env.MAX_FILE_MB) * 1024 * 1024) } : {}),
+      onError: (error) => console.error('delivery or file download failed:', error),
     });
     const { url } = await bot.listen(Number(process.env.PORT ?? 8080), '0.0.0.0');
-    console.log(`Listening on ${url} (Webex posts to ${publicUrl})`);
+    console.log(`Listening on ${url} (Webex posts to ${publicUrl}); files posted in the room go to ${downloadDir}`);
     const card = await bot.requestApproval({
       build: process.env.BUILD ?? '412',
       environment: process.env.ENVIRONMENT ?? 'production',
