@@ -5,7 +5,7 @@
 // the per-round ratios to raw fetch.
 import createClient from 'openapi-fetch';
 import { Webex } from '@webex-ts/client';
-import { fmtUs, median, Report, startServer, TOKEN } from './lib/util.mjs';
+import { fmtUs, median, Report, SERVER_SUFFIX, startServer, TOKEN } from './lib/util.mjs';
 
 const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 60);
 const PER_ROUND = Number(process.env.BENCH_OVERHEAD_CALLS ?? 200);
@@ -76,7 +76,7 @@ const raw = perCall['raw fetch'];
 const ratioOf = (name) => median(perCall[name].map((value, i) => value / raw[i]));
 const rawMedian = median(raw);
 report.row({
-  benchmark: '1. per-request: openapi-fetch (reference)',
+  benchmark: `1. per-request: openapi-fetch (reference)${SERVER_SUFFIX}`,
   measured: `${fmtUs(median(perCall['openapi-fetch']))} / call`,
   baseline: `${fmtUs(rawMedian)} raw fetch`,
   ratio: ratioOf('openapi-fetch'),
@@ -85,7 +85,7 @@ report.row({
 });
 const clientRatio = ratioOf('webex.rooms.get');
 report.row({
-  benchmark: '1. per-request: webex.rooms.get',
+  benchmark: `1. per-request: webex.rooms.get${SERVER_SUFFIX}`,
   measured: `${fmtUs(median(perCall['webex.rooms.get']))} / call`,
   baseline: `${fmtUs(rawMedian)} raw fetch`,
   ratio: clientRatio,
@@ -93,11 +93,11 @@ report.row({
   met: clientRatio <= 1.25,
 });
 report.note(
-  `per-request: ${ROUNDS} rounds x ${PER_ROUND} sequential calls per variant (+${WARMUP} warm-up each), ${totalCalls} calls in all; ` +
+  `per-request${SERVER_SUFFIX}: ${ROUNDS} rounds x ${PER_ROUND} sequential calls per variant (+${WARMUP} warm-up each), ${totalCalls} calls in all; ` +
     `webex vs openapi-fetch ${median(perCall['webex.rooms.get'].map((v, i) => v / perCall['openapi-fetch'][i])).toFixed(2)}x`,
 );
 report.note(
-  `per-request client CPU per call (median of rounds): ${names.map((name) => `${name} ${fmtUs(median(cpuPerCall[name]))}`).join(', ')}; ` +
+  `per-request${SERVER_SUFFIX} client CPU per call (median of rounds): ${names.map((name) => `${name} ${fmtUs(median(cpuPerCall[name]))}`).join(', ')}; ` +
     `webex/raw ${median(cpuPerCall['webex.rooms.get'].map((v, i) => v / cpuPerCall['raw fetch'][i])).toFixed(2)}x, ` +
     `openapi-fetch/raw ${median(cpuPerCall['openapi-fetch'].map((v, i) => v / cpuPerCall['raw fetch'][i])).toFixed(2)}x`,
 );

@@ -5,7 +5,7 @@
 // Run twice, each against a fresh server: with the client's defaults (the
 // target), and with `maxConcurrency: 8` (for reference: the existing knob).
 import { Webex } from '@webex-ts/client';
-import { fmtMs, Report, startServer, TOKEN } from './lib/util.mjs';
+import { fmtMs, Report, SERVER_SUFFIX, startServer, TOKEN } from './lib/util.mjs';
 
 const CALLS = 300;
 const RATE = 100;
@@ -62,7 +62,7 @@ async function scenario(label, options, withTarget) {
 
   const ratio = elapsed / FLOOR_MS;
   report.row({
-    benchmark: `4. rate limits: ${CALLS} concurrent messages.create, ${label}: total time`,
+    benchmark: `4. rate limits: ${CALLS} concurrent messages.create, ${label}: total time${SERVER_SUFFIX}`,
     measured: fmtMs(elapsed),
     baseline: `${fmtMs(FLOOR_MS)} floor`,
     ratio,
@@ -70,14 +70,14 @@ async function scenario(label, options, withTarget) {
     met: withTarget ? ratio <= 1.15 : undefined,
   });
   report.row({
-    benchmark: `4. rate limits, ${label}: 429 answers`,
+    benchmark: `4. rate limits, ${label}: 429 answers${SERVER_SUFFIX}`,
     measured: String(stats.rateLimited),
     baseline: '0 (a limiter that knows the rate)',
     target: withTarget ? '< 30' : '— (reference)',
     met: withTarget ? stats.rateLimited < 30 : undefined,
   });
   report.note(
-    `rate limits (${label}): ${stats.messagePosts} POSTs for ${CALLS} messages (${stats.rateLimited} answered 429, ${retries.other} other retries); ` +
+    `rate limits${SERVER_SUFFIX} (${label}): ${stats.messagePosts} POSTs for ${CALLS} messages (${stats.rateLimited} answered 429, ${retries.other} other retries); ` +
       `first post to last acceptance ${fmtMs(stats.bucketWindowMs)} on the server; per 250 ms, accepted/429: ` +
       stats.timeline.map(([ok, limited], i) => `${(i * 0.25).toFixed(2)}s ${ok}/${limited}`).join(', '),
   );

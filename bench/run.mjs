@@ -14,13 +14,25 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_DIR } from './lib/util.mjs';
 
+// Each entry runs bench/<script>.mjs in a fresh process. The `-in-process` ones run the same script with the
+// loopback server on the client's own event loop (BENCH_SERVER=in-process): one core for both, so the client's CPU
+// cost is not hidden by a second core.
+const IN_PROCESS = { BENCH_SERVER: 'in-process' };
 const BENCHMARKS = [
-  ['overhead', '1. per-request overhead'],
-  ['paging', '2. paging throughput'],
-  ['memory', '3. memory'],
-  ['ratelimit', '4. bulk under rate limits'],
-  ['codegen', '5. codegen and no-op build'],
-  ['size', '6. size, start-up, type-check'],
+  { id: 'overhead', script: 'overhead', title: '1. per-request overhead' },
+  { id: 'paging', script: 'paging', title: '2. paging throughput' },
+  { id: 'memory', script: 'memory', title: '3. memory' },
+  { id: 'ratelimit', script: 'ratelimit', title: '4. bulk under rate limits' },
+  { id: 'codegen', script: 'codegen', title: '5. codegen and no-op build' },
+  { id: 'size', script: 'size', title: '6. size, start-up, type-check' },
+  {
+    id: 'overhead-in-process',
+    script: 'overhead',
+    title: '1. per-request overhead, server in-process',
+    env: IN_PROCESS,
+  },
+  { id: 'paging-in-process', script: 'paging', title: '2. paging throughput, server in-process', env: IN_PROCESS },
+  { id: 'ratelimit-in-process', script: 'ratelimit', title: '4. rate limits, server in-process', env: IN_PROCESS },
 ];
 
 const { values } = parseArgs({
@@ -32,7 +44,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only?.split(',').map((s) => s.trim());
-const selected = BENCHMARKS.filter(([name]) => !only || only.includes(name));
+const selected = BENCHMARKS.filter(({ id }) => !only || only.includes(id));
 
 const cpus = os.cpus();
 const machine = {
@@ -78,12 +90,13 @@ const rows = [];
 const checks = [];
 const notes = [];
 const crashed = [];
-for (const [name, title] of selected) {
-  console.log(`== ${title} (bench/${name}.mjs)`);
+for (const { id: name, script, title, env } of selected) {
+  console.log(`== ${title} (bench/${script}.mjs${env ? ', BENCH_SERVER=in-process' : ''})`);
   const t0 = performance.now();
   const { code, stdout } = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(BENCH_DIR, `${name}.mjs`)], {
+    const child = spawn(process.execPath, [join(BENCH_DIR, `${script}.mjs`)], {
       cwd: BENCH_DIR,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -6,8 +6,21 @@ export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const TOKEN = 'bench-token';
 
-/** Starts lib/server.mjs in its own process; resolves to { url, baseUrl, stats(), close() }. */
+/** Where the loopback server runs: 'process' (its own, the default) or 'in-process' (the client's, one event loop). */
+export const SERVER_MODE = process.env.BENCH_SERVER === 'in-process' ? 'in-process' : 'process';
+/** Appended to row names measured with the server in the client's own process. */
+export const SERVER_SUFFIX = SERVER_MODE === 'in-process' ? ' [server in-process]' : '';
+
+/**
+ * Starts lib/server.mjs, in its own process or (BENCH_SERVER=in-process) in this one; resolves to
+ * { url, baseUrl, stats(), close() } either way.
+ */
 export async function startServer(config = {}) {
+  if (SERVER_MODE === 'in-process') {
+    const { listenBenchServer } = await import('./server.mjs');
+    const running = await listenBenchServer({ token: TOKEN, ...config });
+    return { ...running, baseUrl: `${running.url}/v1`, stats: async () => running.stats() };
+  }
   const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [], {
     env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify({ token: TOKEN, ...config }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
