@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIr, bundleSpecs } from '../src/index.js';
+import { buildIr, bundleSpecs, SpecError } from '../src/index.js';
 
 const ROOT = "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\n";
 const LIST =
@@ -54,6 +54,39 @@ describe('x-sdk-paging', () => {
     ).toThrow(/items field "things"/);
     expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', 'cursor') })).toThrow(
       /must be link, offset, scim or none/,
+    );
+  });
+
+  it.each([
+    ['5', /^opthings: x-sdk-paging must be link, offset, scim or none \(got 5\)$/],
+    ['[link]', /^opthings: x-sdk-paging must be link, offset, scim or none \(got \["link"\]\)$/],
+    ['~', /^opthings: x-sdk-paging must be link, offset, scim or none \(got null\)$/],
+    ['{ strategy: toString }', /^opthings: x-sdk-paging must be link, offset, scim or none/],
+    ['{ strategy: offset, offset: 5 }', /^opthings: x-sdk-paging offset must be a name \(got 5\)$/],
+  ])('refuses x-sdk-paging %s with a SpecError naming the operation', (paging, message) => {
+    expect(() => irOf({ 'a/things.yaml': listFile('/things', '').replace('PAGING', paging) })).toThrow(
+      expect.objectContaining({ name: SpecError.name, message: expect.stringMatching(message) }),
+    );
+  });
+});
+
+describe('enum and const', () => {
+  const withSchema = (schema: string) =>
+    irOf({ 'webex.yaml': `${ROOT}components:\n  schemas:\n    Thing: ${schema}\n` });
+
+  it('takes const null as the null type', () => {
+    expect(withSchema('{ const: ~ }').types.find((t) => t.name === 'Thing')!.type).toEqual({
+      kind: 'primitive',
+      type: 'null',
+    });
+  });
+
+  it('refuses a value no literal type can spell, naming the schema', () => {
+    expect(() => withSchema('{ enum: [a, { b: 1 }] }')).toThrow(
+      expect.objectContaining({
+        name: SpecError.name,
+        message: 'webex.yaml (Thing): enum and const values must be strings, numbers, booleans or null (got {"b":1})',
+      }),
     );
   });
 });

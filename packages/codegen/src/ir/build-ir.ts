@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import type { Bundle, Json } from '../load/bundle.js';
-import { SpecError } from '../load/bundle.js';
-import { followRefs } from '../load/refs.js';
+import type { Bundle } from '../load/bundle.js';
+import { openApiDocument, SpecError } from '../load/bundle.js';
+import type { Operation, Parameter, SchemaObject, SdkPaging, SdkPagingConfig } from '../load/openapi.js';
+import { deref } from '../load/refs.js';
 import { camelCase, pascalCase, singular } from './names.js';
 import type {
   IrDocs,
@@ -15,35 +16,24 @@ import type {
   IrType,
 } from './types.js';
 
-type Schema = { [key: string]: Json };
-
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** The names each paging strategy pages by, where `x-sdk-paging` does not give them. */
 const PAGING_DEFAULTS = {
   link: { items: 'items' },
   offset: { offset: 'offset', limit: 'max', items: 'items' },
   scim: { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
-} as const;
+} as const satisfies { [C in SdkPagingConfig as C['strategy']]: Required<Omit<C, 'strategy'>> };
 const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
 
 /** Turns a bundled document into the IR: named types per spec file and operations per resource. */
 export function buildIr(bundle: Bundle): IrModel {
-  const doc = bundle.document as Schema;
-  const components = (doc.components ?? {}) as Record<string, Record<string, Schema>>;
-  const schemas = components.schemas ?? {};
+  const doc = openApiDocument(bundle);
+  const schemas = doc.components?.schemas ?? {};
   const taken = new Set(Object.keys(schemas));
   const types: IrNamedType[] = [];
 
-  /** A node with its `$ref`s followed; a ref to nothing, or a cycle of refs, is a spec error. */
-  const deref = <T>(node: T): T => {
-    const target = followRefs(doc, node as Json);
-    if (!target && node && typeof node === 'object' && typeof (node as Schema).$ref === 'string') {
-      throw new SpecError(`unresolved or cyclic $ref ${(node as Schema).$ref}`);
-    }
-    return (target ?? node) as T;
-  };
-
   /** Gives an inline object or enum its own name when that name is free, so the output reads well. */
-  function hoist(name: string, source: string, schema: Schema, docs: IrDocs): IrType {
+  function hoist(name: string, source: string, schema: SchemaObject, docs: IrDocs): IrType {
     if (taken.has(name)) return toType(schema, source);
     taken.add(name);
     const named: IrNamedType = { name, source, ...docs, type: { kind: 'primitive', type: 'unknown' } };
@@ -52,15 +42,15 @@ export function buildIr(bundle: Bundle): IrModel {
     return { kind: 'ref', name };
   }
 
-  function isHoistable(schema: Schema): boolean {
+  function isHoistable(schema: SchemaObject): boolean {
     return !schema.$ref && (isObjectSchema(schema) || Array.isArray(schema.enum));
   }
 
-  function propertyType(owner: string, prop: string, schema: Schema, source: string): IrType {
+  function propertyType(owner: string, prop: string, schema: SchemaObject, source: string): IrType {
     if (isHoistable(schema) && !isNullable(schema)) {
       return hoist(owner + pascalCase(prop), source, schema, docsOf(schema));
     }
-    const items = schema.items as Schema | undefined;
+    const items = schema.items;
     if (schema.type === 'array' && items && isHoistable(items) && !isNullable(items)) {
       return { kind: 'array', items: hoist(owner + pascalCase(singular(prop)), source, items, docsOf(items)) };
     }
@@ -68,7 +58,7 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   /** JSON schema → IR type. `owner` names the type being built, for hoisting its inline parts. */
-  function toType(schema: Schema | undefined, source: string, owner?: string): IrType {
+  function toType(schema: SchemaObject | undefined, source: string, owner?: string): IrType {
     if (!schema || typeof schema !== 'object') return { kind: 'primitive', type: 'unknown' };
     if (typeof schema.$ref === 'string') return { kind: 'ref', name: schema.$ref.split('/').pop()! };
     const base = baseType(schema, source, owner);
@@ -77,26 +67,26 @@ export function buildIr(bundle: Bundle): IrModel {
       : base;
   }
 
-  function baseType(schema: Schema, source: string, owner?: string): IrType {
+  function baseType(schema: SchemaObject, source: string, owner?: string): IrType {
     if (Array.isArray(schema.allOf)) {
-      const members = (schema.allOf as Schema[]).filter(isTypeBearing).map((s) => toType(s, source, owner));
+      const members = schema.allOf.filter(isTypeBearing).map((s) => toType(s, source, owner));
       const own = isObjectSchema(schema) ? [objectType(schema, source, owner)] : [];
       const all = [...members, ...own];
       return all.length === 1 ? all[0]! : { kind: 'intersection', members: all };
     }
-    const variants = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
+    const variants = schema.oneOf ?? schema.anyOf;
     if (Array.isArray(variants) && variants.some(isTypeBearing)) {
       return union(variants.filter(isTypeBearing).map((s) => toType(s, source)));
     }
-    if ('const' in schema) return { kind: 'enum', values: [schema.const as string] };
+    if ('const' in schema) {
+      return schema.const === null
+        ? { kind: 'primitive', type: 'null' }
+        : { kind: 'enum', values: [enumValue(schema.const, source, owner)] };
+    }
     if (Array.isArray(schema.enum)) {
       return {
         kind: 'enum',
-        values: (schema.enum as (string | number | boolean | null)[]).filter((v) => v !== null) as (
-          | string
-          | number
-          | boolean
-        )[],
+        values: schema.enum.filter((v) => v !== null).map((v) => enumValue(v, source, owner)),
       };
     }
     const type = schema.type;
@@ -107,7 +97,7 @@ export function buildIr(bundle: Bundle): IrModel {
     if (isObjectSchema(schema)) return objectType(schema, source, owner);
     switch (type) {
       case 'array':
-        return { kind: 'array', items: toType(schema.items as Schema | undefined, source) };
+        return { kind: 'array', items: toType(schema.items, source) };
       case 'string':
         return { kind: 'primitive', type: 'string' };
       case 'integer':
@@ -122,22 +112,20 @@ export function buildIr(bundle: Bundle): IrModel {
     }
   }
 
-  function objectType(schema: Schema, source: string, owner?: string): IrType {
-    const required = new Set((schema.required ?? []) as string[]);
-    const properties: IrProperty[] = Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(
-      ([name, prop]) => ({
-        name,
-        required: required.has(name),
-        ...docsOf(prop),
-        type: owner ? propertyType(owner, name, prop, source) : toType(prop, source),
-      }),
-    );
+  function objectType(schema: SchemaObject, source: string, owner?: string): IrType {
+    const required = new Set(schema.required ?? []);
+    const properties: IrProperty[] = Object.entries(schema.properties ?? {}).map(([name, prop]) => ({
+      name,
+      required: required.has(name),
+      ...docsOf(prop),
+      type: owner ? propertyType(owner, name, prop, source) : toType(prop, source),
+    }));
     const extra = schema.additionalProperties;
     let additionalProperties: IrType | undefined;
     if (extra === true || (extra === undefined && properties.length === 0)) {
       additionalProperties = { kind: 'primitive', type: 'unknown' };
     } else if (extra && typeof extra === 'object') {
-      additionalProperties = toType(extra as Schema, source);
+      additionalProperties = toType(extra, source);
     }
     return additionalProperties ? { kind: 'object', properties, additionalProperties } : { kind: 'object', properties };
   }
@@ -150,15 +138,15 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   const resources = new Map<string, IrResource>();
-  const tagDescriptions = new Map(
-    ((doc.tags ?? []) as Schema[]).map((tag) => [tag.name as string, tag.description as string]),
+  const tagDescriptions = new Map<string, string | undefined>(
+    (doc.tags ?? []).map((tag) => [tag.name, tag.description]),
   );
 
-  for (const [path, rawItem] of Object.entries((doc.paths ?? {}) as Record<string, Schema>)) {
-    const item = deref(rawItem);
-    const shared = ((item.parameters ?? []) as Schema[]).map(deref);
+  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
+    const item = deref(doc, rawItem);
+    const shared = (item.parameters ?? []).map((p) => deref(doc, p));
     for (const httpMethod of HTTP_METHODS) {
-      const op = item[httpMethod] as Schema | undefined;
+      const op = item[httpMethod];
       // Hidden operations are typed for `webex.http` but wrapped by hand in the client.
       if (!op || op['x-sdk-hidden'] === true) continue;
       const source = bundle.operationSources.get(`${httpMethod} ${path}`) ?? bundle.pathSources.get(path) ?? 'webex';
@@ -180,7 +168,7 @@ export function buildIr(bundle: Bundle): IrModel {
         );
       }
       const operation = buildOperation(path, httpMethod, op, shared, resource, source);
-      for (const tag of (op.tags ?? []) as string[]) if (!resource.tags.includes(tag)) resource.tags.push(tag);
+      for (const tag of op.tags ?? []) if (!resource.tags.includes(tag)) resource.tags.push(tag);
       if (resource.description === undefined) {
         const description = resource.tags.map((tag) => tagDescriptions.get(tag)).find(Boolean);
         if (description) resource.description = description;
@@ -196,34 +184,34 @@ export function buildIr(bundle: Bundle): IrModel {
   function buildOperation(
     path: string,
     httpMethod: IrOperation['httpMethod'],
-    op: Schema,
-    shared: Schema[],
+    op: Operation,
+    shared: Parameter[],
     resource: IrResource,
     source: string,
   ): IrOperation {
-    const operationId = op.operationId as string | undefined;
+    const { operationId } = op;
     if (!operationId) throw new SpecError(`${httpMethod.toUpperCase()} ${path} has no operationId`);
-    const own = ((op.parameters ?? []) as Schema[]).map(deref);
-    const byKey = new Map<string, Schema>();
+    const own = (op.parameters ?? []).map((p) => deref(doc, p));
+    const byKey = new Map<string, Parameter>();
     for (const p of [...shared, ...own]) byKey.set(`${p.in}:${p.name}`, p);
     const params = [...byKey.values()];
-    const toParam = (p: Schema): IrParameter => ({
-      name: p.name as string,
+    const toParam = (p: Parameter): IrParameter => ({
+      name: p.name,
       required: p.required === true,
       ...docsOf(p),
-      ...(p.schema && typeof p.schema === 'object' ? docsFormat(p.schema as Schema) : {}),
-      type: toType(p.schema as Schema, source),
+      ...(p.schema && typeof p.schema === 'object' ? docsFormat(p.schema) : {}),
+      type: toType(p.schema, source),
     });
     const pathParameters = params.filter((p) => p.in === 'path').map(toParam);
     const queryParameters = params.filter((p) => p.in === 'query').map(toParam);
 
     let body: IrOperation['body'];
     if (op.requestBody) {
-      const requestBody = deref(op.requestBody as Schema);
-      const content = (requestBody.content ?? {}) as Record<string, Schema>;
+      const requestBody = deref(doc, op.requestBody);
+      const content = requestBody.content ?? {};
       const contentType = 'application/json' in content ? 'application/json' : Object.keys(content)[0];
       const media = contentType ? content[contentType] : undefined;
-      body = { type: toType(media?.schema as Schema, source), required: requestBody.required === true };
+      body = { type: toType(media?.schema, source), required: requestBody.required === true };
       if (contentType && contentType !== 'application/json') body.contentType = contentType;
     }
 
@@ -270,38 +258,40 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   function resultOf(
-    op: Schema,
+    op: Operation,
     source: string,
     operationId: string,
     httpMethod: IrOperation['httpMethod'],
     query: Set<string>,
   ): IrOperation['result'] {
-    const responses = (op.responses ?? {}) as Record<string, Schema>;
+    const responses = op.responses ?? {};
     const success = Object.keys(responses)
       .filter((code) => /^2\d\d$/.test(code))
       .sort();
     for (const code of success) {
-      const response = deref(responses[code]!);
-      const content = (response.content ?? {}) as Record<string, Schema>;
-      const schema = content['application/json']?.schema as Schema | undefined;
-      const text = content['text/plain']?.schema as Schema | undefined;
+      const response = deref(doc, responses[code]!);
+      const content = response.content ?? {};
+      const schema = content['application/json']?.schema;
+      const text = content['text/plain']?.schema;
       if (!schema && text) {
         // A plain-text body holding digits (`format: int32`) is handed to callers as a number.
-        const plain = deref(text);
+        const plain = deref(doc, text);
         const numeric =
           plain.type === 'integer' || plain.type === 'number' || plain.format === 'int32' || plain.format === 'int64';
         return { kind: 'text', type: { kind: 'primitive', type: numeric ? 'number' : 'string' } };
       }
       if (!schema) continue;
       // An operation that may also answer without a body (204 beside a 207, say) resolves to undefined then.
-      const bodiless = success.some((other) => !Object.keys((deref(responses[other]!).content ?? {}) as object).length);
+      const bodiless = success.some((other) => !Object.keys(deref(doc, responses[other]!).content ?? {}).length);
       const type = bodiless
         ? union([toType(schema, source), { kind: 'primitive', type: 'undefined' }])
         : toType(schema, source);
-      const paging = httpMethod === 'get' ? pagingOf(op, operationId, deref(schema), query) : undefined;
+      const answer = deref(doc, schema);
+      const paging = httpMethod === 'get' ? pagingOf(op, operationId, answer, query) : undefined;
       if (paging) {
-        const field = (deref(schema).properties as Record<string, Schema>)[paging.items]!;
-        return { kind: 'list', item: toType(deref(field).items as Schema, source), paging };
+        // pagingOf has checked that the answer has this field, an array.
+        const field = answer.properties?.[paging.items];
+        return { kind: 'list', item: toType(field && deref(doc, field).items, source), paging };
       }
       return { kind: 'json', type };
     }
@@ -309,34 +299,27 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   /** The paging of a GET from `x-sdk-paging`, checked against the parameters and answer it names. */
-  function pagingOf(op: Schema, operationId: string, answer: Schema, query: Set<string>): IrPaging | undefined {
-    const raw = op['x-sdk-paging'] as Json | undefined;
-    const properties = (answer.properties ?? {}) as Record<string, Schema>;
-    const isArray = (name: string) => properties[name] !== undefined && deref(properties[name]!).type === 'array';
+  function pagingOf(
+    op: Operation,
+    operationId: string,
+    answer: SchemaObject,
+    query: Set<string>,
+  ): IrPaging | undefined {
+    const raw = op['x-sdk-paging'];
+    const properties = answer.properties ?? {};
+    const isArray = (name: string) => {
+      const field = properties[name];
+      return field !== undefined && deref(doc, field).type === 'array';
+    };
     // Without a word from the spec, an answer with an `items` array pages with `Link` (the Webex default).
     if (raw === undefined) return isArray('items') ? { strategy: 'link', items: 'items' } : undefined;
+    checkPaging(raw, operationId);
     if (raw === 'none') return undefined;
-    const config = (typeof raw === 'string' ? { strategy: raw } : raw) as Record<string, Json>;
-    const strategy = config.strategy as keyof typeof PAGING_DEFAULTS;
-    if (!(strategy in PAGING_DEFAULTS)) {
-      throw new SpecError(
-        `${operationId}: x-sdk-paging must be link, offset, scim or none (got ${JSON.stringify(raw)})`,
-      );
-    }
-    const defaults = PAGING_DEFAULTS[strategy] as Record<string, string>;
-    for (const key of Object.keys(config)) {
-      if (key !== 'strategy' && !(key in defaults))
-        throw new SpecError(`${operationId}: x-sdk-paging has no setting "${key}" for ${strategy} paging`);
-    }
-    const paging = { strategy, ...defaults, ...config } as IrPaging & Record<string, string>;
-    for (const parameter of ['offset', 'limit', 'startIndex', 'count'] as const) {
-      const name = paging[parameter];
+    const config: SdkPagingConfig = typeof raw === 'string' ? { strategy: raw } : raw;
+    const paging = withDefaults(config);
+    for (const [parameter, name] of pagingParameters(paging)) {
       // The page-size parameter may be left out: then the page size is whatever the server picks.
-      if (
-        name !== undefined &&
-        !query.has(name) &&
-        !((parameter === 'limit' || parameter === 'count') && !(parameter in config))
-      ) {
+      if (!query.has(name) && !((parameter === 'limit' || parameter === 'count') && !(parameter in config))) {
         throw new SpecError(
           `${operationId}: x-sdk-paging names the query parameter "${name}" (${parameter}), which the operation does not declare`,
         );
@@ -350,6 +333,78 @@ export function buildIr(bundle: Bundle): IrModel {
   }
 
   return { types, resources: [...resources.values()] };
+}
+
+/**
+ * Checks `x-sdk-paging` as written: `none`, a strategy, or a strategy with names (strings) it pages
+ * by; anything else is refused, naming the operation.
+ */
+function checkPaging(raw: unknown, operationId: string): asserts raw is SdkPaging {
+  if (raw === 'none') return;
+  const config = typeof raw === 'string' ? { strategy: raw } : raw;
+  if (!isRecord(config) || !isPagingStrategy(config.strategy)) {
+    throw new SpecError(`${operationId}: x-sdk-paging must be link, offset, scim or none (got ${JSON.stringify(raw)})`);
+  }
+  const { strategy } = config;
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'strategy') continue;
+    if (!Object.hasOwn(PAGING_DEFAULTS[strategy], key))
+      throw new SpecError(`${operationId}: x-sdk-paging has no setting "${key}" for ${strategy} paging`);
+    if (typeof value !== 'string')
+      throw new SpecError(`${operationId}: x-sdk-paging ${key} must be a name (got ${JSON.stringify(value)})`);
+  }
+}
+
+function isPagingStrategy(value: unknown): value is SdkPagingConfig['strategy'] {
+  return typeof value === 'string' && Object.hasOwn(PAGING_DEFAULTS, value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A paging config with every name it leaves out taken from its strategy's defaults. */
+function withDefaults(config: SdkPagingConfig): IrPaging {
+  switch (config.strategy) {
+    case 'link': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.link, ...names };
+    }
+    case 'offset': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.offset, ...names };
+    }
+    case 'scim': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.scim, ...names };
+    }
+  }
+}
+
+/** The query parameters a paging names, each with the setting that names it. */
+function pagingParameters(paging: IrPaging): [setting: string, name: string][] {
+  switch (paging.strategy) {
+    case 'link':
+      return [];
+    case 'offset':
+      return [
+        ['offset', paging.offset],
+        ['limit', paging.limit],
+      ];
+    case 'scim':
+      return [
+        ['startIndex', paging.startIndex],
+        ['count', paging.count],
+      ];
+  }
+}
+
+/** A value of an `enum` or a `const`: a string, number or boolean, as a TypeScript literal type can be. */
+function enumValue(value: unknown, source: string, owner: string | undefined): string | number | boolean {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw new SpecError(
+    `${source}.yaml${owner ? ` (${owner})` : ''}: enum and const values must be strings, numbers, booleans or null (got ${JSON.stringify(value)})`,
+  );
 }
 
 /** A property on `Webex` is a resource or a namespace, never both, and never two resources. */
@@ -371,19 +426,19 @@ function checkProperties(resources: IrResource[]): void {
   }
 }
 
-function isObjectSchema(schema: Schema): boolean {
+function isObjectSchema(schema: SchemaObject): boolean {
   return (
     schema.type === 'object' ||
     (schema.type === undefined && (schema.properties !== undefined || schema.additionalProperties !== undefined))
   );
 }
 
-function isNullable(schema: Schema): boolean {
+function isNullable(schema: SchemaObject): boolean {
   return schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
 }
 
 /** Whether a schema says what a value is, rather than only constraining it (`{ required: [roomId] }`). */
-function isTypeBearing(schema: Schema): boolean {
+function isTypeBearing(schema: SchemaObject): boolean {
   return ['$ref', 'type', 'properties', 'enum', 'const', 'items', 'allOf', 'oneOf', 'anyOf'].some(
     (key) => key in schema,
   );
@@ -394,11 +449,12 @@ function union(members: IrType[]): IrType {
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 
-function docsFormat(schema: Schema): IrDocs {
+function docsFormat(schema: SchemaObject): IrDocs {
   return typeof schema.format === 'string' ? { format: schema.format } : {};
 }
 
-function docsOf(node: Schema): IrDocs {
+/** The docs of a schema (of a `$ref`, those beside it), a parameter or an operation. */
+function docsOf(node: { description?: string; deprecated?: boolean; format?: string }): IrDocs {
   const docs: IrDocs = {};
   if (typeof node.description === 'string') docs.description = node.description.trim();
   if (node.deprecated === true) docs.deprecated = true;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { OpenApiDocument } from './openapi.js';
 
 /** A JSON value as read from a spec file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -17,6 +18,18 @@ export interface Bundle {
   fileSettings: Map<string, Record<string, Json>>;
   /** Spec file of each component, keyed `schemas/Room`. */
   componentSources: Map<string, string>;
+}
+
+/**
+ * The bundled document as the OpenAPI model the IR builder reads: the one place the specs' JSON is
+ * taken for OpenAPI without a check. bundleSpecs has built its `paths`, `components` and `tags`;
+ * the rest is as the root spec wrote it. The same document, written to `openapi.json`, is checked
+ * against OpenAPI 3.1 by `pnpm lint:specs` (Redocly's `struct` rule), and the IR builder checks what
+ * spec authors write by hand (the `x-sdk-*` settings, enum values) where it reads them.
+ */
+export function openApiDocument(bundle: Bundle): OpenApiDocument {
+  const document: unknown = bundle.document;
+  return document as OpenApiDocument;
 }
 
 /** Thrown when the specs cannot be bundled: a broken `$ref` or a name defined twice. */
