@@ -9,8 +9,11 @@ import {
   type WebexErrorDetail,
 } from './errors.js';
 
+/** What errors name of the request that failed: a `Request` or the transport's plain request both have it. */
+type SentRequest = Pick<Request, 'method' | 'url'>;
+
 /** The typed error for an error answer, with the details of its body when it has them. */
-export function apiError(request: Request, response: Response, text: string): WebexApiError {
+export function apiError(request: SentRequest, response: Response, text: string): WebexApiError {
   let body: { message?: unknown; errors?: unknown; trackingId?: unknown } = {};
   try {
     const parsed: unknown = JSON.parse(text);
@@ -70,7 +73,7 @@ function specViolations(header: string | null): SpecViolation[] | undefined {
 }
 
 /** Parses a success body read as text; an empty body (204) gives undefined, a body that is not JSON a `MalformedResponseError`. */
-export function parseBody(request: Request, response: Response, text: string): unknown {
+export function parseBody(request: SentRequest, response: Response, text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);

@@ -54,10 +54,10 @@ function retryPolicyFrom(options: WebexOptions): RetryPolicy {
   };
 }
 
-/** The fetch for each attempt. A caller's fetch takes only a Request, so the attempt's signal is folded into it. */
+/** The fetch for each attempt. A caller's fetch takes only a Request, so URL, init and signal are folded into one. */
 function attemptFetch(custom: WebexOptions['fetch']): AttemptFetch {
-  if (!custom) return (request, init) => globalThis.fetch(request, init);
-  return (request, init) => custom(init?.signal ? new Request(request, init) : request);
+  if (!custom) return (input, init) => globalThis.fetch(input, init);
+  return (input, init) => custom(typeof input === 'string' || init ? new Request(input, init) : input);
 }
 
 /**

@@ -24,6 +24,9 @@ export {
   type RetryCounts,
   type AttemptOutcome,
   type FetchWithRetryOptions,
+  type PlainRequest,
+  type RetryableRequest,
+  type AttemptFetchFn,
 } from './retry.js';
 export { sleep } from './sleep.js';
 export { RequestGate, type GateOptions } from './gate.js';

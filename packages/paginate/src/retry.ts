@@ -154,14 +154,34 @@ export interface FetchWithRetryOptions {
 }
 
 /**
- * Sends a request, retrying as the policy allows. The request is cloned before
+ * A request as fetch's own arguments. Sent this way, fetch builds the only `Request` of the attempt: building one
+ * first and handing fetch a signal for it makes fetch copy it and chain the signals, a cost every call would pay.
+ * The body must be one fetch can send again (a string, `FormData`, `URLSearchParams`, `Blob`, `ArrayBuffer`), not a
+ * stream.
+ */
+export interface PlainRequest {
+  readonly url: string;
+  /** Upper case, as in a `Request`. */
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null;
+}
+
+/** What the retry loop sends: a `Request` (cloned for each attempt that may be repeated) or a `PlainRequest`. */
+export type RetryableRequest = Request | PlainRequest;
+
+/** The fetch each attempt goes through: `globalThis.fetch` fits, and so does a wrapper with the same arguments. */
+export type AttemptFetchFn = (input: Request | string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Sends a request, retrying as the policy allows. A `Request` is cloned before
  * each attempt, so its body can be sent again. `fetchFn` gets each attempt's
- * signal (caller's signal plus the per-attempt timeout) as its second argument. Returns the last response, even
+ * signal (caller's signal plus the per-attempt timeout) in its second argument. Returns the last response, even
  * a failed one: mapping statuses to errors is the caller's business.
  */
 export function fetchWithRetry(
-  fetchFn: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>,
-  request: Request,
+  fetchFn: AttemptFetchFn,
+  request: RetryableRequest,
   options: FetchWithRetryOptions,
 ): Promise<Response> {
   return sendWithRetry(fetchFn, request, options, unread).then((sent) => sent.response);
@@ -175,8 +195,8 @@ const unread = async () => undefined;
  * response with what `read` made of its body.
  */
 export async function sendWithRetry<B>(
-  fetchFn: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>,
-  request: Request,
+  fetchFn: AttemptFetchFn,
+  request: RetryableRequest,
   options: FetchWithRetryOptions,
   read: (response: Response) => Promise<B>,
 ): Promise<{ response: Response; body: B }> {
@@ -187,13 +207,11 @@ export async function sendWithRetry<B>(
   for (let attempt = 1; ; attempt++) {
     // The gate may hold the attempt back; its timeout starts only when it is sent.
     const sentAt = gate ? (gate.tryAcquire() ?? (await gate.acquire(signal))) : 0;
-    const base = canRepeat && request.body !== null ? request.clone() : request;
     const limit = attemptLimit(signal, timeoutMs);
     let outcome: AttemptOutcome;
     let body: B | undefined;
     try {
-      // The signal goes as fetch's second argument: cheaper than building another Request.
-      const response = await (limit ? fetchFn(base, { signal: limit.signal }) : fetchFn(base));
+      const response = await sendOnce(fetchFn, request, canRepeat, limit?.signal);
       // Reading the body inside the attempt makes a connection lost mid-body a failed attempt.
       body = await read(response);
       outcome = { response };
@@ -228,6 +246,22 @@ export async function sendWithRetry<B>(
     });
     await wait(decision.delayMs, signal);
   }
+}
+
+/** One attempt. A `Request` that may be sent again is cloned, so that its body is still there for the next one. */
+function sendOnce(
+  fetchFn: AttemptFetchFn,
+  request: RetryableRequest,
+  canRepeat: boolean,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  // By shape, not `instanceof`: a Request from another realm or a polyfill is still a Request.
+  if ('clone' in request) {
+    const base = canRepeat && request.body !== null ? request.clone() : request;
+    return signal ? fetchFn(base, { signal }) : fetchFn(base);
+  }
+  const { url, method, headers, body } = request;
+  return fetchFn(url, { method, headers, body, signal: signal ?? null });
 }
 
 /**

@@ -219,6 +219,28 @@ describe('fetchWithRetry', () => {
     expect(server.requests.map((r) => r.body)).toEqual(['{"text":"hi"}', '{"text":"hi"}']);
   });
 
+  it('sends a plain request (URL and init) again after a 429, body, method and headers intact', async () => {
+    server = await startServer((_req, res, seen) =>
+      seen.length === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { ok: true }),
+    );
+    const form = new FormData();
+    form.append('text', 'hi');
+    const request = {
+      url: `${server.url}/messages`,
+      method: 'POST',
+      headers: new Headers({ 'x-test': 'plain' }),
+      body: form,
+    };
+    const response = await fetchWithRetry(fetch, request, { policy: fast, timeoutMs: 5000 });
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+    for (const sent of server.requests) {
+      expect(sent.method).toBe('POST');
+      expect(sent.headers['x-test']).toBe('plain');
+      expect(sent.body).toContain('name="text"\r\n\r\nhi');
+    }
+  });
+
   it('never re-sends a POST after a 500', async () => {
     server = await startServer((_req, res) => json(res, 500, { message: 'boom' }));
     const response = await fetchWithRetry(

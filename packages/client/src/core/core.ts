@@ -1,5 +1,5 @@
 // What generated methods call: checks, one request or a listing, and error answers turned into errors.
-import { Paginated, pagingStrategy, type PageRequest } from '@webex-ts/paginate';
+import { Paginated, pagingStrategy, type PageRequest, type PlainRequest } from '@webex-ts/paginate';
 import { checkInput } from '../checks.js';
 import { apiError, parseBody } from '../error-mapping.js';
 import { WebexValidationError } from '../errors.js';
@@ -52,7 +52,7 @@ export class Core implements ResourceCore {
     path: string,
     input: RequestParts,
     options: SendOptions = {},
-  ): Promise<[Request, Sent]> {
+  ): Promise<[PlainRequest, Sent]> {
     const request = buildRequest(this.baseUrl, method, path, input, options.headers);
     const call = options.deadline ? { ...options, signal: callSignal(options) } : options;
     const sent = await this.transport.send(request, call);
@@ -130,7 +130,7 @@ function hrefOf(raw: string): string | undefined {
 
 /** A response whose body is still to be read, the request that got it, and the signal bounding the call. */
 export interface Streamed {
-  request: Request;
+  request: PlainRequest;
   response: Response;
   signal: AbortSignal | undefined;
 }

@@ -1,9 +1,10 @@
 // Hooks and the logger around each attempt: what `onRequest`, `onResponse` and `debug` see.
 import { redactUrl } from '../errors.js';
 import type { Logger, WebexOptions } from '../options.js';
+import type { AttemptFetchFn } from '@webex-ts/paginate';
 
-/** A fetch for one attempt: the request, and the signal that bounds it. */
-export type AttemptFetch = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+/** A fetch for one attempt: a `Request`, or a URL and init (with the signal that bounds the attempt). */
+export type AttemptFetch = AttemptFetchFn;
 
 /** The hooks that watch attempts. */
 export type AttemptHooks = Pick<WebexOptions, 'onRequest' | 'onResponse'>;
@@ -12,16 +13,18 @@ export type AttemptHooks = Pick<WebexOptions, 'onRequest' | 'onResponse'>;
 export function observed(fetch: AttemptFetch, hooks: AttemptHooks, logger: Logger | undefined): AttemptFetch {
   const { onRequest, onResponse } = hooks;
   if (!onRequest && !onResponse && !logger) return fetch;
-  return async (request, init) => {
+  return async (input, init) => {
+    const request = typeof input === 'string' ? { url: input, method: init?.method ?? 'GET' } : input;
+    const headers = typeof input === 'string' ? new Headers(init?.headers) : input.headers;
     const event = {
       method: request.method,
       url: redactUrl(request.url),
-      trackingId: request.headers.get('TrackingID') ?? undefined,
+      trackingId: headers.get('TrackingID') ?? undefined,
     };
     onRequest?.(event);
     logger?.debug(`webex: ${event.method} ${event.url}`, { ...event });
     const started = performance.now();
-    const response = await fetch(request, init);
+    const response = await fetch(input, init);
     const done = {
       ...event,
       status: response.status,

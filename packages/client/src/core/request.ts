@@ -1,4 +1,5 @@
-// Builds the fetch Request of one operation from its path template, parameters and body.
+// Builds the request of one operation from its path template, parameters and body.
+import type { PlainRequest } from '@webex-ts/paginate';
 
 /** The parts of a request a generated or hand-written method gives. */
 export interface RequestParts {
@@ -40,14 +41,17 @@ function fillPath(template: string, values: Record<string, unknown> | undefined)
   );
 }
 
-/** The Request for a method and path under `baseUrl`; JSON bodies are serialised, others sent as they are. */
+/**
+ * The request for a method and path under `baseUrl`; JSON bodies are serialised, others sent as they are. A plain
+ * request, not a `Request`: fetch builds that itself, once per attempt.
+ */
 export function buildRequest(
   baseUrl: string,
   method: string,
   path: string,
   parts: RequestParts,
   extraHeaders?: Record<string, string>,
-): Request {
+): PlainRequest {
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
   const headers = new Headers(parts.headers);
   if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
@@ -75,7 +79,7 @@ export function buildRequest(
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     }
   }
-  return new Request(url, { method: method.toUpperCase(), headers, body: body ?? null });
+  return { url, method: method.toUpperCase(), headers, body: body ?? null };
 }
 
 /** A multipart body from a plain object: Blobs as files, arrays as repeated fields, other values as text. */

@@ -1,6 +1,13 @@
 // Sends one request: auth, User-Agent, TrackingID, the shared request gate, retries,
 // the 401 refresh-and-replay, and network failures turned into typed errors.
-import { isTimeout, RequestGate, sendWithRetry, type RetryEvent, type RetryPolicy } from '@webex-ts/paginate';
+import {
+  isTimeout,
+  RequestGate,
+  sendWithRetry,
+  type RetryableRequest,
+  type RetryEvent,
+  type RetryPolicy,
+} from '@webex-ts/paginate';
 import { redactUrl, WebexConnectionError, WebexTimeoutError } from '../errors.js';
 import { LONG_RETRY_WAIT_MS, type Logger, type RequestOptions } from '../options.js';
 import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
@@ -65,18 +72,18 @@ export class Transport {
   readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, unread)).response;
 
   /** Sends a request with the same auth and retries as `send`, but hands back the response with its body unread (downloads). */
-  async sendUnread(request: Request, options: SendOptions): Promise<Response> {
+  async sendUnread(request: RetryableRequest, options: SendOptions): Promise<Response> {
     return (await this.#send(request, options, unread)).response;
   }
 
   /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
-  async send(request: Request, options: SendOptions): Promise<Sent> {
+  async send(request: RetryableRequest, options: SendOptions): Promise<Sent> {
     const { response, body } = await this.#send(request, options, readText);
     return { response, text: body };
   }
 
   async #send<B>(
-    request: Request,
+    request: RetryableRequest,
     options: SendOptions,
     read: (response: Response) => Promise<B>,
   ): Promise<{ response: Response; body: B }> {
@@ -92,7 +99,9 @@ export class Transport {
     const retry = { policy, signal: options.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
     const replayable = authorize && this.#refresh !== undefined;
     try {
-      const first = await sendWithRetry(this.#attempt, replayable ? request.clone() : request, retry, read);
+      // A Request's body can be read once: the replay needs a copy. A plain request's body can be sent again as it is.
+      const firstTry = replayable && 'clone' in request ? request.clone() : request;
+      const first = await sendWithRetry(this.#attempt, firstTry, retry, read);
       if (first.response.status !== 401 || !replayable) return first;
       // Refresh once (shared by concurrent calls) and replay the request with the new token.
       await this.#refreshAfter(request.headers.get('Authorization'));
