@@ -272,3 +272,25 @@ describe('observability', () => {
     expect(lines.join('\n')).not.toContain('SECRET-TOKEN');
   });
 });
+
+describe('paging speed', () => {
+  it('asks for the next page as soon as the Link header is in, before the body has arrived', async () => {
+    const BODY_DELAY_MS = 150;
+    const arrivals: number[] = [];
+    server = await startServer((request, response) => {
+      arrivals.push(performance.now());
+      const page = Number(new URL(request.url, 'http://x').searchParams.get('page') ?? '0');
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (page < 2) headers.link = `<${server!.url}/v1/rooms?max=1&page=${page + 1}>; rel="next"`;
+      response.writeHead(200, headers);
+      response.flushHeaders();
+      setTimeout(() => response.end(JSON.stringify({ items: [{ id: `r${page}` }] })), BODY_DELAY_MS);
+    });
+    const rooms = await client(server.url).rooms.list({ max: 1 }).toArray();
+    expect(rooms.map((room) => room.id)).toEqual(['r0', 'r1', 'r2']);
+    expect(arrivals).toHaveLength(3);
+    // Waiting for each body first would put the requests at least BODY_DELAY_MS apart.
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(BODY_DELAY_MS - 50);
+    expect(arrivals[2]! - arrivals[1]!).toBeLessThan(BODY_DELAY_MS + 100);
+  });
+});

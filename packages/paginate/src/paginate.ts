@@ -41,7 +41,9 @@ export class Paginated<T> implements AsyncIterable<T> {
    * Pages in order, until the strategy finds no next page, a next request
    * repeats one already made, or a page repeats the one before it (that page is
    * not yielded). With prefetch, the next page is requested as soon as the
-   * current one is loaded: never more than one page ahead of the caller.
+   * current one is loaded, or, when the strategy finds it in the headers (Link
+   * paging) and the caller is waiting, as soon as the current one's headers are
+   * in: never more than one page ahead of the caller.
    */
   pages(): AsyncGenerator<Page<T>, void, undefined> {
     return this.iterate(this.options.prefetch ?? true);
@@ -82,26 +84,60 @@ export class Paginated<T> implements AsyncIterable<T> {
     const onAbort = () => controller.abort(outer!.reason);
     outer?.addEventListener('abort', onAbort, { once: true });
     const signal = controller.signal;
+    const fromHeaders = prefetch ? this.strategy.nextFromHeaders?.bind(this.strategy) : undefined;
 
-    const start = (request: PageRequest): Promise<LoadedPage> => {
+    const seen = new Set<string>();
+    let loaded = 0;
+    /** The page the caller gets next. */
+    let pending: InFlight | undefined;
+    /** The page after it, started from its headers while its body is still being read. */
+    let early: InFlight | undefined;
+    /** A page started early that turned out not to be the next one: still running until the end. */
+    let stray = false;
+
+    const start = (request: PageRequest): InFlight => {
+      let page: InFlight | undefined;
+      const onHeaders = fromHeaders
+        ? (response: Response) => {
+            if (!page) return;
+            page.headers = response;
+            if (page.awaited) startEarly(page);
+          }
+        : undefined;
       // The executor turns a loader that throws at once into a rejection like any other.
-      const page = new Promise<LoadedPage>((resolve) => resolve(this.load(request, signal)));
+      const loaded = new Promise<LoadedPage>((resolve) => resolve(this.load(request, signal, onHeaders)));
       // Handled when awaited; this only keeps a prefetch that fails early from counting as unhandled.
-      page.catch(() => {});
+      loaded.catch(() => {});
+      page = { request, key: requestKey(request), loaded, headers: undefined, awaited: false };
       return page;
     };
 
-    const seen = new Set<string>();
+    // Only for the page the caller is waiting for: the next one then starts as soon as its address is known, and
+    // is still never more than one page ahead of the caller.
+    const startEarly = (current: InFlight) => {
+      if (early || !current.headers || !fromHeaders) return;
+      let next: PageRequest | undefined;
+      try {
+        next = fromHeaders(current.headers, current.request);
+      } catch {
+        return; // `next` throws the same error once the page is in, after the caller has had it
+      }
+      if (next === undefined || seen.has(requestKey(next)) || loaded >= maxPages) return;
+      early = start(next);
+    };
+
     let request = FIRST;
-    let pending: Promise<LoadedPage> | undefined;
     try {
       if (maxPages < 1) throw new PageLimitError(maxPages);
       seen.add(requestKey(request));
       pending = start(request);
-      let loaded = 1;
+      loaded = 1;
       let previous: unknown[] = [];
       for (;;) {
-        const page = await untilAborted(pending, signal);
+        const current: InFlight = pending;
+        current.awaited = true;
+        startEarly(current);
+        const page = await untilAborted(current.loaded, signal);
         pending = undefined;
         const items = this.strategy.items(page.body);
         if (repeatsPage(previous, items)) return;
@@ -122,11 +158,16 @@ export class Paginated<T> implements AsyncIterable<T> {
           failure = { error: new PageLimitError(maxPages) };
           next = undefined;
         }
+        const started = early;
+        early = undefined;
         if (next !== undefined) {
-          seen.add(requestKey(next));
+          const key = requestKey(next);
+          seen.add(key);
           loaded++;
-          if (prefetch) pending = start(next);
+          if (started?.key === key) pending = started;
+          else if (prefetch) pending = start(next);
         }
+        if (started && started !== pending) stray = true;
 
         // An empty page that only tells the listing is over (offset paging) is not worth a page of its own.
         if (items.length === 0 && request !== FIRST && next === undefined && !failure) return;
@@ -141,7 +182,18 @@ export class Paginated<T> implements AsyncIterable<T> {
     } finally {
       outer?.removeEventListener('abort', onAbort);
       // Stops a prefetch the caller no longer wants.
-      if (pending) controller.abort();
+      if (pending || early || stray) controller.abort();
     }
   }
+}
+
+/** A page asked for: its request, and what is known of it so far. */
+interface InFlight {
+  request: PageRequest;
+  key: string;
+  loaded: Promise<LoadedPage>;
+  /** The successful response, once its headers are in. */
+  headers: Response | undefined;
+  /** Whether the caller is waiting for this page (rather than still working through the one before). */
+  awaited: boolean;
 }

@@ -10,8 +10,16 @@ export interface LoadedPage {
   response: Response;
 }
 
-/** Fetches one page; the signal aborts it (break, caller's signal). */
-export type PageLoader = (request: PageRequest, signal: AbortSignal) => Promise<LoadedPage>;
+/**
+ * Fetches one page; the signal aborts it (break, caller's signal). A loader that can calls `onHeaders` with the
+ * successful response as soon as its headers arrive, before the body is read: a strategy that finds the next page in
+ * the headers (Link paging) then starts it while this body is still coming in.
+ */
+export type PageLoader = (
+  request: PageRequest,
+  signal: AbortSignal,
+  onHeaders?: (response: Response) => void,
+) => Promise<LoadedPage>;
 
 /** How a listing reaches its further pages. */
 export interface PagingStrategy {
@@ -19,4 +27,9 @@ export interface PagingStrategy {
   items(body: unknown): unknown[];
   /** The request for the page after this one, or undefined when this page is the last. May throw (ForeignLinkError). */
   next(page: LoadedPage, items: unknown[], request: PageRequest): PageRequest | undefined;
+  /**
+   * The next request from the response headers alone, when the strategy can tell it without the body (Link paging);
+   * must agree with `next`. Absent when the body is needed.
+   */
+  nextFromHeaders?(response: Response, request: PageRequest): PageRequest | undefined;
 }

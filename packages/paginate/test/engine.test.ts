@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
   DEFAULT_MAX_PAGES,
+  linkPaging,
   PageLimitError,
   Paginated,
   type PageLoader,
@@ -230,5 +231,64 @@ describe('Paginated (the engine)', () => {
     const requests: PageRequest[] = [];
     expect(await new Paginated<number>(loaderFor(requests), countingStrategy()).toArray({ limit: 0 })).toEqual([]);
     expect(requests).toEqual([]);
+  });
+});
+
+describe('early start of the next page (Link paging)', () => {
+  const BODY_DELAY_MS = 150;
+  /**
+   * Pages 0…3 linked by `Link`; page i's headers go out `headersDelay(i)` ms after its request (at once by default),
+   * its body `BODY_DELAY_MS` after them. Records when requests arrive.
+   */
+  async function slowBodyServer(arrivals: number[], headersDelay: (i: number) => number = () => 0) {
+    return startServer(async (request, response) => {
+      arrivals.push(performance.now());
+      const i = Number(new URL(request.url, 'http://x').searchParams.get('i') ?? '0');
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (i < 3) headers.link = `<${server!.url}/list?i=${i + 1}>; rel="next"`;
+      await pause(headersDelay(i));
+      response.writeHead(200, headers);
+      response.flushHeaders();
+      setTimeout(() => response.end(JSON.stringify({ items: [i] })), BODY_DELAY_MS);
+    });
+  }
+
+  /** Fetches a page and tells the engine about its headers before reading the body, as the client's loader does. */
+  const headersFirst: PageLoader = async (request, signal, onHeaders) => {
+    const url = request.kind === 'url' ? request.url : `${server!.url}/list`;
+    const response = await fetch(url, { signal });
+    if (response.ok) onHeaders?.(response);
+    return { body: await response.json(), response };
+  };
+
+  it('asks for the next page as soon as the Link header is in, while the body is still coming', async () => {
+    const arrivals: number[] = [];
+    server = await slowBodyServer(arrivals);
+    const list = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url }));
+    expect(await list.toArray()).toEqual([0, 1, 2, 3]);
+    expect(arrivals).toHaveLength(4);
+    // Without the early start each page would wait for the body before it: at least BODY_DELAY_MS apart.
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(BODY_DELAY_MS - 50);
+  });
+
+  it('stays one page ahead of a caller that holds a page: the headers of the page ahead start nothing', async () => {
+    const arrivals: number[] = [];
+    // Page 1's headers come only after page 0 is in: the caller is on page 0, not waiting for page 1.
+    server = await slowBodyServer(arrivals, (i) => (i === 1 ? 2 * BODY_DELAY_MS : 0));
+    const pages = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url })).pages();
+    expect((await pages.next()).value?.items).toEqual([0]);
+    await pause(4 * BODY_DELAY_MS); // page 1 arrives whole meanwhile
+    expect(arrivals).toHaveLength(2);
+    expect((await pages.next()).value?.items).toEqual([1]);
+    await pages.return();
+  });
+
+  it('without prefetch starts nothing early', async () => {
+    const arrivals: number[] = [];
+    server = await slowBodyServer(arrivals);
+    const list = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url }), { prefetch: false });
+    expect(await list.first()).toBe(0);
+    await pause(BODY_DELAY_MS);
+    expect(arrivals).toHaveLength(1);
   });
 });

@@ -96,7 +96,7 @@ export class Core implements ResourceCore {
     const query = input.params?.query as Record<string, unknown> | undefined;
     const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
     return new Paginated<never>(
-      async (page: PageRequest, signal: AbortSignal) => {
+      async (page: PageRequest, signal: AbortSignal, onHeaders?: (response: Response) => void) => {
         const request =
           page.kind === 'url'
             ? buildRequest(page.url, 'GET', '', { headers: input.headers }, options?.headers)
@@ -109,7 +109,7 @@ export class Core implements ResourceCore {
                   : input,
                 options?.headers,
               );
-        const sent = await this.transport.send(request, { ...options, signal });
+        const sent = await this.transport.send(request, { ...options, signal, onHeaders });
         if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
         return { body: parseBody(request, sent.response, sent.text), response: sent.response };
       },

@@ -35,6 +35,12 @@ export interface SendOptions extends RequestOptions {
    * @internal
    */
   anonymous?: boolean;
+  /**
+   * Hears a successful response as soon as its headers are in, before its body is read (a listing starts its next
+   * page from the `Link` header).
+   * @internal
+   */
+  onHeaders?: ((response: Response) => void) | undefined;
 }
 
 /** A response and its body text, read within the attempt that got it. */
@@ -78,7 +84,14 @@ export class Transport {
 
   /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
   async send(request: RetryableRequest, options: SendOptions): Promise<Sent> {
-    const { response, body } = await this.#send(request, options, readText);
+    const { onHeaders } = options;
+    const read = onHeaders
+      ? (response: Response) => {
+          if (response.ok) onHeaders(response);
+          return response.text();
+        }
+      : readText;
+    const { response, body } = await this.#send(request, options, read);
     return { response, text: body };
   }
 
