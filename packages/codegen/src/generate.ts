@@ -6,8 +6,8 @@ import { emitPathsTypes } from './emit/paths-types.js';
 import { emitReference } from './emit/reference.js';
 import { emitResourceFile } from './emit/resource-class.js';
 import { emitOperationNames, emitResourcesIndex } from './emit/resources-index.js';
-import { SourceFormatter } from './write/format.js';
-import { generatedHeader, SourcePrinter } from './write/source-files.js';
+import { formatSources } from './write/format.js';
+import { generatedHeader, printSourceFile } from './write/source-files.js';
 
 /** Where the generator reads and writes, relative to the repository root. */
 export interface Layout {
@@ -32,11 +32,17 @@ export const defaultLayout: Layout = {
 export async function generate(root: string, layout: Layout = defaultLayout): Promise<Map<string, string>> {
   const bundle = bundleSpecs(join(root, layout.specs));
   const ir = buildIr(bundle);
-  const printer = new SourcePrinter();
   const files = new Map<string, string>();
   const specsDir = relative(root, join(root, layout.specs, '..'));
   const specFile = (source: string) => `${specsDir}/${source}.yaml`;
   const allSpecs = `${specsDir}/**/*.yaml`;
+
+  // The paths types first: the biggest file by far goes to the formatter (its own process) while the rest is printed.
+  const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
+  const pathsTypes = formatSources(
+    root,
+    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document)}`]]),
+  );
 
   const byModule = new Map<string, typeof ir.types>();
   const moduleOf = new Map<string, string>();
@@ -51,22 +57,21 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   }
   for (const [module, types] of byModule) {
     const path = `${layout.modelsGen}/${module}.gen.ts`;
-    files.set(path, printer.print(path, specFile(sourceOf.get(module)!), emitModelsFile(module, types, moduleOf)));
+    files.set(path, printSourceFile(specFile(sourceOf.get(module)!), emitModelsFile(module, types, moduleOf)));
   }
   const modelsIndex = `${layout.modelsGen}/index.gen.ts`;
-  files.set(modelsIndex, printer.print(modelsIndex, allSpecs, emitModelsIndex([...byModule.keys()])));
+  files.set(modelsIndex, printSourceFile(allSpecs, emitModelsIndex([...byModule.keys()])));
 
   for (const resource of ir.resources) {
     const path = `${layout.clientGen}/resources/${resource.name}.gen.ts`;
-    files.set(path, printer.print(path, specFile(resource.source), emitResourceFile(resource, layout.modelsPackage)));
+    files.set(path, printSourceFile(specFile(resource.source), emitResourceFile(resource, layout.modelsPackage)));
   }
   const resourcesIndex = `${layout.clientGen}/resources.gen.ts`;
-  files.set(resourcesIndex, printer.print(resourcesIndex, allSpecs, emitResourcesIndex(ir.resources)));
+  files.set(resourcesIndex, printSourceFile(allSpecs, emitResourcesIndex(ir.resources)));
   const operationsFile = `${layout.clientGen}/operations.gen.ts`;
-  files.set(operationsFile, printer.print(operationsFile, allSpecs, emitOperationNames(ir.resources)));
+  files.set(operationsFile, printSourceFile(allSpecs, emitOperationNames(ir.resources)));
 
-  const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
-  files.set(pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document)}`);
+  files.set(pathsFile, ''); // formatted below; set here to keep the order of the files
 
   const bundled = {
     ...bundle.document,
@@ -79,11 +84,9 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedHeader(allSpecs)));
 
   // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses.
-  const formatter = SourceFormatter.fromRoot(root);
-  try {
-    for (const [path, text] of files) if (path.endsWith('.ts')) files.set(path, formatter.format(path, text));
-  } finally {
-    formatter.close();
+  const printed = new Map([...files].filter(([path]) => path.endsWith('.ts') && path !== pathsFile));
+  for (const formatted of await Promise.all([pathsTypes, formatSources(root, printed)])) {
+    for (const [path, text] of formatted) files.set(path, text);
   }
   return files;
 }

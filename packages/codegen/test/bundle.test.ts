@@ -62,6 +62,17 @@ describe('bundleSpecs', () => {
     expect(() => bundleSpecs(rootFile)).toThrow(/a\.yaml#\/paths\/~1nope points at nothing/);
   });
 
+  it('names the file, line and column of a YAML mistake, and refuses a key given twice', () => {
+    const broken = specs({
+      'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n"),
+      'a.yaml': 'paths:\n  /a:\n    get: { operationId: a\n',
+    });
+    expect(() => bundleSpecs(broken)).toThrow(SpecError);
+    expect(() => bundleSpecs(broken)).toThrow(/cannot parse spec file: .*in "a\.yaml" \(\d+:\d+\)/);
+    const twice = specs({ 'root.yaml': `${root('  {}\n')}info: { title: u, version: '2' }\n` });
+    expect(() => bundleSpecs(twice)).toThrow(/duplicated mapping key/);
+  });
+
   it('names a missing file', () => {
     expect(() => bundleSpecs(specs({ 'root.yaml': root("  /a:\n    $ref: './missing.yaml#/paths/~1a'\n") }))).toThrow(
       /cannot read spec file missing\.yaml/,

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
+// js-yaml rather than `yaml` (which the scaffold keeps, to edit files with their comments): reading every spec is
+// the generator's first step, and js-yaml parses them about five times as fast.
+import { load as parseYaml } from 'js-yaml';
 import type { OpenApiDocument } from './openapi.js';
 
 /** A JSON value as read from a spec file. */
@@ -81,7 +83,12 @@ export function bundleSpecs(rootFile: string): Bundle {
       } catch {
         throw new SpecError(`cannot read spec file ${relative(specDir, file)}`);
       }
-      doc = parse(text) as JsonObject;
+      try {
+        doc = parseYaml(text, { filename: relative(specDir, file) }) as JsonObject;
+      } catch (error) {
+        // js-yaml's message names the file, line and column, and shows the line.
+        throw new SpecError(`cannot parse spec file: ${(error as Error).message}`);
+      }
       files.set(file, doc);
     }
     return doc;
