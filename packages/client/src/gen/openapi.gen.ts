@@ -16969,6 +16969,36 @@ export interface components {
       /** @description The operations Webex processed. */
       operations?: components['schemas']['ScimBulkOperation'][];
     };
+    /** @description Attributes of the SCIM enterprise user extension. */
+    ScimEnterpriseUser: {
+      /** @description Cost center the user is charged to. */
+      costCenter?: string;
+      /** @description Organization the user works for. */
+      organization?: string;
+      /** @description Division the user works in. */
+      division?: string;
+      /** @description Department the user works in. */
+      department?: string;
+      /** @description The user's employee number. */
+      employeeNumber?: string;
+      /** @description The user's manager. */
+      manager?: components['schemas']['ScimUserManager'];
+    };
+    /** @description Attributes of the SCIM enterprise user extension, as sent. */
+    ScimEnterpriseUserInput: {
+      /** @description Cost center the user is charged to. */
+      costCenter?: string;
+      /** @description Organization the user works for. */
+      organization?: string;
+      /** @description Division the user works in. */
+      division?: string;
+      /** @description Department the user works in. */
+      department?: string;
+      /** @description The user's employee number. */
+      employeeNumber?: string;
+      /** @description The user's manager. */
+      manager?: components['schemas']['ScimUserManagerInput'];
+    };
     /** @description A Webex group in SCIM form. */
     ScimGroup: {
       /** @description URNs of the SCIM schemas the group document uses. */
@@ -16984,7 +17014,7 @@ export interface components {
       /** @description Bookkeeping data: when the group was created and changed, and where it lives. */
       meta?: components['schemas']['ScimGroupMeta'];
       /** @description Attributes of Cisco's Webex identity extension for groups. */
-      'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: components['schemas']['ScimGroupWebexIdentityExtension'];
+      'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: components['schemas']['ScimWebexIdentityGroup'];
     };
     /** @description Bookkeeping data of the Webex identity extension. */
     ScimGroupExtensionMeta: {
@@ -17142,33 +17172,7 @@ export interface components {
       /** @description Members of the group. */
       members?: components['schemas']['ScimGroupMemberInput'][];
       /** @description Attributes of Cisco's Webex identity extension for groups. */
-      'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: components['schemas']['ScimGroupWebexIdentityExtensionInput'];
-    };
-    /** @description Attributes of Cisco's Webex identity extension for a group. */
-    ScimGroupWebexIdentityExtension: {
-      /** @description What the group is for, e.g. `location`, `policy` or `distribution`. */
-      usage?: string;
-      /** @description Users who own the group. */
-      owners?: components['schemas']['ScimGroupOwner'][];
-      /** @description Who administers the group. */
-      managedBy?: components['schemas']['ScimGroupManagedBy'][];
-      /** @description How the group was provisioned, e.g. `SCIM`, `AD` or `AAD`. */
-      provisionSource?: string;
-      /** @description What the group's members inherit from it. */
-      inheritances?: components['schemas']['ScimGroupInheritance'][];
-      /** @description Bookkeeping data of the extension. */
-      meta?: components['schemas']['ScimGroupExtensionMeta'];
-    };
-    /** @description Attributes of Cisco's Webex identity extension for a group, as sent. */
-    ScimGroupWebexIdentityExtensionInput: {
-      /** @description What the group is for, e.g. `location`, `policy` or `distribution`. */
-      usage?: string;
-      /** @description Users who own the group. */
-      owners?: components['schemas']['ScimGroupOwner'][];
-      /** @description What the group's members inherit from it. */
-      inheritances?: components['schemas']['ScimGroupInheritance'][];
-      /** @description Who administers the group. */
-      managedBy?: components['schemas']['ScimGroupManagedBy'][];
+      'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: components['schemas']['ScimWebexIdentityGroupInput'];
     };
     /** @description Definition of one attribute of a schema. */
     ScimSchemaAttribute: {
@@ -17387,9 +17391,9 @@ export interface components {
       /** @description The user's postal addresses. */
       addresses?: components['schemas']['ScimUserAddress'][];
       /** @description Attributes of the SCIM enterprise user extension. */
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'?: components['schemas']['ScimUserEnterpriseExtension'];
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'?: components['schemas']['ScimEnterpriseUser'];
       /** @description Attributes of Cisco's Webex identity extension. */
-      'urn:scim:schemas:extension:cisco:webexidentity:2.0:User'?: components['schemas']['ScimUserWebexIdentityExtension'];
+      'urn:scim:schemas:extension:cisco:webexidentity:2.0:User'?: components['schemas']['ScimWebexIdentityUser'];
       /** @description Bookkeeping data: when the user was created and changed, and where it lives. */
       meta?: components['schemas']['ScimUserMeta'];
     };
@@ -17434,36 +17438,6 @@ export interface components {
       display?: string;
       /** @description Whether this is the user's main address. */
       primary?: boolean;
-    };
-    /** @description Attributes of the SCIM enterprise user extension. */
-    ScimUserEnterpriseExtension: {
-      /** @description Cost center the user is charged to. */
-      costCenter?: string;
-      /** @description Organization the user works for. */
-      organization?: string;
-      /** @description Division the user works in. */
-      division?: string;
-      /** @description Department the user works in. */
-      department?: string;
-      /** @description The user's employee number. */
-      employeeNumber?: string;
-      /** @description The user's manager. */
-      manager?: components['schemas']['ScimUserManager'];
-    };
-    /** @description Attributes of the SCIM enterprise user extension, as sent. */
-    ScimUserEnterpriseExtensionInput: {
-      /** @description Cost center the user is charged to. */
-      costCenter?: string;
-      /** @description Organization the user works for. */
-      organization?: string;
-      /** @description Division the user works in. */
-      division?: string;
-      /** @description Department the user works in. */
-      department?: string;
-      /** @description The user's employee number. */
-      employeeNumber?: string;
-      /** @description The user's manager. */
-      manager?: components['schemas']['ScimUserManagerInput'];
     };
     /** @description A group the user is a member of. */
     ScimUserGroup: {
@@ -17659,9 +17633,9 @@ export interface components {
       /** @description The user's email addresses. */
       emails?: components['schemas']['ScimUserEmail'][];
       /** @description Attributes of the SCIM enterprise user extension. */
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'?: components['schemas']['ScimUserEnterpriseExtensionInput'];
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'?: components['schemas']['ScimEnterpriseUserInput'];
       /** @description Attributes of Cisco's Webex identity extension. */
-      'urn:scim:schemas:extension:cisco:webexidentity:2.0:User'?: components['schemas']['ScimUserWebexIdentityExtensionInput'];
+      'urn:scim:schemas:extension:cisco:webexidentity:2.0:User'?: components['schemas']['ScimWebexIdentityUserInput'];
     };
     /** @description A role the user holds. */
     ScimUserRole: {
@@ -17692,13 +17666,39 @@ export interface components {
      * @enum {string}
      */
     ScimUserType: 'user' | 'room' | 'external_calling' | 'calling_service';
+    /** @description Attributes of Cisco's Webex identity extension for a group. */
+    ScimWebexIdentityGroup: {
+      /** @description What the group is for, e.g. `location`, `policy` or `distribution`. */
+      usage?: string;
+      /** @description Users who own the group. */
+      owners?: components['schemas']['ScimGroupOwner'][];
+      /** @description Who administers the group. */
+      managedBy?: components['schemas']['ScimGroupManagedBy'][];
+      /** @description How the group was provisioned, e.g. `SCIM`, `AD` or `AAD`. */
+      provisionSource?: string;
+      /** @description What the group's members inherit from it. */
+      inheritances?: components['schemas']['ScimGroupInheritance'][];
+      /** @description Bookkeeping data of the extension. */
+      meta?: components['schemas']['ScimGroupExtensionMeta'];
+    };
+    /** @description Attributes of Cisco's Webex identity extension for a group, as sent. */
+    ScimWebexIdentityGroupInput: {
+      /** @description What the group is for, e.g. `location`, `policy` or `distribution`. */
+      usage?: string;
+      /** @description Users who own the group. */
+      owners?: components['schemas']['ScimGroupOwner'][];
+      /** @description What the group's members inherit from it. */
+      inheritances?: components['schemas']['ScimGroupInheritance'][];
+      /** @description Who administers the group. */
+      managedBy?: components['schemas']['ScimGroupManagedBy'][];
+    };
     /**
      * @description Attributes of Cisco's Webex identity extension. Besides the named ones, numbered
      *     attributes not declared here may appear: `extensionAttribute<n>`, a list of strings, and
      *     `externalAttribute<n>`, a list of `{ source, value }` objects naming the system that
      *     supplied each value.
      */
-    ScimUserWebexIdentityExtension: {
+    ScimWebexIdentityUser: {
       /** @description State of the user's Webex account. */
       accountStatus?: components['schemas']['ScimUserAccountStatus'];
       /** @description SIP addresses of the user. */
@@ -17714,7 +17714,7 @@ export interface components {
      *     and `externalAttribute<n>`, a list of `{ source, value }` objects naming the system that
      *     supplied each value.
      */
-    ScimUserWebexIdentityExtensionInput: {
+    ScimWebexIdentityUserInput: {
       /** @description State of the user's Webex account. */
       accountStatus: components['schemas']['ScimUserAccountStatus'];
       /** @description SIP addresses of the user. */

@@ -15,7 +15,7 @@ export interface ScimGroup {
   /** Bookkeeping data: when the group was created and changed, and where it lives. */
   meta?: ScimGroupMeta;
   /** Attributes of Cisco's Webex identity extension for groups. */
-  'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: ScimGroupWebexIdentityExtension;
+  'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: ScimWebexIdentityGroup;
 }
 
 /** Bookkeeping data of the Webex identity extension. */
@@ -186,11 +186,11 @@ export interface ScimGroupRequest {
   /** Members of the group. */
   members?: ScimGroupMemberInput[];
   /** Attributes of Cisco's Webex identity extension for groups. */
-  'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: ScimGroupWebexIdentityExtensionInput;
+  'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: ScimWebexIdentityGroupInput;
 }
 
 /** Attributes of Cisco's Webex identity extension for a group. */
-export interface ScimGroupWebexIdentityExtension {
+export interface ScimWebexIdentityGroup {
   /** What the group is for, e.g. `location`, `policy` or `distribution`. */
   usage?: string;
   /** Users who own the group. */
@@ -206,7 +206,7 @@ export interface ScimGroupWebexIdentityExtension {
 }
 
 /** Attributes of Cisco's Webex identity extension for a group, as sent. */
-export interface ScimGroupWebexIdentityExtensionInput {
+export interface ScimWebexIdentityGroupInput {
   /** What the group is for, e.g. `location`, `policy` or `distribution`. */
   usage?: string;
   /** Users who own the group. */
