@@ -18,6 +18,13 @@ const MAX_START_WINDOW = 1024;
 const PACE_MARGIN = 1.25;
 /** Room left below a rate measured while the server was turning requests away (no burst in it). */
 const MEASURED_MARGIN = 1.05;
+/**
+ * Windows without a 429 before the pace speeds up: a 429 costs the request that meets it its whole `Retry-After`
+ * (Webex often says 60 s), so the limit is probed rarely.
+ */
+const QUIET_WINDOWS = 5;
+/** How long, in windows, speeding up stops at a measured pace: probing past it soon would only meet the limit again. */
+const MEASURED_HOLD_WINDOWS = 30;
 /** Slow-down when nothing got through to measure the allowed rate by. */
 const SLOW_DOWN = 1.25;
 
@@ -31,11 +38,13 @@ const SLOW_DOWN = 1.25;
  * include a burst); when nothing had succeeded yet, everyone pauses for
  * `Retry-After` first. A 429 for a request sent once a pace had been tried for
  * a quarter window means it is still too fast: the pace becomes the rate the
- * server let through meanwhile, plus 5% (at most once per quarter window). Each
- * window without a 429 speeds it up by 5%. At start-up at most 16 requests are in flight, twice
- * as many after each window without a 429, so that a burst of calls does not
- * meet the limit all at once. The request that got the 429 itself waits
- * its `Retry-After` in the retry loop.
+ * server let through meanwhile, plus 5% (at most once per quarter window).
+ * After five windows without a 429, each further window speeds it up by 5%,
+ * but not past a measured pace for 30 windows: a 429 costs the request that
+ * meets it its `Retry-After`, so the limit is probed rarely. At start-up at most 16
+ * requests are in flight, twice as many after each window without a 429, so
+ * that a burst of calls does not meet the limit all at once. The request that
+ * got the 429 itself waits its `Retry-After` in the retry loop.
  */
 export class RequestGate {
   private readonly maxConcurrency: number;
@@ -55,6 +64,9 @@ export class RequestGate {
   private nextSlotAt = 0;
   private pacedSince = Number.NEGATIVE_INFINITY;
   private lastSpeedUp = 0;
+  /** The pace measured at the last 429, and until when speeding up stops there. */
+  private measuredPace = 0;
+  private measuredUntil = 0;
   private lastGrowth = 0;
   /**
    * When recent successes were sent, roughly oldest first. Send times, not completion times: when the client is
@@ -140,8 +152,10 @@ export class RequestGate {
     } else if (status < 400) {
       this.successes.push(sentAt);
       while (this.successes.length && this.successes[0]! < now - this.windowMs) this.successes.shift();
-      if (this.intervalMs > 0 && now - this.lastSpeedUp >= this.windowMs && now - this.pacedSince >= this.windowMs) {
-        this.intervalMs *= 0.95;
+      const quiet = now - this.pacedSince >= QUIET_WINDOWS * this.windowMs;
+      if (this.intervalMs > 0 && quiet && now - this.lastSpeedUp >= this.windowMs) {
+        const faster = this.intervalMs * 0.95;
+        this.intervalMs = now < this.measuredUntil ? Math.max(faster, this.measuredPace) : faster;
         this.lastSpeedUp = now;
       }
     }
@@ -169,6 +183,8 @@ export class RequestGate {
       const allowed = accepted > 0 ? (tried / accepted) * MEASURED_MARGIN : this.intervalMs * SLOW_DOWN;
       // Never faster than before: the 429 says the current pace is too fast.
       this.intervalMs = Math.max(allowed, this.intervalMs * MEASURED_MARGIN);
+      this.measuredPace = this.intervalMs;
+      this.measuredUntil = now + MEASURED_HOLD_WINDOWS * this.windowMs;
     }
     this.lastGrowth = now; // no slow-start growth right after a 429
     this.pacedSince = now;

@@ -27,6 +27,26 @@ describe('RequestGate', () => {
     expect(gate.pace).toBeCloseTo(32.8125);
   });
 
+  it('speeds up no further than a measured pace for 30 windows, then probes again', () => {
+    let clock = 0;
+    const gate = new RequestGate({ now: () => clock });
+    for (let i = 0; i < 100; i++) gate.release(0, 200, undefined);
+    clock = 50;
+    gate.release(10, 429, 1000); // first guess: 12.5 ms
+    for (let i = 0; i < 25; i++) gate.release(100, 200, undefined);
+    clock = 550;
+    gate.release(540, 429, 1000); // 25 through in 500 ms: one per 20 ms, plus 5%
+    expect(gate.pace).toBeCloseTo(21);
+    for (let window = 1; window <= 29; window++) {
+      clock = 550 + window * 1000;
+      gate.release(clock - 5, 200, undefined);
+    }
+    expect(gate.pace).toBeCloseTo(21); // held at the measured pace
+    clock = 550 + 31 * 1000;
+    gate.release(clock - 5, 200, undefined);
+    expect(gate.pace).toBeCloseTo(21 * 0.95); // the hold is over: probing again
+  });
+
   it('a pace that changes applies to those already waiting in line', async () => {
     vi.useFakeTimers();
     try {
@@ -52,15 +72,24 @@ describe('RequestGate', () => {
     }
   });
 
-  it('speeds up by 5% per window without a 429', () => {
+  it('speeds up by 5% per window once five windows went by without a 429', () => {
     let clock = 0;
     const gate = new RequestGate({ now: () => clock });
     gate.release(0, 200, undefined);
     gate.release(0, 429, 1000);
     expect(gate.pace).toBe(1250);
-    clock = 1500;
-    gate.release(1400, 200, undefined);
+    clock = 4500;
+    gate.release(4400, 200, undefined);
+    expect(gate.pace).toBe(1250); // four and a half quiet windows: not yet
+    clock = 5000;
+    gate.release(4900, 200, undefined);
     expect(gate.pace).toBeCloseTo(1187.5);
+    clock = 5500;
+    gate.release(5400, 200, undefined);
+    expect(gate.pace).toBeCloseTo(1187.5); // at most once per window
+    clock = 6000;
+    gate.release(5900, 200, undefined);
+    expect(gate.pace).toBeCloseTo(1128.125);
   });
 
   it('holds everyone back after a 429 when nothing had succeeded', async () => {
