@@ -4,22 +4,24 @@
 // sampled during iteration (every 250 items) minus that baseline. The raw-fetch
 // loop is the baseline: the garbage any reader of 1000-item pages makes.
 // A third pass samples right after gc() every 10 pages: what the iterator really holds.
+// With BENCH_SERVER=in-process each pass starts the server in its own process, so its heap counts too.
 import { fileURLToPath } from 'node:url';
-import { fmtMB, fmtMs, median, Report, run, startServer, TOKEN } from './lib/util.mjs';
+import { fmtMB, fmtMs, median, Report, run, SERVER_MODE, SERVER_SUFFIX, startServer, TOKEN } from './lib/util.mjs';
 
 const PAGES = 1000;
 const PER_PAGE = 1000;
 const EXPECTED = PAGES * PER_PAGE;
 
 if (process.argv[2] === '--pass') {
-  await pass(process.argv[3], process.argv[4], process.env.BENCH_BASE_URL);
+  await pass(process.argv[3], process.argv[4]);
 } else {
   await main();
 }
 
 async function main() {
   const report = new Report();
-  const server = await startServer({ pages: PAGES });
+  // In-process, each pass serves itself; otherwise one server (its own process) serves every pass.
+  const server = SERVER_MODE === 'in-process' ? undefined : await startServer({ pages: PAGES });
   const self = fileURLToPath(import.meta.url);
   const REPEATS = Number(process.env.BENCH_MEMORY_REPEATS ?? 3);
   const results = { 'webex-peak': [], 'raw-peak': [], 'webex-retained': [] };
@@ -39,7 +41,7 @@ async function main() {
   passes.push(['webex', 'retained']);
   for (const [variant, mode] of passes) {
     const child = await run(process.execPath, ['--expose-gc', self, '--pass', variant, mode], {
-      env: { ...process.env, BENCH_BASE_URL: server.baseUrl },
+      env: { ...process.env, ...(server ? { BENCH_BASE_URL: server.baseUrl } : {}) },
     });
     const line = child.stdout.split('\n').find((l) => l.startsWith('PASS '));
     if (child.code !== 0 || !line) {
@@ -54,12 +56,16 @@ async function main() {
       `${result.count} items`,
     );
   }
-  const stats = await server.stats();
-  await server.close();
+  const served = server
+    ? (await server.stats()).pagesServed
+    : Object.values(results)
+        .flat()
+        .reduce((sum, result) => sum + result.pagesServed, 0);
+  await server?.close();
   report.check(
     'memory: the server served every page once per pass',
-    stats.pagesServed === passes.length * PAGES,
-    `${stats.pagesServed} of ${passes.length * PAGES}`,
+    served === passes.length * PAGES,
+    `${served} of ${passes.length * PAGES}`,
   );
 
   const growth = (list) => median(list.map((r) => r.growth));
@@ -68,7 +74,7 @@ async function main() {
   const retained = results['webex-retained'];
   if (webex.length && raw.length) {
     report.row({
-      benchmark: '3. memory: 1M items, heap growth (peak)',
+      benchmark: `3. memory: 1M items, heap growth (peak)${SERVER_SUFFIX}`,
       measured: fmtMB(growth(webex)),
       baseline: `${fmtMB(growth(raw))} raw fetch loop`,
       ratio: growth(webex) / growth(raw),
@@ -76,7 +82,7 @@ async function main() {
       met: growth(webex) < 50 * 1024 * 1024,
     });
     report.note(
-      `memory: median of ${webex.length} passes each (webex ${webex.map((r) => fmtMB(r.growth)).join(', ')}; raw ${raw.map((r) => fmtMB(r.growth)).join(', ')}); ` +
+      `memory${SERVER_SUFFIX}: median of ${webex.length} passes each (webex ${webex.map((r) => fmtMB(r.growth)).join(', ')}; raw ${raw.map((r) => fmtMB(r.growth)).join(', ')}); ` +
         `webex ${fmtMs(median(webex.map((r) => r.ms)))} for 1M items, raw loop ${fmtMs(median(raw.map((r) => r.ms)))}; baseline heap ${fmtMB(webex[0].baseline)}` +
         (retained.length
           ? `; right after gc() (every 10 pages, mid-page) the webex iterator held at most ${fmtMB(retained[0].growth)}`
@@ -86,7 +92,9 @@ async function main() {
   report.emit();
 }
 
-async function pass(variant, mode, baseUrl) {
+async function pass(variant, mode) {
+  const server = SERVER_MODE === 'in-process' ? await startServer({ pages: PAGES }) : undefined;
+  const baseUrl = server?.baseUrl ?? process.env.BENCH_BASE_URL;
   const { Webex } = await import('@webex-ts/client');
   const webex = new Webex({ accessToken: TOKEN, baseUrl });
   const headers = { authorization: `Bearer ${TOKEN}` };
@@ -122,5 +130,9 @@ async function pass(variant, mode, baseUrl) {
     }
   }
   const ms = performance.now() - started;
-  process.stdout.write(`PASS ${JSON.stringify({ count, inOrder, baseline, peak, growth: peak - baseline, ms })}\n`);
+  const pagesServed = server ? (await server.stats()).pagesServed : undefined;
+  await server?.close();
+  process.stdout.write(
+    `PASS ${JSON.stringify({ count, inOrder, baseline, peak, growth: peak - baseline, ms, pagesServed })}\n`,
+  );
 }

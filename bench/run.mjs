@@ -32,6 +32,7 @@ const BENCHMARKS = [
     env: IN_PROCESS,
   },
   { id: 'paging-in-process', script: 'paging', title: '2. paging throughput, server in-process', env: IN_PROCESS },
+  { id: 'memory-in-process', script: 'memory', title: '3. memory, server in-process', env: IN_PROCESS },
   { id: 'ratelimit-in-process', script: 'ratelimit', title: '4. rate limits, server in-process', env: IN_PROCESS },
 ];
 
