@@ -1,6 +1,7 @@
 import { untilAborted } from './abort.js';
 import { PageLimitError } from './errors.js';
 import { repeatsPage, requestKey, responseKey } from './guards.js';
+import { afterIoTurn } from './sleep.js';
 import type { LoadedPage, PageLoader, PageRequest, PagingStrategy } from './strategy.js';
 
 /** The most pages one iteration fetches unless `maxPages` says otherwise. */
@@ -171,6 +172,10 @@ export class Paginated<T> implements AsyncIterable<T> {
 
         // An empty page that only tells the listing is over (offset paging) is not worth a page of its own.
         if (items.length === 0 && request !== FIRST && next === undefined && !failure) return;
+        // Node's fetch writes a request only after a round of the event loop (the connection it reuses is handed back
+        // on an I/O event): a caller that works through the page without awaiting anything would hold the page ahead
+        // back until this one is done.
+        if (pending) await afterIoTurn();
         yield { items: items as T[], response: page.response, body: page.body };
 
         if (failure) throw failure.error;

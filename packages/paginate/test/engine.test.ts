@@ -1,4 +1,5 @@
 // The engine with a hand-written loader and strategy, over a real loopback server: the guarantees every strategy gets.
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
@@ -290,5 +291,55 @@ describe('early start of the next page (Link paging)', () => {
     expect(await list.first()).toBe(0);
     await pause(BODY_DELAY_MS);
     expect(arrivals).toHaveLength(1);
+  });
+});
+
+describe('the page ahead goes out while the caller works', () => {
+  // The server runs on its own thread: the caller below never lets this thread's event loop turn.
+  const SERVER = `
+    const { createServer } = require('node:http');
+    const { parentPort } = require('node:worker_threads');
+    const server = createServer((request, response) => {
+      parentPort.postMessage({ arrival: Date.now() });
+      const i = Number(new URL(request.url, 'http://x').searchParams.get('i') ?? '0');
+      const headers = { 'content-type': 'application/json' };
+      if (i < 1) headers.link = '<http://127.0.0.1:' + server.address().port + '/list?i=' + (i + 1) + '>; rel="next"';
+      response.writeHead(200, headers);
+      response.end(JSON.stringify({ items: Array.from({ length: 20 }, (_, n) => i * 20 + n) }));
+    });
+    server.listen(0, '127.0.0.1', () => parentPort.postMessage({ url: 'http://127.0.0.1:' + server.address().port }));
+  `;
+
+  it('is on the wire before a caller that never awaits finishes the page it holds', async () => {
+    const worker = new Worker(SERVER, { eval: true });
+    try {
+      const arrivals: number[] = [];
+      const url = await new Promise<string>((resolve) =>
+        worker.on('message', (message: { url?: string; arrival?: number }) => {
+          if (message.url) resolve(message.url);
+          if (message.arrival) arrivals.push(message.arrival);
+        }),
+      );
+      const load: PageLoader = async (request, signal) => {
+        const response = await fetch(request.kind === 'url' ? request.url : `${url}/list`, { signal });
+        return { body: await response.json(), response };
+      };
+      let firstPageDone = 0;
+      let count = 0;
+      for await (const item of new Paginated<number>(load, linkPaging({ baseUrl: url }))) {
+        expect(item).toBe(count++);
+        // Synchronous work, 5 ms an item: nothing here lets the event loop turn.
+        const until = Date.now() + 5;
+        while (Date.now() < until);
+        if (count === 20) firstPageDone = Date.now();
+      }
+      expect(count).toBe(40);
+      await pause(20); // the worker's last messages
+      expect(arrivals).toHaveLength(2);
+      // The page ahead reached the server while the first page (100 ms of work) was still being worked through.
+      expect(arrivals[1]!).toBeLessThan(firstPageDone - 50);
+    } finally {
+      await worker.terminate();
+    }
   });
 });
