@@ -164,7 +164,7 @@ export interface PlainRequest {
   /** Upper case, as in a `Request`. */
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | null;
+  readonly body: RequestInit['body'];
 }
 
 /** What the retry loop sends: a `Request` (cloned for each attempt that may be repeated) or a `PlainRequest`. */

@@ -9,7 +9,10 @@ export interface RequestParts {
   headers?: Record<string, string> | undefined;
 }
 
-const RAW_BODY = (body: unknown): body is BodyInit =>
+/** A body fetch sends as it is (`BodyInit`, spelled so that apps compiled without the DOM library can read it). */
+type RawBody = NonNullable<RequestInit['body']>;
+
+const RAW_BODY = (body: unknown): body is RawBody =>
   body instanceof FormData ||
   body instanceof URLSearchParams ||
   body instanceof Blob ||
@@ -55,7 +58,7 @@ export function buildRequest(
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
   const headers = new Headers(parts.headers);
   if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
-  let body: BodyInit | undefined;
+  let body: RawBody | undefined;
   if (parts.body !== undefined) {
     const type = headers.get('Content-Type') ?? '';
     if (RAW_BODY(parts.body)) {
