@@ -163,7 +163,8 @@ export interface PlainRequest {
   readonly url: string;
   /** Upper case, as in a `Request`. */
   readonly method: string;
-  readonly headers: Headers;
+  /** Header names in lower case. A plain object: fetch reads one faster than a `Headers`. */
+  readonly headers: Record<string, string>;
   readonly body: RequestInit['body'];
 }
 

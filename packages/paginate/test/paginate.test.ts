@@ -228,7 +228,7 @@ describe('fetchWithRetry', () => {
     const request = {
       url: `${server.url}/messages`,
       method: 'POST',
-      headers: new Headers({ 'x-test': 'plain' }),
+      headers: { 'x-test': 'plain' },
       body: form,
     };
     const response = await fetchWithRetry(fetch, request, { policy: fast, timeoutMs: 5000 });

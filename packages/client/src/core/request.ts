@@ -56,17 +56,19 @@ export function buildRequest(
   extraHeaders?: Record<string, string>,
 ): PlainRequest {
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
-  const headers = new Headers(parts.headers);
-  if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  const headers: Record<string, string> = {};
+  for (const given of [parts.headers, extraHeaders]) {
+    if (given) for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
+  }
   let body: RawBody | undefined;
   if (parts.body !== undefined) {
-    const type = headers.get('Content-Type') ?? '';
+    const type = headers['content-type'] ?? '';
     if (RAW_BODY(parts.body)) {
       body = parts.body;
     } else if (type.startsWith('multipart/form-data') && typeof parts.body === 'object' && parts.body !== null) {
       body = formData(parts.body);
       // fetch writes the header itself, with the boundary.
-      headers.delete('Content-Type');
+      delete headers['content-type'];
     } else if (
       type.startsWith('application/x-www-form-urlencoded') &&
       typeof parts.body === 'object' &&
@@ -79,7 +81,7 @@ export function buildRequest(
       );
     } else {
       body = JSON.stringify(parts.body);
-      if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+      headers['content-type'] ??= 'application/json';
     }
   }
   return { url, method: method.toUpperCase(), headers, body: body ?? null };

@@ -102,11 +102,11 @@ export class Transport {
   ): Promise<{ response: Response; body: B }> {
     const settings = this.#settings;
     const authorize =
-      !options.anonymous && sameOrigin(request.url, this.#origin) && !request.headers.has('Authorization');
+      !options.anonymous && sameOrigin(request.url, this.#origin) && getHeader(request, 'authorization') === null;
     // The token only ever goes to the API's own origin.
-    if (authorize && this.#accessToken) request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
-    if (settings.userAgent) request.headers.set('User-Agent', settings.userAgent);
-    if (options.trackingId) request.headers.set('TrackingID', options.trackingId);
+    if (authorize && this.#accessToken) setHeader(request, 'authorization', `Bearer ${this.#accessToken}`);
+    if (settings.userAgent) setHeader(request, 'user-agent', settings.userAgent);
+    if (options.trackingId) setHeader(request, 'trackingid', options.trackingId);
     const timeoutMs = options.timeout ?? settings.timeout;
     const policy = options.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
     const retry = { policy, signal: options.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
@@ -117,9 +117,9 @@ export class Transport {
       const first = await sendWithRetry(this.#attempt, firstTry, retry, read);
       if (first.response.status !== 401 || !replayable) return first;
       // Refresh once (shared by concurrent calls) and replay the request with the new token.
-      await this.#refreshAfter(request.headers.get('Authorization'));
+      await this.#refreshAfter(getHeader(request, 'authorization'));
       if (!first.response.bodyUsed) await first.response.body?.cancel().catch(() => {});
-      request.headers.set('Authorization', `Bearer ${this.#accessToken}`);
+      setHeader(request, 'authorization', `Bearer ${this.#accessToken}`);
       return await sendWithRetry(this.#attempt, request, retry, read);
     } catch (error) {
       const method = request.method;
@@ -172,6 +172,16 @@ function longWaitMessage(event: RetryEvent): string {
 }
 
 /** Whether a URL is on the given origin, without parsing it. */
+/** A header of either kind of request; `name` in lower case. */
+function getHeader(request: RetryableRequest, name: string): string | null {
+  return 'clone' in request ? request.headers.get(name) : (request.headers[name] ?? null);
+}
+
+function setHeader(request: RetryableRequest, name: string, value: string): void {
+  if ('clone' in request) request.headers.set(name, value);
+  else request.headers[name] = value;
+}
+
 function sameOrigin(url: string, origin: string): boolean {
   return (
     url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?')
