@@ -100,9 +100,9 @@ export class Paginated<T> implements AsyncIterable<T> {
       let page: InFlight | undefined;
       const onHeaders = fromHeaders
         ? (response: Response) => {
-            if (!page) return;
+            if (!page) return undefined;
             page.headers = response;
-            if (page.awaited) startEarly(page);
+            return page.awaited ? startEarly(page) : undefined;
           }
         : undefined;
       // The executor turns a loader that throws at once into a rejection like any other.
@@ -115,16 +115,18 @@ export class Paginated<T> implements AsyncIterable<T> {
 
     // Only for the page the caller is waiting for: the next one then starts as soon as its address is known, and
     // is still never more than one page ahead of the caller.
-    const startEarly = (current: InFlight) => {
-      if (early || !current.headers || !fromHeaders) return;
+    // Resolves once the page started is on its way (see PageLoader), undefined when none was started.
+    const startEarly = (current: InFlight): Promise<void> | undefined => {
+      if (early || !current.headers || !fromHeaders) return undefined;
       let next: PageRequest | undefined;
       try {
         next = fromHeaders(current.headers, current.request);
       } catch {
-        return; // `next` throws the same error once the page is in, after the caller has had it
+        return undefined; // `next` throws the same error once the page is in, after the caller has had it
       }
-      if (next === undefined || seen.has(requestKey(next)) || loaded >= maxPages) return;
+      if (next === undefined || seen.has(requestKey(next)) || loaded >= maxPages) return undefined;
       early = start(next);
+      return afterIoTurn();
     };
 
     let request = FIRST;

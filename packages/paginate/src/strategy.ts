@@ -13,12 +13,14 @@ export interface LoadedPage {
 /**
  * Fetches one page; the signal aborts it (break, caller's signal). A loader that can calls `onHeaders` with the
  * successful response as soon as its headers arrive, before the body is read: a strategy that finds the next page in
- * the headers (Link paging) then starts it while this body is still coming in.
+ * the headers (Link paging) then starts it while this body is still coming in. When `onHeaders` returns a promise,
+ * the loader awaits it before reading the body: it resolves once the event loop has gone round, which Node's fetch
+ * needs before it writes the request just started.
  */
 export type PageLoader = (
   request: PageRequest,
   signal: AbortSignal,
-  onHeaders?: (response: Response) => void,
+  onHeaders?: (response: Response) => Promise<void> | undefined,
 ) => Promise<LoadedPage>;
 
 /** How a listing reaches its further pages. */

@@ -258,7 +258,7 @@ describe('early start of the next page (Link paging)', () => {
   const headersFirst: PageLoader = async (request, signal, onHeaders) => {
     const url = request.kind === 'url' ? request.url : `${server!.url}/list`;
     const response = await fetch(url, { signal });
-    if (response.ok) onHeaders?.(response);
+    if (response.ok) await onHeaders?.(response);
     return { body: await response.json(), response };
   };
 

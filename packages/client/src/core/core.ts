@@ -96,7 +96,7 @@ export class Core implements ResourceCore {
     const query = input.params?.query as Record<string, unknown> | undefined;
     const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
     return new Paginated<never>(
-      async (page: PageRequest, signal: AbortSignal, onHeaders?: (response: Response) => void) => {
+      async (page: PageRequest, signal: AbortSignal, onHeaders?: (response: Response) => Promise<void> | undefined) => {
         const request =
           page.kind === 'url'
             ? buildRequest(page.url, 'GET', '', { headers: input.headers }, options?.headers)

@@ -37,10 +37,10 @@ export interface SendOptions extends RequestOptions {
   anonymous?: boolean;
   /**
    * Hears a successful response as soon as its headers are in, before its body is read (a listing starts its next
-   * page from the `Link` header).
+   * page from the `Link` header); the body is read once the promise it may return resolves.
    * @internal
    */
-  onHeaders?: ((response: Response) => void) | undefined;
+  onHeaders?: ((response: Response) => Promise<void> | undefined) | undefined;
 }
 
 /** A response and its body text, read within the attempt that got it. */
@@ -87,8 +87,9 @@ export class Transport {
     const { onHeaders } = options;
     const read = onHeaders
       ? (response: Response) => {
-          if (response.ok) onHeaders(response);
-          return response.text();
+          // The listing may ask to wait a moment first: long enough for the page it just started to leave.
+          const ready = response.ok ? onHeaders(response) : undefined;
+          return ready ? ready.then(() => response.text()) : response.text();
         }
       : readText;
     const { response, body } = await this.#send(request, options, read);
