@@ -114,8 +114,8 @@ export class Paginated<T> implements AsyncIterable<T> {
     };
 
     // Only for the page the caller is waiting for: the next one then starts as soon as its address is known, and
-    // is still never more than one page ahead of the caller.
-    // Resolves once the page started is on its way (see PageLoader), undefined when none was started.
+    // is still never more than one page ahead of the caller. Resolves once the page started is on its way (see
+    // PageLoader); undefined when none was started.
     const startEarly = (current: InFlight): Promise<void> | undefined => {
       if (early || !current.headers || !fromHeaders) return undefined;
       let next: PageRequest | undefined;

@@ -172,7 +172,6 @@ function longWaitMessage(event: RetryEvent): string {
   return `webex: waiting ${seconds} s before retrying ${event.method} ${event.url} (${cause}, attempt ${event.attempt})`;
 }
 
-/** Whether a URL is on the given origin, without parsing it. */
 /** A header of either kind of request; `name` in lower case. */
 function getHeader(request: RetryableRequest, name: string): string | null {
   return 'clone' in request ? request.headers.get(name) : (request.headers[name] ?? null);
@@ -183,6 +182,7 @@ function setHeader(request: RetryableRequest, name: string, value: string): void
   else request.headers[name] = value;
 }
 
+/** Whether a URL is on the given origin, without parsing it. */
 function sameOrigin(url: string, origin: string): boolean {
   return (
     url.startsWith(origin) && (url.length === origin.length || url[origin.length] === '/' || url[origin.length] === '?')
