@@ -138,6 +138,6 @@ export class GuestIssuerApi {
         anonymous: true,
       },
     );
-    return parseBody(request, sent.response, sent.text) as GuestIssuerToken;
+    return parseBody(request, sent.response, sent.body) as GuestIssuerToken;
   }
 }

@@ -130,7 +130,7 @@ export class MessagesApi extends MessagesResource {
     }
     form.append('files', file.blob, file.name);
     const [request, sent] = await this.#core.request('post', '/messages', { body: form }, options);
-    return parseBody(request, sent.response, sent.text) as Message;
+    return parseBody(request, sent.response, sent.body) as Message;
   }
 }
 

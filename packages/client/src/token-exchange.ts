@@ -17,5 +17,5 @@ export async function exchangeToken(
     { body: new URLSearchParams(form), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
     { ...options, anonymous: true },
   );
-  return parseBody(request, sent.response, sent.text) as AccessToken;
+  return parseBody(request, sent.response, sent.body) as AccessToken;
 }

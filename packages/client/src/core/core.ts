@@ -26,8 +26,11 @@ export class Core implements ResourceCore {
     options?: RequestOptions,
   ): Promise<never> {
     checkInput(operation, input);
-    const [request, sent] = await this.request(method, path, input, options);
-    return parseBody(request, sent.response, sent.text) as never;
+    // this.request's steps, inlined: every call goes through here, and each async layer costs it a turn.
+    const request = buildRequest(this.baseUrl, method, path, input, options?.headers);
+    const sent = await this.transport.send(request, bounded(options));
+    if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
+    return parseBody(request, sent.response, sent.body) as never;
   }
 
   async sendText(
@@ -39,7 +42,7 @@ export class Core implements ResourceCore {
   ): Promise<string> {
     checkInput(operation, input);
     const [, sent] = await this.request(method, path, input, options);
-    return sent.text;
+    return sent.body;
   }
 
   /**
@@ -54,9 +57,8 @@ export class Core implements ResourceCore {
     options: SendOptions = {},
   ): Promise<[PlainRequest, Sent]> {
     const request = buildRequest(this.baseUrl, method, path, input, options.headers);
-    const call = options.deadline ? { ...options, signal: callSignal(options) } : options;
-    const sent = await this.transport.send(request, call);
-    if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
+    const sent = await this.transport.send(request, bounded(options));
+    if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
     return [request, sent];
   }
 
@@ -110,8 +112,8 @@ export class Core implements ResourceCore {
                 options?.headers,
               );
         const sent = await this.transport.send(request, { ...options, signal, onHeaders });
-        if (!sent.response.ok) throw apiError(request, sent.response, sent.text);
-        return { body: parseBody(request, sent.response, sent.text), response: sent.response };
+        if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
+        return { body: parseBody(request, sent.response, sent.body), response: sent.response };
       },
       strategy,
       { signal: callSignal(options) },
@@ -133,6 +135,14 @@ export interface Streamed {
   request: PlainRequest;
   response: Response;
   signal: AbortSignal | undefined;
+}
+
+const NO_OPTIONS: SendOptions = Object.freeze({});
+
+/** A call's options with its deadline folded into its signal. */
+function bounded(options: SendOptions | undefined): SendOptions {
+  if (!options) return NO_OPTIONS;
+  return options.deadline ? { ...options, signal: callSignal(options) } : options;
 }
 
 /** The caller's signal, bounded by the overall deadline when there is one. */

@@ -36,12 +36,24 @@ function queryString(query: object | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** Path templates split once into literal text (even places) and parameter names (odd places). */
+const templates = new Map<string, string[]>();
+
 /** `/rooms/{roomId}` with `roomId` filled in, each value URL-encoded. */
 function fillPath(template: string, values: Record<string, unknown> | undefined): string {
   if (!values) return template;
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
-    name in values ? encodeURIComponent(String(values[name])) : whole,
-  );
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([^}]+)\}/);
+    // The templates are the spec's paths: a few hundred. The cap only guards against paths built at run time.
+    if (templates.size < 2000) templates.set(template, parts);
+  }
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    path += (name in values ? encodeURIComponent(String(values[name])) : `{${name}}`) + parts[i + 1];
+  }
+  return path;
 }
 
 /**
@@ -57,9 +69,8 @@ export function buildRequest(
 ): PlainRequest {
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
   const headers: Record<string, string> = {};
-  for (const given of [parts.headers, extraHeaders]) {
-    if (given) for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
-  }
+  if (parts.headers) copyHeaders(parts.headers, headers);
+  if (extraHeaders) copyHeaders(extraHeaders, headers);
   let body: RawBody | undefined;
   if (parts.body !== undefined) {
     const type = headers['content-type'] ?? '';
@@ -85,6 +96,10 @@ export function buildRequest(
     }
   }
   return { url, method: method.toUpperCase(), headers, body: body ?? null };
+}
+
+function copyHeaders(from: Record<string, string>, to: Record<string, string>): void {
+  for (const name in from) to[name.toLowerCase()] = from[name]!;
 }
 
 /** A multipart body from a plain object: Blobs as files, arrays as repeated fields, other values as text. */

@@ -46,7 +46,7 @@ export interface SendOptions extends RequestOptions {
 /** A response and its body text, read within the attempt that got it. */
 export interface Sent {
   response: Response;
-  text: string;
+  body: string;
 }
 
 const readText = (response: Response) => response.text();
@@ -83,7 +83,7 @@ export class Transport {
   }
 
   /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
-  async send(request: RetryableRequest, options: SendOptions): Promise<Sent> {
+  send(request: RetryableRequest, options: SendOptions): Promise<Sent> {
     const { onHeaders } = options;
     const read = onHeaders
       ? (response: Response) => {
@@ -92,8 +92,7 @@ export class Transport {
           return ready ? ready.then(() => response.text()) : response.text();
         }
       : readText;
-    const { response, body } = await this.#send(request, options, read);
-    return { response, text: body };
+    return this.#send(request, options, read);
   }
 
   async #send<B>(
