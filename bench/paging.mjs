@@ -10,7 +10,7 @@ const PAGES = 200;
 const PER_PAGE = 100;
 const PAGE_DELAY_MS = Number(process.env.BENCH_PAGE_DELAY_MS ?? 2);
 const WORK_US = Number(process.env.BENCH_ITEM_WORK_US ?? 20);
-const ROUNDS = Number(process.env.BENCH_PAGING_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_PAGING_ROUNDS ?? 9);
 const EXPECTED = PAGES * PER_PAGE;
 
 const report = new Report();
