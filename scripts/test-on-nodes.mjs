@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the paginate and client test projects (client, CLI, mock, examples) again on the Node versions users run.
-// `pnpm test` runs everything on the machine's Node; fetch and the event loop differ between versions (Node 22 and
-// 24 write a request only after a round of the loop), so the suites that drive real servers run on each of them too.
+// Runs the paginate and client packages' tests again on the Node versions users run. `pnpm test` runs everything on
+// the machine's Node; fetch and the event loop differ between versions (Node 22 and 24 write a request only after a
+// round of the loop), so the suites that drive the client against real servers (loopback faults, paging, Prism) run
+// on each of them too. The CLI, mock and example suites use the same client and stay on the machine's Node only, which
+// keeps CI short.
 // Node comes from the npm registry (`npx -p node@N`), so nothing but npm is needed. Build first (`pnpm test` does).
 //
 //   node scripts/test-on-nodes.mjs            # Node 22 and 24
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const versions = process.argv.slice(2).length ? process.argv.slice(2) : ['22', '24'];
 const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--project', 'paginate', '--project', 'client'];
+const suites = ['packages/paginate/', 'packages/client/'];
 
 const failed = [];
 for (const version of versions) {
@@ -29,7 +32,7 @@ for (const version of versions) {
     process.exit(2);
   }
   console.log(`\n== tests on Node ${probe.stdout.trim()}`);
-  const run = spawnSync(npx, ['--yes', '--package', `node@${version}`, '--', 'node', ...vitest], {
+  const run = spawnSync(npx, ['--yes', '--package', `node@${version}`, '--', 'node', ...vitest, ...suites], {
     cwd: root,
     stdio: 'inherit',
   });
