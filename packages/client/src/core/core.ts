@@ -26,10 +26,9 @@ export class Core implements ResourceCore {
     options?: RequestOptions,
   ): Promise<never> {
     checkInput(operation, input);
-    // this.request's steps, inlined: every call goes through here, and each async layer costs it a turn.
+    // Not through this.request: every call goes through here, and an async layer more would cost each a turn.
     const request = buildRequest(this.baseUrl, method, path, input, options?.headers);
-    const sent = await this.transport.send(request, bounded(options));
-    if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
+    const sent = answered(request, await this.transport.send(request, bounded(options)));
     return parseBody(request, sent.response, sent.body) as never;
   }
 
@@ -54,12 +53,10 @@ export class Core implements ResourceCore {
     method: string,
     path: string,
     input: RequestParts,
-    options: SendOptions = {},
+    options?: SendOptions,
   ): Promise<[PlainRequest, Sent]> {
-    const request = buildRequest(this.baseUrl, method, path, input, options.headers);
-    const sent = await this.transport.send(request, bounded(options));
-    if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
-    return [request, sent];
+    const request = buildRequest(this.baseUrl, method, path, input, options?.headers);
+    return [request, answered(request, await this.transport.send(request, bounded(options)))];
   }
 
   /**
@@ -111,8 +108,7 @@ export class Core implements ResourceCore {
                   : input,
                 options?.headers,
               );
-        const sent = await this.transport.send(request, { ...options, signal, onHeaders });
-        if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
+        const sent = answered(request, await this.transport.send(request, { ...options, signal, onHeaders }));
         return { body: parseBody(request, sent.response, sent.body), response: sent.response };
       },
       strategy,
@@ -135,6 +131,12 @@ export interface Streamed {
   request: PlainRequest;
   response: Response;
   signal: AbortSignal | undefined;
+}
+
+/** What came back, when it is a success; an error answer throws its typed error. */
+function answered(request: PlainRequest, sent: Sent): Sent {
+  if (!sent.response.ok) throw apiError(request, sent.response, sent.body);
+  return sent;
 }
 
 const NO_OPTIONS: SendOptions = Object.freeze({});
