@@ -97,18 +97,24 @@ const checks: Partial<Record<OperationName, Check>> = {
   },
 };
 
-/** Checks a call's input: path parameters must be non-empty strings, then any rule for the operation. */
+/**
+ * Why a path parameter cannot be sent, or undefined when it can. `.` and `..` are dot segments: URL parsing would
+ * remove them and the request would reach another operation (`/meetings/./registration` is `/meetings/registration`).
+ */
+function pathValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `a non-empty string (got ${typeof value})`;
+  if (value.trim() === '') return `a non-empty string (got ${value === '' ? 'an empty string' : 'only spaces'})`;
+  if (value === '.' || value === '..') return `an id, not the path segment "${value}"`;
+  return undefined;
+}
+
+/** Checks a call's input: each path parameter must be an id that stays one path segment, then any rule for the operation. */
 export function checkInput(operation: string, input: CallInput): void {
   const path = input.params?.path;
   if (path) {
     for (const [name, value] of Object.entries(path)) {
-      if (typeof value !== 'string' || value.trim() === '') {
-        throw new WebexValidationError(
-          operation,
-          name,
-          `${name} must be a non-empty string (got ${value === '' ? 'an empty string' : typeof value})`,
-        );
-      }
+      const problem = pathValueProblem(value);
+      if (problem) throw new WebexValidationError(operation, name, `${name} must be ${problem}`);
     }
   }
   checks[operation as OperationName]?.(input, operation);

@@ -104,6 +104,10 @@ describe('checks before sending', () => {
         /id takes at most 85 comma-separated ids \(got 86\)/,
       ],
       [() => webex.rooms.get(''), /roomId must be a non-empty string/],
+      [() => webex.rooms.get(' '), /roomId must be a non-empty string \(got only spaces\)/],
+      [() => webex.rooms.get('..'), /roomId must be an id, not the path segment "\.\."/],
+      [() => webex.meetings.deleteRegistrationForm('.'), /meetingId must be an id, not the path segment "\."/],
+      [() => webex.memberships.update('..', { isModerator: true }), /membershipId must be an id/],
       [() => webex.memberships.create({ roomId: 'r' }), /give exactly one of personId, personEmail/],
     ];
     for (const [call, message] of cases) {

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkInput } from '../src/checks.js';
 import { buildRequest } from '../src/core/request.js';
+import { WebexValidationError } from '../src/errors.js';
 
 const BASE = 'https://webexapis.com/v1';
 
@@ -55,5 +58,37 @@ describe('buildRequest', () => {
 
   it('has no body when none is given', () => {
     expect(buildRequest(BASE, 'delete', '/rooms/{roomId}', { params: { path: { roomId: 'r' } } }).body).toBeNull();
+  });
+});
+
+describe('path parameters that pass the checks', () => {
+  // A value that passes checkInput must stay one path segment once a URL parser has read it: no dot segment, no
+  // slash, nothing that would make the request reach another operation.
+  it('reach the server as the one segment they were given', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), (value) => {
+        try {
+          checkInput('meetings.deleteRegistrationForm', { params: { path: { meetingId: value } } });
+        } catch (error) {
+          expect(error).toBeInstanceOf(WebexValidationError);
+          return;
+        }
+        const request = buildRequest(BASE, 'delete', '/meetings/{meetingId}/registration', {
+          params: { path: { meetingId: value } },
+        });
+        const segments = new URL(request.url).pathname.split('/');
+        expect(segments).toHaveLength(5);
+        expect(segments.slice(0, 3)).toEqual(['', 'v1', 'meetings']);
+        expect(decodeURIComponent(segments[3]!)).toBe(value);
+        expect(segments[4]).toBe('registration');
+      }),
+      { examples: [['.'], ['..'], ['./'], ['%2e'], ['.%2E'], ['a/..'], ['?x'], ['#'], ['\\..']] },
+    );
+  });
+
+  it('are refused when empty, blank, "." or ".."', () => {
+    for (const value of ['', ' ', '\t', '.', '..']) {
+      expect(() => checkInput('rooms.get', { params: { path: { roomId: value } } })).toThrow(WebexValidationError);
+    }
   });
 });
