@@ -107,7 +107,7 @@ describe('checks before sending', () => {
       [() => webex.rooms.get(' '), /roomId must be a non-empty string \(got only spaces\)/],
       [() => webex.rooms.get('..'), /roomId must be an id, not the path segment "\.\."/],
       [() => webex.meetings.deleteRegistrationForm('.'), /meetingId must be an id, not the path segment "\."/],
-      [() => webex.memberships.update('..', { isModerator: true }), /membershipId must be an id/],
+      [() => webex.memberships.update('..', { isModerator: true, isRoomHidden: false }), /membershipId must be an id/],
       [() => webex.memberships.create({ roomId: 'r' }), /give exactly one of personId, personEmail/],
     ];
     for (const [call, message] of cases) {
