@@ -173,6 +173,7 @@ describe('mentions', () => {
       roomType: 'group',
       text: 'DeployBot ship it, everyone',
       personId,
+      personEmail: 'ana@example.com',
       mentionedPeople: [botId, personId],
       mentionedGroups: ['all'],
     };
@@ -185,6 +186,8 @@ describe('mentions', () => {
       roomId,
       roomType: 'direct',
       text: 'hi',
+      personId,
+      personEmail: 'ana@example.com',
       created: '2026-11-02T17:24:08.183Z',
     };
     expect(mentions(message)).toEqual({ people: [], groups: [], all: false });
@@ -223,6 +226,8 @@ describe('commandText', () => {
       roomId,
       roomType: 'group',
       text: 'Deploy & Co. Bot status please',
+      personId,
+      personEmail: 'ana@example.com',
       html: `<p><spark-mention data-object-type="person" data-object-id="${botId}">Deploy &amp; Co. Bot</spark-mention> status please</p>`,
       mentionedPeople: [botId],
     };
@@ -244,7 +249,14 @@ describe('commandText', () => {
 
 describe('replyTo', () => {
   it('gives the roomId and the message as parentId', () => {
-    const message: Message = { id: messageId, roomId, text: 'hi', created: '2026-11-02T17:24:08.183Z' };
+    const message: Message = {
+      id: messageId,
+      roomId,
+      text: 'hi',
+      personId,
+      personEmail: 'ana@example.com',
+      created: '2026-11-02T17:24:08.183Z',
+    };
     expect(replyTo(message)).toEqual({ roomId, parentId: messageId });
     expect({ ...replyTo({ id: 'm1', roomId: 'r1' }), markdown: 'ok' }).toEqual({
       roomId: 'r1',

@@ -819,8 +819,9 @@ export interface paths {
     };
     /**
      * List data sources
-     * @description Returns every data source registered by the organization, in one answer, for example to
-     *     check their status or find the id to update.
+     * @description Returns every data source registered by the calling service app, in one answer. Entries
+     *     may lack the id and settings that `get` returns (see `DataSourceListItem`), so keep the id
+     *     `create` answers with.
      */
     get: operations['listDataSources'];
     put?: never;
@@ -8410,8 +8411,8 @@ export interface components {
     };
     /** @description The data sources of the organization. */
     DataSourceCollectionResponse: {
-      /** @description The data sources. */
-      items: components['schemas']['DataSource'][];
+      /** @description The data sources, in the shape described under `DataSourceListItem`. */
+      items: components['schemas']['DataSourceListItem'][];
     };
     /** @description What to give when registering a data source. */
     DataSourceCreateRequest: {
@@ -8426,6 +8427,47 @@ export interface components {
       /** @description How long each token is valid, in minutes. */
       tokenLifetimeMinutes?: number;
       /** @description Address of the service Webex should call. */
+      url?: string;
+    };
+    /**
+     * @description One entry of the list of data sources. Webex publishes no schema for these entries (its
+     *     list answer is an array of anything), and its only example shows a different record from
+     *     the one `get` answers with: no `id`, `url` or `status`, but the registering application
+     *     (`applicationId`), organization, creation time and creator and the signed token
+     *     (`jwsToken`). Both sets of fields are listed and none is promised; use `get` for the full
+     *     data source.
+     */
+    DataSourceListItem: {
+      /** @description Id of the data source, if the entry carries it. */
+      id?: string;
+      /** @description Id of the service app that registered the data source. */
+      applicationId?: string;
+      /** @description Id of the organization the data source belongs to. */
+      orgId?: string;
+      /**
+       * Format: date-time
+       * @description When the data source was registered.
+       */
+      createdAt?: string;
+      /** @description Id of the person or app that registered it. */
+      createdBy?: string;
+      /** @description The current signed token (a JWS) Webex sends to the data source. */
+      jwsToken?: string;
+      /** @description Audience claim of the tokens Webex sends to the source. */
+      audience?: string;
+      /** @description The last problem Webex had with the source, if any. */
+      errorMessage?: string;
+      /** @description Unique value put into the tokens to guard against replays. */
+      nonce?: string;
+      /** @description Id of the data source schema, the kind of service this is. */
+      schemaId?: string;
+      /** @description Whether the source is in use, e.g. `active` or `disabled`. */
+      status?: string;
+      /** @description Subject claim of the tokens Webex sends to the source. */
+      subject?: string;
+      /** @description How long each token is valid, in minutes. */
+      tokenLifetimeMinutes?: number;
+      /** @description Address of the service Webex calls. */
       url?: string;
     };
     /** @description A kind of service a data source can be. */
@@ -12426,10 +12468,13 @@ export interface components {
       locations?: components['schemas']['LiveMonitoringCountryMetrics'][];
     };
     /**
-     * @description A site of an organization. The service answers with `name`, `timeZone` and an `address`
-     *     object; Webex's public document describes the workspace-location fields (`displayName`,
-     *     `countryCode`, `cityName`, `address` as text) instead, so both are listed and all but `id`
-     *     are optional.
+     * @description A site of an organization. Webex's documents describe it two ways: its device document
+     *     (schema and example) gives the workspace-location fields (`displayName`, `countryCode`,
+     *     `cityName`, `address` as text, coordinates as numbers), while its Cloud Calling document's
+     *     example of the same operation, its reference pages for listing locations and wxc_sdk (a
+     *     client used against the live service) give `name`, `timeZone` and `address` as an object,
+     *     the shape creating and updating a location take. Both are listed, `address`, `latitude`
+     *     and `longitude` accept either form, and all but `id` are optional.
      */
     Location: {
       /** @description Id of the location. */
@@ -12448,7 +12493,11 @@ export interface components {
       locationId?: string;
       /** @description Friendly name of the location, as the public document lists it. */
       displayName?: string;
-      /** @description Postal address of the location; an object from the service, text in the public document. */
+      /**
+       * @description Postal address of the location: an object in Webex's Cloud Calling document, its reference
+       *     pages and wxc_sdk, text in its device document. Check `typeof address === 'string'` before
+       *     reading fields.
+       */
       address?: components['schemas']['LocationAddress'] | string;
       /** @description Country of the location (ISO 3166-1 alpha-2), as the public document lists it. */
       countryCode?: string;
@@ -12480,8 +12529,10 @@ export interface components {
       items: components['schemas']['Location'][];
     };
     /**
-     * @description A latitude or longitude in degrees; Webex has answered with numbers and with numeric
-     *     strings.
+     * @description A latitude or longitude in degrees. Webex's two documents disagree on how it is written:
+     *     its device document (schema and example) gives a number, its Cloud Calling document's
+     *     example of the same list gives numeric text (`"12.935784"`), so both are allowed; convert
+     *     with `Number(value)`.
      */
     LocationCoordinate: number | string;
     /** @description What to give when creating a location. */
@@ -15454,12 +15505,12 @@ export interface components {
       /** @description Cards attached to the message. */
       attachments?: components['schemas']['MessageAttachment'][];
       /** @description Id of the person who sent the message. */
-      personId?: string;
+      personId: string;
       /**
        * Format: email
        * @description Email address of the person who sent the message.
        */
-      personEmail?: string;
+      personEmail: string;
       /** @description Ids of the people mentioned in the message. */
       mentionedPeople?: string[];
       /** @description Groups mentioned in the message, such as `all`. */
@@ -15851,10 +15902,22 @@ export interface components {
       /** @description The customer organizations. */
       items?: components['schemas']['PartnerAdministratorCustomer'][];
     };
-    /** @description A report generated for a partner, with its status and download link. */
+    /**
+     * @description A report generated for a partner, with its status and download link. Webex describes two
+     *     spellings and this type lists both, all optional: its published schema for partner reports
+     *     is the organization report (`id`, `created`, `createdBy`, `siteList`, `scheduledFrom`),
+     *     while its own example of getting a partner report answers with `reportId`, `createdTime`,
+     *     `templateId`, `regionId`, `fileName`, `fileSize`, `checksum` and `downloadUrlExpiryTime`,
+     *     the same names as the answer to creating one (`reportId`, `createdTime`). Neither `id` nor
+     *     `reportId` is promised, so read `report.reportId ?? report.id`.
+     */
     PartnerReport: {
-      /** @description Unique id of the report. */
-      id: string;
+      /** @description Unique id of the report, as Webex's published schema names it. */
+      id?: string;
+      /** @description Unique id of the report, as Webex's example and the create answer name it. */
+      reportId?: string;
+      /** @description Id of the report template the report was made from. */
+      templateId?: number;
       /** @description Name of the template the report was made from. */
       title?: string;
       /** @description The service the report is about. */
@@ -15873,9 +15936,16 @@ export interface components {
       siteList?: string;
       /**
        * Format: date-time
-       * @description When the report was requested.
+       * @description When the report was requested, as Webex's published schema names it.
        */
-      created: string;
+      created?: string;
+      /**
+       * Format: date-time
+       * @description When the report was requested, as Webex's example and the create answer name it.
+       */
+      createdTime?: string;
+      /** @description Data region the report was generated in, e.g. `US`. */
+      regionId?: string;
       /** @description Id of the person who requested the report. */
       createdBy?: string;
       /** @description Where the report was requested from, the API or Control Hub. */
@@ -15884,6 +15954,14 @@ export interface components {
       status?: string;
       /** @description Where to download the finished report (with the same access token). */
       downloadURL?: string;
+      /** @description How long `downloadURL` stays valid, in seconds, as text (e.g. `3600`). */
+      downloadUrlExpiryTime?: string;
+      /** @description Name of the report file. */
+      fileName?: string;
+      /** @description Size of the report file, in bytes. */
+      fileSize?: number;
+      /** @description Checksum of the report file, to check the download. */
+      checksum?: string;
     };
     /** @description The reports of a partner. */
     PartnerReportCollectionResponse: {
@@ -16727,10 +16805,20 @@ export interface components {
       /** @description Id of the new report; use it to check progress and download it. */
       id: string;
     };
-    /** @description A kind of report the organization can generate. */
+    /**
+     * @description A kind of report the organization can generate. Webex's own example of this list spells
+     *     the template's id `Id`, with a capital I, while its published template schema (shared with
+     *     partner report templates) spells it `id` and types it as text; both are listed and neither
+     *     is promised, so read `template.Id ?? template.id`.
+     */
     ReportTemplate: {
-      /** @description Unique id of the template; pass it as `templateId` when creating a report. */
-      id: number;
+      /**
+       * @description Unique id of the template, as Webex's example spells it; pass it as `templateId` when
+       *     creating a report.
+       */
+      Id?: number;
+      /** @description Unique id of the template, as Webex's published schema spells and types it (text). */
+      id?: string;
       /** @description Name of the template. */
       title?: string;
       /** @description The service reports of this template are about. */
@@ -16746,6 +16834,8 @@ export interface components {
     ReportTemplateCollectionResponse: {
       /** @description The templates. */
       items?: components['schemas']['ReportTemplate'][];
+      /** @description How many templates `items` holds. */
+      numberOfTemplate?: number;
     };
     /** @description One rule a create-report request must follow for a template. */
     ReportTemplateValidationRule: {
@@ -17206,15 +17296,15 @@ export interface components {
       subAttributes?: components['schemas']['ScimSchemaSubAttribute'][];
     };
     /**
-     * @description The requested schema, under its own URN as the key; asking for the core group schema gives
-     *     `urn:ietf:params:scim:schemas:core:2.0:Group`.
+     * @description The answer for one schema. Webex's own example of this operation answers with the schema
+     *     record itself (`id`, `name`, `description`, `attributes`), as SCIM's protocol (RFC 7644,
+     *     section 4) has a schema looked up by its URN answer; Webex's published schema instead
+     *     nests the record under its URN, as the group and user schema operations answer. Both
+     *     shapes are allowed, the flat record first; tell them apart with `'id' in answer`.
      */
-    ScimSchemaByIdResponse: {
-      /** @description Definition of the SCIM core group schema. */
-      'urn:ietf:params:scim:schemas:core:2.0:Group'?: components['schemas']['ScimSchemaDefinition'];
-    } & {
-      [key: string]: components['schemas']['ScimSchemaDefinition'];
-    };
+    ScimSchemaByIdResponse:
+      | components['schemas']['ScimSchemaDefinition']
+      | components['schemas']['ScimSchemaKeyedByUrn'];
     /**
      * @description One of the values Webex allows for an attribute.
      * @enum {string}
@@ -17308,6 +17398,14 @@ export interface components {
       'urn:ietf:params:scim:schemas:core:2.0:Group'?: components['schemas']['ScimSchemaDefinition'];
       /** @description Definition of Cisco's Webex identity extension for groups. */
       'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: components['schemas']['ScimSchemaDefinition'];
+    };
+    /**
+     * @description The core group schema under its URN as the key, the shape Webex's published schema gives
+     *     the answer for one schema.
+     */
+    ScimSchemaKeyedByUrn: {
+      /** @description Definition of the SCIM core group schema. */
+      'urn:ietf:params:scim:schemas:core:2.0:Group'?: components['schemas']['ScimSchemaDefinition'];
     };
     /**
      * @description Kind of resource a reference attribute may point at.
@@ -18994,11 +19092,16 @@ export interface components {
       /** @description The intervals. */
       items?: components['schemas']['VideoMeshUtilizationTrend'][];
     };
-    /** @description Load figures of a cluster in an interval. */
+    /**
+     * @description Load figures of a cluster in an interval. The CPU figures are percentages with decimals
+     *     (Webex's own examples of both utilization operations give `avgCpu` 4.27, 13.16 and 57.89,
+     *     `peakCpu` 54.54 and 69.75), so they are numbers, not integers; the call counts are whole
+     *     numbers.
+     */
     VideoMeshUtilizationMetrics: {
-      /** @description Highest CPU use in the interval, in percent. */
+      /** @description Highest CPU use in the interval, in percent, with decimals (e.g. 54.54). */
       peakCpu?: number;
-      /** @description Average CPU use in the interval, in percent. */
+      /** @description Average CPU use in the interval, in percent, with decimals (e.g. 4.27). */
       avgCpu?: number;
       /** @description Most calls active at once in the interval. */
       activeCalls?: number;
@@ -19143,6 +19246,13 @@ export interface components {
       health?: components['schemas']['WorkspaceHealth'];
       /** @description The devices of the workspace (only with `includeDevices`). */
       devices?: components['schemas']['WorkspaceDevice'][];
+      /**
+       * @description The sensor capabilities (only with `includeCapabilities`), one object keyed by capability.
+       *     Webex's published workspace schema says an array of such objects, but its own example of
+       *     getting a workspace and its capabilities operation both answer with the single object, and
+       *     behaviour.md lists workspace `capabilities` among the shapes its documents get wrong
+       *     between operations; typed as the object.
+       */
       capabilities?: components['schemas']['WorkspaceCapabilityMap'];
       plannedMaintenance?: components['schemas']['WorkspacePlannedMaintenance'];
     };
@@ -20074,7 +20184,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The schema, keyed by its URN. */
+      /** @description The schema, as one SCIM schema record (see `ScimSchemaByIdResponse`). */
       200: {
         headers: {
           TrackingID: components['headers']['TrackingID'];

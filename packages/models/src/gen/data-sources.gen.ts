@@ -24,8 +24,8 @@ export interface DataSource {
 
 /** The data sources of the organization. */
 export interface DataSourceCollectionResponse {
-  /** The data sources. */
-  items: DataSource[];
+  /** The data sources, in the shape described under `DataSourceListItem`. */
+  items: DataSourceListItem[];
 }
 
 /** What to give when registering a data source. */
@@ -41,6 +41,48 @@ export interface DataSourceCreateRequest {
   /** How long each token is valid, in minutes. */
   tokenLifetimeMinutes?: number;
   /** Address of the service Webex should call. */
+  url?: string;
+}
+
+/**
+ * One entry of the list of data sources. Webex publishes no schema for these entries (its list answer
+ * is an array of anything), and its only example shows a different record from the one `get` answers
+ * with: no `id`, `url` or `status`, but the registering application (`applicationId`), organization,
+ * creation time and creator and the signed token (`jwsToken`). Both sets of fields are listed and none
+ * is promised; use `get` for the full data source.
+ */
+export interface DataSourceListItem {
+  /** Id of the data source, if the entry carries it. */
+  id?: string;
+  /** Id of the service app that registered the data source. */
+  applicationId?: string;
+  /** Id of the organization the data source belongs to. */
+  orgId?: string;
+  /**
+   * When the data source was registered.
+   *
+   * An ISO 8601 date-time string.
+   */
+  createdAt?: string;
+  /** Id of the person or app that registered it. */
+  createdBy?: string;
+  /** The current signed token (a JWS) Webex sends to the data source. */
+  jwsToken?: string;
+  /** Audience claim of the tokens Webex sends to the source. */
+  audience?: string;
+  /** The last problem Webex had with the source, if any. */
+  errorMessage?: string;
+  /** Unique value put into the tokens to guard against replays. */
+  nonce?: string;
+  /** Id of the data source schema, the kind of service this is. */
+  schemaId?: string;
+  /** Whether the source is in use, e.g. `active` or `disabled`. */
+  status?: string;
+  /** Subject claim of the tokens Webex sends to the source. */
+  subject?: string;
+  /** How long each token is valid, in minutes. */
+  tokenLifetimeMinutes?: number;
+  /** Address of the service Webex calls. */
   url?: string;
 }
 

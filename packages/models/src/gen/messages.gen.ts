@@ -99,13 +99,13 @@ export interface Message {
   /** Cards attached to the message. */
   attachments?: MessageAttachment[];
   /** Id of the person who sent the message. */
-  personId?: string;
+  personId: string;
   /**
    * Email address of the person who sent the message.
    *
    * An email address.
    */
-  personEmail?: string;
+  personEmail: string;
   /** Ids of the people mentioned in the message. */
   mentionedPeople?: string[];
   /** Groups mentioned in the message, such as `all`. */

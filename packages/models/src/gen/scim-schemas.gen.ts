@@ -33,15 +33,13 @@ export interface ScimSchemaAttribute {
 }
 
 /**
- * The requested schema, under its own URN as the key; asking for the core group schema gives
- * `urn:ietf:params:scim:schemas:core:2.0:Group`.
+ * The answer for one schema. Webex's own example of this operation answers with the schema record
+ * itself (`id`, `name`, `description`, `attributes`), as SCIM's protocol (RFC 7644, section 4) has a
+ * schema looked up by its URN answer; Webex's published schema instead nests the record under its URN,
+ * as the group and user schema operations answer. Both shapes are allowed, the flat record first; tell
+ * them apart with `'id' in answer`.
  */
-export interface ScimSchemaByIdResponse {
-  [key: string]: ScimSchemaDefinition | undefined;
-  /** Definition of the SCIM core group schema. */
-  'urn:ietf:params:scim:schemas:core:2.0:Group'?: ScimSchemaDefinition;
-}
-
+export type ScimSchemaByIdResponse = ScimSchemaDefinition | ScimSchemaKeyedByUrn;
 /**
  * One of the values Webex allows for an attribute.
  *
@@ -212,6 +210,15 @@ export interface ScimSchemaGroupSchemas {
   'urn:ietf:params:scim:schemas:core:2.0:Group'?: ScimSchemaDefinition;
   /** Definition of Cisco's Webex identity extension for groups. */
   'urn:scim:schemas:extension:cisco:webexidentity:2.0:Group'?: ScimSchemaDefinition;
+}
+
+/**
+ * The core group schema under its URN as the key, the shape Webex's published schema gives the answer
+ * for one schema.
+ */
+export interface ScimSchemaKeyedByUrn {
+  /** Definition of the SCIM core group schema. */
+  'urn:ietf:params:scim:schemas:core:2.0:Group'?: ScimSchemaDefinition;
 }
 
 /**

@@ -802,11 +802,15 @@ export interface VideoMeshUtilizationCollection {
   items?: VideoMeshUtilizationTrend[];
 }
 
-/** Load figures of a cluster in an interval. */
+/**
+ * Load figures of a cluster in an interval. The CPU figures are percentages with decimals (Webex's own
+ * examples of both utilization operations give `avgCpu` 4.27, 13.16 and 57.89, `peakCpu` 54.54 and
+ * 69.75), so they are numbers, not integers; the call counts are whole numbers.
+ */
 export interface VideoMeshUtilizationMetrics {
-  /** Highest CPU use in the interval, in percent. */
+  /** Highest CPU use in the interval, in percent, with decimals (e.g. 54.54). */
   peakCpu?: number;
-  /** Average CPU use in the interval, in percent. */
+  /** Average CPU use in the interval, in percent, with decimals (e.g. 4.27). */
   avgCpu?: number;
   /** Most calls active at once in the interval. */
   activeCalls?: number;

@@ -37,6 +37,12 @@ export interface Workspace {
   health?: WorkspaceHealth;
   /** The devices of the workspace (only with `includeDevices`). */
   devices?: WorkspaceDevice[];
+  /**
+   * The sensor capabilities (only with `includeCapabilities`), one object keyed by capability. Webex's
+   * published workspace schema says an array of such objects, but its own example of getting a workspace
+   * and its capabilities operation both answer with the single object, and behaviour.md lists workspace
+   * `capabilities` among the shapes its documents get wrong between operations; typed as the object.
+   */
   capabilities?: WorkspaceCapabilityMap;
   plannedMaintenance?: WorkspacePlannedMaintenance;
 }

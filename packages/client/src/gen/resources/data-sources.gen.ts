@@ -26,8 +26,8 @@ export class DataSourcesResource {
   /**
    * List data sources
    *
-   * Returns every data source registered by the organization, in one answer, for example to check their
-   * status or find the id to update.
+   * Returns every data source registered by the calling service app, in one answer. Entries may lack the
+   * id and settings that `get` returns (see `DataSourceListItem`), so keep the id `create` answers with.
    *
    * `GET /dataSources`
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
