@@ -72,6 +72,8 @@ export {
 } from './cards.js';
 export {
   createWebhookReceiver,
+  WebhookDeliveryError,
+  type RefusedOutcome,
   type WebhookReceiver,
   type WebhookReceiverOptions,
   type ReceivedWebhookEvent,

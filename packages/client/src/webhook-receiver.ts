@@ -3,6 +3,7 @@
 import type { AttachmentAction } from '@webex-ts/models';
 import { samePerson } from './ids.js';
 import type { MessagesResource } from './gen/resources/messages.gen.js';
+import { WebexError } from './errors.js';
 import type { RequestOptions } from './options.js';
 import {
   parseWebhookEvent,
@@ -41,9 +42,12 @@ export type ReceivedWebhookEvent = MessageCreatedEvent | AttachmentActionEvent |
 
 /** What `onError` learns about the delivery that failed, so it can be logged or replayed. */
 export interface FailedDelivery {
-  /** The envelope, parsed. */
-  envelope: WebhookEnvelope;
-  /** The raw body, exactly as received. */
+  /** The envelope, parsed; undefined for a delivery refused before it was parsed (a {@link WebhookDeliveryError}). */
+  envelope: WebhookEnvelope | undefined;
+  /**
+   * The raw body, exactly as received; unverified when the signature was missing or wrong, and empty when the
+   * body was refused before it was read in full (too large, too slow).
+   */
   body: string;
 }
 
@@ -65,26 +69,60 @@ export interface WebhookReceiverOptions {
   botEmail?: string;
   /** Called once per new, verified delivery that is not the bot's own message. A throw answers 500 and goes to `onError`. */
   onEvent(event: ReceivedWebhookEvent): void | Promise<void>;
-  /** Hears every failure after verification (fetching, or `onEvent` throwing), with the delivery, so nothing is lost silently. */
+  /**
+   * Hears every failure, with the delivery, so nothing is lost silently: each refused delivery (a
+   * {@link WebhookDeliveryError}: unsigned, bad signature, not an envelope, too large, too slow) and each failure
+   * after verification (fetching, or `onEvent` throwing).
+   */
   onError(error: unknown, delivery: FailedDelivery): void | Promise<void>;
   /** How many deliveries to remember for dropping repeats (bounded memory); 0 keeps none. Default 1000. */
   seen?: number;
+  /**
+   * How long the `node` and `fetch` adapters wait for the whole body, in ms, before answering 408: a body dripped
+   * byte by byte holds a connection this long, not the server's own limit (Node's is 300 s). Default 10 000.
+   */
+  bodyTimeout?: number;
 }
 
+/** Why the receiver refused a delivery before `onEvent`: the `outcome` of a {@link WebhookDeliveryError}. */
+export type RefusedOutcome = 'unsigned' | 'bad-signature' | 'bad-payload' | 'too-large' | 'timeout';
+
 /** Why the receiver answered as it did. */
-export type ReceiveOutcome =
-  | 'handled'
-  | 'duplicate'
-  | 'own-message'
-  | 'unsigned'
-  | 'bad-signature'
-  | 'bad-payload'
-  | 'failed';
+export type ReceiveOutcome = 'handled' | 'duplicate' | 'own-message' | 'failed' | RefusedOutcome;
 
 /** The answer to give Webex. */
 export interface ReceiveResult {
   status: number;
   outcome: ReceiveOutcome;
+  /** A short plain-text reason to answer with (`ok`, `not a webhook delivery: …`); it never holds a secret. */
+  reason: string;
+}
+
+const REFUSED_STATUS: Record<RefusedOutcome, number> = {
+  unsigned: 401,
+  'bad-signature': 403,
+  'bad-payload': 400,
+  'too-large': 413,
+  timeout: 408,
+};
+
+/**
+ * A delivery the receiver refused, as `onError` hears of it: `outcome` says why, `status` is the answer given, and
+ * the message is the reason sent with it. A `bad-payload` refusal has the `WebhookPayloadError` as its `cause`.
+ */
+export class WebhookDeliveryError extends WebexError {
+  override name = 'WebhookDeliveryError';
+  /** The status the receiver answered with. */
+  readonly status: number;
+
+  constructor(
+    readonly outcome: RefusedOutcome,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.status = REFUSED_STATUS[outcome];
+  }
 }
 
 /** The minimal `node:http` request the adapter reads: its method, headers and body stream. */
@@ -116,12 +154,17 @@ export interface WebhookReceiver {
 /** Deliveries are small JSON envelopes; a larger body is refused before it is buffered. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_SEEN = 1000;
+const DEFAULT_BODY_TIMEOUT = 10_000;
+// setTimeout's own limit: a longer delay fires at once.
+const MAX_TIMER = 2 ** 31 - 1;
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * One framework-free webhook receiver for a bot: verifies `X-Spark-Signature` (401 missing, 403 wrong),
  * parses (400), drops repeats, fetches the message or card action, ignores the bot's own messages,
- * and calls `onEvent` (a throw answers 500 and goes to `onError`).
+ * and calls `onEvent` (a throw answers 500 and goes to `onError`). Its adapters stop reading a body at 1 MB (413)
+ * or after `bodyTimeout` (408). Every refusal is answered with its reason and goes to `onError`.
  */
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const { webex, secret, botId, botEmail, onEvent, onError } = options;
@@ -134,6 +177,11 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   if (!Number.isInteger(capacity) || capacity < 0)
     throw new TypeError(`createWebhookReceiver: seen should be a whole number >= 0, got ${String(capacity)}`);
   const seen = new RecentKeys(capacity);
+  const bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT;
+  if (!Number.isInteger(bodyTimeout) || bodyTimeout < 1 || bodyTimeout > MAX_TIMER)
+    throw new TypeError(
+      `createWebhookReceiver: bodyTimeout should be a whole number of ms from 1 to ${MAX_TIMER}, got ${String(bodyTimeout)}`,
+    );
 
   const isOwn = (personId: unknown, personEmail: unknown): boolean =>
     (botId !== undefined && typeof personId === 'string' && samePerson(personId, botId)) ||
@@ -143,26 +191,33 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     rawBody: Uint8Array | string,
     signatureHeader: string | readonly string[] | null | undefined,
   ): Promise<ReceiveResult> {
+    const text = () => (typeof rawBody === 'string' ? rawBody : decoder.decode(rawBody));
     if (signatureHeader === undefined || signatureHeader === null || signatureHeader === '')
-      return { status: 401, outcome: 'unsigned' };
+      return refuse('unsigned', "missing X-Spark-Signature: deliveries are signed with the webhook's secret", text());
     if (!(await verifyWebhookSignature(rawBody, signatureHeader, secret)))
-      return { status: 403, outcome: 'bad-signature' };
-    const body = typeof rawBody === 'string' ? rawBody : decoder.decode(rawBody);
+      return refuse(
+        'bad-signature',
+        "bad X-Spark-Signature: it does not match the body signed with the webhook's secret",
+        text(),
+      );
+    const body = text();
     let envelope: WebhookEnvelope;
     try {
       envelope = parseWebhookEvent(body);
     } catch (error) {
-      if (error instanceof WebhookPayloadError) return { status: 400, outcome: 'bad-payload' };
+      // The parser's messages name fields and kinds of values, never the values themselves.
+      if (error instanceof WebhookPayloadError)
+        return refuse('bad-payload', `not a webhook delivery: ${error.message}`, body, error);
       throw error;
     }
     const data = envelope.data as Record<string, unknown>;
     const key = JSON.stringify([String(envelope.resource), String(envelope.event), data.id]);
-    if (!seen.add(key)) return { status: 200, outcome: 'duplicate' };
+    if (!seen.add(key)) return { status: 200, outcome: 'duplicate', reason: 'ok' };
     try {
       const event = await toEvent(envelope);
-      if (!event) return { status: 200, outcome: 'own-message' };
+      if (!event) return { status: 200, outcome: 'own-message', reason: 'ok' };
       await onEvent(event);
-      return { status: 200, outcome: 'handled' };
+      return { status: 200, outcome: 'handled', reason: 'ok' };
     } catch (error) {
       // Forgotten, so that a redelivery of the same event is handled rather than dropped as a repeat.
       seen.delete(key);
@@ -171,8 +226,27 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       } catch {
         // The hook's own failure must not turn the 500 into an unanswered request.
       }
-      return { status: 500, outcome: 'failed' };
+      // The handler's error stays with onError: it may say more about the bot than Webex should hear.
+      return { status: 500, outcome: 'failed', reason: 'handler failed' };
     }
+  }
+
+  /** Reports a refused delivery to `onError` and gives the answer that says why. */
+  async function refuse(outcome: RefusedOutcome, reason: string, body: string, cause?: Error): Promise<ReceiveResult> {
+    const error = new WebhookDeliveryError(outcome, reason, cause ? { cause } : undefined);
+    try {
+      await onError(error, { envelope: undefined, body });
+    } catch {
+      // As for a failed delivery: the hook's own failure must not leave the request unanswered.
+    }
+    return { status: error.status, outcome, reason };
+  }
+
+  /** The answer to a body the adapters stopped reading: too large, or not all there within `bodyTimeout`. */
+  function refuseRead(outcome: 'too-large' | 'timeout'): Promise<ReceiveResult> {
+    return outcome === 'too-large'
+      ? refuse(outcome, `body too large for a webhook delivery: over ${MAX_BODY_BYTES} bytes`, '')
+      : refuse(outcome, `webhook body not received in full within ${bodyTimeout} ms`, '');
   }
 
   async function toEvent(envelope: WebhookEnvelope): Promise<ReceivedWebhookEvent | undefined> {
@@ -190,76 +264,132 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   }
 
   function node(req: NodeRequestLike, res: NodeResponseLike): void {
-    const answer = (status: number): void => {
+    const answer = (status: number, reason: string, headers: Record<string, string> = {}): void => {
       res.statusCode = status;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end(statusText(status));
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.end(`${reason}\n`);
     };
     if ((req.method ?? 'POST').toUpperCase() !== 'POST') {
-      res.setHeader('allow', 'POST');
-      answer(405);
+      answer(405, 'POST only', { allow: 'POST' });
       return;
     }
-    readNodeBody(req)
+    // Past the limit or the deadline no further chunk is asked for: node:http stops reading the socket once the
+    // request's small buffer is full, and `connection: close` ends the connection after the answer, rest unread.
+    const read = tooLarge(req.headers['content-length'])
+      ? Promise.resolve<BodyRead>({ refused: 'too-large' })
+      : readLimited(req[Symbol.asyncIterator](), () => {}, bodyTimeout);
+    read
       .then(
-        async (raw) => (raw ? answer((await handle(raw, req.headers[SIGNATURE_HEADER])).status) : answer(413)),
-        () => answer(400),
+        async (body) => {
+          if ('bytes' in body) {
+            const result = await handle(body.bytes, req.headers[SIGNATURE_HEADER]);
+            answer(result.status, result.reason);
+          } else {
+            const result = await refuseRead(body.refused);
+            answer(result.status, result.reason, { connection: 'close' });
+          }
+        },
+        () => answer(400, 'the body could not be read'),
       )
       .catch(() => {
         // An answer already under way cannot be replaced; the request listener must never reject.
         try {
-          answer(500);
+          answer(500, 'handler failed');
         } catch {}
       });
   }
 
   async function fetchHandler(request: Request): Promise<Response> {
-    const reply = (status: number, headers: Record<string, string> = {}) =>
-      new Response(statusText(status), {
+    const reply = (status: number, reason: string, headers: Record<string, string> = {}) =>
+      new Response(`${reason}\n`, {
         status,
         headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
       });
-    if (request.method.toUpperCase() !== 'POST') return reply(405, { allow: 'POST' });
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > MAX_BODY_BYTES) return reply(413);
-    const raw = new Uint8Array(await request.arrayBuffer());
-    if (raw.byteLength > MAX_BODY_BYTES) return reply(413);
-    return reply((await handle(raw, request.headers.get(SIGNATURE_HEADER))).status);
+    if (request.method.toUpperCase() !== 'POST') return reply(405, 'POST only', { allow: 'POST' });
+    let body: BodyRead;
+    if (tooLarge(request.headers.get('content-length'))) {
+      request.body?.cancel().catch(() => {});
+      body = { refused: 'too-large' };
+    } else if (!request.body) {
+      body = { bytes: new Uint8Array(0) };
+    } else {
+      const reader = request.body.getReader();
+      const chunks = { next: () => reader.read() as Promise<IteratorResult<unknown>> };
+      try {
+        body = await readLimited(chunks, () => void reader.cancel().catch(() => {}), bodyTimeout);
+      } catch {
+        return reply(400, 'the body could not be read');
+      }
+    }
+    const result =
+      'bytes' in body
+        ? await handle(body.bytes, request.headers.get(SIGNATURE_HEADER))
+        : await refuseRead(body.refused);
+    return reply(result.status, result.reason);
   }
 
   return { handle, node, fetch: fetchHandler };
 }
 
-/** The body's bytes, or undefined once it is larger than a delivery can be. */
-async function readNodeBody(req: NodeRequestLike): Promise<Uint8Array | undefined> {
-  const chunks: Uint8Array[] = [];
+/** A body read whole, or why reading it stopped. */
+type BodyRead = { bytes: Uint8Array } | { refused: 'too-large' | 'timeout' };
+
+/** Whether a `Content-Length` header already says the body is larger than a delivery can be. */
+function tooLarge(declared: string | string[] | null | undefined): boolean {
+  return typeof declared === 'string' && Number(declared) > MAX_BODY_BYTES;
+}
+
+/**
+ * Reads a body chunk by chunk until it ends, grows past the limit, or `timeoutMs` has passed, whichever comes first.
+ * In the two last cases `stop` is called and no further chunk is asked for, so nothing much past the limit is read.
+ */
+async function readLimited(
+  chunks: { next(): Promise<IteratorResult<unknown>> },
+  stop: () => void,
+  timeoutMs: number,
+): Promise<BodyRead> {
+  const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
-    size += bytes.byteLength;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(bytes);
+  let timedOut = false;
+  // One waker for the chunk being waited for, replaced each time: a promise raced against every chunk would keep
+  // one reaction per chunk alive, and a body dripped byte by byte has a million of them.
+  let wake: ((step: 'timeout') => void) | undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    wake?.('timeout');
+  }, timeoutMs);
+  try {
+    for (;;) {
+      const step = timedOut
+        ? 'timeout'
+        : await new Promise<IteratorResult<unknown> | 'timeout'>((resolve, reject) => {
+            wake = resolve;
+            chunks.next().then(resolve, reject);
+          });
+      if (step === 'timeout') {
+        stop();
+        return { refused: 'timeout' };
+      }
+      if (step.done) break;
+      const bytes = typeof step.value === 'string' ? encoder.encode(step.value) : (step.value as Uint8Array);
+      size += bytes.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        stop();
+        return { refused: 'too-large' };
+      }
+      parts.push(bytes);
+    }
+  } finally {
+    clearTimeout(timer);
   }
   const out = new Uint8Array(size);
   let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
   }
-  return out;
-}
-
-function statusText(status: number): string {
-  const texts: Record<number, string> = {
-    200: 'ok',
-    400: 'not a webhook delivery',
-    401: 'missing X-Spark-Signature',
-    403: 'bad X-Spark-Signature',
-    405: 'POST only',
-    413: 'body too large for a webhook delivery',
-    500: 'handler failed',
-  };
-  return `${texts[status] ?? ''}\n`;
+  return { bytes: out };
 }
 
 /** The most recent keys, oldest dropped first: a bounded memory of deliveries already taken. */

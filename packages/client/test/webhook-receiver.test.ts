@@ -1,13 +1,20 @@
 // The webhook receiver on a real loopback node:http server and through its fetch adapter, fetching from the Prism mock.
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
-import { Webex } from '../src/index.js';
+import { Webex, WebhookPayloadError } from '../src/index.js';
 import {
   createWebhookReceiver,
   type ReceivedWebhookEvent,
+  WebhookDeliveryError,
   type WebhookReceiverOptions,
 } from '../src/webhook-receiver.js';
 
@@ -66,7 +73,7 @@ function setUp(options: Partial<WebhookReceiverOptions> = {}) {
     secret: SECRET,
     onEvent: (event) => void events.push(event),
     onError: (error, delivery) =>
-      void errors.push({ error, body: delivery.body, resource: String(delivery.envelope.resource) }),
+      void errors.push({ error, body: delivery.body, resource: String(delivery.envelope?.resource) }),
     ...options,
   });
   return { receiver, events, errors, sent, violations };
@@ -84,13 +91,14 @@ async function serve(receiver: ReturnType<typeof setUp>['receiver']) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webex`;
   // `signature`: the header to send; null sends none.
-  return async (body: string, signature: string | null = sign(body), method = 'POST') => {
+  const send = async (body: string, signature: string | null = sign(body), method = 'POST') => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (signature !== null) headers['X-Spark-Signature'] = signature;
     const response = await fetch(url, { method, headers, ...(method === 'POST' ? { body } : {}) });
-    await response.text();
-    return response.status;
+    return { status: response.status, text: await response.text() };
   };
+  // `post(...)` is the status alone; `post.send(...)` the status and the answer's text.
+  return Object.assign(async (...args: Parameters<typeof send>) => (await send(...args)).status, { send });
 }
 
 describe('createWebhookReceiver on node:http', () => {
@@ -135,16 +143,27 @@ describe('createWebhookReceiver on node:http', () => {
     ['an empty signature', '', 401],
     ['a signature made with another secret', 'other-secret', 403],
     ['a signature that is not hex', 'not-hex', 403],
-  ])('answers %s with %i and never calls the handler', async (_name, signature, status) => {
-    const { receiver, events, errors, sent } = setUp();
-    const post = await serve(receiver);
-    const body = messageCreated('M-forged');
-    const header = signature === 'other-secret' ? sign(body, 'other-secret') : signature;
-    expect(await post(body, header)).toBe(status);
-    expect(events).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(sent).toEqual([]);
-  });
+  ])(
+    'answers %s with its status and reason, never calls the handler, and tells onError',
+    async (_name, signature, status) => {
+      const { receiver, events, errors, sent } = setUp();
+      const post = await serve(receiver);
+      const body = messageCreated('M-forged');
+      const header = signature === 'other-secret' ? sign(body, 'other-secret') : signature;
+      const answer = await post.send(body, header);
+      expect(answer.status).toBe(status);
+      expect(answer.text).toMatch(status === 401 ? /^missing X-Spark-Signature/ : /^bad X-Spark-Signature: /);
+      // The expected signature is never told: it would let anyone sign their own deliveries.
+      expect(answer.text).not.toContain(sign(body));
+      expect(events).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.error).toBeInstanceOf(WebhookDeliveryError);
+      expect(errors[0]!.error).toMatchObject({ status, outcome: status === 401 ? 'unsigned' : 'bad-signature' });
+      expect(errors[0]!.resource).toBe('undefined');
+      expect(errors[0]!.body).toBe(body);
+      expect(sent).toEqual([]);
+    },
+  );
 
   it('a body changed after signing is refused with 403', async () => {
     const { receiver, events } = setUp();
@@ -155,15 +174,28 @@ describe('createWebhookReceiver on node:http', () => {
   });
 
   it.each([
-    ['not JSON', '{"resource":'],
-    ['no data', JSON.stringify({ resource: 'messages', event: 'created' })],
-    ['a message without its id', envelope('messages', 'created', { roomId: 'ROOM', personId: 'P' })],
-  ])('answers a signed body that is %s with 400', async (_name, body) => {
+    ['not JSON', '{"resource":', 'webhook body is not JSON'],
+    [
+      'no data',
+      JSON.stringify({ resource: 'messages', event: 'created' }),
+      'webhook body has no "data" object, got nothing',
+    ],
+    [
+      'a message without its id',
+      envelope('messages', 'created', { roomId: 'ROOM', personId: 'P' }),
+      'messages webhook "data" should have a "id" string, got nothing',
+    ],
+  ])('answers a signed body that is %s with 400 and why, and tells onError', async (_name, body, why) => {
     const { receiver, events, errors } = setUp();
     const post = await serve(receiver);
-    expect(await post(body)).toBe(400);
+    expect(await post.send(body)).toEqual({ status: 400, text: `not a webhook delivery: ${why}\n` });
     expect(events).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(errors).toHaveLength(1);
+    const error = errors[0]!.error as WebhookDeliveryError;
+    expect(error).toBeInstanceOf(WebhookDeliveryError);
+    expect(error).toMatchObject({ status: 400, outcome: 'bad-payload', message: `not a webhook delivery: ${why}` });
+    expect(error.cause).toBeInstanceOf(WebhookPayloadError);
+    expect(errors[0]!.body).toBe(body);
   });
 
   it('answers other methods with 405', async () => {
@@ -242,12 +274,16 @@ describe('createWebhookReceiver on node:http', () => {
     expect(events).toHaveLength(1);
   });
 
-  it('refuses a body larger than a delivery can be with 413, before the handler', async () => {
-    const { receiver, events } = setUp();
+  it('refuses a body larger than a delivery can be with 413, before the handler, and tells onError', async () => {
+    const { receiver, events, errors } = setUp();
     const post = await serve(receiver);
     const body = messageCreated('M1').replace('"group"', `"${'x'.repeat(1024 * 1024)}"`);
-    expect(await post(body)).toBe(413);
+    expect(await post.send(body)).toEqual({
+      status: 413,
+      text: 'body too large for a webhook delivery: over 1048576 bytes\n',
+    });
     expect(events).toEqual([]);
+    expect(errors.map((e) => [(e.error as WebhookDeliveryError).outcome, e.body])).toEqual([['too-large', '']]);
   });
 });
 
@@ -305,7 +341,167 @@ describe('createWebhookReceiver memory of deliveries', () => {
   it.each([
     ['no secret', { secret: '' }, /expected the webhook secret/],
     ['a negative memory', { seen: -1 }, /seen should be a whole number >= 0, got -1/],
+    [
+      'a body timeout of zero',
+      { bodyTimeout: 0 },
+      /bodyTimeout should be a whole number of ms from 1 to 2147483647, got 0/,
+    ],
   ])('refuses %s at creation', (_name, options, message) => {
     expect(() => setUp(options)).toThrow(message);
+  });
+});
+
+/** Serves a request listener on loopback; `bytesRead` resolves, once the connection has closed, with what the server read off it. */
+async function serveCounting(listener: RequestListener) {
+  const server = createServer(listener);
+  servers.push(server);
+  let bytesRead!: (n: number) => void;
+  const read = new Promise<number>((resolve) => (bytesRead = resolve));
+  server.on('connection', (socket: Socket) => socket.on('close', () => bytesRead(socket.bytesRead)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webex`, bytesRead: () => read };
+}
+
+/**
+ * Bridges node:http to the fetch adapter the way a runtime would: the body a stream the receiver pulls from, counting
+ * what it pulled. Cancelling only stops the pulling; the connection is closed after the answer.
+ */
+function fetchBridge(handler: (request: Request) => Promise<Response>) {
+  const seen = { pulled: 0, cancelled: false };
+  const listener: RequestListener = (req, res) => {
+    const chunks = req[Symbol.asyncIterator]();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const { value, done } = await chunks.next();
+          if (done) return controller.close();
+          seen.pulled += (value as Buffer).byteLength;
+          controller.enqueue(new Uint8Array(value as Buffer));
+        },
+        cancel() {
+          seen.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    // `duplex` is what Node asks of a streamed request body; the DOM types do not know it yet.
+    const init = { method: req.method!, headers, body, duplex: 'half' } as RequestInit;
+    const request = new Request(`http://127.0.0.1${req.url}`, init);
+    handler(request)
+      .then(async (response) => {
+        res.writeHead(response.status, { ...Object.fromEntries(response.headers), connection: 'close' });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch(() => res.destroy());
+  };
+  return { listener, seen };
+}
+
+/**
+ * POSTs a body written piece by piece with no Content-Length (chunked), as fast as the server takes it or one piece
+ * each `everyMs`, until `total` bytes are written, the answer comes, or `giveUpMs` pass.
+ */
+function postStream(url: string, options: { total: number; piece: number; everyMs?: number; giveUpMs: number }) {
+  return new Promise<{ status: number | undefined; connection: string | undefined; text: string; written: number }>(
+    (resolve) => {
+      let written = 0;
+      let status: number | undefined;
+      let connection: string | undefined;
+      let text = '';
+      let over = false;
+      const finish = () => {
+        if (over) return;
+        over = true;
+        clearTimeout(giveUp);
+        request.destroy();
+        resolve({ status, connection, text, written });
+      };
+      const giveUp = setTimeout(finish, options.giveUpMs);
+      const request = httpRequest(url, { method: 'POST', headers: { 'x-spark-signature': 'ab'.repeat(20) } });
+      request.on('response', (response: IncomingMessage) => {
+        status = response.statusCode;
+        connection = response.headers.connection;
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', finish);
+        response.on('error', finish);
+      });
+      request.on('error', () => {
+        // A reset after the answer is the server closing on an unread upload; the answer already came.
+        if (status === undefined) finish();
+      });
+      request.on('close', () => setTimeout(() => status === undefined && finish(), 100));
+      const piece = Buffer.alloc(options.piece, 'x');
+      const write = async () => {
+        while (!over && status === undefined && written < options.total) {
+          if (options.everyMs) await new Promise((resolve) => setTimeout(resolve, options.everyMs));
+          if (over || status !== undefined || request.destroyed) return;
+          written += piece.byteLength;
+          if (!request.write(piece))
+            await new Promise<void>((resolve) => {
+              const go = () => {
+                request.off('drain', go).off('close', go);
+                resolve();
+              };
+              request.on('drain', go).on('close', go);
+            });
+        }
+        if (!over && status === undefined && !request.destroyed) request.end();
+      };
+      void write();
+    },
+  );
+}
+
+const LIMIT = 1024 * 1024;
+const TWENTY_MB = 20 * 1024 * 1024;
+
+describe('createWebhookReceiver under hostile input', () => {
+  it('node adapter: a 20 MB chunked upload is answered 413 and reading stops near the limit', async () => {
+    const { receiver, events, errors } = setUp();
+    const server = await serveCounting(receiver.node);
+    const answer = await postStream(server.url, { total: TWENTY_MB, piece: 64 * 1024, giveUpMs: 10_000 });
+    expect(answer.status).toBe(413);
+    // The limit, plus what the socket and the request stream buffer before reading pauses: nowhere near 20 MB.
+    expect(await server.bytesRead()).toBeLessThan(2 * LIMIT);
+    // Closed at once: the unread rest must not be taken for the next request, nor hold the socket open.
+    expect(answer.connection).toBe('close');
+    expect(answer.text).toBe(`body too large for a webhook delivery: over ${LIMIT} bytes\n`);
+    expect(events).toEqual([]);
+    expect(errors.map((e) => (e.error as WebhookDeliveryError).outcome)).toEqual(['too-large']);
+  });
+
+  it('fetch adapter: a 20 MB chunked upload is answered 413 and reading stops at the limit', async () => {
+    const { receiver, events, errors } = setUp();
+    const bridge = fetchBridge(receiver.fetch);
+    const server = await serveCounting(bridge.listener);
+    const answer = await postStream(server.url, { total: TWENTY_MB, piece: 64 * 1024, giveUpMs: 10_000 });
+    expect(answer.status).toBe(413);
+    // The receiver pulled one piece past the limit at most, then cancelled the body.
+    expect(bridge.seen.pulled).toBeLessThanOrEqual(LIMIT + 64 * 1024);
+    expect(bridge.seen.cancelled).toBe(true);
+    expect(await server.bytesRead()).toBeLessThan(2 * LIMIT);
+    expect(answer.text).toBe(`body too large for a webhook delivery: over ${LIMIT} bytes\n`);
+    expect(events).toEqual([]);
+    expect(errors.map((e) => (e.error as WebhookDeliveryError).outcome)).toEqual(['too-large']);
+  });
+
+  it.each([
+    ['node', (receiver: ReturnType<typeof setUp>['receiver']) => receiver.node],
+    ['fetch', (receiver: ReturnType<typeof setUp>['receiver']) => fetchBridge(receiver.fetch).listener],
+  ])('%s adapter: a body dripped slower than bodyTimeout is answered 408 and reported', async (_name, listenerOf) => {
+    const { receiver, events, errors } = setUp({ bodyTimeout: 300 });
+    const server = await serveCounting(listenerOf(receiver));
+    const answer = await postStream(server.url, { total: 1000, piece: 1, everyMs: 50, giveUpMs: 5_000 });
+    expect(answer.status).toBe(408);
+    expect(answer.text).toBe('webhook body not received in full within 300 ms\n');
+    // Answered while the drip (a byte each 50 ms, 50 s in all) had barely begun.
+    expect(answer.written).toBeLessThan(100);
+    expect(events).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.error).toBeInstanceOf(WebhookDeliveryError);
+    expect(errors[0]!.error).toMatchObject({ status: 408, outcome: 'timeout' });
   });
 });

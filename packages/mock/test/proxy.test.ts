@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webex } from '@webex-ts/client';
@@ -40,6 +41,10 @@ beforeAll(async () => {
         return json(response, 200, { ...room, type: 'channel' }, TRACKING);
       case 'GET /v1/rooms/teapot':
         return json(response, 418, { message: 'short and stout' }, TRACKING);
+      case 'GET /v1/rooms/html':
+        // A gateway's error page passed off as a success.
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...TRACKING });
+        return void response.end('<html><body>Service Unavailable</body></html>');
       case 'GET /v1/rooms/no-tracking':
         return json(response, 200, room);
       case 'GET /v1/rooms/bad-link':
@@ -116,6 +121,11 @@ describe('startProxy', () => {
       { part: 'body', pointer: '/type', rule: 'enum', message: '"channel" is not one of "direct", "group"' },
     ],
     ['an undeclared status', '/rooms/teapot', { part: 'status', pointer: '', rule: 'unknown-status' }],
+    [
+      'a body that is not JSON',
+      '/rooms/html',
+      { part: 'body', pointer: '', rule: 'type', message: 'expected a JSON body, got text/html' },
+    ],
     [
       'a missing TrackingID',
       '/rooms/no-tracking',
@@ -268,6 +278,39 @@ describe('startProxy', () => {
     } finally {
       await dead.stop();
     }
+  });
+
+  it.each([
+    ['never answers', (_response: ServerResponse) => {}],
+    [
+      'sends its headers and then stalls in the body',
+      (response: ServerResponse) => {
+        response.writeHead(200, { 'content-type': 'application/json', ...TRACKING });
+        response.write('{"items":[');
+      },
+    ],
+  ])('answers 504 naming the timeout when the upstream %s', async (_name, stall) => {
+    const silent = await startServer((_request, response) => stall(response));
+    const slow = await startProxy({ upstream: `${silent.url}/v1`, spec, upstreamTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${slow.url}/rooms`, { signal: AbortSignal.timeout(5_000) });
+      expect(response.status).toBe(504);
+      expect(await response.json()).toEqual({
+        message: `webex-mock proxy: the upstream ${silent.url}/v1 did not answer in full within 300 ms`,
+      });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(silent.requests).toHaveLength(1);
+    } finally {
+      await slow.stop();
+      await silent.close();
+    }
+  });
+
+  it.each([0, -1, 1.5, 2 ** 31])('refuses an upstream timeout of %s ms', async (upstreamTimeoutMs) => {
+    await expect(startProxy({ upstream: 'https://webexapis.com/v1', spec, upstreamTimeoutMs })).rejects.toThrow(
+      `upstreamTimeoutMs should be a whole number of ms from 1 to 2147483647, got ${upstreamTimeoutMs}`,
+    );
   });
 
   it('refuses an upstream that is not a plain base URL', async () => {

@@ -98,7 +98,22 @@ export function checkResponse(
     part: 'header',
   }));
   const json = jsonSchemaOf(declared.content);
-  if (!json || !/json/i.test(headers.get('content-type') ?? 'application/json')) return issues;
+  if (!json) return issues;
+  const type = headers.get('content-type');
+  if (body.length > 0 && type !== null && !/json/i.test(type)) {
+    // Another type the answer declares beside JSON (`text/plain`, `text/*`) is the upstream's choice to make.
+    if (declaresType(declared.content, type)) return issues;
+    return [
+      ...issues,
+      {
+        where: 'response',
+        part: 'body',
+        pointer: '',
+        rule: 'type',
+        message: `expected a JSON body, got ${shownType(type)}`,
+      },
+    ];
+  }
   if (body.length === 0) {
     if (status >= 200 && status < 300 && status !== 204)
       issues.push({
@@ -138,6 +153,24 @@ function formObject(spec: ContractSpec, raw: Schema | undefined, fields: URLSear
   const object: Record<string, unknown> = {};
   for (const name of new Set(fields.keys())) object[name] = coerce(spec, properties[name], fields.getAll(name));
   return object;
+}
+
+/** The media type of a `Content-Type` value (`text/html`), lower-cased and without parameters. */
+function mediaType(contentType: string): string {
+  return contentType.split(';')[0]!.trim().toLowerCase();
+}
+
+/** Whether the declared content lists the media type, exactly or by a wildcard (`text/*`, or any type). */
+function declaresType(content: Record<string, unknown> | undefined, contentType: string): boolean {
+  const media = mediaType(contentType);
+  const anyOfKind = `${media.split('/')[0]}/*`;
+  return Object.keys(content ?? {}).some((declared) => [media, anyOfKind, '*/*'].includes(declared.toLowerCase()));
+}
+
+// A violation quotes no header as it came: the media type is named only when it is a plain `type/subtype`.
+function shownType(contentType: string): string {
+  const media = mediaType(contentType);
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(media) ? media : 'a body of another type';
 }
 
 function jsonSchemaOf(content: Record<string, { schema?: Schema }> | undefined): { schema?: Schema } | undefined {

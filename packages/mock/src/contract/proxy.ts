@@ -20,6 +20,11 @@ export interface ProxyOptions {
   onViolation?: (violation: ContractViolation) => void;
   /** The fetch used to reach the upstream. Default: the global one. */
   fetch?: typeof fetch;
+  /**
+   * How long the upstream has to answer in full (status, headers and body), in ms; past it the proxy gives up
+   * and answers 504 naming the timeout. Default 30 000 (shorter than the client's own 60 s, so the 504 is seen).
+   */
+  upstreamTimeoutMs?: number;
 }
 
 /** A running proxy. Point a client's `baseUrl` at `url`. */
@@ -55,9 +60,18 @@ const RESPONSE_SKIP = new Set([
   'set-cookie',
 ]);
 
+const DEFAULT_UPSTREAM_TIMEOUT = 30_000;
+// setTimeout's own limit: a longer delay fires at once.
+const MAX_TIMER = 2 ** 31 - 1;
+
 /** Starts a proxy on loopback that forwards to `upstream` and records every contract violation on the way. */
 export async function startProxy(options: ProxyOptions): Promise<ContractProxy> {
   const upstream = parseUpstream(options.upstream);
+  const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER)
+    throw new TypeError(
+      `upstreamTimeoutMs should be a whole number of ms from 1 to ${MAX_TIMER}, got ${String(options.upstreamTimeoutMs)}`,
+    );
   const spec = loadSpec(options.spec);
   const send = options.fetch ?? fetch;
   const found: ContractViolation[] = [];
@@ -91,15 +105,28 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
     }
     let answer: Response;
     let answerBody: Buffer;
+    // One deadline for the whole answer: an upstream that sends its headers and then stalls is as stuck as a silent one.
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       answer = await send(`${upstream.base}${url.pathname}${url.search}`, {
         method,
         headers,
         body: body.length > 0 && method !== 'GET' && method !== 'HEAD' ? body : undefined,
         redirect: 'manual',
+        signal,
       });
       answerBody = Buffer.from(await answer.arrayBuffer());
     } catch (error) {
+      if (signal.aborted) {
+        res.writeHead(504, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            message: `webex-mock proxy: the upstream ${upstream.shown} did not answer in full within ${timeoutMs} ms`,
+          }),
+        );
+        record(issues, undefined);
+        return;
+      }
       res.writeHead(502, { 'content-type': 'application/json' });
       const reason =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
