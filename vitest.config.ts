@@ -12,6 +12,7 @@ export default defineConfig({
             'packages/client/test/**/*.test.ts',
             'packages/cli/test/**/*.test.ts',
             'packages/mock/test/**/*.test.ts',
+            'packages/bot/test/**/*.test.ts',
             'examples/*/test/**/*.test.ts',
           ],
           globalSetup: ['test-utils/prism-setup.ts'],
