@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 /** Published, in dependency order. */
-const PACKAGES = ['models', 'paginate', 'client', 'mock', 'cli'] as const;
+const PACKAGES = ['models', 'paginate', 'client', 'mock', 'cli', 'bot'] as const;
 const manifest = (dir: string) =>
   JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as {
     name: string;
@@ -301,6 +301,10 @@ describe('release: publish to a local registry, install outside the workspace, u
     expect(bundler.code).toBe(0);
     // The CJS entry is checked with module node20 (TypeScript's model of require(esm)) while it is compiled.
     await run(process.execPath, [tsc, '-p', 'tsconfig.emit.json'], { cwd: consumer });
+    // CommonJS TypeScript under the tsc --init defaults (verbatimModuleSyntax): `import … = require(…)`, as the README says.
+    const cjs = await run(process.execPath, [tsc, '-p', 'tsconfig.cjs.json'], { cwd: consumer, allowFailure: true });
+    expect(cjs.stdout + cjs.stderr, 'CommonJS TypeScript with verbatimModuleSyntax').toBe('');
+    expect(cjs.code).toBe(0);
     lap('type-checked and compiled');
   });
 
@@ -332,6 +336,8 @@ describe('release: publish to a local registry, install outside the workspace, u
     expect(cjs.stderr).not.toMatch(/ERR_REQUIRE_ESM|ERR_REQUIRE_ASYNC_MODULE/);
     const plain = await run(process.execPath, ['require.cjs'], { cwd: consumer, env: appEnv() });
     expect(plain.stdout.trim()).toBe('require: Webex, WebexError, WebexApiError, Paginated');
+    const typed = await run(process.execPath, ['out-cjs/typed-require.cjs'], { cwd: consumer, env: appEnv() });
+    expect(typed.stdout.trim()).toMatch(/^typed require: \d+ rooms$/);
     // The installed CLI's bin works too.
     const cli = await run(join(consumer, 'node_modules', '.bin', 'webex'), ['--version'], {
       cwd: consumer,
