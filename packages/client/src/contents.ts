@@ -1,5 +1,6 @@
 // `webex.contents`: files people posted (`message.files`), streamed, with the malware-scanning answers typed.
 import { parseContentDisposition, safeFileName } from './content-disposition.js';
+import { typedBody } from './core/body.js';
 import { callSignal, type Core, type Streamed } from './core/core.js';
 import {
   FileInfectedError,
@@ -204,14 +205,14 @@ function initOf(error: WebexApiError): WebexApiErrorInit {
 /**
  * The body as the caller reads it: counted against `maxBytes`, and stopped by the
  * caller's signal or the deadline. The transport's per-attempt limits end with the
- * headers, so the body needs its own.
+ * headers, so the body needs its own. A connection lost mid-body errors it with `WebexBodyReadError`.
  */
 function bodyOf(
   { request, response, signal }: Streamed,
   maxBytes: number | undefined,
   options: DownloadOptions,
 ): ReadableStream<Uint8Array> {
-  const source = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  const source = typedBody(request, response);
   if (maxBytes === undefined && !signal) return source;
   const url = redactUrl(request.url);
   let received = 0;

@@ -5,6 +5,7 @@ import {
   RateLimitError,
   redactUrl,
   WebexApiError,
+  WebexBodyReadError,
   type SpecViolation,
   type WebexErrorDetail,
 } from './errors.js';
@@ -39,11 +40,8 @@ export function apiError(request: SentRequest, response: Response, text: string)
     ...(violations && { violations }),
   };
   if (response.status === 429) {
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-    return new RateLimitError({
-      ...init,
-      retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
-    });
+    // An unreadable Retry-After (Webex has sent `rand(30),add(30)`) is no wait the server asked for: undefined.
+    return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
   }
   return new WebexApiError(init);
 }
@@ -86,4 +84,13 @@ export function parseBody(request: SentRequest, response: Response, text: string
       { cause: error },
     );
   }
+}
+
+/**
+ * What a failed read of a success or error body becomes: a network failure (fetch's `TypeError: terminated`) as
+ * `WebexBodyReadError`, with it as the cause; anything else (an abort's reason, an error of ours) as it is.
+ */
+export function bodyReadError(request: SentRequest, response: Response, error: unknown): unknown {
+  if (!(error instanceof TypeError)) return error;
+  return new WebexBodyReadError(request.method, redactUrl(request.url), response.status, { cause: error });
 }

@@ -1,7 +1,10 @@
-/** Every error this client throws is a `WebexError`. */
-export class WebexError extends Error {
-  override name = 'WebexError';
-}
+import { ApiClientError as WebexError, isIdempotent } from '@webex-ts/paginate';
+
+/**
+ * Every error this client throws is a `WebexError`, the paging errors (`PageLimitError`, `ForeignLinkError`,
+ * `PageFetchError`) included: it is `@webex-ts/paginate`'s `ApiClientError`, the base of those, under the client's name.
+ */
+export { WebexError };
 
 /** An error detail from a Webex error body. */
 export interface WebexErrorDetail {
@@ -80,15 +83,32 @@ function violationText(violations: SpecViolation[] | undefined): string {
   return ` — ${first.message}${more}`;
 }
 
-/** 429: too many requests. `retryAfter` is in seconds. Thrown when waiting is off or retries ran out. */
+/** How long a 429 asked to wait: `retryAfterMs`, or (deprecated) `retryAfter` in seconds. */
+export interface RateLimitErrorInit extends WebexApiErrorInit {
+  /** Milliseconds the server asked to wait; undefined when it did not say, or said it in a form that cannot be read. */
+  retryAfterMs?: number | undefined;
+  /**
+   * Seconds the server asked to wait; used only when `retryAfterMs` is not given.
+   * @deprecated Give `retryAfterMs` (milliseconds). Removed in 0.3.0.
+   */
+  retryAfter?: number | undefined;
+}
+
+/** 429: too many requests. `retryAfterMs` is in milliseconds. Thrown when waiting is off or retries ran out. */
 export class RateLimitError extends WebexApiError {
   override name = 'RateLimitError';
-  /** Seconds the server asked to wait, when it said. */
+  /** Milliseconds the server asked to wait (`Retry-After`, seconds or an HTTP date), when it said so readably. */
+  readonly retryAfterMs: number | undefined;
+  /**
+   * Seconds the server asked to wait, rounded up, when it said so readably.
+   * @deprecated Read `retryAfterMs` (milliseconds). Removed in 0.3.0.
+   */
   readonly retryAfter: number | undefined;
 
-  constructor(init: WebexApiErrorInit & { retryAfter: number | undefined }) {
+  constructor(init: RateLimitErrorInit) {
     super(init);
-    this.retryAfter = init.retryAfter;
+    this.retryAfterMs = init.retryAfterMs ?? (init.retryAfter === undefined ? undefined : init.retryAfter * 1000);
+    this.retryAfter = this.retryAfterMs === undefined ? undefined : Math.ceil(this.retryAfterMs / 1000);
   }
 }
 
@@ -180,6 +200,36 @@ export class WebexConnectionError extends WebexError {
       options?.cause instanceof Error && options.cause.cause instanceof Error ? `: ${options.cause.cause.message}` : '';
     super(`${method} ${url} could not reach the server${cause}`, options);
   }
+}
+
+/**
+ * The connection was lost while an answer's body was being read, after its headers had come (a reset, or the server
+ * closing before the end of the body). The request reached the server, so a POST or PATCH may have taken effect: it is
+ * not re-sent unless the call passes `retryNonIdempotent`. A method call or a listing retries GET, HEAD, PUT and
+ * DELETE first, like a reset; a download's stream and `webex.http` hand the body over as it comes, so error it as is.
+ */
+export class WebexBodyReadError extends WebexConnectionError {
+  override name = 'WebexBodyReadError';
+  constructor(
+    method: string,
+    url: string,
+    /** The status of the answer whose body was cut off. */
+    readonly status: number,
+    options?: ErrorOptions,
+  ) {
+    super(method, url, options);
+    const resend = isIdempotent(method)
+      ? ''
+      : '; not re-sent: it may have taken effect (a call that is safe to repeat can pass { retryNonIdempotent: true })';
+    this.message = `${method} ${url} answered ${status}, but the connection was lost while reading the body${causeText(options?.cause)}${resend}`;
+  }
+}
+
+/** ` (terminated: other side closed)`: the network error and the one under it, as Node's fetch nests them. */
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return '';
+  const inner = cause.cause instanceof Error && cause.cause.message ? `: ${cause.cause.message}` : '';
+  return ` (${cause.message}${inner})`;
 }
 
 /** Bad input caught before anything was sent. Names the method, the parameter and the rule. */

@@ -12,11 +12,13 @@ export {
   AccessTokenError,
   WebexTimeoutError,
   WebexConnectionError,
+  WebexBodyReadError,
   WebexValidationError,
   FileInfectedError,
   FileUnscannableError,
   FileTooLargeError,
   redactUrl,
+  type RateLimitErrorInit,
   type WebexErrorDetail,
   type SpecViolation,
 } from './errors.js';
@@ -111,7 +113,14 @@ export {
 } from './webhooks.js';
 export * from './gen/resources.gen.js';
 export type { paths, components, operations } from './gen/openapi.gen.js';
-export { Paginated, PageLimitError, ForeignLinkError, type Page, type RetryEvent } from '@webex-ts/paginate';
+export {
+  Paginated,
+  PageLimitError,
+  ForeignLinkError,
+  PageFetchError,
+  type Page,
+  type RetryEvent,
+} from '@webex-ts/paginate';
 export type * from '@webex-ts/models';
 export {
   mention,

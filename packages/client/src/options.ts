@@ -44,6 +44,11 @@ export interface WebexOptions {
   /** On 429, wait for `Retry-After` and send again. Default true; when false a `RateLimitError` is thrown. */
   waitOnRateLimit?: boolean;
   /** The longest `Retry-After` wait honoured, in ms (longer ones are cut). Default 60 000. */
+  maxRetryAfterMs?: number;
+  /**
+   * The longest `Retry-After` wait honoured, in ms; `maxRetryAfterMs` wins when both are given.
+   * @deprecated Use `maxRetryAfterMs` (the same value: milliseconds). Removed in 0.3.0.
+   */
   maxRetryAfter?: number;
   /** The `fetch` to use. Default `globalThis.fetch`. */
   fetch?: (request: Request) => Promise<Response>;

@@ -46,11 +46,13 @@ function checkBaseUrl(raw: string, allowInsecureHttp = false): string {
 
 /** The default retry policy merged with a client's options. */
 function retryPolicyFrom(options: WebexOptions): RetryPolicy {
+  // `maxRetryAfter` is the deprecated name of `maxRetryAfterMs`, same unit.
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? options.maxRetryAfter;
   return {
     ...defaultRetryPolicy,
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.waitOnRateLimit !== undefined ? { waitOnRateLimit: options.waitOnRateLimit } : {}),
-    ...(options.maxRetryAfter !== undefined ? { maxRetryAfterMs: options.maxRetryAfter } : {}),
+    ...(maxRetryAfterMs !== undefined ? { maxRetryAfterMs } : {}),
   };
 }
 

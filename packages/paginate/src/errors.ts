@@ -1,5 +1,13 @@
+/**
+ * The base of every error this package throws, and of an API client's own errors built on it: `@webex-ts/client`
+ * re-exports it as `WebexError`, so one `instanceof` catches a client's errors and the paging errors alike.
+ */
+export class ApiClientError extends Error {
+  override name = 'ApiClientError';
+}
+
 /** Thrown when a listing runs past `maxPages`: most likely a server that never stops. */
-export class PageLimitError extends Error {
+export class PageLimitError extends ApiClientError {
   override name = 'PageLimitError';
   constructor(readonly maxPages: number) {
     super(`listing stopped after ${maxPages} pages (maxPages); raise maxPages if the list really is this long`);
@@ -7,7 +15,7 @@ export class PageLimitError extends Error {
 }
 
 /** Thrown by `paginate` when a page answers with an error status. */
-export class PageFetchError extends Error {
+export class PageFetchError extends ApiClientError {
   override name = 'PageFetchError';
   constructor(
     readonly status: number,
@@ -19,7 +27,7 @@ export class PageFetchError extends Error {
 }
 
 /** Thrown when a `Link` points outside the API: following it would send credentials elsewhere. */
-export class ForeignLinkError extends Error {
+export class ForeignLinkError extends ApiClientError {
   override name = 'ForeignLinkError';
   constructor(
     readonly link: string,

@@ -6,7 +6,7 @@ export { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
 export { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
 export { paginate, type OpenApiPaginateOptions, type GetClient } from './openapi.js';
 export { pagingStrategy, type PagingChoice, type PagingContext } from './strategies/choose.js';
-export { PageLimitError, PageFetchError, ForeignLinkError } from './errors.js';
+export { ApiClientError, PageLimitError, PageFetchError, ForeignLinkError } from './errors.js';
 export { relativeToBase } from './base-url.js';
 export {
   fetchWithRetry,

@@ -15,7 +15,23 @@ describe('parseRetryAfter', () => {
     [' 3 ', 3_000],
     ['soon', undefined],
     ['-1', undefined],
+    // Unreadable values fall back to the caller's default wait: never read as 0 or a guessed date.
+    ['rand(30),add(30)', undefined],
+    ['Mon, 1', undefined],
+    ['Wed, 30', undefined],
+    ['Thu, 1 soon', undefined],
+    ['1.5', undefined],
+    ['30, 30', undefined],
+    ['', undefined],
   ])('%j → %j ms', (given, want) => expect(parseRetryAfter(given)).toBe(want));
+
+  it.each([
+    ['IMF-fixdate', 'Mon, 23 Nov 2026 10:00:07 GMT'],
+    ['RFC 850 (obsolete)', 'Monday, 23-Nov-26 10:00:07 GMT'],
+    ['asctime (obsolete, no zone: GMT)', 'Mon Nov 23 10:00:07 2026'],
+  ])('reads an HTTP date in the %s form', (_form, given) => {
+    expect(parseRetryAfter(given, Date.parse('Mon, 23 Nov 2026 10:00:00 GMT'))).toBe(7_000);
+  });
 
   it('reads an HTTP date relative to now', () => {
     const now = Date.parse('Mon, 23 Nov 2026 10:00:00 GMT');

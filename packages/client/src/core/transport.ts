@@ -8,8 +8,10 @@ import {
   type RetryEvent,
   type RetryPolicy,
 } from '@webex-ts/paginate';
+import { bodyReadError } from '../error-mapping.js';
 import { redactUrl, WebexConnectionError, WebexTimeoutError } from '../errors.js';
 import { LONG_RETRY_WAIT_MS, type Logger, type RequestOptions } from '../options.js';
+import { withTypedBody } from './body.js';
 import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
 
 /** Gets a new access token after a 401; given by whoever builds the transport (`createCore`). */
@@ -49,7 +51,15 @@ export interface Sent {
   body: string;
 }
 
-const readText = (response: Response) => response.text();
+/** Errors of body reads that failed within an attempt, with the response each came from: `WebexBodyReadError`s once thrown. */
+const failedReads = new WeakMap<object, Response>();
+
+/** The body as text; a failure is noted as a body read's before it goes on to the retry loop. */
+const readText = (response: Response): Promise<string> =>
+  response.text().catch((error: unknown) => {
+    if (typeof error === 'object' && error !== null) failedReads.set(error, response);
+    throw error;
+  });
 const unread = async () => undefined;
 
 /** Sends requests for one client. The token lives in a private field, so logs and `util.inspect` never show it. */
@@ -74,8 +84,9 @@ export class Transport {
     this.#attempt = observed(settings.fetch, settings.hooks, settings.logger);
   }
 
-  /** For `webex.http` (openapi-fetch): the response with its body unread. */
-  readonly fetch = async (request: Request): Promise<Response> => (await this.#send(request, {}, unread)).response;
+  /** For `webex.http` (openapi-fetch): the response with its body unread, a connection lost while reading it a typed error. */
+  readonly fetch = async (request: Request): Promise<Response> =>
+    withTypedBody(request, (await this.#send(request, {}, unread)).response);
 
   /** Sends a request with the same auth and retries as `send`, but hands back the response with its body unread (downloads). */
   async sendUnread(request: RetryableRequest, options: SendOptions): Promise<Response> {
@@ -89,7 +100,7 @@ export class Transport {
       ? (response: Response) => {
           // The listing may ask to wait a moment first: long enough for the page it just started to leave.
           const ready = response.ok ? onHeaders(response) : undefined;
-          return ready ? ready.then(() => response.text()) : response.text();
+          return ready ? ready.then(() => readText(response)) : readText(response);
         }
       : readText;
     return this.#send(request, options, read);
@@ -128,7 +139,13 @@ export class Transport {
         const limit = options.signal?.aborted ? (options.deadline ?? timeoutMs) : timeoutMs;
         throw new WebexTimeoutError(limit, method, url, { cause: error });
       }
-      if (error instanceof TypeError) throw new WebexConnectionError(method, url, { cause: error });
+      if (error instanceof TypeError) {
+        // Lost after the headers came: the request reached the server, which the error must say.
+        const answered = failedReads.get(error);
+        throw answered
+          ? bodyReadError(request, answered, error)
+          : new WebexConnectionError(method, url, { cause: error });
+      }
       throw error;
     }
   }

@@ -23,7 +23,9 @@ export function pagingStrategy(choice: PagingChoice | undefined, context: Paging
   const { strategy, ...chosen } = typeof choice === 'object' ? choice : { strategy: 'link' as const };
   const items = (chosen as { items?: string }).items ?? context.items;
   const withItems = items !== undefined ? { items } : {};
-  if (strategy === 'link') return linkPaging({ baseUrl: context.baseUrl, ...withItems });
+  if (strategy === 'link') {
+    return linkPaging({ baseUrl: context.baseUrl, ...withItems, ...(context.query && { query: context.query }) });
+  }
   const settings = {
     ...chosen,
     ...withItems,
