@@ -7,7 +7,7 @@ type OptionSpec = ParseArgsOption & { help: string; arg?: string };
 export type OptionSpecs = Record<string, OptionSpec>;
 export type Values = Record<string, string | boolean | undefined>;
 
-/** Bad command line: exit 2 with the usage. */
+/** Bad command line: exit 2 with one line saying what is wrong. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
@@ -43,11 +43,25 @@ export const LISTING_OPTIONS: OptionSpecs = {
 /** `parseArgs`, its errors turned into usage errors. */
 export function parse(args: string[], options: OptionSpecs, strict = true): { values: Values; positionals: string[] } {
   try {
-    // No option is `multiple`, so every value is a string or a boolean.
+    // Only `webex api`'s --param and --header are `multiple` (string arrays); the commands read those themselves.
     return parseArgs({ args, options, allowPositionals: true, strict }) as { values: Values; positionals: string[] };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
+}
+
+/** What `parseArgs` found wrong, in one short line: `unknown option --foo`, `--room needs a value`. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const quoted = /'(-[^' ]+)/.exec(error.message)?.[1];
+  const option = /--[\w-]+/.exec(error.message)?.[0] ?? quoted;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${quoted}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/does not take an argument/.test(error.message)) return `${option} takes no value`;
+    if (/ambiguous/.test(error.message))
+      return `${option} needs a value; one that starts with a dash goes after "=": ${option}=-x`;
+    return `${option} needs a value`;
+  }
+  return error.message.split('\n')[0]!;
 }
 
 /** A whole number of at least 1, or undefined when the option was not given. */

@@ -17,7 +17,8 @@ const ALL_OPTIONS: OptionSpecs = Object.assign({}, ...COMMANDS.map((command) => 
 
 /** Runs `webex …` and returns the exit code: 0 done, 1 API error, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  let usage = overview(COMMANDS);
+  // The command or group a usage error is about: `webex rooms list: … (see webex rooms list --help)`.
+  let scope: string | undefined;
   let token: string | undefined;
   try {
     const first = parse(argv, ALL_OPTIONS, false);
@@ -30,28 +31,27 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (!command) {
       const [group, sub] = first.positionals;
       const related = COMMANDS.filter((candidate) => candidate.name.split(' ')[0] === group);
-      if (related.length) usage = overview(related);
+      if (related.length) scope = group;
       if (first.values.help && !sub && (!group || related.length)) {
-        await write(io.stdout, usage);
+        await write(io.stdout, overview(related.length ? related : COMMANDS));
         return 0;
       }
       if (!group) throw new UsageError('give a command');
       if (related.length && !sub)
-        throw new UsageError(
-          `"${group}" needs one of: ${related.map((candidate) => candidate.name.split(' ')[1]).join(', ')}`,
-        );
+        throw new UsageError(`give one of: ${related.map((candidate) => candidate.name.split(' ')[1]).join(', ')}`);
       throw new UsageError(`unknown command "${first.positionals.slice(0, related.length ? 2 : 1).join(' ')}"`);
     }
-    usage = help(command);
+    scope = command.name;
 
     const { values, positionals } = parse(argv, { ...command.options, ...GLOBAL_OPTIONS });
     if (values.help) {
-      await write(io.stdout, usage);
+      await write(io.stdout, help(command));
       return 0;
     }
     const args = positionals.slice(command.name.split(' ').length);
     const expected = command.args ?? [];
-    if (args.length < expected.length) throw new UsageError(`missing ${expected.slice(args.length).join(' ')}`);
+    const required = expected.filter((name) => !name.startsWith('['));
+    if (args.length < required.length) throw new UsageError(`missing ${required.slice(args.length).join(' ')}`);
     if (args.length > expected.length) throw new UsageError(`unexpected argument "${args[expected.length]}"`);
     if (values.json && values.ndjson) throw new UsageError('give only one of --json and --ndjson');
     const format: Format = values.ndjson ? 'ndjson' : values.json ? 'json' : 'table';
@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await command.run({ values, args, io, format, clientOptions: optionsOnce, webex: () => new Webex(optionsOnce()) });
     return 0;
   } catch (error) {
-    return report(error, io, { usage, token });
+    return report(error, io, { command: scope, token });
   }
 }
 

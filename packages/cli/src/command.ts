@@ -27,7 +27,7 @@ export interface Command {
   description: string;
   /** Its own options; the global ones are added. */
   options: OptionSpecs;
-  /** Names of its positional arguments, all required: `['<title>']`. */
+  /** Names of its positional arguments: `['<title>']`; one in brackets is optional (`['[<filter>]']`). */
   args?: string[];
   run(context: Context): Promise<void>;
 }

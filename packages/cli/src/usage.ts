@@ -2,7 +2,7 @@ import { GLOBAL_OPTIONS, type OptionSpecs } from './args.js';
 import type { Command } from './command.js';
 
 const FOOTER = `Run "webex <command> --help" for its options.
-Any other API call: webex api <resource>.<method> (webex api --list . lists them all).
+Any other API call: webex api <resource>.<method> (webex api --list lists them all).
 Exit codes: 0 done, 1 the API answered with an error, 2 bad command line or no token.`;
 
 /** The list of commands (all of them, or one group's, such as `rooms`). */

@@ -20,10 +20,12 @@ async function ok(args: string[], stdin?: string) {
   return result.stdout;
 }
 
-async function usageError(args: string[]) {
-  const result = await webex(['api', ...args], { env });
+/** A usage error: exit 2, nothing on stdout, one line on stderr that ends by pointing at the help. */
+async function usageError(args: string[], environment: Record<string, string> = env) {
+  const result = await webex(['api', ...args], { env: environment });
   expect(result.stdout).toBe('');
   expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^webex api: [^\n]+ \(see webex api --help\)\n$/);
   return result.stderr;
 }
 
@@ -87,6 +89,13 @@ describe('api', () => {
 });
 
 describe('api --list', () => {
+  it('without a filter lists every operation', async () => {
+    const out = lines(await ok(['--list']));
+    expect(out).toHaveLength(operations().size);
+    expect(out).toContainEqual(expect.stringMatching(/^rooms\.list\s+GET\s+\/rooms$/));
+    expect(out).toContainEqual(expect.stringMatching(/^scim\.users\.get\s/));
+    expect(await ok(['--list', '.'])).toBe(`${out.join('\n')}\n`);
+  });
   it('lists the matching operations with method and path', async () => {
     const out = lines(await ok(['--list', 'workspaces.']));
     expect(out.length).toBeGreaterThan(3);
@@ -109,7 +118,7 @@ describe('api --list', () => {
 describe('api usage errors (exit 2, nothing sent)', () => {
   it('unknown operation: suggests the closest names', async () => {
     expect(await usageError(['workspace.list'])).toMatch(
-      /^webex: unknown operation "workspace\.list"; did you mean workspaces\.list\b/,
+      /^webex api: unknown operation "workspace\.list"; did you mean workspaces\.list\b/,
     );
   });
   it('a bare resource: offers its methods', async () => {
@@ -140,10 +149,35 @@ describe('api usage errors (exit 2, nothing sent)', () => {
     );
     expect(await usageError(['webhooks.create'])).toContain('webhooks.create needs a JSON body');
   });
+  it('no operation, without --list', async () => {
+    expect(await usageError([])).toBe(
+      'webex api: missing <operation>, such as rooms.list; webex api --list lists them (see webex api --help)\n',
+    );
+  });
+  it('an unknown option: one line, not the whole usage', async () => {
+    expect(await usageError(['rooms.list', '--foo'])).toBe('webex api: unknown option --foo (see webex api --help)\n');
+  });
   it('--paginate on an operation that is not a listing', async () => {
     expect(await usageError(['rooms.get', '--param', `roomId=${roomId}`, '--paginate'])).toContain(
       '--paginate needs a listing',
     );
+  });
+});
+
+describe('api against the mock: --header and error answers', () => {
+  it('--header Prefer=code=404 gets the mock to answer 404', async () => {
+    const result = await webex(['api', 'rooms.get', '--param', `roomId=${roomId}`, '--header', 'Prefer=code=404'], {
+      env,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^webex: GET \S+\/rooms\/\S+ failed: 404 Not Found\n/);
+  });
+  it("a 400 for a request that breaks the spec shows the mock's violation, as WebexApiError's message does", async () => {
+    const result = await webex(['api', 'rooms.create', '--body', '{"title": 5}'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^webex: POST \S+\/rooms failed: 400 Bad Request\n/);
+    expect(result.stderr).toContain('\n  violation:   Request body property title must be string\n');
   });
 });
 
@@ -178,6 +212,46 @@ describe('api requests, as a loopback server sees them', () => {
     expect(list!.headers.authorization).toBe('Bearer test-token-123');
     expect(get).toMatchObject({ method: 'GET', url: '/meetings/m%201' });
     expect(get!.headers.password).toBe('s3cret');
+  });
+
+  it('--header sends headers as given, a repeated one joined, beside header parameters and the token', async () => {
+    server = await startServer((_request, response) => json(response, 200, {}));
+    const args = ['api', 'meetings.get', '--param', 'meetingId=m1', '--param', 'password=s3cret'];
+    const headers = ['Prefer=code=200', 'X-Trace=a', 'x-trace=b', 'X-Empty=', 'X-Eq=a=b'];
+    const result = await webex([...args, ...headers.flatMap((header) => ['--header', header])], {
+      env: at(server.url),
+    });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(server.requests[0]!.headers).toMatchObject({
+      prefer: 'code=200',
+      'x-trace': 'a, b',
+      'x-empty': '',
+      'x-eq': 'a=b',
+      password: 's3cret',
+      authorization: 'Bearer test-token-123',
+    });
+  });
+
+  it.each([
+    [['--header', 'X-A=a\r\nX-Injected: 1'], '--header X-A: a header value cannot hold a line break (CR or LF)'],
+    [['--header', 'X-A=a\nb'], '--header X-A: a header value cannot hold a line break'],
+    [['--header', 'X-A=a\u0001b'], '--header X-A: a header value cannot hold U+0001'],
+    [['--header', 'X-A=a\u007fb'], '--header X-A: a header value cannot hold U+007F'],
+    [['--header', 'X-A=\u20ac'], '--header X-A: a header value cannot hold U+20AC'],
+    [['--header', 'X A=b'], '--header "X A" is not a header name'],
+    [['--header', 'X(A)=b'], '--header "X(A)" is not a header name'],
+    [['--header', '=b'], '--header takes name=value (got "=b")'],
+    [['--header', 'Prefer'], '--header takes name=value (got "Prefer")'],
+    [['--header', 'Prefer: code=404'], '--header takes name=value, not name: value'],
+    [['--header', 'Authorization=Bearer other'], '--header cannot set Authorization'],
+    [['--header', 'AUTHORIZATION=Bearer other'], '--header cannot set Authorization'],
+    [['--header', 'Password=x'], 'password is a header parameter of meetings.get: give it as --param password=…'],
+    [['--param', 'password=a\r\nX-Injected: 1'], '--param password: a header value cannot hold a line break'],
+  ])('refuses %j before sending anything', async (extra, message) => {
+    server = await startServer((_request, response) => json(response, 200, {}));
+    const stderr = await usageError(['meetings.get', '--param', 'meetingId=m1', ...extra], at(server.url));
+    expect(stderr).toContain(message);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('sends the body with the content type the generated method uses', async () => {

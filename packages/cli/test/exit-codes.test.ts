@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { COMMANDS } from '../src/commands/index.js';
 import { webex } from './run.js';
 
 const TOKEN = 'secret-token-that-must-not-leak-0123456789';
@@ -88,40 +89,61 @@ describe('1: the API answered with an error', () => {
   });
 });
 
-describe('2: usage errors print the usage', () => {
-  const usage = async (args: string[], message: RegExp | string, synopsis = 'Usage: webex') => {
+describe('2: usage errors print one line that points at the help', () => {
+  const usage = async (args: string[], message: RegExp | string, scope = '') => {
     const result = await webex(args, { env: env() });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
+    const webexScope = scope ? `webex ${scope}` : 'webex';
+    expect(result.stderr.startsWith(`${webexScope}: `)).toBe(true);
+    expect(result.stderr.endsWith(` (see ${webexScope} --help)\n`)).toBe(true);
+    expect(result.stderr.split('\n')).toHaveLength(2);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain(synopsis);
+    expect(result.stderr).not.toContain('Usage:');
   };
-  it('no command', () => usage([], 'give a command', 'Usage: webex <command>'));
+  it('no command', () => usage([], 'give a command'));
   it('unknown command', () => usage(['deploy'], 'unknown command "deploy"'));
-  it('group without a subcommand', () => usage(['rooms'], '"rooms" needs one of: list, find'));
+  it('unknown command in a group', () => usage(['rooms', 'delete'], 'unknown command "rooms delete"', 'rooms'));
+  it('group without a subcommand', () => usage(['rooms'], 'give one of: list, find', 'rooms'));
   it('unknown option', () =>
-    usage(['rooms', 'list', '--colour'], "Unknown option '--colour'", 'Usage: webex rooms list'));
-  it("another command's option", () =>
-    usage(['whoami', '--room', 'x'], "Unknown option '--room'", 'Usage: webex whoami'));
-  it('missing argument', () => usage(['rooms', 'find'], 'missing <title>', 'Usage: webex rooms find'));
-  it('extra argument', () => usage(['webhooks', 'delete', 'a', 'b'], 'unexpected argument "b"'));
-  it('bad --max', () => usage(['rooms', 'list', '--max', '0'], '--max takes a whole number of at least 1'));
-  it('bad --type', () => usage(['rooms', 'list', '--type', 'team'], '--type takes one of group, direct'));
+    usage(['rooms', 'list', '--colour'], 'webex rooms list: unknown option --colour (see', 'rooms list'));
+  it("another command's option", () => usage(['whoami', '--room', 'x'], 'unknown option --room', 'whoami'));
+  it('an option without its value', () => usage(['rooms', 'list', '--max'], '--max needs a value', 'rooms list'));
+  it('an option followed by another', () =>
+    usage(
+      ['messages', 'list', '--room', '--json'],
+      '--room needs a value; one that starts with a dash goes after "="',
+      'messages list',
+    ));
+  it('a value for a switch', () => usage(['rooms', 'list', '--json=yes'], '--json takes no value', 'rooms list'));
+  it('missing argument', () => usage(['rooms', 'find'], 'missing <title>', 'rooms find'));
+  it('extra argument', () => usage(['webhooks', 'delete', 'a', 'b'], 'unexpected argument "b"', 'webhooks delete'));
+  it('bad --max', () =>
+    usage(['rooms', 'list', '--max', '0'], '--max takes a whole number of at least 1', 'rooms list'));
+  it('bad --type', () => usage(['rooms', 'list', '--type', 'team'], '--type takes one of group, direct', 'rooms list'));
   it('send with no room and no person', () =>
-    usage(['send', '--text', 'hi'], 'give exactly one of --room and --to', 'Usage: webex send'));
+    usage(['send', '--text', 'hi'], 'give exactly one of --room and --to', 'send'));
   it('send with both', () =>
-    usage(['send', '--room', 'r', '--to', 'a@example.com', '--text', 'hi'], 'give exactly one of --room and --to'));
-  it('send with nothing to send', () => usage(['send', '--room', 'r'], 'nothing to send'));
+    usage(
+      ['send', '--room', 'r', '--to', 'a@example.com', '--text', 'hi'],
+      'give exactly one of --room and --to',
+      'send',
+    ));
+  it('send with nothing to send', () => usage(['send', '--room', 'r'], 'nothing to send', 'send'));
   it('send a card that is not there', () =>
-    usage(['send', '--room', 'r', '--card', '/no/such/card.json'], /--card \/no\/such\/card\.json: ENOENT/));
-  it('messages list without --room', () => usage(['messages', 'list'], '--room is required'));
+    usage(['send', '--room', 'r', '--card', '/no/such/card.json'], /--card \/no\/such\/card\.json: ENOENT/, 'send'));
+  it('messages list without --room', () => usage(['messages', 'list'], '--room is required', 'messages list'));
   it('webhooks create without --event', () =>
     usage(
       ['webhooks', 'create', '--name', 'n', '--target-url', 'https://x', '--resource', 'messages'],
       '--event is required',
+      'webhooks create',
     ));
   it('--json with --ndjson', () =>
-    usage(['rooms', 'list', '--json', '--ndjson'], 'give only one of --json and --ndjson'));
+    usage(['rooms', 'list', '--json', '--ndjson'], 'give only one of --json and --ndjson', 'rooms list'));
+  it.each(COMMANDS.map((command) => [command.name]))('%s: an unknown option', (name) =>
+    usage([...name.split(' '), '--no-such-option'], 'unknown option --no-such-option', name),
+  );
 
   it('input the client refuses before sending (too long), without the usage', async () => {
     const result = await webex(['send', '--room', 'r', '--markdown', 'x'.repeat(8000)], { env: env() });

@@ -38,6 +38,16 @@ const files: Record<string, (res: ServerResponse, url: URL) => void> = {
     res.write(Buffer.alloc(64 * 1024));
     setTimeout(() => res.end(Buffer.alloc(64 * 1024)), 20);
   },
+  dropped: (res) => {
+    // Headers and the first bytes, then the connection goes.
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': '100000',
+      'content-disposition': 'attachment; filename="dropped.bin"',
+    });
+    res.write(Buffer.alloc(1000));
+    setTimeout(() => res.socket?.destroy(), 20);
+  },
   infected: (res) => json(res, 410, { message: 'File is infected' }, { trackingid: 'TRK-410' }),
   encrypted: (res, url) => {
     if (url.searchParams.get('allow') === 'unscannable') send(res, 'zip bytes', 'attachment; filename="secret.zip"');
@@ -196,6 +206,17 @@ describe('scanning answers, size cap, other origins', () => {
     const streamed = await webex(['files', 'get', 'chunked', '--max-bytes', '100000']);
     expect(streamed.code).toBe(1);
     expect(streamed.stderr).toMatch(/larger than --max-bytes 100000/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a connection lost mid-body: exit 1, a message that says so (not "terminated"), no partial file', async () => {
+    const result = await webex(['files', 'get', 'dropped']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/^webex: terminated$/m);
+    expect(result.stderr).toMatch(/connection was lost before the whole file came; nothing was kept/);
+    expect(result.stderr).toMatch(
+      /GET http:\/\/127\.0\.0\.1:\d+\/contents\/dropped answered 200, but the connection was lost while reading the body/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -36,14 +36,15 @@ export function parseContentDisposition(header: string | null | undefined): Cont
 
 /**
  * A file name safe to create in a directory: the last path segment only, no control
- * characters, never `.` or `..` (RFC 6266 §4.3); undefined when nothing usable is left.
+ * characters (C0, DEL or C1: U+009B starts a terminal escape on some terminals), never `.` or `..`
+ * (RFC 6266 §4.3); undefined when nothing usable is left.
  */
 export function safeFileName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const base = name
     .split(/[/\\]/)
     .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .trim();
   return base === '' || base === '.' || base === '..' ? undefined : base;
 }

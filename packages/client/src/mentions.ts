@@ -92,24 +92,92 @@ export const mention = {
 // `<`, `>` and `&` become entities rather than backslash escapes: a backslash keeps the raw `<@…>`
 // characters in the source, where Webex's mention parser could still see them.
 const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const TEXT_SPECIAL = /[&<>\\`*_{}[\]()#+\-.!|~=]/g;
+// Characters that mean something anywhere in a line: escapes, code spans, emphasis, strikethrough,
+// links, table cells, entities, HTML, autolinks and mentions.
+const INLINE_SPECIAL = /[\\`*_[\]|~&<>]/;
+// What a line's first characters can start: a heading (`#`), a list item (`-`, `+`, `1.`, `1)`), a setext
+// underline (`===`, `---`), a thematic break (`- - -`) or a table's delimiter row (`:--|--:`).
+// Escaping one character of it is enough; anything that starts with `*`, `_`, `>`, `<`, `` ` `` or `~` is
+// escaped everywhere anyway.
+const BLOCK_START = /^(?:#+|[-+])(?=\s|$)|^=+\s*$|^[-:][-:|\s]*$/;
+const ORDERED_ITEM = /^\d*[.)](?=\s|$)/;
+// A run of `#` that ends a line would be the closing sequence of a heading the line is in.
+const HEADING_CLOSE = /(?:^|[ \t])(#+)[ \t]*$/;
 
-/** Escapes plain text so that Webex shows it as written: no markdown, no mentions, no links. */
+/** Index of the character in `line` that would start a block, if any. */
+function blockMarker(line: string): number | undefined {
+  if (BLOCK_START.test(line)) return 0;
+  const ordered = ORDERED_ITEM.exec(line);
+  return ordered ? ordered[0].length - 1 : undefined;
+}
+
+/** One line of text as markdown that shows it as written. */
+function escapeLine(line: string): string {
+  const marker = blockMarker(line);
+  const closing = HEADING_CLOSE.exec(line);
+  const closingAt = closing ? closing.index + closing[0].indexOf('#') : undefined;
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    // CommonMark drops whitespace at either end of a line (and four spaces start a code block, two at
+    // the end a line break); written as a character reference it stays, and stays text.
+    if (/\s/.test(ch) && (i === 0 || i === line.length - 1)) out += `&#${ch.codePointAt(0)};`;
+    else if (INLINE_SPECIAL.test(ch)) out += TEXT_ENTITIES[ch] ?? `\\${ch}`;
+    else if (i === marker || i === closingAt) out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Escapes plain text so that Webex shows it as written: no markdown, no mentions, no links, at the
+ * start of a line or in the middle of one (`md` also minds a `]` before it and a `[` after it).
+ * Line breaks stay line breaks (CR LF and CR become LF). A line break that would make a blank line
+ * (and so a new paragraph), one at the start or end of the text, and one after a space (which
+ * renderers would drop, or count towards a hard break) is written `&#10;`: the same line break in
+ * the rendered text, and the text stays in the block it was put in.
+ */
 export function escapeMarkdown(text: string): string {
-  return String(text).replace(TEXT_SPECIAL, (ch) => TEXT_ENTITIES[ch] ?? `\\${ch}`);
+  const lines = String(text).split(/\r\n?|\n/);
+  let out = escapeLine(lines[0]!);
+  let lineHasText = lines[0] !== '';
+  lines.slice(1).forEach((line, i) => {
+    const literal = lineHasText && line !== '' && !/[ \t]$/.test(lines[i]!);
+    out += (literal ? '\n' : '&#10;') + escapeLine(line);
+    lineHasText ||= line !== '';
+  });
+  return out;
 }
 
 /**
  * Tagged template for message markdown: the literal parts are markdown, each interpolated value is
  * escaped as plain text, except mentions and `rawMarkdown` fragments, which are inserted as they are.
  * `md\`Deploy done, ${mention.person(email, name)}: ${userText}\``
+ *
+ * A value is text wherever it goes: in a paragraph, list item, quote, heading, emphasis or link text.
+ * It is not code or a URL: inside a code span or an autolink of the template its escapes would show.
  */
 export function md(strings: TemplateStringsArray, ...values: unknown[]): string {
-  let out = strings[0] ?? '';
+  let out = '';
+  let textEnd = -1;
+  const add = (markdown: string) => {
+    // After a value that ends in `!`, a `[` would make the link that follows an image.
+    if (textEnd === out.length && out.endsWith('!') && markdown.startsWith('[')) out = `${out.slice(0, -1)}\\!`;
+    out += markdown;
+  };
   values.forEach((value, i) => {
-    out += isMarkdownFragment(value) ? value.markdown : escapeMarkdown(String(value));
-    out += strings[i + 1] ?? '';
+    add(strings[i] ?? '');
+    if (isMarkdownFragment(value)) {
+      add(value.markdown);
+      return;
+    }
+    let text = escapeMarkdown(String(value));
+    // After a `]`, a `(` or `:` would make a link or a link definition of what the brackets hold.
+    if (out.endsWith(']') && /^[(:]/.test(text)) text = `\\${text}`;
+    add(text);
+    textEnd = out.length;
   });
+  add(strings[values.length] ?? '');
   return out;
 }
 

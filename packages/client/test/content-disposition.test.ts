@@ -119,6 +119,7 @@ describe('safeFileName', () => {
     ['.', undefined],
     ['', undefined],
     ['a\u0000b\nc.txt', 'abc.txt'],
+    ['a\u009b31mb\u0085\u007fc.txt', 'a31mbc.txt'],
     ['  spaced.txt  ', 'spaced.txt'],
     ['.hidden', '.hidden'],
     [undefined, undefined],

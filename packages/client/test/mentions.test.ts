@@ -1,3 +1,4 @@
+import { HtmlRenderer, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@webex-ts/models';
@@ -103,29 +104,149 @@ describe('mention.all', () => {
   });
 });
 
+/** The HTML the CommonMark reference implementation makes of `markdown`. */
+const render = (markdown: string): string => new HtmlRenderer().render(new Parser().parse(markdown));
+
+/** Text as the HTML renderer writes it. */
+const htmlText = (text: string): string =>
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** What a reader sees of `value`: line breaks are line breaks, and CommonMark shows U+0000 as U+FFFD. */
+const asShown = (value: string): string => value.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+
+const PLACEHOLDER = 'XYZZY';
+
+/** Templates a value goes into; `oneLine` where a line break in the value would end the template's block. */
+const contexts: [name: string, template: (value: unknown) => string, oneLine?: boolean][] = [
+  ['alone', (v) => md`${v}`],
+  ['after a blank line', (v) => md`Intro\n\n${v}`],
+  ['at the start of a line', (v) => md`Start\n${v} end`],
+  ['at the start of the last line', (v) => md`Start\n${v}`],
+  ['mid-line', (v) => md`Note: ${v} end`],
+  ['in strong emphasis', (v) => md`Note: **${v}** end`],
+  ['in emphasis', (v) => md`Note: _${v}_ end`],
+  ['in a block quote', (v) => md`> ${v}`],
+  ['in a list item', (v) => md`- ${v}`],
+  ['in an ordered list item', (v) => md`1. ${v}`],
+  ['in link text', (v) => md`See [${v}](https://example.com/a).`],
+  ['before a link', (v) => md`${v}[docs](https://example.com/a)`],
+  ['after a bracket', (v) => md`[docs]${v}`],
+  ['next to a mention', (v) => md`${mention.all()}${v}${mention.person('jane@example.com', 'Jane')}`],
+  ['in a heading', (v) => md`## ${v}`, true],
+];
+
+/** Renders `value` in `template` and expects exactly the value's text where the placeholder's text was. */
+function expectShownAsText(template: (value: unknown) => string, value: string): void {
+  const expected = render(template(PLACEHOLDER));
+  expect(expected.split(PLACEHOLDER)).toHaveLength(2);
+  expect(render(template(value))).toBe(expected.replace(PLACEHOLDER, () => htmlText(asShown(value))));
+}
+
+/** Strings made mostly of markdown's special characters and constructs, to hit them often. */
+const markdownish = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(
+      ...'\\`*_[]()<>&;#!|~=+-.:) \t\n\r0123456789aZ@/\u00a0\u3000\u0000é',
+      '    ',
+      '```',
+      '~~~',
+      '***',
+      '---',
+      '===',
+      '1.',
+      '2)',
+      '&amp;',
+      '&#65;',
+      '&#x41;',
+      '<@all>',
+      '<@personId:abc|Eve>',
+      '<div>',
+      '<!-- x -->',
+      '[x]: /u',
+      '](https://evil.example)',
+      'https://evil.example',
+      '<https://evil.example>',
+      '\n\n',
+      '  \n',
+      '\\\n',
+    ),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }),
+  ),
+  minLength: 1,
+  maxLength: 30,
+});
+
 describe('md', () => {
+  // Each construct as user text, and what md makes of it: as few escapes as keep it text.
   it.each([
-    ['<@all>', '&lt;@all&gt;'],
-    [`<@personId:${personId}|Boss>`, `&lt;@personId:${personId}\\|Boss&gt;`],
-    ['**bold**', '\\*\\*bold\\*\\*'],
-    ['_it_', '\\_it\\_'],
-    ['`code`', '\\`code\\`'],
-    ['[link](https://evil.example)', '\\[link\\]\\(https://evil\\.example\\)'],
-    ['# heading', '\\# heading'],
-    ['- item', '\\- item'],
-    ['1. item', '1\\. item'],
-    ['a | b', 'a \\| b'],
-    ['back\\slash', 'back\\\\slash'],
-    ['~~strike~~', '\\~\\~strike\\~\\~'],
-    ['&lt;@all&gt;', '&amp;lt;@all&amp;gt;'],
-    ['![img](x)', '\\!\\[img\\]\\(x\\)'],
-    ['Title\n===', 'Title\n\\=\\=\\='],
-    ['plain words, no marks', 'plain words, no marks'],
-  ])('escapes %j', (input, escaped) => {
+    ['indented code (four spaces)', '    code', '&#32;   code'],
+    ['indented code (tab)', '\tcode', '&#9;code'],
+    ['fenced code', '```js', '\\`\\`\\`js'],
+    ['fenced code (tildes)', '~~~', '\\~\\~\\~'],
+    ['ATX heading', '# heading', '\\# heading'],
+    ['heading closing sequence', 'done #', 'done \\#'],
+    ['a hash that starts nothing', 'Issue #42 in C#', 'Issue #42 in C#'],
+    ['setext underline =', 'Title\n===', 'Title\n\\==='],
+    ['setext underline -', 'Title\n---', 'Title\n\\---'],
+    ['thematic break', '- - -', '\\- - -'],
+    ['thematic break (stars)', '***', '\\*\\*\\*'],
+    ['block quote', '> quoted', '&gt; quoted'],
+    ['bullet -', '- item', '\\- item'],
+    ['bullet +', '+ item', '\\+ item'],
+    ['bullet *', '* item', '\\* item'],
+    ['ordered item 1.', '1. item', '1\\. item'],
+    ['ordered item 1)', '1) item', '1\\) item'],
+    ['a number that starts nothing', 'Version 1.5 (beta) -2 +3', 'Version 1.5 (beta) -2 +3'],
+    ['table delimiter row', 'a|b\n:-|-:', 'a\\|b\n\\:-\\|-:'],
+    ['HTML block', '<div>\nhi\n</div>', '&lt;div&gt;\nhi\n&lt;/div&gt;'],
+    ['inline HTML', 'a <b>bold</b>', 'a &lt;b&gt;bold&lt;/b&gt;'],
+    ['HTML comment', '<!-- x -->', '&lt;!-- x --&gt;'],
+    ['link reference definition', '[x]: https://evil.example', '\\[x\\]: https://evil.example'],
+    ['inline link', '[link](https://evil.example)', '\\[link\\](https://evil.example)'],
+    ['image', '![img](x.png)', '!\\[img\\](x.png)'],
+    ['autolink', '<https://evil.example>', '&lt;https://evil.example&gt;'],
+    ['named entity', '&amp; &copy;', '&amp;amp; &amp;copy;'],
+    ['numeric references', '&#65; &#x41;', '&amp;#65; &amp;#x41;'],
+    ['backslash escape', '\\*not\\*', '\\\\\\*not\\\\\\*'],
+    ['emphasis', '*it* _it_', '\\*it\\* \\_it\\_'],
+    ['strong emphasis', '**bold** __bold__', '\\*\\*bold\\*\\* \\_\\_bold\\_\\_'],
+    ['code span', '`code`', '\\`code\\`'],
+    ['strikethrough', '~~gone~~', '\\~\\~gone\\~\\~'],
+    ['hard break (two spaces)', 'a  \nb', 'a &#32;&#10;b'],
+    ['hard break (backslash)', 'a\\\nb', 'a\\\\\nb'],
+    ['blank line (new paragraph)', 'a\n\nb', 'a&#10;\nb'],
+    ['leading and trailing space', ' a ', '&#32;a&#32;'],
+    ['line breaks at the ends', '\na\n', '&#10;a&#10;'],
+    ['CR LF line breaks', 'a\r\nb\rc', 'a\nb\nc'],
+    ['mention of everyone', '<@all>', '&lt;@all&gt;'],
+    ['mention of a person', `<@personId:${personId}|Boss>`, `&lt;@personId:${personId}\\|Boss&gt;`],
+    ['plain words', 'plain words, no marks!', 'plain words, no marks!'],
+  ])('%s: %j becomes %j and shows as written everywhere', (_construct, input, escaped) => {
     expect(md`${input}`).toBe(escaped);
     expect(escapeMarkdown(input)).toBe(escaped);
-    expect(shown(escaped)).toBe(input);
     expect(mentionsIn(escaped)).toEqual([]);
+    for (const [, template, oneLine] of contexts)
+      if (!oneLine || !/[\r\n]/.test(input)) expectShownAsText(template, input);
+  });
+
+  it.each(contexts)('shows any text as written %s (property)', (_name, template, oneLine) => {
+    fc.assert(
+      fc.property(fc.oneof(markdownish, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 })), (text) => {
+        fc.pre(!oneLine || !/[\r\n]/.test(text));
+        expectShownAsText(template, text);
+        expect(mentionsIn(md`${text}`)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes a ( or : after a template ending in ], and a ! before one going on with [', () => {
+    expect(md`[docs]${'(https://evil.example)'}`).toBe('[docs]\\(https://evil.example)');
+    expect(md`[docs]${': https://evil.example'}`).toBe('[docs]\\: https://evil.example');
+    expect(md`${'Done!'}[docs](https://example.com/a)`).toBe('Done\\![docs](https://example.com/a)');
+    expect(md`${'Done!'}${rawMarkdown('[docs](https://example.com/a)')}`).toBe('Done\\![docs](https://example.com/a)');
+    expect(md`${rawMarkdown('[docs]')}${'(x)'} ${'Wow!'}${'[y]'}`).toBe('[docs]\\(x) Wow!\\[y\\]');
+    expect(md`${'(draft)'} ${'Done!'}`).toBe('(draft) Done!');
   });
 
   it('keeps the literal markdown and the mentions, and escapes the rest', () => {
@@ -143,7 +264,7 @@ describe('md', () => {
   });
 
   it('escapes numbers, null and objects as their text', () => {
-    expect(md`${1.5} ${null} ${undefined} ${{ toString: () => '<@all>' }}`).toBe('1\\.5 null undefined &lt;@all&gt;');
+    expect(md`${1.5} ${null} ${undefined} ${{ toString: () => '<@all>' }}`).toBe('1.5 null undefined &lt;@all&gt;');
   });
 
   it('does not take a look-alike object for a mention', () => {
@@ -152,12 +273,11 @@ describe('md', () => {
     expect(isMarkdownFragment(forged)).toBe(false);
   });
 
-  it('shows any user text as written and never yields a mention (property)', () => {
+  it('never yields a mention or a raw < or > from user text (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+      fc.property(fc.oneof(markdownish, fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
         const out = md`Note: ${text}`;
         expect(out.startsWith('Note: ')).toBe(true);
-        expect(shown(out.slice('Note: '.length))).toBe(text);
         expect(out).not.toMatch(/[<>]/);
       }),
     );

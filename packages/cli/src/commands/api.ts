@@ -6,6 +6,7 @@ import { operations, type Operation } from '../api/operations.js';
 import { closest } from '../api/suggest.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
+import { toJson } from '../output/printable.js';
 
 /** The core's runtime surface; its typed signatures tie each call to one literal path, which a name read at run time cannot meet. */
 interface AnyCore {
@@ -23,11 +24,11 @@ interface AnyCore {
 export const api: Command = {
   name: 'api',
   synopsis:
-    'api <resource>.<method> [--param <name>=<value> …] [--body @file.json | --body -] [--paginate]\n       webex api --list <filter>',
+    'api <resource>.<method> [--param <name>=<value> …] [--header <name>=<value> …] [--body @file.json | --body -] [--paginate]\n       webex api --list [<filter>]',
   description:
     'Calls any operation of the API by its client name, such as workspaces.list or scim.users.get, and prints the answer as JSON.\n' +
-    'Path, query and header parameters go in --param; the body is JSON from a file, stdin or the argument itself.\n' +
-    'With --list, prints the operations whose name contains <filter> ("." lists them all).',
+    'Path, query and header parameters go in --param; other request headers (such as Prefer: code=404 for a mock) in --header; the body is JSON from a file, stdin or the argument itself.\n' +
+    'With --list, prints the operations whose name contains <filter>, or all of them.',
   options: {
     param: {
       type: 'string',
@@ -35,26 +36,42 @@ export const api: Command = {
       arg: '<name>=<value>',
       help: 'a path, query or header parameter; repeat for more (and for list values)',
     },
+    header: {
+      type: 'string',
+      multiple: true,
+      arg: '<name>=<value>',
+      help: "a request header that is not one of the operation's parameters (Prefer=code=404); repeat for more; never Authorization",
+    },
     body: { type: 'string', arg: '<@file|-|json>', help: 'JSON body: @file.json, - for stdin, or the JSON itself' },
     paginate: { type: 'boolean', help: 'follow every page of a listing and print one item per line (NDJSON)' },
-    list: { type: 'boolean', help: 'list the operations whose name contains the argument, with method and path' },
+    list: {
+      type: 'boolean',
+      help: 'list the operations (all, or those whose name contains the argument), with method and path',
+    },
   },
-  args: ['<operation>'],
+  // Optional only with --list: run says so otherwise.
+  args: ['[<operation>]'],
   async run(context) {
     const [word] = context.args;
-    if (context.values.list) return listOperations(context, word!);
-    const operation = find(word!);
+    if (context.values.list) return listOperations(context, word ?? '');
+    if (word === undefined)
+      throw new UsageError('missing <operation>, such as rooms.list; webex api --list lists them');
+    const operation = find(word);
     const paginate = context.values.paginate === true;
     if (paginate && operation.kind !== 'list')
       throw new UsageError(
         `--paginate needs a listing; ${operation.name} is ${operation.method.toUpperCase()} ${operation.path}`,
       );
-    const input = buildInput(operation, params(context.values), await readBody(context));
+    const input = buildInput(operation, {
+      params: repeated(context.values, 'param'),
+      headers: repeated(context.values, 'header'),
+      body: await readBody(context),
+    });
     const core = coreFor(context) as unknown as AnyCore;
 
     if (paginate) {
       for await (const page of core.list(operation.name, operation.path, input, undefined, operation.paging).pages()) {
-        await write(context.io.stdout, page.items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+        await write(context.io.stdout, page.items.map((item) => `${toJson(item)}\n`).join(''));
       }
       return;
     }
@@ -64,11 +81,11 @@ export const api: Command = {
     }
     // Without --paginate a listing is one request, printed whole like any other answer.
     const answer = await core.send(operation.name, operation.method, operation.path, input);
-    if (answer !== undefined) await write(context.io.stdout, `${JSON.stringify(answer, null, 2)}\n`);
+    if (answer !== undefined) await write(context.io.stdout, `${toJson(answer, 2)}\n`);
   },
 };
 
-/** `name  METHOD path` for every operation whose name contains `filter`, any case. */
+/** `name  METHOD path` for every operation whose name contains `filter` (every one for ''), any case. */
 async function listOperations(context: Context, filter: string): Promise<void> {
   const matches = [...operations().values()].filter((operation) =>
     operation.name.toLowerCase().includes(filter.toLowerCase()),
@@ -91,15 +108,18 @@ function find(name: string): Operation {
   if (operation) return operation;
   const names = [...table.keys()];
   let near = closest(name, names);
-  // A bare resource (`workspaces`) or a far-off method: offer the methods of that resource instead.
-  if (!near.length) near = names.filter((candidate) => candidate.startsWith(`${name.split('.')[0]}.`)).slice(0, 8);
-  const hint = near.length ? `; did you mean ${near.join(', ')}?` : '';
-  throw new UsageError(`unknown operation "${name}"${hint}\n"webex api --list <filter>" lists the operations`);
+  // A bare resource (`workspaces`, `scim.users`) or a far-off method: offer the methods of that resource instead.
+  if (!near.length) {
+    const resource = names.some((candidate) => candidate.startsWith(`${name}.`)) ? name : name.split('.')[0];
+    near = names.filter((candidate) => candidate.startsWith(`${resource}.`)).slice(0, 8);
+  }
+  const hint = near.length ? `did you mean ${near.join(', ')}?` : 'webex api --list <filter> lists the operations';
+  throw new UsageError(`unknown operation "${name}"; ${hint}`);
 }
 
-/** Every `--param`, in order. `param` is the one option that repeats, so it arrives as an array. */
-function params(values: Values): string[] {
-  const raw: unknown = values.param;
+/** Every `--param` or `--header`, in order: the options that repeat, so they arrive as arrays. */
+function repeated(values: Values, name: 'param' | 'header'): string[] {
+  const raw: unknown = values[name];
   if (raw === undefined) return [];
   return Array.isArray(raw) ? raw.map(String) : [String(raw)];
 }

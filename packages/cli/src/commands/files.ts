@@ -1,9 +1,10 @@
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileInfectedError, FileTooLargeError, FileUnscannableError } from '@webex-ts/client';
+import { FileInfectedError, FileTooLargeError, FileUnscannableError, WebexBodyReadError } from '@webex-ts/client';
 import { positiveInteger, text, UsageError } from '../args.js';
 import type { Command, Context } from '../command.js';
 import { write } from '../io.js';
+import { printable } from '../output/printable.js';
 
 export const filesGet: Command = {
   name: 'files get',
@@ -84,6 +85,8 @@ function hintFor(error: unknown): string | undefined {
     return 'the malware scan could not check this file; pass --allow-unscannable to download it anyway, if you trust its sender';
   if (error instanceof FileTooLargeError)
     return `the file is larger than --max-bytes ${error.maxBytes}; nothing was kept`;
+  if (error instanceof WebexBodyReadError)
+    return 'the connection was lost before the whole file came; nothing was kept: run the command again';
   return undefined;
 }
 
@@ -93,15 +96,12 @@ function alreadyExists(path: string): UsageError {
 
 /**
  * A name from the server made safe to create in a directory: path separators and
- * control characters removed, characters Windows refuses replaced, no leading dots
+ * control characters (C0, DEL and C1) removed, characters Windows refuses replaced, no leading dots
  * (a server must not be able to drop `.npmrc` or `.env` where a tool would read it).
  */
 function localName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const base = name
-    .split(/[/\\]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const base = printable(name.split(/[/\\]/).pop()!)
     .replace(/[<>:"|?*]/g, '_')
     .trim()
     .replace(/^\.+/, '');

@@ -3,6 +3,7 @@ import type { CreateMessageInput, MessageFields } from '@webex-ts/client';
 import { JSON_OPTION, text, UsageError, type Values } from '../args.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
+import { toJson } from '../output/printable.js';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 const CARD_FALLBACK = 'This message has a card; open it in a Webex app to see it.';
@@ -55,10 +56,7 @@ export const send: Command = {
       if (!body.text && !body.markdown) body.text = CARD_FALLBACK;
     }
     const message = await webex.messages.create(body as CreateMessageInput);
-    await write(
-      context.io.stdout,
-      context.format === 'table' ? `${message.id}\n` : `${JSON.stringify(message, null, 2)}\n`,
-    );
+    await write(context.io.stdout, context.format === 'table' ? `${message.id}\n` : `${toJson(message, 2)}\n`);
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Paginated } from '@webex-ts/client';
 import type { Context } from '../command.js';
 import { write } from '../io.js';
+import { toJson } from './printable.js';
 import { Progress } from './progress.js';
 import { Table, type Column } from './table.js';
 
@@ -29,8 +30,8 @@ export async function printListing<T>(context: Context, listing: Paginated<T>, s
   let pages = 0;
 
   const render = (item: T): string => {
-    if (format === 'ndjson') return `${JSON.stringify(item)}\n`;
-    if (format === 'json') return `${shown === 0 ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+    if (format === 'ndjson') return `${toJson(item)}\n`;
+    if (format === 'json') return `${shown === 0 ? '[\n' : ',\n'}${toJson(item)}`;
     return `${shown === 0 ? table.header() : ''}${table.row(item)}`;
   };
 

@@ -1,3 +1,5 @@
+import { oneLine } from './printable.js';
+
 /** A table column: its header, a fixed width (none for the last, free column) and how to get the cell. */
 export interface Column<T> {
   header: string;
@@ -30,9 +32,9 @@ export class Table<T> {
   }
 }
 
-/** One line of `text`, cut with an ellipsis or padded to `width`. */
+/** One line of `text` without control characters, cut with an ellipsis or padded to `width`. */
 function fit(text: string, width: number | undefined): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = oneLine(text);
   if (width === undefined) return line;
   return line.length > width ? `${line.slice(0, width - 1)}…` : line.padEnd(width);
 }
