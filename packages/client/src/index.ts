@@ -47,6 +47,9 @@ export {
   type MessageFields,
   type ReplyInput,
   type LocalFile,
+  type BrokenRule,
+  type CheckedMessageInput,
+  type CheckedReplyInput,
 } from './messages.js';
 export {
   ADAPTIVE_CARD_CONTENT_TYPE,

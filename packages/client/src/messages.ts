@@ -53,6 +53,85 @@ export type CreateMessageInput<File = LocalFile> = MessageDestination & MessageC
 /** What `messages.reply` sends: the content only; the room and the thread come from the parent. */
 export type ReplyInput = MessageContent;
 
+declare const brokenRule: unique symbol;
+
+/**
+ * The type a field gets when a call breaks one of the rules of `messages.create` or `messages.reply`. No value has
+ * it, so the compiler's error quotes the rule: `Type 'string' is not assignable to type 'BrokenRule<"messages.create:
+ * give exactly one of roomId, toPersonId, toPersonEmail">'`.
+ */
+export interface BrokenRule<Rule extends string> {
+  readonly [brokenRule]: Rule;
+}
+
+type DestinationKey = 'roomId' | 'toPersonId' | 'toPersonEmail';
+type ContentKey = 'text' | 'markdown' | 'files' | 'attachments' | 'card';
+/** The keys of `Body` given a value: present, and not typed `undefined` (or `never`) only. */
+type GivenKeys<Body> = {
+  [Key in keyof Body]-?: [Exclude<Body[Key], undefined>] extends [never] ? never : Key;
+}[keyof Body];
+type IsUnion<Keys, All = Keys> = Keys extends unknown ? ([All] extends [Keys] ? false : true) : never;
+
+/** What a message's content breaks, as the fields to mark; `undefined` when it keeps every content rule. */
+type ContentRules<Operation extends string, Given> = [Extract<Given, ContentKey>] extends [never]
+  ? Record<
+      'text',
+      BrokenRule<`${Operation}: give some content: text, markdown, files, attachments, or a card with text`>
+    >
+  : 'card' extends Given
+    ? 'text' extends Given
+      ? 'attachments' extends Given
+        ? Record<
+            'attachments',
+            BrokenRule<`${Operation}: give card or attachments, not both; a message carries one card`>
+          >
+        : undefined
+      : Record<'text', BrokenRule<`${Operation}: a card needs text as the fallback for clients that cannot show cards`>>
+    : undefined;
+
+// Literal types, not aliases of BrokenRule<…>: the compiler prints an alias by its name, and the rule must show.
+type OneDestination = 'messages.create: give exactly one of roomId, toPersonId, toPersonEmail';
+type NoDestination = "messages.reply: give no roomId, toPersonId or toPersonEmail; the reply goes to the parent's room";
+
+/** What a message to create breaks, as the fields to mark; `undefined` when it keeps every rule the types check. */
+type CreateRules<Given> = [Extract<Given, DestinationKey>] extends [never]
+  ? Record<'roomId', BrokenRule<OneDestination>>
+  : true extends IsUnion<Extract<Given, DestinationKey>>
+    ? Record<Extract<Given, DestinationKey>, BrokenRule<OneDestination>>
+    : ContentRules<'messages.create', Given>;
+
+/** What a reply breaks, as the fields to mark; `undefined` when it keeps every rule the types check. */
+type ReplyRules<Given> = [Extract<Given, DestinationKey>] extends [never]
+  ? ContentRules<'messages.reply', Given>
+  : Record<Extract<Given, DestinationKey>, BrokenRule<NoDestination>>;
+
+/** `Valid` when nothing is `Broken`; else `Body` with the broken fields marked, and every field for an editor to offer. */
+type Checked<Body, Broken, Valid, Fields> = [Broken] extends [undefined] ? Valid : Body & Broken & Fields;
+
+/**
+ * The parameter type of `messages.create` for a call passing `Body`: {@link CreateMessageInput} (so every field is
+ * checked as usual) when `Body` keeps the destination and content rules, else `Body` with the offending fields typed
+ * {@link BrokenRule}, so the compiler's error names the rule instead of a member of the union. With nothing to infer
+ * from (`Parameters<…>`, an `any` argument) it is {@link CreateMessageInput}.
+ */
+export type CheckedMessageInput<Body> = unknown extends Body
+  ? CreateMessageInput
+  : Body extends unknown
+    ? Checked<
+        Body,
+        CreateRules<GivenKeys<Body>>,
+        CreateMessageInput,
+        MessageFields & Partial<Record<DestinationKey, string>>
+      >
+    : never;
+
+/** The parameter type of `messages.reply` for a call passing `Body`: like {@link CheckedMessageInput}, for {@link ReplyInput}. */
+export type CheckedReplyInput<Body> = unknown extends Body
+  ? ReplyInput
+  : Body extends unknown
+    ? Checked<Body, ReplyRules<GivenKeys<Body>>, ReplyInput, MessageFields>
+    : never;
+
 const isUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\//i.test(value);
 
 /** `webex.messages`: `create` also uploads a local file and takes a `card`; `reply` answers in a thread. */
@@ -70,11 +149,9 @@ export class MessagesApi extends MessagesResource {
    * `roomId`/`toPersonId`/`toPersonEmail`; some content; `text`/`markdown` at most 7439 bytes; one file; one card.
    * `files` may hold one URL (sent as JSON) or one local file (sent as multipart/form-data);
    * `card` is the shorthand for one adaptive-card attachment, with `text` as its fallback.
+   * (Generic only so that a call breaking a rule is told which; every other call is checked as a {@link CreateMessageInput}.)
    */
-  override create(body: CreateMessageInput, options?: RequestOptions): Promise<Message>;
-  // The URL-only form is a subset of the one above; it is here because it is assignable to the generated
-  // method's `CreateMessageRequest`, which keeps `MessagesApi` usable wherever a `MessagesResource` is expected.
-  override create(body: CreateMessageInput<string>, options?: RequestOptions): Promise<Message>;
+  override create<Body>(body: CheckedMessageInput<Body>, options?: RequestOptions): Promise<Message>;
   override async create(input: CreateMessageInput, options?: RequestOptions): Promise<Message> {
     const body = withCard(input);
     const files = body.files ?? [];
@@ -86,6 +163,7 @@ export class MessagesApi extends MessagesResource {
    * Reply in the thread of `parent` (a message, or its id: then the message is fetched to learn its room).
    * A reply to a reply goes into the same thread, because Webex threads are one level deep.
    */
+  reply<Body>(parent: ReplyParent | string, body: CheckedReplyInput<Body>, options?: RequestOptions): Promise<Message>;
   async reply(parent: ReplyParent | string, body: ReplyInput, options?: RequestOptions): Promise<Message> {
     if (typeof parent !== 'string' && (parent === null || typeof parent !== 'object')) {
       throw new WebexValidationError(

@@ -2,7 +2,7 @@
 // Each @ts-expect-error fails the type check if the line ever compiles; the calls are never run.
 import { describe, expectTypeOf, it } from 'vitest';
 import { adaptiveCard } from '../src/cards.js';
-import type { CreateMessageInput, MessagesApi } from '../src/messages.js';
+import type { CreateMessageInput, MessagesApi, ReplyInput } from '../src/messages.js';
 import { Webex, type Message, type MessagesResource } from '../src/index.js';
 
 const webex = new Webex({ accessToken: 't', baseUrl: 'http://127.0.0.1:9' });
@@ -67,6 +67,9 @@ describe('messages.create input', () => {
   it('keeps MessagesApi usable as the generated MessagesResource, and returns a Message', () => {
     expectTypeOf<MessagesApi>().toMatchTypeOf<MessagesResource>();
     expectTypeOf<Awaited<ReturnType<MessagesApi['create']>>>().toEqualTypeOf<Message>();
+    // With nothing to infer from, the parameter is the plain input type (the rules only sharpen a call's error).
+    expectTypeOf<Parameters<MessagesApi['create']>[0]>().toEqualTypeOf<CreateMessageInput>();
+    expectTypeOf<Parameters<MessagesApi['reply']>[1]>().toEqualTypeOf<ReplyInput>();
     // A body built up step by step has to say which destination it has.
     const destination = Math.random() > 0.5 ? { roomId } : { toPersonEmail: 'ana@example.com' };
     const body: CreateMessageInput = { ...destination, text: 'hi' };
