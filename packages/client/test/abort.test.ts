@@ -36,6 +36,11 @@ describe('aborting a request in flight', () => {
       (webex: Webex, signal: AbortSignal) => webex.messages.create({ roomId: 'R', text: 'hi' }, { signal }),
     ],
     ['a listing', (webex: Webex, signal: AbortSignal) => webex.rooms.list(undefined, { signal }).toArray()],
+    [
+      'webex.http GET',
+      (webex: Webex, signal: AbortSignal) =>
+        webex.http.GET('/rooms/{roomId}', { params: { path: { roomId: 'R' } }, signal }),
+    ],
   ] as const)('%s rejects within ~200 ms of the abort, sent once', async (_name, call) => {
     server = await startServer(() => {}); // takes the request, never answers
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url });

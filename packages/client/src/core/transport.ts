@@ -86,7 +86,8 @@ export class Transport {
 
   /** For `webex.http` (openapi-fetch): the response with its body unread, a connection lost while reading it a typed error. */
   readonly fetch = async (request: Request): Promise<Response> =>
-    withTypedBody(request, (await this.#send(request, {}, unread)).response);
+    // The caller's signal rides on the Request; each attempt's own timeout signal would otherwise replace it.
+    withTypedBody(request, (await this.#send(request, { signal: request.signal }, unread)).response);
 
   /** Sends a request with the same auth and retries as `send`, but hands back the response with its body unread (downloads). */
   async sendUnread(request: RetryableRequest, options: SendOptions): Promise<Response> {
