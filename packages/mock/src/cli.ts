@@ -5,11 +5,15 @@ import { startProxy } from './contract/proxy.js';
 import { redactUpstream } from './contract/redact.js';
 import { formatViolation, summarize } from './contract/violation.js';
 import { startMockServer } from './mock-server.js';
+import { SIMULATE_USAGE, simulateCommand } from './simulate/command.js';
 
 const USAGE = `Usage:
   webex-mock [--port <n>] [--host <h>] [--spec <file>] [--no-errors]
-      Serves a Prism mock of the Webex REST API (the spec @webex-ts/client was generated from).
+      Serves a Prism mock of the Webex REST API (the spec @webex-ts/client was generated from), with file
+      downloads and the simulated conversations of \`webex-mock simulate\`.
       Point your app at it: new Webex({ accessToken: 'any', baseUrl: 'http://127.0.0.1:<port>' })
+
+${SIMULATE_USAGE}
 
   webex-mock proxy --upstream <url> [--port <n>] [--host <h>] [--spec <file>] [--report <file.json>]
       Forwards every request to <url> (e.g. https://webexapis.com/v1) and checks request and answer
@@ -29,8 +33,10 @@ To get a token:
   2. Run: WEBEX_ACCESS_TOKEN=<token> pnpm contract:live
 Operations the token has no scope or data for are listed as skipped.`;
 
-/** Runs the mock, the proxy or the tour; returns the exit code. */
+/** Runs the mock, the proxy, the tour or one simulated delivery; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'simulate')
+    return argv.includes('--help') || argv.includes('-h') ? help() : simulateCommand(argv.slice(1));
   const command = argv[0] === 'proxy' || argv[0] === 'tour' ? argv[0] : 'mock';
   const args = command === 'mock' ? argv : argv.slice(1);
   const values = parseCommandLine(args);
@@ -54,6 +60,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const mock = await startMockServer({ port, host: values.host, spec: values.spec, errors: !values['no-errors'] });
   console.log(`Webex mock listening on ${mock.url}`);
+  console.log(
+    `Talk to your bot: webex-mock simulate message --mock ${mock.url} --to <its webhook URL> --secret <s> --text hello`,
+  );
   await untilSignal();
   await mock.stop();
   return 0;
@@ -109,6 +118,11 @@ async function tour(
   const result = await runTour({ token, upstream, spec, report, log: (line) => console.log(line) });
   if (report) console.log(`Report written to ${report}`);
   return result.violations.length ? 1 : 0;
+}
+
+function help(): number {
+  console.log(USAGE);
+  return 0;
 }
 
 function untilSignal(): Promise<void> {

@@ -1,6 +1,10 @@
-// `useWebexMock()`: one Prism mock per test file (or describe block), started before its tests and stopped after.
+// `useWebexMock()`: one mock per test file (or describe block), started before its tests and stopped after.
 import { afterAll, beforeAll } from 'vitest';
+import type { MockRequest } from './front/server.js';
+import type { RecordedWebhook } from './front/webhooks.js';
 import { startMockServer, type MockServer, type MockServerOptions } from './mock-server.js';
+import type { RealtimeFake } from './realtime/types.js';
+import type { Simulator } from './simulate/types.js';
 
 /** The mock of a test file. Read `url` inside tests and hooks: it exists once `beforeAll` has run. */
 export interface WebexMock {
@@ -9,10 +13,20 @@ export interface WebexMock {
   readonly port: number;
   /** Everything Prism printed so far. */
   output(): string;
+  /** The conversation simulator: `mock.simulate.message({ text: '/deploy' })` (see `MockServer.simulate`). */
+  readonly simulate: Simulator;
+  /** The realtime fake inside the mock (see `MockServer.realtime`). */
+  readonly realtime: RealtimeFake;
+  /** The webhooks created through the mock. */
+  webhooks(): RecordedWebhook[];
+  /** Every request the mock received so far. */
+  readonly requests: readonly MockRequest[];
+  /** Resolves with `check()`'s first truthy result, checked after every request and simulation. */
+  waitFor: MockServer['waitFor'];
 }
 
 /**
- * Starts a Prism mock of the bundled spec in `beforeAll` and stops it in `afterAll`.
+ * Starts the mock of the bundled spec (Prism behind the mock's front) in `beforeAll` and stops it in `afterAll`.
  * Prism rejects requests that break the spec (400/422 with the reason), so the
  * client call that made one throws a `WebexApiError` naming the violation, and
  * the test that awaited it fails: every test against the mock is a contract test.
@@ -44,5 +58,16 @@ export function useWebexMock(options: MockServerOptions = {}): WebexMock {
       return running().port;
     },
     output: () => running().output(),
+    get simulate() {
+      return running().simulate;
+    },
+    get realtime() {
+      return running().realtime;
+    },
+    webhooks: () => running().webhooks(),
+    get requests() {
+      return running().requests;
+    },
+    waitFor: (check, waitOptions) => running().waitFor(check, waitOptions),
   };
 }
