@@ -12,6 +12,7 @@ import { startRealtimeFake } from './realtime/fake.js';
 import type { RealtimeFake, RealtimeFakeOptions } from './realtime/types.js';
 import { createSimulator } from './simulate/simulator.js';
 import type { Simulator } from './simulate/types.js';
+import { Waiters } from './wait-for.js';
 
 const require = createRequire(import.meta.url);
 
@@ -132,10 +133,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   const requests: MockRequest[] = [];
-  const waiters = new Set<() => void>();
-  const changed = () => {
-    for (const waiter of [...waiters]) waiter();
-  };
+  const waiters = new Waiters('mock');
+  const changed = () => waiters.notify();
   const contents = new ContentStore();
   const webhooks = new WebhookRegistry();
   const gone = new Set<string>();
@@ -170,7 +169,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       realtime: fake,
       webhooks: () => webhooks.all(),
       requests,
-      waitFor: (check, waitOptions = {}) => waitFor(waiters, check, waitOptions),
+      waitFor: (check, waitOptions) => waiters.waitFor(check, waitOptions),
       stop: async () => {
         await running.stop();
         await fake.stop();
@@ -202,36 +201,4 @@ async function accountOf(prismUrl: string): Promise<RealtimeFakeOptions['me']> {
   } catch {
     return undefined;
   }
-}
-
-function waitFor<T>(
-  waiters: Set<() => void>,
-  check: () => T | undefined | null | false,
-  options: { timeoutMs?: number; what?: string },
-): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 5_000;
-  return new Promise((resolve, reject) => {
-    const finish = () => {
-      clearTimeout(timer);
-      waiters.delete(attempt);
-    };
-    const attempt = () => {
-      try {
-        const value = check();
-        if (value) {
-          finish();
-          resolve(value);
-        }
-      } catch (error) {
-        finish();
-        reject(error);
-      }
-    };
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`mock.waitFor: ${options.what ?? 'the condition'} did not happen within ${timeoutMs} ms`));
-    }, timeoutMs);
-    waiters.add(attempt);
-    attempt();
-  });
 }

@@ -20,6 +20,7 @@ import type {
 } from './types.js';
 import { catalogAnswer, DeviceRegistry, wdmAnswer } from './wdm.js';
 import { World } from './world.js';
+import { Waiters } from '../wait-for.js';
 
 const HOST = '127.0.0.1';
 const WDM_DEVICES = '/wdm/api/v1/devices';
@@ -57,10 +58,8 @@ export async function startRealtimeFake(options: RealtimeFakeOptions = {}): Prom
   }
   const failures = new FailureQueue();
   const requests: RecordedRequest[] = [];
-  const waiters = new Set<() => void>();
-  const changed = () => {
-    for (const waiter of [...waiters]) waiter();
-  };
+  const waiters = new Waiters('fake');
+  const changed = () => waiters.notify();
   const mercury = new Mercury({
     token: () => token,
     now,
@@ -254,35 +253,7 @@ export async function startRealtimeFake(options: RealtimeFakeOptions = {}): Prom
     failNext(operation, status, failureOptions) {
       failures.add(operation, status, failureOptions);
     },
-    waitFor(check, waitOptions = {}) {
-      const timeoutMs = waitOptions.timeoutMs ?? 5_000;
-      return new Promise((resolve, reject) => {
-        const finish = () => {
-          clearTimeout(timer);
-          waiters.delete(attempt);
-        };
-        const attempt = () => {
-          try {
-            const value = check();
-            if (value) {
-              finish();
-              resolve(value);
-            }
-          } catch (error) {
-            finish();
-            reject(error);
-          }
-        };
-        const timer = setTimeout(() => {
-          finish();
-          reject(
-            new Error(`fake.waitFor: ${waitOptions.what ?? 'the condition'} did not happen within ${timeoutMs} ms`),
-          );
-        }, timeoutMs);
-        waiters.add(attempt);
-        attempt();
-      });
-    },
+    waitFor: (check, waitOptions) => waiters.waitFor(check, waitOptions),
     async stop() {
       await mercury.stop();
       server.closeAllConnections();
