@@ -1,11 +1,11 @@
 // `webex api` against the Prism mock of the bundled spec, which answers 422 to requests that break the spec.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { operations } from '../src/api/operations.js';
-import { loadSpec } from '../src/api/spec.js';
+import { callKind, findOperation, fixedHeaders, operationNames } from '../src/api/operations.js';
 import { webex } from './run.js';
 
 const env = { WEBEX_ACCESS_TOKEN: 'test-token', WEBEX_BASE_URL: inject('mockUrl') };
@@ -32,21 +32,53 @@ async function usageError(args: string[], environment: Record<string, string> = 
 const lines = (text: string) => text.trimEnd().split('\n');
 
 describe('operation table', () => {
+  const spec = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('@webex-ts/client/openapi.json'), 'utf8'),
+  ) as { paths: Record<string, Record<string, { 'x-sdk-method'?: string }>> };
+
   it('has one entry per operation of the spec that the client generated, with its method and path', () => {
-    const spec = loadSpec() as { paths: Record<string, Record<string, { 'x-sdk-method'?: string }>> };
     const generated = Object.entries(spec.paths).flatMap(([path, item]) =>
       Object.entries(item)
         .filter(([, operation]) => operation['x-sdk-method'])
         .map(([method]) => `${method} ${path}`),
     );
-    const table = [...operations().values()];
+    const table = operationNames().map((name) => findOperation(name)!);
     expect(table.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(generated.sort());
-    expect(operations().get('scim.users.get')).toMatchObject({
+    expect(findOperation('scim.users.get')).toMatchObject({
+      name: 'scim.users.get',
       method: 'get',
       path: '/identity/scim/{orgId}/v2/Users/{userId}',
-      kind: 'send',
     });
-    expect(operations().get('workspaces.list')).toMatchObject({ kind: 'list', paging: { strategy: 'offset' } });
+    expect(callKind(findOperation('scim.users.get')!)).toBe('send');
+    expect(findOperation('workspaces.list')).toMatchObject({ paging: { strategy: 'offset' } });
+    expect(callKind(findOperation('workspaces.list')!)).toBe('list');
+  });
+
+  it('knows no name outside the table, not even what every object inherits', () => {
+    for (const name of ['rooms', 'rooms.lists', 'toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      expect(findOperation(name)).toBeUndefined();
+  });
+
+  it.each([
+    ['a listing', { paging: { strategy: 'link', items: 'items' } }, 'list'],
+    ['a text answer', { answer: { contentType: 'text/plain' } }, 'sendText'],
+    ['a JSON answer', { answer: { contentType: 'application/json' } }, 'send'],
+    ['no answer', {}, 'send'],
+  ] as const)('calls %s with core.%s', (_what, given, want) => {
+    expect(callKind({ method: 'get', path: '/x', document: 'x', parameters: [], ...given })).toBe(want);
+  });
+
+  it.each([
+    ['no body', undefined, {}],
+    ['a JSON body', { contentType: 'application/json', required: true }, {}],
+    [
+      'a JSON Patch body',
+      { contentType: 'application/json-patch+json', required: true },
+      { 'Content-Type': 'application/json-patch+json' },
+    ],
+  ] as const)('sends %s with the headers it needs', (_what, body, want) => {
+    const operation = { method: 'patch', path: '/x', document: 'x', parameters: [] } as const;
+    expect(fixedHeaders(body ? { ...operation, body } : operation)).toEqual(want);
   });
 });
 
@@ -91,7 +123,7 @@ describe('api', () => {
 describe('api --list', () => {
   it('without a filter lists every operation', async () => {
     const out = lines(await ok(['--list']));
-    expect(out).toHaveLength(operations().size);
+    expect(out).toHaveLength(operationNames().length);
     expect(out).toContainEqual(expect.stringMatching(/^rooms\.list\s+GET\s+\/rooms$/));
     expect(out).toContainEqual(expect.stringMatching(/^scim\.users\.get\s/));
     expect(await ok(['--list', '.'])).toBe(`${out.join('\n')}\n`);

@@ -1,5 +1,5 @@
 import { WebexValidationError } from './errors.js';
-import type { OperationName } from './gen/operations.gen.js';
+import type { OperationName } from './gen/operation-names.gen.js';
 
 /** What a generated method passes to the checks: its path parameters, query and body. */
 export interface CallInput {

@@ -5,7 +5,8 @@ import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-
 import { emitPathsTypes } from './emit/paths-types.js';
 import { emitReference } from './emit/reference.js';
 import { emitResourceFile } from './emit/resource-class.js';
-import { emitOperationNames, emitResourcesIndex } from './emit/resources-index.js';
+import { emitOperationNames, emitOperationTable } from './emit/operation-table.js';
+import { emitResourcesIndex } from './emit/resources-index.js';
 import { formatSources } from './write/format.js';
 import { generatedHeader, printSourceFile } from './write/source-files.js';
 
@@ -69,7 +70,8 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const resourcesIndex = `${layout.clientGen}/resources.gen.ts`;
   files.set(resourcesIndex, printSourceFile(allSpecs, emitResourcesIndex(ir.resources)));
   const operationsFile = `${layout.clientGen}/operations.gen.ts`;
-  files.set(operationsFile, printSourceFile(allSpecs, emitOperationNames(ir.resources)));
+  files.set(operationsFile, printSourceFile(allSpecs, emitOperationTable(ir.resources)));
+  files.set(`${layout.clientGen}/operation-names.gen.ts`, printSourceFile(allSpecs, emitOperationNames(ir.resources)));
 
   files.set(pathsFile, ''); // formatted below; set here to keep the order of the files
 

@@ -20,6 +20,7 @@ describe('scenario: constructs', () => {
     expect([...files.keys()].sort()).toEqual([
       'out/client/openapi.gen.ts',
       'out/client/openapi.json',
+      'out/client/operation-names.gen.ts',
       'out/client/operations.gen.ts',
       'out/client/resources.gen.ts',
       'out/client/resources/widgets.gen.ts',
@@ -38,6 +39,8 @@ describe('scenario: constructs', () => {
     'out/models/index.gen.ts',
     'out/client/resources/widgets.gen.ts',
     'out/client/resources.gen.ts',
+    'out/client/operations.gen.ts',
+    'out/client/operation-names.gen.ts',
   ])('%s matches its snapshot', async (path) => {
     const files = await generate(root, layout);
     await expect(files.get(path)).toMatchFileSnapshot(

@@ -1,8 +1,12 @@
-// Turns `--param name=value` and `--header name=value` pairs into an operation's path, query and headers, checked against the spec.
+// Turns `--param name=value` and `--header name=value` pairs into an operation's path, query and headers, checked
+// against the operation table.
+import type { ParameterInfo } from '@webex-ts/client/operations';
 import { UsageError } from '../args.js';
-import type { Operation } from './operations.js';
-import type { Parameter } from './spec.js';
+import { fixedHeaders, type Operation } from './operations.js';
 import { closest } from './suggest.js';
+
+/** Whether a parameter takes a list: given once per value, `--param tag=a --param tag=b`. */
+const isList = (parameter: ParameterInfo) => parameter.type.endsWith('[]');
 
 /** What goes to the core: path and query parameters, body, headers. */
 export interface RequestInput {
@@ -35,7 +39,7 @@ export function buildInput(
     const parameter = byName.get(name);
     if (!parameter) throw new UsageError(unknownParameter(operation, name));
     const values = given.get(name) ?? [];
-    if (values.length && parameter.type !== 'array')
+    if (values.length && !isList(parameter))
       throw new UsageError(`--param ${name} was given twice; ${operation.name} takes one value for it`);
     given.set(name, [...values, pair.slice(at + 1)]);
   }
@@ -45,22 +49,21 @@ export function buildInput(
       `${operation.name} needs ${missing.map((parameter) => `--param ${parameter.name}=…`).join(' ')}`,
     );
 
-  if (body !== undefined && operation.body === 'none')
+  if (body !== undefined && !operation.body)
     throw new UsageError(`${operation.name} takes no body (${operation.method.toUpperCase()} ${operation.path})`);
-  if (body === undefined && operation.body === 'required')
+  if (body === undefined && operation.body?.required)
     throw new UsageError(`${operation.name} needs a JSON body: --body @file.json or --body -`);
 
   const input: RequestInput = { params: { path: {}, query: {} } };
-  const headers: Record<string, string> = { ...operation.headers };
+  const headers: Record<string, string> = fixedHeaders(operation);
   for (const [name, values] of given) {
     const parameter = byName.get(name)!;
     if (parameter.in === 'path') input.params.path[name] = values[0]!;
     else if (parameter.in === 'header') headers[name] = checkHeader('--param', name, values.join(','));
     else
-      input.params.query[name] =
-        parameter.type === 'array'
-          ? values.map((value) => coerce(parameter, parameter.itemType ?? 'string', value))
-          : coerce(parameter, parameter.type, values[0]!);
+      input.params.query[name] = isList(parameter)
+        ? values.map((value) => coerce(parameter, parameter.type.slice(0, -2), value))
+        : coerce(parameter, parameter.type, values[0]!);
   }
   Object.assign(headers, extraHeaders(operation, headerPairs));
   if (Object.keys(headers).length) input.headers = headers;
@@ -69,7 +72,7 @@ export function buildInput(
 }
 
 /** A query value as the spec's type wants it: numbers and booleans are checked, the rest stays text. */
-function coerce(parameter: Parameter, type: string, value: string): unknown {
+function coerce(parameter: ParameterInfo, type: string, value: string): unknown {
   if (type === 'integer' || type === 'number') {
     const number = Number(value);
     const ok = value.trim() !== '' && Number.isFinite(number) && (type === 'number' || Number.isInteger(number));

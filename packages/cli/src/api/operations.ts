@@ -1,25 +1,32 @@
-// The table of operations `webex api` can call: names from the generated client, parameters from the spec.
-import { recordCalls, type RecordedCall } from './record.js';
-import { loadSpec, operationSpec, type OperationSpec } from './spec.js';
+// The operations `webex api` can call: the client's generated operation table, read as data.
+import { type OperationInfo, type OperationName, operations } from '@webex-ts/client/operations';
 
-/** One callable operation. */
-export type Operation = RecordedCall & OperationSpec;
+/** One callable operation: its table entry and its name. */
+export interface Operation extends OperationInfo {
+  /** `rooms.list`, `scim.users.get`. */
+  readonly name: OperationName;
+}
 
-let table: Map<string, Operation> | undefined;
+/** How an operation calls the core: a listing, one text answer, or one JSON answer (or none). */
+export function callKind(operation: OperationInfo): 'list' | 'sendText' | 'send' {
+  if (operation.paging) return 'list';
+  return operation.answer?.contentType === 'text/plain' ? 'sendText' : 'send';
+}
 
-/** Every generated operation by name (`workspaces.list`), built once per process. */
-export function operations(): Map<string, Operation> {
-  if (table) return table;
-  const spec = loadSpec();
-  table = new Map();
-  for (const call of recordCalls()) {
-    const found = operationSpec(spec, call.method, call.path);
-    // The client was generated from this very spec, so a miss means the two were built from different versions.
-    if (!found)
-      throw new Error(
-        `${call.name} calls ${call.method.toUpperCase()} ${call.path}, which the bundled spec does not have`,
-      );
-    table.set(call.name, { ...call, ...found });
-  }
-  return table;
+/** Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say). */
+export function fixedHeaders(operation: OperationInfo): Record<string, string> {
+  const type = operation.body?.contentType;
+  return type && type !== 'application/json' ? { 'Content-Type': type } : {};
+}
+
+/** Every operation's name, in alphabetical order. */
+export function operationNames(): OperationName[] {
+  return (Object.keys(operations) as OperationName[]).sort((a, b) => a.localeCompare(b));
+}
+
+/** The operation called `name`, or undefined when there is none. */
+export function findOperation(name: string): Operation | undefined {
+  if (!Object.hasOwn(operations, name)) return undefined;
+  const known = name as OperationName;
+  return { name: known, ...operations[known] };
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createCore, type Paginated } from '@webex-ts/client';
+import { createCore, type Paginated, type PagingConfig } from '@webex-ts/client';
 import { text, UsageError, type Values } from '../args.js';
 import { buildInput, type RequestInput } from '../api/input.js';
-import { operations, type Operation } from '../api/operations.js';
+import { callKind, findOperation, type Operation, operationNames } from '../api/operations.js';
 import { closest } from '../api/suggest.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
@@ -17,7 +17,7 @@ interface AnyCore {
     path: string,
     input: RequestInput,
     options: undefined,
-    paging: Operation['paging'],
+    paging: PagingConfig | undefined,
   ): Paginated<unknown>;
 }
 
@@ -57,8 +57,9 @@ export const api: Command = {
     if (word === undefined)
       throw new UsageError('missing <operation>, such as rooms.list; webex api --list lists them');
     const operation = find(word);
+    const kind = callKind(operation);
     const paginate = context.values.paginate === true;
-    if (paginate && operation.kind !== 'list')
+    if (paginate && kind !== 'list')
       throw new UsageError(
         `--paginate needs a listing; ${operation.name} is ${operation.method.toUpperCase()} ${operation.path}`,
       );
@@ -75,7 +76,7 @@ export const api: Command = {
       }
       return;
     }
-    if (operation.kind === 'sendText') {
+    if (kind === 'sendText') {
       const answer = await core.sendText(operation.name, operation.method, operation.path, input);
       return write(context.io.stdout, answer.endsWith('\n') || !answer ? answer : `${answer}\n`);
     }
@@ -87,11 +88,10 @@ export const api: Command = {
 
 /** `name  METHOD path` for every operation whose name contains `filter` (every one for ''), any case. */
 async function listOperations(context: Context, filter: string): Promise<void> {
-  const matches = [...operations().values()].filter((operation) =>
-    operation.name.toLowerCase().includes(filter.toLowerCase()),
-  );
+  const matches = operationNames()
+    .filter((name) => name.toLowerCase().includes(filter.toLowerCase()))
+    .map((name) => findOperation(name)!);
   if (!matches.length) return write(context.io.stderr, `No operations match "${filter}".\n`);
-  matches.sort((a, b) => a.name.localeCompare(b.name));
   const width = Math.max(...matches.map((operation) => operation.name.length));
   const methodWidth = Math.max(...matches.map((operation) => operation.method.length));
   const lines = matches.map(
@@ -103,10 +103,9 @@ async function listOperations(context: Context, filter: string): Promise<void> {
 
 /** The operation called `name`, or a usage error naming the closest ones. */
 function find(name: string): Operation {
-  const table = operations();
-  const operation = table.get(name);
+  const operation = findOperation(name);
   if (operation) return operation;
-  const names = [...table.keys()];
+  const names = operationNames();
   let near = closest(name, names);
   // A bare resource (`workspaces`, `scim.users`) or a far-off method: offer the methods of that resource instead.
   if (!near.length) {

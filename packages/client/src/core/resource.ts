@@ -2,10 +2,11 @@
 import type { Paginated } from '@webex-ts/paginate';
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { paths } from '../gen/openapi.gen.js';
-import type { OperationName } from '../gen/operations.gen.js';
+import type { OperationName } from '../gen/operation-names.gen.js';
 import type { RequestOptions } from '../options.js';
+import type { PagingConfig } from './operation-info.js';
 
-export type { OperationName, RequestOptions };
+export type { OperationName, PagingConfig, RequestOptions };
 
 /** An HTTP method as the spec's `paths` spell it. */
 type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
@@ -30,12 +31,6 @@ type ResponseData<P extends keyof paths, M extends HttpMethod> = NonNullable<
 
 /** The items of a list answer: the array in field `K`. */
 type ListItem<D, K extends string> = D extends { [key in K]?: readonly (infer I)[] | null } ? I : never;
-
-/** How a list reaches its further pages, as the spec's `x-sdk-paging` says. */
-export type PagingConfig<K extends string = string> =
-  | { strategy: 'link'; items: K }
-  | { strategy: 'offset'; offset: string; limit: string; items: K }
-  | { strategy: 'scim'; startIndex: string; count: string; total: string; items: K };
 
 /** What generated resources need from the client: one request, its text, or a listing. */
 export interface ResourceCore {

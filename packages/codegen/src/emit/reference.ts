@@ -1,4 +1,5 @@
 import type { IrOperation, IrResource } from '../ir/types.js';
+import { areaOf, type OperationEntry, operationEntry } from './operation-table.js';
 
 /** The first sentence of an operation's description (or its summary), on one line. */
 function oneLine(op: IrOperation): string {
@@ -7,18 +8,21 @@ function oneLine(op: IrOperation): string {
   return sentence.replaceAll('|', '\\|');
 }
 
-function paging(op: IrOperation): string {
-  if (op.result.kind !== 'list') return '';
-  const { strategy, ...names } = op.result.paging;
+function paging(entry: OperationEntry): string {
+  if (!entry.paging) return '';
+  const { strategy, ...names } = entry.paging;
   if (strategy === 'link') return names.items === 'items' ? 'link' : `link (${names.items})`;
   return `${strategy} (${Object.values(names).join(', ')})`;
 }
 
-/** `docs/resources.md`: every resource and method with its HTTP method, path, paging and a one-line description, by area. */
+/**
+ * `docs/resources.md`: every resource and method with its HTTP method, path, paging and a one-line description, by
+ * area. Method, path and paging are read from the operation table's entries, so the page and the table agree.
+ */
 export function emitReference(resources: IrResource[], header: string): string {
   const areas = new Map<string, IrResource[]>();
   for (const r of resources) {
-    const area = r.source.includes('/') ? r.source.split('/')[0]! : 'other';
+    const area = areaOf(r.source) ?? 'other';
     areas.set(area, [...(areas.get(area) ?? []), r]);
   }
   const count = resources.reduce((n, r) => n + r.operations.length, 0);
@@ -42,8 +46,9 @@ export function emitReference(resources: IrResource[], header: string): string {
       );
       lines.push('| method | HTTP | paging | what it does |', '|---|---|---|---|');
       for (const op of r.operations) {
+        const entry = operationEntry(op, r);
         lines.push(
-          `| \`${op.method}\` | \`${op.httpMethod.toUpperCase()} ${op.path}\` | ${paging(op)} | ${oneLine(op)} |`,
+          `| \`${op.method}\` | \`${entry.method.toUpperCase()} ${entry.path}\` | ${paging(entry)} | ${oneLine(op)} |`,
         );
       }
       lines.push('');

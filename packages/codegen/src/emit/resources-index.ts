@@ -1,5 +1,5 @@
 import { Scope, StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
-import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
+import { escapeComment, wrapProse } from '../escape.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrResource } from '../ir/types.js';
 import { resourceClassName } from './resource-class.js';
@@ -10,20 +10,6 @@ const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `Th
 /** `scim` → `ScimNamespace`: the type of a namespace property on `Webex`. */
 function namespaceTypeName(namespace: string): string {
   return `${pascalCase(namespace)}Namespace`;
-}
-
-/** The union of every operation's name (`'rooms.list' | …`), for tables keyed by operation. */
-export function emitOperationNames(resources: IrResource[]): StatementStructures[] {
-  const labels = resources.flatMap((r) => r.operations.map((op) => op.label)).sort();
-  return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'OperationName',
-      isExported: true,
-      docs: ['The name of every generated method, as `resource.method` (`rooms.list`, `scim.users.get`).'],
-      type: labels.length ? `\n  | ${labels.map(stringLiteral).join('\n  | ')}` : 'never',
-    },
-  ];
 }
 
 /** The base class of `Webex`: one property per resource or namespace, and the resource classes re-exported. */

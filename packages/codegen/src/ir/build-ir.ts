@@ -13,6 +13,8 @@ import type {
   IrParameter,
   IrProperty,
   IrResource,
+  IrScalarType,
+  IrSimpleType,
   IrType,
 } from './types.js';
 
@@ -167,7 +169,8 @@ export function buildIr(bundle: Bundle): IrModel {
           `${resource.source}.yaml and ${source}.yaml have the same name: a resource's file name must be unique`,
         );
       }
-      const operation = buildOperation(path, httpMethod, op, shared, resource, source);
+      const server = op.servers?.[0]?.url ?? item.servers?.[0]?.url ?? bundle.fileServers.get(source);
+      const operation = buildOperation(path, httpMethod, op, shared, resource, source, server);
       for (const tag of op.tags ?? []) if (!resource.tags.includes(tag)) resource.tags.push(tag);
       if (resource.description === undefined) {
         const description = resource.tags.map((tag) => tagDescriptions.get(tag)).find(Boolean);
@@ -188,6 +191,7 @@ export function buildIr(bundle: Bundle): IrModel {
     shared: Parameter[],
     resource: IrResource,
     source: string,
+    server: string | undefined,
   ): IrOperation {
     const { operationId } = op;
     if (!operationId) throw new SpecError(`${httpMethod.toUpperCase()} ${path} has no operationId`);
@@ -201,9 +205,11 @@ export function buildIr(bundle: Bundle): IrModel {
       ...docsOf(p),
       ...(p.schema && typeof p.schema === 'object' ? docsFormat(p.schema) : {}),
       type: toType(p.schema, source),
+      simpleType: simpleTypeOf(p.schema),
     });
     const pathParameters = params.filter((p) => p.in === 'path').map(toParam);
     const queryParameters = params.filter((p) => p.in === 'query').map(toParam);
+    const headerParameters = params.filter((p) => p.in === 'header').map(toParam);
 
     let body: IrOperation['body'];
     if (op.requestBody) {
@@ -238,7 +244,7 @@ export function buildIr(bundle: Bundle): IrModel {
         name: query.typeName,
         source,
         description: `Query parameters of \`${label}\` (${httpMethod.toUpperCase()} ${path}).`,
-        type: { kind: 'object', properties: queryParameters.map((p) => ({ ...p })) },
+        type: { kind: 'object', properties: queryParameters.map(({ simpleType: _, ...p }) => p) },
       });
     }
     return {
@@ -248,9 +254,11 @@ export function buildIr(bundle: Bundle): IrModel {
       method,
       httpMethod,
       path,
+      ...(server !== undefined ? { server } : {}),
       ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
       ...docsOf(op),
       pathParameters,
+      headerParameters,
       ...(query ? { query } : {}),
       ...(body ? { body } : {}),
       result,
@@ -296,6 +304,14 @@ export function buildIr(bundle: Bundle): IrModel {
       return { kind: 'json', type };
     }
     return { kind: 'void' };
+  }
+
+  /** A parameter schema's JSON type in one word, `string[]` for an array of strings; `string` when it names none. */
+  function simpleTypeOf(raw: SchemaObject | undefined): IrSimpleType {
+    const schema = raw && typeof raw === 'object' ? deref(doc, raw) : {};
+    if (jsonTypeOf(schema) !== 'array') return scalarTypeOf(schema);
+    const items = schema.items && typeof schema.items === 'object' ? deref(doc, schema.items) : {};
+    return `${scalarTypeOf(items)}[]`;
   }
 
   /** The paging of a GET from `x-sdk-paging`, checked against the parameters and answer it names. */
@@ -424,6 +440,20 @@ function checkProperties(resources: IrResource[]): void {
       owners.set(key, mine);
     }
   }
+}
+
+/** The one non-null JSON type a schema names (`[string, 'null']` names `string`), if it names one. */
+function jsonTypeOf(schema: SchemaObject): string | undefined {
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
+    (t) => t !== undefined && t !== 'null',
+  );
+  return types.length === 1 ? types[0] : undefined;
+}
+
+/** A schema's JSON type as a scalar: `string` for what names none or several, and for arrays of arrays. */
+function scalarTypeOf(schema: SchemaObject): IrScalarType {
+  const type = jsonTypeOf(schema);
+  return type === 'integer' || type === 'number' || type === 'boolean' || type === 'object' ? type : 'string';
 }
 
 function isObjectSchema(schema: SchemaObject): boolean {

@@ -32,10 +32,18 @@ export interface IrNamedType extends IrDocs {
   type: IrType;
 }
 
-/** One path or query parameter. */
+/** A JSON type in one word (`integer`, `string`), as a command line or a query string deals in. */
+export type IrScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
+
+/** A parameter's JSON type as a simple string: a scalar, or an array of one (`string[]`). */
+export type IrSimpleType = IrScalarType | `${IrScalarType}[]`;
+
+/** One path, query or header parameter. */
 export interface IrParameter extends IrDocs {
   name: string;
   type: IrType;
+  /** Its schema's JSON type, `string` when the schema names none (an `anyOf`, say). */
+  simpleType: IrSimpleType;
   required: boolean;
 }
 
@@ -56,8 +64,12 @@ export interface IrOperation extends IrDocs {
   method: string;
   httpMethod: 'get' | 'put' | 'post' | 'delete' | 'patch';
   path: string;
+  /** The server the operation, its path or its spec file declares (`servers[0].url`); none means the API's default. */
+  server?: string;
   summary?: string;
   pathParameters: IrParameter[];
+  /** Header parameters: not arguments of the generated method, but in the operation table. */
+  headerParameters: IrParameter[];
   /** Name of the generated interface for the query parameters, when there are any. */
   query?: { typeName: string; required: boolean; parameters: IrParameter[] };
   /** The request body; `contentType` is set when it is not plain JSON. */

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-// js-yaml rather than `yaml` (which the scaffold keeps, to edit files with their comments): reading every spec is
-// the generator's first step, and js-yaml parses them about five times as fast.
-import { load as parseYaml } from 'js-yaml';
+// `yaml`, the one YAML library of the generator: the scaffold needs it to edit spec files with their comments.
+import { parse as parseYaml } from 'yaml';
 import type { OpenApiDocument } from './openapi.js';
 
 /** A JSON value as read from a spec file. */
@@ -20,6 +19,8 @@ export interface Bundle {
   fileSettings: Map<string, Record<string, Json>>;
   /** Spec file of each component, keyed `schemas/Room`. */
   componentSources: Map<string, string>;
+  /** The server URL a resource file declares at its top level (`servers[0].url`), by spec file; the root's is the default. */
+  fileServers: Map<string, string>;
 }
 
 /**
@@ -84,10 +85,10 @@ export function bundleSpecs(rootFile: string): Bundle {
         throw new SpecError(`cannot read spec file ${relative(specDir, file)}`);
       }
       try {
-        doc = parseYaml(text, { filename: relative(specDir, file) }) as JsonObject;
+        doc = parseYaml(text) as JsonObject;
       } catch (error) {
-        // js-yaml's message names the file, line and column, and shows the line.
-        throw new SpecError(`cannot parse spec file: ${(error as Error).message}`);
+        // The parser's message says the line and column, and shows the line.
+        throw new SpecError(`cannot parse spec file ${relative(specDir, file)}: ${(error as Error).message.trimEnd()}`);
       }
       files.set(file, doc);
     }
@@ -158,6 +159,14 @@ export function bundleSpecs(rootFile: string): Bundle {
     return copy;
   }
 
+  const fileServers = new Map<string, string>();
+  /** Notes the server a resource file declares, if it declares one. */
+  function noteServer(file: string, doc: JsonObject): void {
+    const first = Array.isArray(doc.servers) ? doc.servers[0] : undefined;
+    if (first && typeof first === 'object' && !Array.isArray(first) && typeof first.url === 'string')
+      fileServers.set(sourceName(file), first.url);
+  }
+
   const root = load(rootPath);
   const paths: JsonObject = {};
   const operationSources = new Map<string, string>();
@@ -208,6 +217,7 @@ export function bundleSpecs(rootFile: string): Bundle {
       source = file;
       referenced.add(file);
       target = resolvePointer(file, pointer);
+      noteServer(file, load(file));
     }
     addPathItem(path, rewrite(target, source) as JsonObject, source);
   }
@@ -223,6 +233,7 @@ export function bundleSpecs(rootFile: string): Bundle {
     }
     const settings = Object.fromEntries(Object.entries(doc).filter(([key]) => key.startsWith('x-sdk-')));
     if (Object.keys(settings).length) fileSettings.set(sourceName(file), settings);
+    noteServer(file, doc);
     for (const tag of (doc.tags ?? []) as JsonObject[])
       if (!tags.has(tag.name as string)) tags.set(tag.name as string, tag);
     for (const [path, item] of Object.entries(filePaths)) addPathItem(path, rewrite(item, file) as JsonObject, file);
@@ -263,5 +274,6 @@ export function bundleSpecs(rootFile: string): Bundle {
     operationSources,
     componentSources,
     fileSettings,
+    fileServers,
   };
 }

@@ -82,6 +82,8 @@ interface SecurityScheme {
 interface PathItem {
   summary?: string;
   description?: string;
+  /** Where its operations are served, when not at the document's server. */
+  servers?: Server[];
   parameters?: MaybeRef<Parameter>[];
   get?: Operation;
   put?: Operation;
@@ -101,6 +103,8 @@ export interface Operation {
   description?: string;
   tags?: string[];
   deprecated?: boolean;
+  /** Where it is served, when not at its path's or document's server. */
+  servers?: Server[];
   /** Its own parameters; one with the same `in` and `name` as a path-level one replaces it. */
   parameters?: MaybeRef<Parameter>[];
   requestBody?: MaybeRef<RequestBody>;

@@ -1,0 +1,42 @@
+// The types the generated operation table (`gen/operations.gen.ts`) is written against, and nothing else: no runtime code.
+
+/** How a list reaches its further pages, as the spec's `x-sdk-paging` says. */
+export type PagingConfig<K extends string = string> =
+  | { strategy: 'link'; items: K }
+  | { strategy: 'offset'; offset: string; limit: string; items: K }
+  | { strategy: 'scim'; startIndex: string; count: string; total: string; items: K };
+
+/** A JSON type in one word, as a command line or a query string deals in. */
+export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
+
+/** One path, query or header parameter of an operation. */
+export interface ParameterInfo {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  /** Path parameters always are. */
+  readonly required: boolean;
+  /** Its schema's JSON type, or an array of one (`string[]`); `string` when the spec names none. */
+  readonly type: ScalarType | `${ScalarType}[]`;
+}
+
+/** One operation of the API as the generator knew it: where it is, what it takes and answers, how it pages. */
+export interface OperationInfo {
+  /** Lower case, as the spec spells it. */
+  readonly method: 'get' | 'put' | 'post' | 'delete' | 'patch';
+  /** The spec's path template: `/rooms/{roomId}`. */
+  readonly path: string;
+  /** The folder of `specs/` it is described in (`messaging`, `admin`, `meetings`, `devices`); none at the top. */
+  readonly area?: string;
+  /** The spec file it comes from, under `specs/` without the extension: `messaging/rooms`. */
+  readonly document: string;
+  /** The server URL the operation, its path or its spec file declares; none means the API's base URL. */
+  readonly server?: string;
+  /** Path parameters, then query, then header ones, each in the spec's order. */
+  readonly parameters: readonly ParameterInfo[];
+  /** The request body, when the operation takes one: the content type the client sends it as. */
+  readonly body?: { readonly contentType: string; readonly required: boolean };
+  /** The success answer's content type (`application/json`, `text/plain`); none for an answer without a body. */
+  readonly answer?: { readonly contentType: string };
+  /** How a listing pages; none for an operation that answers in one go. */
+  readonly paging?: PagingConfig;
+}
