@@ -66,9 +66,14 @@ function splitImports(code: string): { imports: string[]; rest: string } {
   return { imports, rest };
 }
 
-/** Module file name of a block: README path and line, e.g. `packages-client-README.md-11.mts`. */
+/**
+ * Module file name of a block: README path and line, e.g. `packages-client-README.md-11.mts`; a block the marker names
+ * (`file: bot.ts`) is that file in its README's own directory, e.g. `README.md-files/bot.ts`.
+ */
 export function moduleName(snippet: DocSnippet): string {
-  return `${snippet.file.replace(/[\\/]/g, '-')}-${snippet.line}.mts`;
+  const readme = snippet.file.replace(/[\\/]/g, '-');
+  if (snippet.named !== undefined) return `${readme}-files/${snippet.named}`;
+  return `${readme}-${snippet.line}.mts`;
 }
 
 /**

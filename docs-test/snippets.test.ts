@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { allSnippets, extractSnippets, parseMarker } from '../test-utils/doc-snippets.js';
 import { knownFreeNames } from './free-names.js';
-import { runSnippet } from './run-snippet.js';
-import { buildModule, replacePlaceholders } from './snippet-module.js';
+import { runScript, writeScript } from './run-snippet.js';
+import { buildModule, moduleName, replacePlaceholders } from './snippet-module.js';
 import { snippetDir, typeCheckSnippets, type CheckedSnippet } from './type-check.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +39,27 @@ describe('extracting README blocks', () => {
     expect(() => parseMarker('<!-- doc-test: runn -->', 'X.md:1')).toThrow(/expected "run"/);
     expect(() => parseMarker('<!-- doc-test: run; print: 404 -->', 'X.md:1')).toThrow(/expected "prints: <text>"/);
     expect(parseMarker('<!-- a comment -->', 'X.md:1')).toBeUndefined();
+  });
+
+  it('names a block as a file other blocks import (run or only compiled), once per README, never elsewhere', () => {
+    expect(parseMarker('<!-- doc-test: run; file: bot.test.ts; prints: ok -->', 'X.md:1')).toEqual({
+      run: { prints: 'ok' },
+      named: 'bot.test.ts',
+    });
+    expect(parseMarker('<!-- doc-test: file: main.ts -->', 'X.md:1')).toEqual({ named: 'main.ts' });
+    expect(() => parseMarker('<!-- doc-test: run; file: ../bot.ts -->', 'X.md:1')).toThrow(/without a directory/);
+    expect(() => parseMarker('<!-- doc-test: file: bot.js -->', 'X.md:1')).toThrow(/a .ts file name/);
+    expect(() => parseMarker('<!-- doc-test: file: a.ts; prints: ok -->', 'X.md:1')).toThrow(/"prints" needs "run"/);
+    const twice = [
+      '<!-- doc-test: file: a.ts -->',
+      '```ts',
+      '1;',
+      '```',
+      '<!-- doc-test: run; file: a.ts -->',
+      '```ts',
+    ];
+    expect(() => extractSnippets([...twice, '2;', '```'].join('\n'), 'X.md')).toThrow(/names the block at line 2 too/);
+    expect(moduleName({ file: 'README.md', line: 9, code: '', named: 'bot.ts' })).toBe('README.md-files/bot.ts');
   });
 
   it('makes the prose placeholder … a comment (or a stand-in value) outside strings, and leaves it inside strings and comments', () => {
@@ -86,10 +107,15 @@ describe('extracting README blocks', () => {
 
 // One compile of every block for both the compile and the run tests; the modules stay on disk for a look after a failure.
 let checked = new Map<string, CheckedSnippet>();
+const scripts = new Map<string, string>();
 beforeAll(() => {
   for (const dir of new Set(snippets.map((snippet) => snippetDir(root, snippet.file))))
     rmSync(dir, { recursive: true, force: true });
   checked = new Map(typeCheckSnippets(root, snippets).map((result) => [label(result.module.snippet), result]));
+  // Every runnable block's script before any runs: a block that imports a named one (`./bot.js`) finds it written.
+  for (const result of checked.values())
+    if (result.module.snippet.run)
+      scripts.set(label(result.module.snippet), writeScript(result.path, result.module.source));
 }, 60_000);
 
 describe('README blocks compile (strict, exactOptionalPropertyTypes, module nodenext)', () => {
@@ -111,9 +137,8 @@ describe('README blocks compile (strict, exactOptionalPropertyTypes, module node
 describe.concurrent('README blocks marked <!-- doc-test: run --> run against the mock', () => {
   const runnable = snippets.filter((snippet) => snippet.run);
   it.each(runnable.map((snippet) => [label(snippet), snippet] as const))('%s', async (name, snippet) => {
-    const { module, path } = checked.get(name)!;
     const env = { WEBEX_BASE_URL: inject('mockUrl'), WEBEX_ACCESS_TOKEN: 'doc-test-token' };
-    const run = await runSnippet(path, module.source, env);
+    const run = await runScript(scripts.get(name)!, env);
     expect(run.exitCode, `${name} failed against the mock:\n${run.output}`).toBe(0);
     if (snippet.run?.prints !== undefined)
       expect(run.output, `${name}: the marker says it prints "${snippet.run.prints}"`).toContain(snippet.run.prints);

@@ -57,6 +57,9 @@ function compile(
   for (const { module, path } of modules) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, module.source);
+    // A named block is a `.ts` file, as in the README: its directory says ESM, as the reader's package.json would.
+    if (module.snippet.named !== undefined)
+      writeFileSync(join(dirname(path), 'package.json'), '{ "type": "module" }\n');
   }
   const host = ts.createCompilerHost(options);
   if (!resolvePackages) {

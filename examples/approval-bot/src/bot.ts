@@ -1,28 +1,22 @@
-// The approval bot: posts a card asking to approve a deploy, takes the answer from the card submit, answers in the
-// thread; and saves the files people post in the room, answering in their thread with what it got.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The approval bot on @webex-ts/bot: `deploy <build> [environment]` (or `requestApproval`) posts a card asking the room
+// to approve a deploy, and the submit is answered in the card's thread, mentioning the approver; files posted in the
+// room are saved to disk and answered in their thread. Access rules keep it to its room (and to its approvers).
 import { resolve } from 'node:path';
 import {
   adaptiveCard,
   cardInputIds,
-  createWebhookReceiver,
   FileInfectedError,
   FileTooLargeError,
   FileUnscannableError,
   md,
   mention,
-  typedInputs,
   WebexApiError,
   WebexTimeoutError,
   WebexValidationError,
-  type AttachmentAction,
   type Message,
-  type ReceivedMessage,
-  type ReceivedWebhookEvent,
   type Webex,
-  type WebhookReceiver,
 } from '@webex-ts/client';
+import { createBot, type Bot, type BotTransport, type MessageContext } from '@webex-ts/bot';
 import { saveFile, type WrittenFile } from './files.js';
 
 /** The deploy to approve. */
@@ -31,20 +25,26 @@ export interface Deploy {
   environment: string;
 }
 
+/** Who may use the bot besides being in its room: person ids or emails, and email domains. Unset: everyone in the room. */
+export interface Approvers {
+  people?: readonly string[];
+  domains?: readonly string[];
+}
+
 /** What the bot needs. */
 export interface ApprovalBotOptions {
   webex: Webex;
-  /** The room the approval requests go to. */
+  /** Where events come from: `webhookTransport({ secret })` or the (experimental) `socketTransport`; see `transport.ts`. */
+  transport: BotTransport;
+  /** The room the bot works in: approval requests go there, and only its messages, submits and files are taken. */
   roomId: string;
-  /** The secret the webhooks were registered with. */
-  secret: string;
-  /** The bot's own person id, so that it ignores its own messages. */
-  botId?: string;
+  /** Who may ask for, approve or post files; unset, anyone in the room may. */
+  approvers?: Approvers;
   /** Where files posted in the room are saved (created when missing). No default: the caller decides where they land. */
   downloadDir: string;
   /** The largest file the bot takes, in bytes; default 100 MB. A bigger one is refused, and nothing of it kept. */
   maxFileBytes?: number;
-  /** Hears deliveries that failed (the receiver answered 500) and files that could not be taken. */
+  /** Hears handler failures and files that could not be taken. Default: `console.error`. */
   onError?: (error: unknown) => void;
 }
 
@@ -71,9 +71,27 @@ export interface ReceivedFile extends WrittenFile {
   reply: Message;
 }
 
+/** The approval bot: the framework's `bot` (start and stop it), what it decided and saved, and `requestApproval`. */
+export interface ApprovalBot {
+  bot: Bot;
+  decisions: Decision[];
+  /** The files saved so far, in the order they were posted. */
+  files: ReceivedFile[];
+  /** Posts the approval card in the room (a CI step's way in; people say `deploy <build>`). */
+  requestApproval(deploy: Deploy): Promise<Message>;
+}
+
+/** The stable id the card carries in its submit data: submits find their handler even after a restart. */
+export const APPROVAL_CARD_ID = 'deploy-approval';
+
 const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
-// Webex waits for the answer to a delivery while the file downloads; past this the download is given up.
+// The download runs while the event is being handled (and, over webhooks, while Webex waits for the answer).
 const DOWNLOAD_DEADLINE_MS = 2 * 60_000;
+// Builds and environments end up on a card and in the answer: a tag-like word, nothing that could format either.
+const WORD = /^[\w.-]{1,64}$/;
+const GREETING =
+  'Hi! Mention me with `deploy 412 production` to ask this room to approve a deploy, ' +
+  'and post files with a mention for me to keep. Say `help` for the commands.';
 
 /** The card: a choice, a comment, and the build in the submit's data so the answer names what it approves. */
 export function approvalCard(deploy: Deploy) {
@@ -105,81 +123,95 @@ export function approvalCard(deploy: Deploy) {
   });
 }
 
-const CARD_IDS = cardInputIds(approvalCard({ build: '', environment: '' }));
+// Webex merges the submit button's `data` into `inputs`, so `build` comes with the card's own inputs.
+const SUBMIT_IDS = [...cardInputIds(approvalCard({ build: '', environment: '' })), 'build'] as const;
 
-/** The bot: `requestApproval` posts the card; `receiver` takes the webhook deliveries; `listen` serves it over node:http. */
-export function createApprovalBot(options: ApprovalBotOptions) {
+/** What clients that cannot show cards display instead. */
+function fallbackText({ build, environment }: Deploy): string {
+  return `Approve the deploy of build ${build} to ${environment}? Open this message in a Webex app to answer.`;
+}
+
+/** The bot, not started: `await approval.bot.start()`, then serve or connect the transport. */
+export function createApprovalBot(options: ApprovalBotOptions): ApprovalBot {
   const { webex, roomId } = options;
   const save = { dir: downloadDirOf(options), maxBytes: maxFileBytesOf(options), deadline: DOWNLOAD_DEADLINE_MS };
+  const report = options.onError ?? ((error: unknown) => console.error('approval-bot:', error));
   const decisions: Decision[] = [];
   const files: ReceivedFile[] = [];
 
-  async function onCardSubmit(action: AttachmentAction): Promise<void> {
-    // Webex merges the submit button's `data` into `inputs`, so `build` comes with the card's own inputs.
-    const { decision, comment, build } = typedInputs(action, [...CARD_IDS, 'build']);
-    const approved = decision === 'approve';
-    const who = mention.person(action.personId!);
-    const markdown = comment.trim()
-      ? md`${who} ${approved ? 'approved' : 'rejected'} the deploy of build ${build}: “${comment.trim()}”`
-      : md`${who} ${approved ? 'approved' : 'rejected'} the deploy of build ${build}.`;
-    const reply = await webex.messages.reply({ id: action.messageId, roomId: action.roomId! }, { markdown });
-    decisions.push({ build, approved, comment, approverId: action.personId!, reply });
-  }
+  const bot = createBot({
+    webex,
+    transport: options.transport,
+    // Checked before any handler, the greeting included: other rooms (a 1:1 too) and other people get nothing.
+    access: { rooms: [roomId], ...options.approvers },
+    greeting: GREETING,
+    onError: (error) => report(error),
+  });
 
-  async function onMessage(message: ReceivedMessage): Promise<void> {
-    // Files from elsewhere (a 1:1 with the bot, another room) are not this bot's business, and would let anyone fill its disk.
-    if (message.roomId !== roomId) return;
-    for (const url of message.files ?? []) await takeFile(message, url);
-  }
+  bot.command(
+    'deploy',
+    async (ctx) => {
+      const [build, environment = 'production'] = ctx.args;
+      if (build === undefined || !WORD.test(build) || !WORD.test(environment))
+        return ctx.reply('Say which build, and where to: `deploy 412 production`.');
+      const deploy = { build, environment };
+      // In the command's thread, so the request, the card and the answer stay together.
+      await ctx.sendCard(approvalCard(deploy), {
+        fallbackText: fallbackText(deploy),
+        cardId: APPROVAL_CARD_ID,
+        inThread: true,
+      });
+    },
+    { description: 'Asks this room to approve deploying a build', usage: '<build> [environment]' },
+  );
 
-  /** Saves one file and says so in the message's thread; a file it cannot take is answered too, and reported, not thrown. */
-  async function takeFile(message: ReceivedMessage, url: string): Promise<void> {
+  bot.onCardSubmit(
+    APPROVAL_CARD_ID,
+    async (ctx) => {
+      // `values` checks that each input is there: a submit missing one goes to onError, unanswered.
+      const { decision, comment, build } = ctx.values;
+      const approved = decision === 'approve';
+      const who = mention.person(ctx.sender.id);
+      const verdict = approved ? 'approved' : 'rejected';
+      // md escapes what was typed: a comment can neither mention anyone nor format the answer.
+      const markdown = comment.trim()
+        ? md`${who} ${verdict} the deploy of build ${build}: “${comment.trim()}”`
+        : md`${who} ${verdict} the deploy of build ${build}.`;
+      const reply = await ctx.reply(markdown);
+      decisions.push({ build, approved, comment, approverId: ctx.sender.id, reply });
+    },
+    { inputs: SUBMIT_IDS },
+  );
+
+  // Every message the access rules let through, before commands: its files, whatever its text.
+  bot.on('message', async (ctx) => {
+    for (const url of ctx.files) await takeFile(ctx, url);
+  });
+
+  /** Saves one file and says so in the message's thread; a file it cannot take is answered too, and reported. */
+  async function takeFile(ctx: MessageContext, url: string): Promise<void> {
     let written: WrittenFile;
     try {
-      written = await saveFile(webex, url, save);
+      written = await saveFile(ctx.webex, url, { ...save, signal: ctx.signal });
     } catch (error) {
-      options.onError?.(error);
-      // Answered 200 all the same: Webex delivering the message again would not make the file any more takeable.
-      await webex.messages.reply(message, { text: `Could not take the file: ${whyNotTaken(error)}.` });
+      report(error);
+      await ctx.reply({ text: `Could not take the file: ${whyNotTaken(error)}.` });
       return;
     }
     // Plain text, not markdown: the name is the sender's choice, so it cannot format the answer or mention anyone.
-    const reply = await webex.messages.reply(message, {
-      text: `Received ${written.name} (${formatBytes(written.size)}).`,
-    });
-    files.push({ ...written, url, messageId: message.id, senderId: message.personId!, reply });
+    const reply = await ctx.reply({ text: `Received ${written.name} (${formatBytes(written.size)}).` });
+    files.push({ ...written, url, messageId: ctx.message.id, senderId: ctx.sender.id, reply });
   }
 
-  const receiver: WebhookReceiver = createWebhookReceiver({
-    webex,
-    secret: options.secret,
-    ...(options.botId ? { botId: options.botId } : {}),
-    async onEvent(event: ReceivedWebhookEvent) {
-      if (event.type === 'attachmentAction') await onCardSubmit(event.action);
-      else if (event.type === 'message') await onMessage(event.message);
-    },
-    onError: (error) => options.onError?.(error),
-  });
-
   return {
+    bot,
     decisions,
-    /** The files saved so far, in the order they were posted. */
     files,
-    receiver,
-    /** Posts the card in the room; `text` is what clients that cannot show cards display. */
     requestApproval(deploy: Deploy): Promise<Message> {
-      return webex.messages.create({
-        roomId,
-        text: `Approve the deploy of build ${deploy.build} to ${deploy.environment}? Open this message in a Webex app to answer.`,
-        card: approvalCard(deploy),
+      return bot.sendCard(roomId, approvalCard(deploy), {
+        fallbackText: fallbackText(deploy),
+        cardId: APPROVAL_CARD_ID,
       });
-    },
-    /** Serves the receiver on `port` (0: any free one); resolves with the server and its URL. */
-    async listen(port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
-      const server = createServer(receiver.node);
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const { port: bound } = server.address() as AddressInfo;
-      return { server, url: `http://${host}:${bound}/` };
     },
   };
 }
@@ -211,6 +243,7 @@ function whyNotTaken(error: unknown): string {
   return 'it could not be downloaded or saved';
 }
 
+/** `293.0 KB`, `1 byte`. */
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
   const units = ['KB', 'MB', 'GB'];

@@ -25,6 +25,8 @@ interface SaveOptions {
   maxBytes: number;
   /** Bounds the whole download, body included, in ms. */
   deadline: number;
+  /** Gives up the download when aborted (the bot's stop deadline passed). */
+  signal?: AbortSignal;
 }
 
 /** Used when the server announces no name, or nothing of it survives cleaning. */
@@ -39,7 +41,8 @@ const MAX_NUMBERED = 1000;
  * the disk), and a download that fails half-way leaves no partial file behind.
  */
 export async function saveFile(webex: Webex, url: string, options: SaveOptions): Promise<WrittenFile> {
-  const file = await webex.contents.download(url, { maxBytes: options.maxBytes, deadline: options.deadline });
+  const { maxBytes, deadline, signal } = options;
+  const file = await webex.contents.download(url, { maxBytes, deadline, ...(signal ? { signal } : {}) });
   let created: { handle: FileHandle; path: string };
   try {
     await mkdir(options.dir, { recursive: true });
@@ -65,11 +68,9 @@ export async function saveFile(webex: Webex, url: string, options: SaveOptions):
  * control characters or the ones Windows refuses, without leading dots (no `..`, no hidden files), bounded in length.
  */
 function safeName(announced: string | undefined): string {
-  const cleaned = (announced ?? '')
-    .split(/[/\\]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  // `split` always gives at least one part; `?? ''` is for the compiler.
+  const last = (announced ?? '').split(/[/\\]/).at(-1) ?? '';
+  const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '');
   return cleaned === '' ? FALLBACK_NAME : truncate(cleaned, MAX_NAME_BYTES);
 }
 
