@@ -57,7 +57,7 @@ export type Plan =
   | { kind: 'skip'; key: string | undefined; why: SkipReason };
 
 /** Why an activity is not delivered. */
-export type SkipReason = 'malformed' | 'unsupported' | 'own-message' | 'not-mentioned';
+type SkipReason = 'malformed' | 'unsupported' | 'own-message' | 'not-mentioned';
 
 // Above this many participants a new room's memberships are built from the activity instead of fetched one by one.
 const FETCH_PARTICIPANTS_UP_TO = 25;

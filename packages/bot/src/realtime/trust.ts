@@ -1,6 +1,7 @@
 // Where the token may go: https/wss URLs on Webex's own domains. Checked on every URL the catalog and WDM hand back,
 // before the token is sent, because a tampered or mistaken answer must not lead the token anywhere else.
 import { UntrustedUrlError } from './errors.js';
+import { shown } from './http.js';
 
 /**
  * Domains whose hosts (and subdomains) get the token: `u2c.wbx2.com`, `wdm-a.wbx2.com`, the `mercury-connection-…`
@@ -39,17 +40,17 @@ export function trustedUrl(value: unknown, role: string, kind: 'http' | 'ws', po
   } catch {
     throw new UntrustedUrlError(role, value.split('?')[0]!, 'not an absolute URL');
   }
-  const shown = `${url.origin}${url.pathname}`;
+  const where = shown(url);
   const secure = kind === 'http' ? 'https:' : 'wss:';
   const plain = kind === 'http' ? 'http:' : 'ws:';
-  if (url.username || url.password) throw new UntrustedUrlError(role, shown, 'the URL carries credentials');
+  if (url.username || url.password) throw new UntrustedUrlError(role, where, 'the URL carries credentials');
   if (policy.loopback !== undefined && isLoopback(url.hostname)) {
     if (url.protocol !== secure && url.protocol !== plain)
-      throw new UntrustedUrlError(role, shown, `expected ${secure} or ${plain}, got ${url.protocol}`);
+      throw new UntrustedUrlError(role, where, `expected ${secure} or ${plain}, got ${url.protocol}`);
     if (url.host !== policy.loopback)
       throw new UntrustedUrlError(
         role,
-        shown,
+        where,
         `allowLoopbackForTests trusts only the catalog's own origin (${policy.loopback}), not ${url.host}`,
       );
     return url;
@@ -57,14 +58,14 @@ export function trustedUrl(value: unknown, role: string, kind: 'http' | 'ws', po
   if (url.protocol !== secure)
     throw new UntrustedUrlError(
       role,
-      shown,
+      where,
       `expected ${secure} (the token never travels in clear), got ${url.protocol}`,
     );
   const host = url.hostname.toLowerCase();
   if (!policy.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)))
     throw new UntrustedUrlError(
       role,
-      shown,
+      where,
       `${host} is not a Webex host (trusted domains: ${policy.domains.join(', ')}); pass webexDomains to add one`,
     );
   return url;
