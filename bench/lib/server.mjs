@@ -7,7 +7,9 @@
 // Routes (all under /v1):
 //   GET  /v1/rooms/{id}                 a small Room, id echoed
 //   GET  /v1/rooms?max=N[&cursor=K]     page K of `pages` pages of N rooms, Link rel="next", `pageDelayMs` per page
-//   POST /v1/messages                   token bucket (`rate`/s, `burst`), 429 + Retry-After: 1 beyond it
+//   POST /v1/messages                   token bucket (`rate`/s, `burst`), 429 + Retry-After: 1 beyond it; refilled
+//                                       continuously, or with `refill: 'whole'` one whole token every 1000/`rate` ms
+//                                       (from the clock, not a timer: a timer on a busy event loop would refill late)
 //
 // Forked, the parent asks for counters over IPC: { type: 'stats' } → { type: 'stats', stats }.
 import { createServer } from 'node:http';
@@ -19,6 +21,7 @@ export async function listenBenchServer(config = {}) {
   const rate = config.rate ?? 100;
   const burst = config.burst ?? rate;
   const TOKEN = config.token ?? 'bench-token';
+  const wholeTokens = config.refill === 'whole';
 
   let origin = '';
   const stats = {
@@ -44,13 +47,19 @@ export async function listenBenchServer(config = {}) {
     timeline[slot][index]++;
   }
 
-  // Token bucket, refilled continuously; starts full.
+  // Token bucket, starts full; refilled continuously, or a whole token at each tick of 1000/rate ms.
   let tokens = burst;
   let refilledAt = performance.now();
   function takeToken() {
     const now = performance.now();
-    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * rate);
-    refilledAt = now;
+    if (wholeTokens) {
+      const ticks = Math.floor(((now - refilledAt) * rate) / 1000);
+      tokens = Math.min(burst, tokens + ticks);
+      refilledAt += (ticks * 1000) / rate;
+    } else {
+      tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * rate);
+      refilledAt = now;
+    }
     if (tokens >= 1) {
       tokens -= 1;
       return true;
