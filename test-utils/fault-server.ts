@@ -3,6 +3,9 @@
 import type { ServerResponse } from 'node:http';
 import { json, startServer, type SeenRequest, type TestServer } from './http-server.js';
 
+/** The server keeps real time when a test fakes the client's clock (fake-clock.ts). */
+const serverSetTimeout = globalThis.setTimeout;
+
 /** What the server does instead of answering normally. */
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
@@ -17,6 +20,8 @@ export type Fault =
 export interface FaultServer extends TestServer {
   /** Requests for each page number. */
   pageRequests(page: number): number;
+  /** Requests it is holding unanswered (a `stall`) whose connection is still open. */
+  held(): number;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function startFaultServer(options: {
   faultFor?: (page: number, attempt: number, request: SeenRequest) => Fault | undefined;
 }): Promise<FaultServer> {
   const attempts = new Map<number, number>();
+  let held = 0;
   let base = '';
   const server = await startServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -43,10 +49,14 @@ export async function startFaultServer(options: {
     const link = more ? `<${base}/v1/items?page=${page + 1}>; rel="next"` : undefined;
     const fault = options.faultFor?.(page, attempt, req);
     if (!fault) return json(res, 200, { items }, link ? { link } : {});
+    if (fault.kind === 'stall') {
+      held++;
+      res.once('close', () => held--);
+    }
     answerWithFault(res, fault, { items });
   });
   base = server.url;
-  return { ...server, pageRequests: (page) => attempts.get(page) ?? 0 };
+  return { ...server, pageRequests: (page) => attempts.get(page) ?? 0, held: () => held };
 }
 
 function answerWithFault(res: ServerResponse, fault: Fault, body: unknown): void {
@@ -66,13 +76,16 @@ function answerWithFault(res: ServerResponse, fault: Fault, body: unknown): void
     case 'reset-during-body':
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
       res.write(text.slice(0, 5));
-      setTimeout(() => res.socket?.destroy(), 5);
+      serverSetTimeout(() => res.socket?.destroy(), 5);
       return;
-    case 'truncated-body':
+    case 'truncated-body': {
+      // The socket, taken before `end` hands it back to the server for the next request on the connection.
+      const socket = res.socket;
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length + 100) });
       res.end(text);
-      setTimeout(() => res.socket?.destroy(), 5);
+      serverSetTimeout(() => socket?.destroy(), 5);
       return;
+    }
     case 'stall':
       return; // never answers
     case 'invalid-json':

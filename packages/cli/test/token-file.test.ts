@@ -5,8 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import type { Io } from '../src/cli.js';
 import { webex } from './run.js';
 
 const TOKEN = 'file-token-that-must-not-leak-0123456789';
@@ -159,25 +161,56 @@ describe('--token', () => {
 });
 
 describe('long waits are told on stderr', () => {
+  // In this process, on a fake clock (test-utils/fake-clock.ts): the 5 s wait takes no time, and the server's clock
+  // shows it whole.
+  const dist = new URL('../dist/cli.js', import.meta.url).href;
+  let clock: FakeClock | undefined;
+  afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
+  });
+
   it('a 429 with Retry-After: 5, then 200: one line before the wait, then the result', async () => {
+    const arrivals: number[] = [];
     const limited = await startServer((_request, response, seen) => {
+      arrivals.push(Date.now());
       if (seen.length === 1) json(response, 429, { message: 'Too many requests' }, { 'retry-after': '5' });
       else json(response, 200, { id: 'p1', displayName: 'Ana' });
     });
     try {
-      const started = Date.now();
-      const result = await webex(['whoami', '--json'], {
+      const { main } = (await import(dist)) as typeof import('../src/cli.js');
+      clock = fakeClock({ globalFetch: true });
+      const out = { stdout: '', stderr: '' };
+      /** What the server had seen when each line reached stderr. */
+      const seenWhenTold: number[] = [];
+      const io: Io = {
+        stdout: {
+          write: (text) => {
+            out.stdout += text;
+            return true;
+          },
+        },
+        stderr: {
+          write: (text) => {
+            out.stderr += text;
+            seenWhenTold.push(limited.requests.length);
+            return true;
+          },
+        },
+        stdin: (async function* () {})(),
         env: { WEBEX_ACCESS_TOKEN: TOKEN, WEBEX_BASE_URL: limited.url },
-      });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({ displayName: 'Ana' });
-      expect(result.stderr).toBe(
+      };
+      expect(await clock.run(main(['whoami', '--json'], io))).toBe(0);
+      expect(JSON.parse(out.stdout)).toMatchObject({ displayName: 'Ana' });
+      expect(out.stderr).toBe(
         `webex: waiting 5 s before retrying GET ${limited.url}/people/me (rate-limit after HTTP 429, attempt 1)\n`,
       );
+      // Told once the 429 was in, before the retry went out; and the retry came 5 s later.
+      expect(seenWhenTold).toEqual([1]);
       expect(limited.requests).toHaveLength(2);
+      expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(5_000);
     } finally {
       await limited.close();
     }
-  }, 15_000);
+  });
 });

@@ -2,12 +2,17 @@
 // every path that reads a body: a call, a listing, a download, `webex.http`. Each gives a typed WebexBodyReadError
 // with the network error as its cause, never a bare `TypeError: terminated`; a POST is not re-sent.
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { Webex, WebexBodyReadError, WebexConnectionError, WebexError } from '../src/index.js';
 
 let server: TestServer | undefined;
+// Full jitter scales each backoff by Math.random(): 0 makes every retry go at once, so nothing waits on a timer.
+beforeEach(() => {
+  vi.spyOn(Math, 'random').mockReturnValue(0);
+});
 afterEach(async () => {
+  vi.restoreAllMocks();
   await server?.close();
   server = undefined;
 });

@@ -1,9 +1,11 @@
 // webex.contents against real loopback servers: streaming with bounded memory, the malware-scanning
 // answers, URLs on other origins refused before anything is sent, names from Content-Disposition, maxBytes.
+// Waits and deadlines run on a fake clock (test-utils/fake-clock.ts).
 import type { ServerResponse } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type Handler, type TestServer } from '../../../test-utils/http-server.js';
 import { ContentsApi } from '../src/contents.js';
 import { createCore } from '../src/create-core.js';
@@ -20,7 +22,10 @@ import type { WebexOptions } from '../src/options.js';
 const ID = 'Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvMTIzNDU2Nzg5MC8w';
 
 let server: TestServer | undefined;
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   await server?.close();
   server = undefined;
 });
@@ -154,29 +159,36 @@ describe('download', () => {
 
 describe('malware scanning', () => {
   it('423 with Retry-After: waits as asked, then downloads', async () => {
+    clock = fakeClock();
     const arrivals: number[] = [];
-    const { server, contents } = await serve((_req, res, seen) => {
-      arrivals.push(performance.now());
-      if (seen.length === 1) json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '1' });
-      else file(res, 'clean');
-    });
-    const download = await contents.download(ID);
+    const { server, contents } = await serve(
+      (_req, res, seen) => {
+        arrivals.push(performance.now());
+        if (seen.length === 1) json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '1' });
+        else file(res, 'clean');
+      },
+      { fetch: clock.fetch },
+    );
+    const download = await clock.run(contents.download(ID));
     expect(await readText(download.body)).toBe('clean');
     expect(server.requests).toHaveLength(2);
     const gap = arrivals[1]! - arrivals[0]!;
-    expect(gap).toBeGreaterThanOrEqual(950);
+    expect(gap).toBeGreaterThanOrEqual(1_000);
     expect(gap).toBeLessThan(5_000);
   });
 
   it('423 with a Retry-After longer than the deadline: a timeout at the deadline, not a long wait', async () => {
-    const { server, contents } = await serve((_req, res) =>
-      json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '30' }),
+    clock = fakeClock();
+    const { server, contents } = await serve(
+      (_req, res) => json(res, 423, { message: 'File is being scanned' }, { 'retry-after': '30' }),
+      { fetch: clock.fetch },
     );
     const started = performance.now();
-    const error = await contents.download(ID, { deadline: 300 }).catch((caught: unknown) => caught);
+    const error = await clock.run(contents.download(ID, { deadline: 300 }).catch((caught: unknown) => caught));
     expect(error).toBeInstanceOf(WebexTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 300 });
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // On the fake clock: ended at the deadline to the millisecond, not after the 30 s asked for.
+    expect(performance.now() - started).toBe(300);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -378,11 +390,19 @@ describe('signal and deadline reach the body', () => {
   };
 
   it('the deadline ends a stalled body with WebexTimeoutError', async () => {
+    // The fake clock moves only when told to here: a stalled body keeps its request on the wire for ever.
+    clock = fakeClock();
     const { contents } = await serve(stalling);
     const download = await contents.download(ID, { deadline: 400 });
-    const started = performance.now();
-    await expect(readText(download.body)).rejects.toBeInstanceOf(WebexTimeoutError);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    const read = readText(download.body);
+    const outcome = read.then(
+      () => 'read',
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(399);
+    expect(await Promise.race([outcome, 'still reading'])).toBe('still reading');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBeInstanceOf(WebexTimeoutError);
   });
 
   it("the caller's abort ends the body with the caller's reason", async () => {

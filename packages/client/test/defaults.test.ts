@@ -2,13 +2,18 @@
 // 429 names no wait, waits cut at 60 s, backoff from 0.5 s doubling to 8 s, 3 retries.
 import { defaultRetryPolicy } from '@webex-ts/paginate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { RateLimitError, Webex, WebexApiError, type RetryEvent } from '../src/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../src/options.js';
 import { settingsFrom } from '../src/settings.js';
 
 let server: TestServer | undefined;
+/** Backoff on a fake clock (test-utils/fake-clock.ts), where a test installs one. */
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   vi.restoreAllMocks();
   await server?.close();
   server = undefined;
@@ -123,17 +128,21 @@ describe('the defaults on the wire', () => {
   });
 
   it('stops doubling at 8 s', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0.01);
+    // Every ceiling whole (random just under 1), waited on a fake clock: 31.5 s of backoff in no time.
+    vi.spyOn(Math, 'random').mockReturnValue(0.9999);
+    clock = fakeClock();
     server = await startServer((_req, res) => json(res, 503, {}));
     const delays: number[] = [];
     const webex = new Webex({
       accessToken: 'T',
       baseUrl: server.url,
       maxRetries: 7,
+      fetch: clock.fetch,
       onRetry: (e) => delays.push(e.delayMs),
     });
-    await webex.people.me().catch(() => {});
-    expect(delays).toEqual([5, 10, 20, 40, 80, 80, 80]);
+    await clock.run(webex.people.me().catch(() => {}));
+    expect(delays).toEqual([499, 999, 1_999, 3_999, 7_999, 7_999, 7_999]);
+    expect(server.requests).toHaveLength(8);
   });
 
   it('throws RateLimitError at once when waiting is off', async () => {

@@ -1,5 +1,6 @@
 // The fields the README's error table promises, asserted one by one (not only the message).
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
   AccessTokenError,
@@ -12,7 +13,11 @@ import {
 } from '../src/index.js';
 
 let server: TestServer | undefined;
+/** Per-attempt timeouts on a fake clock (test-utils/fake-clock.ts), where a test installs one. */
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   await server?.close();
   server = undefined;
 });
@@ -51,9 +56,12 @@ describe('WebexValidationError', () => {
 
 describe('WebexTimeoutError', () => {
   it('carries timeoutMs, the method and the URL', async () => {
-    server = await startServer(() => {}); // never answers
+    const held = await startServer(() => {}); // never answers
+    server = held;
+    clock = fakeClock();
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url, timeout: 150, maxRetries: 0 });
-    const error = await caught(webex.rooms.get('ROOM-1'));
+    // Once the request is at the server, the clock moves on to its timeout.
+    const error = await caught(clock.run(webex.rooms.get('ROOM-1'), () => held.requests.length === 1));
     expect(error).toBeInstanceOf(WebexTimeoutError);
     expect(error).toMatchObject({
       name: 'WebexTimeoutError',
@@ -65,9 +73,12 @@ describe('WebexTimeoutError', () => {
   });
 
   it('a per-call timeout wins over the client one', async () => {
-    server = await startServer(() => {});
+    const held = await startServer(() => {});
+    server = held;
+    clock = fakeClock();
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url, timeout: 5_000, maxRetries: 0 });
-    expect(await caught(webex.rooms.get('ROOM-1', { timeout: 120 }))).toMatchObject({ timeoutMs: 120 });
+    const call = clock.run(webex.rooms.get('ROOM-1', { timeout: 120 }), () => held.requests.length === 1);
+    expect(await caught(call)).toMatchObject({ timeoutMs: 120 });
   });
 });
 

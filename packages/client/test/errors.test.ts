@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
   AccessTokenError,
@@ -16,7 +17,11 @@ import { mockClient } from './mock.js';
 
 const SECRET = 'secret-token-do-not-leak';
 let server: TestServer | undefined;
+/** Timeouts and backoff on a fake clock (test-utils/fake-clock.ts), where a test installs one. */
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   await server?.close();
   server = undefined;
 });
@@ -171,27 +176,41 @@ describe('faults from a local server', () => {
   });
 
   it('times out a stalled request with a clear error after retries', async () => {
-    server = await startServer(() => {});
-    const webex = new Webex({ accessToken: SECRET, baseUrl: server.url, maxRetries: 1, timeout: 100 });
-    const error = await caught(webex.rooms.get('abc'));
+    const held = await startServer(() => {});
+    server = held;
+    clock = fakeClock();
+    let sent = 0;
+    const webex = new Webex({
+      accessToken: SECRET,
+      baseUrl: held.url,
+      maxRetries: 1,
+      timeout: 100,
+      onRequest: () => sent++,
+    });
+    // The server holds every request: once each one sent is there, the clock moves on to its timeout (and backoff).
+    const error = await caught(clock.run(webex.rooms.get('abc'), () => sent === held.requests.length));
     expect(error).toBeInstanceOf(WebexTimeoutError);
     expect(error.message).toMatch(/timed out after 100 ms/);
     expect(server.requests).toHaveLength(2);
   });
 
   it('does not re-send a POST that timed out', async () => {
-    server = await startServer(() => {});
-    const webex = new Webex({ accessToken: SECRET, baseUrl: server.url, timeout: 100 });
-    expect(await caught(webex.messages.create({ roomId: 'r', text: 'once' }))).toBeInstanceOf(WebexTimeoutError);
-    expect(server.requests).toHaveLength(1);
+    const held = await startServer(() => {});
+    server = held;
+    clock = fakeClock();
+    let sent = 0;
+    const webex = new Webex({ accessToken: SECRET, baseUrl: held.url, timeout: 100, onRequest: () => sent++ });
+    const create = clock.run(webex.messages.create({ roomId: 'r', text: 'once' }), () => sent === held.requests.length);
+    expect(await caught(create)).toBeInstanceOf(WebexTimeoutError);
+    expect(held.requests).toHaveLength(1);
   });
 
   it('re-sends a POST after a reset only when the call opts in', async () => {
     server = await startServer((_req, res, seen) => (seen.length === 1 ? reset(res) : json(res, 200, { id: 'm1' })));
-    const webex = new Webex({ accessToken: SECRET, baseUrl: server.url });
-    const message = await webex.messages.create(
-      { roomId: 'r', text: 'idempotent enough' },
-      { retryNonIdempotent: true },
+    clock = fakeClock();
+    const webex = new Webex({ accessToken: SECRET, baseUrl: server.url, fetch: clock.fetch });
+    const message = await clock.run(
+      webex.messages.create({ roomId: 'r', text: 'idempotent enough' }, { retryNonIdempotent: true }),
     );
     expect(message.id).toBe('m1');
     expect(server.requests.map((r) => r.body)).toEqual([server.requests[0]!.body, server.requests[0]!.body]);

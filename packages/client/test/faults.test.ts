@@ -1,6 +1,9 @@
 // The fault suite: each fault injected on a real loopback server, with the guarantees asserted as
-// invariants (items seen exactly once, requests the server counted), not as snapshots.
+// invariants (items seen exactly once, requests the server counted), not as snapshots. Retry waits, backoff, the
+// gate's pace, per-attempt timeouts and deadlines run on a fake clock (test-utils/fake-clock.ts): time moves only
+// while no request is on the wire (or only those the server holds on purpose), so a slow machine times nothing out.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { startFaultServer, type Fault, type FaultServer } from '../../../test-utils/fault-server.js';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
@@ -16,15 +19,29 @@ const TOTAL = 25;
 const PAGE = 5;
 const everyItem = Array.from({ length: TOTAL }, (_, i) => i);
 let server: FaultServer | TestServer | undefined;
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   await server?.close();
   server = undefined;
 });
 
+/** A client; on the fake clock when one is installed. */
 function client(url: string) {
-  // Short waits so the suite runs fast; the policy is the default one otherwise.
-  return new Webex({ accessToken: 'T', baseUrl: `${url}/v1`, timeout: 200, maxRetryAfter: 50 });
+  // A short per-attempt timeout and Retry-After cap; the policy is the default one otherwise.
+  return new Webex({
+    accessToken: 'T',
+    baseUrl: `${url}/v1`,
+    timeout: 200,
+    maxRetryAfter: 50,
+    ...(clock ? { fetch: clock.fetch } : {}),
+  });
 }
+
+/** `promise` driven by the fake clock when one is installed (see `FakeClock.run` for `quiet`). */
+const settled = <T>(promise: Promise<T>, quiet?: () => boolean): Promise<T> =>
+  clock ? clock.run(promise, quiet) : promise;
 
 async function listAll(webex: Webex): Promise<number[]> {
   return (await webex.rooms.list({ max: PAGE }).toArray()) as unknown as number[];
@@ -50,13 +67,16 @@ describe('a GET listing with a fault on page 2, first attempt only', () => {
   ];
 
   it.each(recovered)('%s: every item exactly once, page 2 fetched twice', async (_name, fault) => {
+    clock = fakeClock();
     const faults = await startFaultServer({
       total: TOTAL,
       pageSize: PAGE,
       faultFor: (page, attempt) => (page === 2 && attempt === 1 ? fault : undefined),
     });
     server = faults;
-    expect(await listAll(client(faults.url))).toEqual(everyItem);
+    // A stalled request stays on the wire: the clock moves on when it is the only one left, to time it out.
+    const quiet = fault.kind === 'stall' ? () => clock!.onWire === faults.held() : undefined;
+    expect(await settled(listAll(client(faults.url)), quiet)).toEqual(everyItem);
     expect(faults.pageRequests(2)).toBe(2);
     expect(faults.requests).toHaveLength(TOTAL / PAGE + 1);
   });
@@ -81,13 +101,14 @@ describe('faults that end a listing', () => {
   });
 
   it('a 503 that persists gives WebexApiError after 1 + maxRetries attempts', async () => {
+    clock = fakeClock();
     const faults = await startFaultServer({
       total: TOTAL,
       pageSize: PAGE,
       faultFor: (page) => (page === 1 ? { kind: 'status', status: 503 } : undefined),
     });
     server = faults;
-    await expect(listAll(client(faults.url))).rejects.toMatchObject({ status: 503, trackingId: 'FAULT' });
+    await expect(settled(listAll(client(faults.url)))).rejects.toMatchObject({ status: 503, trackingId: 'FAULT' });
     expect(faults.pageRequests(1)).toBe(4);
   });
 
@@ -166,11 +187,20 @@ describe('a POST is never sent twice unless the caller asks', () => {
       },
       WebexConnectionError,
     ],
-    ['a stall', () => {}, WebexTimeoutError],
   ] as const)('%s: thrown, server saw it once', async (_name, answer, errorClass) => {
     server = await startServer((_req, res) => answer(res));
     await expect(create(server.url)).rejects.toBeInstanceOf(errorClass);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('a stall: thrown, server saw it once', async () => {
+    clock = fakeClock();
+    const held = await startServer(() => {});
+    server = held;
+    // The server holds every request: once the one sent is there, the clock moves on to its per-attempt timeout.
+    const timedOut = settled(create(held.url), () => clock!.onWire === held.requests.length);
+    await expect(timedOut).rejects.toBeInstanceOf(WebexTimeoutError);
+    expect(held.requests).toHaveLength(1);
   });
 
   it('a 429 was not processed: re-sent, once more, and succeeds', async () => {
@@ -182,10 +212,11 @@ describe('a POST is never sent twice unless the caller asks', () => {
   });
 
   it('with retryNonIdempotent a 503 is retried', async () => {
+    clock = fakeClock();
     server = await startServer((_req, res, seen) =>
       seen.length === 1 ? json(res, 503, {}) : json(res, 200, { id: 'M1' }),
     );
-    expect((await create(server.url, { retryNonIdempotent: true })).id).toBe('M1');
+    expect((await settled(create(server.url, { retryNonIdempotent: true }))).id).toBe('M1');
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -207,7 +238,9 @@ describe('shared back-off and limits', () => {
   });
 
   it('under a rate limit, every call succeeds exactly once and 429s stay few', async () => {
-    // A token bucket: 20 requests per 200 ms window, 429 with Retry-After: 0 beyond it.
+    // A token bucket: 20 requests per 200 ms window, 429 with Retry-After: 0 beyond it. On the fake clock, so that
+    // how many requests fit in a window does not depend on the machine.
+    clock = fakeClock();
     let windowStart = Date.now();
     let used = 0;
     const bodies = new Set<string>();
@@ -224,9 +257,9 @@ describe('shared back-off and limits', () => {
       bodies.add(req.body);
       json(res, 200, { id: req.body });
     });
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxConcurrency: 5 });
-    const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => webex.messages.create({ roomId: 'R', text: `n${i}` })),
+    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxConcurrency: 5, fetch: clock.fetch });
+    const results = await clock.run(
+      Promise.all(Array.from({ length: 60 }, (_, i) => webex.messages.create({ roomId: 'R', text: `n${i}` }))),
     );
     expect(results).toHaveLength(60);
     expect(bodies.size).toBe(60);
@@ -234,11 +267,20 @@ describe('shared back-off and limits', () => {
   });
 
   it('an overall deadline ends the call, retries and waits included', async () => {
+    clock = fakeClock();
     server = await startServer((_req, res) => json(res, 503, {}, { 'retry-after': '1' }));
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxRetries: 10, maxRetryAfter: 5_000 });
-    const started = Date.now();
-    await expect(webex.rooms.get('r', { deadline: 300 })).rejects.toBeInstanceOf(WebexTimeoutError);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const webex = new Webex({
+      accessToken: 'T',
+      baseUrl: server.url,
+      maxRetries: 10,
+      maxRetryAfter: 5_000,
+      fetch: clock.fetch,
+    });
+    const started = performance.now();
+    await expect(clock.run(webex.rooms.get('r', { deadline: 300 }))).rejects.toBeInstanceOf(WebexTimeoutError);
+    // On the fake clock: at the deadline to the millisecond, in the middle of the first 1 s wait.
+    expect(performance.now() - started).toBe(300);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
@@ -275,22 +317,29 @@ describe('observability', () => {
 
 describe('paging speed', () => {
   it('asks for the next page as soon as the Link header is in, before the body has arrived', async () => {
-    const BODY_DELAY_MS = 150;
-    const arrivals: number[] = [];
-    server = await startServer((request, response) => {
-      arrivals.push(performance.now());
+    // Each page's body waits for the next page's request: at most a second, for a client that reads bodies first.
+    const events: string[] = [];
+    const arrived: (() => void)[] = [];
+    const arrivals = [0, 1, 2].map((page) => new Promise<void>((resolve) => (arrived[page] = resolve)));
+    server = await startServer(async (request, response) => {
       const page = Number(new URL(request.url, 'http://x').searchParams.get('page') ?? '0');
+      events.push(`request ${page}`);
+      arrived[page]!();
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (page < 2) headers.link = `<${server!.url}/v1/rooms?max=1&page=${page + 1}>; rel="next"`;
       response.writeHead(200, headers);
       response.flushHeaders();
-      setTimeout(() => response.end(JSON.stringify({ items: [{ id: `r${page}` }] })), BODY_DELAY_MS);
+      if (page < 2) await Promise.race([arrivals[page + 1], new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      events.push(`body ${page}`);
+      response.end(JSON.stringify({ items: [{ id: `r${page}` }] }));
     });
-    const rooms = await client(server.url).rooms.list({ max: 1 }).toArray();
+    // No per-attempt timeout of 200 ms here: a body held back is not a stalled one.
+    const webex = new Webex({ accessToken: 'T', baseUrl: `${server.url}/v1` });
+    const rooms = await webex.rooms.list({ max: 1 }).toArray();
     expect(rooms.map((room) => room.id)).toEqual(['r0', 'r1', 'r2']);
-    expect(arrivals).toHaveLength(3);
-    // Waiting for each body first would put the requests at least BODY_DELAY_MS apart.
-    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(BODY_DELAY_MS - 50);
-    expect(arrivals[2]! - arrivals[1]!).toBeLessThan(BODY_DELAY_MS + 100);
+    // Waiting for each body first would have the server send it before the next request came.
+    expect(events.indexOf('request 1')).toBeLessThan(events.indexOf('body 0'));
+    expect(events.indexOf('request 2')).toBeLessThan(events.indexOf('body 1'));
+    expect(events).toHaveLength(6);
   });
 });

@@ -1,13 +1,19 @@
 // One unit for waits: milliseconds, named …Ms (`maxRetryAfterMs`, `RateLimitError.retryAfterMs`); the old names
 // (`maxRetryAfter`, `retryAfter` in seconds) still work until 0.3.0. And a Retry-After that cannot be read
-// (`rand(30),add(30)`, as Webex has sent) falls back to the default wait. Real loopback servers throughout.
-import { afterEach, describe, expect, it } from 'vitest';
+// (`rand(30),add(30)`, as Webex has sent) falls back to the default wait. Real loopback servers throughout; the wait
+// that is sat through runs on a fake clock (test-utils/fake-clock.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { RateLimitError, Webex, type WebexOptions } from '../src/index.js';
 import type { RetryEvent } from '../src/index.js';
 
 let server: TestServer | undefined;
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -77,10 +83,11 @@ describe('RateLimitError.retryAfterMs, and retryAfter (deprecated, seconds)', ()
   });
 
   it('an HTTP date ~30 s ahead → retryAfterMs in ms, retryAfter in whole seconds rounded up', async () => {
+    // A fake `Date`, 600 ms past a whole second: the date (whole seconds) is 29.4 s ahead, whatever the machine's speed.
+    vi.useFakeTimers({ toFake: ['Date'], now: Math.ceil(Date.now() / 1000) * 1000 + 600 });
     const error = await refused(new Date(Date.now() + 30_000).toUTCString());
-    expect(error.retryAfterMs).toBeGreaterThan(28_000);
-    expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
-    expect(error.retryAfter).toBe(Math.ceil(error.retryAfterMs! / 1000));
+    expect(error.retryAfterMs).toBe(29_400);
+    expect(error.retryAfter).toBe(30);
   });
 
   it('an unreadable Retry-After → both undefined (the server asked for nothing readable)', async () => {
@@ -103,16 +110,15 @@ describe('RateLimitError.retryAfterMs, and retryAfter (deprecated, seconds)', ()
 describe('a 429 with an unreadable Retry-After, then 200', () => {
   it('rand(30),add(30): waits the default 15 s (here cut to maxRetryAfterMs), never 0, then succeeds', async () => {
     await limitedOnce('rand(30),add(30)');
+    clock = fakeClock();
     const arrivals: number[] = [];
-    const started = performance.now();
-    const result = await waitsOf({
-      maxRetryAfterMs: 300,
-      onRequest: () => arrivals.push(performance.now() - started),
-    });
+    const result = await clock.run(
+      waitsOf({ maxRetryAfterMs: 300, fetch: clock.fetch, onRequest: () => arrivals.push(performance.now()) }),
+    );
     expect(result).toEqual({ waits: [300], id: 'me' });
     expect(server!.requests).toHaveLength(2);
     // Really waited, measured between the two requests.
-    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(250);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(300);
   });
 
   it('with no cap below it, the wait announced is the default 15 s', async () => {

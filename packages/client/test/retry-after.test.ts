@@ -1,11 +1,18 @@
 // Retry-After really waited, measured where it matters: at the server, between the 429 and the
 // request that followed. And under 429s and 503s, each message is accepted exactly once.
-import { afterEach, describe, expect, it } from 'vitest';
+// On a fake clock (test-utils/fake-clock.ts): the waits take no time, and the gap the server sees is the wait itself.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeClock, type FakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { Webex, WebexApiError } from '../src/index.js';
+import { type RetryEvent, Webex, WebexApiError } from '../src/index.js';
 
 let server: TestServer | undefined;
+let clock: FakeClock;
+beforeEach(() => {
+  clock = fakeClock();
+});
 afterEach(async () => {
+  clock.uninstall();
   await server?.close();
   server = undefined;
 });
@@ -21,27 +28,38 @@ async function rateLimitedOnce(retryAfter: () => string) {
   return { url: server.url, arrivals };
 }
 
+/** A client on the fake clock; `waits` gets the delay of each retry it announces. */
+function client(url: string, waits: number[] = []) {
+  return new Webex({
+    accessToken: 'T',
+    baseUrl: url,
+    fetch: clock.fetch,
+    onRetry: (e: RetryEvent) => waits.push(e.delayMs),
+  });
+}
+
 describe('the wait between a 429 and the next request, at the server', () => {
-  it('Retry-After: 1 holds the next request back at least ~1 s', async () => {
+  it('Retry-After: 1 holds the next request back 1 s', async () => {
     const { url, arrivals } = await rateLimitedOnce(() => '1');
-    const person = await new Webex({ accessToken: 'T', baseUrl: url }).people.me();
+    const waits: number[] = [];
+    const person = await clock.run(client(url, waits).people.me());
     expect(person.id).toBe('me');
+    expect(waits).toEqual([1_000]);
     expect(arrivals).toHaveLength(2);
-    const gap = arrivals[1]! - arrivals[0]!;
-    expect(gap).toBeGreaterThanOrEqual(950);
-    expect(gap).toBeLessThan(5_000);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(1_000);
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(5_000);
   });
 
-  it('Retry-After as an HTTP date ~2 s ahead holds the next request back at least 1.5 s', async () => {
-    // An HTTP date has whole seconds: round up, so the date is 2 to 3 s ahead when sent.
-    const { url, arrivals } = await rateLimitedOnce(() =>
-      new Date(Math.ceil((Date.now() + 2_000) / 1000) * 1000).toUTCString(),
-    );
-    await new Webex({ accessToken: 'T', baseUrl: url }).people.me();
+  it('Retry-After as an HTTP date 2 s ahead holds the next request back until then', async () => {
+    // An HTTP date has whole seconds: the clock starts on one, so the date is exactly 2 s ahead.
+    vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+    const { url, arrivals } = await rateLimitedOnce(() => new Date(Date.now() + 2_000).toUTCString());
+    const waits: number[] = [];
+    await clock.run(client(url, waits).people.me());
+    expect(waits).toEqual([2_000]);
     expect(arrivals).toHaveLength(2);
-    const gap = arrivals[1]! - arrivals[0]!;
-    expect(gap).toBeGreaterThanOrEqual(1_500);
-    expect(gap).toBeLessThan(6_000);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(2_000);
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(6_000);
   });
 });
 
@@ -63,9 +81,12 @@ describe('every message is accepted exactly once', () => {
       accepted.push(req.body);
       json(res, 200, { id: `M${n}` });
     });
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url });
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: CALLS }, (_, n) => webex.messages.create({ roomId: 'R', text: `n${n}` })),
+    const webex = client(server.url);
+    // The shared gate paces everyone after a 429 that came before any success: seconds, on the fake clock.
+    const outcomes = await clock.run(
+      Promise.allSettled(
+        Array.from({ length: CALLS }, (_, n) => webex.messages.create({ roomId: 'R', text: `n${n}` })),
+      ),
     );
 
     const numbers = Array.from({ length: CALLS }, (_, n) => n);
@@ -92,6 +113,5 @@ describe('every message is accepted exactly once', () => {
         expect(tries.get(n)).toBe(isLimited(n) ? 2 + (n % 2) : 1);
       }
     }
-    // The shared gate paces everyone after a 429 that came before any success, so this takes seconds.
-  }, 40_000);
+  });
 });

@@ -8,7 +8,7 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
 import { Webex, WebhookPayloadError } from '../src/index.js';
 import {
@@ -81,6 +81,7 @@ function setUp(options: Partial<WebhookReceiverOptions> = {}) {
 
 const servers: Server[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
 });
 
@@ -399,9 +400,13 @@ function fetchBridge(handler: (request: Request) => Promise<Response>) {
   return { listener, seen };
 }
 
+/** The sender's timers: real, also where a test fakes the receiver's. */
+const senderSetTimeout = globalThis.setTimeout;
+const senderClearTimeout = globalThis.clearTimeout;
+
 /**
  * POSTs a body written piece by piece with no Content-Length (chunked), as fast as the server takes it or one piece
- * each `everyMs`, until `total` bytes are written, the answer comes, or `giveUpMs` pass.
+ * each `everyMs`, until `total` bytes are written, the answer comes, or `giveUpMs` pass (all in real time).
  */
 function postStream(url: string, options: { total: number; piece: number; everyMs?: number; giveUpMs: number }) {
   return new Promise<{ status: number | undefined; connection: string | undefined; text: string; written: number }>(
@@ -414,11 +419,11 @@ function postStream(url: string, options: { total: number; piece: number; everyM
       const finish = () => {
         if (over) return;
         over = true;
-        clearTimeout(giveUp);
+        senderClearTimeout(giveUp);
         request.destroy();
         resolve({ status, connection, text, written });
       };
-      const giveUp = setTimeout(finish, options.giveUpMs);
+      const giveUp = senderSetTimeout(finish, options.giveUpMs);
       const request = httpRequest(url, { method: 'POST', headers: { 'x-spark-signature': 'ab'.repeat(20) } });
       request.on('response', (response: IncomingMessage) => {
         status = response.statusCode;
@@ -432,11 +437,11 @@ function postStream(url: string, options: { total: number; piece: number; everyM
         // A reset after the answer is the server closing on an unread upload; the answer already came.
         if (status === undefined) finish();
       });
-      request.on('close', () => setTimeout(() => status === undefined && finish(), 100));
+      request.on('close', () => senderSetTimeout(() => status === undefined && finish(), 100));
       const piece = Buffer.alloc(options.piece, 'x');
       const write = async () => {
         while (!over && status === undefined && written < options.total) {
-          if (options.everyMs) await new Promise((resolve) => setTimeout(resolve, options.everyMs));
+          if (options.everyMs) await new Promise((resolve) => senderSetTimeout(resolve, options.everyMs));
           if (over || status !== undefined || request.destroyed) return;
           written += piece.byteLength;
           if (!request.write(piece))
@@ -494,7 +499,12 @@ describe('createWebhookReceiver under hostile input', () => {
   ])('%s adapter: a body dripped slower than bodyTimeout is answered 408 and reported', async (_name, listenerOf) => {
     const { receiver, events, errors } = setUp({ bodyTimeout: 300 });
     const server = await serveCounting(listenerOf(receiver));
-    const answer = await postStream(server.url, { total: 1000, piece: 1, everyMs: 50, giveUpMs: 5_000 });
+    // The receiver's clock is fake: its 300 ms pass once it is reading the body, whatever the speed of the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const answered = postStream(server.url, { total: 1000, piece: 1, everyMs: 50, giveUpMs: 5_000 });
+    while (vi.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(300);
+    const answer = await answered;
     expect(answer.status).toBe(408);
     expect(answer.text).toBe('webhook body not received in full within 300 ms\n');
     // Answered while the drip (a byte each 50 ms, 50 s in all) had barely begun.

@@ -11,7 +11,7 @@ import {
   type PageRequest,
   type PagingStrategy,
 } from '../src/index.js';
-import { pause } from './listing-servers.js';
+import { pause, until } from './listing-servers.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -236,108 +236,130 @@ describe('Paginated (the engine)', () => {
 });
 
 describe('early start of the next page (Link paging)', () => {
-  const BODY_DELAY_MS = 150;
   /**
-   * Pages 0…3 linked by `Link`; page i's headers go out `headersDelay(i)` ms after its request (at once by default),
-   * its body `BODY_DELAY_MS` after them. Records when requests arrive.
+   * Pages 0…3 linked by `Link`. Page i's headers go out once `headersAfter(i)` resolves (at once by default), its body
+   * once the request for page i + 1 has come (`bodyWaits`; at most a second, for a client that waits for bodies), or
+   * at once. Records requests and bodies as events, in order.
    */
-  async function slowBodyServer(arrivals: number[], headersDelay: (i: number) => number = () => 0) {
+  async function orderedServer(
+    events: string[],
+    {
+      headersAfter = () => undefined,
+      bodyWaits = false,
+    }: {
+      headersAfter?: (i: number) => Promise<unknown> | undefined;
+      bodyWaits?: boolean;
+    } = {},
+  ) {
+    const arrived: (() => void)[] = [];
+    const arrivals = [0, 1, 2, 3].map((i) => new Promise<void>((resolve) => (arrived[i] = resolve)));
     return startServer(async (request, response) => {
-      arrivals.push(performance.now());
       const i = Number(new URL(request.url, 'http://x').searchParams.get('i') ?? '0');
+      events.push(`request ${i}`);
+      arrived[i]!();
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (i < 3) headers.link = `<${server!.url}/list?i=${i + 1}>; rel="next"`;
-      await pause(headersDelay(i));
+      await headersAfter(i);
       response.writeHead(200, headers);
       response.flushHeaders();
-      setTimeout(() => response.end(JSON.stringify({ items: [i] })), BODY_DELAY_MS);
+      if (bodyWaits && i < 3) await Promise.race([arrivals[i + 1], pause(1_000)]);
+      events.push(`body ${i}`);
+      response.end(JSON.stringify({ items: [i] }));
     });
   }
 
-  /** Fetches a page and tells the engine about its headers before reading the body, as the client's loader does. */
-  const headersFirst: PageLoader = async (request, signal, onHeaders) => {
-    const url = request.kind === 'url' ? request.url : `${server!.url}/list`;
-    const response = await fetch(url, { signal });
-    if (response.ok) await onHeaders?.(response);
-    return { body: await response.json(), response };
-  };
+  /**
+   * Fetches a page and tells the engine about its headers before reading the body, as the client's loader does;
+   * records each request it is given and each page it has read whole.
+   */
+  const headersFirst =
+    (events: string[]): PageLoader =>
+    async (request, signal, onHeaders) => {
+      const url = request.kind === 'url' ? request.url : `${server!.url}/list`;
+      events.push(`load ${url.match(/i=(\d+)/)?.[1] ?? '0'}`);
+      const response = await fetch(url, { signal });
+      if (response.ok) await onHeaders?.(response);
+      const body = (await response.json()) as { items: number[] };
+      events.push(`loaded ${body.items[0]}`);
+      return { body, response };
+    };
 
   it('asks for the next page as soon as the Link header is in, while the body is still coming', async () => {
-    const arrivals: number[] = [];
-    server = await slowBodyServer(arrivals);
-    const list = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url }));
+    const events: string[] = [];
+    server = await orderedServer(events, { bodyWaits: true });
+    const list = new Paginated<number>(headersFirst([]), linkPaging({ baseUrl: server.url }));
     expect(await list.toArray()).toEqual([0, 1, 2, 3]);
-    expect(arrivals).toHaveLength(4);
-    // Without the early start each page would wait for the body before it: at least BODY_DELAY_MS apart.
-    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(BODY_DELAY_MS - 50);
+    // Waiting for each body first would have the server send it before the next request came.
+    for (const i of [0, 1, 2]) expect(events.indexOf(`request ${i + 1}`)).toBeLessThan(events.indexOf(`body ${i}`));
+    expect(events.filter((event) => event.startsWith('request'))).toHaveLength(4);
   });
 
   it('stays one page ahead of a caller that holds a page: the headers of the page ahead start nothing', async () => {
-    const arrivals: number[] = [];
-    // Page 1's headers come only after page 0 is in: the caller is on page 0, not waiting for page 1.
-    server = await slowBodyServer(arrivals, (i) => (i === 1 ? 2 * BODY_DELAY_MS : 0));
-    const pages = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url })).pages();
+    const events: string[] = [];
+    // Page 1's headers come only once the caller has page 0: the caller is on page 0, not waiting for page 1.
+    let callerHasPage0!: (value?: unknown) => void;
+    const holding = new Promise((resolve) => (callerHasPage0 = resolve));
+    server = await orderedServer([], { headersAfter: (i) => (i === 1 ? holding : undefined) });
+    const pages = new Paginated<number>(headersFirst(events), linkPaging({ baseUrl: server.url })).pages();
     expect((await pages.next()).value?.items).toEqual([0]);
-    await pause(4 * BODY_DELAY_MS); // page 1 arrives whole meanwhile
-    expect(arrivals).toHaveLength(2);
+    callerHasPage0();
+    await until(() => events.includes('loaded 1')); // page 1 arrives whole meanwhile
+    // Page 2 would have been asked for from page 1's headers, before its body was read.
+    expect(events).toEqual(['load 0', 'load 1', 'loaded 0', 'loaded 1']);
     expect((await pages.next()).value?.items).toEqual([1]);
     await pages.return();
   });
 
   it('without prefetch starts nothing early', async () => {
-    const arrivals: number[] = [];
-    server = await slowBodyServer(arrivals);
-    const list = new Paginated<number>(headersFirst, linkPaging({ baseUrl: server.url }), { prefetch: false });
+    const events: string[] = [];
+    server = await orderedServer([]);
+    const list = new Paginated<number>(headersFirst(events), linkPaging({ baseUrl: server.url }), { prefetch: false });
     expect(await list.first()).toBe(0);
-    await pause(BODY_DELAY_MS);
-    expect(arrivals).toHaveLength(1);
+    // Page 1 would have been asked for from page 0's headers, before its body was read.
+    expect(events).toEqual(['load 0', 'loaded 0']);
   });
 });
 
 describe('the page ahead goes out while the caller works', () => {
-  // The server runs on its own thread: the caller below never lets this thread's event loop turn.
+  // The server runs on its own thread and counts requests in shared memory: the caller below never lets this
+  // thread's event loop turn while it holds the first page, so only a request already on the wire can reach it.
   const SERVER = `
     const { createServer } = require('node:http');
-    const { parentPort } = require('node:worker_threads');
+    const { parentPort, workerData } = require('node:worker_threads');
+    const arrivals = new Int32Array(workerData);
     const server = createServer((request, response) => {
-      parentPort.postMessage({ arrival: Date.now() });
+      Atomics.add(arrivals, 0, 1);
+      Atomics.notify(arrivals, 0);
       const i = Number(new URL(request.url, 'http://x').searchParams.get('i') ?? '0');
       const headers = { 'content-type': 'application/json' };
       if (i < 1) headers.link = '<http://127.0.0.1:' + server.address().port + '/list?i=' + (i + 1) + '>; rel="next"';
       response.writeHead(200, headers);
       response.end(JSON.stringify({ items: Array.from({ length: 20 }, (_, n) => i * 20 + n) }));
     });
-    server.listen(0, '127.0.0.1', () => parentPort.postMessage({ url: 'http://127.0.0.1:' + server.address().port }));
+    server.listen(0, '127.0.0.1', () => parentPort.postMessage('http://127.0.0.1:' + server.address().port));
   `;
 
   it('is on the wire before a caller that never awaits finishes the page it holds', async () => {
-    const worker = new Worker(SERVER, { eval: true });
+    const arrivals = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(SERVER, { eval: true, workerData: arrivals.buffer });
     try {
-      const arrivals: number[] = [];
-      const url = await new Promise<string>((resolve) =>
-        worker.on('message', (message: { url?: string; arrival?: number }) => {
-          if (message.url) resolve(message.url);
-          if (message.arrival) arrivals.push(message.arrival);
-        }),
-      );
+      const url = await new Promise<string>((resolve) => worker.once('message', resolve));
       const load: PageLoader = async (request, signal) => {
         const response = await fetch(request.kind === 'url' ? request.url : `${url}/list`, { signal });
         return { body: await response.json(), response };
       };
-      let firstPageDone = 0;
+      let held: string | undefined;
       let count = 0;
       for await (const item of new Paginated<number>(load, linkPaging({ baseUrl: url }))) {
         expect(item).toBe(count++);
-        // Synchronous work, 5 ms an item: nothing here lets the event loop turn.
-        const until = Date.now() + 5;
-        while (Date.now() < until);
-        if (count === 20) firstPageDone = Date.now();
+        // Synchronous work on the first item: the thread blocks until the server has seen a second request. Five
+        // seconds only bound a failure: the page ahead cannot leave while the thread is blocked.
+        if (count === 1) held = Atomics.wait(arrivals, 0, 1, 5_000);
       }
       expect(count).toBe(40);
-      await pause(20); // the worker's last messages
-      expect(arrivals).toHaveLength(2);
-      // The page ahead reached the server while the first page (100 ms of work) was still being worked through.
-      expect(arrivals[1]!).toBeLessThan(firstPageDone - 50);
+      // 'ok': it reached the server while the caller held the first page ('not-equal': it had already).
+      expect(held).not.toBe('timed-out');
+      expect(Atomics.load(arrivals, 0)).toBe(2);
     } finally {
       await worker.terminate();
     }
