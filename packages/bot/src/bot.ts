@@ -215,8 +215,8 @@ export class Bot {
   readonly #emails = new RecentMap<string, string | undefined>(REMEMBER_EMAILS);
   readonly #queue: RoomQueues;
   readonly #abort = new AbortController();
-  readonly #abandoned: Promise<never>;
-  #abandon: (error: BotUnavailableError) => void = () => {};
+  /** How to give up on each delivery in flight: rejecters, each removed once its delivery settles. */
+  readonly #inFlight = new Set<(error: BotUnavailableError) => void>();
   #state: State = 'new';
   #identity: BotIdentity | undefined;
   #starting: Promise<BotIdentity> | undefined;
@@ -244,11 +244,6 @@ export class Bot {
     this.#rules = compileRules(settings.access);
     this.#queue = new RoomQueues(settings.queue);
     this.#cards = new RecentMap(settings.rememberCards ?? DEFAULT_REMEMBER_CARDS);
-    this.#abandoned = new Promise<never>((_, reject) => {
-      this.#abandon = reject;
-    });
-    // Only raced against deliveries; never awaited alone.
-    this.#abandoned.catch(() => {});
     const help = settings.help;
     if (help !== undefined && help !== false && (typeof help !== 'object' || help === null))
       throw new TypeError(`createBot: help should be false or { command, title, text }, got ${typeof help}`);
@@ -474,7 +469,7 @@ export class Bot {
         `bot.stop: the deadline passed with ${abandoned} event(s) in flight; they were not acknowledged`,
       );
       this.#abort.abort(error);
-      this.#abandon(error);
+      for (const giveUp of [...this.#inFlight]) giveUp(error);
       // Every delivery is settled now, so a transport that keeps the contract finishes closing at once.
       let grace: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
@@ -499,7 +494,14 @@ export class Bot {
       if (this.#abort.signal.aborted) return Promise.reject(this.#abort.signal.reason as BotUnavailableError);
       return this.#handle(event);
     });
-    return Promise.race([job, this.#abandoned]).catch((error: unknown) => {
+    // Settles with the job, or at once when stop() gives up. Not a race against one promise shared by every delivery:
+    // that promise never settles while the bot runs, and each race left on it would be kept for the bot's lifetime.
+    const delivered = new Promise<void>((resolve, reject) => {
+      const giveUp = (error: BotUnavailableError) => reject(error);
+      this.#inFlight.add(giveUp);
+      job.then(resolve, reject).finally(() => this.#inFlight.delete(giveUp));
+    });
+    return delivered.catch((error: unknown) => {
       if (error instanceof BotUnavailableError) return refused(error);
       throw error;
     });

@@ -23,13 +23,15 @@ export class WebexIdError extends WebexError {
 }
 
 const ID_URI = /^ciscospark:\/\/([^/]+)\/([A-Z_]+)\/([^/]+)$/;
+/** One decoder for every id: making one costs more than decoding a short id. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a Webex id: `decodeId(room.id)` → `{ type: 'ROOM', uuid: '…', region: 'us' }`. */
 export function decodeId(id: string): WebexId {
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(id)) throw new WebexIdError(String(id), 'not base64url');
   let uri: string;
   try {
-    uri = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64(id));
+    uri = strictUtf8.decode(fromBase64(id));
   } catch {
     throw new WebexIdError(id, 'does not decode to text');
   }

@@ -27,6 +27,23 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** Imported keys by secret: importing costs more than signing a delivery, and a receiver has one secret (or a few). */
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_SIGNING_KEYS = 16;
+
+function signingKey(secret: string): Promise<CryptoKey> {
+  let key = signingKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+    // Many secrets in one process (a test suite, a multi-tenant app): keep the newest few.
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value!);
+    signingKeys.set(secret, key);
+    // A failed import is not kept.
+    key.catch(() => signingKeys.delete(secret));
+  }
+  return key;
+}
+
 /**
  * Checks a webhook delivery's `X-Spark-Signature` against the raw request body.
  * Pass the body exactly as received (bytes or the raw string), never re-serialised JSON.
@@ -42,9 +59,7 @@ export async function verifyWebhookSignature(
   if (typeof signature !== 'string' || !signature || !secret) return false;
   const expected = hexToBytes(signature);
   if (!expected) return false;
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
-    'sign',
-  ]);
+  const key = await signingKey(secret);
   const actual = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytesOf(rawBody) as Uint8Array<ArrayBuffer>));
   return constantTimeEqual(actual, expected);
 }

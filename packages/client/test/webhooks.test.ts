@@ -15,6 +15,18 @@ const signatureOfRaw = '5f0d28db56e421468892241c1a7612ace3829ced';
 const signatureOfReserialised = '1225b35a71e3720d28fe1488c57adee7e8467075';
 
 describe('verifyWebhookSignature', () => {
+  it('keeps each secret apart when many are used in turn (keys are kept per secret)', async () => {
+    const secrets = Array.from({ length: 40 }, (_, i) => `secret-${i}`);
+    for (const round of [1, 2]) {
+      for (const [i, key] of secrets.entries()) {
+        const body = `{"round":${round},"i":${i}}`;
+        const signature = createHmac('sha1', key).update(body).digest('hex');
+        expect(await verifyWebhookSignature(body, signature, key)).toBe(true);
+        expect(await verifyWebhookSignature(body, signature, secrets[(i + 1) % secrets.length]!)).toBe(false);
+      }
+    }
+  });
+
   it('accepts the signature of the raw body, as a string or as bytes', async () => {
     expect(await verifyWebhookSignature(raw, signatureOfRaw, secret)).toBe(true);
     expect(await verifyWebhookSignature(new TextEncoder().encode(raw), signatureOfRaw, secret)).toBe(true);
