@@ -34,6 +34,36 @@ const BENCHMARKS = [
   { id: 'paging-in-process', script: 'paging', title: '2. paging throughput, server in-process', env: IN_PROCESS },
   { id: 'memory-in-process', script: 'memory', title: '3. memory, server in-process', env: IN_PROCESS },
   { id: 'ratelimit-in-process', script: 'ratelimit', title: '4. rate limits, server in-process', env: IN_PROCESS },
+  // The bot benchmarks (issue #20): the realtime fake, or the REST stand-in of the webhook one, in its own process;
+  // the `-in-process` ones put it on the bot's own event loop (same BENCH_SERVER switch).
+  { id: 'bot-latency', script: 'bot-latency', title: '7. event → handler through the fake socket' },
+  { id: 'bot-webhook', script: 'bot-webhook', title: '8. webhook delivery through the receiver' },
+  { id: 'bot-heap', script: 'bot-heap', title: '9. heap over 100k socket events' },
+  { id: 'bot-reconnect', script: 'bot-reconnect', title: '10. reconnect after a dropped socket' },
+  {
+    id: 'bot-latency-in-process',
+    script: 'bot-latency',
+    title: '7. event → handler, fake in-process',
+    env: IN_PROCESS,
+  },
+  {
+    id: 'bot-webhook-in-process',
+    script: 'bot-webhook',
+    title: '8. webhook receiver, REST in-process',
+    env: IN_PROCESS,
+  },
+  {
+    id: 'bot-heap-in-process',
+    script: 'bot-heap',
+    title: '9. heap over 100k socket events, fake in-process',
+    env: IN_PROCESS,
+  },
+  {
+    id: 'bot-reconnect-in-process',
+    script: 'bot-reconnect',
+    title: '10. reconnect, fake in-process',
+    env: IN_PROCESS,
+  },
 ];
 
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the paginate and client packages' tests again on the Node versions users run. `pnpm test` runs everything on
+// Runs the paginate, client and bot packages' tests again on the Node versions users run. `pnpm test` runs everything on
 // the machine's Node; fetch and the event loop differ between versions (Node 22 and 24 write a request only after a
 // round of the loop), so the suites that drive the client against real servers (loopback faults, paging, Prism) run
 // on each of them too. The CLI, mock and example suites use the same client and stay on the machine's Node only, which
@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const versions = process.argv.slice(2).length ? process.argv.slice(2) : ['22', '24'];
 const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--project', 'paginate', '--project', 'client'];
-const suites = ['packages/paginate/', 'packages/client/'];
+// The bot package too: its socket uses the runtime's own WebSocket on Node 22 and 24, `ws` on Node 20.
+const suites = ['packages/paginate/', 'packages/client/', 'packages/bot/'];
 
 const failed = [];
 for (const version of versions) {
