@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-// `yaml`, the one YAML library of the generator: the scaffold needs it to edit spec files with their comments.
-import { parse as parseYaml } from 'yaml';
+// js-yaml for reading, though the scaffold keeps `yaml` to edit spec files with their comments: reading every spec is
+// the generator's first step, and js-yaml parses them about three times as fast (0.1 s against 0.35 s for all
+// specs), which keeps `pnpm generate` within twice openapi-typescript's time. The core schema, as `yaml` reads:
+// a date stays the string it was written as.
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import type { OpenApiDocument } from './openapi.js';
 
 /** A JSON value as read from a spec file. */
@@ -85,7 +88,7 @@ export function bundleSpecs(rootFile: string): Bundle {
         throw new SpecError(`cannot read spec file ${relative(specDir, file)}`);
       }
       try {
-        doc = parseYaml(text) as JsonObject;
+        doc = parseYaml(text, { schema: CORE_SCHEMA }) as JsonObject;
       } catch (error) {
         // The parser's message says the line and column, and shows the line.
         throw new SpecError(`cannot parse spec file ${relative(specDir, file)}: ${(error as Error).message.trimEnd()}`);
