@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { Webex, WebexBodyReadError, WebexConnectionError, WebexError } from '../src/index.js';
+import { rejection } from '../../../test-utils/rejection.js';
 
 let server: TestServer | undefined;
 // Full jitter scales each backoff by Math.random(): 0 makes every retry go at once, so nothing waits on a timer.
@@ -26,16 +27,6 @@ function dropMidBody(res: ServerResponse, contentType = 'application/json'): voi
 
 const client = (url: string, options: { maxRetries?: number } = {}) =>
   new Webex({ accessToken: 'T', baseUrl: url, timeout: 2_000, ...options });
-
-/** The error a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The class, the cause and the message every dropped body must give. */
 function expectBodyReadError(error: unknown, method: string, status = 200) {

@@ -7,6 +7,7 @@ import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { RateLimitError, Webex, type WebexOptions } from '../src/index.js';
 import type { RetryEvent } from '../src/index.js';
+import { rejection } from '../../../test-utils/rejection.js';
 
 let server: TestServer | undefined;
 let clock: FakeClock | undefined;
@@ -17,15 +18,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A server answering 429 with `retryAfter` first, then 200. */
 async function limitedOnce(retryAfter: string | undefined): Promise<TestServer> {

@@ -5,21 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import * as client from '../src/index.js';
 import { ForeignLinkError, PageFetchError, PageLimitError, Webex, WebexError } from '../src/index.js';
+import { rejection } from '../../../test-utils/rejection.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('every error class the client exports is a WebexError', () => {
   const classes = Object.entries(client as Record<string, unknown>).filter(
