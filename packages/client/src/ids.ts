@@ -57,17 +57,21 @@ export function teamIdToRoomId(teamId: string): string {
 }
 
 /**
+ * A key under which every form of one id is the same: the UUID of a Webex id (any padding, any region), lower-cased;
+ * anything else lower-cased as it is.
+ */
+export function idKey(id: string): string {
+  try {
+    return decodeId(id).uuid.toLowerCase();
+  } catch {
+    return id.toLowerCase();
+  }
+}
+
+/**
  * Whether two ids name the same person: Webex gives the base64 id in one place
  * and the bare UUID (or another padding) in another.
  */
 export function samePerson(a: string, b: string): boolean {
-  if (a === b) return true;
-  const uuid = (id: string): string => {
-    try {
-      return decodeId(id).uuid.toLowerCase();
-    } catch {
-      return id.toLowerCase();
-    }
-  };
-  return uuid(a) === uuid(b);
+  return a === b || idKey(a) === idKey(b);
 }

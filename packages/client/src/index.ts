@@ -95,7 +95,7 @@ export {
 } from './webhook-receiver.js';
 export { ensureWebhook, type WebhookSpec, type WebhookOperations } from './webhooks-ensure.js';
 export { WebhooksApi } from './webhooks-api.js';
-export { decodeId, encodeId, teamIdToRoomId, WebexIdError, type WebexId } from './ids.js';
+export { decodeId, encodeId, idKey, samePerson, teamIdToRoomId, WebexIdError, type WebexId } from './ids.js';
 export {
   verifyWebhookSignature,
   parseWebhookEvent,
