@@ -17,7 +17,7 @@ export {
   type Change,
   type ClassifiedChange,
   type DiffResult,
-} from './diff/index.js';
+} from './spec-tools/diff/index.js';
 export { main } from './cli.js';
 export {
   compareUpstream,
@@ -29,4 +29,4 @@ export {
   UpstreamInputError,
   type Difference,
   type UpstreamResult,
-} from './upstream/index.js';
+} from './spec-tools/upstream/index.js';

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../src/cli.js';
-import { describeChange, diffSpecs, writeChangeset, type DiffResult } from '../src/diff/index.js';
+import { describeChange, diffSpecs, writeChangeset, type DiffResult } from '../src/spec-tools/diff/index.js';
 
 const cases = new URL('./diff/', import.meta.url).pathname;
 const rootOf = (name: string, side: 'old' | 'new') => join(cases, name, side, 'webex.yaml');

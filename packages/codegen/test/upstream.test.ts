@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../src/cli.js';
 import { generate, type Layout } from '../src/index.js';
-import { compareUpstream, type Difference, type UpstreamResult } from '../src/upstream/index.js';
-import { enumValues, mediaBase } from '../src/upstream/document.js';
-import { fieldsOf, normalisePath } from '../src/upstream/shape.js';
-import { areaOf, kebabCase } from '../src/upstream/scaffold.js';
+import { compareUpstream, type Difference, type UpstreamResult } from '../src/spec-tools/upstream/index.js';
+import { enumValues, mediaBase } from '../src/spec-tools/upstream/document.js';
+import { fieldsOf, normalisePath } from '../src/spec-tools/upstream/shape.js';
+import { areaOf } from '../src/spec-tools/upstream/public-documents.js';
+import { kebabCase } from '../src/spec-tools/upstream/scaffold.js';
 
 const fixtures = new URL('./upstream/', import.meta.url).pathname;
 const repo = join(fixtures, 'repo');
@@ -158,7 +159,7 @@ describe('upstream: a document that moved in every way', () => {
       resources: 2,
       onlyUpstream: 3,
       onlyOurs: 1,
-      differences: 13,
+      differences: 14,
       matched: 3,
       notCompared: 0,
     });
@@ -171,6 +172,7 @@ describe('upstream: a document that moved in every way', () => {
   it('follows $refs, and a schema holding itself once', () => {
     expect(differences('GET /rooms/{roomId}')).toEqual([
       { kind: 'path-names', ours: '/rooms/{roomId}', upstream: '/rooms/{id}' },
+      { kind: 'summary', ours: 'Get a room', upstream: 'Get Room Details' },
       { kind: 'only-upstream', where: 'response', name: 'creator.email', required: false },
       { kind: 'type', where: 'response', name: 'isLocked', ours: 'boolean', upstream: 'string' },
       { kind: 'only-upstream', where: 'response', name: 'parent', required: false },
@@ -182,10 +184,11 @@ describe('upstream: a document that moved in every way', () => {
     expect(code).toBe(1);
     const text = out.join('\n');
     expect(text).toContain(
-      '**2 resources differ**: 3 operations only upstream, 1 only ours, 13 differences in 3 of the 3 operations both have.',
+      '**2 resources differ**: 3 operations only upstream, 1 only ours, 14 differences in 3 of the 3 operations both have.',
     );
     expect(text.indexOf('**2 resources differ**')).toBeLessThan(text.indexOf('## Room Tabs'));
-    expect(text).toContain('## Rooms (messaging/rooms.yaml): 1 only upstream, 1 only ours, 13 differences');
+    expect(text).toContain('## Rooms (messaging/rooms.yaml): 1 only upstream, 1 only ours, 14 differences');
+    expect(text).toContain('  - summary: ours "Get a room", upstream "Get Room Details"');
     expect(text).toContain('- only upstream: `GET /rooms/{roomId}/meetingInfo` Get Room Meeting Details');
     expect(text).toContain('- only ours: `DELETE /rooms/{roomId}` (deleteRoom)');
     expect(text).toContain('  - query `type`: enum values only upstream "space"; only ours "direct"');
@@ -318,7 +321,7 @@ describe('upstream: --scaffold', () => {
     expect(out.slice(-3)).toEqual([
       `webex-codegen upstream: drafted 2 operations in ${join(root, 'specs/messaging/room-tabs.yaml')} (new file)`,
       `webex-codegen upstream: drafted 1 operation in ${join(root, 'specs/messaging/rooms.yaml')}`,
-      'Curate each x-draft operation (names, descriptions, paging, required flags, examples), then pnpm generate.',
+      'Curate each x-draft operation (summary, descriptions, examples, paging, required flags, method names): webex-codegen curation lists what is left; then pnpm generate.',
     ]);
 
     // Into our file: appended under paths (and the schema under components), the rest byte for byte.
@@ -328,11 +331,15 @@ describe('upstream: --scaffold', () => {
     const drafted = parse(rooms).paths['/rooms/{roomId}/meetingInfo'].get;
     expect(drafted).toMatchObject({
       operationId: 'getRoomMeetingDetails',
-      'x-sdk-method': 'getRoomMeetingDetails',
+      // The resource's own word (room) and a trailing "details" left out.
+      'x-sdk-method': 'getMeeting',
       'x-draft': true,
-      'x-curation': 'drafted by webex-codegen upstream; review names, descriptions, paging, required flags',
       tags: ['Rooms'],
+      summary: 'Get Room Meeting Details',
+      // Upstream's prose is not copied: a person writes ours.
+      description: '',
     });
+    expect(drafted['x-curation']).toBeUndefined();
     expect(drafted.responses['200'].content).toEqual({
       'application/json': { schema: { $ref: '#/components/schemas/RoomsRoomMeetingDetails' } },
     });
@@ -340,7 +347,7 @@ describe('upstream: --scaffold', () => {
 
     // A new file for a tag none of ours holds, in the area the document's title names.
     const tabs = parse(readFileSync(join(root, 'specs/messaging/room-tabs.yaml'), 'utf8'));
-    expect(tabs.tags).toEqual([{ name: 'Room Tabs', description: 'Room tabs pin a URL in a room.' }]);
+    expect(tabs.tags).toEqual([{ name: 'Room Tabs', description: '' }]);
     expect(Object.keys(tabs.paths)).toEqual(['/room/tabs']);
     expect([tabs.paths['/room/tabs'].get['x-sdk-method'], tabs.paths['/room/tabs'].post['x-sdk-method']]).toEqual([
       'list',
@@ -359,7 +366,7 @@ describe('upstream: --scaffold', () => {
       /^ {2}create\(body: RoomTabsRoomTab, options\?: RequestOptions\): Promise<RoomTabsRoomTab>/m,
     );
     expect(files.get('out/client/resources/rooms.gen.ts')).toMatch(
-      /^ {2}getRoomMeetingDetails\(roomId: string, options\?: RequestOptions\): Promise<RoomsRoomMeetingDetails>/m,
+      /^ {2}getMeeting\(roomId: string, options\?: RequestOptions\): Promise<RoomsRoomMeetingDetails>/m,
     );
 
     // Compared again, nothing is only upstream any more.
@@ -415,8 +422,29 @@ describe('upstream: pieces', () => {
 
   it('names areas and files after the document and the tag', () => {
     expect(
-      ['Webex Meetings', 'Webex Device APIs', 'Webex Admin', 'Webex Messaging', 'Something else'].map(areaOf),
-    ).toEqual(['meetings', 'devices', 'admin', 'messaging', 'admin']);
+      [
+        'Webex Meetings',
+        'Webex Device APIs',
+        'Webex Admin',
+        'Webex Messaging',
+        'Webex Contact Center',
+        'Webex Wholesale',
+        'Webex for BroadWorks',
+        'Webex UCM',
+        'Something else',
+      ].map((title) => areaOf(title)),
+    ).toEqual([
+      'meetings',
+      'devices',
+      'admin',
+      'messaging',
+      'contact-center',
+      'wholesale',
+      'broadworks',
+      'ucm',
+      'admin',
+    ]);
+    expect(areaOf('Webex APIs', '/tmp/webex-contact-center.json')).toBe('contact-center');
     expect(kebabCase('API - Domain Management')).toBe('api-domain-management');
   });
 });

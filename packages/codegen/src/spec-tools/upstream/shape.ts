@@ -1,5 +1,6 @@
-import type { Json } from '../load/bundle.js';
+import type { Json } from '../../load/bundle.js';
 import { enumValues, isNode, pickMedia, resolveRef, type Node } from './document.js';
+import { hostGroup } from './public-documents.js';
 
 /** What is compared about one parameter or field. */
 export interface Facts {
@@ -8,14 +9,21 @@ export interface Facts {
   /** Sorted enum values, when the schema has an enum. */
   enum?: string[];
   required: boolean;
+  /** Why a field is required, from `x-required-because` beside it (our specs only). */
+  because?: string;
 }
 
 /** One operation reduced to what `upstream` compares. */
 export interface OperationShape {
-  /** Matching key: method and path template with parameter names left out, `GET /rooms/{}`. */
+  /** Matching key: method, host group and path template with parameter names left out, `GET /rooms/{}`. */
   key: string;
   method: string;
-  /** The path with a leading `/v1` and a trailing `/` dropped, parameter names kept. */
+  /** The host the operation is served from (`hostGroup`): `''` for webexapis.com, else the area, `contact-center`. */
+  group: string;
+  /**
+   * The path with a trailing `/` dropped, parameter names kept, and on webexapis.com a leading `/v1` dropped too
+   * (the server holds it); elsewhere the prefix is part of the path (`/v1/tasks` on Contact Center's hosts).
+   */
   path: string;
   /** The path as the document writes it. */
   rawPath: string;
@@ -39,9 +47,7 @@ const MAX_DEPTH = 12;
 
 /** `/v1/rooms/{roomId}/` → `/rooms/{roomId}`: the two documents differ in both habits. */
 export function normalisePath(path: string): string {
-  let out = path.replace(/^\/v1(?=\/|$)/, '');
-  if (out.length > 1 && out.endsWith('/')) out = out.slice(0, -1);
-  return out || '/';
+  return withoutTrailingSlash(path.replace(/^\/v1(?=\/|$)/, '')) || '/';
 }
 
 /** The names of a path template's parameters, in order. */
@@ -49,33 +55,53 @@ export function templateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]!);
 }
 
+/** Where the operations of a document are served, beyond what its own `servers` say. */
+export interface ServerHints {
+  /** The server of one operation when the document does not say (our spec files declare theirs outside the bundle). */
+  serverOf?: (rawPath: string, method: string) => string | undefined;
+  /** The server when neither the operation, its path nor the document declares one. */
+  fallback?: string;
+}
+
 /** Every operation of a document (its path items and `$ref`s resolved within it), keyed by `OperationShape.key`. */
-export function operationShapes(document: Node): Map<string, OperationShape> {
+export function operationShapes(document: Node, hints: ServerHints = {}): Map<string, OperationShape> {
   const shapes = new Map<string, OperationShape>();
+  const documentServer = firstServer(document);
   for (const [rawPath, rawItem] of Object.entries((document.paths ?? {}) as Node)) {
     const item = resolveRef(document, rawItem);
     if (!item) continue;
-    const path = normalisePath(rawPath);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isNode(op)) continue;
-      const key = `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+      const group = hostGroup(
+        firstServer(op) ?? firstServer(item) ?? hints.serverOf?.(rawPath, method) ?? documentServer ?? hints.fallback,
+      );
+      const path = group ? withoutTrailingSlash(rawPath) : normalisePath(rawPath);
+      const key = `${method.toUpperCase()} ${group ? `[${group}]` : ''}${path.replace(/\{[^}]*\}/g, '{}')}`;
       // A document holding the same operation twice (`/x` and `/x/`): the first one counts.
-      if (!shapes.has(key)) shapes.set(key, shapeOf(document, key, method, path, rawPath, item, op));
+      if (!shapes.has(key)) shapes.set(key, shapeOf(document, { key, method, group, path, rawPath }, item, op));
     }
   }
   return shapes;
 }
 
+/** The first `servers` URL a document, path item or operation declares. */
+function firstServer(node: Node): string | undefined {
+  const first = Array.isArray(node.servers) ? node.servers[0] : undefined;
+  return isNode(first) && typeof first.url === 'string' ? first.url : undefined;
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 function shapeOf(
   document: Node,
-  key: string,
-  method: string,
-  path: string,
-  rawPath: string,
+  where: Pick<OperationShape, 'key' | 'method' | 'group' | 'path' | 'rawPath'>,
   item: Node,
   op: Node,
 ): OperationShape {
+  const { path } = where;
   const parameters = new Map<string, Node>();
   for (const raw of [...asArray(item.parameters), ...asArray(op.parameters)]) {
     const param = resolveRef(document, raw);
@@ -95,10 +121,7 @@ function shapeOf(
   }
   const tags = asArray(op.tags).filter((tag): tag is string => typeof tag === 'string');
   const shape: OperationShape = {
-    key,
-    method,
-    path,
-    rawPath,
+    ...where,
     tag: tags[0] ?? '(untagged)',
     tags,
     pathParameters,
@@ -139,9 +162,12 @@ export function fieldsOf(document: Node, schema: Json | undefined, required: boo
     // A schema that contains itself (a folder holding folders) is followed once.
     if ((ref && expanding.has(ref)) || depth >= MAX_DEPTH) return;
     const inner = ref ? new Set([...expanding, ref]) : expanding;
-    const { properties, required: requiredNames, items } = collectObject(document, node, inner);
+    const { properties, required: requiredNames, because, items } = collectObject(document, node, inner);
     for (const [prop, propSchema] of properties) {
-      walk(propSchema, name ? `${name}.${prop}` : prop, requiredNames.has(prop), inner, depth + 1);
+      const field = name ? `${name}.${prop}` : prop;
+      walk(propSchema, field, requiredNames.has(prop), inner, depth + 1);
+      const reason = because.get(prop);
+      if (reason !== undefined && requiredNames.has(prop)) fields.get(field)!.because = reason;
     }
     if (items !== undefined) walk(items, `${name}[]`, false, inner, depth + 1);
   };
@@ -149,20 +175,27 @@ export function fieldsOf(document: Node, schema: Json | undefined, required: boo
   return fields;
 }
 
-/** The properties (own, `allOf`, and every `oneOf`/`anyOf` variant), required names and array items of a schema. */
+/**
+ * The properties (own, `allOf`, and every `oneOf`/`anyOf` variant), required names, the evidence our specs give
+ * for them (`x-required-because`) and array items of a schema.
+ */
 function collectObject(
   document: Node,
   node: Node,
   expanding: ReadonlySet<string>,
-): { properties: Map<string, Json>; required: Set<string>; items: Json | undefined } {
+): { properties: Map<string, Json>; required: Set<string>; because: Map<string, string>; items: Json | undefined } {
   const properties = new Map<string, Json>();
   const required = new Set<string>();
+  const because = new Map<string, string>();
   let items: Json | undefined;
   const visit = (current: Node, seen: ReadonlySet<string>, strict: boolean) => {
     for (const [name, prop] of Object.entries(isNode(current.properties) ? current.properties : {}))
       if (!properties.has(name)) properties.set(name, prop);
     // Variants of a oneOf do not make their required fields required for the whole.
     if (strict) for (const name of asArray(current.required)) if (typeof name === 'string') required.add(name);
+    const reasons = current['x-required-because'];
+    if (isNode(reasons))
+      for (const [name, reason] of Object.entries(reasons)) if (typeof reason === 'string') because.set(name, reason);
     if (current.items !== undefined && items === undefined) items = current.items;
     for (const [key, strictness] of [
       ['allOf', strict],
@@ -178,7 +211,7 @@ function collectObject(
     }
   };
   visit(node, expanding, true);
-  return { properties, required, items };
+  return { properties, required, because, items };
 }
 
 /** Type and enum of a schema (its `$ref` already resolved). */

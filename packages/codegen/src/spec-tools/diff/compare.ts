@@ -1,10 +1,10 @@
-import type { IrOperation, IrPaging, IrParameter } from '../ir/types.js';
-import type { Json } from '../load/bundle.js';
+import type { IrOperation, IrPaging, IrParameter } from '../../ir/types.js';
+import type { Json } from '../../load/bundle.js';
 import type { Change, Direction, SpecVersion } from './change.js';
 import { constraintChanges } from './constraints.js';
 import { typeDirections } from './reach.js';
 import { canonical, isObject, rawOperations, rawParameterSchemas, rawProperties, type Schema } from './raw.js';
-import { typeExpression } from '../emit/type-expression.js';
+import { typeExpression } from '../../emit/type-expression.js';
 import { diffDocs, diffProperty, diffTypes, type TypeSite } from './type-diff.js';
 
 /** Keys that only document; a hidden operation that differs in nothing else changed its docs only. */

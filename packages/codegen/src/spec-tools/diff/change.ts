@@ -1,7 +1,7 @@
 /** The vocabulary of the diff: what changed, where, and how bad it is for callers. */
 
-import type { IrModel } from '../ir/types.js';
-import type { Bundle } from '../load/bundle.js';
+import type { IrModel } from '../../ir/types.js';
+import type { Bundle } from '../../load/bundle.js';
 
 /** Which way data flows through a type: sent by callers, returned by the API, or both. */
 export type Direction = 'request' | 'response' | 'both';

@@ -1,11 +1,13 @@
 import { hasDifferences, type Difference, type ResourceReport, type UpstreamResult } from './compare.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /** One difference in words, with names in backticks (the report is markdown, for terminals and issues alike). */
 function describeDifference(difference: Difference): string {
   if (difference.kind === 'path-names')
     return `path parameter names differ: ours \`${difference.ours}\`, upstream \`${difference.upstream}\``;
+  if (difference.kind === 'summary')
+    return `summary: ours ${JSON.stringify(difference.ours)}, upstream ${JSON.stringify(difference.upstream)}`;
   const subject = `${difference.where} ${difference.name === '' ? 'body' : `\`${difference.name}\``}`;
   switch (difference.kind) {
     case 'only-upstream':
@@ -26,6 +28,30 @@ function describeDifference(difference: Difference): string {
   }
 }
 
+/** What the accepted divergences hid, and the entries that no longer match anything. */
+function acceptedLines(result: UpstreamResult): string[] {
+  const accepted = result.accepted;
+  if (!accepted) return [];
+  const parts = [
+    ...Object.entries(accepted.byRule)
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([rule, n]) => `${n} by ${rule}`),
+    ...(accepted.byEntry ? [`${accepted.byEntry} by single entries`] : []),
+  ];
+  const lines = [
+    '',
+    `Accepted divergences (${accepted.file}): ${plural(accepted.hidden, 'difference')} not shown${parts.length ? ` (${parts.join(', ')})` : ''}.`,
+  ];
+  if (accepted.unused.length) {
+    lines.push(
+      '',
+      `${plural(accepted.unused.length, 'accepted entry', 'accepted entries')} no longer ${accepted.unused.length === 1 ? 'matches' : 'match'} (the difference is gone or changed; remove or update ${accepted.unused.length === 1 ? 'it' : 'them'}):`,
+      ...accepted.unused.map((entry) => `- \`${entry.operation}\` ${entry.kind}: ${entry.reason}`),
+    );
+  }
+  return lines;
+}
+
 /** The summary line: counts first. */
 function upstreamSummary(result: UpstreamResult): string {
   const { counts } = result;
@@ -34,7 +60,7 @@ function upstreamSummary(result: UpstreamResult): string {
     ? ` ${plural(counts.notCompared, 'operation')} of ours ${counts.notCompared === 1 ? 'is' : 'are'} in resources these documents do not describe (not compared).`
     : '';
   if (!hasDifferences(result))
-    return `No differences: the ${plural(counts.matched, 'operation')} both sides have match.${outside}`;
+    return `No ${result.accepted?.hidden ? 'new ' : ''}differences: the ${plural(counts.matched, 'operation')} both sides have match.${outside}`;
   return (
     `**${plural(counts.resources, 'resource')} differ${counts.resources === 1 ? 's' : ''}**: ${plural(counts.onlyUpstream, 'operation')} only upstream, ${counts.onlyOurs} only ours, ` +
     `${plural(counts.differences, 'difference')} in ${changed} of the ${plural(counts.matched, 'operation')} both have.${outside}`
@@ -65,6 +91,7 @@ export function formatUpstreamText(result: UpstreamResult): string {
     `Ours: ${result.specs}. Upstream: ${documents}.`,
     '',
     upstreamSummary(result),
+    ...acceptedLines(result),
   ];
   for (const report of result.resources) {
     lines.push('', resourceHeading(report), '');

@@ -1,5 +1,5 @@
-import type { Bundle, Json } from '../load/bundle.js';
-import { followRefs } from '../load/refs.js';
+import type { Bundle, Json } from '../../load/bundle.js';
+import { followRefs } from '../../load/refs.js';
 
 /** A JSON object from the bundled document. */
 export type Schema = { [key: string]: Json };

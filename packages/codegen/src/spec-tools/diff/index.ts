@@ -1,5 +1,5 @@
-import { buildIr } from '../ir/build-ir.js';
-import { bundleSpecs } from '../load/bundle.js';
+import { buildIr } from '../../ir/build-ir.js';
+import { bundleSpecs } from '../../load/bundle.js';
 import type { DiffResult, SpecVersion } from './change.js';
 import { classify } from './classify.js';
 import { compareSpecs } from './compare.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse } from 'yaml';
-import type { Json } from '../load/bundle.js';
-import { followRefs } from '../load/refs.js';
+import type { Json } from '../../load/bundle.js';
+import { followRefs } from '../../load/refs.js';
 
 /** A JSON object from an OpenAPI document. */
 export type Node = { [key: string]: Json };

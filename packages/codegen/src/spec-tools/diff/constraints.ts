@@ -1,4 +1,4 @@
-import type { Json } from '../load/bundle.js';
+import type { Json } from '../../load/bundle.js';
 import type { Action } from './change.js';
 import type { Schema } from './raw.js';
 

@@ -1,5 +1,5 @@
-import { typeExpression } from '../emit/type-expression.js';
-import type { IrDocs, IrProperty, IrType } from '../ir/types.js';
+import { typeExpression } from '../../emit/type-expression.js';
+import type { IrDocs, IrProperty, IrType } from '../../ir/types.js';
 import type { Change, Direction, Element } from './change.js';
 
 /** Where a type sits: what a change to it is about, what to call it, and which way it flows. */

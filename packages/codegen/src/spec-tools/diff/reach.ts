@@ -1,5 +1,5 @@
-import type { IrType } from '../ir/types.js';
-import type { Json } from '../load/bundle.js';
+import type { IrType } from '../../ir/types.js';
+import type { Json } from '../../load/bundle.js';
 import type { Direction, SpecVersion } from './change.js';
 import { isObject, rawOperations } from './raw.js';
 

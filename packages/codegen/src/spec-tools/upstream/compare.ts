@@ -1,5 +1,5 @@
 import type { UpstreamDocument } from './document.js';
-import type { Bundle } from '../load/bundle.js';
+import type { Bundle } from '../../load/bundle.js';
 import type { Facts, OperationShape } from './shape.js';
 
 /** Where a parameter or field lives. */
@@ -8,10 +8,19 @@ type Where = 'path' | 'query' | 'request' | 'response';
 /** One difference within an operation both sides have. `name` is `''` for a whole body. */
 export type Difference =
   | { kind: 'path-names'; ours: string; upstream: string }
+  | { kind: 'summary'; ours: string; upstream: string }
   | { kind: 'only-upstream' | 'only-ours'; where: Where; name: string; required: boolean }
   | { kind: 'type'; where: Where; name: string; ours: string; upstream: string }
   | { kind: 'enum'; where: Where; name: string; onlyOurs: string[]; onlyUpstream: string[] }
-  | { kind: 'required'; where: Where; name: string; ours: boolean; upstream: boolean };
+  | {
+      kind: 'required';
+      where: Where;
+      name: string;
+      ours: boolean;
+      upstream: boolean;
+      /** Our evidence for requiring it (`x-required-because`), when we do. */
+      because?: string;
+    };
 
 /** An operation one side has and the other does not. */
 export interface OperationRef {
@@ -64,6 +73,21 @@ export interface UpstreamResult {
     notCompared: number;
   };
   resources: ResourceReport[];
+  /** What the accepted-divergences file hid; undefined when none was read. */
+  accepted?: AcceptedSummary;
+}
+
+/** What the accepted divergences hid from a result, and which of them no longer match. */
+interface AcceptedSummary {
+  file: string;
+  /** Differences (and operations only on one side) left out of the result. */
+  hidden: number;
+  /** How many each rule hid, by rule id. */
+  byRule: Record<string, number>;
+  /** How many the entries for single differences hid. */
+  byEntry: number;
+  /** Entries for operations this comparison covered that matched nothing: the difference is gone or changed. */
+  unused: { operation: string; kind: string; reason: string }[];
 }
 
 /** One of our operations, with the spec file it is in. */
@@ -159,19 +183,26 @@ export function compareWithUpstream(
     r.onlyOurs.sort(order);
     r.changed.sort(order);
   }
-  const sum = (pick: (r: ResourceReport) => number) => resources.reduce((total, r) => total + pick(r), 0);
   return {
     specs: labels.specs,
     documents: labels.documents,
-    counts: {
-      resources: resources.length,
-      onlyUpstream: sum((r) => r.onlyUpstream.length),
-      onlyOurs: sum((r) => r.onlyOurs.length),
-      differences: sum((r) => r.changed.reduce((total, c) => total + c.differences.length, 0)),
-      matched,
-      notCompared,
-    },
+    counts: countsOf(resources, { matched, notCompared }),
     resources,
+  };
+}
+
+/** The counts of a result's resources. */
+export function countsOf(
+  resources: ResourceReport[],
+  compared: Pick<UpstreamResult['counts'], 'matched' | 'notCompared'>,
+): UpstreamResult['counts'] {
+  const sum = (pick: (r: ResourceReport) => number) => resources.reduce((total, r) => total + pick(r), 0);
+  return {
+    resources: resources.length,
+    onlyUpstream: sum((r) => r.onlyUpstream.length),
+    onlyOurs: sum((r) => r.onlyOurs.length),
+    differences: sum((r) => r.changed.reduce((total, c) => total + c.differences.length, 0)),
+    ...compared,
   };
 }
 
@@ -195,6 +226,8 @@ function ref(op: OperationShape, extra: Pick<OperationRef, 'document' | 'file'>)
 function compareOperation(ours: OperationShape, upstream: OperationShape): Difference[] {
   const differences: Difference[] = [];
   if (ours.path !== upstream.path) differences.push({ kind: 'path-names', ours: ours.path, upstream: upstream.path });
+  if (ours.summary && upstream.summary && comparableSummary(ours.summary) !== comparableSummary(upstream.summary))
+    differences.push({ kind: 'summary', ours: ours.summary, upstream: upstream.summary });
   // Path parameters pair by position: their names may differ, which path-names already says.
   ours.pathParameters.forEach((mine, index) => {
     const theirs = upstream.pathParameters[index];
@@ -245,9 +278,30 @@ function compareFacts(where: Where, name: string, ours: Facts, upstream: Facts):
     if (onlyOurs.length || onlyUpstream.length) differences.push({ kind: 'enum', where, name, onlyOurs, onlyUpstream });
   }
   if (ours.required !== upstream.required) {
-    differences.push({ kind: 'required', where, name, ours: ours.required, upstream: upstream.required });
+    differences.push({
+      kind: 'required',
+      where,
+      name,
+      ours: ours.required,
+      upstream: upstream.required,
+      ...(ours.because !== undefined ? { because: ours.because } : {}),
+    });
   }
   return differences;
+}
+
+/**
+ * A summary as compared: case, punctuation, articles and a plural `(s)` left out, so `Get a Room` and `Get room`
+ * agree while `Get Room Details` does not.
+ */
+function comparableSummary(summary: string): string {
+  return summary
+    .toLowerCase()
+    .replace(/\(s\)/g, 's')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((word) => word && !['a', 'an', 'the'].includes(word))
+    .join(' ');
 }
 
 /** `a.b` → `a`, `a[]` → `a`, `a[].b` → `a[]`, `a` → `''` (the body), `''` → undefined. */
