@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runTour } from './contract/live-tour.js';
-import { startProxy } from './contract/proxy.js';
+import { type ProxyOptions, startProxy } from './contract/proxy.js';
 import { redactUpstream } from './contract/redact.js';
 import { formatViolation, summarize } from './contract/violation.js';
 import { startMockServer } from './mock-server.js';
@@ -16,8 +16,10 @@ const USAGE = `Usage:
 ${SIMULATE_USAGE}
 
   webex-mock proxy --upstream <url> [--port <n>] [--host <h>] [--spec <file>] [--report <file.json>]
+                   [--upstream-timeout <ms>]
       Forwards every request to <url> (e.g. https://webexapis.com/v1) and checks request and answer
       against the spec; prints each contract violation, a summary on Ctrl-C, and writes them to --report.
+      An upstream that has not answered in full within --upstream-timeout ms (default 30000) gets a 504.
 
   webex-mock tour [--upstream <url>] [--spec <file>] [--report <file.json>]
       With WEBEX_ACCESS_TOKEN set: a read-only tour of every list (and the get of its first item)
@@ -50,13 +52,32 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--port must be a port number (got ${values.port})\n\n${USAGE}`);
     return 2;
   }
+  const upstreamTimeout = values['upstream-timeout'];
+  if (upstreamTimeout !== undefined && command !== 'proxy') {
+    console.error(`--upstream-timeout goes with webex-mock proxy\n\n${USAGE}`);
+    return 2;
+  }
+  const upstreamTimeoutMs = upstreamTimeout === undefined ? undefined : wholeMs(upstreamTimeout);
+  if (upstreamTimeoutMs === null) {
+    console.error(
+      `--upstream-timeout must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${upstreamTimeout})\n\n${USAGE}`,
+    );
+    return 2;
+  }
   if (command === 'tour') return tour(values.upstream, values.spec, values.report);
   if (command === 'proxy') {
     if (!values.upstream) {
       console.error(`webex-mock proxy needs --upstream <url>, e.g. --upstream https://webexapis.com/v1\n\n${USAGE}`);
       return 2;
     }
-    return proxy(values.upstream, port ?? 4011, values.host, values.spec, values.report);
+    return proxy({
+      upstream: values.upstream,
+      port: port ?? 4011,
+      host: values.host,
+      spec: values.spec,
+      upstreamTimeoutMs,
+      report: values.report,
+    });
   }
   const mock = await startMockServer({ port, host: values.host, spec: values.spec, errors: !values['no-errors'] });
   console.log(`Webex mock listening on ${mock.url}`);
@@ -68,22 +89,11 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function proxy(
-  upstream: string,
-  port: number,
-  host: string | undefined,
-  spec: string | undefined,
-  report: string | undefined,
-): Promise<number> {
+async function proxy(options: ProxyOptions & { report: string | undefined }): Promise<number> {
+  const { report, upstream } = options;
   let running: Awaited<ReturnType<typeof startProxy>>;
   try {
-    running = await startProxy({
-      upstream,
-      port,
-      host,
-      spec,
-      onViolation: (v) => console.log(`violation: ${formatViolation(v)}`),
-    });
+    running = await startProxy({ ...options, onViolation: (v) => console.log(`violation: ${formatViolation(v)}`) });
   } catch (error) {
     console.error(`webex-mock proxy: ${(error as Error).message}`);
     return 2;
@@ -120,6 +130,16 @@ async function tour(
   return result.violations.length ? 1 : 0;
 }
 
+// setTimeout's own limit, as startProxy checks it.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** `raw` as a whole number of ms within what a timer takes, or null. */
+function wholeMs(raw: string): number | null {
+  if (!/^\d+$/.test(raw)) return null;
+  const ms = Number(raw);
+  return ms >= 1 && ms <= MAX_TIMEOUT_MS ? ms : null;
+}
+
 function help(): number {
   console.log(USAGE);
   return 0;
@@ -143,6 +163,7 @@ function parseCommandLine(args: string[]) {
         spec: { type: 'string' },
         'no-errors': { type: 'boolean' },
         upstream: { type: 'string' },
+        'upstream-timeout': { type: 'string' },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },

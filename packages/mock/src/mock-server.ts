@@ -4,12 +4,14 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { decodeId } from '@webex-ts/client';
+import { BotMessages } from './front/bot-messages.js';
 import { ContentStore } from './front/contents.js';
 import { prismTarget } from './front/forward.js';
 import { type MockRequest, startFront } from './front/server.js';
 import { type RecordedWebhook, WebhookRegistry } from './front/webhooks.js';
 import { startRealtimeFake } from './realtime/fake.js';
 import type { RealtimeFake, RealtimeFakeOptions } from './realtime/types.js';
+import { Cast } from './simulate/cast.js';
 import { createSimulator } from './simulate/simulator.js';
 import type { Simulator } from './simulate/types.js';
 import { Waiters } from './wait-for.js';
@@ -86,9 +88,10 @@ function prismEntry(): string {
 
 /**
  * Starts the mock and resolves once it answers: `prism mock` on the Webex spec behind a small front at `url` that
- * serves what Prism cannot (file downloads, simulated messages, card submits and memberships) and passes every other
- * request to Prism unchanged. Prism rejects requests that do not match the spec (400/401/422), so an app's tests
- * against it double as contract tests.
+ * serves what Prism cannot (file downloads, simulated messages, card submits and memberships, and the messages your
+ * bot posts: each under an id of its own, readable, listed and deletable) and passes every other request to Prism
+ * unchanged. Prism checks every request, those it does not answer too, and rejects what does not match the spec
+ * (400/401/422), so an app's tests against it double as contract tests.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
@@ -144,7 +147,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     realtime = await startRealtimeFake({ ...options.realtime, me: await accountOf(prismUrl) });
     const fake = realtime;
     // `url` is the front's, known once it listens; the simulator reads it only when it runs, after that.
-    const simulate = createSimulator({ fake, contents, webhooks, gone, mockUrl: () => url, changed });
+    const cast = new Cast(fake);
+    const simulate = createSimulator({ fake, contents, webhooks, gone, mockUrl: () => url, cast, changed });
+    const messages = new BotMessages({ fake, contents, gone, mockUrl: () => url, cast });
     front = await startFront({
       host,
       port: options.port ?? 0,
@@ -152,6 +157,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       fake,
       contents,
       webhooks,
+      messages,
       gone,
       simulator: () => simulate,
       onRequest: (request) => {

@@ -5,8 +5,10 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webex } from '@webex-ts/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { endsWithin, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { main } from '../src/cli.js';
 import { freePort } from '../src/index.js';
 import { rewriteLink, startProxy, type ContractProxy } from '../src/contract/proxy.js';
 import type { ContractViolation } from '../src/contract/violation.js';
@@ -281,31 +283,50 @@ describe('startProxy', () => {
   });
 
   it.each([
-    ['never answers', (_response: ServerResponse) => {}],
+    ['never answers', (_response: ServerResponse) => {}, 0],
     [
       'sends its headers and then stalls in the body',
       (response: ServerResponse) => {
         response.writeHead(200, { 'content-type': 'application/json', ...TRACKING });
         response.write('{"items":[');
       },
+      1,
     ],
-  ])('answers 504 naming the timeout when the upstream %s', async (_name, stall) => {
-    const silent = await startServer((_request, response) => stall(response));
-    const slow = await startProxy({ upstream: `${silent.url}/v1`, spec, upstreamTimeoutMs: 300 });
-    try {
-      const started = Date.now();
-      const response = await fetch(`${slow.url}/rooms`, { signal: AbortSignal.timeout(5_000) });
-      expect(response.status).toBe(504);
-      expect(await response.json()).toEqual({
-        message: `webex-mock proxy: the upstream ${silent.url}/v1 did not answer in full within 300 ms`,
-      });
-      expect(Date.now() - started).toBeLessThan(3_000);
-      expect(silent.requests).toHaveLength(1);
-    } finally {
-      await slow.stop();
-      await silent.close();
-    }
-  });
+  ])(
+    'answers 504 naming the timeout when the upstream %s, once the timeout has passed',
+    async (_name, stall, heads) => {
+      const silent = await startServer((_request, response) => stall(response));
+      // Counts the upstream answers whose headers reached the proxy: a stalled body must stall after them.
+      let headersIn = 0;
+      const counting: typeof fetch = async (input, init) => {
+        const answer = await fetch(input, init);
+        headersIn++;
+        return answer;
+      };
+      const slow = await startProxy({ upstream: `${silent.url}/v1`, spec, fetch: counting });
+      const clock = fakeClock();
+      try {
+        const started = Date.now();
+        // The clock moves only once the upstream holds the request as it means to: nothing but the deadline can end it.
+        const response = await endsWithin(
+          clock.run(fetch(`${slow.url}/rooms`), () => silent.requests.length === 1 && headersIn === heads),
+          10_000,
+          'the request through the proxy',
+        );
+        expect(response.status).toBe(504);
+        expect(await response.json()).toEqual({
+          message: `webex-mock proxy: the upstream ${silent.url}/v1 did not answer in full within 30000 ms`,
+        });
+        // Fake time: the whole default timeout went by before the proxy gave up, and none of it was waited for.
+        expect(Date.now() - started).toBeGreaterThanOrEqual(30_000);
+        expect(silent.requests).toHaveLength(1);
+      } finally {
+        clock.uninstall();
+        await slow.stop();
+        await silent.close();
+      }
+    },
+  );
 
   it.each([0, -1, 1.5, 2 ** 31])('refuses an upstream timeout of %s ms', async (upstreamTimeoutMs) => {
     await expect(startProxy({ upstream: 'https://webexapis.com/v1', spec, upstreamTimeoutMs })).rejects.toThrow(
@@ -331,39 +352,71 @@ describe('rewriteLink', () => {
   });
 });
 
+/** `webex-mock` run as a user runs it, its output gathered as it comes. */
+function startCli(args: string[]) {
+  const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const take = (chunk: Buffer) => {
+    out += chunk;
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    output: () => out,
+    /** Resolves once the output holds `text`; rejects, with the output so far, if the process ends first. */
+    printed(text: string): Promise<void> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!out.includes(text)) return;
+          listeners.delete(check);
+          resolve();
+        };
+        listeners.add(check);
+        check();
+        void exited.then(() => {
+          if (!out.includes(text)) reject(new Error(`webex-mock ended without printing "${text}":\n${out}`));
+        });
+      });
+    },
+  };
+}
+
 describe('webex-mock proxy', () => {
   it('prints violations as they happen, a summary on SIGTERM, and writes the report, all without secrets', async () => {
     const port = await freePort();
     const report = join(mkdtempSync(join(tmpdir(), 'webex-proxy-')), 'report.json');
-    const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [bin, 'proxy', '--upstream', `${upstream.url}/v1`, '--port', String(port), '--spec', spec, '--report', report],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (out += chunk));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const cli = startCli([
+      'proxy',
+      '--upstream',
+      `${upstream.url}/v1`,
+      '--port',
+      String(port),
+      '--spec',
+      spec,
+      '--report',
+      report,
+    ]);
     try {
-      const deadline = Date.now() + 20_000;
-      while (!out.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(out).toContain(`Contract proxy listening on http://127.0.0.1:${port}`);
+      await cli.printed(`Contract proxy listening on http://127.0.0.1:${port}`);
       const response = await fetch(`http://127.0.0.1:${port}/rooms/wrong-type?access_token=SECRET-IN-QUERY`, {
         headers: { authorization: 'Bearer SECRET-TOKEN-1' },
       });
       expect(response.status).toBe(200);
       await response.text();
-      while (!out.includes('violation:') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(out).toContain(
+      await cli.printed(
         'violation: rooms.get GET /rooms/wrong-type?access_token=REDACTED → 200: response body /title [type] expected string, got integer',
       );
     } finally {
-      child.kill('SIGTERM');
+      cli.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    expect(await cli.exited).toBe(0);
+    const out = cli.output();
     expect(out).toContain('1 request(s) checked, 1 contract violation(s) in 1 operation(s):');
     const written = JSON.parse(readFileSync(report, 'utf8'));
     expect(written.requests).toBe(1);
@@ -385,4 +438,66 @@ describe('webex-mock proxy', () => {
       expect(readFileSync(report, 'utf8')).not.toContain(secret);
     }
   });
+
+  it('gives the upstream --upstream-timeout ms to answer, then answers 504', async () => {
+    const silent = await startServer(() => {});
+    const port = await freePort();
+    const timed = startCli([
+      'proxy',
+      '--upstream',
+      `${silent.url}/v1`,
+      '--port',
+      String(port),
+      '--spec',
+      spec,
+      '--upstream-timeout',
+      '1',
+    ]);
+    try {
+      await timed.printed('Contract proxy listening');
+      const response = await fetch(`http://127.0.0.1:${port}/rooms`);
+      expect(response.status).toBe(504);
+      expect((await response.json()).message).toBe(
+        `webex-mock proxy: the upstream ${silent.url}/v1 did not answer in full within 1 ms`,
+      );
+    } finally {
+      timed.child.kill('SIGTERM');
+      await silent.close();
+    }
+    expect(await timed.exited).toBe(0);
+  });
+
+  it.each(['abc', '0', '1.5', '-5', '1e3', '2147483648'])(
+    'refuses --upstream-timeout %s with exit 2 and the usage',
+    async (value) => {
+      const { code, errors } = await mainWithErrors([
+        'proxy',
+        '--upstream',
+        'https://webexapis.com/v1',
+        `--upstream-timeout=${value}`,
+      ]);
+      expect(code).toBe(2);
+      expect(errors).toContain(`--upstream-timeout must be a whole number of ms from 1 to 2147483647 (got ${value})`);
+      expect(errors).toContain('[--upstream-timeout <ms>]');
+    },
+  );
+
+  it('refuses --upstream-timeout with another command than proxy', async () => {
+    const { code, errors } = await mainWithErrors(['tour', '--upstream-timeout', '5']);
+    expect(code).toBe(2);
+    expect(errors).toContain('--upstream-timeout goes with webex-mock proxy');
+  });
 });
+
+/** Runs the CLI's `main` in this process (for mistakes it refuses before starting anything); what it wrote on stderr. */
+async function mainWithErrors(argv: string[]): Promise<{ code: number; errors: string }> {
+  const errors: string[] = [];
+  const stderr = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    errors.push(args.join(' '));
+  });
+  try {
+    return { code: await main(argv), errors: errors.join('\n') };
+  } finally {
+    stderr.mockRestore();
+  }
+}

@@ -1,13 +1,15 @@
 // The mock's front: one node:http server at `mock.url`. It answers what Prism cannot (file downloads, the simulated
-// objects of the store, the simulator's control route), passes everything else to Prism unchanged, and remembers the
-// webhooks created through it.
+// objects of the store, the simulator's control route), keeps the messages the bot writes (once Prism accepted the
+// request), passes everything else to Prism unchanged, and remembers the webhooks created through it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { RealtimeFake } from '../realtime/types.js';
 import type { Simulator } from '../simulate/types.js';
 import { hasBearer, sendError, sendJson, sendUnauthorized } from './answers.js';
+import type { BotMessages } from './bot-messages.js';
 import { type ContentStore, serveContent } from './contents.js';
 import { forwardToPrism, type PrismTarget } from './forward.js';
+import { answerMessageWrite, messageWriteOf } from './message-writes.js';
 import { answerFromStore, readsStore } from './store-reads.js';
 import type { WebhookRegistry } from './webhooks.js';
 
@@ -18,7 +20,10 @@ export interface MockRequest {
   path: string;
   /** The query string with its `?`, or `''`. */
   query: string;
-  /** `prism` for what Prism answered; `mock` for files, simulated objects and the simulator's control route. */
+  /**
+   * `prism` for what Prism answered; `mock` for files, held objects (simulated, or messages the bot wrote), the
+   * messages a create or edit stored, and the simulator's control route.
+   */
   answeredBy: 'prism' | 'mock';
   status: number;
   /** The JSON request body, when there was one. */
@@ -36,6 +41,8 @@ export interface FrontOptions {
   fake: RealtimeFake;
   contents: ContentStore;
   webhooks: WebhookRegistry;
+  /** The messages the bot writes through the mock. */
+  messages: BotMessages;
   /** REST ids of objects simulations removed: read from the store (404), not Prism. */
   gone: Set<string>;
   simulator: () => Simulator;
@@ -57,7 +64,7 @@ const SIMULATIONS = ['message', 'card', 'membership'] as const;
 
 /** Starts the front on `host:port`. */
 export async function startFront(options: FrontOptions): Promise<Front> {
-  const { fake, contents, webhooks, prism } = options;
+  const { fake, contents, webhooks, prism, messages } = options;
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const raw = await readBody(request);
@@ -66,6 +73,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const path = url.pathname;
     const json = parseJson(raw, request.headers['content-type']);
     const auth = request.headers.authorization;
+    // `Prefer` asks Prism for a status or an example: the store neither answers nor keeps those.
+    const preferred = request.headers.prefer !== undefined;
+    const write = preferred ? undefined : messageWriteOf(method, path, messages);
     let answeredBy: MockRequest['answeredBy'] = 'mock';
     let status: number;
     if (path.startsWith(CONTROL_PREFIX)) {
@@ -74,10 +84,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       status = hasBearer(auth)
         ? serveContent(method, decodeSegment(path.slice('/contents/'.length)), url.searchParams, contents, response)
         : sendUnauthorized(response, method);
+    } else if (write) {
+      ({ status, answeredBy } = await answerMessageWrite(write, prism, messages, request, raw, response));
     } else if (
       method === 'GET' &&
-      // `Prefer` asks Prism for a status or an example: the store does not answer those.
-      request.headers.prefer === undefined &&
+      !preferred &&
       hasBearer(auth) &&
       readsStore(path, url.searchParams, fake, options.gone)
     ) {

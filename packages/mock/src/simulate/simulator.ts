@@ -2,9 +2,11 @@
 // answer from), then delivered as signed webhooks to what was registered through the mock and over the fake's socket.
 import type { Message } from '@webex-ts/client';
 import type { ContentStore } from '../front/contents.js';
+import { mediaTypeOf } from '../front/media-types.js';
 import type { WebhookRegistry } from '../front/webhooks.js';
 import { readRestId, restId } from '../realtime/ids.js';
 import type { FakeEvent, FakePerson, FakeRoom, MessageActivityEvent, RealtimeFake } from '../realtime/types.js';
+import type { Cast } from './cast.js';
 import { adHocWebhook, deliver, type EnvelopeWebhook, envelopeOf } from './delivery.js';
 import type { DeliveryOptions, PersonRef, SimulatedFile, Simulation, Simulator, WebhookDelivery } from './types.js';
 
@@ -17,6 +19,8 @@ export interface SimulatorContext {
   gone: Set<string>;
   /** The mock's base URL, for the URLs of shared files. */
   mockUrl: () => string;
+  /** The people and 1:1 rooms, shared with the bot's own posts. */
+  cast: Cast;
   /** Called after each simulation, so that `mock.waitFor` looks again. */
   changed: () => void;
 }
@@ -27,11 +31,7 @@ const DEFAULT_TIMEOUT = 10_000;
 export function createSimulator(context: SimulatorContext): Simulator {
   const { fake, contents, webhooks } = context;
   const { me } = fake;
-  const people = new Map<string, FakePerson>([
-    [fake.user.email.toLowerCase(), fake.user],
-    [me.email.toLowerCase(), me],
-  ]);
-  const directs = new Map<string, FakeRoom>([[fake.user.id, fake.direct]]);
+  const { cast } = context;
   let roomsMade = 0;
 
   const personOf = (ref: PersonRef | undefined, fallback: FakePerson, caller: string): FakePerson => {
@@ -42,23 +42,7 @@ export function createSimulator(context: SimulatorContext): Simulator {
       throw new TypeError(
         `simulate.${caller}: a person is an email, { email, displayName } or a FakePerson (got ${describe(email)})`,
       );
-    const known = people.get(email.toLowerCase());
-    if (known) return known;
-    const displayName = (typeof ref === 'object' && ref.displayName) || nameFromEmail(email);
-    const made = fake.addPerson({ email, displayName });
-    people.set(email.toLowerCase(), made);
-    return made;
-  };
-
-  // The 1:1 room of a person and the bot, made on first use.
-  const directWith = (person: FakePerson): FakeRoom => {
-    if (person.id === me.id) return fake.direct;
-    let room = directs.get(person.id);
-    if (!room) {
-      room = fake.addRoom({ type: 'direct', with: person });
-      directs.set(person.id, room);
-    }
-    return room;
+    return cast.byEmail(email, typeof ref === 'object' ? ref.displayName : undefined);
   };
 
   const roomFor = (
@@ -69,7 +53,7 @@ export function createSimulator(context: SimulatorContext): Simulator {
     if (options.room) return options.room;
     if (options.roomType !== undefined && options.roomType !== 'direct' && options.roomType !== 'group')
       throw new TypeError(`simulate.${caller}: roomType is 'direct' or 'group' (got ${describe(options.roomType)})`);
-    if (options.roomType !== 'group') return directWith(person);
+    if (options.roomType !== 'group') return cast.directWith(person);
     // Someone new in the group room joins it first, quietly (no event): Webex only lets members post.
     const member = [...fake.rest.memberships.values()].some(
       (membership) => membership.roomId === fake.group.id && membership.personId === person.id,
@@ -206,10 +190,13 @@ export function createSimulator(context: SimulatorContext): Simulator {
       let card: Message | undefined;
       let room: FakeRoom | undefined;
       if (options.messageId !== undefined) {
-        card = held(options.messageId);
-        if (!card) {
+        const known = held(options.messageId);
+        if (known && fake.rest.rooms.has(known.roomId)) card = known;
+        else {
+          // A submit happens in a room of the world: a card the bot posted to a room the mock does not know (a
+          // made-up roomId) moves to the simulation's room.
           room = roomFor(options, from, 'cardSubmit');
-          card = fileCard(options.messageId, room);
+          card = fileCard(options.messageId, room, known);
         }
       } else {
         room = roomFor(options, from, 'cardSubmit');
@@ -260,8 +247,16 @@ export function createSimulator(context: SimulatorContext): Simulator {
     return fake.rest.messages.get(restId('MESSAGE', parsed.uuid, parsed.region));
   }
 
-  /** Files a card message of the bot under an id the mock did not hold (one Prism answered to the bot's post). */
-  function fileCard(messageId: string, room: FakeRoom): Message {
+  /**
+   * Files a card message of the bot in `room`: the one the mock holds (moved), or one made up under an id it did not
+   * hold (an id the bot was given elsewhere).
+   */
+  function fileCard(messageId: string, room: FakeRoom, known: Message | undefined): Message {
+    if (known) {
+      const moved: Message = { ...known, roomId: room.id, roomType: room.type };
+      fake.rest.messages.set(moved.id, moved);
+      return moved;
+    }
     const parsed = readRestId(messageId);
     if (parsed?.type !== 'MESSAGE')
       throw new TypeError(
@@ -299,41 +294,16 @@ interface FileSpec {
   size: number;
 }
 
-const TYPES: Record<string, string> = {
-  txt: 'text/plain',
-  csv: 'text/csv',
-  json: 'application/json',
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  zip: 'application/zip',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
 function fileOf(file: SimulatedFile, index: number) {
   if (typeof file?.name !== 'string' || file.name === '')
     throw new TypeError(`simulate.message: files[${index}] needs a name (got ${describe(file?.name)})`);
-  const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
   const content = file.content ?? `Contents of ${file.name}\n`;
   return {
     name: file.name,
-    contentType: file.contentType ?? TYPES[extension] ?? 'application/octet-stream',
+    contentType: file.contentType ?? mediaTypeOf(file.name),
     bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
     scan: file.scan ?? 'clean',
   };
-}
-
-/** `ana.lopez@example.com` → `Ana Lopez`. */
-function nameFromEmail(email: string): string {
-  return email
-    .slice(0, email.indexOf('@'))
-    .split(/[._-]+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join(' ');
 }
 
 function describe(value: unknown): string {

@@ -45,7 +45,7 @@ export interface SimulateMessageOptions extends DeliveryOptions {
    * that does not mention it, as with Webex: nothing is delivered then (see `skipped`), though the socket gets it.
    */
   mentionBot?: boolean;
-  /** Post as a reply in the thread of this message (one the mock holds: a simulated one). */
+  /** Post as a reply in the thread of this message (one the mock holds: a simulated one, or one the bot posted). */
   parentId?: string;
   /** Files shared with the message; `message.files` are their URLs on the mock. */
   files?: SimulatedFile[];
@@ -56,13 +56,15 @@ export interface SimulateCardSubmitOptions extends DeliveryOptions {
   /** The form values (`attachmentAction.inputs`). */
   inputs: Record<string, unknown>;
   /**
-   * The card's message, e.g. the id `messages.create` answered when the bot posted its card. When the mock does not
-   * hold it, a card message of the bot is filed under that id. Default: a new card message of the bot.
+   * The card's message, e.g. the id `messages.create` answered when the bot posted its card through the mock (the
+   * mock holds it, in the room it was posted to). When the mock does not hold it, a card message of the bot is filed
+   * under that id; a card posted to a room the mock does not know moves to `room`/`roomType`. Default: a new card
+   * message of the bot.
    */
   messageId?: string;
   /** Who pressed the button. Default `mock.realtime.user`. */
   from?: PersonRef;
-  /** The room of a card the mock files (no `messageId`, or one it does not hold). Default `direct`. */
+  /** The room of a card the mock files (no `messageId`, or one it does not hold or whose room it does not know). Default `direct`. */
   roomType?: 'direct' | 'group';
   room?: FakeRoom;
 }
