@@ -1,8 +1,18 @@
-/** The one place generated text is escaped: string literals and JSDoc comments. */
+/** The one place generated text is escaped: string literals, property keys and JSDoc comments. */
 
 /** A single-quoted TypeScript string literal. */
 export function stringLiteral(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`;
+}
+
+/** Whether a name can be written unquoted as a property key. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A property key as written in TypeScript source: quoted when it is not an identifier. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : stringLiteral(name);
 }
 
 /** Keeps spec prose from closing a JSDoc comment early. */

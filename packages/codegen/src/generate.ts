@@ -8,7 +8,7 @@ import { emitResourceFile } from './emit/resource-class.js';
 import { emitOperationNames, emitOperationTable } from './emit/operation-table.js';
 import { emitResourcesIndex } from './emit/resources-index.js';
 import { formatSources } from './write/format.js';
-import { generatedHeader, printSourceFile } from './write/source-files.js';
+import { generatedHeader, generatedMarker, printSourceFile } from './write/source-files.js';
 
 /** Where the generator reads and writes, relative to the repository root. */
 export interface Layout {
@@ -83,7 +83,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
     },
   };
   files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
-  if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedHeader(allSpecs)));
+  if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedMarker(allSpecs)));
 
   // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses.
   const printed = new Map([...files].filter(([path]) => path.endsWith('.ts') && path !== pathsFile));

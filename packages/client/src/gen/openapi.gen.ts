@@ -2229,7 +2229,8 @@ export interface paths {
     post?: never;
     /**
      * Delete a location floor
-     * @description Removes a floor from a location.
+     * @description Deletes one floor of a location; an administrator's call, answered with an empty 204. The
+     *     floor's id is gone for good: workspaces that named it need a new floor.
      */
     delete: operations['deleteLocationFloor'];
     options?: never;
@@ -3887,7 +3888,8 @@ export interface paths {
     };
     /**
      * Get membership details
-     * @description Shows the details of one membership.
+     * @description Returns one membership by its id: who is in which room, whether they moderate it, and
+     *     whether a 1:1 room is hidden from their list. The caller must be in that room.
      */
     get: operations['getMembership'];
     /**
@@ -3971,7 +3973,10 @@ export interface paths {
     };
     /**
      * Get message details
-     * @description Shows the details of one message.
+     * @description Returns one message by its id, with its text, markdown, files and mentions. Webhook and
+     *     socket events carry only a message's ids, so this is how a bot reads what was written. The
+     *     caller must be in the message's room; in a group room a bot sees only messages that
+     *     mention it.
      */
     get: operations['getMessage'];
     /**
@@ -4025,7 +4030,9 @@ export interface paths {
     };
     /**
      * Get organization details
-     * @description Shows the details of one organization.
+     * @description Returns one organization by its id: its display name and when it was created. Callers see
+     *     their own organization; a partner administrator also sees the organizations of the
+     *     customers they manage.
      */
     get: operations['getOrganization'];
     put?: never;
@@ -4916,7 +4923,8 @@ export interface paths {
     };
     /**
      * Get role details
-     * @description Shows the details of one role.
+     * @description Returns one administrator role by its id, with its name. Role ids are what `people.create`
+     *     and `people.update` take in `roles`.
      */
     get: operations['getRole'];
     put?: never;
@@ -5023,7 +5031,8 @@ export interface paths {
     };
     /**
      * Get room tab details
-     * @description Shows the details of one room tab.
+     * @description Returns one tab by its id: the URL it shows, its name and the room it is pinned to. The
+     *     caller must be in that room.
      */
     get: operations['getRoomTab'];
     /**
@@ -5035,7 +5044,8 @@ export interface paths {
     post?: never;
     /**
      * Delete a room tab
-     * @description Removes a tab from its room.
+     * @description Unpins a tab from its room for everyone in it, answered with an empty 204. The page the
+     *     tab pointed at is untouched.
      */
     delete: operations['deleteRoomTab'];
     options?: never;
@@ -5081,7 +5091,9 @@ export interface paths {
     };
     /**
      * Get room details
-     * @description Shows the details of one room.
+     * @description Returns one room by its id: title, type (direct or group), lock state, team and last
+     *     activity. The caller must be a member of the room. Its meeting details (SIP address,
+     *     meeting link) are another call, `rooms.getMeetingInfo`.
      */
     get: operations['getRoom'];
     /**
@@ -5224,7 +5236,8 @@ export interface paths {
     };
     /**
      * Get team membership details
-     * @description Shows the details of one team membership.
+     * @description Returns one team membership by its id: the person, the team and whether they moderate it.
+     *     The caller must be in the team.
      */
     get: operations['getTeamMembership'];
     /**
@@ -5281,7 +5294,9 @@ export interface paths {
     };
     /**
      * Get team details
-     * @description Shows the details of one team.
+     * @description Returns one team by its id, with its name and creation time. The team's general room is a
+     *     room of its own whose id is derived from the team id (`teamIdToRoomId` in the client). The
+     *     caller must be in the team.
      */
     get: operations['getTeam'];
     /**
@@ -7044,7 +7059,9 @@ export interface paths {
     };
     /**
      * Get webhook details
-     * @description Shows the details of one webhook.
+     * @description Returns one webhook by its id: target URL, resource, event, filter, and `status`
+     *     (`inactive` once Webex has given up delivering to it; update it to `active` to resume).
+     *     Only the webhook's creator can read it.
      */
     get: operations['getWebhook'];
     /**
@@ -7199,7 +7216,8 @@ export interface paths {
     post?: never;
     /**
      * Delete a workspace location floor
-     * @description Removes a floor from a workspace location.
+     * @description Deletes one floor of a workspace location; an administrator's call, answered with an empty
+     *     204. The floor's id is gone for good: workspaces that named it need a new floor.
      */
     delete: operations['deleteWorkspaceLocationFloor'];
     options?: never;

@@ -29,14 +29,11 @@ export function emitModelsFile(
 }
 
 /** Sorted `import type { … } from './x.gen.js'` statements. */
-function importStatements(
-  imports: Map<string, Set<string>>,
-  specifier = (m: string) => `./${m}.gen.js`,
-): ImportDeclarationStructure[] {
+function importStatements(imports: Map<string, Set<string>>): ImportDeclarationStructure[] {
   return [...imports.keys()].sort().map((module) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
-    moduleSpecifier: specifier(module),
+    moduleSpecifier: `./${module}.gen.js`,
     namedImports: [...imports.get(module)!].sort(),
   }));
 }

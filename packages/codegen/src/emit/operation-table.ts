@@ -1,6 +1,5 @@
 import { type CodeBlockWriter, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import { stringLiteral } from '../escape.js';
-import { propertyKey } from '../ir/names.js';
+import { propertyKey, stringLiteral } from '../escape.js';
 import type { IrOperation, IrPaging, IrParameter, IrResource, IrSimpleType } from '../ir/types.js';
 
 /** Where the operation table imports the type it satisfies from (relative to `gen/`). */

@@ -19,7 +19,7 @@ function paging(entry: OperationEntry): string {
  * `docs/resources.md`: every resource and method with its HTTP method, path, paging and a one-line description, by
  * area. Method, path and paging are read from the operation table's entries, so the page and the table agree.
  */
-export function emitReference(resources: IrResource[], header: string): string {
+export function emitReference(resources: IrResource[], marker: string): string {
   const areas = new Map<string, IrResource[]>();
   for (const r of resources) {
     const area = areaOf(r.source) ?? 'other';
@@ -27,7 +27,7 @@ export function emitReference(resources: IrResource[], header: string): string {
   }
   const count = resources.reduce((n, r) => n + r.operations.length, 0);
   const lines = [
-    `<!-- ${header.trim().replace(/^\/\/ /, '')} -->`,
+    `<!-- ${marker} -->`,
     '',
     '# Resources',
     '',

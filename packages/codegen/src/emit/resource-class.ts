@@ -86,7 +86,7 @@ function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
         parameters: [{ name: 'core', type: 'ResourceCore', scope: Scope.Protected, isReadonly: true }],
       },
     ],
-    methods: resource.operations.map((op) => emitOperationMethod(op)),
+    methods: resource.operations.map(emitOperationMethod),
   };
 }
 
@@ -98,7 +98,7 @@ function pagingArgument(paging: IrPaging): string | undefined {
 }
 
 /** One method: positional path parameters, then the body, then the query, then per-call options. */
-function emitOperationMethod(op: IrOperation): OptionalKind<MethodDeclarationStructure> {
+export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure {
   const parameters: { name: string; type: string; required: boolean }[] = [
     ...op.pathParameters.map((p) => ({ name: p.name, type: typeExpression(p.type), required: true })),
     ...(op.body ? [{ name: 'body', type: typeExpression(op.body.type), required: op.body.required }] : []),

@@ -5,8 +5,7 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { stringLiteral } from '../escape.js';
-import { isIdentifier, propertyKey } from '../ir/names.js';
+import { isIdentifier, propertyKey, stringLiteral } from '../escape.js';
 import type { IrNamedType, IrProperty, IrType } from '../ir/types.js';
 import { docsOf } from './docs.js';
 import { indexSignatureType, typeExpression } from './type-expression.js';
@@ -22,10 +21,14 @@ export type NamedTypeStructure =
  * object plus a union type for a string enum, a type alias for anything else.
  */
 export function emitSchemaObject(named: IrNamedType): NamedTypeStructure[] {
+  const declarations = emitDeclarations(named);
+  return named.formerName ? [...declarations, ...emitFormerName(named, named.formerName)] : declarations;
+}
+
+function emitDeclarations(named: IrNamedType): NamedTypeStructure[] {
   const { type } = named;
   if (type.kind === 'object') return [emitInterface(named, type.properties, [], type.additionalProperties)];
-  if (type.kind === 'enum' && type.values.every((v) => typeof v === 'string'))
-    return emitEnum(named, type.values as string[]);
+  if (isStringEnum(type)) return emitEnum(named, type.values);
   if (type.kind === 'intersection') {
     const refs = type.members.filter((m) => m.kind === 'ref');
     const objects = type.members.filter((m) => m.kind === 'object');
@@ -42,6 +45,39 @@ export function emitSchemaObject(named: IrNamedType): NamedTypeStructure[] {
       docs: docsOf(named),
       type: typeExpression(type),
     },
+  ];
+}
+
+/** An enum of strings only: emitted as an `as const` object beside its union type. */
+function isStringEnum(type: IrType): type is { kind: 'enum'; values: string[] } {
+  return type.kind === 'enum' && type.values.every((v) => typeof v === 'string');
+}
+
+/** The name a type had before, as a deprecated alias: the type, and the object of values for an enum. */
+function emitFormerName(named: IrNamedType, former: string): NamedTypeStructure[] {
+  const docs = [
+    {
+      description: `The former name of \`${named.name}\`.`,
+      tags: [{ tagName: 'deprecated', text: `Use ${named.name}.` }],
+    },
+  ];
+  const alias: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: former,
+    isExported: true,
+    docs,
+    type: named.name,
+  };
+  if (!isStringEnum(named.type)) return [alias];
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs,
+      declarations: [{ kind: StructureKind.VariableDeclaration, name: former, initializer: named.name }],
+    },
+    alias,
   ];
 }
 

@@ -1,5 +1,4 @@
-import { stringLiteral } from '../escape.js';
-import { propertyKey } from '../ir/names.js';
+import { propertyKey, stringLiteral } from '../escape.js';
 import type { IrType } from '../ir/types.js';
 
 /** The TypeScript text of an IR type, e.g. `Room[]` or `'direct' | 'group'`. */
@@ -70,5 +69,5 @@ export function indexSignatureType(properties: { required: boolean; type: IrType
   if (members.has('unknown')) return 'unknown';
   for (const p of properties) members.add(typeExpression(p.type));
   if (properties.some((p) => !p.required)) members.add('undefined');
-  return [...members].map((m) => (m.includes('=>') ? `(${m})` : m)).join(' | ');
+  return [...members].join(' | ');
 }

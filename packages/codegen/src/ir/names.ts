@@ -1,6 +1,4 @@
-import { stringLiteral } from '../escape.js';
-
-/** Naming rules shared by the IR builder and the emitters. */
+/** How one name is spelled: its case, a plural made singular, and a nested type's name from its parent's. */
 
 const WORD = /[A-Za-z0-9]+/g;
 
@@ -25,12 +23,41 @@ export function singular(word: string): string {
   return word;
 }
 
-/** Whether a name can be written unquoted as a property key. */
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+/**
+ * The words of a PascalCase name, which joined give the name back: `EventThresholdConfig` → Event, Threshold,
+ * Config; `SIPAddress` → SIP, Address; `Timer68XX` → Timer68, XX.
+ */
+export function pascalWords(name: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 1; i < name.length; i++) {
+    const [before, at, after] = [name[i - 1]!, name[i]!, name[i + 1] ?? ''];
+    const upper = /[A-Z]/.test(at);
+    const startsWord = upper && (/[a-z0-9]/.test(before) || (/[A-Z]/.test(before) && /[a-z]/.test(after)));
+    if (startsWord) {
+      words.push(name.slice(start, i));
+      start = i;
+    }
+  }
+  if (name.length) words.push(name.slice(start));
+  return words;
 }
 
-/** A property key as written in TypeScript source. */
-export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : stringLiteral(name);
+/**
+ * The name of a type nested in the type `parent` under `property`: the parent's name, then the property in Pascal
+ * case less the words it repeats from the end of the parent's (`…EventThreshold` + `thresholdConfig` →
+ * `…EventThresholdConfig`). The property keeps at least one word, so a nested type never takes its parent's name
+ * (`ActivationEmailJobError` + `error` → `ActivationEmailJobErrorError`).
+ */
+export function nestedName(parent: string, property: string): string {
+  const own = pascalWords(parent);
+  const added = pascalWords(pascalCase(property));
+  let repeated = 0;
+  for (let size = Math.min(own.length, added.length - 1); size > 0; size--) {
+    if (own.slice(-size).every((word, i) => word === added[i])) {
+      repeated = size;
+      break;
+    }
+  }
+  return parent + added.slice(repeated).join('');
 }

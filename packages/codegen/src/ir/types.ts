@@ -30,6 +30,11 @@ export interface IrNamedType extends IrDocs {
   /** Spec file it comes from, e.g. `rooms` or `components/common`. */
   source: string;
   type: IrType;
+  /**
+   * An inline schema's name before names dropped repeated words, when it differs and no other type has it: kept as
+   * a deprecated alias until the next major version.
+   */
+  formerName?: string;
 }
 
 /** A JSON type in one word (`integer`, `string`), as a command line or a query string deals in. */
@@ -56,8 +61,6 @@ export type IrPaging =
 /** One API operation as the client exposes it. */
 export interface IrOperation extends IrDocs {
   operationId: string;
-  /** Resource the method hangs off, in spec-file spelling (`team-memberships`). */
-  resource: string;
   /** Where the method is reached on `Webex`, e.g. `teamMemberships.create` or `scim.users.list`. */
   label: string;
   /** Method name on the resource, from `x-sdk-method`. */

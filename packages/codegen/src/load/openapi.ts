@@ -201,6 +201,11 @@ export interface SchemaObject {
   minItems?: number;
   maxItems?: number;
   /**
+   * The name of the type for this inline schema (PascalCase), where the generator would name it after its parent and
+   * property; checked by the IR builder. A component schema is named by its key.
+   */
+  'x-sdk-name'?: unknown;
+  /**
    * Why each field of `required` (in an answer) is required, by field name; for reviewers of the
    * specs, not read by the generator.
    */

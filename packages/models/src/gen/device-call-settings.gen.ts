@@ -42,9 +42,9 @@ export interface DeviceCallAta {
   /** Codec order. */
   audioCodecPriority?: DeviceCallAudioCodecPriority;
   /** How strictly DTMF tones are detected. */
-  ataDtmfMode?: DeviceCallAtaAtaDtmfMode;
+  ataDtmfMode?: DeviceCallAtaDtmfMode;
   /** How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically. */
-  ataDtmfMethod?: DeviceCallAtaAtaDtmfMethod;
+  ataDtmfMethod?: DeviceCallAtaDtmfMethod;
   /** Whether Cisco Discovery Protocol is on. */
   cdpEnabled?: boolean;
   /** Whether Link Layer Discovery Protocol is on. */
@@ -66,17 +66,37 @@ export interface DeviceCallAta {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallAtaAtaDtmfMode = { STRICT: 'STRICT', NORMAL: 'NORMAL' } as const;
+export const DeviceCallAtaDtmfMode = { STRICT: 'STRICT', NORMAL: 'NORMAL' } as const;
 /** How strictly DTMF tones are detected. */
-export type DeviceCallAtaAtaDtmfMode = 'STRICT' | 'NORMAL';
+export type DeviceCallAtaDtmfMode = 'STRICT' | 'NORMAL';
+/**
+ * The former name of `DeviceCallAtaDtmfMode`.
+ * @deprecated Use DeviceCallAtaDtmfMode.
+ */
+export const DeviceCallAtaAtaDtmfMode = DeviceCallAtaDtmfMode;
+/**
+ * The former name of `DeviceCallAtaDtmfMode`.
+ * @deprecated Use DeviceCallAtaDtmfMode.
+ */
+export type DeviceCallAtaAtaDtmfMode = DeviceCallAtaDtmfMode;
 /**
  * How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically.
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallAtaAtaDtmfMethod = { INBAND: 'INBAND', AVT: 'AVT', AUTO: 'AUTO' } as const;
+export const DeviceCallAtaDtmfMethod = { INBAND: 'INBAND', AVT: 'AVT', AUTO: 'AUTO' } as const;
 /** How DTMF tones are sent: in the audio, as RTP events (AVT), or chosen automatically. */
-export type DeviceCallAtaAtaDtmfMethod = 'INBAND' | 'AVT' | 'AUTO';
+export type DeviceCallAtaDtmfMethod = 'INBAND' | 'AVT' | 'AUTO';
+/**
+ * The former name of `DeviceCallAtaDtmfMethod`.
+ * @deprecated Use DeviceCallAtaDtmfMethod.
+ */
+export const DeviceCallAtaAtaDtmfMethod = DeviceCallAtaDtmfMethod;
+/**
+ * The former name of `DeviceCallAtaDtmfMethod`.
+ * @deprecated Use DeviceCallAtaDtmfMethod.
+ */
+export type DeviceCallAtaAtaDtmfMethod = DeviceCallAtaDtmfMethod;
 
 /** Settings of analog telephone adapters. */
 export interface DeviceCallAtaRequest {
@@ -1643,7 +1663,7 @@ export type DeviceCallKemModuleType = 'KEM_14_KEYS' | 'KEM_18_KEYS' | 'KEM_20_KE
 /** The key layout of a device. */
 export interface DeviceCallLayout {
   /** Whether the device uses the default layout or its own. */
-  layoutMode?: DeviceCallLayoutLayoutMode;
+  layoutMode?: DeviceCallLayoutMode;
   /** Whether people may reorder the keys on the phone. */
   userReorderEnabled?: boolean;
   /** The line keys of the phone. */
@@ -1659,9 +1679,19 @@ export interface DeviceCallLayout {
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallLayoutLayoutMode = { DEFAULT: 'DEFAULT', CUSTOM: 'CUSTOM' } as const;
+export const DeviceCallLayoutMode = { DEFAULT: 'DEFAULT', CUSTOM: 'CUSTOM' } as const;
 /** Whether the device uses the default layout or its own. */
-export type DeviceCallLayoutLayoutMode = 'DEFAULT' | 'CUSTOM';
+export type DeviceCallLayoutMode = 'DEFAULT' | 'CUSTOM';
+/**
+ * The former name of `DeviceCallLayoutMode`.
+ * @deprecated Use DeviceCallLayoutMode.
+ */
+export const DeviceCallLayoutLayoutMode = DeviceCallLayoutMode;
+/**
+ * The former name of `DeviceCallLayoutMode`.
+ * @deprecated Use DeviceCallLayoutMode.
+ */
+export type DeviceCallLayoutLayoutMode = DeviceCallLayoutMode;
 
 /** The key layout of a device. */
 export interface DeviceCallLayoutRequest {
@@ -3264,7 +3294,7 @@ export interface DeviceCallSupportedDevice {
   /** How many line keys it has. */
   numberOfLineKeyButtons?: number;
   /** Which settings API configures it. */
-  deviceSettingsConfiguration?: DeviceCallSupportedDeviceDeviceSettingsConfiguration;
+  deviceSettingsConfiguration?: DeviceCallSupportedDeviceSettingsConfiguration;
   /** Whether it can host hoteling guests. */
   allowHotelingHostEnabled?: boolean;
   /** How logs can be collected from it. */
@@ -3336,18 +3366,28 @@ export type DeviceCallSupportedDeviceOnboardingMethod = 'MAC_ADDRESS' | 'ACTIVAT
  *
  * Every value, for iteration and autocompletion.
  */
-export const DeviceCallSupportedDeviceDeviceSettingsConfiguration = {
+export const DeviceCallSupportedDeviceSettingsConfiguration = {
   WEBEX_CALLING_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DEVICE_CONFIGURATION',
   WEBEX_DEVICE_CONFIGURATION: 'WEBEX_DEVICE_CONFIGURATION',
   WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION: 'WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION',
   NONE: 'NONE',
 } as const;
 /** Which settings API configures it. */
-export type DeviceCallSupportedDeviceDeviceSettingsConfiguration =
+export type DeviceCallSupportedDeviceSettingsConfiguration =
   | 'WEBEX_CALLING_DEVICE_CONFIGURATION'
   | 'WEBEX_DEVICE_CONFIGURATION'
   | 'WEBEX_CALLING_DYNAMIC_DEVICE_CONFIGURATION'
   | 'NONE';
+/**
+ * The former name of `DeviceCallSupportedDeviceSettingsConfiguration`.
+ * @deprecated Use DeviceCallSupportedDeviceSettingsConfiguration.
+ */
+export const DeviceCallSupportedDeviceDeviceSettingsConfiguration = DeviceCallSupportedDeviceSettingsConfiguration;
+/**
+ * The former name of `DeviceCallSupportedDeviceSettingsConfiguration`.
+ * @deprecated Use DeviceCallSupportedDeviceSettingsConfiguration.
+ */
+export type DeviceCallSupportedDeviceDeviceSettingsConfiguration = DeviceCallSupportedDeviceSettingsConfiguration;
 /**
  * How logs can be collected from it.
  *

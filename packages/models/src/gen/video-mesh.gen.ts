@@ -753,14 +753,21 @@ export interface VideoMeshUpdateEventThresholdsRequestEventThreshold {
   /** Id of the threshold configuration. */
   eventThresholdId: string;
   /** The new value. */
-  thresholdConfig: VideoMeshUpdateEventThresholdsRequestEventThresholdThresholdConfig;
+  thresholdConfig: VideoMeshUpdateEventThresholdsRequestEventThresholdConfig;
 }
 
 /** The new value. */
-export interface VideoMeshUpdateEventThresholdsRequestEventThresholdThresholdConfig {
+export interface VideoMeshUpdateEventThresholdsRequestEventThresholdConfig {
   /** Percentage at or above which the event is to be raised. */
   minThreshold: number;
 }
+
+/**
+ * The former name of `VideoMeshUpdateEventThresholdsRequestEventThresholdConfig`.
+ * @deprecated Use VideoMeshUpdateEventThresholdsRequestEventThresholdConfig.
+ */
+export type VideoMeshUpdateEventThresholdsRequestEventThresholdThresholdConfig =
+  VideoMeshUpdateEventThresholdsRequestEventThresholdConfig;
 
 /** When a cluster's nodes are upgraded automatically. */
 export interface VideoMeshUpgradeSchedule {

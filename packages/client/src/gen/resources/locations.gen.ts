@@ -232,7 +232,8 @@ export class LocationsResource {
   /**
    * Delete a location floor
    *
-   * Removes a floor from a location.
+   * Deletes one floor of a location; an administrator's call, answered with an empty 204. The floor's id
+   * is gone for good: workspaces that named it need a new floor.
    *
    * `DELETE /locations/{locationId}/floors/{floorId}`
    * @param locationId The id of the location.

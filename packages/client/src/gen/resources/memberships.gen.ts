@@ -56,7 +56,8 @@ export class MembershipsResource {
   /**
    * Get membership details
    *
-   * Shows the details of one membership.
+   * Returns one membership by its id: who is in which room, whether they moderate it, and whether a 1:1
+   * room is hidden from their list. The caller must be in that room.
    *
    * `GET /memberships/{membershipId}`
    * @param membershipId The id of the membership.

@@ -76,7 +76,9 @@ export class MessagesResource {
   /**
    * Get message details
    *
-   * Shows the details of one message.
+   * Returns one message by its id, with its text, markdown, files and mentions. Webhook and socket
+   * events carry only a message's ids, so this is how a bot reads what was written. The caller must be
+   * in the message's room; in a group room a bot sees only messages that mention it.
    *
    * `GET /messages/{messageId}`
    * @param messageId The id of the message.

@@ -34,7 +34,8 @@ export class OrganizationsResource {
   /**
    * Get organization details
    *
-   * Shows the details of one organization.
+   * Returns one organization by its id: its display name and when it was created. Callers see their own
+   * organization; a partner administrator also sees the organizations of the customers they manage.
    *
    * `GET /organizations/{orgId}`
    * @param orgId The id of the organization.

@@ -33,7 +33,8 @@ export class RolesResource {
   /**
    * Get role details
    *
-   * Shows the details of one role.
+   * Returns one administrator role by its id, with its name. Role ids are what `people.create` and
+   * `people.update` take in `roles`.
    *
    * `GET /roles/{roleId}`
    * @param roleId The id of the role.

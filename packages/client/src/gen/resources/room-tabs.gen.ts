@@ -49,7 +49,8 @@ export class RoomTabsResource {
   /**
    * Get room tab details
    *
-   * Shows the details of one room tab.
+   * Returns one tab by its id: the URL it shows, its name and the room it is pinned to. The caller must
+   * be in that room.
    *
    * `GET /room/tabs/{id}`
    * @param id The id of the room tab.
@@ -79,7 +80,8 @@ export class RoomTabsResource {
   /**
    * Delete a room tab
    *
-   * Removes a tab from its room.
+   * Unpins a tab from its room for everyone in it, answered with an empty 204. The page the tab pointed
+   * at is untouched.
    *
    * `DELETE /room/tabs/{id}`
    * @param id The id of the room tab.

@@ -50,7 +50,9 @@ export class RoomsResource {
   /**
    * Get room details
    *
-   * Shows the details of one room.
+   * Returns one room by its id: title, type (direct or group), lock state, team and last activity. The
+   * caller must be a member of the room. Its meeting details (SIP address, meeting link) are another
+   * call, `rooms.getMeetingInfo`.
    *
    * `GET /rooms/{roomId}`
    * @param roomId The id of the room.

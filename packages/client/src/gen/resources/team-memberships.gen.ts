@@ -54,7 +54,8 @@ export class TeamMembershipsResource {
   /**
    * Get team membership details
    *
-   * Shows the details of one team membership.
+   * Returns one team membership by its id: the person, the team and whether they moderate it. The caller
+   * must be in the team.
    *
    * `GET /team/memberships/{membershipId}`
    * @param membershipId The id of the team membership.

@@ -49,7 +49,9 @@ export class TeamsResource {
   /**
    * Get team details
    *
-   * Shows the details of one team.
+   * Returns one team by its id, with its name and creation time. The team's general room is a room of
+   * its own whose id is derived from the team id (`teamIdToRoomId` in the client). The caller must be in
+   * the team.
    *
    * `GET /teams/{teamId}`
    * @param teamId The id of the team.

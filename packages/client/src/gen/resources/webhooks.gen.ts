@@ -51,7 +51,9 @@ export class WebhooksResource {
   /**
    * Get webhook details
    *
-   * Shows the details of one webhook.
+   * Returns one webhook by its id: target URL, resource, event, filter, and `status` (`inactive` once
+   * Webex has given up delivering to it; update it to `active` to resume). Only the webhook's creator
+   * can read it.
    *
    * `GET /webhooks/{webhookId}`
    * @param webhookId The id of the webhook.

@@ -218,7 +218,8 @@ export class WorkspaceLocationsResource {
   /**
    * Delete a workspace location floor
    *
-   * Removes a floor from a workspace location.
+   * Deletes one floor of a workspace location; an administrator's call, answered with an empty 204. The
+   * floor's id is gone for good: workspaces that named it need a new floor.
    *
    * `DELETE /workspaceLocations/{locationId}/floors/{floorId}`
    * @param locationId The id of the workspace location.

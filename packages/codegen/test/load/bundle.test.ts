@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIr, bundleSpecs, SpecError } from '../src/index.js';
+import { buildIr } from '../../src/ir/build-ir.js';
+import { bundleSpecs, SpecError } from '../../src/load/bundle.js';
 
 function specs(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));

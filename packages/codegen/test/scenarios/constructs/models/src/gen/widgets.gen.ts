@@ -35,6 +35,11 @@ export interface Widget extends Audit {
   color?: Color;
   /** An inline enum, hoisted to its own type. */
   size?: WidgetSize;
+  /**
+   * Named WidgetKind, not WidgetWidgetKind: a nested name drops the words it repeats (the old name stays
+   * as a deprecated alias).
+   */
+  widgetKind?: WidgetKind;
   /** A nested object, hoisted. */
   dimensions?: WidgetDimensions;
   /** An array of inline objects, hoisted by the singular name. */
@@ -62,6 +67,28 @@ export interface Widget extends Audit {
 export const WidgetSize = { small: 'small', large: 'large' } as const;
 /** An inline enum, hoisted to its own type. */
 export type WidgetSize = 'small' | 'large';
+/**
+ * Named WidgetKind, not WidgetWidgetKind: a nested name drops the words it repeats (the old name stays
+ * as a deprecated alias).
+ *
+ * Every value, for iteration and autocompletion.
+ */
+export const WidgetKind = { plain: 'plain', fancy: 'fancy' } as const;
+/**
+ * Named WidgetKind, not WidgetWidgetKind: a nested name drops the words it repeats (the old name stays
+ * as a deprecated alias).
+ */
+export type WidgetKind = 'plain' | 'fancy';
+/**
+ * The former name of `WidgetKind`.
+ * @deprecated Use WidgetKind.
+ */
+export const WidgetWidgetKind = WidgetKind;
+/**
+ * The former name of `WidgetKind`.
+ * @deprecated Use WidgetKind.
+ */
+export type WidgetWidgetKind = WidgetKind;
 
 /** A nested object, hoisted. */
 export interface WidgetDimensions {

@@ -1,8 +1,4 @@
-// The operation table: each operation's entry from the IR, the literal it is printed as, and the IR facts it reads
-// (simple parameter types, header parameters, servers) as the specs give them.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The operation table: each operation's entry from the IR, and the literal it is printed as.
 import { describe, expect, it } from 'vitest';
 import {
   dataLiteral,
@@ -10,10 +6,9 @@ import {
   emitOperationTable,
   type OperationEntry,
   operationEntry,
-} from '../src/emit/operation-table.js';
-import type { IrOperation, IrParameter, IrResource } from '../src/index.js';
-import { buildIr, bundleSpecs } from '../src/index.js';
-import { printSourceFile } from '../src/write/source-files.js';
+} from '../../src/emit/operation-table.js';
+import type { IrOperation, IrParameter, IrResource } from '../../src/ir/types.js';
+import { printSourceFile } from '../../src/write/source-files.js';
 
 const text = { kind: 'primitive', type: 'string' } as const;
 const param = (name: string, simpleType: IrParameter['simpleType'] = 'string', required = false): IrParameter => ({
@@ -27,7 +22,6 @@ const param = (name: string, simpleType: IrParameter['simpleType'] = 'string', r
 function op(given: Partial<IrOperation>): IrOperation {
   return {
     operationId: 'op',
-    resource: 'things',
     label: 'things.get',
     method: 'get',
     httpMethod: 'get',
@@ -210,77 +204,5 @@ describe('emitOperationTable and emitOperationNames', () => {
       'export const operations = {} as const satisfies',
     );
     expect(printSourceFile('specs/x.yaml', emitOperationNames([]))).toContain('export type OperationName = never;');
-  });
-});
-
-describe('what the table reads from the specs', () => {
-  const ROOT =
-    "openapi: 3.1.0\ninfo: { title: t, version: '1' }\nservers: [{ url: 'https://api.example.test' }]\npaths: {}\n";
-
-  function operationsOf(files: Record<string, string>) {
-    const dir = mkdtempSync(join(tmpdir(), 'operation-table-'));
-    for (const [name, content] of Object.entries({ 'webex.yaml': ROOT, ...files })) {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), content);
-    }
-    return new Map(
-      buildIr(bundleSpecs(join(dir, 'webex.yaml'))).resources.flatMap((r) => r.operations.map((o) => [o.label, o])),
-    );
-  }
-  const get = (method: string, extra = '') =>
-    `    get:\n      operationId: ${method}\n      x-sdk-method: ${method}\n${extra}      responses: { '204': { description: ok } }\n`;
-
-  it.each([
-    ['{ type: integer }', 'integer'],
-    ['{ type: number }', 'number'],
-    ['{ type: boolean }', 'boolean'],
-    ['{ type: [integer, "null"] }', 'integer'],
-    ['{ type: array, items: { type: integer } }', 'integer[]'],
-    ['{ type: array, items: { $ref: "#/components/schemas/Kind" } }', 'string[]'],
-    ['{ $ref: "#/components/schemas/Count" }', 'integer'],
-    ['{ anyOf: [{ type: string }, { type: integer }] }', 'string'],
-    ['{ type: [string, integer] }', 'string'],
-    ['{}', 'string'],
-  ])('a parameter of schema %s is %s', (schema, want) => {
-    const file = [
-      'paths:',
-      '  /things:',
-      get(
-        'list',
-        `      parameters: [{ name: p, in: query, schema: ${schema} }, { name: h, in: header, schema: ${schema} }]\n`,
-      ),
-      'components:',
-      '  schemas:',
-      '    Kind: { type: string, enum: [a, b] }',
-      '    Count: { type: integer }',
-      '',
-    ].join('\n');
-    const list = operationsOf({ 'a/things.yaml': file }).get('things.list')!;
-    expect(list.query?.parameters.map((p) => p.simpleType)).toEqual([want]);
-    expect(list.headerParameters.map((p) => [p.name, p.simpleType])).toEqual([['h', want]]);
-  });
-
-  it("takes the operation's server, else its path's, else its spec file's; the root's is no operation's own", () => {
-    const file = (servers: string, paths: string) => `${servers}paths:\n${paths}`;
-    const byLabel = operationsOf({
-      'a/things.yaml': file(
-        'servers: [{ url: "https://file.example.test" }]\n',
-        [
-          '  /things:',
-          `${get('list', '      servers: [{ url: "https://operation.example.test" }]\n')}`,
-          '  /things/{id}:',
-          '    servers: [{ url: "https://path.example.test" }]',
-          '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
-          get('get'),
-          '  /things/count:',
-          get('count'),
-        ].join('\n'),
-      ),
-      'b/others.yaml': file('', `  /others:\n${get('list')}`),
-    });
-    expect(byLabel.get('things.list')!.server).toBe('https://operation.example.test');
-    expect(byLabel.get('things.get')!.server).toBe('https://path.example.test');
-    expect(byLabel.get('things.count')!.server).toBe('https://file.example.test');
-    expect(byLabel.get('others.list')).not.toHaveProperty('server');
   });
 });

@@ -1,0 +1,102 @@
+import { SpecError } from '../load/bundle.js';
+import type { OpenApiDocument, SdkPaging, SdkPagingConfig } from '../load/openapi.js';
+import { hasArrayField, successAnswer } from './classify.js';
+import { operationPlace, type SpecOperation } from './spec-operations.js';
+import type { IrPaging } from './types.js';
+
+/** The names each paging strategy pages by, where `x-sdk-paging` does not give them. */
+const PAGING_DEFAULTS = {
+  link: { items: 'items' },
+  offset: { offset: 'offset', limit: 'max', items: 'items' },
+  scim: { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+} as const satisfies { [C in SdkPagingConfig as C['strategy']]: Required<Omit<C, 'strategy'>> };
+
+/** The settings that name a page-size parameter: left out, the operation may lack it (the server picks the size). */
+const PAGE_SIZE_SETTINGS = new Set(['limit', 'count']);
+
+/**
+ * An operation's `x-sdk-paging`, checked: `none`; a strategy with every name it pages by (those it leaves out take
+ * the strategy's defaults), each query parameter declared and the items an array of the answer; undefined when the
+ * operation does not say. Anything else is a SpecError naming the spec file, the operation and what to write.
+ */
+export function readPaging(doc: OpenApiDocument, op: SpecOperation): IrPaging | 'none' | undefined {
+  const raw: unknown = op.operation['x-sdk-paging'];
+  if (raw === undefined) return undefined;
+  const fail = (problem: string) => new SpecError(`${operationPlace(op)}: x-sdk-paging ${problem}`);
+  checkWritten(raw, fail);
+  if (raw === 'none') return raw;
+  if (op.httpMethod !== 'get')
+    throw fail(`is for GET operations, which list (this is a ${op.httpMethod.toUpperCase()})`);
+  const config: SdkPagingConfig = typeof raw === 'string' ? { strategy: raw } : raw;
+  const paging = withDefaults(config);
+  const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  for (const [setting, name] of pagingParameters(paging)) {
+    if (!query.has(name) && !(PAGE_SIZE_SETTINGS.has(setting) && !(setting in config))) {
+      throw fail(`names the query parameter "${name}" (${setting}), which the operation does not declare`);
+    }
+  }
+  const answer = successAnswer(doc, op.operation);
+  if (answer.kind !== 'json' || !hasArrayField(doc, answer.schema, paging.items)) {
+    throw fail(`names the items field "${paging.items}", which is not an array in the answer`);
+  }
+  return paging;
+}
+
+/** `x-sdk-paging` as written: `none`, a strategy, or a strategy with names (strings) it pages by. */
+function checkWritten(raw: unknown, fail: (problem: string) => SpecError): asserts raw is SdkPaging {
+  if (raw === 'none') return;
+  const config = typeof raw === 'string' ? { strategy: raw } : raw;
+  if (!isRecord(config) || !isPagingStrategy(config.strategy)) {
+    throw fail(`must be link, offset, scim or none (got ${JSON.stringify(raw)})`);
+  }
+  const { strategy, ...given } = config;
+  for (const [key, value] of Object.entries(given)) {
+    if (!Object.hasOwn(PAGING_DEFAULTS[strategy], key)) throw fail(`has no setting "${key}" for ${strategy} paging`);
+    if (typeof value !== 'string') throw fail(`${key} must be a name (got ${JSON.stringify(value)})`);
+  }
+}
+
+/** A paging config with every name it leaves out taken from its strategy's defaults. */
+function withDefaults(config: SdkPagingConfig): IrPaging {
+  // The strategy first, then the names in the defaults' order: the order the operation table and methods print.
+  switch (config.strategy) {
+    case 'link': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.link, ...names };
+    }
+    case 'offset': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.offset, ...names };
+    }
+    case 'scim': {
+      const { strategy, ...names } = config;
+      return { strategy, ...PAGING_DEFAULTS.scim, ...names };
+    }
+  }
+}
+
+/** The query parameters a paging names, each with the setting that names it. */
+function pagingParameters(paging: IrPaging): [setting: string, name: string][] {
+  switch (paging.strategy) {
+    case 'link':
+      return [];
+    case 'offset':
+      return [
+        ['offset', paging.offset],
+        ['limit', paging.limit],
+      ];
+    case 'scim':
+      return [
+        ['startIndex', paging.startIndex],
+        ['count', paging.count],
+      ];
+  }
+}
+
+function isPagingStrategy(value: unknown): value is SdkPagingConfig['strategy'] {
+  return typeof value === 'string' && Object.hasOwn(PAGING_DEFAULTS, value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

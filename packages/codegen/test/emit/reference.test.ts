@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { emitReference } from '../../src/emit/reference.js';
+import type { IrOperation, IrPaging, IrResource } from '../../src/ir/types.js';
+import { lines } from './printed.js';
+
+const op = (method: string, path: string, extra: Partial<IrOperation> = {}): IrOperation => ({
+  operationId: method,
+  label: `things.${method}`,
+  method,
+  httpMethod: 'get',
+  path,
+  pathParameters: [],
+  headerParameters: [],
+  result: { kind: 'void' },
+  ...extra,
+});
+const list = (paging: IrPaging) =>
+  ({ result: { kind: 'list', item: { kind: 'primitive', type: 'string' }, paging } }) as const;
+
+const HEAD = (resources: number, operations: number) => [
+  '<!-- Generated from x. -->',
+  '',
+  '# Resources',
+  '',
+  `Every generated method of \`Webex\`: ${resources} resources, ${operations} operations, grouped by area (the folder of \`specs/\`).`,
+  'Paging: `link` follows the `Link` header; `offset` and `scim` page with the query parameters named. Lists return a `Paginated`',
+  'to iterate with `for await`; everything else a promise of the answer.',
+  '',
+];
+const TABLE = ['| method | HTTP | paging | what it does |', '|---|---|---|---|'];
+
+const cases: [string, { given: IrResource[]; want: string }][] = [
+  ['no resources', { given: [], want: `${HEAD(0, 0).join('\n').trimEnd()}\n` }],
+  [
+    'areas sorted, resources by property, a file at the top under "other"; paging and the first sentence',
+    {
+      given: [
+        {
+          name: 'things',
+          property: ['things'],
+          source: 'messaging/things',
+          tags: ['Things', 'Stuff'],
+          description: 'Things to keep.',
+          operations: [
+            op('list', '/things', {
+              description: 'Lists things. Many | more.',
+              ...list({ strategy: 'link', items: 'items' }),
+            }),
+            op('find', '/things/find', { summary: 'Find a | thing', ...list({ strategy: 'link', items: 'found' }) }),
+            op('page', '/things/page', list({ strategy: 'offset', offset: 'start', limit: 'max', items: 'items' })),
+          ],
+        },
+        { name: 'apps', property: ['apps'], source: 'apps', tags: [], operations: [op('get', '/apps/{id}')] },
+      ],
+      want: lines(
+        ...HEAD(2, 4),
+        '## messaging',
+        '',
+        '### `webex.things`',
+        '',
+        'Things to keep. Source: `specs/messaging/things.yaml`; Webex tags: "Things", "Stuff".',
+        '',
+        ...TABLE,
+        '| `list` | `GET /things` | link | Lists things. |',
+        '| `find` | `GET /things/find` | link (found) | Find a \\| thing |',
+        '| `page` | `GET /things/page` | offset (start, max, items) |  |',
+        '',
+        '## other',
+        '',
+        '### `webex.apps`',
+        '',
+        'Source: `specs/apps.yaml`; Webex tag: .',
+        '',
+        ...TABLE,
+        '| `get` | `GET /apps/{id}` |  |  |',
+        '',
+      ),
+    },
+  ],
+];
+
+describe('emitReference', () => {
+  it.each(cases)('%s', (_name, { given, want }) => {
+    expect(emitReference(given, 'Generated from x.')).toBe(want);
+  });
+});

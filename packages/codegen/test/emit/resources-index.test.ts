@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { emitResourcesIndex } from '../../src/emit/resources-index.js';
+import type { IrResource } from '../../src/ir/types.js';
+import { printStatements } from '../../src/write/source-files.js';
+import { lines } from './printed.js';
+
+const resource = (name: string, property: string[], description?: string): IrResource => ({
+  name,
+  property,
+  source: `a/${name}`,
+  tags: [],
+  operations: [],
+  ...(description ? { description } : {}),
+});
+
+const cases: [string, { given: IrResource[]; want: string }][] = [
+  [
+    'no resources: the class alone',
+    {
+      given: [],
+      want: lines(
+        "import type { ResourceCore } from '../core/resource.js';",
+        '',
+        '/** Every resource of the API, one property each (or a namespace of them). `Webex` extends this. */',
+        'export class WebexResources {',
+        '  /** Builds every resource on one shared core (`createCore()`). */',
+        '  constructor(core: ResourceCore) {',
+        '  }',
+        '}',
+      ),
+    },
+  ],
+  [
+    'resources and a namespace, sorted by property, each built on the one core',
+    {
+      given: [
+        resource('things', ['things'], 'Things to keep.'),
+        resource('scim-users', ['scim', 'users'], 'SCIM users.'),
+        resource('scim-groups', ['scim', 'groups']),
+      ],
+      want: lines(
+        "import type { ResourceCore } from '../core/resource.js';",
+        "import { ScimGroupsResource } from './resources/scim-groups.gen.js';",
+        "import { ScimUsersResource } from './resources/scim-users.gen.js';",
+        "import { ThingsResource } from './resources/things.gen.js';",
+        "export { ScimGroupsResource } from './resources/scim-groups.gen.js';",
+        "export { ScimUsersResource } from './resources/scim-users.gen.js';",
+        "export { ThingsResource } from './resources/things.gen.js';",
+        '',
+        '/** The resources under `webex.scim`. */',
+        'export interface ScimNamespace {',
+        '  /** The scim.groups API. */',
+        '  readonly groups: ScimGroupsResource;',
+        '  /** SCIM users. */',
+        '  readonly users: ScimUsersResource;',
+        '}',
+        '',
+        '/** Every resource of the API, one property each (or a namespace of them). `Webex` extends this. */',
+        'export class WebexResources {',
+        '  /** `scim.groups`, `scim.users`. */',
+        '  public readonly scim: ScimNamespace;',
+        '  /** Things to keep. */',
+        '  public readonly things: ThingsResource;',
+        '',
+        '  /** Builds every resource on one shared core (`createCore()`). */',
+        '  constructor(core: ResourceCore) {',
+        '    this.scim = { groups: new ScimGroupsResource(core), users: new ScimUsersResource(core) };',
+        '    this.things = new ThingsResource(core);',
+        '  }',
+        '}',
+      ),
+    },
+  ],
+];
+
+describe('emitResourcesIndex', () => {
+  it.each(cases)('%s', (_name, { given, want }) => {
+    expect(printStatements(emitResourcesIndex(given))).toBe(want);
+  });
+});

@@ -1,0 +1,197 @@
+// The rules validateSpecs enforces on resource files (specs/README.md), each refused with a SpecError naming the
+// spec file, the operation and the setting.
+import { describe, expect, it } from 'vitest';
+import { validateSpecs } from '../../src/ir/validate.js';
+import { SpecError } from '../../src/load/bundle.js';
+import { bundleOf, resourceFile } from '../spec-files.js';
+
+const LIST =
+  '{ type: object, properties: { items: { type: array, items: { type: string } }, Resources: { type: array, items: { type: string } } } }';
+
+/** `a/things.yaml` with one GET list operation (`opthings`) that pages as given, with these query parameters. */
+function pagedFile(paging: string, queryNames: string[] = []): Record<string, string> {
+  const parameters = queryNames.map((n) => `{ name: ${n}, in: query, schema: { type: integer } }`).join(', ');
+  return {
+    'a/things.yaml': resourceFile('/things', {
+      operation: ['x-sdk-method: list', `x-sdk-paging: ${paging}`, `parameters: [${parameters}]`],
+      answer: LIST,
+    }),
+  };
+}
+
+const check = (files: Record<string, string>) => validateSpecs(bundleOf(files));
+
+/** Expects a SpecError with exactly this message. */
+function refuses(files: Record<string, string>, message: string | RegExp): void {
+  expect(() => check(files)).toThrow(
+    expect.objectContaining({
+      name: SpecError.name,
+      message: typeof message === 'string' ? message : expect.stringMatching(message),
+    }),
+  );
+}
+
+describe('x-sdk-paging', () => {
+  it.each([
+    ['link', [], { strategy: 'link', items: 'items' }],
+    ['none', [], 'none'],
+    [
+      '{ strategy: offset, offset: start }',
+      ['start', 'max'],
+      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+    ],
+    ['{ strategy: offset }', ['offset'], { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' }],
+    [
+      '{ strategy: scim }',
+      ['startIndex', 'count'],
+      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+    ],
+  ])('%s pages with the names it gives, the rest from its strategy', (paging, names, want) => {
+    const read = check(pagedFile(paging, names)).operations[0]!.paging;
+    expect(read).toEqual(want);
+    // In this order: the strategy, then the names as its defaults list them (the generated code prints them so).
+    expect(JSON.stringify(read)).toBe(JSON.stringify(want));
+  });
+
+  it('is undefined where the operation says nothing', () => {
+    const files = { 'a/things.yaml': resourceFile('/things', {}) };
+    expect(check(files).operations[0]!.paging).toBeUndefined();
+  });
+
+  it.each([
+    ['5', 'must be link, offset, scim or none (got 5)'],
+    ['[link]', 'must be link, offset, scim or none (got ["link"])'],
+    ['~', 'must be link, offset, scim or none (got null)'],
+    ['cursor', 'must be link, offset, scim or none (got "cursor")'],
+    ['{ strategy: toString }', 'must be link, offset, scim or none (got {"strategy":"toString"})'],
+    ['{ strategy: offset, offset: 5 }', 'offset must be a name (got 5)'],
+    ['{ strategy: link, offset: start }', 'has no setting "offset" for link paging'],
+    [
+      '{ strategy: offset, offset: start }',
+      'names the query parameter "start" (offset), which the operation does not declare',
+    ],
+    [
+      '{ strategy: scim, count: size }',
+      'names the query parameter "startIndex" (startIndex), which the operation does not declare',
+    ],
+    ['{ strategy: link, items: things }', 'names the items field "things", which is not an array in the answer'],
+  ])('refuses %s, naming the file and operation', (paging, problem) => {
+    refuses(pagedFile(paging), `a/things.yaml (opthings): x-sdk-paging ${problem}`);
+  });
+
+  it('refuses paging on an operation that is not a GET: it would be ignored', () => {
+    const files = {
+      'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', 'x-sdk-paging: link'] }).replace(
+        '    get:',
+        '    post:',
+      ),
+    };
+    refuses(files, 'a/things.yaml (opthings): x-sdk-paging is for GET operations, which list (this is a POST)');
+  });
+
+  it('refuses paging on an operation answering plain text', () => {
+    const files = {
+      'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', 'x-sdk-paging: link'] }).replace(
+        'application/json',
+        'text/plain',
+      ),
+    };
+    refuses(files, /x-sdk-paging names the items field "items", which is not an array in the answer$/);
+  });
+});
+
+describe('resources', () => {
+  it('puts a dotted x-sdk-resource under a namespace, and labels methods by where they are reached', () => {
+    const spec = check({ 'a/scim-users.yaml': resourceFile('/Users', { extra: 'x-sdk-resource: scim.users\n' }) });
+    expect(spec.resources).toEqual([{ name: 'scim-users', property: ['scim', 'users'], source: 'a/scim-users' }]);
+    expect(spec.operations[0]).toMatchObject({ label: 'scim.users.list', method: 'list', operationId: 'opUsers' });
+  });
+
+  it('takes the file name in camel case without x-sdk-resource', () => {
+    const spec = check({ 'a/team-memberships.yaml': resourceFile('/team/memberships', {}) });
+    expect(spec.resources[0]!.property).toEqual(['teamMemberships']);
+  });
+
+  it.each([
+    ['x-sdk-resource: Scim\n', '"Scim"'],
+    ['x-sdk-resource: a.b.c\n', '"a.b.c"'],
+    ['x-sdk-resource: 5\n', '5'],
+  ])('refuses x-sdk-resource %j', (extra, got) => {
+    refuses(
+      { 'a/things.yaml': resourceFile('/things', { extra }) },
+      `a/things.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${got})`,
+    );
+  });
+
+  it('refuses a property that is both a resource and a namespace', () => {
+    refuses(
+      {
+        'a/scim.yaml': resourceFile('/scim', {}),
+        'a/scim-users.yaml': resourceFile('/Users', { extra: 'x-sdk-resource: scim.users\n' }),
+      },
+      /^webex\.scim is both the (resource|namespace) of a\/scim(-users)?\.yaml and the .*; give one of them another x-sdk-resource$/,
+    );
+  });
+
+  it('refuses two spec files of the same name in different folders', () => {
+    refuses(
+      { 'a/things.yaml': resourceFile('/things', {}), 'b/things.yaml': resourceFile('/other/things', {}) },
+      "a/things.yaml and b/things.yaml have the same name: a resource's file name must be unique",
+    );
+  });
+});
+
+describe('operations', () => {
+  it.each([
+    ['none', 'operation: []', 'x-sdk-method must name the method in camelCase (got undefined)'],
+    ['a PascalCase one', 'x-sdk-method: List', 'x-sdk-method must name the method in camelCase (got "List")'],
+  ])('refuses %s x-sdk-method', (_name, line, problem) => {
+    const operation = line === 'operation: []' ? [] : [line];
+    refuses({ 'a/things.yaml': resourceFile('/things', { operation }) }, `a/things.yaml (opthings): ${problem}`);
+  });
+
+  it('refuses two operations of a resource with the same method', () => {
+    const file = resourceFile('/things', {}).replace(
+      '  /things:',
+      "  /things/all:\n    get:\n      operationId: allThings\n      x-sdk-method: list\n      responses: { '204': { description: ok } }\n  /things:",
+    );
+    refuses(
+      { 'a/things.yaml': file },
+      'a/things.yaml (allThings): x-sdk-method list is also the method of opthings (webex.things.list); a method name is unique within its resource',
+    );
+  });
+
+  it('refuses an operation without an operationId, and an operationId used twice', () => {
+    refuses(
+      { 'a/things.yaml': resourceFile('/things', {}).replace('      operationId: opthings\n', '') },
+      'a/things.yaml (GET /things): no operationId; every operation needs one, unique in the API',
+    );
+    refuses(
+      {
+        'a/things.yaml': resourceFile('/things', {}),
+        'a/others.yaml': resourceFile('/others', {}).replace('opothers', 'opthings'),
+      },
+      'a/things.yaml (opthings): operationId opthings is also used by a/others.yaml (opthings)',
+    );
+  });
+
+  it('leaves out hidden operations, and refuses an x-sdk-hidden that is not true or false', () => {
+    const hidden = (value: string) => ({
+      'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', `x-sdk-hidden: ${value}`] }),
+    });
+    expect(check(hidden('true')).operations).toEqual([]);
+    expect(check(hidden('false')).operations).toHaveLength(1);
+    refuses(hidden('yes please'), 'a/things.yaml (opthings): x-sdk-hidden must be true or false (got "yes please")');
+  });
+
+  it('refuses an x-sdk setting it does not know, rather than ignoring it', () => {
+    refuses(
+      { 'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', 'x-sdk-pagnig: none'] }) },
+      'a/things.yaml (opthings): x-sdk-pagnig is not a setting the generator knows here (those are x-sdk-method, x-sdk-paging, x-sdk-hidden)',
+    );
+    refuses(
+      { 'a/things.yaml': resourceFile('/things', { extra: 'x-sdk-resouce: stuff\n' }) },
+      'a/things.yaml: x-sdk-resouce is not a setting the generator knows here (those are x-sdk-resource)',
+    );
+  });
+});
