@@ -176,6 +176,8 @@ interface Command {
 
 interface Pattern {
   pattern: RegExp;
+  /** The pattern without `g` and `y`: `exec` then neither reads nor moves `lastIndex`, so one copy serves every message. */
+  matcher: RegExp;
   options: HearsOptions;
   handler: Handler<HearsContext>;
 }
@@ -286,7 +288,8 @@ export class Bot {
       );
     if (typeof handler !== 'function')
       throw new TypeError(`bot.hears: expected a handler function, got ${typeof handler}`);
-    this.#patterns.push({ pattern, options, handler });
+    const matcher = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+    this.#patterns.push({ pattern, matcher, options, handler });
     return this;
   }
 
@@ -497,9 +500,17 @@ export class Bot {
     // Settles with the job, or at once when stop() gives up. Not a race against one promise shared by every delivery:
     // that promise never settles while the bot runs, and each race left on it would be kept for the bot's lifetime.
     const delivered = new Promise<void>((resolve, reject) => {
-      const giveUp = (error: BotUnavailableError) => reject(error);
-      this.#inFlight.add(giveUp);
-      job.then(resolve, reject).finally(() => this.#inFlight.delete(giveUp));
+      this.#inFlight.add(reject);
+      job.then(
+        () => {
+          this.#inFlight.delete(reject);
+          resolve();
+        },
+        (error: unknown) => {
+          this.#inFlight.delete(reject);
+          reject(error);
+        },
+      );
     });
     return delivered.catch((error: unknown) => {
       if (error instanceof BotUnavailableError) return refused(error);
@@ -546,7 +557,12 @@ export class Bot {
     const line = parseCommandLine(ctx.text);
     const command = this.#commands.get(line.word);
     if (command) {
-      const commandCtx: CommandContext = { ...ctx, command: command.name, args: line.args, argText: line.rest };
+      // A copy (the message's own handlers keep theirs as it was); Object.assign copies much faster than a spread.
+      const commandCtx: CommandContext = Object.assign({}, ctx, {
+        command: command.name,
+        args: line.args,
+        argText: line.rest,
+      });
       return this.#run(command.handler, commandCtx);
     }
     const helpCommand = this.#helpCommand();
@@ -557,10 +573,9 @@ export class Bot {
         return help.room.type === 'direct' ? help.say(text) : help.reply(text);
       }, ctx);
     }
-    for (const { pattern, handler } of this.#patterns) {
-      // A fresh copy, so that a /g or /y pattern's lastIndex does not carry over from one message to the next.
-      const match = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).exec(ctx.text);
-      if (match) return this.#run(handler, { ...ctx, match });
+    for (const { matcher, handler } of this.#patterns) {
+      const match = matcher.exec(ctx.text);
+      if (match) return this.#run(handler, Object.assign({}, ctx, { match }));
     }
     for (const fallback of this.#fallbacks) await this.#run(fallback, ctx);
   }

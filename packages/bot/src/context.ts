@@ -240,7 +240,7 @@ export function messageContext(
   details: { room: RoomRef; text: string; mentioned: boolean },
 ): MessageContext {
   const { webex, signal } = deps;
-  const files = [...(message.files ?? [])];
+  const files = message.files ? [...message.files] : [];
   const base = baseContext(
     deps,
     event,
@@ -248,14 +248,14 @@ export function messageContext(
     { id: message.personId ?? '', email: message.personEmail },
     message,
   );
-  return {
-    ...base,
+  // Added to the base rather than spread into a new object: spreading costs V8 about a µs, on every message.
+  return Object.assign(base, {
     message,
     text: details.text,
     files,
     mentioned: details.mentioned,
-    reply: (content) => webex.messages.reply(message, toContent(content, 'ctx.reply'), { signal }),
-    download(index = 0, options = {}) {
+    reply: (content: Content) => webex.messages.reply(message, toContent(content, 'ctx.reply'), { signal }),
+    download(index = 0, options: DownloadOptions = {}): Promise<Download> {
       const url = files[index];
       if (url === undefined) {
         return Promise.reject(
@@ -267,7 +267,7 @@ export function messageContext(
       const both = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
       return webex.contents.download(url, { ...options, signal: both });
     },
-  };
+  });
 }
 
 /** The context of a card submit; `inputsOf` is the card (or ids) that types `values`, when known. */

@@ -150,6 +150,27 @@ describe('commands', () => {
     expect(errors).toEqual([]);
   });
 
+  it('matches a /g or /y pattern on every message: its lastIndex does not carry over from one to the next', async () => {
+    const matched: string[] = [];
+    const { post, errors } = await startBot({
+      botIdOption: true,
+      setup: (bot) =>
+        bot
+          .hears(/deploy (\w+)/g, (ctx: HearsContext) => void matched.push(`g:${ctx.match[1]}`))
+          .hears(/^ship (\w+)/y, (ctx: HearsContext) => void matched.push(`y:${ctx.match[1]}`))
+          .fallback((ctx: MessageContext) => void matched.push(`fallback:${ctx.text}`)),
+    });
+    for (const [id, text] of [
+      ['G1', 'deploy qa'],
+      ['G2', 'deploy qa'],
+      ['Y1', 'ship prod'],
+      ['Y2', 'ship prod'],
+    ] as const)
+      expect(await post(directMessage(id, text))).toBe(200);
+    expect(matched).toEqual(['g:qa', 'g:qa', 'y:prod', 'y:prod']);
+    expect(errors).toEqual([]);
+  });
+
   it('answers help with the registered commands: in the room 1:1, in the thread in a group', async () => {
     const { post, posted, bot, errors } = await startBot({
       botIdOption: true,

@@ -6,6 +6,7 @@ import { reconnectDelayMs } from '../src/realtime/backoff.js';
 import { clusterOfCatalogId, clusterOfHost, hostIds } from '../src/realtime/catalog.js';
 import { closeAction } from '../src/realtime/close-codes.js';
 import { RecentKeys } from '../src/realtime/recent.js';
+import { recurringId } from '../src/realtime/recurring-ids.js';
 import { webSocketClass } from '../src/realtime/socket.js';
 import { trustedUrl, WEBEX_DOMAINS } from '../src/realtime/trust.js';
 import { UntrustedUrlError } from '../src/index.js';
@@ -152,6 +153,19 @@ describe('RecentKeys', () => {
     expect(keys.size).toBe(2);
     keys.forget('b');
     expect(keys.claim('b')).toBe(true);
+  });
+});
+
+describe('recurringId', () => {
+  it('is encodeId, for more people and rooms than it remembers and again for the first ones', () => {
+    const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-1111-4000-8000-000000000000`;
+    for (let pass = 0; pass < 2; pass++)
+      for (let n = 0; n < 3000; n++) {
+        const type = n % 2 ? 'PEOPLE' : 'ROOM';
+        const region = n % 3 ? 'us' : 'urn:TEAM:eu-central-1_k';
+        expect(recurringId(type, uuid(n), region)).toBe(encodeId({ type, uuid: uuid(n), region }));
+      }
+    expect(() => recurringId('ROOM', 'a/b', 'us')).toThrow(/must not contain \//);
   });
 });
 

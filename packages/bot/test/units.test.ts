@@ -3,6 +3,7 @@ import { encodeId, Webex, type AdaptiveCard } from '@webex-ts/client';
 import { describe, expect, it } from 'vitest';
 import { compileRules, refusal, type AccessRules, type Requester } from '../src/access.js';
 import { RecentMap } from '../src/card-routes.js';
+import { idKey, sameId } from '../src/ids.js';
 import {
   BotUnavailableError,
   createBot,
@@ -84,6 +85,33 @@ describe('access rules', () => {
     expect(() => compileRules({ domains: ['ana@example.com'] })).toThrow(/email domains like 'example.com'/);
     expect(() => compileRules({ people: [''] })).toThrow(/access.people should be a list of non-empty strings/);
     expect(() => compileRules({ rooms: 'room' as never })).toThrow(/access.rooms/);
+  });
+});
+
+describe('ids', () => {
+  const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+
+  it('compares ids by the UUID they name: any padding or region, or the bare UUID, in any case', () => {
+    const id = encodeId({ type: 'PEOPLE', uuid: uuid(1) });
+    const padded = `${id}${'='.repeat((4 - (id.length % 4)) % 4)}`;
+    expect(padded).not.toBe(id);
+    const otherRegion = encodeId({ type: 'PEOPLE', uuid: uuid(1), region: 'urn:TEAM:eu-central-1_k' });
+    for (const same of [id, padded, otherRegion, uuid(1), uuid(1).toUpperCase()]) expect(sameId(id, same)).toBe(true);
+    expect(sameId(id, encodeId({ type: 'PEOPLE', uuid: uuid(2) }))).toBe(false);
+    expect(sameId(id, undefined)).toBe(false);
+    expect(sameId('', '')).toBe(false);
+    expect(idKey('Not-An-Id!')).toBe('not-an-id!');
+  });
+
+  it('stays right past the number of keys it remembers, each id as often as it comes', () => {
+    // More distinct ids than the memory holds, then the first ones again: evicted keys are decoded anew, never mixed up.
+    const ids = Array.from({ length: 3000 }, (_, n) => encodeId({ type: 'ROOM', uuid: uuid(n) }));
+    for (let pass = 0; pass < 2; pass++)
+      ids.forEach((id, n) => {
+        expect(idKey(id)).toBe(uuid(n));
+        expect(sameId(id, uuid(n))).toBe(true);
+        expect(sameId(id, uuid(n + 1))).toBe(false);
+      });
   });
 });
 

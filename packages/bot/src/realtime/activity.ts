@@ -8,6 +8,7 @@ import {
   type RoomWebhookData,
 } from '@webex-ts/client';
 import { isRecord } from './http.js';
+import { recurringId } from './recurring-ids.js';
 
 /** Who the source listens as. */
 export interface Me {
@@ -74,14 +75,12 @@ export function planActivity(activity: unknown, context: PlanContext): Plan {
   const actor = isRecord(activity.actor) ? activity.actor : {};
   const actorUuid = str(actor.entryUUID) ?? str(actor.id);
   if (!actorUuid) return skip('malformed');
-  const actorId = encodeId({ type: 'PEOPLE', uuid: actorUuid, region: 'us' });
+  const actorId = recurringId('PEOPLE', actorUuid, 'us');
   const actorEmail = str(actor.emailAddress) ?? str(actor.entryEmail);
   const created = str(activity.published) ?? new Date().toISOString();
   const roomUuid = str(target?.id);
   const roomType: RoomType = tagsOf(target).includes('ONE_ON_ONE') ? 'direct' : 'group';
-  const room = roomUuid
-    ? { id: encodeId({ type: 'ROOM', uuid: roomUuid, region: cluster }), type: roomType }
-    : undefined;
+  const room = roomUuid ? { id: recurringId('ROOM', roomUuid, cluster), type: roomType } : undefined;
   const deliver = (steps: Step[], where = room): Plan => ({
     kind: 'deliver',
     key,
@@ -143,7 +142,7 @@ export function planActivity(activity: unknown, context: PlanContext): Plan {
       const uuid = str(object.id);
       if (!uuid) return skip('malformed');
       const type: RoomType = tagsOf(object).includes('ONE_ON_ONE') ? 'direct' : 'group';
-      const newRoom = { id: encodeId({ type: 'ROOM', uuid, region: cluster }), type };
+      const newRoom = { id: recurringId('ROOM', uuid, cluster), type };
       const participants =
         isRecord(object.participants) && Array.isArray(object.participants.items) ? object.participants.items : [];
       const fetch = participants.length <= FETCH_PARTICIPANTS_UP_TO;
@@ -169,7 +168,7 @@ export function planActivity(activity: unknown, context: PlanContext): Plan {
   function roomStep(event: 'updated'): Plan {
     const uuid = str(object.id) ?? roomUuid;
     if (!uuid) return skip('malformed');
-    const id = encodeId({ type: 'ROOM', uuid, region: cluster });
+    const id = recurringId('ROOM', uuid, cluster);
     return deliver([{ kind: 'room', event, data: { id, type: roomType } }], { id, type: roomType });
   }
 
@@ -195,7 +194,7 @@ export function planActivity(activity: unknown, context: PlanContext): Plan {
     const data: MembershipWebhookData = {
       id: encodeId({ type: 'MEMBERSHIP', uuid: `${personUuid}:${inRoom}`, region: cluster }),
       roomId: where.id,
-      personId: encodeId({ type: 'PEOPLE', uuid: personUuid, region: 'us' }),
+      personId: recurringId('PEOPLE', personUuid, 'us'),
       roomType: where.type,
       created,
     };

@@ -480,8 +480,11 @@ export class RealtimeSource {
       }
       if (prepared.kind === 'skip') return this.#settle(key, true);
       if (!this.#accepting) return this.#settle(key, false);
-      const deliveries = prepared.events.map((event) => this.#hooks.deliver(event));
-      const all = Promise.all(deliveries).then(
+      const { events } = prepared;
+      // Most activities are one event: no Promise.all for them.
+      const deliveries =
+        events.length === 1 ? this.#hooks.deliver(events[0]!) : Promise.all(events.map(this.#deliverOne));
+      const all = deliveries.then(
         () => {
           if (prepared.messageUuid) this.#delivered.claim(prepared.messageUuid);
           this.#settle(key, true);
@@ -497,6 +500,8 @@ export class RealtimeSource {
     this.#tail = handled;
     this.#track(handled);
   }
+
+  readonly #deliverOne = (event: ReceivedWebhookEvent) => this.#hooks.deliver(event);
 
   #track(promise: Promise<void>): void {
     this.#inFlight.add(promise);
