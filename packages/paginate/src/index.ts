@@ -1,32 +1,35 @@
-export { parseLinkHeader, nextLink, type Link } from './link.js';
-export type { PageRequest, LoadedPage, PageLoader, PagingStrategy } from './strategy.js';
-export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from './paginate.js';
-export { linkPaging, type LinkPagingOptions } from './strategies/link.js';
-export { offsetPaging, type OffsetPagingOptions } from './strategies/offset.js';
-export { scimPaging, type ScimPagingOptions } from './strategies/scim.js';
-export { paginate, type OpenApiPaginateOptions, type GetClient } from './openapi.js';
-export { pagingStrategy, type PagingChoice, type PagingContext } from './strategies/choose.js';
-export { ApiClientError, PageLimitError, PageFetchError, ForeignLinkError } from './errors.js';
-export { relativeToBase } from './base-url.js';
+export { parseLinkHeader, nextLink, type Link } from './paging/link-header.js';
+export type { PageRequest, LoadedPage, PageLoader, PagingStrategy } from './paging/strategy.js';
+export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from './paging/engine.js';
+export { linkPaging, type LinkPagingOptions } from './paging/strategies/link.js';
+export { offsetPaging, type OffsetPagingOptions } from './paging/strategies/offset.js';
+export { scimPaging, type ScimPagingOptions } from './paging/strategies/scim.js';
+export { paginate, type OpenApiPaginateOptions, type GetClient } from './paging/openapi.js';
+export { pagingStrategy, type PagingChoice, type PagingContext } from './paging/strategies/choose.js';
+export { ApiClientError } from './errors.js';
+export { PageLimitError, PageFetchError, ForeignLinkError } from './paging/errors.js';
+export { relativeToBase } from './paging/base-url.js';
 export {
-  fetchWithRetry,
-  sendWithRetry,
   shouldRetry,
   backoffDelayMs,
-  parseRetryAfter,
   isIdempotent,
   isTimeout,
   defaultRetryPolicy,
   type RetryPolicy,
   type RetryDecision,
   type RetryReason,
-  type RetryEvent,
   type RetryCounts,
   type AttemptOutcome,
+} from './retry/policy.js';
+export { parseRetryAfter } from './retry/retry-after.js';
+export {
+  fetchWithRetry,
+  sendWithRetry,
+  type RetryEvent,
   type FetchWithRetryOptions,
   type PlainRequest,
   type RetryableRequest,
   type AttemptFetchFn,
-} from './retry.js';
-export { sleep } from './sleep.js';
-export { RequestGate, type GateOptions } from './gate.js';
+} from './retry/send-with-retry.js';
+export { sleep } from './retry/sleep.js';
+export { RequestGate, type GateOptions } from './gate/gate.js';

@@ -1,11 +1,12 @@
 // Loopback list servers for the three paging styles, with scripted faults: a failing page, a slow page, a server that ignores paging.
 import type { ServerResponse } from 'node:http';
 import createClient from 'openapi-fetch';
-import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import type { OpenApiPaginateOptions } from '../src/index.js';
+import { json, startServer, type TestServer } from '../../../../test-utils/http-server.js';
+import type { OpenApiPaginateOptions } from '../../src/index.js';
 
-/** A list server, and the requests it gave up on because the client went away first. */
+/** A list server, the requests it answered, and those it gave up on because the client went away first. */
 export interface ListingServer extends TestServer {
+  answered: string[];
   aborted: string[];
 }
 
@@ -57,6 +58,7 @@ async function listing(
   position: (query: URLSearchParams) => { at: number; size: number },
   render: (items: number[], at: number, size: number, server: ListingServer) => Answer,
 ): Promise<ListingServer> {
+  const answered: string[] = [];
   const aborted: string[] = [];
   const server: ListingServer = Object.assign(
     await startServer(async (req, res) => {
@@ -69,13 +71,14 @@ async function listing(
         aborted.push(req.url);
         return;
       }
+      answered.push(req.url);
       const status = faults.status?.[page];
       if (status !== undefined) return json(res, status, { message: `page ${page} failed` });
       const items = Array.from({ length: Math.max(0, Math.min(size, total - at)) }, (_, i) => at + i);
       const { body, headers } = render(items, at, size, server);
       json(res, 200, body, headers);
     }),
-    { aborted },
+    { answered, aborted },
   );
   return server;
 }
@@ -141,26 +144,32 @@ export const scimStyle: Style = {
     ),
 };
 
-/** An openapi-fetch client for a test server; `requests` records each request's signal. */
-export function clientFor(server: TestServer, signals: AbortSignal[] = []) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return createClient<any>({
+/** What a client made by `clientFor` did: each request's signal and path as it was sent, and the pages it got back. */
+export interface ClientLog {
+  signals: AbortSignal[];
+  /** Path and query of each request, recorded when it is sent (before the server has it). */
+  sent: string[];
+  /** Answers (pages or errors) the listing has had in full. */
+  loaded: number;
+}
+
+export const clientLog = (): ClientLog => ({ signals: [], sent: [], loaded: 0 });
+
+/** An openapi-fetch client for a test server, recording what it does in `log`. */
+export function clientFor(server: TestServer, log: ClientLog = clientLog()) {
+  const client = createClient<any>({
     baseUrl: `${server.url}/api`,
     fetch: (request: Request) => {
-      signals.push(request.signal);
+      log.signals.push(request.signal);
+      log.sent.push(request.url.slice(server.url.length));
       return fetch(request);
     },
   });
-}
-
-/** Waits `ms` milliseconds. */
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `condition` holds, checking every few milliseconds; fails after `ms`. */
-export async function until(condition: () => boolean, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await pause(5);
-  }
+  const get = client.GET.bind(client);
+  client.GET = (async (...args: Parameters<typeof get>) => {
+    const result = await get(...args);
+    log.loaded++;
+    return result;
+  }) as typeof client.GET;
+  return client;
 }

@@ -1,8 +1,8 @@
 // Next links that carry `max=null` (Webex has sent `…/v1/rooms?cursor=abc&max=null`): the next page keeps the
 // caller's page size. A table over linkPaging's next(), then a loopback server that records the query it receives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { linkPaging, paginate, type PageRequest } from '../src/index.js';
+import { json, startServer, type TestServer } from '../../../../test-utils/http-server.js';
+import { linkPaging, paginate, type PageRequest } from '../../src/index.js';
 import { clientFor } from './listing-servers.js';
 
 const FIRST: PageRequest = { kind: 'first' };

@@ -1,6 +1,6 @@
 import { relativeToBase } from './base-url.js';
 import { PageFetchError } from './errors.js';
-import { Paginated, type PaginateOptions } from './paginate.js';
+import { Paginated, type PaginateOptions } from './engine.js';
 import { pagingStrategy, type PagingChoice } from './strategies/choose.js';
 import type { PageLoader } from './strategy.js';
 

@@ -1,7 +1,7 @@
 // The engine with a hand-written loader and strategy, over a real loopback server: the guarantees every strategy gets.
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { json, startServer, type TestServer } from '../../../../test-utils/http-server.js';
 import {
   DEFAULT_MAX_PAGES,
   linkPaging,
@@ -10,8 +10,8 @@ import {
   type PageLoader,
   type PageRequest,
   type PagingStrategy,
-} from '../src/index.js';
-import { pause, until } from './listing-servers.js';
+} from '../../src/index.js';
+import { ioTurns, until } from '../waits.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -134,22 +134,28 @@ describe('Paginated (the engine)', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
+      const requests: PageRequest[] = [];
       const base = loaderFor();
-      const list = new Paginated<number>(
-        (request, signal) =>
-          request.kind === 'first' ? base(request, signal) : Promise.reject(new Error('page 1 failed')),
-        countingStrategy(),
-      );
+      const list = new Paginated<number>((request, signal) => {
+        requests.push(request);
+        return request.kind === 'first' ? base(request, signal) : Promise.reject(new Error('page 1 failed'));
+      }, countingStrategy());
       const seen: number[] = [];
+      let prefetched = false;
       const error = await (async () => {
         for await (const item of list) {
-          await pause(50); // the failed prefetch sits unawaited meanwhile
+          // The failed prefetch sits unawaited meanwhile, over turns of the event loop in which Node reports
+          // unhandled rejections.
+          await until(() => requests.length === 2);
+          prefetched = true;
+          await ioTurns();
           seen.push(item);
         }
       })().catch((e: unknown) => e);
+      expect(prefetched).toBe(true);
       expect(seen).toEqual([0]);
       expect((error as Error).message).toBe('page 1 failed');
-      await pause(10);
+      await ioTurns();
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
@@ -158,8 +164,15 @@ describe('Paginated (the engine)', () => {
 
   it('gives up on a page at once when the caller aborts, even if the loader ignores its signal', async () => {
     const controller = new AbortController();
-    const list = new Paginated<number>(() => new Promise(() => {}), countingStrategy(), { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('enough')), 20);
+    const list = new Paginated<number>(
+      () => {
+        // Aborted once the page is asked for; the page itself never comes.
+        queueMicrotask(() => controller.abort(new Error('enough')));
+        return new Promise(() => {});
+      },
+      countingStrategy(),
+      { signal: controller.signal },
+    );
     await expect(list.toArray()).rejects.toThrow('enough');
   });
 
@@ -235,6 +248,9 @@ describe('Paginated (the engine)', () => {
   });
 });
 
+/** Resolves after `ms` of real time: how long a server waits for a request that a wrong client never sends. */
+const failureBound = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('early start of the next page (Link paging)', () => {
   /**
    * Pages 0…3 linked by `Link`. Page i's headers go out once `headersAfter(i)` resolves (at once by default), its body
@@ -262,7 +278,7 @@ describe('early start of the next page (Link paging)', () => {
       await headersAfter(i);
       response.writeHead(200, headers);
       response.flushHeaders();
-      if (bodyWaits && i < 3) await Promise.race([arrivals[i + 1], pause(1_000)]);
+      if (bodyWaits && i < 3) await Promise.race([arrivals[i + 1], failureBound(1_000)]);
       events.push(`body ${i}`);
       response.end(JSON.stringify({ items: [i] }));
     });

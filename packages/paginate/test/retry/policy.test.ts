@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, shouldRetry, type AttemptOutcome } from '../src/index.js';
+import {
+  backoffDelayMs,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  shouldRetry,
+  type AttemptOutcome,
+} from '../../src/index.js';
 
 const policy = { ...defaultRetryPolicy, maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1000 };
 const status = (code: number, headers: Record<string, string> = {}): AttemptOutcome => ({

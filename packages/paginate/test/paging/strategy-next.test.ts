@@ -7,7 +7,7 @@ import {
   scimPaging,
   type LoadedPage,
   type PageRequest,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 const FIRST: PageRequest = { kind: 'first' };
 const at = (query: Record<string, number>): PageRequest => ({ kind: 'query', query });

@@ -1,7 +1,7 @@
-import { untilAborted } from './abort.js';
+import { untilAborted, whenAborted } from '../abort.js';
 import { PageLimitError } from './errors.js';
 import { repeatsPage, requestKey, responseKey } from './guards.js';
-import { afterIoTurn } from './sleep.js';
+import { afterIoTurn } from './io-turn.js';
 import type { LoadedPage, PageLoader, PageRequest, PagingStrategy } from './strategy.js';
 
 /** The most pages one iteration fetches unless `maxPages` says otherwise. */
@@ -82,8 +82,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     const outer = this.options.signal;
     outer?.throwIfAborted();
     const controller = new AbortController();
-    const onAbort = () => controller.abort(outer!.reason);
-    outer?.addEventListener('abort', onAbort, { once: true });
+    const stopFollowing = outer && whenAborted(outer, (reason) => controller.abort(reason));
     const signal = controller.signal;
     const fromHeaders = prefetch ? this.strategy.nextFromHeaders?.bind(this.strategy) : undefined;
 
@@ -187,7 +186,7 @@ export class Paginated<T> implements AsyncIterable<T> {
         request = next;
       }
     } finally {
-      outer?.removeEventListener('abort', onAbort);
+      stopFollowing?.();
       // Stops a prefetch the caller no longer wants.
       if (pending || early || stray) controller.abort();
     }

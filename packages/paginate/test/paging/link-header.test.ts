@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextLink, parseLinkHeader } from '../src/index.js';
+import { nextLink, parseLinkHeader } from '../../src/index.js';
 
 describe('parseLinkHeader', () => {
   const cases: [string, { given: string | null; base?: string; want: { url: string; rel: string[] }[] }][] = [

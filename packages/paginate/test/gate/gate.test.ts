@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RequestGate } from '../src/index.js';
+import { RequestGate } from '../../src/index.js';
+import { ioTurns } from '../waits.js';
 
 /** A gate on a clock the test moves; timers are vitest's fake ones where a test lets the paced line move. */
 function gateAt(start = 0) {
@@ -171,11 +172,23 @@ describe('RequestGate: learning the pace', () => {
   });
 
   it('holds everyone back after a 429 when nothing had succeeded', async () => {
-    const gate = new RequestGate();
-    gate.release(performance.now(), 429, 120);
-    const started = performance.now();
-    await gate.acquire();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    vi.useFakeTimers();
+    try {
+      const gate = new RequestGate({ now: () => Date.now() });
+      const t0 = Date.now();
+      gate.release(t0, 429, 120);
+      let startedAt: number | undefined;
+      const waiting = gate.acquire().then((at) => (startedAt = at - t0));
+      await vi.advanceTimersByTimeAsync(118);
+      expect(startedAt).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(2);
+      await waiting;
+      // Let through within the last millisecond of the pause (the pacer's 1 ms tolerance for timers that fire early).
+      expect(startedAt).toBeGreaterThanOrEqual(119);
+      expect(startedAt).toBeLessThanOrEqual(120);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores 429s when not adaptive', () => {
@@ -266,7 +279,7 @@ describe('RequestGate: concurrency', () => {
     await gate.acquire();
     let third = false;
     const waiting = gate.acquire().then(() => (third = true));
-    await new Promise((r) => setTimeout(r, 10));
+    await ioTurns();
     expect(third).toBe(false);
     gate.release(0, 200, undefined);
     await waiting;

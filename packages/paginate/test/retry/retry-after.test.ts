@@ -1,8 +1,8 @@
 // A 429 whose Retry-After cannot be read, from a real loopback server: the retry loop waits the policy's default
 // (15 s), never 0 and never a crash, then sends again. The wait is injected, so the test does not sit through it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { defaultRetryPolicy, fetchWithRetry, type RetryEvent } from '../src/index.js';
+import { json, startServer, type TestServer } from '../../../../test-utils/http-server.js';
+import { defaultRetryPolicy, fetchWithRetry, type RetryEvent } from '../../src/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { relativeToBase } from '../base-url.js';
-import { nextLink } from '../link.js';
+import { nextLink } from '../link-header.js';
 import type { PageRequest, PagingStrategy } from '../strategy.js';
 import { itemsAt } from './fields.js';
 
