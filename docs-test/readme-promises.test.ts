@@ -23,15 +23,15 @@ function nonNullAssertions(code: string): string[] {
   return found;
 }
 
-/** The options of `new Webex()` (WebexOptions in packages/client/src/options.ts), without the deprecated ones. */
+/** The options of `new Webex()` (WebexOptions in packages/client/src/config/options.ts), without the deprecated ones. */
 function webexOptions(): string[] {
-  const path = join(root, 'packages/client/src/options.ts');
+  const path = join(root, 'packages/client/src/config/options.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
   const options = file.statements.find(
     (statement): statement is ts.InterfaceDeclaration =>
       ts.isInterfaceDeclaration(statement) && statement.name.text === 'WebexOptions',
   );
-  if (!options) throw new Error('packages/client/src/options.ts: expected `interface WebexOptions`');
+  if (!options) throw new Error('packages/client/src/config/options.ts: expected `interface WebexOptions`');
   return options.members
     .filter((member) => !ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'deprecated'))
     .map((member) => member.name?.getText(file) ?? '')

@@ -1,4 +1,4 @@
-import { WebexValidationError } from './errors.js';
+import { WebexValidationError } from './errors/classes.js';
 import type { OperationName } from './gen/operation-names.gen.js';
 
 /** What a generated method passes to the checks: its path parameters, query and body. */

@@ -1,9 +1,9 @@
 // Builds a client's core from its options: what `new Webex()` does, and what slim bundles call directly.
 import { Core } from './core/core.js';
 import { Transport, type TokenRefresher } from './core/transport.js';
-import type { WebexOptions } from './options.js';
-import { settingsFrom } from './settings.js';
-import { exchangeToken } from './token-exchange.js';
+import type { WebexOptions } from './config/options.js';
+import { settingsFrom } from './config/settings.js';
+import { exchangeToken } from './auth/token-exchange.js';
 
 /**
  * The core that resources are built on. With `refreshToken`, `clientId` and

@@ -2,8 +2,8 @@ export { Webex } from './webex.js';
 export { createCore } from './create-core.js';
 export type { Core } from './core/core.js';
 export type { ResourceCore, OperationName, PagingConfig } from './core/resource.js';
-export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './options.js';
-export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS } from './options.js';
+export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './config/options.js';
+export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS } from './config/options.js';
 export {
   WebexError,
   WebexApiError,
@@ -17,11 +17,11 @@ export {
   FileInfectedError,
   FileUnscannableError,
   FileTooLargeError,
-  redactUrl,
   type RateLimitErrorInit,
   type WebexErrorDetail,
   type SpecViolation,
-} from './errors.js';
+} from './errors/classes.js';
+export { redactUrl } from './errors/redact-url.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
 export {
   ContentsApi,
@@ -29,28 +29,22 @@ export {
   type ContentInfoOptions,
   type Download,
   type DownloadOptions,
-} from './contents.js';
-export { parseContentDisposition, safeFileName, type ContentDisposition } from './content-disposition.js';
-export {
-  AccessTokensApi,
-  GuestIssuerApi,
-  signGuestJwt,
-  type OAuthCodeGrant,
-  type OAuthRefreshGrant,
-  type GuestClaims,
-} from './auth.js';
-export {
-  MessagesApi,
-  type CreateMessageInput,
-  type MessageDestination,
-  type MessageContent,
-  type MessageFields,
-  type ReplyInput,
-  type LocalFile,
-  type BrokenRule,
-  type CheckedMessageInput,
-  type CheckedReplyInput,
-} from './messages.js';
+} from './files/contents-api.js';
+export { parseContentDisposition, safeFileName, type ContentDisposition } from './files/content-disposition.js';
+export { AccessTokensApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-api.js';
+export { GuestIssuerApi, signGuestJwt, type GuestClaims } from './auth/guest-issuer-api.js';
+export { MessagesApi } from './messages/messages-api.js';
+export type {
+  CreateMessageInput,
+  MessageDestination,
+  MessageContent,
+  MessageFields,
+  ReplyInput,
+  BrokenRule,
+  CheckedMessageInput,
+  CheckedReplyInput,
+} from './messages/message-input.js';
+export type { LocalFile } from './files/local-file.js';
 export {
   ADAPTIVE_CARD_CONTENT_TYPE,
   adaptiveCard,
@@ -74,11 +68,11 @@ export {
   type InputDate,
   type ActionSubmit,
   type ActionOpenUrl,
-} from './cards.js';
+} from './messages/cards.js';
+export { WebhookDeliveryError, type RefusedOutcome } from './webhooks/delivery-error.js';
+export type { NodeRequestLike, NodeResponseLike } from './webhooks/node-adapter.js';
 export {
   createWebhookReceiver,
-  WebhookDeliveryError,
-  type RefusedOutcome,
   type WebhookReceiver,
   type WebhookReceiverOptions,
   type ReceivedWebhookEvent,
@@ -90,18 +84,15 @@ export {
   type ReceiverClient,
   type ReceiveResult,
   type ReceiveOutcome,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from './webhook-receiver.js';
-export { ensureWebhook, type WebhookSpec, type WebhookOperations } from './webhooks-ensure.js';
-export { WebhooksApi } from './webhooks-api.js';
-export { decodeId, encodeId, idKey, samePerson, teamIdToRoomId, WebexIdError, type WebexId } from './ids.js';
+} from './webhooks/receiver.js';
+export { ensureWebhook, type WebhookSpec, type WebhookOperations } from './webhooks/ensure.js';
+export { WebhooksApi } from './webhooks/webhooks-api.js';
+export { decodeId, encodeId, idKey, samePerson, teamIdToRoomId, WebexIdError, type WebexId } from './ids/webex-ids.js';
+export { verifyWebhookSignature, SIGNATURE_HEADER } from './webhooks/signature.js';
 export {
-  verifyWebhookSignature,
   parseWebhookEvent,
   isKnownWebhookEvent,
   WebhookPayloadError,
-  SIGNATURE_HEADER,
   type WebhookEnvelope,
   type KnownWebhookEvent,
   type UnknownWebhookEvent,
@@ -113,7 +104,7 @@ export {
   type RoomWebhookData,
   type AttachmentActionWebhookData,
   type MeetingWebhookData,
-} from './webhooks.js';
+} from './webhooks/envelope.js';
 export * from './gen/resources.gen.js';
 export type { paths, components, operations } from './gen/openapi.gen.js';
 export {
@@ -140,4 +131,4 @@ export {
   type MentionedMessage,
   type CommandTextOptions,
   type ReplyParent,
-} from './mentions.js';
+} from './messages/mentions.js';

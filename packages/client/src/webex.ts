@@ -1,13 +1,14 @@
 import type { AccessToken } from '@webex-ts/models';
 import createClient, { type Client } from 'openapi-fetch';
-import { AccessTokensApi, GuestIssuerApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth.js';
-import { ContentsApi } from './contents.js';
+import { AccessTokensApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-api.js';
+import { GuestIssuerApi } from './auth/guest-issuer-api.js';
+import { ContentsApi } from './files/contents-api.js';
 import { createCore, createTokenlessCore } from './create-core.js';
 import type { paths } from './gen/openapi.gen.js';
 import { WebexResources } from './gen/resources.gen.js';
-import { MessagesApi } from './messages.js';
-import { WebhooksApi } from './webhooks-api.js';
-import type { WebexOptions } from './options.js';
+import { MessagesApi } from './messages/messages-api.js';
+import { WebhooksApi } from './webhooks/webhooks-api.js';
+import type { WebexOptions } from './config/options.js';
 
 /**
  * The Webex REST API client: one property per resource (`webex.rooms.list()`),

@@ -1,6 +1,12 @@
 // Adaptive Card types and typed card submits.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { adaptiveCard, cardInputIds, typedInputs, type AdaptiveCard, type CardInputIds } from '../src/cards.js';
+import {
+  adaptiveCard,
+  cardInputIds,
+  typedInputs,
+  type AdaptiveCard,
+  type CardInputIds,
+} from '../src/messages/cards.js';
 import { WebexValidationError } from '../src/index.js';
 
 const approval = adaptiveCard({

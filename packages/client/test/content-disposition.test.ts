@@ -1,6 +1,6 @@
 // Content-Disposition as servers really send it (RFC 6266 and RFC 8187, plus the common mistakes).
 import { describe, expect, it } from 'vitest';
-import { parseContentDisposition, safeFileName } from '../src/content-disposition.js';
+import { parseContentDisposition, safeFileName } from '../src/files/content-disposition.js';
 
 /** A header value as fetch hands it over: each byte of the raw UTF-8 as one Latin-1 character. */
 const rawUtf8 = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));

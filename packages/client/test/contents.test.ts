@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type Handler, type TestServer } from '../../../test-utils/http-server.js';
-import { ContentsApi } from '../src/contents.js';
+import { ContentsApi } from '../src/files/contents-api.js';
 import { createCore } from '../src/create-core.js';
 import {
   FileInfectedError,
@@ -16,8 +16,8 @@ import {
   WebexApiError,
   WebexTimeoutError,
   WebexValidationError,
-} from '../src/errors.js';
-import type { WebexOptions } from '../src/options.js';
+} from '../src/errors/classes.js';
+import type { WebexOptions } from '../src/config/options.js';
 
 const ID = 'Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvMTIzNDU2Nzg5MC8w';
 

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { RateLimitError, Webex, WebexApiError, type RetryEvent } from '../src/index.js';
-import { DEFAULT_TIMEOUT_MS } from '../src/options.js';
-import { settingsFrom } from '../src/settings.js';
+import { DEFAULT_TIMEOUT_MS } from '../src/config/options.js';
+import { settingsFrom } from '../src/config/settings.js';
 
 let server: TestServer | undefined;
 /** Backoff on a fake clock (test-utils/fake-clock.ts), where a test installs one. */

@@ -3,7 +3,7 @@
 // call from onRetry, which fires after the logger, so no test sits through the wait it checks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
-import { LONG_RETRY_WAIT_MS } from '../src/options.js';
+import { LONG_RETRY_WAIT_MS } from '../src/config/options.js';
 import { Webex, type Logger } from '../src/index.js';
 
 let server: TestServer | undefined;

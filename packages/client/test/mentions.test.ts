@@ -2,8 +2,8 @@ import { HtmlRenderer, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@webex-ts/models';
-import { WebexValidationError } from '../src/errors.js';
-import { encodeId } from '../src/ids.js';
+import { WebexValidationError } from '../src/errors/classes.js';
+import { encodeId } from '../src/ids/webex-ids.js';
 import {
   commandText,
   escapeMarkdown,
@@ -13,7 +13,7 @@ import {
   mentions,
   rawMarkdown,
   replyTo,
-} from '../src/mentions.js';
+} from '../src/messages/mentions.js';
 
 const personId = encodeId({ type: 'PEOPLE', uuid: '7c1e0f52-3f0a-4a49-9d3e-1f6c0c9a8b21' });
 const botUuid = 'b0b0b0b0-1111-2222-3333-444455556666';

@@ -1,7 +1,7 @@
 // messages.reply and the card shorthand of messages.create, against the shared Prism mock of the bundled spec.
 import { describe, expect, inject, it } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
-import { adaptiveCard } from '../src/cards.js';
+import { adaptiveCard } from '../src/messages/cards.js';
 import { Webex, WebexValidationError } from '../src/index.js';
 
 // The spec's example answer to GET /messages/{id}: the room the reply has to go to.

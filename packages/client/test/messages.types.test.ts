@@ -1,8 +1,9 @@
 // Compile-time rules of messages.create and messages.reply, checked by tsc (`pnpm exec tsc -p packages/client/tsconfig.json --noEmit`).
 // Each @ts-expect-error fails the type check if the line ever compiles; the calls are never run.
 import { describe, expectTypeOf, it } from 'vitest';
-import { adaptiveCard } from '../src/cards.js';
-import type { CreateMessageInput, MessagesApi, ReplyInput } from '../src/messages.js';
+import { adaptiveCard } from '../src/messages/cards.js';
+import type { CreateMessageInput, ReplyInput } from '../src/messages/message-input.js';
+import type { MessagesApi } from '../src/messages/messages-api.js';
 import { Webex, type Message, type MessagesResource } from '../src/index.js';
 
 const webex = new Webex({ accessToken: 't', baseUrl: 'http://127.0.0.1:9' });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../src/checks.js';
 import { buildRequest } from '../src/core/request.js';
-import { WebexValidationError } from '../src/errors.js';
+import { WebexValidationError } from '../src/errors/classes.js';
 
 const BASE = 'https://webexapis.com/v1';
 

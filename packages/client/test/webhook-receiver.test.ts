@@ -8,15 +8,17 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
 import { Webex, WebhookPayloadError } from '../src/index.js';
+import { WebhookDeliveryError } from '../src/webhooks/delivery-error.js';
 import {
   createWebhookReceiver,
   type ReceivedWebhookEvent,
-  WebhookDeliveryError,
   type WebhookReceiverOptions,
-} from '../src/webhook-receiver.js';
+} from '../src/webhooks/receiver.js';
+import type { NodeRequestLike } from '../src/webhooks/node-adapter.js';
 
 const SECRET = 'receiver-secret-7';
 // Who sent the message in the spec's example answer to GET /messages/{id}.
@@ -285,6 +287,98 @@ describe('createWebhookReceiver on node:http', () => {
     });
     expect(events).toEqual([]);
     expect(errors.map((e) => [(e.error as WebhookDeliveryError).outcome, e.body])).toEqual([['too-large', '']]);
+  });
+});
+
+/** Calls the node adapter with `req` and resolves with what it answered, through a response that records it. */
+function answerOf(receiver: ReturnType<typeof setUp>['receiver'], req: NodeRequestLike) {
+  return new Promise<{ status: number; text: string; headers: Record<string, string> }>((resolve) => {
+    const headers: Record<string, string> = {};
+    const res = {
+      statusCode: 0,
+      setHeader(name: string, value: string) {
+        headers[name] = value;
+      },
+      end: (text = '') => resolve({ status: res.statusCode, text, headers }),
+    };
+    receiver.node(req, res);
+  });
+}
+
+/** A POST request around `body`, signed over `signedBody` (by default the chunks joined). */
+function nodeRequest<Body extends AsyncIterable<unknown>>(body: Body, signedBody: string): Body & NodeRequestLike {
+  return Object.assign(body, { method: 'POST', headers: { 'x-spark-signature': sign(signedBody) } });
+}
+
+describe('the node adapter reading a body', () => {
+  const delivery = messageCreated('M-CHUNKS');
+  const pieces = [delivery.slice(0, 10), delivery.slice(10, 200), delivery.slice(200)];
+
+  it('joins a body that comes in several chunks, text or bytes, from a node stream', async () => {
+    const { receiver, events } = setUp();
+    const chunks = [Buffer.from(pieces[0]!), pieces[1]!, new TextEncoder().encode(pieces[2]!)];
+    const answer = await answerOf(receiver, nodeRequest(Readable.from(chunks, { objectMode: true }), delivery));
+    expect(answer).toMatchObject({ status: 200, text: 'ok\n' });
+    expect(events.map((e) => e.envelope.data.id)).toEqual(['M-CHUNKS']);
+  });
+
+  it('reads a request that is only an async iterable (no stream events) through its iterator', async () => {
+    const { receiver, events } = setUp();
+    const iterable = {
+      async *[Symbol.asyncIterator]() {
+        yield Buffer.from(pieces[0]!);
+        yield pieces[1]!;
+        yield new TextEncoder().encode(pieces[2]!);
+      },
+    };
+    expect(await answerOf(receiver, nodeRequest(iterable, delivery))).toMatchObject({ status: 200, text: 'ok\n' });
+    expect(events.map((e) => e.envelope.data.id)).toEqual(['M-CHUNKS']);
+  });
+
+  it.each([
+    ['a node stream', () => Readable.from([Buffer.alloc(700 * 1024, 'x'), Buffer.alloc(700 * 1024, 'x')])],
+    [
+      'an async iterable',
+      () => ({
+        async *[Symbol.asyncIterator]() {
+          yield Buffer.alloc(700 * 1024, 'x');
+          yield Buffer.alloc(700 * 1024, 'x');
+        },
+      }),
+    ],
+  ])('refuses %s that grows past 1 MB with 413 and connection: close', async (_name, body) => {
+    const { receiver, events, errors } = setUp();
+    const answer = await answerOf(receiver, nodeRequest(body(), ''));
+    expect(answer).toMatchObject({ status: 413, headers: { connection: 'close' } });
+    expect(events).toEqual([]);
+    expect(errors.map((e) => (e.error as WebhookDeliveryError).outcome)).toEqual(['too-large']);
+  });
+
+  it('answers a request whose body a framework already read as an empty body (403), without waiting for bodyTimeout', async () => {
+    const { receiver, events, errors } = setUp();
+    const stream = Readable.from([Buffer.from(delivery)]);
+    for await (const _chunk of stream) {
+      // What a body parser before the receiver would have done.
+    }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const answer = await answerOf(receiver, nodeRequest(stream, delivery));
+    expect(answer.status).toBe(403);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(events).toEqual([]);
+    expect(errors.map((e) => [(e.error as WebhookDeliveryError).outcome, e.body])).toEqual([['bad-signature', '']]);
+  });
+
+  it('answers 400 when the request closes before its body ended, and leaves no timer behind', async () => {
+    const { receiver, events, errors } = setUp();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stream = new Readable({ read() {} });
+    const answered = answerOf(receiver, nodeRequest(stream, delivery));
+    stream.push(Buffer.from(pieces[0]!));
+    stream.destroy();
+    expect(await answered).toMatchObject({ status: 400, text: 'the body could not be read\n' });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(events).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 

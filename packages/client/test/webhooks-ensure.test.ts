@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { Webex, WebexValidationError, type Webhook } from '../src/index.js';
-import { WebhooksApi } from '../src/webhooks-api.js';
-import { ensureWebhook, type WebhookSpec } from '../src/webhooks-ensure.js';
+import { WebhooksApi } from '../src/webhooks/webhooks-api.js';
+import { ensureWebhook, type WebhookSpec } from '../src/webhooks/ensure.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -3,7 +3,11 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseWebhookEvent, verifyWebhookSignature, WebhookPayloadError, type WebhookEnvelope } from '../src/index.js';
-import { isKnownWebhookEvent, type UnknownWebhookEvent, type UnknownWebhookResource } from '../src/webhooks.js';
+import {
+  isKnownWebhookEvent,
+  type UnknownWebhookEvent,
+  type UnknownWebhookResource,
+} from '../src/webhooks/envelope.js';
 
 // The raw bytes as Webex would send them: a UTF-8 "é", an escaped "\u00e9" and odd spacing.
 // Re-serialising the parsed JSON gives different bytes, and so a different signature.

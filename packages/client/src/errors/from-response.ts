@@ -1,19 +1,19 @@
-// Status → error class, in one place: what an error answer or a broken success body becomes.
+// What an answer becomes when it is not the success it should be: an error answer, a broken body, a cut-off read.
 import { parseRetryAfter } from '@webex-ts/paginate';
 import {
   MalformedResponseError,
-  RateLimitError,
-  redactUrl,
-  WebexApiError,
   WebexBodyReadError,
   type SpecViolation,
+  type WebexApiError,
   type WebexErrorDetail,
-} from './errors.js';
+} from './classes.js';
+import { redactUrl } from './redact-url.js';
+import { errorClassFor } from './status-table.js';
 
 /** What errors name of the request that failed: a `Request` or the transport's plain request both have it. */
 type SentRequest = Pick<Request, 'method' | 'url'>;
 
-/** The typed error for an error answer, with the details of its body when it has them. */
+/** The typed error for an error answer (its class from the status table), with the details of its body when it has them. */
 export function apiError(request: SentRequest, response: Response, text: string): WebexApiError {
   let body: { message?: unknown; errors?: unknown; trackingId?: unknown } = {};
   try {
@@ -39,11 +39,9 @@ export function apiError(request: SentRequest, response: Response, text: string)
     trackingId,
     ...(violations && { violations }),
   };
-  if (response.status === 429) {
-    // An unreadable Retry-After (Webex has sent `rand(30),add(30)`) is no wait the server asked for: undefined.
-    return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
-  }
-  return new WebexApiError(init);
+  const ErrorClass = errorClassFor(response.status);
+  // An unreadable Retry-After (Webex has sent `rand(30),add(30)`) is no wait the server asked for: undefined.
+  return new ErrorClass({ ...init, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
 }
 
 /** Prism's `sl-violations` header (a JSON array): why a contract mock rejected the request. Undefined when absent or unreadable. */

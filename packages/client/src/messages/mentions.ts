@@ -1,5 +1,5 @@
-import { samePerson } from './ids.js';
-import { WebexValidationError } from './errors.js';
+import { samePerson } from '../ids/webex-ids.js';
+import { WebexValidationError } from '../errors/classes.js';
 
 // A registered symbol would let any JSON-ish object forge the brand; a module-local one cannot be forged.
 const FRAGMENT = Symbol('webex.markdownFragment');

@@ -1,9 +1,9 @@
 // The OAuth token exchange (`POST /access_token`, form-encoded, without the client's token):
 // used by `webex.accessTokens` and by the refresh after a 401.
 import type { AccessToken } from '@webex-ts/models';
-import type { Core } from './core/core.js';
-import { parseBody } from './error-mapping.js';
-import type { RequestOptions } from './options.js';
+import type { Core } from '../core/core.js';
+import { parseBody } from '../errors/from-response.js';
+import type { RequestOptions } from '../config/options.js';
 
 /** Sends one token exchange and returns the tokens. */
 export async function exchangeToken(

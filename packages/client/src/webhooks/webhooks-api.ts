@@ -1,7 +1,7 @@
 import type { Webhook } from '@webex-ts/models';
-import { WebhooksResource } from './gen/resources/webhooks.gen.js';
-import type { RequestOptions } from './options.js';
-import { ensureWebhook, type WebhookSpec } from './webhooks-ensure.js';
+import { WebhooksResource } from '../gen/resources/webhooks.gen.js';
+import type { RequestOptions } from '../config/options.js';
+import { ensureWebhook, type WebhookSpec } from './ensure.js';
 
 /** `webex.webhooks`, with `ensure` for idempotent registration at start-up. */
 export class WebhooksApi extends WebhooksResource {

@@ -1,18 +1,16 @@
 // What a bot does with each webhook delivery: verify, parse, drop repeats, fetch what the envelope only names, hand over.
-// Framework-free and runtime-free: no node: imports; the node adapter uses only the req/res objects it is given.
+// Framework-free and runtime-free: the adapters read the body from the objects a server hands them.
 import type { AttachmentAction } from '@webex-ts/models';
-import { samePerson } from './ids.js';
-import type { MessagesResource } from './gen/resources/messages.gen.js';
-import { WebexError } from './errors.js';
-import type { RequestOptions } from './options.js';
-import {
-  parseWebhookEvent,
-  SIGNATURE_HEADER,
-  verifyWebhookSignature,
-  WebhookPayloadError,
-  type KnownWebhookEvent,
-  type WebhookEnvelope,
-} from './webhooks.js';
+import type { RequestOptions } from '../config/options.js';
+import type { MessagesResource } from '../gen/resources/messages.gen.js';
+import { idKey } from '../ids/webex-ids.js';
+import { type DeliverBody, MAX_BODY_BYTES } from './body-reader.js';
+import { type RefusedOutcome, WebhookDeliveryError } from './delivery-error.js';
+import { type KnownWebhookEvent, parseWebhookEvent, type WebhookEnvelope, WebhookPayloadError } from './envelope.js';
+import { fetchAdapter } from './fetch-adapter.js';
+import { type NodeRequestLike, type NodeResponseLike, nodeAdapter } from './node-adapter.js';
+import { RecentKeys } from './recent-keys.js';
+import { verifyWebhookSignature } from './signature.js';
 
 /** A message as `messages.get` returns it. */
 export type ReceivedMessage = Awaited<ReturnType<MessagesResource['get']>>;
@@ -84,9 +82,6 @@ export interface WebhookReceiverOptions {
   bodyTimeout?: number;
 }
 
-/** Why the receiver refused a delivery before `onEvent`: the `outcome` of a {@link WebhookDeliveryError}. */
-export type RefusedOutcome = 'unsigned' | 'bad-signature' | 'bad-payload' | 'too-large' | 'timeout';
-
 /** Why the receiver answered as it did. */
 export type ReceiveOutcome = 'handled' | 'duplicate' | 'own-message' | 'failed' | RefusedOutcome;
 
@@ -96,46 +91,6 @@ export interface ReceiveResult {
   outcome: ReceiveOutcome;
   /** A short plain-text reason to answer with (`ok`, `not a webhook delivery: …`); it never holds a secret. */
   reason: string;
-}
-
-const REFUSED_STATUS: Record<RefusedOutcome, number> = {
-  unsigned: 401,
-  'bad-signature': 403,
-  'bad-payload': 400,
-  'too-large': 413,
-  timeout: 408,
-};
-
-/**
- * A delivery the receiver refused, as `onError` hears of it: `outcome` says why, `status` is the answer given, and
- * the message is the reason sent with it. A `bad-payload` refusal has the `WebhookPayloadError` as its `cause`.
- */
-export class WebhookDeliveryError extends WebexError {
-  override name = 'WebhookDeliveryError';
-  /** The status the receiver answered with. */
-  readonly status: number;
-
-  constructor(
-    readonly outcome: RefusedOutcome,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.status = REFUSED_STATUS[outcome];
-  }
-}
-
-/** The minimal `node:http` request the adapter reads: its method, headers and body stream. */
-export interface NodeRequestLike extends AsyncIterable<unknown> {
-  method?: string | undefined;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** The minimal `node:http` response the adapter writes. */
-export interface NodeResponseLike {
-  statusCode: number;
-  setHeader(name: string, value: string): unknown;
-  end(body?: string): unknown;
 }
 
 /** A webhook receiver: the core `handle`, and adapters for `node:http` and fetch-style servers. */
@@ -151,14 +106,11 @@ export interface WebhookReceiver {
   fetch(request: Request): Promise<Response>;
 }
 
-/** Deliveries are small JSON envelopes; a larger body is refused before it is buffered. */
-const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_SEEN = 1000;
 const DEFAULT_BODY_TIMEOUT = 10_000;
 // setTimeout's own limit: a longer delay fires at once.
 const MAX_TIMER = 2 ** 31 - 1;
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * One framework-free webhook receiver for a bot: verifies `X-Spark-Signature` (401 missing, 403 wrong),
@@ -183,8 +135,11 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       `createWebhookReceiver: bodyTimeout should be a whole number of ms from 1 to ${MAX_TIMER}, got ${String(bodyTimeout)}`,
     );
 
+  // Decoded once here rather than for each delivery: `samePerson(personId, botId)` without decoding the bot's id again.
+  const botKey = botId === undefined ? undefined : idKey(botId);
+  const isOwnId = (personId: string): boolean => personId === botId || idKey(personId) === botKey;
   const isOwn = (personId: unknown, personEmail: unknown): boolean =>
-    (botId !== undefined && typeof personId === 'string' && samePerson(personId, botId)) ||
+    (botKey !== undefined && typeof personId === 'string' && isOwnId(personId)) ||
     (botEmail !== undefined && typeof personEmail === 'string' && personEmail.toLowerCase() === botEmail.toLowerCase());
 
   async function handle(
@@ -263,151 +218,8 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     return { type: 'other', envelope };
   }
 
-  function node(req: NodeRequestLike, res: NodeResponseLike): void {
-    const answer = (status: number, reason: string, headers: Record<string, string> = {}): void => {
-      res.statusCode = status;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      res.end(`${reason}\n`);
-    };
-    if ((req.method ?? 'POST').toUpperCase() !== 'POST') {
-      answer(405, 'POST only', { allow: 'POST' });
-      return;
-    }
-    // Past the limit or the deadline no further chunk is asked for: node:http stops reading the socket once the
-    // request's small buffer is full, and `connection: close` ends the connection after the answer, rest unread.
-    const read = tooLarge(req.headers['content-length'])
-      ? Promise.resolve<BodyRead>({ refused: 'too-large' })
-      : readLimited(req[Symbol.asyncIterator](), () => {}, bodyTimeout);
-    read
-      .then(
-        async (body) => {
-          if ('bytes' in body) {
-            const result = await handle(body.bytes, req.headers[SIGNATURE_HEADER]);
-            answer(result.status, result.reason);
-          } else {
-            const result = await refuseRead(body.refused);
-            answer(result.status, result.reason, { connection: 'close' });
-          }
-        },
-        () => answer(400, 'the body could not be read'),
-      )
-      .catch(() => {
-        // An answer already under way cannot be replaced; the request listener must never reject.
-        try {
-          answer(500, 'handler failed');
-        } catch {}
-      });
-  }
+  const deliver: DeliverBody = (body, signatureHeader) =>
+    'bytes' in body ? handle(body.bytes, signatureHeader) : refuseRead(body.refused);
 
-  async function fetchHandler(request: Request): Promise<Response> {
-    const reply = (status: number, reason: string, headers: Record<string, string> = {}) =>
-      new Response(`${reason}\n`, {
-        status,
-        headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
-      });
-    if (request.method.toUpperCase() !== 'POST') return reply(405, 'POST only', { allow: 'POST' });
-    let body: BodyRead;
-    if (tooLarge(request.headers.get('content-length'))) {
-      request.body?.cancel().catch(() => {});
-      body = { refused: 'too-large' };
-    } else if (!request.body) {
-      body = { bytes: new Uint8Array(0) };
-    } else {
-      const reader = request.body.getReader();
-      const chunks = { next: () => reader.read() as Promise<IteratorResult<unknown>> };
-      try {
-        body = await readLimited(chunks, () => void reader.cancel().catch(() => {}), bodyTimeout);
-      } catch {
-        return reply(400, 'the body could not be read');
-      }
-    }
-    const result =
-      'bytes' in body
-        ? await handle(body.bytes, request.headers.get(SIGNATURE_HEADER))
-        : await refuseRead(body.refused);
-    return reply(result.status, result.reason);
-  }
-
-  return { handle, node, fetch: fetchHandler };
-}
-
-/** A body read whole, or why reading it stopped. */
-type BodyRead = { bytes: Uint8Array } | { refused: 'too-large' | 'timeout' };
-
-/** Whether a `Content-Length` header already says the body is larger than a delivery can be. */
-function tooLarge(declared: string | string[] | null | undefined): boolean {
-  return typeof declared === 'string' && Number(declared) > MAX_BODY_BYTES;
-}
-
-/**
- * Reads a body chunk by chunk until it ends, grows past the limit, or `timeoutMs` has passed, whichever comes first.
- * In the two last cases `stop` is called and no further chunk is asked for, so nothing much past the limit is read.
- */
-async function readLimited(
-  chunks: { next(): Promise<IteratorResult<unknown>> },
-  stop: () => void,
-  timeoutMs: number,
-): Promise<BodyRead> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let timedOut = false;
-  // One waker for the chunk being waited for, replaced each time: a promise raced against every chunk would keep
-  // one reaction per chunk alive, and a body dripped byte by byte has a million of them.
-  let wake: ((step: 'timeout') => void) | undefined;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    wake?.('timeout');
-  }, timeoutMs);
-  try {
-    for (;;) {
-      const step = timedOut
-        ? 'timeout'
-        : await new Promise<IteratorResult<unknown> | 'timeout'>((resolve, reject) => {
-            wake = resolve;
-            chunks.next().then(resolve, reject);
-          });
-      if (step === 'timeout') {
-        stop();
-        return { refused: 'timeout' };
-      }
-      if (step.done) break;
-      const bytes = typeof step.value === 'string' ? encoder.encode(step.value) : (step.value as Uint8Array);
-      size += bytes.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        stop();
-        return { refused: 'too-large' };
-      }
-      parts.push(bytes);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return { bytes: out };
-}
-
-/** The most recent keys, oldest dropped first: a bounded memory of deliveries already taken. */
-class RecentKeys {
-  readonly #keys = new Map<string, true>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** Adds the key; false when it was there already. */
-  add(key: string): boolean {
-    if (this.capacity === 0) return true;
-    if (this.#keys.has(key)) return false;
-    this.#keys.set(key, true);
-    if (this.#keys.size > this.capacity) this.#keys.delete(this.#keys.keys().next().value!);
-    return true;
-  }
-
-  delete(key: string): void {
-    this.#keys.delete(key);
-  }
+  return { handle, node: nodeAdapter(deliver, bodyTimeout), fetch: fetchAdapter(deliver, bodyTimeout) };
 }

@@ -1,7 +1,7 @@
 // Adaptive Card types for what bots send on Webex, and typed access to what a card submit brings back.
 // Object types are `type` aliases, not interfaces, so a card is assignable to the API's open `content` object.
 import type { AttachmentAction } from '@webex-ts/models';
-import { WebexValidationError } from './errors.js';
+import { WebexValidationError } from '../errors/classes.js';
 
 /** The one attachment content type Webex takes. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

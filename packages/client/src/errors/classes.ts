@@ -1,3 +1,4 @@
+// The error classes: every error the client throws is a `WebexError`. Which status becomes which class: status-table.ts.
 import { ApiClientError as WebexError, isIdempotent } from '@webex-ts/paginate';
 
 /**
@@ -242,22 +243,4 @@ export class WebexValidationError extends WebexError {
   ) {
     super(`${operation}: ${rule}`);
   }
-}
-
-const SECRET_PARAM = /token|secret|code|password|key|signature|jwt/i;
-
-/** A URL safe to show: secret-looking query values replaced by `REDACTED`, credentials dropped. */
-export function redactUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return raw;
-  }
-  url.username = '';
-  url.password = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) url.searchParams.set(name, 'REDACTED');
-  }
-  return url.href;
 }

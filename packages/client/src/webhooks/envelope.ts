@@ -1,68 +1,8 @@
+// A webhook delivery's body: the envelope's types, by resource, and the parser that checks what the types promise.
 import type { AttachmentAction, Meeting, Membership, Message, Room } from '@webex-ts/models';
-import { WebexError } from './errors.js';
+import { WebexError } from '../errors/classes.js';
 
-/** The `X-Spark-Signature` header: hex HMAC-SHA1 of the raw body, keyed with the webhook's secret. */
-export const SIGNATURE_HEADER = 'x-spark-signature';
-
-const encoder = new TextEncoder();
-
-function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
-  if (typeof body === 'string') return encoder.encode(body);
-  return body instanceof Uint8Array ? body : new Uint8Array(body);
-}
-
-function hexToBytes(hex: string): Uint8Array | undefined {
-  const clean = hex.trim().toLowerCase();
-  if (!/^([0-9a-f]{2})+$/.test(clean)) return undefined;
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-/** Compares in time that depends only on the length, so a forger learns nothing from timing. */
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
-/** Imported keys by secret: importing costs more than signing a delivery, and a receiver has one secret (or a few). */
-const signingKeys = new Map<string, Promise<CryptoKey>>();
-const MAX_SIGNING_KEYS = 16;
-
-function signingKey(secret: string): Promise<CryptoKey> {
-  let key = signingKeys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-    // Many secrets in one process (a test suite, a multi-tenant app): keep the newest few.
-    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value!);
-    signingKeys.set(secret, key);
-    // A failed import is not kept.
-    key.catch(() => signingKeys.delete(secret));
-  }
-  return key;
-}
-
-/**
- * Checks a webhook delivery's `X-Spark-Signature` against the raw request body.
- * Pass the body exactly as received (bytes or the raw string), never re-serialised JSON.
- * `signature` takes Node's header type as is: a repeated header (an array) or a missing one is simply not verified.
- * Uses Web Crypto, so it runs in Node, Deno, Bun, browsers and edge runtimes.
- */
-export async function verifyWebhookSignature(
-  rawBody: string | Uint8Array | ArrayBuffer,
-  signature: string | readonly string[] | null | undefined,
-  secret: string,
-): Promise<boolean> {
-  // Two X-Spark-Signature headers are not something Webex sends, so no choice between them can be trusted.
-  if (typeof signature !== 'string' || !signature || !secret) return false;
-  const expected = hexToBytes(signature);
-  if (!expected) return false;
-  const key = await signingKey(secret);
-  const actual = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytesOf(rawBody) as Uint8Array<ArrayBuffer>));
-  return constantTimeEqual(actual, expected);
-}
+const decoder = new TextDecoder();
 
 /** Fields every webhook delivery has. */
 interface EnvelopeBase {
@@ -184,7 +124,7 @@ export function parseWebhookEvent(body: string | Uint8Array | ArrayBuffer | obje
   let value: unknown = body;
   if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
     try {
-      value = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(bytesOf(body)));
+      value = JSON.parse(typeof body === 'string' ? body : decoder.decode(body));
     } catch {
       throw new WebhookPayloadError('webhook body is not JSON');
     }

@@ -1,8 +1,8 @@
 // Options → settings: the defaults, the environment, the retry policy and the checks on `baseUrl`.
 import { defaultRetryPolicy, type RetryPolicy } from '@webex-ts/paginate';
-import { AccessTokenError, WebexValidationError } from './errors.js';
-import type { AttemptFetch } from './core/observe.js';
-import type { TransportSettings } from './core/transport.js';
+import { AccessTokenError, WebexValidationError } from '../errors/classes.js';
+import type { AttemptFetch } from '../core/observe.js';
+import type { TransportSettings } from '../core/transport.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type WebexOptions } from './options.js';
 
 /** The environment variable holding the access token. */

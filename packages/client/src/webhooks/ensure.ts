@@ -6,9 +6,9 @@ import type {
   WebhookEvent,
   WebhookResource,
 } from '@webex-ts/models';
-import { WebexValidationError } from './errors.js';
-import type { WebhooksResource } from './gen/resources/webhooks.gen.js';
-import type { RequestOptions } from './options.js';
+import { WebexValidationError } from '../errors/classes.js';
+import type { WebhooksResource } from '../gen/resources/webhooks.gen.js';
+import type { RequestOptions } from '../config/options.js';
 
 /** The webhook a bot wants; `name` is its key: one webhook per name. */
 export interface WebhookSpec {

@@ -1,5 +1,5 @@
 import { fromBase64, toBase64Url } from './base64url.js';
-import { WebexError } from './errors.js';
+import { WebexError } from '../errors/classes.js';
 
 /** What a Webex id says: `ciscospark://<region>/<type>/<uuid>`. */
 export interface WebexId {
