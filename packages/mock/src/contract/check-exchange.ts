@@ -1,6 +1,7 @@
 // The checks for one exchange: the request against the operation's parameters and body, the answer against its declared responses.
 import { checkHeaders } from './headers-check.js';
-import { checkSchema, type SchemaIssue } from './schema-check.js';
+import type { SchemaIssue } from './issue.js';
+import { checkSchema } from './schema-check.js';
 import type { ContractSpec, Operation, ResponseObject, Schema } from './spec.js';
 
 /** An issue placed in the request or the answer. */

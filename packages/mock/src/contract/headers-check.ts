@@ -1,6 +1,6 @@
 // The response headers the client reads (Link, Retry-After, TrackingID): missing when the spec declares them, or malformed.
 import type { ResponseObject } from './spec.js';
-import type { SchemaIssue } from './schema-check.js';
+import type { SchemaIssue } from './issue.js';
 
 const CLIENT_HEADERS = ['Link', 'Retry-After', 'TrackingID'] as const;
 

@@ -82,7 +82,8 @@ export class ContractSpec {
   readonly operations: Operation[] = [];
   private readonly routes: Route[] = [];
 
-  constructor(private readonly document: Record<string, unknown>) {
+  /** `document`: the parsed OpenAPI document; the checks register it with their validator so refs resolve into it. */
+  constructor(readonly document: Record<string, unknown>) {
     const labels = operationLabels();
     const paths = (document.paths ?? {}) as Record<string, Record<string, RawOperation> & { parameters?: unknown[] }>;
     for (const [template, item] of Object.entries(paths)) {

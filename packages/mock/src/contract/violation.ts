@@ -1,5 +1,5 @@
 // A contract violation as the proxy reports it, and how it reads in a terminal.
-import type { ContractRule } from './schema-check.js';
+import type { ContractRule } from './issue.js';
 
 /** One way a request or answer broke the spec. Carries no header values, bodies or credentials. */
 export interface ContractViolation {
