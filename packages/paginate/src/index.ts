@@ -4,10 +4,11 @@ export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from '.
 export { linkPaging, type LinkPagingOptions } from './paging/strategies/link.js';
 export { offsetPaging, type OffsetPagingOptions } from './paging/strategies/offset.js';
 export { scimPaging, type ScimPagingOptions } from './paging/strategies/scim.js';
+export { pagePaging, type PagePagingOptions } from './paging/strategies/page.js';
 export { paginate, type OpenApiPaginateOptions, type GetClient } from './paging/openapi.js';
 export { pagingStrategy, type PagingChoice, type PagingContext } from './paging/strategies/choose.js';
 export { ApiClientError } from './errors.js';
-export { PageLimitError, PageFetchError, ForeignLinkError } from './paging/errors.js';
+export { PageLimitError, PageFetchError, ForeignLinkError, MalformedPageError } from './paging/errors.js';
 export { relativeToBase } from './paging/base-url.js';
 export {
   shouldRetry,

@@ -20,6 +20,19 @@ export class PageFetchError extends ApiClientError {
   }
 }
 
+/** Thrown when a page's body is not the list its paging said it would be: reading it as empty would hide the items. */
+export class MalformedPageError extends ApiClientError {
+  override name = 'MalformedPageError';
+  constructor(
+    /** What the paging expected, e.g. "an array" or "an object with an array in `data`". */
+    readonly expected: string,
+    /** What came instead, e.g. "an object". */
+    readonly received: string,
+  ) {
+    super(`a page answered with ${received} where ${expected} was expected`);
+  }
+}
+
 /** Thrown when a `Link` points outside the API: following it would send credentials elsewhere. */
 export class ForeignLinkError extends ApiClientError {
   override name = 'ForeignLinkError';

@@ -1,14 +1,19 @@
 import { linkPaging, type LinkPagingOptions } from './link.js';
 import { offsetPaging, type OffsetPagingOptions } from './offset.js';
+import { pagePaging, type PagePagingOptions } from './page.js';
 import { scimPaging, type ScimPagingOptions } from './scim.js';
 import type { PagingStrategy } from '../strategy.js';
 
-/** How a list reaches further pages: `Link` headers (the default), an offset, or SCIM's startIndex, with the names it uses. */
+/**
+ * How a list reaches further pages: `Link` headers (the default), an offset, SCIM's startIndex, or a page number,
+ * with the names it uses.
+ */
 export type PagingChoice =
   | 'link'
   | ({ strategy: 'link' } & Pick<LinkPagingOptions, 'items'>)
   | ({ strategy: 'offset' } & OffsetPagingOptions)
-  | ({ strategy: 'scim' } & ScimPagingOptions);
+  | ({ strategy: 'scim' } & ScimPagingOptions)
+  | ({ strategy: 'page' } & PagePagingOptions);
 
 /** What every strategy may need besides the choice: the API root links must stay under, and the caller's query. */
 export interface PagingContext {
@@ -31,5 +36,6 @@ export function pagingStrategy(choice: PagingChoice | undefined, context: Paging
     ...withItems,
     query: (chosen as { query?: Record<string, unknown> }).query ?? context.query ?? {},
   };
+  if (strategy === 'page') return pagePaging(settings);
   return strategy === 'offset' ? offsetPaging(settings) : scimPaging(settings);
 }
