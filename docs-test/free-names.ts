@@ -55,8 +55,8 @@ const table: Record<string, FreeName> = {
   Webex: { declaration: `const Webex: typeof ${client}.Webex`, value: `(await import('@webex-ts/client')).Webex` },
   paginate: { declaration: "const paginate: typeof import('@webex-ts/paginate').paginate" },
   // the openapi-fetch client of the paginate README (its first example makes one)
-  paths: { declaration: `type paths = ${client}.paths` },
-  client: { declaration: `const client: import('openapi-fetch').Client<${client}.paths>` },
+  paths: { declaration: "type paths = import('@webex-ts/client/http').paths" },
+  client: { declaration: "const client: import('@webex-ts/client/http').WebexHttp" },
 };
 
 /** The known free name `name`, or undefined when README examples may not use it without defining it. */

@@ -49,7 +49,7 @@ describe('operation table', () => {
       method: 'get',
       path: '/identity/scim/{orgId}/v2/Users/{userId}',
     });
-    expect(callKind(findOperation('scim.users.get')!)).toBe('send');
+    expect(callKind(findOperation('scim.users.get')!)).toBe('call');
     expect(findOperation('workspaces.list')).toMatchObject({ paging: { strategy: 'offset' } });
     expect(callKind(findOperation('workspaces.list')!)).toBe('list');
   });
@@ -61,9 +61,9 @@ describe('operation table', () => {
 
   it.each([
     ['a listing', { paging: { strategy: 'link', items: 'items' } }, 'list'],
-    ['a text answer', { answer: { contentType: 'text/plain' } }, 'sendText'],
-    ['a JSON answer', { answer: { contentType: 'application/json' } }, 'send'],
-    ['no answer', {}, 'send'],
+    ['a text answer', { answer: { contentType: 'text/plain' } }, 'callText'],
+    ['a JSON answer', { answer: { contentType: 'application/json' } }, 'call'],
+    ['no answer', {}, 'call'],
   ] as const)('calls %s with core.%s', (_what, given, want) => {
     expect(callKind({ method: 'get', path: '/x', document: 'x', parameters: [], ...given })).toBe(want);
   });
@@ -131,7 +131,11 @@ describe('api --list', () => {
   it('lists the matching operations with method and path', async () => {
     const out = lines(await ok(['--list', 'workspaces.']));
     expect(out.length).toBeGreaterThan(3);
-    for (const line of out) expect(line).toMatch(/^workspaces\.\w+\s+(GET|POST|PUT|PATCH|DELETE)\s+\/workspaces/);
+    // Every name containing the filter: `broadWorks.workspaces.*` as well.
+    for (const line of out)
+      expect(line).toMatch(
+        /^(broadWorks\.)?workspaces\.\w+\s+(GET|POST|PUT|PATCH|DELETE)\s+\/(broadworks\/)?workspaces/,
+      );
     expect(out).toContainEqual(expect.stringMatching(/^workspaces\.get\s+GET\s+\/workspaces\/\{workspaceId\}$/));
   });
   it('ignores case, and says so on stderr when nothing matches', async () => {

@@ -1,11 +1,6 @@
+import type { CallInput } from './core/resource.js';
 import { WebexValidationError } from './errors/classes.js';
 import type { OperationName } from './gen/operation-names.gen.js';
-
-/** What a generated method passes to the checks: its path parameters, query and body. */
-export interface CallInput {
-  params?: { path?: Record<string, unknown>; query?: object | undefined };
-  body?: unknown;
-}
 
 type Check = (input: CallInput, operation: string) => void;
 type Fields = Record<string, unknown>;
@@ -52,7 +47,13 @@ function atMostOne(operation: string, fields: Fields, name: string): void {
   }
 }
 
-const body = (input: CallInput): Fields => (input.body && typeof input.body === 'object' ? (input.body as Fields) : {});
+/** The body's fields: a JSON object's, or a multipart form's (a message with a local file goes as one). */
+const body = (input: CallInput): Fields =>
+  input.body instanceof FormData
+    ? Object.fromEntries(input.body)
+    : input.body && typeof input.body === 'object'
+      ? (input.body as Fields)
+      : {};
 const query = (input: CallInput): Fields => (input.params?.query ?? {}) as Fields;
 
 /** Rules the API enforces that the spec cannot express, checked before anything is sent. Keyed by `resource.method`. */

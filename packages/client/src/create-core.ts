@@ -34,7 +34,7 @@ function refresherFor(options: WebexOptions): TokenRefresher | undefined {
       client_secret: clientSecret,
       refresh_token: refreshToken!,
     };
-    const tokens = await exchangeToken(new Core(transport), form);
+    const tokens = await exchangeToken(new Core(transport), 'accessTokens.refresh', form);
     if (tokens.refresh_token) refreshToken = tokens.refresh_token;
     await options.onTokens?.(tokens);
     return tokens.access_token;

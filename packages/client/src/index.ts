@@ -1,8 +1,17 @@
 export { Webex } from './webex.js';
 export { createCore } from './create-core.js';
 export type { Core } from './core/core.js';
-export type { ResourceCore, OperationName, PagingConfig } from './core/resource.js';
-export type { WebexOptions, RequestOptions, RequestEvent, ResponseEvent, Logger } from './config/options.js';
+export type {
+  ResourceCore,
+  OperationName,
+  PagingConfig,
+  RequestOptions,
+  CallInput,
+  CallOptions,
+  HttpMethod,
+  Streamed,
+} from './core/resource.js';
+export type { WebexOptions, RequestEvent, ResponseEvent, Logger } from './config/options.js';
 export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS } from './config/options.js';
 export {
   WebexError,
@@ -24,16 +33,16 @@ export {
 export { redactUrl } from './errors/redact-url.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
 export {
-  ContentsApi,
+  ContentsResource,
   type ContentInfo,
   type ContentInfoOptions,
   type Download,
   type DownloadOptions,
-} from './files/contents-api.js';
+} from './files/contents-resource.js';
 export { parseContentDisposition, safeFileName, type ContentDisposition } from './files/content-disposition.js';
-export { AccessTokensApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-api.js';
-export { GuestIssuerApi, signGuestJwt, type GuestClaims } from './auth/guest-issuer-api.js';
-export { MessagesApi } from './messages/messages-api.js';
+export { AccessTokensResource, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-resource.js';
+export { GuestIssuerResource, signGuestJwt, type GuestClaims } from './auth/guest-issuer-resource.js';
+export { MessagesResource } from './messages/messages-resource.js';
 export type {
   CreateMessageInput,
   MessageDestination,
@@ -86,7 +95,7 @@ export {
   type ReceiveOutcome,
 } from './webhooks/receiver.js';
 export { ensureWebhook, type WebhookSpec, type WebhookOperations } from './webhooks/ensure.js';
-export { WebhooksApi } from './webhooks/webhooks-api.js';
+export { WebhooksResource } from './webhooks/webhooks-resource.js';
 export { decodeId, encodeId, idKey, samePerson, teamIdToRoomId, WebexIdError, type WebexId } from './ids/webex-ids.js';
 export { verifyWebhookSignature, SIGNATURE_HEADER } from './webhooks/signature.js';
 export {
@@ -106,7 +115,7 @@ export {
   type MeetingWebhookData,
 } from './webhooks/envelope.js';
 export * from './gen/resources.gen.js';
-export type { paths, components, operations } from './gen/openapi.gen.js';
+export { MessagesApi, WebhooksApi, ContentsApi, AccessTokensApi, GuestIssuerApi } from './deprecated-names.js';
 export {
   Paginated,
   PageLimitError,

@@ -1,19 +1,15 @@
 import type { AccessToken } from '@webex-ts/models';
-import createClient, { type Client } from 'openapi-fetch';
-import { AccessTokensApi, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-api.js';
-import { GuestIssuerApi } from './auth/guest-issuer-api.js';
-import { ContentsApi } from './files/contents-api.js';
-import { createCore, createTokenlessCore } from './create-core.js';
-import type { paths } from './gen/openapi.gen.js';
-import { WebexResources } from './gen/resources.gen.js';
-import { MessagesApi } from './messages/messages-api.js';
-import { WebhooksApi } from './webhooks/webhooks-api.js';
+import { AccessTokensResource, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-resource.js';
+import { GuestIssuerResource } from './auth/guest-issuer-resource.js';
 import type { WebexOptions } from './config/options.js';
+import { createCore, createTokenlessCore } from './create-core.js';
+import { ContentsResource } from './files/contents-resource.js';
+import { WebexResources } from './gen/resources.gen.js';
 
 /**
- * The Webex REST API client: one property per resource (`webex.rooms.list()`),
- * namespaces of related resources (`webex.scim.users`), and `webex.http`, the
- * typed openapi-fetch client for any path.
+ * The Webex REST API client: one property per resource (`webex.rooms.list()`) and namespaces of related resources
+ * (`webex.scim.users`), each built once on one core. For any path of the spec through openapi-fetch, with the same
+ * auth and retries: `createHttp(webex)` from `@webex-ts/client/http`.
  *
  * ```ts
  * const webex = new Webex({ accessToken });
@@ -21,31 +17,28 @@ import type { WebexOptions } from './config/options.js';
  * ```
  */
 export class Webex extends WebexResources {
-  /** The typed openapi-fetch client: `webex.http.GET('/rooms/{roomId}', …)`. Auth and retries included. */
-  readonly http: Client<paths>;
   /** The API root requests go to. */
   readonly baseUrl: string;
-  /** Messages; `create` also uploads a local file. */
-  declare readonly messages: MessagesApi;
-  /** Webhooks; `ensure` creates or updates one idempotently at start-up. */
-  declare readonly webhooks: WebhooksApi;
+  /**
+   * The core's fetch (auth, retries, typed network errors), for `createHttp`.
+   * @internal
+   */
+  readonly fetch: (request: Request) => Promise<Response>;
   /** OAuth token exchanges: `get` (authorization code) and `refresh`. */
-  readonly accessTokens: AccessTokensApi;
+  readonly accessTokens: AccessTokensResource;
   /** Guest-issuer logins (deprecated by Webex; see `guestManagement`). */
-  readonly guestIssuer: GuestIssuerApi;
+  readonly guestIssuer: GuestIssuerResource;
   /** Files posted in spaces: `download(urlOrId)` streams one, `info(urlOrId)` describes it. */
-  readonly contents: ContentsApi;
+  readonly contents: ContentsResource;
 
   constructor(options: WebexOptions = {}) {
     const core = createCore(options);
     super(core);
-    this.messages = new MessagesApi(core);
-    this.webhooks = new WebhooksApi(core);
-    this.accessTokens = new AccessTokensApi(core);
-    this.guestIssuer = new GuestIssuerApi(core);
-    this.contents = new ContentsApi(core);
+    this.accessTokens = new AccessTokensResource(core);
+    this.guestIssuer = new GuestIssuerResource(core);
+    this.contents = new ContentsResource(core);
     this.baseUrl = core.baseUrl;
-    this.http = createClient<paths>({ baseUrl: this.baseUrl, fetch: core.transport.fetch });
+    this.fetch = core.fetch;
   }
 
   /**
@@ -53,14 +46,14 @@ export class Webex extends WebexResources {
    * its token by itself. `onTokens` hears of the first tokens and every refresh.
    */
   static async fromOAuthCode(grant: OAuthCodeGrant, options: WebexOptions = {}): Promise<Webex> {
-    const tokens = await new AccessTokensApi(createTokenlessCore(options)).get(grant);
+    const tokens = await new AccessTokensResource(createTokenlessCore(options)).get(grant);
     await options.onTokens?.(tokens);
     return Webex.withTokens(tokens, grant, options);
   }
 
   /** Refreshes once with a stored refresh token and returns a client that keeps itself refreshed. */
   static async fromRefreshToken(grant: OAuthRefreshGrant, options: WebexOptions = {}): Promise<Webex> {
-    const tokens = await new AccessTokensApi(createTokenlessCore(options)).refresh(grant);
+    const tokens = await new AccessTokensResource(createTokenlessCore(options)).refresh(grant);
     await options.onTokens?.(tokens);
     return Webex.withTokens({ refresh_token: grant.refreshToken, ...tokens }, grant, options);
   }

@@ -1,9 +1,10 @@
 // A connection that drops while the body is coming (headers sent, part of the body, then the socket destroyed), on
-// every path that reads a body: a call, a listing, a download, `webex.http`. Each gives a typed WebexBodyReadError
+// every path that reads a body: a call, a listing, a download, `createHttp(webex)`. Each gives a typed WebexBodyReadError
 // with the network error as its cause, never a bare `TypeError: terminated`; a POST is not re-sent.
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { cutOff, json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { createHttp } from '../src/http.js';
 import { Webex, WebexBodyReadError, WebexConnectionError, WebexError } from '../src/index.js';
 import { rejection } from '../../../test-utils/rejection.js';
 
@@ -18,11 +19,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Headers and the first bytes of a longer body, then the socket destroyed. */
+/** Headers and the first bytes of a longer body, then the socket destroyed (once those bytes are sent). */
 function dropMidBody(res: ServerResponse, contentType = 'application/json'): void {
   res.writeHead(200, { 'content-type': contentType, 'content-length': '1000' });
-  res.write('{"items":[{"id":');
-  setTimeout(() => res.socket?.destroy(), 5);
+  cutOff(res, '{"items":[{"id":');
 }
 
 const client = (url: string, options: { maxRetries?: number } = {}) =>
@@ -113,18 +113,18 @@ describe('a download whose body is cut off', () => {
   });
 });
 
-describe('webex.http, whose body openapi-fetch reads', () => {
+describe('createHttp(webex), whose body openapi-fetch reads', () => {
   it('GET: WebexBodyReadError, with the cause', async () => {
     server = await startServer((_req, res) => dropMidBody(res));
     const error = await rejection(
-      client(server.url, { maxRetries: 0 }).http.GET('/rooms/{roomId}', { params: { path: { roomId: 'r1' } } }),
+      createHttp(client(server.url, { maxRetries: 0 })).GET('/rooms/{roomId}', { params: { path: { roomId: 'r1' } } }),
     );
     expectBodyReadError(error, 'GET');
   });
 
   it('a whole answer is untouched: status, headers, url and body', async () => {
     server = await startServer((_req, res) => json(res, 200, { id: 'r1' }, { trackingid: 'TRK-1' }));
-    const { data, response } = await client(server.url).http.GET('/rooms/{roomId}', {
+    const { data, response } = await createHttp(client(server.url)).GET('/rooms/{roomId}', {
       params: { path: { roomId: 'r1' } },
     });
     expect(data).toEqual({ id: 'r1' });

@@ -115,16 +115,28 @@ describe('the defaults on the wire', () => {
   });
 
   it('backs off from 0.5 s, doubling, with full jitter, and gives up after 3 retries', async () => {
-    // Full jitter scales each ceiling by Math.random(); 0.01 keeps the real waits to a few ms.
+    // Full jitter scales each ceiling by Math.random(): 0.01 gives 1% of each. Waited on a fake clock, where the gaps
+    // the server sees between attempts are the waits themselves.
     vi.spyOn(Math, 'random').mockReturnValue(0.01);
-    server = await startServer((_req, res) => json(res, 503, { message: 'busy' }));
+    clock = fakeClock();
+    const arrivals: number[] = [];
+    server = await startServer((_req, res) => {
+      arrivals.push(performance.now());
+      json(res, 503, { message: 'busy' });
+    });
     const delays: number[] = [];
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, onRetry: (e) => delays.push(e.delayMs) });
-    const error = await webex.people.me().catch((e: unknown) => e);
+    const webex = new Webex({
+      accessToken: 'T',
+      baseUrl: server.url,
+      fetch: clock.fetch,
+      onRetry: (e) => delays.push(e.delayMs),
+    });
+    const error = await clock.run(webex.people.me().catch((e: unknown) => e));
     expect(error).toBeInstanceOf(WebexApiError);
     expect(error).toMatchObject({ status: 503 });
     expect(delays).toEqual([5, 10, 20]);
     expect(server.requests).toHaveLength(4);
+    expect(arrivals.slice(1).map((at, i) => at - arrivals[i]!)).toEqual([5, 10, 20]);
   });
 
   it('stops doubling at 8 s', async () => {

@@ -3,9 +3,9 @@
 // gate's pace, per-attempt timeouts and deadlines run on a fake clock (test-utils/fake-clock.ts): time moves only
 // while no request is on the wire (or only those the server holds on purpose), so a slow machine times nothing out.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
+import { endsWithin, type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { startFaultServer, type Fault, type FaultServer } from '../../../test-utils/fault-server.js';
-import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { cutOff, json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
   ForeignLinkError,
   MalformedResponseError,
@@ -182,8 +182,7 @@ describe('a POST is never sent twice unless the caller asks', () => {
       'a reset during the body',
       (res: Parameters<typeof json>[0]) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        res.write('{"id":');
-        setTimeout(() => res.socket?.destroy(), 5);
+        cutOff(res, '{"id":');
       },
       WebexConnectionError,
     ],
@@ -223,16 +222,23 @@ describe('a POST is never sent twice unless the caller asks', () => {
 
 describe('shared back-off and limits', () => {
   it('maxConcurrency caps requests in flight', async () => {
-    let inFlight = 0;
+    // The server holds each request until every request the client has sent (onRequest) is there: what it then
+    // holds is all the client has in flight, however fast the machine. Without the cap, it would hold all 12.
+    let sent = 0;
     let most = 0;
-    server = await startServer(async (_req, res) => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, 20));
-      inFlight--;
-      json(res, 200, { id: 'x' });
+    const held: (() => void)[] = [];
+    server = await startServer((_req, res, seen) => {
+      held.push(() => json(res, 200, { id: 'x' }));
+      if (seen.length < sent) return;
+      most = Math.max(most, held.length);
+      for (const answer of held.splice(0)) answer();
     });
-    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxConcurrency: 3 });
-    await Promise.all(Array.from({ length: 12 }, () => webex.rooms.get('r')));
+    const webex = new Webex({ accessToken: 'T', baseUrl: server.url, maxConcurrency: 3, onRequest: () => sent++ });
+    await endsWithin(
+      Promise.all(Array.from({ length: 12 }, () => webex.rooms.get('r'))),
+      10_000,
+      'the 12 calls (a server left holding requests)',
+    );
     expect(most).toBe(3);
     expect(server.requests).toHaveLength(12);
   });

@@ -3,8 +3,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { adaptiveCard } from '../src/messages/cards.js';
 import type { CreateMessageInput, ReplyInput } from '../src/messages/message-input.js';
-import type { MessagesApi } from '../src/messages/messages-api.js';
-import { Webex, type Message, type MessagesResource } from '../src/index.js';
+import {
+  Webex,
+  type Message,
+  type MessagesApi,
+  type MessagesResource,
+  type MessagesResourceBase,
+} from '../src/index.js';
 
 const webex = new Webex({ accessToken: 't', baseUrl: 'http://127.0.0.1:9' });
 const card = adaptiveCard({ type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Approve?' }] });
@@ -65,12 +70,14 @@ describe('messages.create input', () => {
     expectTypeOf(typeOnly).toBeFunction();
   });
 
-  it('keeps MessagesApi usable as the generated MessagesResource, and returns a Message', () => {
-    expectTypeOf<MessagesApi>().toMatchTypeOf<MessagesResource>();
-    expectTypeOf<Awaited<ReturnType<MessagesApi['create']>>>().toEqualTypeOf<Message>();
+  it('keeps MessagesResource usable as its generated base, webex.messages one, MessagesApi its old name', () => {
+    expectTypeOf<MessagesResource>().toMatchTypeOf<MessagesResourceBase>();
+    expectTypeOf(webex.messages).toEqualTypeOf<MessagesResource>();
+    expectTypeOf<MessagesApi>().toEqualTypeOf<MessagesResource>();
+    expectTypeOf<Awaited<ReturnType<MessagesResource['create']>>>().toEqualTypeOf<Message>();
     // With nothing to infer from, the parameter is the plain input type (the rules only sharpen a call's error).
-    expectTypeOf<Parameters<MessagesApi['create']>[0]>().toEqualTypeOf<CreateMessageInput>();
-    expectTypeOf<Parameters<MessagesApi['reply']>[1]>().toEqualTypeOf<ReplyInput>();
+    expectTypeOf<Parameters<MessagesResource['create']>[0]>().toEqualTypeOf<CreateMessageInput>();
+    expectTypeOf<Parameters<MessagesResource['reply']>[1]>().toEqualTypeOf<ReplyInput>();
     // A body built up step by step has to say which destination it has.
     const destination = Math.random() > 0.5 ? { roomId } : { toPersonEmail: 'ana@example.com' };
     const body: CreateMessageInput = { ...destination, text: 'hi' };

@@ -3,6 +3,7 @@
 import { inspect } from 'node:util';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeClock, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, reset, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import {
   MalformedResponseError,
@@ -26,7 +27,11 @@ const SECRETS = {
 const secretQuery = new URLSearchParams({ cursor: '2', ...SECRETS }).toString();
 
 let server: TestServer | undefined;
+/** The per-attempt timeout of a stalled page runs on a fake clock (test-utils/fake-clock.ts), where a test installs one. */
+let clock: FakeClock | undefined;
 afterEach(async () => {
+  clock?.uninstall();
+  clock = undefined;
   vi.restoreAllMocks();
   await server?.close();
   server = undefined;
@@ -88,15 +93,18 @@ async function listingWithSecretLink(
   fault: (res: ServerResponse) => void,
   options: WebexOptions = {},
 ): Promise<unknown> {
+  let faulted = 0;
   server = await startServer((req, res) => {
-    if (req.url.includes('cursor=2')) return fault(res);
+    if (req.url.includes('cursor=2')) {
+      faulted++;
+      return fault(res);
+    }
     json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${server!.url}/rooms?${secretQuery}>; rel="next"` });
   });
-  const webex = new Webex({ accessToken: TOKEN, baseUrl: server.url, ...options });
-  return webex.rooms
-    .list()
-    .toArray()
-    .then(
+  const webex = new Webex({ accessToken: TOKEN, baseUrl: server.url, ...options, ...(clock && { fetch: clock.fetch }) });
+  const listed = webex.rooms.list().toArray();
+  // A page the server holds unanswered stays on the wire: the clock moves on once it is the only request left there.
+  return (clock ? clock.run(listed, () => clock!.onWire === faulted) : listed).then(
       () => {
         throw new Error('expected the listing to fail on page 2');
       },
@@ -127,6 +135,8 @@ describe('errors for a request whose URL holds secrets', () => {
   ];
 
   it.each(cases)('%s: message, String, JSON and inspect show no secret', async (_name, fault, options, errorClass) => {
+    // A timeout is waited for on the fake clock: no real 150 ms, and no machine too slow for it.
+    if (errorClass === WebexTimeoutError) clock = fakeClock();
     const error = await listingWithSecretLink(fault, options);
     expect(error).toBeInstanceOf(errorClass);
     // The failing request was the secret-laden page 2, and the error names it, redacted.

@@ -1,6 +1,7 @@
 // Every operation of the messaging core, called through the client against the Prism mock.
 // Prism rejects requests that do not match the spec; a rejection throws and fails the test.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttp } from '../src/http.js';
 import { mockClient } from './mock.js';
 
 const { webex, violations } = mockClient();
@@ -92,9 +93,9 @@ describe('teamMemberships', () => {
   it('delete', async () => expect(await webex.teamMemberships.delete(anId)).toBeUndefined());
 });
 
-describe('webex.http', () => {
+describe('createHttp(webex)', () => {
   it('calls any path of the spec, typed, with auth', async () => {
-    const { data, error } = await webex.http.GET('/rooms/{roomId}', { params: { path: { roomId } } });
+    const { data, error } = await createHttp(webex).GET('/rooms/{roomId}', { params: { path: { roomId } } });
     expect(error).toBeUndefined();
     expect(data?.id).toBe(roomId);
   });

@@ -42,20 +42,30 @@ async function waitsOf(options: WebexOptions): Promise<{ waits: number[]; id: st
   return { waits: events.map((event) => event.delayMs), id: person.id };
 }
 
+/** `waitsOf` on a fake clock: the wait is sat through in no time, and `gap` is how long it was, at the server. */
+async function waitedOnClock(options: WebexOptions): Promise<{ waits: number[]; id: string | undefined; gap: number }> {
+  clock = fakeClock();
+  const arrivals: number[] = [];
+  const result = await clock.run(
+    waitsOf({ ...options, fetch: clock.fetch, onRequest: () => arrivals.push(performance.now()) }),
+  );
+  return { ...result, gap: arrivals[1]! - arrivals[0]! };
+}
+
 describe('maxRetryAfterMs, and maxRetryAfter (deprecated) for it', () => {
   it('maxRetryAfterMs cuts a long Retry-After (in ms)', async () => {
     await limitedOnce('3600');
-    expect(await waitsOf({ maxRetryAfterMs: 30 })).toEqual({ waits: [30], id: 'me' });
+    expect(await waitedOnClock({ maxRetryAfterMs: 30 })).toEqual({ waits: [30], id: 'me', gap: 30 });
   });
 
   it('the old maxRetryAfter still works, in the same unit', async () => {
     await limitedOnce('3600');
-    expect(await waitsOf({ maxRetryAfter: 30 })).toEqual({ waits: [30], id: 'me' });
+    expect(await waitedOnClock({ maxRetryAfter: 30 })).toEqual({ waits: [30], id: 'me', gap: 30 });
   });
 
   it('given both, maxRetryAfterMs wins', async () => {
     await limitedOnce('3600');
-    expect(await waitsOf({ maxRetryAfterMs: 20, maxRetryAfter: 40 })).toEqual({ waits: [20], id: 'me' });
+    expect(await waitedOnClock({ maxRetryAfterMs: 20, maxRetryAfter: 40 })).toEqual({ waits: [20], id: 'me', gap: 20 });
   });
 });
 
@@ -102,15 +112,12 @@ describe('RateLimitError.retryAfterMs, and retryAfter (deprecated, seconds)', ()
 describe('a 429 with an unreadable Retry-After, then 200', () => {
   it('rand(30),add(30): waits the default 15 s (here cut to maxRetryAfterMs), never 0, then succeeds', async () => {
     await limitedOnce('rand(30),add(30)');
-    clock = fakeClock();
-    const arrivals: number[] = [];
-    const result = await clock.run(
-      waitsOf({ maxRetryAfterMs: 300, fetch: clock.fetch, onRequest: () => arrivals.push(performance.now()) }),
-    );
+    const { gap, ...result } = await waitedOnClock({ maxRetryAfterMs: 300 });
     expect(result).toEqual({ waits: [300], id: 'me' });
     expect(server!.requests).toHaveLength(2);
-    // Really waited, measured between the two requests.
-    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(300);
+    // Really waited, measured between the two requests. At least: the shared gate may hold the retry longer (it
+    // pauses everyone after a 429 that came before any success, 1 s when Retry-After cannot be read).
+    expect(gap).toBeGreaterThanOrEqual(300);
   });
 
   it('with no cap below it, the wait announced is the default 15 s', async () => {

@@ -1,8 +1,9 @@
 // "Every error is a WebexError": the paging errors (from @webex-ts/paginate) included, as they reach the caller
-// through `webex.rooms.list()` and `paginate(webex.http, …)`, on real loopback servers.
+// through `webex.rooms.list()` and `paginate(createHttp(webex), …)`, on real loopback servers.
 import { paginate } from '@webex-ts/paginate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { createHttp } from '../src/http.js';
 import * as client from '../src/index.js';
 import { ForeignLinkError, PageFetchError, PageLimitError, Webex, WebexError } from '../src/index.js';
 import { rejection } from '../../../test-utils/rejection.js';
@@ -56,11 +57,11 @@ describe('paging errors reached through webex.rooms.list()', () => {
   }, 60_000);
 });
 
-describe('paginate(webex.http, …)', () => {
+describe('paginate(createHttp(webex), …)', () => {
   it('PageFetchError is a WebexError', async () => {
     server = await startServer((_req, res) => json(res, 404, { message: 'no such list' }));
     const webex = new Webex({ accessToken: 'T', baseUrl: server.url });
-    const rooms = paginate(webex.http, '/rooms', {}, { baseUrl: webex.baseUrl });
+    const rooms = paginate(createHttp(webex), '/rooms', {}, { baseUrl: webex.baseUrl });
     const error = await rejection(rooms.toArray());
     expect(error).toBeInstanceOf(PageFetchError);
     expect(error).toBeInstanceOf(WebexError);

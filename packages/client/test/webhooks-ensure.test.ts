@@ -1,8 +1,8 @@
-// ensureWebhook / WebhooksApi.ensure against a loopback server that holds webhooks as Webex would.
+// ensureWebhook / WebhooksResource.ensure against a loopback server that holds webhooks as Webex would.
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
 import { Webex, WebexValidationError, type Webhook } from '../src/index.js';
-import { WebhooksApi } from '../src/webhooks/webhooks-api.js';
+import { WebhooksResource } from '../src/webhooks/webhooks-resource.js';
 import { ensureWebhook, type WebhookSpec } from '../src/webhooks/ensure.js';
 
 let server: TestServer | undefined;
@@ -159,11 +159,11 @@ describe('ensureWebhook', () => {
   });
 });
 
-describe('WebhooksApi.ensure', () => {
+describe('WebhooksResource.ensure', () => {
   it('is ensureWebhook on the resource, built on the client core', async () => {
     const { hooks, calls } = await webhooksServer([]);
     const { createCore } = await import('../src/index.js');
-    const webhooks = new WebhooksApi(createCore({ accessToken: 't', baseUrl: server!.url, maxRetries: 0 }));
+    const webhooks = new WebhooksResource(createCore({ accessToken: 't', baseUrl: server!.url, maxRetries: 0 }));
     const webhook = await webhooks.ensure(spec);
     expect(webhook.id).toBe('WH-NEW-1');
     expect(hooks).toHaveLength(1);

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { bundleSpecs } from './load/bundle.js';
 import { buildIr } from './ir/build-ir.js';
+import type { IrResource } from './ir/types.js';
 import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-file.js';
 import { emitPathsTypes } from './emit/paths-types.js';
 import { emitReference } from './emit/reference.js';
@@ -18,6 +20,12 @@ export interface Layout {
   modelsPackage: string;
   /** The generated resource reference (markdown); none when undefined. */
   reference?: string;
+  /**
+   * Resources whose class is written by hand over the generated one, by spec file name (`messages`), each with the
+   * module, relative to `clientGen`, that exports it as `<Name>Resource`. The generated class is then
+   * `<Name>ResourceBase`, and `WebexResources` builds the hand-written class (once).
+   */
+  handWritten?: Readonly<Record<string, string>>;
 }
 
 /** This repository's layout. */
@@ -27,7 +35,32 @@ export const defaultLayout: Layout = {
   clientGen: 'packages/client/src/gen',
   modelsPackage: '@webex-ts/models',
   reference: 'docs/resources.md',
+  handWritten: {
+    messages: '../messages/messages-resource.js',
+    webhooks: '../webhooks/webhooks-resource.js',
+  },
 };
+
+/**
+ * The layout's hand-written resources, checked: each names a resource of the specs and a module that is there (its
+ * `.ts` source), so a renamed spec file or a moved class fails here rather than in the compiler.
+ */
+function handWrittenResources(root: string, layout: Layout, resources: IrResource[]): Map<string, string> {
+  const names = new Set(resources.map((resource) => resource.name));
+  const entries = Object.entries(layout.handWritten ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [name, module] of entries) {
+    if (!names.has(name)) {
+      throw new Error(
+        `layout.handWritten: "${name}" is no resource of the specs (a spec file's name, such as messages)`,
+      );
+    }
+    const source = join(root, layout.clientGen, module.replace(/\.js$/, '.ts'));
+    if (!existsSync(source)) {
+      throw new Error(`layout.handWritten: ${name} names ${module}, but ${relative(root, source)} is not there`);
+    }
+  }
+  return new Map(entries);
+}
 
 /** Every generated file (repository-relative path → content) for the specs under `root`. */
 export async function generate(root: string, layout: Layout = defaultLayout): Promise<Map<string, string>> {
@@ -63,12 +96,14 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const modelsIndex = `${layout.modelsGen}/index.gen.ts`;
   files.set(modelsIndex, printSourceFile(allSpecs, emitModelsIndex([...byModule.keys()])));
 
+  const handWritten = handWrittenResources(root, layout, ir.resources);
   for (const resource of ir.resources) {
     const path = `${layout.clientGen}/resources/${resource.name}.gen.ts`;
-    files.set(path, printSourceFile(specFile(resource.source), emitResourceFile(resource, layout.modelsPackage)));
+    const statements = emitResourceFile(resource, layout.modelsPackage, handWritten.has(resource.name));
+    files.set(path, printSourceFile(specFile(resource.source), statements));
   }
   const resourcesIndex = `${layout.clientGen}/resources.gen.ts`;
-  files.set(resourcesIndex, printSourceFile(allSpecs, emitResourcesIndex(ir.resources)));
+  files.set(resourcesIndex, printSourceFile(allSpecs, emitResourcesIndex(ir.resources, handWritten)));
   const operationsFile = `${layout.clientGen}/operations.gen.ts`;
   files.set(operationsFile, printSourceFile(allSpecs, emitOperationTable(ir.resources)));
   files.set(`${layout.clientGen}/operation-names.gen.ts`, printSourceFile(allSpecs, emitOperationNames(ir.resources)));

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Webex, WebexApiError } from '@webex-ts/client';
+import { createHttp } from '@webex-ts/client/http';
 import { describe, expect, it } from 'vitest';
+import { watchOutput } from '../../../test-utils/waits.js';
 import { bundledSpecPath, freePort, startMockServer } from '../src/index.js';
 
 describe('startMockServer', () => {
@@ -10,7 +12,7 @@ describe('startMockServer', () => {
     try {
       const webex = new Webex({ accessToken: 'any', baseUrl: mock.url, maxRetries: 0 });
       expect((await webex.people.me()).id).toBeTruthy();
-      const { response } = await webex.http.POST('/rooms', { body: {} as never });
+      const { response } = await createHttp(webex).POST('/rooms', { body: {} as never });
       expect(response.status).toBe(400);
       await expect(webex.rooms.get('x', { headers: { Prefer: 'code=404' } })).rejects.toBeInstanceOf(WebexApiError);
     } finally {
@@ -28,18 +30,16 @@ describe('webex-mock bin', () => {
     const port = await freePort();
     const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
     const child = spawn(process.execPath, [bin, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
+    const cli = watchOutput(child);
     try {
-      const deadline = Date.now() + 80_000;
-      while (!out.includes('listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(out).toContain(`http://127.0.0.1:${port}`);
+      // Each chunk of output is looked at as it comes; the bound is only there to fail with the output so far.
+      await cli.printed('listening', { ms: 80_000 });
+      expect(cli.output()).toContain(`http://127.0.0.1:${port}`);
       const response = await fetch(`http://127.0.0.1:${port}/rooms`, { headers: { Authorization: 'Bearer any' } });
       expect(response.status).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await cli.exited).toBe(0);
     }
   }, 90_000);
 });

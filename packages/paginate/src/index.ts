@@ -6,7 +6,12 @@ export { offsetPaging, type OffsetPagingOptions } from './paging/strategies/offs
 export { scimPaging, type ScimPagingOptions } from './paging/strategies/scim.js';
 export { pagePaging, type PagePagingOptions } from './paging/strategies/page.js';
 export { paginate, type OpenApiPaginateOptions, type GetClient } from './paging/openapi.js';
-export { pagingStrategy, type PagingChoice, type PagingContext } from './paging/strategies/choose.js';
+export {
+  pagingStrategy,
+  type PagingConfig,
+  type PagingChoice,
+  type PagingContext,
+} from './paging/strategies/choose.js';
 export { ApiClientError } from './errors.js';
 export { PageLimitError, PageFetchError, ForeignLinkError, MalformedPageError } from './paging/errors.js';
 export { relativeToBase } from './paging/base-url.js';

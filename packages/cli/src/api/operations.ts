@@ -8,9 +8,9 @@ export interface Operation extends OperationInfo {
 }
 
 /** How an operation calls the core: a listing, one text answer, or one JSON answer (or none). */
-export function callKind(operation: OperationInfo): 'list' | 'sendText' | 'send' {
+export function callKind(operation: OperationInfo): 'list' | 'callText' | 'call' {
   if (operation.paging) return 'list';
-  return operation.answer?.contentType === 'text/plain' ? 'sendText' : 'send';
+  return operation.answer?.contentType === 'text/plain' ? 'callText' : 'call';
 }
 
 /** Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say). */

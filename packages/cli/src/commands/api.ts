@@ -1,25 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { createCore, type Paginated, type PagingConfig } from '@webex-ts/client';
+import { createCore, type ResourceCore } from '@webex-ts/client';
 import { text, UsageError, type Values } from '../args.js';
-import { buildInput, type RequestInput } from '../api/input.js';
+import { buildInput } from '../api/input.js';
 import { callKind, findOperation, type Operation, operationNames } from '../api/operations.js';
 import { closest } from '../api/suggest.js';
 import type { Command, Context } from '../command.js';
 import { readAll, write } from '../io.js';
 import { toJson } from '../output/printable.js';
-
-/** The core's runtime surface; its typed signatures tie each call to one literal path, which a name read at run time cannot meet. */
-interface AnyCore {
-  send(name: string, method: string, path: string, input: RequestInput): Promise<unknown>;
-  sendText(name: string, method: string, path: string, input: RequestInput): Promise<string>;
-  list(
-    name: string,
-    path: string,
-    input: RequestInput,
-    options: undefined,
-    paging: PagingConfig | undefined,
-  ): Paginated<unknown>;
-}
 
 export const api: Command = {
   name: 'api',
@@ -68,7 +55,7 @@ export const api: Command = {
       headers: repeated(context.values, 'header'),
       body: await readBody(context),
     });
-    const core = coreFor(context) as unknown as AnyCore;
+    const core: ResourceCore = coreFor(context);
 
     if (paginate) {
       for await (const page of core.list(operation.name, operation.path, input, undefined, operation.paging).pages()) {
@@ -76,12 +63,12 @@ export const api: Command = {
       }
       return;
     }
-    if (kind === 'sendText') {
-      const answer = await core.sendText(operation.name, operation.method, operation.path, input);
+    if (kind === 'callText') {
+      const answer = await core.callText(operation.name, operation.method, operation.path, input);
       return write(context.io.stdout, answer.endsWith('\n') || !answer ? answer : `${answer}\n`);
     }
     // Without --paginate a listing is one request, printed whole like any other answer.
-    const answer = await core.send(operation.name, operation.method, operation.path, input);
+    const answer = await core.call<unknown>(operation.name, operation.method, operation.path, input);
     if (answer !== undefined) await write(context.io.stdout, `${toJson(answer, 2)}\n`);
   },
 };

@@ -76,22 +76,6 @@ export interface WebexOptions {
   onTokens?: (tokens: AccessToken) => void | Promise<void>;
 }
 
-/** Per-call options, the last argument of every method. */
-export interface RequestOptions {
-  /** Aborts the call, including any retry wait. */
-  signal?: AbortSignal;
-  /** Time limit of each attempt of this call, in ms. */
-  timeout?: number;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-  /** Retry this POST or PATCH after a 5xx, reset or timeout too; only for calls safe to repeat. */
-  retryNonIdempotent?: boolean;
-  /** Overall time limit for the call, retries and waits included, in ms. */
-  deadline?: number;
-  /** A `TrackingID` header to send, to find this call in Webex's logs and yours. */
-  trackingId?: string;
-}
-
 /** The default API root. */
 export const DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 /** The default per-attempt timeout. */

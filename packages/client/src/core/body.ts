@@ -1,6 +1,6 @@
-// Bodies read outside the retry loop (downloads, `webex.http`): a connection lost mid-body becomes a typed error.
+// Bodies read outside the retry loop (downloads, `createHttp`): a connection lost mid-body becomes a typed error.
 import type { PlainRequest } from '@webex-ts/paginate';
-import { bodyReadError } from '../error-mapping.js';
+import { bodyReadError } from '../errors/from-response.js';
 
 /**
  * The response's body as a stream whose network failure is a `WebexBodyReadError` (cause: fetch's own error) instead
@@ -33,7 +33,7 @@ export function typedBody(
 
 /**
  * The same response with its body read through `typedBody`, for a caller that reads it itself (openapi-fetch in
- * `webex.http`). Status, headers and URL as they came; a response without a body is returned as it is.
+ * `createHttp`). Status, headers and URL as they came; a response without a body is returned as it is.
  */
 export function withTypedBody(request: Pick<PlainRequest, 'method' | 'url'>, response: Response): Response {
   if (!response.body) return response;

@@ -1,100 +1,95 @@
-// What generated methods call: checks, one request or a listing, and error answers turned into errors.
+// The one core: checks, one request, a listing or a download, and error answers turned into their errors.
 import { Paginated, pagingStrategy, type PageRequest, type PlainRequest } from '@webex-ts/paginate';
 import { checkInput } from '../checks.js';
-import { apiError, parseBody } from '../error-mapping.js';
-import { WebexValidationError } from '../errors.js';
-import type { RequestOptions } from '../options.js';
-import { buildRequest, type RequestParts } from './request.js';
-import type { OperationName, PagingConfig, ResourceCore } from './resource.js';
+import { apiError, parseBody } from '../errors/from-response.js';
+import { WebexValidationError } from '../errors/classes.js';
+import { buildRequest } from './request.js';
+import type {
+  CallInput,
+  CallOptions,
+  HttpMethod,
+  PagingConfig,
+  RequestOptions,
+  ResourceCore,
+  Streamed,
+} from './resource.js';
 import type { SendOptions, Sent, Transport } from './transport.js';
 
-/** The client's core: every resource method goes through one of these. */
+/** The client's core: every resource, generated or hand-written, calls through one of these. */
 export class Core implements ResourceCore {
   readonly baseUrl: string;
+  /**
+   * Sends a `Request` with the client's auth and retries, and hands back the response with its body unread (a
+   * connection lost while it is read is a typed error): what `createHttp` gives openapi-fetch.
+   * @internal
+   */
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly #transport: Transport;
 
-  constructor(readonly transport: Transport) {
+  /**
+   * Built by `createCore()`, which resolves the options into a transport.
+   * @internal
+   */
+  constructor(transport: Transport) {
+    this.#transport = transport;
     this.baseUrl = transport.baseUrl;
+    this.fetch = transport.fetch;
   }
 
-  // The signatures of ResourceCore check inputs and derive results from the spec's types; the runtime is shared here.
   // Async, so that bad input rejects the promise (nothing sent) rather than throwing at the call.
-  async send(
-    operation: OperationName,
-    method: string,
+  async call<Result>(
+    operation: string,
+    method: HttpMethod,
     path: string,
-    input: RequestParts,
-    options?: RequestOptions,
-  ): Promise<never> {
-    checkInput(operation, input);
-    // Not through this.request: every call goes through here, and an async layer more would cost each a turn.
-    const request = buildRequest(this.baseUrl, method, path, input, options?.headers);
-    const sent = answered(request, await this.transport.send(request, bounded(options)));
-    return parseBody(request, sent.response, sent.body) as never;
+    input: CallInput,
+    options?: CallOptions,
+  ): Promise<Result> {
+    const request = this.#request(operation, method, path, input, options);
+    const sent = answered(request, await this.#transport.send(request, bounded(options)));
+    // JSON in, the caller's type out: a generated method names the model the spec gives for this answer.
+    return parseBody(request, sent.response, sent.body) as Result;
   }
 
-  async sendText(
-    operation: OperationName,
-    method: string,
+  async callText(
+    operation: string,
+    method: HttpMethod,
     path: string,
-    input: RequestParts,
-    options?: RequestOptions,
+    input: CallInput,
+    options?: CallOptions,
   ): Promise<string> {
-    checkInput(operation, input);
-    const [, sent] = await this.request(method, path, input, options);
-    return sent.body;
+    const request = this.#request(operation, method, path, input, options);
+    return answered(request, await this.#transport.send(request, bounded(options))).body;
   }
 
-  /**
-   * One request; an error answer throws its typed error. Hand-written calls
-   * (form and multipart bodies, calls without the client's token) check their input themselves.
-   * @internal
-   */
-  async request(
-    method: string,
-    path: string,
-    input: RequestParts,
-    options?: SendOptions,
-  ): Promise<[PlainRequest, Sent]> {
-    const request = buildRequest(this.baseUrl, method, path, input, options?.headers);
-    return [request, answered(request, await this.transport.send(request, bounded(options)))];
-  }
-
-  /**
-   * One request whose body is left unread, for downloads: auth and retries as
-   * usual, error answers thrown as their typed errors. `target` is a path under
-   * `baseUrl` or an absolute URL under it; `signal` bounds the call (caller's
-   * signal and deadline), so the reader can stop the body with it.
-   * @internal
-   */
-  async stream(method: string, target: string, options: SendOptions = {}): Promise<Streamed> {
+  async stream(operation: string, method: HttpMethod, target: string, options: CallOptions = {}): Promise<Streamed> {
     const root = new URL(`${this.baseUrl}/`).href;
     // Resolved first, so `..` segments cannot climb out of the API root.
     const url = hrefOf(target) ?? hrefOf(this.baseUrl + target) ?? '';
     // The transport sends the token only to the API's origin; refusing other URLs here also keeps the call under the API root.
     if (!url.startsWith(root))
       throw new WebexValidationError(
-        'stream',
+        operation,
         'url',
         "expected a path, or a URL under the client's baseUrl; give the path instead",
       );
     const request = buildRequest(url, method, '', {}, options.headers);
     const signal = callSignal(options);
-    const response = await this.transport.sendUnread(request, { ...options, signal });
+    const response = await this.#transport.sendUnread(request, { ...options, signal });
     if (!response.ok) throw apiError(request, response, await response.text().catch(() => ''));
     return { request, response, signal };
   }
 
-  list(
-    operation: OperationName,
+  list<Item>(
+    operation: string,
     path: string,
-    input: RequestParts,
+    input: CallInput,
     options?: RequestOptions,
     paging?: PagingConfig,
-  ): Paginated<never> {
+  ): Paginated<Item> {
     checkInput(operation, input);
     const query = input.params?.query as Record<string, unknown> | undefined;
     const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
-    return new Paginated<never>(
+    return new Paginated<Item>(
       async (page: PageRequest, signal: AbortSignal, onHeaders?: (response: Response) => Promise<void> | undefined) => {
         const request =
           page.kind === 'url'
@@ -108,12 +103,27 @@ export class Core implements ResourceCore {
                   : input,
                 options?.headers,
               );
-        const sent = answered(request, await this.transport.send(request, { ...options, signal, onHeaders }));
+        const sent = answered(request, await this.#transport.send(request, { ...options, signal, onHeaders }));
         return { body: parseBody(request, sent.response, sent.body), response: sent.response };
       },
       strategy,
       { signal: callSignal(options) },
     );
+  }
+
+  /**
+   * The request of a call, once its input passed the checks. Not async: a call awaits the transport alone, since an
+   * async layer more would cost every call a turn.
+   */
+  #request(
+    operation: string,
+    method: HttpMethod,
+    path: string,
+    input: CallInput,
+    options: CallOptions | undefined,
+  ): PlainRequest {
+    checkInput(operation, input);
+    return buildRequest(this.baseUrl, method, path, input, options?.headers);
   }
 }
 
@@ -124,13 +134,6 @@ function hrefOf(raw: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A response whose body is still to be read, the request that got it, and the signal bounding the call. */
-export interface Streamed {
-  request: PlainRequest;
-  response: Response;
-  signal: AbortSignal | undefined;
 }
 
 /** What came back, when it is a success; an error answer throws its typed error. */

@@ -1,6 +1,6 @@
 // Hooks and the logger around each attempt: what `onRequest`, `onResponse` and `debug` see.
-import { redactUrl } from '../errors.js';
-import type { Logger, WebexOptions } from '../options.js';
+import { redactUrl } from '../errors/redact-url.js';
+import type { Logger, WebexOptions } from '../config/options.js';
 import type { AttemptFetchFn } from '@webex-ts/paginate';
 
 /** A fetch for one attempt: a `Request`, or a URL and init (with the signal that bounds the attempt). */

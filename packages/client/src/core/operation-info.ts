@@ -1,10 +1,8 @@
 // The types the generated operation table (`gen/operations.gen.ts`) is written against, and nothing else: no runtime code.
+import type { PagingConfig } from '@webex-ts/paginate';
 
-/** How a list reaches its further pages, as the spec's `x-sdk-paging` says. */
-export type PagingConfig<K extends string = string> =
-  | { strategy: 'link'; items: K }
-  | { strategy: 'offset'; offset: string; limit: string; items: K }
-  | { strategy: 'scim'; startIndex: string; count: string; total: string; items: K };
+/** How a list pages: `@webex-ts/paginate`'s one paging type, under the name the client has always exported. */
+export type { PagingConfig };
 
 /** A JSON type in one word, as a command line or a query string deals in. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';

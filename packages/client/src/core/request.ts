@@ -1,13 +1,6 @@
 // Builds the request of one operation from its path template, parameters and body.
 import type { PlainRequest } from '@webex-ts/paginate';
-
-/** The parts of a request a generated or hand-written method gives. */
-export interface RequestParts {
-  params?: { path?: Record<string, unknown>; query?: object | undefined };
-  /** A JSON value, or a body fetch sends as it is (`FormData`, `URLSearchParams`). */
-  body?: unknown;
-  headers?: Record<string, string> | undefined;
-}
+import type { CallInput } from './resource.js';
 
 /** A body fetch sends as it is (`BodyInit`, spelled so that apps compiled without the DOM library can read it). */
 type RawBody = NonNullable<RequestInit['body']>;
@@ -64,7 +57,7 @@ export function buildRequest(
   baseUrl: string,
   method: string,
   path: string,
-  parts: RequestParts,
+  parts: CallInput,
   extraHeaders?: Record<string, string>,
 ): PlainRequest {
   const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);

@@ -1,61 +1,88 @@
-// The types generated resources are written against, and nothing else: no runtime code.
-import type { Paginated } from '@webex-ts/paginate';
-import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
-import type { paths } from '../gen/openapi.gen.js';
+// The one contract every resource is written against, generated or hand-written: types only, no runtime code.
+import type { Paginated, PagingConfig, PlainRequest } from '@webex-ts/paginate';
 import type { OperationName } from '../gen/operation-names.gen.js';
-import type { RequestOptions } from '../options.js';
-import type { PagingConfig } from './operation-info.js';
 
-export type { OperationName, PagingConfig, RequestOptions };
+export type { OperationName, PagingConfig };
 
-/** An HTTP method as the spec's `paths` spell it. */
-type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
-
-/** The paths of the spec that have method `M`. */
-type PathWith<M extends HttpMethod> = {
-  [P in keyof paths]: [paths[P][M]] extends [never | undefined] ? never : P;
-}[keyof paths];
-
-/** What a generated method passes for one operation: path and query parameters, body, extra headers; checked against the spec. */
-type OperationInput<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths[P], M> & {
+/** Per-call options, the last argument of every method. */
+export interface RequestOptions {
+  /** Aborts the call, including any retry wait. */
+  signal?: AbortSignal;
+  /** Time limit of each attempt of this call, in ms. */
+  timeout?: number;
+  /** Extra request headers. */
   headers?: Record<string, string>;
-};
+  /** Retry this POST or PATCH after a 5xx, reset or timeout too; only for calls safe to repeat. */
+  retryNonIdempotent?: boolean;
+  /** Overall time limit for the call, retries and waits included, in ms. */
+  deadline?: number;
+  /** A `TrackingID` header to send, to find this call in Webex's logs and yours. */
+  trackingId?: string;
+}
 
-/** The parsed success body of an operation, from the spec's `paths`. */
-type ResponseData<P extends keyof paths, M extends HttpMethod> = NonNullable<
-  Extract<
-    FetchResponse<paths[P][M] & Record<string | number, unknown>, object, 'application/json'>,
-    { error?: never }
-  >['data']
->;
+/** An HTTP method in lower case, as the spec spells it. */
+export type HttpMethod = 'get' | 'head' | 'put' | 'post' | 'delete' | 'patch';
 
-/** The items of a list answer: the array in field `K`. */
-type ListItem<D, K extends string> = D extends { [key in K]?: readonly (infer I)[] | null } ? I : never;
+/** What a call sends besides its method and path: path and query parameters, a body, headers of its own. */
+export interface CallInput {
+  params?: { path?: Record<string, unknown>; query?: object | undefined };
+  /** A JSON value, or a body fetch sends as it is (`FormData`, `URLSearchParams`, `Blob`). */
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
+}
 
-/** What generated resources need from the client: one request, its text, or a listing. */
+/** Per-call options as a resource passes them on: the caller's, and calls made without the client's token. */
+export interface CallOptions extends RequestOptions {
+  /**
+   * Send no `Authorization` of the client's own (token exchanges, guest logins).
+   * @internal
+   */
+  anonymous?: boolean;
+}
+
+/** A response whose body is still to be read, the request that got it, and the signal bounding the call. */
+export interface Streamed {
+  request: PlainRequest;
+  response: Response;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * What every resource calls, generated or hand-written: one request, a listing, or a download. `operation` names the
+ * call (`rooms.get`) for the checks made before sending and for the errors they throw. The core sends and parses;
+ * the types of answers are the caller's to give: a generated method names the model its spec gives
+ * (`call<Room>(…)`), so the contract needs no copy of the spec's types.
+ */
 export interface ResourceCore {
-  /** One request; resolves to the parsed body (undefined for an empty answer). */
-  send<P extends PathWith<M>, M extends HttpMethod>(
-    operation: OperationName,
-    method: M,
-    path: P,
-    input: OperationInput<P, M>,
-    options?: RequestOptions,
-  ): Promise<ResponseData<P, M>>;
+  /** The API root paths are resolved against. */
+  readonly baseUrl: string;
+  /** One request; resolves to the parsed JSON answer (undefined for an empty one). An error answer throws its error. */
+  call<Result>(
+    operation: string,
+    method: HttpMethod,
+    path: string,
+    input: CallInput,
+    options?: CallOptions,
+  ): Promise<Result>;
   /** One request whose answer is plain text. */
-  sendText<P extends PathWith<M>, M extends HttpMethod>(
-    operation: OperationName,
-    method: M,
-    path: P,
-    input: OperationInput<P, M>,
-    options?: RequestOptions,
+  callText(
+    operation: string,
+    method: HttpMethod,
+    path: string,
+    input: CallInput,
+    options?: CallOptions,
   ): Promise<string>;
-  /** A listing that fetches pages as it is iterated; Link paging over `items` unless `paging` says otherwise. */
-  list<P extends PathWith<'get'>, K extends string = 'items'>(
-    operation: OperationName,
-    path: P,
-    input: OperationInput<P, 'get'>,
+  /** A `GET` listing that fetches its pages as it is iterated: `Link` paging over `items` unless `paging` says otherwise. */
+  list<Item>(
+    operation: string,
+    path: string,
+    input: CallInput,
     options?: RequestOptions,
-    paging?: PagingConfig<K>,
-  ): Paginated<ListItem<ResponseData<P, 'get'>, K>>;
+    paging?: PagingConfig,
+  ): Paginated<Item>;
+  /**
+   * One request whose body is left unread, for downloads: `target` is a path under `baseUrl` or an absolute URL under
+   * it (anything else is refused before sending); the answer's `signal` bounds the call, so a reader can stop the body.
+   */
+  stream(operation: string, method: HttpMethod, target: string, options?: CallOptions): Promise<Streamed>;
 }

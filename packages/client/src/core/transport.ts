@@ -8,11 +8,13 @@ import {
   type RetryEvent,
   type RetryPolicy,
 } from '@webex-ts/paginate';
-import { bodyReadError } from '../error-mapping.js';
-import { redactUrl, WebexConnectionError, WebexTimeoutError } from '../errors.js';
-import { LONG_RETRY_WAIT_MS, type Logger, type RequestOptions } from '../options.js';
+import { bodyReadError } from '../errors/from-response.js';
+import { WebexConnectionError, WebexTimeoutError } from '../errors/classes.js';
+import { redactUrl } from '../errors/redact-url.js';
+import { LONG_RETRY_WAIT_MS, type Logger } from '../config/options.js';
 import { withTypedBody } from './body.js';
 import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
+import type { CallOptions } from './resource.js';
 
 /** Gets a new access token after a 401; given by whoever builds the transport (`createCore`). */
 export type TokenRefresher = (transport: Transport) => Promise<string>;
@@ -30,13 +32,8 @@ export interface TransportSettings {
   maxConcurrency: number | undefined;
 }
 
-/** Per-call options as the transport sees them: the public ones, plus calls made without the client's token. */
-export interface SendOptions extends RequestOptions {
-  /**
-   * Send no `Authorization` of the client's own (token exchanges, guest logins).
-   * @internal
-   */
-  anonymous?: boolean;
+/** Per-call options as the transport sees them: a resource's, plus the early look at a listing's headers. */
+export interface SendOptions extends CallOptions {
   /**
    * Hears a successful response as soon as its headers are in, before its body is read (a listing starts its next
    * page from the `Link` header); the body is read once the promise it may return resolves.
@@ -84,7 +81,7 @@ export class Transport {
     this.#attempt = observed(settings.fetch, settings.hooks, settings.logger);
   }
 
-  /** For `webex.http` (openapi-fetch): the response with its body unread, a connection lost while reading it a typed error. */
+  /** For `createHttp` (openapi-fetch): the response with its body unread, a connection lost while reading it a typed error. */
   readonly fetch = async (request: Request): Promise<Response> =>
     // The caller's signal rides on the Request; each attempt's own timeout signal would otherwise replace it.
     withTypedBody(request, (await this.#send(request, { signal: request.signal }, unread)).response);

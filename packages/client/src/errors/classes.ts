@@ -207,7 +207,7 @@ export class WebexConnectionError extends WebexError {
  * The connection was lost while an answer's body was being read, after its headers had come (a reset, or the server
  * closing before the end of the body). The request reached the server, so a POST or PATCH may have taken effect: it is
  * not re-sent unless the call passes `retryNonIdempotent`. A method call or a listing retries GET, HEAD, PUT and
- * DELETE first, like a reset; a download's stream and `webex.http` hand the body over as it comes, so error it as is.
+ * DELETE first, like a reset; a download's stream and `createHttp(webex)` hand the body over as it comes, so error it as is.
  */
 export class WebexBodyReadError extends WebexConnectionError {
   override name = 'WebexBodyReadError';

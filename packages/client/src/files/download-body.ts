@@ -1,6 +1,6 @@
 // A download's body as the caller reads it: its own size limit and deadline, since the transport's end with the headers.
 import { typedBody } from '../core/body.js';
-import type { Streamed } from '../core/core.js';
+import type { Streamed } from '../core/resource.js';
 import { FileTooLargeError, WebexTimeoutError } from '../errors/classes.js';
 import { redactUrl } from '../errors/redact-url.js';
 

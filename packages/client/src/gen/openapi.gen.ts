@@ -669,6 +669,288 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/broadworks/billing/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List BroadWorks billing reports
+     * @description Lists the billing reports the service provider has requested, with the month and status of
+     *     each, optionally limited to a time window and sorted. The items carry no download link:
+     *     get a report by its id once it is `COMPLETED`.
+     */
+    get: operations['listBroadWorksBillingReports'];
+    put?: never;
+    /**
+     * Request a BroadWorks billing report
+     * @description Asks Webex to build the billing report of one calendar month. Only a partner administrator
+     *     of the service provider may ask. The answer carries only the new report's id: get the
+     *     report until its status leaves `IN_PROGRESS`, then download it from `tempDownloadURL`.
+     */
+    post: operations['createBroadWorksBillingReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/billing/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a BroadWorks billing report
+     * @description Looks up one billing report: whether it is still being built, who asked for it and, once
+     *     `COMPLETED`, a temporary link to its file. The link expires, so get the report again
+     *     rather than keeping it.
+     */
+    get: operations['getBroadWorksBillingReport'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a BroadWorks billing report
+     * @description Removes a billing report and its file for good, for example once it has been downloaded.
+     *     The usage data stays: the same month can be requested again.
+     */
+    delete: operations['deleteBroadWorksBillingReport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/enterprises': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List BroadWorks enterprises
+     * @description Lists the enterprises the service provider has provisioned on Webex, each with its
+     *     directory sync settings and the outcome of its last sync; search by the full enterprise id
+     *     or by how it starts. Webex's published document shows one enterprise's fields at the top
+     *     level of the answer; the service answers with an `items` array, as other lists do, and
+     *     pages with the `Link` header.
+     */
+    get: operations['listBroadWorksEnterprises'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/enterprises/{id}/broadworksDirectorySync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the enterprise (its `id`, not its service-provider enterprise id). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get an enterprise's directory sync status
+     * @description Shows whether directory sync is on for one enterprise and how its most recent sync went:
+     *     when it ran, how many users, virtual users (machines) and contacts it added, changed or
+     *     removed, and its errors. Poll it after `triggerDirectorySync` to see the outcome.
+     */
+    get: operations['getBroadWorksEnterpriseDirectorySync'];
+    /**
+     * Turn an enterprise's directory sync on or off
+     * @description Switches directory sync for one enterprise on or off. Only a partner administrator of the
+     *     service provider may call it. Turning it on does not sync at once; use
+     *     `triggerDirectorySync` for that.
+     */
+    put: operations['updateBroadWorksEnterpriseDirectorySync'];
+    /**
+     * Sync an enterprise's directory now
+     * @description Starts a directory sync of one enterprise right away instead of waiting for the scheduled
+     *     one; directory sync must be on. The sync runs in the background: follow it with
+     *     `getDirectorySync`.
+     */
+    post: operations['triggerBroadWorksEnterpriseDirectorySync'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/enterprises/{id}/broadworksDirectorySync/externalUser': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sync one BroadWorks user's directory entry now
+     * @description Copies one BroadWorks user of an enterprise (a real or a virtual user without a Webex
+     *     account) into the Webex directory at once, without a full directory sync. The answer says
+     *     what changed: the entry was added, updated, deleted, or nothing was needed.
+     */
+    post: operations['triggerBroadWorksUserDirectorySync'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/subscribers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List BroadWorks subscribers
+     * @description Lists the service provider's subscribers, optionally narrowed by BroadWorks user id, Webex
+     *     person, email, enterprise, provisioning template, status or whether they activated
+     *     themselves. Long lists are paged with the `Link` header.
+     */
+    get: operations['listBroadWorksSubscribers'];
+    put?: never;
+    /**
+     * Provision a BroadWorks subscriber
+     * @description Gives a BroadWorks user a Webex package, creating the Webex user in the enterprise's
+     *     organization (and the organization, for the enterprise's first subscriber). Only a partner
+     *     administrator may call it. Provisioning goes on in the background: the answer's `status`
+     *     starts at `provisioning`, or waits in `pending_email_input` or `pending_email_validation`
+     *     when no email was given or the user still has to confirm it, and reaches `provisioned`
+     *     when done.
+     */
+    post: operations['createBroadWorksSubscriber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/subscribers/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Precheck provisioning a BroadWorks subscriber
+     * @description Checks whether provisioning this subscriber would succeed, without provisioning anything;
+     *     a subscriber that would fail is refused with an error that says why. Only the email is
+     *     required; send what you would send to `create` for a full check.
+     */
+    post: operations['precheckBroadWorksSubscriber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/subscribers/{subscriberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the subscriber (not the Webex person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a BroadWorks subscriber
+     * @description Looks up one subscriber: their BroadWorks and Webex ids, numbers, package, status and the
+     *     errors of a failed provisioning. Poll it after `create` or `update` to see when the
+     *     subscriber is ready.
+     */
+    get: operations['getBroadWorksSubscriber'];
+    /**
+     * Update a BroadWorks subscriber
+     * @description Changes a subscriber's BroadWorks user id, name, numbers, time zone or package. Only a
+     *     partner administrator may call it. The change is applied in the background: `status` reads
+     *     `updating` until it is done. The email and enterprise cannot change here.
+     */
+    put: operations['updateBroadWorksSubscriber'];
+    post?: never;
+    /**
+     * Remove a BroadWorks subscriber
+     * @description Takes the Webex package away from a subscriber and removes them from the provider's
+     *     subscribers. Only a partner administrator may call it; the user stays on BroadWorks.
+     */
+    delete: operations['deleteBroadWorksSubscriber'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/workspaces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Provision a BroadWorks workspace
+     * @description Creates a Webex workspace for a BroadWorks user of an enterprise, with the given name and
+     *     number. Only a partner administrator may call it. Keep the answer's `id`: there is no
+     *     operation that lists or gets BroadWorks workspaces, and `update` and `delete` need it.
+     */
+    post: operations['createBroadWorksWorkspace'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/broadworks/workspaces/{workspaceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the workspace, as `create` answered it. */
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Update a BroadWorks workspace
+     * @description Changes the BroadWorks user, number or extension of a workspace; its name, enterprise and
+     *     provisioning template stay as provisioned. Only a partner administrator may call it.
+     */
+    put: operations['updateBroadWorksWorkspace'];
+    post?: never;
+    /**
+     * Remove a BroadWorks workspace
+     * @description Removes a workspace from Webex. Only a partner administrator may call it; the BroadWorks
+     *     user behind it stays on BroadWorks, where the provider removes it separately if it should
+     *     go too.
+     */
+    delete: operations['deleteBroadWorksWorkspace'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/classifications': {
     parameters: {
       query?: never;
@@ -5199,6 +5481,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/subscribers/{subscriberId}/emails/consentMove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a subscriber the email to consent to a move
+     * @description For a subscriber in `pending_user_migration` (the email belongs to a Webex user of another
+     *     organization), emails that person a request to agree to moving their account into the
+     *     customer's organization. Provisioning completes once they agree. The request has no body.
+     */
+    post: operations['sendWholesaleSubscriberConsentMoveEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/team/memberships': {
     parameters: {
       query?: never;
@@ -5311,6 +5615,28 @@ export interface paths {
      *     so.
      */
     delete: operations['deleteTeam'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/telephony/config/callingProfiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List UC Manager profiles
+     * @description Returns every UC Manager profile of an organization, whole (the list is not paged).
+     *     Administrators read it to find the id of the profile to assign to a person's calling
+     *     settings; a partner administrator names the customer organization in `orgId`.
+     */
+    get: operations['listUcmProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -7082,6 +7408,267 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/wholesale/billing/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List wholesale billing reports
+     * @description Lists the billing reports a partner administrator has requested, with the status of each,
+     *     optionally narrowed by billing dates, kind or status. The items carry no download link:
+     *     get a report by its id once its status is `COMPLETED` to download it.
+     */
+    get: operations['listWholesaleBillingReports'];
+    put?: never;
+    /**
+     * Request a wholesale billing report
+     * @description Asks Webex to build a billing report over a range of dates. Only a partner administrator
+     *     may ask. The answer comes at once, before the report exists: keep its `id` and get the
+     *     report until its status leaves `IN_PROGRESS`, then download it from `tempDownloadURL`.
+     */
+    post: operations['createWholesaleBillingReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/billing/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a wholesale billing report
+     * @description Looks up one billing report: whether it is still being built, who asked for it and, once
+     *     `COMPLETED`, a temporary link to the CSV file. The link expires: get the report again for
+     *     a fresh one instead of storing it.
+     */
+    get: operations['getWholesaleBillingReport'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a wholesale billing report
+     * @description Removes a billing report and its file for good, for example once it has been downloaded.
+     *     Only a partner administrator may delete; the billing data itself is not affected and a new
+     *     report can be requested for the same dates.
+     */
+    delete: operations['deleteWholesaleBillingReport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List wholesale customers
+     * @description Lists the customer organizations the partner has provisioned, each with its packages and
+     *     provisioning status, optionally narrowed by the partner's external id, the Webex
+     *     organization or status. The list pages by `offset` and `max`, not by the `Link` header.
+     */
+    get: operations['listWholesaleCustomers'];
+    put?: never;
+    /**
+     * Provision a wholesale customer
+     * @description Starts provisioning a customer with the given packages, in a new Webex organization or in
+     *     an existing one (`orgId`). Only a partner administrator may call it. Webex answers 202
+     *     before the work is done: the answer and the `Location` header give the customer's URL, and
+     *     its `status` moves from `provisioning` to `provisioned` (or `provisioned_with_errors`,
+     *     `error`). Check first with `precheck`.
+     */
+    post: operations['createWholesaleCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/customers/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Precheck provisioning a wholesale customer
+     * @description Checks whether provisioning this customer would succeed, without provisioning anything: a
+     *     customer that would fail is refused with an error that says why. Send what you would send
+     *     to `create`; only the address is required here.
+     */
+    post: operations['precheckWholesaleCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the wholesale customer (not its organization id). */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a wholesale customer
+     * @description Looks up one customer: its address, packages and provisioning status, with the errors and
+     *     warnings of each package. Poll it after provisioning, updating or removing a customer to
+     *     see when Webex has finished.
+     */
+    get: operations['getWholesaleCustomer'];
+    /**
+     * Update a wholesale customer
+     * @description Changes a customer's packages, external id, address or provisioning settings. `packages`
+     *     is the complete set the customer keeps, so a package left out is taken away. Like
+     *     provisioning, it runs in the background: Webex answers 202, the status reads `updating`
+     *     and comes back to `provisioned` when done.
+     */
+    put: operations['updateWholesaleCustomer'];
+    post?: never;
+    /**
+     * Remove a wholesale customer
+     * @description Starts taking a customer's wholesale packages away and removing it from the partner's
+     *     customers. Webex answers 202 at once; the status reads `deleting` until the customer is
+     *     gone, after which getting it answers 404.
+     */
+    delete: operations['deleteWholesaleCustomer'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/subPartners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List wholesale sub-partners
+     * @description For a distributor partner: lists the sub-partner organizations it resells Webex Wholesale
+     *     through, with their subscription and whether they are active or suspended. Use a
+     *     sub-partner's `orgId` as `onBehalfOfSubPartnerOrgId` to act for it. The list pages by
+     *     `offset` and `max`, not by the `Link` header.
+     */
+    get: operations['listWholesaleSubPartners'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/subscribers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List wholesale subscribers
+     * @description Lists the subscribers of the partner's customers, across customers or narrowed to one
+     *     customer, person, email or status, optionally sorted. The list pages by `offset` and
+     *     `max`, not by the `Link` header.
+     */
+    get: operations['listWholesaleSubscribers'];
+    put?: never;
+    /**
+     * Provision a wholesale subscriber
+     * @description Gives a person of a wholesale customer one or more packages, adding the person to the
+     *     customer's organization when needed. Only a partner administrator may call it. Webex
+     *     answers 200 when the subscriber is ready, or 202 while the work goes on; a person whose
+     *     email belongs to a Webex user elsewhere stays `pending_user_migration` until they consent
+     *     to the move (see `sendConsentMoveEmail`).
+     */
+    post: operations['createWholesaleSubscriber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/subscribers/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Precheck provisioning a wholesale subscriber
+     * @description Checks whether provisioning this subscriber would succeed, without provisioning anything;
+     *     a subscriber that would fail is refused with an error that says why. Only the email is
+     *     required; give the customer (`customerId`, or `customerInfo` for a customer not yet
+     *     provisioned) for a full check.
+     */
+    post: operations['precheckWholesaleSubscriber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wholesale/subscribers/{subscriberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the wholesale subscriber (not the person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a wholesale subscriber
+     * @description Looks up one subscriber: the packages, the status and when it last changed, and the errors
+     *     of a failed provisioning. Poll it after a 202 from `create` to see when the subscriber is
+     *     ready.
+     */
+    get: operations['getWholesaleSubscriber'];
+    /**
+     * Update a wholesale subscriber
+     * @description Changes a subscriber's packages, or the phone number, extension or calling location the
+     *     calling packages use. Only a partner administrator may call it; the subscriber's email and
+     *     customer cannot change (remove and provision again instead).
+     */
+    put: operations['updateWholesaleSubscriber'];
+    post?: never;
+    /**
+     * Remove a wholesale subscriber
+     * @description Takes every wholesale package away from a subscriber, which ends the partner's billing for
+     *     them. Only a partner administrator may call it; to change packages instead, use `update`.
+     */
+    delete: operations['deleteWholesaleSubscriber'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workspaceDurationMetrics': {
     parameters: {
       query?: never;
@@ -8019,6 +8606,418 @@ export interface components {
     AuthorizationTokenExpiry: {
       /** @description Expiry time of the token, in seconds since the Unix epoch. */
       exp: number;
+    };
+    /** @description A billing report with its state and, once built, where to download it. */
+    BroadWorksBillingReport: {
+      /** @description Unique id of the report. */
+      id: string;
+      /** @description The month the report covers, as `YYYY-MM`. */
+      billingPeriod?: string;
+      /** @description Whether the report is still being built, ready or failed. */
+      status?: components['schemas']['BroadWorksBillingReportStatus'];
+      /**
+       * Format: date-time
+       * @description When the report was requested.
+       */
+      created: string;
+      /** @description Person id of the administrator who requested the report. */
+      createdBy?: string;
+      /**
+       * @description Short-lived link to the report's file, present once the report is `COMPLETED`; it expires,
+       *     so fetch it when needed.
+       */
+      tempDownloadURL?: string;
+      /** @description What went wrong, when the report `FAILED`. */
+      errors?: components['schemas']['BroadWorksBillingReportError'][];
+    };
+    /** @description One page of billing reports. */
+    BroadWorksBillingReportCollectionResponse: {
+      /** @description The reports of this page. */
+      items: components['schemas']['BroadWorksBillingReportSummary'][];
+    };
+    /** @description Which month to report on. */
+    BroadWorksBillingReportCreateRequest: {
+      /** @description The calendar month to report on, as `YYYY-MM`. */
+      billingPeriod: string;
+    };
+    /** @description The id of a report being built. */
+    BroadWorksBillingReportCreateResponse: {
+      /** @description Id of the new report; get it by this id to follow its progress. */
+      id: string;
+    };
+    /** @description Why building a report failed. */
+    BroadWorksBillingReportError: {
+      /** @description Numeric code of the problem. */
+      code?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /**
+     * @description Where a report is: `IN_PROGRESS` while Webex builds it, then `COMPLETED` (ready to
+     *     download) or `FAILED` (see its `errors`).
+     * @enum {string}
+     */
+    BroadWorksBillingReportStatus: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+    /** @description A billing report as the list shows it, without its download link. */
+    BroadWorksBillingReportSummary: {
+      /** @description Unique id of the report. */
+      id: string;
+      /** @description The month the report covers, as `YYYY-MM`. */
+      billingPeriod?: string;
+      /** @description Whether the report is still being built, ready or failed. */
+      status?: components['schemas']['BroadWorksBillingReportStatus'];
+    };
+    /** @description A BroadWorks enterprise of the service provider, as a Webex organization. */
+    BroadWorksEnterprise: {
+      /** @description Unique id of the enterprise on Webex. */
+      id: string;
+      /** @description Id of the enterprise's Webex organization. */
+      orgId?: string;
+      /**
+       * @description Provisioning id of the service provider's Webex for BroadWorks template the enterprise
+       *     uses.
+       */
+      provisioningId?: string;
+      /** @description The service provider's own id for the enterprise, as BroadWorks knows it. */
+      spEnterpriseId?: string;
+      /** @description Directory sync setting and last outcome. */
+      broadworksDirectorySync?: components['schemas']['BroadWorksEnterpriseDirectorySync'];
+    };
+    /** @description One page of enterprises. */
+    BroadWorksEnterpriseCollectionResponse: {
+      /** @description The enterprises of this page. */
+      items: components['schemas']['BroadWorksEnterprise'][];
+    };
+    /** @description Whether an enterprise's directory is synced, and how the last sync went. */
+    BroadWorksEnterpriseDirectorySync: {
+      /** @description Whether directory sync is on for the enterprise. */
+      enableDirSync?: boolean;
+      /** @description Outcome of the most recent sync. */
+      directorySyncStatus?: components['schemas']['BroadWorksEnterpriseDirectorySyncStatus'];
+    };
+    /** @description The directory sync setting after a change, with the state of the sync. */
+    BroadWorksEnterpriseDirectorySyncChange: {
+      /** @description Whether directory sync is on for the enterprise. */
+      enableDirSync?: boolean;
+      /** @description State of the sync. */
+      directorySyncStatus?: {
+        /** @description State of the sync, such as `IN_PROGRESS` right after it is triggered. */
+        syncStatus?: string;
+      };
+    };
+    /** @description A problem a directory sync met. */
+    BroadWorksEnterpriseDirectorySyncError: {
+      /** @description Numeric code of the problem. */
+      errorCode?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /** @description How the most recent directory sync of an enterprise went. */
+    BroadWorksEnterpriseDirectorySyncStatus: {
+      /**
+       * Format: date-time
+       * @description When the last sync started.
+       */
+      lastSyncStartTime?: string;
+      /**
+       * Format: date-time
+       * @description When the last sync ended.
+       */
+      lastSyncEndTime?: string;
+      /** @description State of the last sync, such as `IN_PROGRESS`, `COMPLETED` or `FAILED`. */
+      syncStatus?: string;
+      /** @description Users the last sync added to Webex. */
+      usersAdded?: number;
+      /** @description Users the last sync changed. */
+      usersUpdated?: number;
+      /** @description Users the last sync removed. */
+      usersDeleted?: number;
+      /** @description Virtual users (machine accounts) the last sync added. */
+      machinesAdded?: number;
+      /** @description Virtual users the last sync changed. */
+      machinesUpdated?: number;
+      /** @description Virtual users the last sync removed. */
+      machinesDeleted?: number;
+      /** @description BroadWorks users of the enterprise now in Webex's identity service. */
+      totalExternalUsersInCI?: number;
+      /** @description BroadWorks virtual users of the enterprise now in Webex's identity service. */
+      totalExternalMachinesInCI?: number;
+      /**
+       * Format: date-time
+       * @description When a sync last finished without errors.
+       */
+      lastSuccessfulSyncTime?: string;
+      /** @description Tracking id of the last sync, for Webex support. */
+      lastSyncTrackingId?: string;
+      /** @description Problems the last sync met. */
+      errors?: components['schemas']['BroadWorksEnterpriseDirectorySyncError'][];
+      /** @description Personal contacts of users the last sync added. */
+      userContactsAdded?: number;
+      /** @description Personal contacts of users the last sync changed. */
+      userContactsUpdated?: number;
+      /** @description Personal contacts of users the last sync removed. */
+      userContactsDeleted?: number;
+      /** @description Enterprise-wide contacts the last sync added. */
+      orgContactsAdded?: number;
+      /** @description Enterprise-wide contacts the last sync changed. */
+      orgContactsUpdated?: number;
+      /** @description Enterprise-wide contacts the last sync removed. */
+      orgContactsDeleted?: number;
+      /** @description Personal contacts of the enterprise's users now in Webex's contact service. */
+      totalUserContactsInContactService?: number;
+      /** @description Enterprise-wide contacts now in Webex's contact service. */
+      totalOrgContactsInContactService?: number;
+    };
+    /** @description The request to sync now. */
+    BroadWorksEnterpriseDirectorySyncTriggerRequest: {
+      /** @description Send `SYNC_NOW`, the one value Webex accepts. */
+      syncStatus: string;
+    };
+    /** @description The directory sync setting to apply. */
+    BroadWorksEnterpriseDirectorySyncUpdateRequest: {
+      /** @description `true` to turn directory sync on, `false` to turn it off. */
+      enableDirSync: boolean;
+    };
+    /** @description The BroadWorks user to sync. */
+    BroadWorksEnterpriseUserSyncRequest: {
+      /** @description BroadWorks user id of the user (a person or virtual user without a Webex account). */
+      userId?: string;
+    };
+    /** @description A BroadWorks user's directory entry and what the sync did to it. */
+    BroadWorksEnterpriseUserSyncResponse: {
+      /** @description The user's directory entry as synced. */
+      userResponse?: {
+        /** @description BroadWorks user id of the user. */
+        userId?: string;
+        /** @description First name. */
+        firstName?: string;
+        /** @description Last name. */
+        lastName?: string;
+        /** @description Extension. */
+        extension?: string;
+        /** @description Phone number. */
+        number?: string;
+        /** @description Mobile phone number. */
+        mobile?: string;
+      };
+      /**
+       * @description What the sync did: `ADD` (new entry), `UPDATE` (changed entry), `DELETE` (entry removed,
+       *     the user is gone from BroadWorks) or `NO_OPERATION` (already up to date).
+       * @enum {string}
+       */
+      status?: 'ADD' | 'UPDATE' | 'DELETE' | 'NO_OPERATION';
+    };
+    /** @description A BroadWorks user with a Webex for BroadWorks package. */
+    BroadWorksSubscriber: {
+      /** @description Unique id of the subscriber; it differs from the person id. */
+      id: string;
+      /** @description Id of the subscriber's Webex person, once there is one. */
+      personId?: string;
+      /** @description The subscriber's user id on BroadWorks. */
+      userId?: string;
+      /** @description The service provider's id of the subscriber's enterprise. */
+      spEnterpriseId?: string;
+      /** @description First name. */
+      firstName?: string;
+      /** @description Last name. */
+      lastName?: string;
+      /** @description Email address, once known. */
+      email?: string;
+      /** @description Main phone number on BroadWorks. */
+      primaryPhoneNumber?: string;
+      /** @description Mobile phone number. */
+      mobilePhoneNumber?: string;
+      /** @description Extension on BroadWorks. */
+      extension?: string;
+      /** @description The subscriber's package. */
+      package?: components['schemas']['BroadWorksSubscriberPackage'];
+      /** @description Where provisioning of the subscriber is. */
+      status?: components['schemas']['BroadWorksSubscriberStatus'];
+      /** @description Problems Webex met provisioning the subscriber. */
+      errors?: components['schemas']['BroadWorksSubscriberError'][];
+      /**
+       * Format: date-time
+       * @description When the subscriber was provisioned.
+       */
+      created: string;
+      /**
+       * Format: date-time
+       * @description When `status` last changed.
+       */
+      lastStatusChange?: string;
+      /** @description Provisioning id of the Webex for BroadWorks template the subscriber was provisioned with. */
+      provisioningId?: string;
+      /** @description Whether the user activated Webex themselves rather than being provisioned by the provider. */
+      selfActivated?: boolean;
+    };
+    /** @description One page of subscribers. */
+    BroadWorksSubscriberCollectionResponse: {
+      /** @description The subscribers of this page. */
+      items: components['schemas']['BroadWorksSubscriber'][];
+    };
+    /** @description The BroadWorks user to provision on Webex. */
+    BroadWorksSubscriberCreateRequest: {
+      /** @description Provisioning id of the provider's Webex for BroadWorks template to use. */
+      provisioningId: string;
+      /** @description The user's id on BroadWorks. */
+      userId: string;
+      /** @description The service provider's id of the user's enterprise. */
+      spEnterpriseId: string;
+      /** @description First name. */
+      firstName: string;
+      /** @description Last name. */
+      lastName: string;
+      /** @description The package to give. */
+      package: components['schemas']['BroadWorksSubscriberPackage'];
+      /** @description Main phone number on BroadWorks. */
+      primaryPhoneNumber?: string;
+      /** @description Mobile phone number. */
+      mobilePhoneNumber?: string;
+      /** @description Extension on BroadWorks. */
+      extension?: string;
+      /** @description Email address; left out, the subscriber waits in `pending_email_input` until one is given. */
+      email?: string;
+      /** @description Language of the user's Webex apps and emails, such as `en_US`. */
+      language?: string;
+      /** @description Time zone of the user, an IANA name such as `America/Los_Angeles`. */
+      timezone?: string;
+    };
+    /** @description A problem Webex met provisioning a subscriber. */
+    BroadWorksSubscriberError: {
+      /** @description Numeric code of the problem. */
+      errorCode?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /**
+     * @description The Webex for BroadWorks package, from the smallest to the largest: `softphone`, `basic`,
+     *     `standard`, `premium`.
+     * @enum {string}
+     */
+    BroadWorksSubscriberPackage: 'softphone' | 'basic' | 'standard' | 'premium';
+    /** @description The subscriber to check, as it would be provisioned. */
+    BroadWorksSubscriberPrecheckRequest: {
+      /** @description Provisioning id of the Webex for BroadWorks template to use. */
+      provisioningId?: string;
+      /** @description The user's id on BroadWorks. */
+      userId?: string;
+      /** @description The service provider's id of the user's enterprise. */
+      spEnterpriseId?: string;
+      /** @description First name. */
+      firstName?: string;
+      /** @description Last name. */
+      lastName?: string;
+      /** @description The package the subscriber would get. */
+      package?: components['schemas']['BroadWorksSubscriberPackage'];
+      /** @description Main phone number on BroadWorks. */
+      primaryPhoneNumber?: string;
+      /** @description Mobile phone number. */
+      mobilePhoneNumber?: string;
+      /** @description Extension on BroadWorks. */
+      extension?: string;
+      /** @description The user's email address. */
+      email: string;
+      /** @description Language of the user's Webex apps and emails. */
+      language?: string;
+      /** @description Time zone of the user, an IANA name. */
+      timezone?: string;
+      /** @description The enterprise's organization, when it is not on Webex yet. */
+      customerInfo?: {
+        /** @description Email of the enterprise's first administrator. */
+        primaryEmail: string;
+      };
+    };
+    /** @description The outcome of a provisioning precheck. */
+    BroadWorksSubscriberPrecheckResponse: {
+      /** @description Overall outcome, such as `success`. */
+      message?: string;
+      /** @description Details of the outcome. */
+      info?: {
+        /** @description Numeric code of the outcome. */
+        infoCode?: number;
+        /** @description The outcome, in words. */
+        description?: string;
+      };
+    };
+    /**
+     * @description Where provisioning is: `pending_email_input` until an email is given,
+     *     `pending_email_validation` until the user confirms it, `pending_user_migration` while an
+     *     existing Webex account moves in, `provisioning`, then `provisioned`; `updating` during a
+     *     change; `error` when it failed.
+     * @enum {string}
+     */
+    BroadWorksSubscriberStatus:
+      | 'pending_email_input'
+      | 'pending_email_validation'
+      | 'pending_user_migration'
+      | 'provisioning'
+      | 'provisioned'
+      | 'updating'
+      | 'error';
+    /** @description The subscriber's new details; only what is given changes. */
+    BroadWorksSubscriberUpdateRequest: {
+      /** @description New user id on BroadWorks. */
+      userId?: string;
+      /** @description New first name. */
+      firstName?: string;
+      /** @description New last name. */
+      lastName?: string;
+      /** @description New main phone number. */
+      primaryPhoneNumber?: string;
+      /** @description New mobile phone number. */
+      mobilePhoneNumber?: string;
+      /** @description New extension. */
+      extension?: string;
+      /** @description New time zone, an IANA name. */
+      timezone?: string;
+      /** @description New package, `softphone`, `basic`, `standard` or `premium`. */
+      package?: string;
+    };
+    /** @description A shared place of a BroadWorks enterprise, as a Webex workspace. */
+    BroadWorksWorkspace: {
+      /** @description Provisioning id of the Webex for BroadWorks template the workspace was provisioned with. */
+      provisioningId?: string;
+      /** @description The workspace's user id on BroadWorks. */
+      userId?: string;
+      /** @description The service provider's id of the workspace's enterprise. */
+      spEnterpriseId?: string;
+      /** @description Name of the workspace as people see it. */
+      displayName?: string;
+      /** @description Main phone number of the workspace. */
+      primaryPhoneNumber?: string;
+      /** @description Extension of the workspace. */
+      extension?: string;
+      /** @description Unique id of the workspace on Webex. */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When the workspace was provisioned.
+       */
+      created: string;
+    };
+    /** @description The workspace to provision. */
+    BroadWorksWorkspaceCreateRequest: {
+      /** @description Provisioning id of the provider's Webex for BroadWorks template to use. */
+      provisioningId: string;
+      /** @description The user id on BroadWorks the workspace stands for. */
+      userId: string;
+      /** @description The service provider's id of the enterprise the workspace belongs to. */
+      spEnterpriseId: string;
+      /** @description Name of the workspace as people will see it. */
+      displayName: string;
+      /** @description Main phone number of the workspace. */
+      primaryPhoneNumber?: string;
+      /** @description Extension of the workspace. */
+      extension?: string;
+    };
+    /** @description The workspace's new details; only what is given changes. */
+    BroadWorksWorkspaceUpdateRequest: {
+      /** @description New user id on BroadWorks. */
+      userId?: string;
+      /** @description New main phone number. */
+      primaryPhoneNumber?: string;
+      /** @description New extension. */
+      extension?: string;
     };
     /** @description One person to invite in a bulk invitation. */
     BulkCreateMeetingInviteeItem: {
@@ -18211,6 +19210,18 @@ export interface components {
       /** @description The value preset for the user. */
       value?: string;
     };
+    /** @description A UC Manager calling profile. */
+    UcmProfile: {
+      /** @description Unique id of the profile; give it when assigning the profile to a person. */
+      id: string;
+      /** @description Name of the profile, as administrators set it up. */
+      name: string;
+    };
+    /** @description The UC Manager profiles of an organization. */
+    UcmProfileList: {
+      /** @description The profiles, possibly none. */
+      callingProfiles: components['schemas']['UcmProfile'][];
+    };
     /** @description What to give when updating a group (a SCIM patch). */
     UpdateGroupRequest: {
       /** @description SCIM schemas the body uses, e.g. `urn:ietf:params:scim:api:messages:2.0:PatchOp`. */
@@ -19228,6 +20239,550 @@ export interface components {
      * @enum {string}
      */
     WebhookStatus: 'active' | 'inactive';
+    /** @description A billing report with its state and, once built, where to download it. */
+    WholesaleBillingReport: {
+      /** @description Unique id of the report. */
+      id: string;
+      /**
+       * Format: date
+       * @description First day of the billing period the report covers.
+       */
+      billingStartDate?: string;
+      /**
+       * Format: date
+       * @description Last day of the billing period the report covers.
+       */
+      billingEndDate?: string;
+      /** @description Level of detail of the report. */
+      type?: components['schemas']['WholesaleBillingReportType'];
+      /** @description Whether the report reconciles a billing period or shows usage at one moment. */
+      category?: components['schemas']['WholesaleBillingReportCategory'];
+      /**
+       * Format: date-time
+       * @description When the report was requested.
+       */
+      created: string;
+      /** @description Person id of the administrator who requested the report. */
+      createdBy?: string;
+      /** @description Whether the report is still being built, ready or failed. */
+      status?: components['schemas']['WholesaleBillingReportStatus'];
+      /**
+       * @description Short-lived link to the report's CSV file, present once the report is `COMPLETED`; it
+       *     expires, so fetch it when needed.
+       */
+      tempDownloadURL?: string;
+      /** @description What went wrong, when the report `FAILED`. */
+      errors?: components['schemas']['WholesaleBillingReportError'][];
+    };
+    /**
+     * @description `RECONCILIATION` for a report over a closed billing period, to check an invoice against;
+     *     `POINT_IN_TIME` for usage as it stood when the report was built.
+     * @enum {string}
+     */
+    WholesaleBillingReportCategory: 'RECONCILIATION' | 'POINT_IN_TIME';
+    /** @description One page of billing reports. */
+    WholesaleBillingReportCollectionResponse: {
+      /** @description The reports of this page. */
+      items: components['schemas']['WholesaleBillingReportSummary'][];
+    };
+    /** @description Which billing report to build. */
+    WholesaleBillingReportCreateRequest: {
+      /**
+       * Format: date
+       * @description First day of the billing period to report on (`YYYY-MM-DD`).
+       */
+      billingStartDate: string;
+      /**
+       * Format: date
+       * @description Last day of the billing period to report on (`YYYY-MM-DD`).
+       */
+      billingEndDate: string;
+      /** @description Level of detail, `PARTNER`, `CUSTOMER` or `USER`. */
+      type?: string;
+      /** @description Build the report for this sub-partner organization (distributor partners only). */
+      subPartnerOrgId?: string;
+      /** @description Ask for the variant of the report meant for the partner's own internal use. */
+      internal?: boolean;
+    };
+    /** @description The id of a report being built, and what was asked for. */
+    WholesaleBillingReportCreateResponse: {
+      /** @description Id of the new report; get it by this id to follow its progress. */
+      id: string;
+      /**
+       * Format: date
+       * @description First day of the billing period the report will cover.
+       */
+      billingStartDate?: string;
+      /**
+       * Format: date
+       * @description Last day of the billing period the report will cover.
+       */
+      billingEndDate?: string;
+      /** @description Level of detail of the report. */
+      type?: components['schemas']['WholesaleBillingReportType'];
+      /** @description Whether the report reconciles a billing period or shows usage at one moment. */
+      category?: components['schemas']['WholesaleBillingReportCategory'];
+    };
+    /** @description Why building a report failed. */
+    WholesaleBillingReportError: {
+      /** @description Numeric code of the problem. */
+      code?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /**
+     * @description Where a report is: `IN_PROGRESS` while Webex builds it, then `COMPLETED` (ready to
+     *     download) or `FAILED` (see its `errors`).
+     * @enum {string}
+     */
+    WholesaleBillingReportStatus: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+    /** @description A billing report as the list shows it, without its download link. */
+    WholesaleBillingReportSummary: {
+      /** @description Unique id of the report. */
+      id: string;
+      /**
+       * Format: date
+       * @description First day of the billing period the report covers.
+       */
+      billingStartDate?: string;
+      /**
+       * Format: date
+       * @description Last day of the billing period the report covers.
+       */
+      billingEndDate?: string;
+      /** @description Whether the report is still being built, ready or failed. */
+      status?: components['schemas']['WholesaleBillingReportStatus'];
+      /** @description Level of detail of the report. */
+      type?: components['schemas']['WholesaleBillingReportType'];
+      /** @description Whether the report reconciles a billing period or shows usage at one moment. */
+      category?: components['schemas']['WholesaleBillingReportCategory'];
+    };
+    /**
+     * @description Level of detail of a billing report: `PARTNER` (totals for the partner), `CUSTOMER` (per
+     *     customer organization) or `USER` (per subscriber).
+     * @enum {string}
+     */
+    WholesaleBillingReportType: 'USER' | 'CUSTOMER' | 'PARTNER';
+    /** @description A customer organization a wholesale partner provisions. */
+    WholesaleCustomer: {
+      /** @description Unique id of the wholesale customer; it differs from the organization's id. */
+      id: string;
+      /** @description Id of the customer's Webex organization. */
+      orgId?: string;
+      /** @description The partner's own id for the customer, as given when provisioning it. */
+      externalId?: string;
+      /** @description The customer's postal address. */
+      address?: components['schemas']['WholesaleCustomerAddress'];
+      /**
+       * @description Where provisioning is: `provisioning`, then `provisioned`, `provisioned_with_errors` or
+       *     `error`; `updating` and `deleting` while a change or removal runs; `pending_rpl_review`
+       *     while Cisco screens the customer against restricted-party lists.
+       * @enum {string}
+       */
+      status?:
+        | 'provisioned'
+        | 'provisioned_with_errors'
+        | 'provisioning'
+        | 'updating'
+        | 'deleting'
+        | 'error'
+        | 'pending_rpl_review';
+      /** @description The packages the customer has. */
+      packages?: components['schemas']['WholesaleCustomerPackage'][];
+      /** @description How each of the customer's packages is provisioned. */
+      resourceDetails?: {
+        /** @description One entry per package. */
+        packages?: components['schemas']['WholesaleCustomerPackageDetails'][];
+      };
+      /** @description Problems Webex met provisioning the customer. */
+      errors?: components['schemas']['WholesaleCustomerError'][];
+    };
+    /** @description A customer's postal address as Webex has it. */
+    WholesaleCustomerAddress: {
+      /** @description First line of the street address. */
+      addressLine1?: string;
+      /** @description Second line of the street address (suite, floor …). */
+      addressLine2?: string;
+      /** @description City. */
+      city?: string;
+      /** @description State, province or region. */
+      stateOrProvince?: string;
+      /** @description Postal code. */
+      zipOrPostalCode?: string;
+      /** @description Country, as an ISO 3166-1 alpha-2 code such as `US`. */
+      country?: string;
+    };
+    /** @description A postal address to provision with; street, city and country are needed. */
+    WholesaleCustomerAddressInput: {
+      /** @description First line of the street address. */
+      addressLine1: string;
+      /** @description Second line of the street address (suite, floor …). */
+      addressLine2?: string;
+      /** @description City. */
+      city: string;
+      /** @description State, province or region. */
+      stateOrProvince?: string;
+      /** @description Postal code. */
+      zipOrPostalCode?: string;
+      /** @description Country, as an ISO 3166-1 alpha-2 code such as `US`. */
+      country: string;
+    };
+    /** @description The first Webex Calling location to create for the customer. */
+    WholesaleCustomerCallingLocation: {
+      /** @description Name of the location. */
+      name: string;
+      /** @description Postal address of the location. */
+      address: components['schemas']['WholesaleCustomerAddressInput'];
+      /** @description Time zone of the location, an IANA name such as `America/Chicago`. */
+      timezone: string;
+      /** @description Language for phones and announcements at the location, such as `en_us`. */
+      language: string;
+      /** @description Emergency location id the location's calls report, where the country needs one. */
+      emergencyLocationIdentifier?: string;
+    };
+    /** @description One page of customers. */
+    WholesaleCustomerCollectionResponse: {
+      /** @description The customers of this page. */
+      items: components['schemas']['WholesaleCustomer'][];
+    };
+    /** @description The customer to provision. */
+    WholesaleCustomerCreateRequest: {
+      /**
+       * @description Provisioning id of the partner's Webex Wholesale offer, given by Cisco when the offer was
+       *     set up.
+       */
+      provisioningId: string;
+      /** @description The packages to give the customer. */
+      packages: components['schemas']['WholesaleCustomerPackage'][];
+      /**
+       * @description Id of an existing Webex organization to make the customer; left out, Webex creates a new
+       *     one.
+       */
+      orgId?: string;
+      /**
+       * @description The partner's own id for the customer (from its billing system, say); unique among its
+       *     customers.
+       */
+      externalId: string;
+      /** @description The customer's postal address. */
+      address: components['schemas']['WholesaleCustomerAddressInput'];
+      /** @description Who the new organization is for; needed when Webex creates the organization. */
+      customerInfo?: {
+        /** @description Name of the customer organization. */
+        name: string;
+        /** @description Email of the customer's first administrator, who receives the welcome email. */
+        primaryEmail: string;
+        /** @description Language of the administrator's emails and of Control Hub, such as `en`. */
+        language?: string;
+      };
+      /** @description Settings the packages need. */
+      provisioningParameters?: components['schemas']['WholesaleCustomerProvisioningParameters'];
+      /** @description Email of the sub-partner administrator who is to manage the customer. */
+      subPartnerAdminEmail?: string;
+    };
+    /** @description A problem Webex met while provisioning a customer or one of its packages. */
+    WholesaleCustomerError: {
+      /** @description Numeric code of the problem. */
+      errorCode?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /**
+     * @description A Webex Wholesale package a customer can be given.
+     * @enum {string}
+     */
+    WholesaleCustomerPackage:
+      | 'common_area_calling'
+      | 'webex_calling'
+      | 'webex_meetings'
+      | 'webex_suite'
+      | 'webex_voice'
+      | 'cx_essentials'
+      | 'webex_calling_standard'
+      | 'cisco_calling_plan'
+      | 'attendant_console'
+      | 'cx_premium_agent'
+      | 'cx_standard_agent'
+      | 'cx_voice_ports'
+      | 'cx_ai_assistant'
+      | 'webex_ai_agent';
+    /** @description How one package of a customer is provisioned. */
+    WholesaleCustomerPackageDetails: {
+      /** @description The package. */
+      name?: components['schemas']['WholesaleCustomerPackage'];
+      /**
+       * @description Where the package is: `provisioning`, `provisioned`, `deleting` while it is taken away, or
+       *     `error`.
+       * @enum {string}
+       */
+      status?: 'provisioned' | 'provisioning' | 'deleting' | 'error';
+      /** @description Problems that did not stop the package from being provisioned. */
+      warnings?: components['schemas']['WholesaleCustomerError'][];
+      /** @description Problems that stopped the package from being provisioned. */
+      errors?: components['schemas']['WholesaleCustomerError'][];
+      /** @description Ids of the licenses behind the package, when asked for with `includePackageLicenseInfo`. */
+      licenseIds?: string[];
+    };
+    /** @description The most subscribers the customer may have on each package. */
+    WholesaleCustomerPackageLimits: {
+      /** @description Most subscribers on `webex_calling`. */
+      webex_calling?: number;
+      /** @description Most workspaces on `common_area_calling`. */
+      common_area_calling?: number;
+      /** @description Most subscribers on `webex_meetings`. */
+      webex_meetings?: number;
+      /** @description Most subscribers on `webex_suite`. */
+      webex_suite?: number;
+      /** @description Most subscribers on `webex_voice`. */
+      webex_voice?: number;
+      /** @description Most subscribers on `cx_essentials`. */
+      cx_essentials?: number;
+      /** @description Most subscribers on `webex_calling_standard`. */
+      webex_calling_standard?: number;
+      /** @description Most subscribers on `attendant_console`. */
+      attendant_console?: number;
+    };
+    /** @description The customer to check, as it would be provisioned. */
+    WholesaleCustomerPrecheckRequest: {
+      /** @description Provisioning id of the partner's Webex Wholesale offer. */
+      provisioningId?: string;
+      /** @description The packages the customer would get. */
+      packages?: components['schemas']['WholesaleCustomerPackage'][];
+      /** @description Id of an existing Webex organization that would become the customer. */
+      orgId?: string;
+      /** @description The partner's own id for the customer. */
+      externalId?: string;
+      /** @description The customer's postal address. */
+      address: components['schemas']['WholesaleCustomerAddressInput'];
+      /** @description Who the new organization would be for. */
+      customerInfo?: {
+        /** @description Name of the customer organization. */
+        name?: string;
+        /** @description Email of the customer's first administrator. */
+        primaryEmail: string;
+      };
+      /** @description Settings the packages would need. */
+      provisioningParameters?: components['schemas']['WholesaleCustomerProvisioningParameters'];
+    };
+    /** @description The outcome of a provisioning precheck. */
+    WholesaleCustomerPrecheckResponse: {
+      /** @description Overall outcome, such as `success`. */
+      message?: string;
+      /** @description Details of the outcome. */
+      info?: {
+        /** @description Numeric code of the outcome. */
+        infoCode?: number;
+        /** @description The outcome, in words. */
+        description?: string;
+      };
+    };
+    /** @description Settings the packages need when they are provisioned. */
+    WholesaleCustomerProvisioningParameters: {
+      /** @description Settings for the calling packages. */
+      calling?: {
+        /** @description The calling location to create. */
+        location: components['schemas']['WholesaleCustomerCallingLocation'];
+      };
+      /** @description Settings for the meetings packages. */
+      meetings?: {
+        /** @description Time zone of the customer's meeting site, an IANA name such as `Europe/Dublin`. */
+        timezone?: string;
+      };
+      /** @description Settings that apply across packages. */
+      packages?: {
+        /** @description Caps on the number of subscribers per package. */
+        limits?: components['schemas']['WholesaleCustomerPackageLimits'];
+      };
+    };
+    /** @description The customer's new packages and settings. */
+    WholesaleCustomerUpdateRequest: {
+      /** @description A new external id for the customer. */
+      externalId?: string;
+      /** @description Every package the customer is to have; one left out is taken away. */
+      packages: components['schemas']['WholesaleCustomerPackage'][];
+      /** @description A new postal address. */
+      address?: components['schemas']['WholesaleCustomerAddressInput'];
+      /** @description Settings the added packages need. */
+      provisioningParameters?: components['schemas']['WholesaleCustomerProvisioningParameters'];
+      /** @description Email of the sub-partner administrator who is to manage the customer. */
+      subPartnerAdminEmail?: string;
+    };
+    /** @description Where a customer being provisioned or updated can be read. */
+    WholesaleCustomerUrl: {
+      /** @description URL of the customer; get it to follow provisioning. */
+      url?: string;
+    };
+    /** @description A partner organization that resells Webex Wholesale through a distributor. */
+    WholesaleSubPartner: {
+      /** @description Id of the sub-partner's Webex organization. */
+      orgId?: string;
+      /** @description Id of the Webex Wholesale subscription the sub-partner sells under. */
+      subscriptionId?: string;
+      /**
+       * @description `active` while the sub-partner may provision, `suspended` while it may not.
+       * @enum {string}
+       */
+      provisioningState?: 'active' | 'suspended';
+      /**
+       * Format: date-time
+       * @description When the sub-partner was set up.
+       */
+      created: string;
+      /** @description When billing for the sub-partner starts (ISO 8601). */
+      billingStartDate?: string;
+    };
+    /** @description One page of sub-partners. */
+    WholesaleSubPartnerCollectionResponse: {
+      /** @description The sub-partners of this page. */
+      items: components['schemas']['WholesaleSubPartner'][];
+    };
+    /** @description A person of a wholesale customer with the packages the partner gives them. */
+    WholesaleSubscriber: {
+      /** @description Unique id of the subscriber; it differs from the person id. */
+      id: string;
+      /** @description Id of the subscriber's Webex person, once there is one. */
+      personId?: string;
+      /** @description The subscriber's email address. */
+      email?: string;
+      /** @description Id of the wholesale customer the subscriber belongs to. */
+      customerId?: string;
+      /** @description The partner's own id for that customer. */
+      externalCustomerId?: string;
+      /** @description The subscriber's main package. */
+      package?: components['schemas']['WholesaleSubscriberSinglePackage'];
+      /** @description Every package the subscriber holds. */
+      packages?: components['schemas']['WholesaleSubscriberPackage'][];
+      /**
+       * @description `provisioned` once the packages are in place, or `pending_user_migration` while the person
+       *     has to agree to move their Webex account into the customer's organization.
+       * @enum {string}
+       */
+      status?: 'provisioned' | 'pending_user_migration';
+      /** @description Problems Webex met provisioning the subscriber. */
+      errors?: components['schemas']['WholesaleSubscriberError'][];
+      /**
+       * Format: date-time
+       * @description When the subscriber was provisioned.
+       */
+      created: string;
+      /**
+       * Format: date-time
+       * @description When `status` last changed.
+       */
+      lastStatusChange?: string;
+    };
+    /** @description One page of subscribers. */
+    WholesaleSubscriberCollectionResponse: {
+      /** @description The subscribers of this page. */
+      items: components['schemas']['WholesaleSubscriber'][];
+    };
+    /** @description The subscriber to provision. */
+    WholesaleSubscriberCreateRequest: {
+      /** @description Id of the wholesale customer the subscriber belongs to. */
+      customerId: string;
+      /** @description The subscriber's email address. */
+      email: string;
+      /** @description The main package to give; give `packages` for several, add-ons included. */
+      package?: components['schemas']['WholesaleSubscriberSinglePackage'];
+      /** @description The packages to give. */
+      packages?: components['schemas']['WholesaleSubscriberPackage'][];
+      /** @description Name, number and location of the subscriber. */
+      provisioningParameters: components['schemas']['WholesaleSubscriberProvisioningParameters'];
+    };
+    /** @description A problem Webex met provisioning a subscriber. */
+    WholesaleSubscriberError: {
+      /** @description Numeric code of the problem. */
+      errorCode?: number;
+      /** @description What went wrong, in words. */
+      description?: string;
+    };
+    /**
+     * @description A Webex Wholesale package a subscriber can hold.
+     * @enum {string}
+     */
+    WholesaleSubscriberPackage:
+      | 'webex_calling'
+      | 'webex_meetings'
+      | 'webex_suite'
+      | 'webex_voice'
+      | 'cx_essentials'
+      | 'webex_calling_standard'
+      | 'attendant_console'
+      | 'cx_premium_agent'
+      | 'cx_standard_agent';
+    /** @description The subscriber to check, as it would be provisioned. */
+    WholesaleSubscriberPrecheckRequest: {
+      /** @description Provisioning id of the partner's Webex Wholesale offer. */
+      provisioningId?: string;
+      /** @description Id of the wholesale customer the subscriber would belong to. */
+      customerId?: string;
+      /** @description The subscriber's email address. */
+      email: string;
+      /** @description The main package the subscriber would get. */
+      package?: components['schemas']['WholesaleSubscriberSinglePackage'];
+      /** @description The packages the subscriber would get. */
+      packages?: components['schemas']['WholesaleSubscriberPackage'][];
+      /** @description Name, number and location of the subscriber. */
+      provisioningParameters?: components['schemas']['WholesaleSubscriberProvisioningParameters'];
+      /** @description The customer, when it is not provisioned yet. */
+      customerInfo?: {
+        /** @description Email of the customer's first administrator. */
+        primaryEmail: string;
+      };
+    };
+    /** @description The outcome of a provisioning precheck. */
+    WholesaleSubscriberPrecheckResponse: {
+      /** @description Overall outcome, such as `success`. */
+      message?: string;
+      /** @description Details of the outcome. */
+      info?: {
+        /** @description Numeric code of the outcome. */
+        infoCode?: number;
+        /** @description The outcome, in words. */
+        description?: string;
+      };
+    };
+    /** @description What Webex needs to set the subscriber up. */
+    WholesaleSubscriberProvisioningParameters: {
+      /** @description First name, for a person Webex does not know yet. */
+      firstName?: string;
+      /** @description Last name, for a person Webex does not know yet. */
+      lastName?: string;
+      /** @description Phone number for the calling packages, in E.164 form (`+15035550142`). */
+      primaryPhoneNumber?: string;
+      /** @description Extension for the calling packages. */
+      extension?: string;
+      /** @description Id of the customer's calling location the subscriber is placed in. */
+      locationId?: string;
+    };
+    /**
+     * @description The packages the single `package` field can name (the add-on packages only appear in
+     *     `packages`).
+     * @enum {string}
+     */
+    WholesaleSubscriberSinglePackage:
+      | 'webex_calling'
+      | 'webex_meetings'
+      | 'webex_suite'
+      | 'webex_voice'
+      | 'cx_essentials'
+      | 'webex_calling_standard';
+    /** @description The subscriber's new packages or calling settings. */
+    WholesaleSubscriberUpdateRequest: {
+      /** @description The new main package. */
+      package?: components['schemas']['WholesaleSubscriberPackage'];
+      /** @description Every package the subscriber is to hold. */
+      packages?: components['schemas']['WholesaleSubscriberPackage'][];
+      /** @description New calling settings. */
+      provisioningParameters?: {
+        /** @description New phone number, in E.164 form. */
+        primaryPhoneNumber?: string;
+        /** @description New extension. */
+        extension?: string;
+        /** @description Id of the calling location to move the subscriber to. */
+        locationId?: string;
+      };
+    };
     /** @description A workspace, a physical place where people meet or work and where devices are registered. */
     Workspace: {
       /** @description Id of the workspace. */
@@ -20101,6 +21656,16 @@ export interface components {
     VideoMeshTo: string;
     /** @description Which runs to return, periodic ones, on-demand ones, or `All`. */
     VideoMeshTriggerType: components['schemas']['VideoMeshTriggerType'];
+    /**
+     * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+     *     customers this way.
+     */
+    WholesaleCustomerOnBehalfOfSubPartnerOrgId: string;
+    /**
+     * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+     *     subscribers this way.
+     */
+    WholesaleSubscriberOnBehalfOfSubPartnerOrgId: string;
   };
   requestBodies: never;
   headers: {
@@ -20113,6 +21678,10 @@ export interface components {
     RetryAfter: number;
     /** @description The id Webex support asks for when something goes wrong. */
     TrackingID: string;
+    /** @description URL of the customer being provisioned; get it to follow its status. */
+    WholesaleCustomerLocation: string;
+    /** @description URL of the subscriber; get it to follow its status. */
+    WholesaleSubscriberLocation: string;
   };
   pathItems: never;
 }
@@ -21606,6 +23175,758 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description The authorization was revoked. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listBroadWorksBillingReports: {
+    parameters: {
+      query?: {
+        /** @description Only reports created before this date (ISO 8601, such as `2026-11-01`). */
+        before?: string;
+        /** @description Only reports created after this date (ISO 8601, such as `2026-10-01`). */
+        after?: string;
+        /** @description The report field to sort by, such as `billingPeriod` or `status`. */
+        sortBy?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of billing reports. */
+      200: {
+        headers: {
+          Link: components['headers']['Link'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksBillingReportCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createBroadWorksBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksBillingReportCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The report was queued; its id is in the answer. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksBillingReportCreateResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getBroadWorksBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksBillingReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteBroadWorksBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report was deleted. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listBroadWorksEnterprises: {
+    parameters: {
+      query?: {
+        /** @description Only the enterprise with this service-provider enterprise id. */
+        spEnterpriseId?: string;
+        /** @description Only enterprises whose service-provider enterprise id starts with this text. */
+        startsWith?: string;
+        /** @description Page size, at most this many enterprises per page. */
+        max?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of enterprises. */
+      200: {
+        headers: {
+          Link: components['headers']['Link'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksEnterpriseCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getBroadWorksEnterpriseDirectorySync: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the enterprise (its `id`, not its service-provider enterprise id). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The enterprise's directory sync setting and last outcome. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksEnterpriseDirectorySync'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateBroadWorksEnterpriseDirectorySync: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the enterprise (its `id`, not its service-provider enterprise id). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksEnterpriseDirectorySyncUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The directory sync setting as it is now. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksEnterpriseDirectorySyncChange'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  triggerBroadWorksEnterpriseDirectorySync: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the enterprise (its `id`, not its service-provider enterprise id). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksEnterpriseDirectorySyncTriggerRequest'];
+      };
+    };
+    responses: {
+      /** @description The sync was started. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksEnterpriseDirectorySyncChange'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  triggerBroadWorksUserDirectorySync: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the enterprise the user belongs to. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksEnterpriseUserSyncRequest'];
+      };
+    };
+    responses: {
+      /** @description The user's directory entry and what the sync did to it. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksEnterpriseUserSyncResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listBroadWorksSubscribers: {
+    parameters: {
+      query?: {
+        /** @description Only the subscriber with this BroadWorks user id. */
+        userId?: string;
+        /** @description Only the subscriber who is this Webex person. */
+        personId?: string;
+        /** @description Only the subscriber with this email address. */
+        email?: string;
+        /** @description Only subscribers provisioned with this Webex for BroadWorks template. */
+        provisioningId?: string;
+        /** @description Only subscribers of the enterprise with this service-provider enterprise id. */
+        spEnterpriseId?: string;
+        /** @description Only subscribers whose status changed after this time (ISO 8601). */
+        lastStatusChange?: string;
+        /** @description Only subscribers in this state. */
+        status?: components['schemas']['BroadWorksSubscriberStatus'];
+        /** @description Only subscribers created after this time (ISO 8601). */
+        after?: string;
+        /**
+         * @description `true` for only the subscribers who activated Webex themselves, `false` for only those
+         *     provisioned by the provider.
+         */
+        selfActivated?: boolean;
+        /** @description Page size, at most this many subscribers per page. */
+        max?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of subscribers. */
+      200: {
+        headers: {
+          Link: components['headers']['Link'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksSubscriberCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createBroadWorksSubscriber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksSubscriberCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscriber, as provisioning starts. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  precheckBroadWorksSubscriber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksSubscriberPrecheckRequest'];
+      };
+    };
+    responses: {
+      /** @description What the check found. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksSubscriberPrecheckResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getBroadWorksSubscriber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the subscriber (not the Webex person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriber. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateBroadWorksSubscriber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the subscriber (not the Webex person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksSubscriberUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscriber, with the change under way. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteBroadWorksSubscriber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the subscriber (not the Webex person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriber was removed. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createBroadWorksWorkspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksWorkspaceCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The new workspace. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksWorkspace'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateBroadWorksWorkspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the workspace, as `create` answered it. */
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BroadWorksWorkspaceUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The workspace as it is now. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BroadWorksWorkspace'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteBroadWorksWorkspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the workspace, as `create` answered it. */
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workspace was removed. */
       204: {
         headers: {
           TrackingID: components['headers']['TrackingID'];
@@ -33085,6 +35406,49 @@ export interface operations {
       504: components['responses']['GatewayTimeout'];
     };
   };
+  sendWholesaleSubscriberConsentMoveEmail: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale subscriber waiting for the move. */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The email was sent. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
   listTeamMemberships: {
     parameters: {
       query: {
@@ -33476,6 +35840,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listUcmProfiles: {
+    parameters: {
+      query?: {
+        /** @description The organization whose profiles to list; by default the caller's own. */
+        orgId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The organization's UC Manager profiles. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UcmProfileList'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -37609,6 +40012,816 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description The webhook was deleted. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listWholesaleBillingReports: {
+    parameters: {
+      query?: {
+        /** @description Only reports whose billing period starts on this date (`YYYY-MM-DD`). */
+        billingStartDate?: string;
+        /** @description Only reports whose billing period ends on this date (`YYYY-MM-DD`). */
+        billingEndDate?: string;
+        /** @description Only reports of this level of detail. */
+        type?: components['schemas']['WholesaleBillingReportType'];
+        /** @description The report field the list is sorted by. */
+        sortBy?: 'id' | 'billingStartDate' | 'billingEndDate' | 'status';
+        /** @description Only reports in this state. */
+        status?: components['schemas']['WholesaleBillingReportStatus'];
+        /**
+         * @description Page size, at most this many reports per page; Webex lowers a value above its limit to the
+         *     limit.
+         */
+        max?: number;
+        /**
+         * @description Only reports of this sub-partner organization, for a distributor partner that manages
+         *     sub-partners.
+         */
+        subPartnerOrgId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of billing reports. */
+      200: {
+        headers: {
+          Link: components['headers']['Link'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleBillingReportCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createWholesaleBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleBillingReportCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The report was queued; its id is in the answer. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleBillingReportCreateResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getWholesaleBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleBillingReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteWholesaleBillingReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the billing report, as the create answer or the list gave it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report was deleted. */
+      204: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listWholesaleCustomers: {
+    parameters: {
+      query?: {
+        /** @description Only the customer with this external id (the partner's own id for it). */
+        externalId?: string;
+        /** @description Only the customer that is this Webex organization. */
+        orgId?: string;
+        /**
+         * @description Only customers in one of these provisioning states (`provisioned`, `provisioning`, `error`
+         *     …), sent comma-separated.
+         */
+        status?: string[];
+        /** @description How many customers to skip before the first one returned (0 to start at the beginning). */
+        offset?: number;
+        /** @description Page size, at most this many customers per page. */
+        max?: number;
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of customers. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleCustomerCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createWholesaleCustomer: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleCustomerCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description Provisioning has started; the customer is at the URL given. */
+      202: {
+        headers: {
+          Location: components['headers']['WholesaleCustomerLocation'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleCustomerUrl'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  precheckWholesaleCustomer: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleCustomerPrecheckRequest'];
+      };
+    };
+    responses: {
+      /** @description What the check found. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleCustomerPrecheckResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getWholesaleCustomer: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+        /** @description Also give the license ids behind each package (`resourceDetails.packages[].licenseIds`). */
+        includePackageLicenseInfo?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale customer (not its organization id). */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The customer. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleCustomer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateWholesaleCustomer: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale customer (not its organization id). */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleCustomerUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The update has started; the customer is at the URL given. */
+      202: {
+        headers: {
+          Location: components['headers']['WholesaleCustomerLocation'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleCustomerUrl'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteWholesaleCustomer: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     customers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleCustomerOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale customer (not its organization id). */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The removal has started. */
+      202: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listWholesaleSubPartners: {
+    parameters: {
+      query?: {
+        /** @description Only sub-partners in this state, `active` or `suspended`. */
+        provisioningState?: string;
+        /** @description How many sub-partners to skip before the first one returned (0 to start at the beginning). */
+        offset?: number;
+        /** @description Page size, at most this many sub-partners per page. */
+        max?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of sub-partners. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubPartnerCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listWholesaleSubscribers: {
+    parameters: {
+      query?: {
+        /** @description Page size, at most this many subscribers per page. */
+        max?: number;
+        /** @description How many subscribers to skip before the first one returned (0 to start at the beginning). */
+        offset?: number;
+        /** @description Only subscribers of this wholesale customer. */
+        customerId?: string;
+        /** @description Only the subscriber who is this Webex person. */
+        personId?: string;
+        /** @description Only subscribers of the customer with this external id (the partner's own id for it). */
+        externalCustomerId?: string;
+        /** @description Only the subscriber with this email address. */
+        email?: string;
+        /** @description Only subscribers in this state, such as `provisioned` or `pending_user_migration`. */
+        status?: string;
+        /** @description Only subscribers created after this time (ISO 8601). */
+        after?: string;
+        /** @description Only subscribers whose status changed after this time (ISO 8601). */
+        lastStatusChange?: string;
+        /** @description The subscriber field to sort by, such as `created` or `lastStatusChange`. */
+        sortBy?: string;
+        /** @description Sort direction, `ASC` or `DESC`. */
+        sortOrder?: string;
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of subscribers. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriberCollectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  createWholesaleSubscriber: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleSubscriberCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscriber, provisioned. */
+      200: {
+        headers: {
+          Location: components['headers']['WholesaleSubscriberLocation'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriber'];
+        };
+      };
+      /** @description The subscriber is accepted and still being provisioned. */
+      202: {
+        headers: {
+          Location: components['headers']['WholesaleSubscriberLocation'];
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  precheckWholesaleSubscriber: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleSubscriberPrecheckRequest'];
+      };
+    };
+    responses: {
+      /** @description What the check found. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriberPrecheckResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  getWholesaleSubscriber: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale subscriber (not the person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriber. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  updateWholesaleSubscriber: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale subscriber (not the person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WholesaleSubscriberUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscriber as it is now. */
+      200: {
+        headers: {
+          TrackingID: components['headers']['TrackingID'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WholesaleSubscriber'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      415: components['responses']['UnsupportedMediaType'];
+      423: components['responses']['Locked'];
+      428: components['responses']['PreconditionRequired'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+      502: components['responses']['BadGateway'];
+      503: components['responses']['ServiceUnavailable'];
+      504: components['responses']['GatewayTimeout'];
+    };
+  };
+  deleteWholesaleSubscriber: {
+    parameters: {
+      query?: {
+        /**
+         * @description Act for this sub-partner organization: a distributor partner manages its sub-partners'
+         *     subscribers this way.
+         */
+        onBehalfOfSubPartnerOrgId?: components['parameters']['WholesaleSubscriberOnBehalfOfSubPartnerOrgId'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the wholesale subscriber (not the person id). */
+        subscriberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriber was removed. */
       204: {
         headers: {
           TrackingID: components['headers']['TrackingID'];

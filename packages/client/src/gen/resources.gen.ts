@@ -7,6 +7,10 @@ import { AnalyticsResource } from './resources/analytics.gen.js';
 import { ArchivedUsersResource } from './resources/archived-users.gen.js';
 import { AttachmentActionsResource } from './resources/attachment-actions.gen.js';
 import { AuthorizationsResource } from './resources/authorizations.gen.js';
+import { BroadWorksBillingReportsResource } from './resources/broadworks-billing-reports.gen.js';
+import { BroadWorksEnterprisesResource } from './resources/broadworks-enterprises.gen.js';
+import { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
+import { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 import { ClassificationsResource } from './resources/classifications.gen.js';
 import { DataSourcesResource } from './resources/data-sources.gen.js';
 import { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
@@ -40,7 +44,7 @@ import { MeetingSummaryReportsResource } from './resources/meeting-summary-repor
 import { MeetingTranscriptsResource } from './resources/meeting-transcripts.gen.js';
 import { MeetingsResource } from './resources/meetings.gen.js';
 import { MembershipsResource } from './resources/memberships.gen.js';
-import { MessagesResource } from './resources/messages.gen.js';
+import { MessagesResource } from '../messages/messages-resource.js';
 import { OrganizationContactsResource } from './resources/organization-contacts.gen.js';
 import { OrganizationSettingsResource } from './resources/organization-settings.gen.js';
 import { OrganizationsResource } from './resources/organizations.gen.js';
@@ -68,8 +72,13 @@ import { SlidoResource } from './resources/slido.gen.js';
 import { TeamMembershipsResource } from './resources/team-memberships.gen.js';
 import { TeamsResource } from './resources/teams.gen.js';
 import { TrackingCodesResource } from './resources/tracking-codes.gen.js';
+import { UcmProfilesResource } from './resources/ucm-profiles.gen.js';
 import { VideoMeshResource } from './resources/video-mesh.gen.js';
-import { WebhooksResource } from './resources/webhooks.gen.js';
+import { WebhooksResource } from '../webhooks/webhooks-resource.js';
+import { WholesaleBillingReportsResource } from './resources/wholesale-billing-reports.gen.js';
+import { WholesaleCustomersResource } from './resources/wholesale-customers.gen.js';
+import { WholesaleSubPartnersResource } from './resources/wholesale-sub-partners.gen.js';
+import { WholesaleSubscribersResource } from './resources/wholesale-subscribers.gen.js';
 import { WorkspaceLocationsResource } from './resources/workspace-locations.gen.js';
 import { WorkspaceMetricsResource } from './resources/workspace-metrics.gen.js';
 import { WorkspacePersonalizationResource } from './resources/workspace-personalization.gen.js';
@@ -81,6 +90,10 @@ export { AnalyticsResource } from './resources/analytics.gen.js';
 export { ArchivedUsersResource } from './resources/archived-users.gen.js';
 export { AttachmentActionsResource } from './resources/attachment-actions.gen.js';
 export { AuthorizationsResource } from './resources/authorizations.gen.js';
+export { BroadWorksBillingReportsResource } from './resources/broadworks-billing-reports.gen.js';
+export { BroadWorksEnterprisesResource } from './resources/broadworks-enterprises.gen.js';
+export { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
+export { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 export { ClassificationsResource } from './resources/classifications.gen.js';
 export { DataSourcesResource } from './resources/data-sources.gen.js';
 export { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
@@ -114,7 +127,7 @@ export { MeetingSummaryReportsResource } from './resources/meeting-summary-repor
 export { MeetingTranscriptsResource } from './resources/meeting-transcripts.gen.js';
 export { MeetingsResource } from './resources/meetings.gen.js';
 export { MembershipsResource } from './resources/memberships.gen.js';
-export { MessagesResource } from './resources/messages.gen.js';
+export { MessagesResourceBase } from './resources/messages.gen.js';
 export { OrganizationContactsResource } from './resources/organization-contacts.gen.js';
 export { OrganizationSettingsResource } from './resources/organization-settings.gen.js';
 export { OrganizationsResource } from './resources/organizations.gen.js';
@@ -142,13 +155,46 @@ export { SlidoResource } from './resources/slido.gen.js';
 export { TeamMembershipsResource } from './resources/team-memberships.gen.js';
 export { TeamsResource } from './resources/teams.gen.js';
 export { TrackingCodesResource } from './resources/tracking-codes.gen.js';
+export { UcmProfilesResource } from './resources/ucm-profiles.gen.js';
 export { VideoMeshResource } from './resources/video-mesh.gen.js';
-export { WebhooksResource } from './resources/webhooks.gen.js';
+export { WebhooksResourceBase } from './resources/webhooks.gen.js';
+export { WholesaleBillingReportsResource } from './resources/wholesale-billing-reports.gen.js';
+export { WholesaleCustomersResource } from './resources/wholesale-customers.gen.js';
+export { WholesaleSubPartnersResource } from './resources/wholesale-sub-partners.gen.js';
+export { WholesaleSubscribersResource } from './resources/wholesale-subscribers.gen.js';
 export { WorkspaceLocationsResource } from './resources/workspace-locations.gen.js';
 export { WorkspaceMetricsResource } from './resources/workspace-metrics.gen.js';
 export { WorkspacePersonalizationResource } from './resources/workspace-personalization.gen.js';
 export { WorkspacesResource } from './resources/workspaces.gen.js';
 export { XapiResource } from './resources/xapi.gen.js';
+
+/** The resources under `webex.broadWorks`. */
+export interface BroadWorksNamespace {
+  /**
+   * Billing reports give a Webex for BroadWorks service provider the usage it is billed for in one
+   * calendar month. Webex builds each report in the background; the provider's partner administrators
+   * request, poll, download and delete them.
+   */
+  readonly billingReports: BroadWorksBillingReportsResource;
+  /**
+   * An enterprise is a BroadWorks customer of a Webex for BroadWorks service provider, mirrored as a
+   * Webex organization. Directory sync copies the enterprise's BroadWorks directory (people, virtual
+   * users and contacts) into Webex so that its users can find one another.
+   */
+  readonly enterprises: BroadWorksEnterprisesResource;
+  /**
+   * A subscriber is a user of a service provider's BroadWorks system who also has Webex, with one of the
+   * Webex for BroadWorks packages. The provider's partner administrators provision, change and remove
+   * them; provisioning runs in the background and may wait on the user.
+   */
+  readonly subscribers: BroadWorksSubscribersResource;
+  /**
+   * A BroadWorks workspace is a shared place, such as a lobby or a meeting room, whose BroadWorks user
+   * (usually a virtual one) a Webex for BroadWorks service provider puts on Webex as a workspace. The
+   * provider's partner administrators provision, change and remove them.
+   */
+  readonly workspaces: BroadWorksWorkspacesResource;
+}
 
 /** The resources under `webex.hybrid`. */
 export interface HybridNamespace {
@@ -209,6 +255,47 @@ export interface ScimNamespace {
   readonly users: ScimUsersResource;
 }
 
+/** The resources under `webex.ucm`. */
+export interface UcmNamespace {
+  /**
+   * A UC Manager profile ties a person's Webex app to the on-premises Cisco Unified Communications
+   * Manager cluster that handles their calls, for organizations that call through their own UCM rather
+   * than Webex Calling.
+   */
+  readonly profiles: UcmProfilesResource;
+}
+
+/** The resources under `webex.wholesale`. */
+export interface WholesaleNamespace {
+  /**
+   * Billing reports break down the usage a Webex Wholesale partner is charged for, per partner, per
+   * customer or per subscriber, over a billing period. Webex builds each report in the background;
+   * partner administrators request, poll, download and delete them.
+   */
+  readonly billingReports: WholesaleBillingReportsResource;
+  /**
+   * Webex Wholesale lets a service provider sell Webex packages to its own customers: its partner
+   * administrators provision customer organizations and their subscribers, and distributors act for
+   * their sub-partners. Provisioning runs in the background, so a new or changed customer or subscriber
+   * shows a status until Webex has finished.
+   */
+  readonly customers: WholesaleCustomersResource;
+  /**
+   * Webex Wholesale lets a service provider sell Webex packages to its own customers: its partner
+   * administrators provision customer organizations and their subscribers, and distributors act for
+   * their sub-partners. Provisioning runs in the background, so a new or changed customer or subscriber
+   * shows a status until Webex has finished.
+   */
+  readonly subPartners: WholesaleSubPartnersResource;
+  /**
+   * Webex Wholesale lets a service provider sell Webex packages to its own customers: its partner
+   * administrators provision customer organizations and their subscribers, and distributors act for
+   * their sub-partners. Provisioning runs in the background, so a new or changed customer or subscriber
+   * shows a status until Webex has finished.
+   */
+  readonly subscribers: WholesaleSubscribersResource;
+}
+
 /** Every resource of the API, one property each (or a namespace of them). `Webex` extends this. */
 export class WebexResources {
   /**
@@ -235,6 +322,8 @@ export class WebexResources {
    * administrators can list and revoke them.
    */
   public readonly authorizations: AuthorizationsResource;
+  /** `broadWorks.billingReports`, `broadWorks.enterprises`, `broadWorks.subscribers`, `broadWorks.workspaces`. */
+  public readonly broadWorks: BroadWorksNamespace;
   /**
    * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to
    * tell people how sensitive the content of a space is.
@@ -456,6 +545,8 @@ export class WebexResources {
    * per user.
    */
   public readonly trackingCodes: TrackingCodesResource;
+  /** `ucm.profiles`. */
+  public readonly ucm: UcmNamespace;
   /**
    * Video Mesh runs Webex media processing on nodes in the customer's own network. These operations give
    * its administrators availability, utilization, overflow and redirect figures, on-demand and periodic
@@ -464,6 +555,8 @@ export class WebexResources {
   public readonly videoMesh: VideoMeshResource;
   /** Webhooks tell your app when something happens in Webex. */
   public readonly webhooks: WebhooksResource;
+  /** `wholesale.billingReports`, `wholesale.customers`, `wholesale.subPartners`, `wholesale.subscribers`. */
+  public readonly wholesale: WholesaleNamespace;
   /**
    * Workspace locations are the older way of saying where workspaces are: a site with an address and
    * coordinates, divided into floors. New integrations should prefer the locations API; both ids are
@@ -497,6 +590,12 @@ export class WebexResources {
     this.archivedUsers = new ArchivedUsersResource(core);
     this.attachmentActions = new AttachmentActionsResource(core);
     this.authorizations = new AuthorizationsResource(core);
+    this.broadWorks = {
+      billingReports: new BroadWorksBillingReportsResource(core),
+      enterprises: new BroadWorksEnterprisesResource(core),
+      subscribers: new BroadWorksSubscribersResource(core),
+      workspaces: new BroadWorksWorkspacesResource(core),
+    };
     this.classifications = new ClassificationsResource(core);
     this.dataSources = new DataSourcesResource(core);
     this.deviceCallSettings = new DeviceCallSettingsResource(core);
@@ -561,8 +660,15 @@ export class WebexResources {
     this.teamMemberships = new TeamMembershipsResource(core);
     this.teams = new TeamsResource(core);
     this.trackingCodes = new TrackingCodesResource(core);
+    this.ucm = { profiles: new UcmProfilesResource(core) };
     this.videoMesh = new VideoMeshResource(core);
     this.webhooks = new WebhooksResource(core);
+    this.wholesale = {
+      billingReports: new WholesaleBillingReportsResource(core),
+      customers: new WholesaleCustomersResource(core),
+      subPartners: new WholesaleSubPartnersResource(core),
+      subscribers: new WholesaleSubscribersResource(core),
+    };
     this.workspaceLocations = new WorkspaceLocationsResource(core);
     this.workspaceMetrics = new WorkspaceMetricsResource(core);
     this.workspacePersonalization = new WorkspacePersonalizationResource(core);

@@ -7,8 +7,8 @@ import type {
   WebhookResource,
 } from '@webex-ts/models';
 import { WebexValidationError } from '../errors/classes.js';
-import type { WebhooksResource } from '../gen/resources/webhooks.gen.js';
-import type { RequestOptions } from '../config/options.js';
+import type { WebhooksResourceBase } from '../gen/resources/webhooks.gen.js';
+import type { RequestOptions } from '../core/resource.js';
 
 /** The webhook a bot wants; `name` is its key: one webhook per name. */
 export interface WebhookSpec {
@@ -23,7 +23,7 @@ export interface WebhookSpec {
 }
 
 /** The webhook operations `ensureWebhook` uses: `webex.webhooks` fits. */
-export type WebhookOperations = Pick<WebhooksResource, 'list' | 'create' | 'update' | 'delete'>;
+export type WebhookOperations = Pick<WebhooksResourceBase, 'list' | 'create' | 'update' | 'delete'>;
 
 /**
  * Creates the webhook named `spec.name`, or brings the existing one in line (idempotent, for start-up):

@@ -1,8 +1,8 @@
 // What a bot does with each webhook delivery: verify, parse, drop repeats, fetch what the envelope only names, hand over.
 // Framework-free and runtime-free: the adapters read the body from the objects a server hands them.
 import type { AttachmentAction } from '@webex-ts/models';
-import type { RequestOptions } from '../config/options.js';
-import type { MessagesResource } from '../gen/resources/messages.gen.js';
+import type { RequestOptions } from '../core/resource.js';
+import type { MessagesResourceBase } from '../gen/resources/messages.gen.js';
 import { idKey } from '../ids/webex-ids.js';
 import { type DeliverBody, MAX_BODY_BYTES } from './body-reader.js';
 import { type RefusedOutcome, WebhookDeliveryError } from './delivery-error.js';
@@ -13,7 +13,7 @@ import { RecentKeys } from './recent-keys.js';
 import { verifyWebhookSignature } from './signature.js';
 
 /** A message as `messages.get` returns it. */
-export type ReceivedMessage = Awaited<ReturnType<MessagesResource['get']>>;
+export type ReceivedMessage = Awaited<ReturnType<MessagesResourceBase['get']>>;
 
 /** A `messages:created` delivery with the message it names, fetched. */
 export interface MessageCreatedEvent {

@@ -1,6 +1,7 @@
 import { type CodeBlockWriter, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { propertyKey, stringLiteral } from '../escape.js';
-import type { IrOperation, IrPaging, IrParameter, IrResource, IrSimpleType } from '../ir/types.js';
+import type { SdkPagingConfig } from '../load/openapi.js';
+import type { IrOperation, IrParameter, IrResource, IrSimpleType } from '../ir/types.js';
 
 /** Where the operation table imports the type it satisfies from (relative to `gen/`). */
 const INFO_TYPES_MODULE = '../core/operation-info.js';
@@ -26,7 +27,7 @@ export interface OperationEntry {
   parameters: ParameterEntry[];
   body?: { contentType: string; required: boolean };
   answer?: { contentType: string };
-  paging?: IrPaging;
+  paging?: SdkPagingConfig;
 }
 
 /** The folder of `specs/` a spec file is in (`messaging/rooms` → `messaging`); none for a file at the top. */

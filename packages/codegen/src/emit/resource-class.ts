@@ -8,7 +8,8 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import { pascalCase } from '../ir/names.js';
-import type { IrOperation, IrPaging, IrResource } from '../ir/types.js';
+import type { SdkPagingConfig } from '../load/openapi.js';
+import type { IrOperation, IrResource } from '../ir/types.js';
 import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
 import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
@@ -16,9 +17,17 @@ import { referencedNames, typeExpression } from './type-expression.js';
 /** Where generated resources import the core's types from (relative to `gen/resources/`). */
 const CORE_TYPES_MODULE = '../../core/resource.js';
 
-/** `['teamMemberships']` → `TeamMembershipsResource`, `['scim', 'users']` → `ScimUsersResource`. */
+/** The class `webex.teamMemberships` is: `['teamMemberships']` → `TeamMembershipsResource`, `['scim', 'users']` → `ScimUsersResource`. */
 export function resourceClassName(resource: IrResource): string {
   return `${pascalCase(resource.property.join(' '))}Resource`;
+}
+
+/**
+ * The generated class of a resource: its resource class, or `…ResourceBase` when a hand-written class of that name
+ * extends it (`MessagesResource` over `MessagesResourceBase`), so that every class `webex` holds has one kind of name.
+ */
+export function generatedClassName(resource: IrResource, extendedByHand: boolean): string {
+  return extendedByHand ? `${resourceClassName(resource)}Base` : resourceClassName(resource);
 }
 
 /** `webex.teamMemberships`, `webex.scim.users`. */
@@ -26,8 +35,12 @@ function resourcePath(resource: IrResource): string {
   return `webex.${resource.property.join('.')}`;
 }
 
-/** Statements of one resource module: imports, then the resource class. */
-export function emitResourceFile(resource: IrResource, modelsPackage: string): StatementStructures[] {
+/** Statements of one resource module: imports, then the resource class (its base, when `extendedByHand`). */
+export function emitResourceFile(
+  resource: IrResource,
+  modelsPackage: string,
+  extendedByHand = false,
+): StatementStructures[] {
   const models = new Set<string>();
   let usesPaginated = false;
   for (const op of resource.operations) {
@@ -63,21 +76,24 @@ export function emitResourceFile(resource: IrResource, modelsPackage: string): S
     moduleSpecifier: CORE_TYPES_MODULE,
     namedImports: ['RequestOptions', 'ResourceCore'],
   });
-  statements.push(emitResourceClass(resource));
+  statements.push(emitResourceClass(resource, extendedByHand));
   return statements;
 }
 
 /** The class holding one resource's methods, e.g. `RoomsResource` with `list`, `create`, `get`… */
-function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
+function emitResourceClass(resource: IrResource, extendedByHand: boolean): ClassDeclarationStructure {
   const tags = resource.tags.length
     ? [`Webex API tag${resource.tags.length > 1 ? 's' : ''}: ${resource.tags.join(', ')}.`]
     : [];
+  const reached = extendedByHand
+    ? `The generated methods of \`${resourcePath(resource)}\`, which is a \`${resourceClassName(resource)}\`: this class and what is written by hand over it.`
+    : `Reached as \`${resourcePath(resource)}\`.`;
   return {
     kind: StructureKind.Class,
-    name: resourceClassName(resource),
+    name: generatedClassName(resource, extendedByHand),
     isExported: true,
     docs: docsOf({ description: resource.description ?? `The ${resource.property.join('.')} API.` }, [
-      `Reached as \`${resourcePath(resource)}\`.`,
+      reached,
       ...tags,
     ]),
     ctors: [
@@ -91,7 +107,7 @@ function emitResourceClass(resource: IrResource): ClassDeclarationStructure {
 }
 
 /** The paging argument of `core.list`: nothing for Link paging over `items`, else the strategy and its names. */
-function pagingArgument(paging: IrPaging): string | undefined {
+function pagingArgument(paging: SdkPagingConfig): string | undefined {
   if (paging.strategy === 'link' && paging.items === 'items') return undefined;
   const entries = Object.entries(paging).map(([key, value]) => `${key}: ${stringLiteral(value)}`);
   return `{ ${entries.join(', ')} }`;
@@ -122,7 +138,6 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     op.body ? 'body' : undefined,
     op.body?.contentType ? `headers: { 'Content-Type': ${stringLiteral(op.body.contentType)} }` : undefined,
   ].filter(Boolean);
-  // The core's signature checks the input against the spec's `paths` types, and derives the result type from them.
   const call = [
     stringLiteral(op.label),
     stringLiteral(op.httpMethod),
@@ -131,19 +146,23 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     'options',
   ];
 
+  // The answer's type goes to the core by name: the model the spec gives, which the core does not derive again.
   let returnType: string;
   let statement: string;
   if (op.result.kind === 'list') {
-    returnType = `Paginated<${typeExpression(op.result.item)}>`;
+    const item = typeExpression(op.result.item);
+    returnType = `Paginated<${item}>`;
     const paging = pagingArgument(op.result.paging);
-    statement = `return this.core.list(${[...call.filter((_, i) => i !== 1), ...(paging ? [paging] : [])].join(', ')});`;
+    const args = [...call.filter((_, i) => i !== 1), ...(paging ? [paging] : [])];
+    statement = `return this.core.list<${item}>(${args.join(', ')});`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
     returnType = `Promise<${numeric ? 'number' : 'string'}>`;
-    statement = `return this.core.sendText(${call.join(', ')})${numeric ? '.then(Number)' : ''};`;
+    statement = `return this.core.callText(${call.join(', ')})${numeric ? '.then(Number)' : ''};`;
   } else {
-    returnType = `Promise<${op.result.kind === 'json' ? typeExpression(op.result.type) : 'void'}>`;
-    statement = `return this.core.send(${call.join(', ')});`;
+    const answer = op.result.kind === 'json' ? typeExpression(op.result.type) : 'void';
+    returnType = `Promise<${answer}>`;
+    statement = `return this.core.call<${answer}>(${call.join(', ')});`;
   }
 
   const description = [op.summary, op.description].filter(Boolean).join('\n\n');

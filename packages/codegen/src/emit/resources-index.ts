@@ -2,7 +2,7 @@ import { Scope, StructureKind, type InterfaceDeclarationStructure, type Statemen
 import { escapeComment, wrapProse } from '../escape.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrResource } from '../ir/types.js';
-import { resourceClassName } from './resource-class.js';
+import { generatedClassName, resourceClassName } from './resource-class.js';
 
 const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.property.join('.') ? -1 : 1);
 const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `The ${r.property.join('.')} API.`));
@@ -12,8 +12,15 @@ function namespaceTypeName(namespace: string): string {
   return `${pascalCase(namespace)}Namespace`;
 }
 
-/** The base class of `Webex`: one property per resource or namespace, and the resource classes re-exported. */
-export function emitResourcesIndex(resources: IrResource[]): StatementStructures[] {
+/**
+ * The base class of `Webex`: one property per resource or namespace, each built once, and the generated classes
+ * re-exported. `handWritten` maps a resource (`messages`) to the module, relative to this file, of the hand-written
+ * class that extends its generated one (`MessagesResource` over `MessagesResourceBase`): that class is the one built.
+ */
+export function emitResourcesIndex(
+  resources: IrResource[],
+  handWritten: ReadonlyMap<string, string> = new Map(),
+): StatementStructures[] {
   const sorted = [...resources].sort(byProperty);
   const namespaces = new Map<string, IrResource[]>();
   for (const r of sorted)
@@ -56,13 +63,13 @@ export function emitResourcesIndex(resources: IrResource[]): StatementStructures
     },
     ...sorted.map((r) => ({
       kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: `./resources/${r.name}.gen.js`,
+      moduleSpecifier: handWritten.get(r.name) ?? `./resources/${r.name}.gen.js`,
       namedImports: [resourceClassName(r)],
     })),
     ...sorted.map((r) => ({
       kind: StructureKind.ExportDeclaration as const,
       moduleSpecifier: `./resources/${r.name}.gen.js`,
-      namedExports: [resourceClassName(r)],
+      namedExports: [generatedClassName(r, handWritten.has(r.name))],
     })),
     ...namespaceTypes,
     {

@@ -1,7 +1,7 @@
 import type { OpenApiDocument, Operation, SchemaObject } from '../load/openapi.js';
 import { deref } from '../load/refs.js';
 import type { SpecOperation } from './spec-operations.js';
-import type { IrPaging } from './types.js';
+import type { NamedPaging } from './types.js';
 
 /** The success answer an operation's result comes from: none, plain text or JSON. */
 export type SuccessAnswer =
@@ -17,7 +17,7 @@ export type ResultShape =
   | { kind: 'text'; numeric: boolean }
   | { kind: 'json'; schema: SchemaObject; mayBeEmpty: boolean }
   /** `items`: the schema of one item of the array `paging.items` names. */
-  | { kind: 'list'; items: SchemaObject | undefined; paging: IrPaging };
+  | { kind: 'list'; items: SchemaObject | undefined; paging: NamedPaging };
 
 /** The answer of the first success status (by code) with a JSON or plain-text body; void when none has one. */
 export function successAnswer(doc: OpenApiDocument, operation: Operation): SuccessAnswer {
@@ -50,7 +50,7 @@ export function hasArrayField(doc: OpenApiDocument, answer: SchemaObject, name: 
 export function classifyResult(
   doc: OpenApiDocument,
   op: SpecOperation,
-  paging: IrPaging | 'none' | undefined,
+  paging: NamedPaging | 'none' | undefined,
 ): ResultShape {
   const answer = successAnswer(doc, op.operation);
   if (answer.kind === 'void') return answer;

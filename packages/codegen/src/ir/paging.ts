@@ -2,7 +2,7 @@ import { SpecError } from '../load/bundle.js';
 import type { OpenApiDocument, SdkPaging, SdkPagingConfig } from '../load/openapi.js';
 import { hasArrayField, successAnswer } from './classify.js';
 import { operationPlace, type SpecOperation } from './spec-operations.js';
-import type { IrPaging } from './types.js';
+import type { NamedPaging } from './types.js';
 
 /** The names each paging strategy pages by, where `x-sdk-paging` does not give them. */
 const PAGING_DEFAULTS = {
@@ -19,7 +19,7 @@ const PAGE_SIZE_SETTINGS = new Set(['limit', 'count']);
  * the strategy's defaults), each query parameter declared and the items an array of the answer; undefined when the
  * operation does not say. Anything else is a SpecError naming the spec file, the operation and what to write.
  */
-export function readPaging(doc: OpenApiDocument, op: SpecOperation): IrPaging | 'none' | undefined {
+export function readPaging(doc: OpenApiDocument, op: SpecOperation): NamedPaging | 'none' | undefined {
   const raw: unknown = op.operation['x-sdk-paging'];
   if (raw === undefined) return undefined;
   const fail = (problem: string) => new SpecError(`${operationPlace(op)}: x-sdk-paging ${problem}`);
@@ -57,7 +57,7 @@ function checkWritten(raw: unknown, fail: (problem: string) => SpecError): asser
 }
 
 /** A paging config with every name it leaves out taken from its strategy's defaults. */
-function withDefaults(config: SdkPagingConfig): IrPaging {
+function withDefaults(config: SdkPagingConfig): NamedPaging {
   // The strategy first, then the names in the defaults' order: the order the operation table and methods print.
   switch (config.strategy) {
     case 'link': {
@@ -76,7 +76,7 @@ function withDefaults(config: SdkPagingConfig): IrPaging {
 }
 
 /** The query parameters a paging names, each with the setting that names it. */
-function pagingParameters(paging: IrPaging): [setting: string, name: string][] {
+function pagingParameters(paging: NamedPaging): [setting: string, name: string][] {
   switch (paging.strategy) {
     case 'link':
       return [];

@@ -1,4 +1,5 @@
 /** The generator's intermediate representation: what emitters see instead of raw OpenAPI. */
+import type { SdkPagingConfig } from '../load/openapi.js';
 
 /** A TypeScript-shaped type taken from a JSON schema. */
 export type IrType =
@@ -52,11 +53,17 @@ export interface IrParameter extends IrDocs {
   required: boolean;
 }
 
-/** How a list operation reaches its further pages, with the names it pages by (from `x-sdk-paging`). */
-export type IrPaging =
-  | { strategy: 'link'; items: string }
-  | { strategy: 'offset'; offset: string; limit: string; items: string }
-  | { strategy: 'scim'; startIndex: string; count: string; total: string; items: string };
+/**
+ * A list's paging: its `x-sdk-paging` with every name given (the strategy's defaults filled in). Derived from the
+ * spec's own type, `SdkPagingConfig`, which is the shape of `@webex-ts/paginate`'s `PagingConfig`, the one paging
+ * type the generated table and resources are checked against (test/ir/paging-type.test.ts keeps the two the same;
+ * the generator does not depend on the runtime packages, so it cannot import it).
+ */
+export type NamedPaging = SdkPagingConfig extends infer Config
+  ? Config extends unknown
+    ? Required<Config>
+    : never
+  : never;
 
 /** One API operation as the client exposes it. */
 export interface IrOperation extends IrDocs {
@@ -82,7 +89,7 @@ export interface IrOperation extends IrDocs {
     | { kind: 'void' }
     | { kind: 'json'; type: IrType }
     | { kind: 'text'; type: IrType }
-    | { kind: 'list'; item: IrType; paging: IrPaging };
+    | { kind: 'list'; item: IrType; paging: NamedPaging };
 }
 
 /** A group of operations in one spec file, e.g. `rooms`. */

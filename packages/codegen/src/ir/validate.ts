@@ -3,9 +3,9 @@ import { type Bundle, openApiDocument, SpecError } from '../load/bundle.js';
 import type { OpenApiDocument, SchemaObject } from '../load/openapi.js';
 import { camelCase } from './names.js';
 import { readPaging } from './paging.js';
+import type { NamedPaging } from './types.js';
 import { checkSchemas, type NameOverride } from './schema-rules.js';
 import { operationPlace, type SpecOperation, specOperations } from './spec-operations.js';
-import type { IrPaging } from './types.js';
 
 /** A resource: the operations of one spec file, reached at one property of `Webex`. */
 interface CheckedResource {
@@ -33,7 +33,7 @@ export interface CheckedOperation extends SpecOperation {
   label: string;
   resource: CheckedResource;
   /** From `x-sdk-paging`; undefined when it says nothing. */
-  paging: IrPaging | 'none' | undefined;
+  paging: NamedPaging | 'none' | undefined;
 }
 
 /** The specs, checked against every rule of specs/README.md the generator can check: what naming and building read. */
@@ -74,7 +74,7 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
     if (hidden !== undefined && typeof hidden !== 'boolean') {
       throw new SpecError(`${operationPlace(op)}: x-sdk-hidden must be true or false (got ${JSON.stringify(hidden)})`);
     }
-    // Hidden operations are typed for `webex.http` but wrapped by hand in the client.
+    // Hidden operations are typed for `createHttp(webex)` (`@webex-ts/client/http`) but wrapped by hand in the client.
     if (hidden === true) continue;
     const resource = resourceOf(op, bundle, resources);
     const method: unknown = op.operation['x-sdk-method'];
@@ -130,7 +130,7 @@ function checkSettings(node: object, known: string[], place: string): void {
   }
 }
 
-/** Every operation has an operationId, unique in the API (hidden ones too: `webex.http` types are keyed by it). */
+/** Every operation has an operationId, unique in the API (hidden ones too: the `paths` types of `@webex-ts/client/http` are keyed by it). */
 function checkOperationIds(operations: SpecOperation[]): void {
   const seen = new Map<string, SpecOperation>();
   for (const op of operations) {

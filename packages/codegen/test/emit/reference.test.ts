@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitReference } from '../../src/emit/reference.js';
-import type { IrOperation, IrPaging, IrResource } from '../../src/ir/types.js';
+import type { IrOperation, IrResource, NamedPaging } from '../../src/ir/types.js';
 import { lines } from './printed.js';
 
 const op = (method: string, path: string, extra: Partial<IrOperation> = {}): IrOperation => ({
@@ -14,7 +14,7 @@ const op = (method: string, path: string, extra: Partial<IrOperation> = {}): IrO
   result: { kind: 'void' },
   ...extra,
 });
-const list = (paging: IrPaging) =>
+const list = (paging: NamedPaging) =>
   ({ result: { kind: 'list', item: { kind: 'primitive', type: 'string' }, paging } }) as const;
 
 const HEAD = (resources: number, operations: number) => [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emitOperationMethod, emitResourceFile, resourceClassName } from '../../src/emit/resource-class.js';
+import {
+  emitOperationMethod,
+  emitResourceFile,
+  generatedClassName,
+  resourceClassName,
+} from '../../src/emit/resource-class.js';
 import type { IrOperation, IrParameter, IrResource, IrType } from '../../src/ir/types.js';
 import { printStatements } from '../../src/write/source-files.js';
 import { lines, printed } from './printed.js';
@@ -47,7 +52,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'get(thingId: string, options?: RequestOptions): Promise<Thing> {',
-        "  return this.core.send('things.get', 'get', '/things/{thingId}', { params: { path: { thingId } } }, options);",
+        "  return this.core.call<Thing>('things.get', 'get', '/things/{thingId}', { params: { path: { thingId } } }, options);",
         '}',
       ),
     },
@@ -72,7 +77,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'list(query?: ThingsListQuery, options?: RequestOptions): Paginated<Thing> {',
-        "  return this.core.list('things.list', '/things', { params: { query } }, options);",
+        "  return this.core.list<Thing>('things.list', '/things', { params: { query } }, options);",
         '}',
       ),
     },
@@ -101,7 +106,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'search(query: ThingsSearchQuery, options?: RequestOptions): Paginated<string> {',
-        "  return this.core.list('things.search', '/things/search', { params: { query } }, options, { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' });",
+        "  return this.core.list<string>('things.search', '/things/search', { params: { query } }, options, { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' });",
         '}',
       ),
     },
@@ -122,7 +127,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'count(options?: RequestOptions): Promise<number> {',
-        "  return this.core.sendText('things.count', 'get', '/things/count', {}, options).then(Number);",
+        "  return this.core.callText('things.count', 'get', '/things/count', {}, options).then(Number);",
         '}',
       ),
     },
@@ -147,7 +152,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ' * @deprecated',
         ' */',
         'patch(thingId: string, body?: NewThing, options?: RequestOptions): Promise<void> {',
-        "  return this.core.send('things.patch', 'patch', '/things/{thingId}', { params: { path: { thingId } }, body, headers: { 'Content-Type': 'application/merge-patch+json' } }, options);",
+        "  return this.core.call<void>('things.patch', 'patch', '/things/{thingId}', { params: { path: { thingId } }, body, headers: { 'Content-Type': 'application/merge-patch+json' } }, options);",
         '}',
       ),
     },
@@ -172,7 +177,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'put(thingId: string, body: NewThing | undefined, query: ThingsPutQuery, options?: RequestOptions): Promise<Thing | undefined> {',
-        "  return this.core.send('things.put', 'put', '/things/{thingId}', { params: { path: { thingId }, query }, body }, options);",
+        "  return this.core.call<Thing | undefined>('things.put', 'put', '/things/{thingId}', { params: { path: { thingId }, query }, body }, options);",
         '}',
       ),
     },
@@ -195,8 +200,25 @@ describe('emitResourceFile', () => {
     ...extra,
   });
 
-  it('names the class after where it is reached', () => {
+  it('names the class after where it is reached; a generated class extended by hand is its base', () => {
     expect(resourceClassName(resource([]))).toBe('ScimUsersResource');
+    expect(generatedClassName(resource([]), false)).toBe('ScimUsersResource');
+    expect(generatedClassName(resource([]), true)).toBe('ScimUsersResourceBase');
+  });
+
+  it('emits the base of a class written by hand under its base name, and says which class webex holds', () => {
+    const text = printStatements(
+      emitResourceFile(
+        resource([op({ pathParameters: [], result: { kind: 'void' } })], { tags: [] }),
+        '@x/models',
+        true,
+      ),
+    );
+    expect(text).toContain('export class ScimUsersResourceBase {');
+    expect(text.replace(/\n \* /g, ' ')).toContain(
+      'The generated methods of `webex.scim.users`, which is a `ScimUsersResource`: this class and what is written by hand',
+    );
+    expect(text).not.toContain('Reached as');
   });
 
   it('imports the models it uses (sorted), Paginated for a list, and the core types; then the class', () => {

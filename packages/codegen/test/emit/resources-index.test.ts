@@ -13,7 +13,7 @@ const resource = (name: string, property: string[], description?: string): IrRes
   ...(description ? { description } : {}),
 });
 
-const cases: [string, { given: IrResource[]; want: string }][] = [
+const cases: [string, { given: IrResource[]; handWritten?: Map<string, string>; want: string }][] = [
   [
     'no resources: the class alone',
     {
@@ -71,10 +71,38 @@ const cases: [string, { given: IrResource[]; want: string }][] = [
       ),
     },
   ],
+  [
+    'a resource written by hand over its generated class: that class built and typed, the generated base exported',
+    {
+      given: [resource('things', ['things'], 'Things to keep.'), resource('widgets', ['widgets'])],
+      handWritten: new Map([['things', '../things/things-resource.js']]),
+      want: lines(
+        "import type { ResourceCore } from '../core/resource.js';",
+        "import { ThingsResource } from '../things/things-resource.js';",
+        "import { WidgetsResource } from './resources/widgets.gen.js';",
+        "export { ThingsResourceBase } from './resources/things.gen.js';",
+        "export { WidgetsResource } from './resources/widgets.gen.js';",
+        '',
+        '/** Every resource of the API, one property each (or a namespace of them). `Webex` extends this. */',
+        'export class WebexResources {',
+        '  /** Things to keep. */',
+        '  public readonly things: ThingsResource;',
+        '  /** The widgets API. */',
+        '  public readonly widgets: WidgetsResource;',
+        '',
+        '  /** Builds every resource on one shared core (`createCore()`). */',
+        '  constructor(core: ResourceCore) {',
+        '    this.things = new ThingsResource(core);',
+        '    this.widgets = new WidgetsResource(core);',
+        '  }',
+        '}',
+      ),
+    },
+  ],
 ];
 
 describe('emitResourcesIndex', () => {
-  it.each(cases)('%s', (_name, { given, want }) => {
-    expect(printStatements(emitResourcesIndex(given))).toBe(want);
+  it.each(cases)('%s', (_name, { given, handWritten, want }) => {
+    expect(printStatements(emitResourcesIndex(given, handWritten))).toBe(want);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyResult, type ResultShape } from '../../src/ir/classify.js';
 import type { SpecOperation } from '../../src/ir/spec-operations.js';
-import type { IrPaging } from '../../src/ir/types.js';
+import type { NamedPaging } from '../../src/ir/types.js';
 import type { OpenApiDocument, Operation, SchemaObject } from '../../src/load/openapi.js';
 
 const ITEMS: SchemaObject = { type: 'object', properties: { items: { type: 'array', items: { type: 'string' } } } };
@@ -26,9 +26,9 @@ function op(responses: Operation['responses'], httpMethod: SpecOperation['httpMe
   return { path: '/things', httpMethod, operation: { responses }, parameters: [], source: 'a/things' };
 }
 
-const offset: IrPaging = { strategy: 'offset', offset: 'start', limit: 'max', items: 'things' };
+const offset: NamedPaging = { strategy: 'offset', offset: 'start', limit: 'max', items: 'things' };
 
-const cases: [string, { given: SpecOperation; paging?: IrPaging | 'none'; want: ResultShape }][] = [
+const cases: [string, { given: SpecOperation; paging?: NamedPaging | 'none'; want: ResultShape }][] = [
   ['no success answer with a body: void', { given: op({ '204': empty, '404': json(ITEMS) }), want: { kind: 'void' } }],
   ['plain text', { given: op({ '200': text({ type: 'string' }) }), want: { kind: 'text', numeric: false } }],
   [

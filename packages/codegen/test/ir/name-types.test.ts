@@ -187,15 +187,17 @@ describe('nameTypes: x-sdk-name', () => {
 });
 
 /** A copy with the keys of every object in a random order (array order is meaning, and stays). */
-function shuffled<T>(value: T, random: () => number): T {
-  if (Array.isArray(value)) return value.map((item) => shuffled(item, random)) as T;
+function shuffled<T>(value: T, random: () => number, copies?: Map<object, object>): T {
+  if (Array.isArray(value)) return value.map((item) => shuffled(item, random, copies)) as T;
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value);
   for (let i = entries.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [entries[i], entries[j]] = [entries[j]!, entries[i]!];
   }
-  return Object.fromEntries(entries.map(([key, item]) => [key, shuffled(item, random)])) as T;
+  const copy = Object.fromEntries(entries.map(([key, item]) => [key, shuffled(item, random, copies)]));
+  copies?.set(value, copy);
+  return copy as T;
 }
 
 /** A pseudo-random sequence from a seed (mulberry32), so fast-check can shrink and replay a failing order. */
@@ -259,9 +261,13 @@ describe('nameTypes: order', () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {
         const random = seeded(seed);
-        const components = shuffled(real.components, random).map((c) => ({ ...c, schema: shuffled(c.schema, random) }));
+        // Overrides are keyed by the schema object they name: the shuffled copies take them over.
+        const copies = new Map<object, object>();
+        const components = real.components.map((c) => ({ ...c, schema: shuffled(c.schema, random, copies) }));
         components.sort(() => random() - 0.5);
-        expect(described(nameTypes({ ...real, components, queries: [...real.queries].reverse() }))).toEqual(want);
+        const overrides = new Map([...real.overrides].map(([schema, o]) => [copies.get(schema) ?? schema, o] as const));
+        const shuffledInput = { components, queries: [...real.queries].reverse(), overrides };
+        expect(described(nameTypes(shuffledInput))).toEqual(want);
       }),
       { numRuns: 5 },
     );

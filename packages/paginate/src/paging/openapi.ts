@@ -1,7 +1,7 @@
 import { relativeToBase } from './base-url.js';
 import { PageFetchError } from './errors.js';
 import { Paginated, type PaginateOptions } from './engine.js';
-import { pagingStrategy, type PagingChoice } from './strategies/choose.js';
+import { pagingStrategy, type PagingConfig } from './strategies/choose.js';
 import type { PageLoader } from './strategy.js';
 
 /** The subset of an openapi-fetch client that `paginate` needs. */
@@ -14,8 +14,8 @@ export interface GetClient {
 export interface OpenApiPaginateOptions extends PaginateOptions {
   /** The client's `baseUrl`: next-page links must stay under it. */
   baseUrl: string;
-  /** How the endpoint pages. Default `'link'`. */
-  paging?: PagingChoice;
+  /** How the endpoint pages. Default `Link` paging (`'link'` is `{ strategy: 'link' }`). */
+  paging?: PagingConfig | 'link';
   /** The body field holding the items, unless `paging` names one. Default: the strategy's (`items`, or `Resources` for SCIM). */
   items?: string;
 }

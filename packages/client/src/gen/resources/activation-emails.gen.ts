@@ -29,7 +29,7 @@ export class ActivationEmailsResource {
    * `retryNonIdempotent`.
    */
   send(orgId: string, options?: RequestOptions): Promise<ActivationEmailJob> {
-    return this.core.send(
+    return this.core.call<ActivationEmailJob>(
       'activationEmails.send',
       'post',
       '/identity/organizations/{orgId}/jobs/sendActivationEmails',
@@ -59,7 +59,7 @@ export class ActivationEmailsResource {
     query?: ActivationEmailsListErrorsQuery,
     options?: RequestOptions,
   ): Paginated<ActivationEmailJobError> {
-    return this.core.list(
+    return this.core.list<ActivationEmailJobError>(
       'activationEmails.listErrors',
       '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors',
       { params: { path: { orgId, jobId }, query } },
@@ -80,7 +80,7 @@ export class ActivationEmailsResource {
    * `retryNonIdempotent`.
    */
   getStatus(orgId: string, jobId: string, options?: RequestOptions): Promise<ActivationEmailJob> {
-    return this.core.send(
+    return this.core.call<ActivationEmailJob>(
       'activationEmails.getStatus',
       'get',
       '/identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/status',

@@ -30,7 +30,13 @@ export class AdminAuditEventsResource {
    * `retryNonIdempotent`.
    */
   listCategories(options?: RequestOptions): Promise<AdminAuditEventCategoryCollectionResponse> {
-    return this.core.send('adminAuditEvents.listCategories', 'get', '/adminAudit/eventCategories', {}, options);
+    return this.core.call<AdminAuditEventCategoryCollectionResponse>(
+      'adminAuditEvents.listCategories',
+      'get',
+      '/adminAudit/eventCategories',
+      {},
+      options,
+    );
   }
 
   /**
@@ -48,11 +54,12 @@ export class AdminAuditEventsResource {
    * `retryNonIdempotent`.
    */
   list(query: AdminAuditEventsListQuery, options?: RequestOptions): Paginated<AdminAuditEvent> {
-    return this.core.list('adminAuditEvents.list', '/adminAudit/events', { params: { query } }, options, {
-      strategy: 'offset',
-      offset: 'offset',
-      limit: 'max',
-      items: 'items',
-    });
+    return this.core.list<AdminAuditEvent>(
+      'adminAuditEvents.list',
+      '/adminAudit/events',
+      { params: { query } },
+      options,
+      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+    );
   }
 }

@@ -38,7 +38,7 @@ export class AnalyticsResource {
     query: AnalyticsGetMeetingsMetricsQuery,
     options?: RequestOptions,
   ): Promise<AnalyticsMeetingsMetricsResponse> {
-    return this.core.send(
+    return this.core.call<AnalyticsMeetingsMetricsResponse>(
       'analytics.getMeetingsMetrics',
       'get',
       '/analytics/meetingsMetrics/aggregates',
@@ -63,7 +63,7 @@ export class AnalyticsResource {
     query?: AnalyticsGetMessagingMetricsQuery,
     options?: RequestOptions,
   ): Promise<AnalyticsMessagingMetricsResponse> {
-    return this.core.send(
+    return this.core.call<AnalyticsMessagingMetricsResponse>(
       'analytics.getMessagingMetrics',
       'get',
       '/analytics/messagingMetrics/dailyTotals',
@@ -88,7 +88,7 @@ export class AnalyticsResource {
     query?: AnalyticsGetRoomDeviceMetricsQuery,
     options?: RequestOptions,
   ): Promise<AnalyticsRoomDeviceMetricsResponse> {
-    return this.core.send(
+    return this.core.call<AnalyticsRoomDeviceMetricsResponse>(
       'analytics.getRoomDeviceMetrics',
       'get',
       '/analytics/roomDeviceMetrics/dailyTotals',

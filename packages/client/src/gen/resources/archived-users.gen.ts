@@ -28,7 +28,7 @@ export class ArchivedUsersResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, useruuid: string, options?: RequestOptions): Promise<ArchivedUser> {
-    return this.core.send(
+    return this.core.call<ArchivedUser>(
       'archivedUsers.get',
       'get',
       '/identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}',

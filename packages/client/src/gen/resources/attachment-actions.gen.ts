@@ -26,7 +26,13 @@ export class AttachmentActionsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateAttachmentActionRequest, options?: RequestOptions): Promise<AttachmentAction> {
-    return this.core.send('attachmentActions.create', 'post', '/attachment/actions', { body }, options);
+    return this.core.call<AttachmentAction>(
+      'attachmentActions.create',
+      'post',
+      '/attachment/actions',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -41,7 +47,7 @@ export class AttachmentActionsResource {
    * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<AttachmentAction> {
-    return this.core.send(
+    return this.core.call<AttachmentAction>(
       'attachmentActions.get',
       'get',
       '/attachment/actions/{id}',

@@ -32,7 +32,13 @@ export class AuthorizationsResource {
    * `retryNonIdempotent`.
    */
   list(query?: AuthorizationsListQuery, options?: RequestOptions): Promise<AuthorizationListResponse> {
-    return this.core.send('authorizations.list', 'get', '/authorizations', { params: { query } }, options);
+    return this.core.call<AuthorizationListResponse>(
+      'authorizations.list',
+      'get',
+      '/authorizations',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -47,7 +53,7 @@ export class AuthorizationsResource {
    * `retryNonIdempotent`.
    */
   deleteByClientId(query: AuthorizationsDeleteByClientIdQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'authorizations.deleteByClientId',
       'delete',
       '/authorizations',
@@ -67,7 +73,13 @@ export class AuthorizationsResource {
    * `retryNonIdempotent`.
    */
   getTokenExpiry(options?: RequestOptions): Promise<AuthorizationTokenExpiry> {
-    return this.core.send('authorizations.getTokenExpiry', 'get', '/authorizations/tokenExpiry', {}, options);
+    return this.core.call<AuthorizationTokenExpiry>(
+      'authorizations.getTokenExpiry',
+      'get',
+      '/authorizations/tokenExpiry',
+      {},
+      options,
+    );
   }
 
   /**
@@ -81,7 +93,7 @@ export class AuthorizationsResource {
    * `retryNonIdempotent`.
    */
   delete(authorizationId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'authorizations.delete',
       'delete',
       '/authorizations/{authorizationId}',

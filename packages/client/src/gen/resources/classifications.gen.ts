@@ -26,6 +26,12 @@ export class ClassificationsResource {
    * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Promise<ClassificationCollectionResponse> {
-    return this.core.send('classifications.list', 'get', '/classifications', {}, options);
+    return this.core.call<ClassificationCollectionResponse>(
+      'classifications.list',
+      'get',
+      '/classifications',
+      {},
+      options,
+    );
   }
 }

@@ -34,7 +34,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Promise<DataSourceCollectionResponse> {
-    return this.core.send('dataSources.list', 'get', '/dataSources', {}, options);
+    return this.core.call<DataSourceCollectionResponse>('dataSources.list', 'get', '/dataSources', {}, options);
   }
 
   /**
@@ -49,7 +49,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   create(body: DataSourceCreateRequest, options?: RequestOptions): Promise<DataSource> {
-    return this.core.send('dataSources.create', 'post', '/dataSources', { body }, options);
+    return this.core.call<DataSource>('dataSources.create', 'post', '/dataSources', { body }, options);
   }
 
   /**
@@ -63,7 +63,13 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   listSchemas(options?: RequestOptions): Promise<DataSourceSchemaCollectionResponse> {
-    return this.core.send('dataSources.listSchemas', 'get', '/dataSources/schemas', {}, options);
+    return this.core.call<DataSourceSchemaCollectionResponse>(
+      'dataSources.listSchemas',
+      'get',
+      '/dataSources/schemas',
+      {},
+      options,
+    );
   }
 
   /**
@@ -77,7 +83,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   getSchema(schemaId: string, options?: RequestOptions): Promise<DataSourceSchema> {
-    return this.core.send(
+    return this.core.call<DataSourceSchema>(
       'dataSources.getSchema',
       'get',
       '/dataSources/schemas/{schemaId}',
@@ -97,7 +103,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   get(dataSourceId: string, options?: RequestOptions): Promise<DataSource> {
-    return this.core.send(
+    return this.core.call<DataSource>(
       'dataSources.get',
       'get',
       '/dataSources/{dataSourceId}',
@@ -119,7 +125,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   update(dataSourceId: string, body: DataSourceUpdateRequest, options?: RequestOptions): Promise<DataSource> {
-    return this.core.send(
+    return this.core.call<DataSource>(
       'dataSources.update',
       'put',
       '/dataSources/{dataSourceId}',
@@ -139,7 +145,7 @@ export class DataSourcesResource {
    * `retryNonIdempotent`.
    */
   delete(dataSourceId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'dataSources.delete',
       'delete',
       '/dataSources/{dataSourceId}',

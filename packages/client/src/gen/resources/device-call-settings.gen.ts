@@ -147,7 +147,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsPreviewApplyLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplatePreview> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplatePreview>(
       'deviceCallSettings.previewApplyLineKeyTemplate',
       'post',
       '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke',
@@ -173,7 +173,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsValidateMacsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallMacValidation> {
-    return this.core.send(
+    return this.core.call<DeviceCallMacValidation>(
       'deviceCallSettings.validateMacs',
       'post',
       '/telephony/config/devices/actions/validateMacs/invoke',
@@ -197,7 +197,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsCountAvailableMembersQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallMemberCount> {
-    return this.core.send(
+    return this.core.call<DeviceCallMemberCount>(
       'deviceCallSettings.countAvailableMembers',
       'get',
       '/telephony/config/devices/availableMembers/count',
@@ -221,7 +221,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListBackgroundImagesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallBackgroundImages> {
-    return this.core.send(
+    return this.core.call<DeviceCallBackgroundImages>(
       'deviceCallSettings.listBackgroundImages',
       'get',
       '/telephony/config/devices/backgroundImages',
@@ -248,7 +248,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsDeleteBackgroundImagesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDeletedBackgroundImages> {
-    return this.core.send(
+    return this.core.call<DeviceCallDeletedBackgroundImages>(
       'deviceCallSettings.deleteBackgroundImages',
       'delete',
       '/telephony/config/devices/backgroundImages',
@@ -272,7 +272,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListDectDeviceTypesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDectDeviceTypes> {
-    return this.core.send(
+    return this.core.call<DeviceCallDectDeviceTypes>(
       'deviceCallSettings.listDectDeviceTypes',
       'get',
       '/telephony/config/devices/dectNetworks/supportedDevices',
@@ -297,7 +297,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListDectDeviceTypesDeprecatedQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDectDeviceTypes> {
-    return this.core.send(
+    return this.core.call<DeviceCallDectDeviceTypes>(
       'deviceCallSettings.listDectDeviceTypesDeprecated',
       'get',
       '/telephony/config/devices/dects/supportedDevices',
@@ -321,7 +321,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetSettingsGroupsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallSettingsGroups> {
-    return this.core.send(
+    return this.core.call<DeviceCallSettingsGroups>(
       'deviceCallSettings.getSettingsGroups',
       'get',
       '/telephony/config/devices/dynamicSettings/settingsGroups',
@@ -346,7 +346,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetValidationSchemaQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallValidationSchema> {
-    return this.core.send(
+    return this.core.call<DeviceCallValidationSchema>(
       'deviceCallSettings.getValidationSchema',
       'get',
       '/telephony/config/devices/dynamicSettings/validationSchema',
@@ -370,7 +370,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListLineKeyTemplatesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplates> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplates>(
       'deviceCallSettings.listLineKeyTemplates',
       'get',
       '/telephony/config/devices/lineKeyTemplates',
@@ -396,7 +396,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsCreateLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplateId> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplateId>(
       'deviceCallSettings.createLineKeyTemplate',
       'post',
       '/telephony/config/devices/lineKeyTemplates',
@@ -422,7 +422,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplate> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplate>(
       'deviceCallSettings.getLineKeyTemplate',
       'get',
       '/telephony/config/devices/lineKeyTemplates/{templateId}',
@@ -450,7 +450,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateLineKeyTemplate',
       'put',
       '/telephony/config/devices/lineKeyTemplates/{templateId}',
@@ -475,7 +475,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsDeleteLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.deleteLineKeyTemplate',
       'delete',
       '/telephony/config/devices/lineKeyTemplates/{templateId}',
@@ -499,7 +499,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetOrgSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallOrgSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallOrgSettings>(
       'deviceCallSettings.getOrgSettings',
       'get',
       '/telephony/config/devices/settings',
@@ -525,7 +525,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetDeviceQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDevice> {
-    return this.core.send(
+    return this.core.call<DeviceCallDevice>(
       'deviceCallSettings.getDevice',
       'get',
       '/telephony/config/devices/{deviceId}',
@@ -553,7 +553,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateThirdPartyDeviceQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateThirdPartyDevice',
       'put',
       '/telephony/config/devices/{deviceId}',
@@ -575,7 +575,7 @@ export class DeviceCallSettingsResource {
    * `retryNonIdempotent`.
    */
   applyChanges(deviceId: string, query?: DeviceCallSettingsApplyChangesQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.applyChanges',
       'post',
       '/telephony/config/devices/{deviceId}/actions/applyChanges/invoke',
@@ -603,7 +603,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUploadBackgroundImageQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallUploadedBackgroundImage> {
-    return this.core.send(
+    return this.core.call<DeviceCallUploadedBackgroundImage>(
       'deviceCallSettings.uploadBackgroundImage',
       'post',
       '/telephony/config/devices/{deviceId}/actions/backgroundImageUpload/invoke',
@@ -631,7 +631,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsSearchMembersQuery,
     options?: RequestOptions,
   ): Paginated<DeviceCallAvailableMember> {
-    return this.core.list(
+    return this.core.list<DeviceCallAvailableMember>(
       'deviceCallSettings.searchMembers',
       '/telephony/config/devices/{deviceId}/availableMembers',
       { params: { path: { deviceId }, query } },
@@ -657,7 +657,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsCountMembersQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallMemberCount> {
-    return this.core.send(
+    return this.core.call<DeviceCallMemberCount>(
       'deviceCallSettings.countMembers',
       'get',
       '/telephony/config/devices/{deviceId}/availableMembers/count',
@@ -685,7 +685,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateDynamicSettingsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateDynamicSettings',
       'put',
       '/telephony/config/devices/{deviceId}/dynamicSettings',
@@ -711,7 +711,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetLayoutQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLayout> {
-    return this.core.send(
+    return this.core.call<DeviceCallLayout>(
       'deviceCallSettings.getLayout',
       'get',
       '/telephony/config/devices/{deviceId}/layout',
@@ -739,7 +739,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateLayoutQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateLayout',
       'put',
       '/telephony/config/devices/{deviceId}/layout',
@@ -765,7 +765,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetMembersQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallMembers> {
-    return this.core.send(
+    return this.core.call<DeviceCallMembers>(
       'deviceCallSettings.getMembers',
       'get',
       '/telephony/config/devices/{deviceId}/members',
@@ -793,7 +793,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateMembersQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateMembers',
       'put',
       '/telephony/config/devices/{deviceId}/members',
@@ -819,7 +819,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDeviceSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallDeviceSettings>(
       'deviceCallSettings.getSettings',
       'get',
       '/telephony/config/devices/{deviceId}/settings',
@@ -847,7 +847,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateSettingsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateSettings',
       'put',
       '/telephony/config/devices/{deviceId}/settings',
@@ -871,7 +871,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListLineKeyTemplateJobsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplateJobs> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplateJobs>(
       'deviceCallSettings.listLineKeyTemplateJobs',
       'get',
       '/telephony/config/jobs/devices/applyLineKeyTemplate',
@@ -897,7 +897,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsApplyLineKeyTemplateQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplateJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplateJob>(
       'deviceCallSettings.applyLineKeyTemplate',
       'post',
       '/telephony/config/jobs/devices/applyLineKeyTemplate',
@@ -923,7 +923,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetLineKeyTemplateJobQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplateJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplateJob>(
       'deviceCallSettings.getLineKeyTemplateJob',
       'get',
       '/telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}',
@@ -949,7 +949,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetLineKeyTemplateJobErrorsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLineKeyTemplateJobErrors> {
-    return this.core.send(
+    return this.core.call<DeviceCallLineKeyTemplateJobErrors>(
       'deviceCallSettings.getLineKeyTemplateJobErrors',
       'get',
       '/telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors',
@@ -974,7 +974,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListSettingsJobsQuery,
     options?: RequestOptions,
   ): Paginated<DeviceCallSettingsJob> {
-    return this.core.list(
+    return this.core.list<DeviceCallSettingsJob>(
       'deviceCallSettings.listSettingsJobs',
       '/telephony/config/jobs/devices/callDeviceSettings',
       { params: { query } },
@@ -1000,7 +1000,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsCreateSettingsJobQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallSettingsJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallSettingsJob>(
       'deviceCallSettings.createSettingsJob',
       'post',
       '/telephony/config/jobs/devices/callDeviceSettings',
@@ -1021,7 +1021,7 @@ export class DeviceCallSettingsResource {
    * `retryNonIdempotent`.
    */
   getSettingsJob(jobId: string, options?: RequestOptions): Promise<DeviceCallSettingsJobStatus> {
-    return this.core.send(
+    return this.core.call<DeviceCallSettingsJobStatus>(
       'deviceCallSettings.getSettingsJob',
       'get',
       '/telephony/config/jobs/devices/callDeviceSettings/{jobId}',
@@ -1048,7 +1048,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListSettingsJobErrorsQuery,
     options?: RequestOptions,
   ): Paginated<DeviceCallJobError> {
-    return this.core.list(
+    return this.core.list<DeviceCallJobError>(
       'deviceCallSettings.listSettingsJobErrors',
       '/telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors',
       { params: { path: { jobId }, query } },
@@ -1074,7 +1074,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListDynamicSettingsJobsQuery,
     options?: RequestOptions,
   ): Paginated<DeviceCallDynamicSettingsJob> {
-    return this.core.list(
+    return this.core.list<DeviceCallDynamicSettingsJob>(
       'deviceCallSettings.listDynamicSettingsJobs',
       '/telephony/config/jobs/devices/dynamicDeviceSettings',
       { params: { query } },
@@ -1100,7 +1100,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsCreateDynamicSettingsJobQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDynamicSettingsJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallDynamicSettingsJob>(
       'deviceCallSettings.createDynamicSettingsJob',
       'post',
       '/telephony/config/jobs/devices/dynamicDeviceSettings',
@@ -1120,7 +1120,7 @@ export class DeviceCallSettingsResource {
    * `retryNonIdempotent`.
    */
   getDynamicSettingsJob(jobId: string, options?: RequestOptions): Promise<DeviceCallDynamicSettingsJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallDynamicSettingsJob>(
       'deviceCallSettings.getDynamicSettingsJob',
       'get',
       '/telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}',
@@ -1148,7 +1148,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListDynamicSettingsJobErrorsQuery,
     options?: RequestOptions,
   ): Paginated<DeviceCallJobError> {
-    return this.core.list(
+    return this.core.list<DeviceCallJobError>(
       'deviceCallSettings.listDynamicSettingsJobErrors',
       '/telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors',
       { params: { path: { jobId }, query } },
@@ -1172,7 +1172,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListRebuildPhonesJobsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallRebuildPhonesJobs> {
-    return this.core.send(
+    return this.core.call<DeviceCallRebuildPhonesJobs>(
       'deviceCallSettings.listRebuildPhonesJobs',
       'get',
       '/telephony/config/jobs/devices/rebuildPhones',
@@ -1198,7 +1198,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsRebuildPhonesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallRebuildPhonesJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallRebuildPhonesJob>(
       'deviceCallSettings.rebuildPhones',
       'post',
       '/telephony/config/jobs/devices/rebuildPhones',
@@ -1223,7 +1223,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetRebuildPhonesJobQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallRebuildPhonesJob> {
-    return this.core.send(
+    return this.core.call<DeviceCallRebuildPhonesJob>(
       'deviceCallSettings.getRebuildPhonesJob',
       'get',
       '/telephony/config/jobs/devices/rebuildPhones/{jobId}',
@@ -1248,7 +1248,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListRebuildPhonesJobErrorsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallJobErrors> {
-    return this.core.send(
+    return this.core.call<DeviceCallJobErrors>(
       'deviceCallSettings.listRebuildPhonesJobErrors',
       'get',
       '/telephony/config/jobs/devices/rebuildPhones/{jobId}/errors',
@@ -1274,7 +1274,7 @@ export class DeviceCallSettingsResource {
     query: DeviceCallSettingsGetOrgDynamicSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallOrgDynamicSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallOrgDynamicSettings>(
       'deviceCallSettings.getOrgDynamicSettings',
       'post',
       '/telephony/config/lists/devices/dynamicSettings/actions/getSettings/invoke',
@@ -1302,7 +1302,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetDynamicSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallDeviceDynamicSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallDeviceDynamicSettings>(
       'deviceCallSettings.getDynamicSettings',
       'post',
       '/telephony/config/lists/devices/{deviceId}/dynamicSettings/actions/getSettings/invoke',
@@ -1331,7 +1331,7 @@ export class DeviceCallSettingsResource {
     query: DeviceCallSettingsGetLocationDynamicSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLocationDynamicSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallLocationDynamicSettings>(
       'deviceCallSettings.getLocationDynamicSettings',
       'post',
       '/telephony/config/lists/locations/{locationId}/devices/dynamicSettings/actions/getSettings/invoke',
@@ -1357,7 +1357,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetLocationSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallLocationSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallLocationSettings>(
       'deviceCallSettings.getLocationSettings',
       'get',
       '/telephony/config/locations/{locationId}/devices/settings',
@@ -1383,7 +1383,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetPersonDevicesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallPersonDevices> {
-    return this.core.send(
+    return this.core.call<DeviceCallPersonDevices>(
       'deviceCallSettings.getPersonDevices',
       'get',
       '/telephony/config/people/{personId}/devices',
@@ -1409,7 +1409,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetPersonDeviceCountQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallPersonDeviceCount> {
-    return this.core.send(
+    return this.core.call<DeviceCallPersonDeviceCount>(
       'deviceCallSettings.getPersonDeviceCount',
       'get',
       '/telephony/config/people/{personId}/devices/count',
@@ -1435,7 +1435,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetPersonSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallCompressionSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallCompressionSettings>(
       'deviceCallSettings.getPersonSettings',
       'get',
       '/telephony/config/people/{personId}/devices/settings',
@@ -1463,7 +1463,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdatePersonSettingsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updatePersonSettings',
       'put',
       '/telephony/config/people/{personId}/devices/settings',
@@ -1491,7 +1491,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdatePersonHotelingQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updatePersonHoteling',
       'put',
       '/telephony/config/people/{personId}/devices/settings/hoteling',
@@ -1515,7 +1515,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsListSupportedDevicesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallSupportedDevices> {
-    return this.core.send(
+    return this.core.call<DeviceCallSupportedDevices>(
       'deviceCallSettings.listSupportedDevices',
       'get',
       '/telephony/config/supportedDevices',
@@ -1541,7 +1541,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetWorkspaceDevicesQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallWorkspaceDevices> {
-    return this.core.send(
+    return this.core.call<DeviceCallWorkspaceDevices>(
       'deviceCallSettings.getWorkspaceDevices',
       'get',
       '/telephony/config/workspaces/{workspaceId}/devices',
@@ -1569,7 +1569,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateWorkspaceDevicesQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateWorkspaceDevices',
       'put',
       '/telephony/config/workspaces/{workspaceId}/devices',
@@ -1595,7 +1595,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsGetWorkspaceSettingsQuery,
     options?: RequestOptions,
   ): Promise<DeviceCallCompressionSettings> {
-    return this.core.send(
+    return this.core.call<DeviceCallCompressionSettings>(
       'deviceCallSettings.getWorkspaceSettings',
       'get',
       '/telephony/config/workspaces/{workspaceId}/devices/settings',
@@ -1623,7 +1623,7 @@ export class DeviceCallSettingsResource {
     query?: DeviceCallSettingsUpdateWorkspaceSettingsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'deviceCallSettings.updateWorkspaceSettings',
       'put',
       '/telephony/config/workspaces/{workspaceId}/devices/settings',

@@ -34,7 +34,13 @@ export class DeviceConfigurationsResource {
    * `retryNonIdempotent`.
    */
   list(query: DeviceConfigurationsListQuery, options?: RequestOptions): Promise<DeviceConfigurationCollectionResponse> {
-    return this.core.send('deviceConfigurations.list', 'get', '/deviceConfigurations', { params: { query } }, options);
+    return this.core.call<DeviceConfigurationCollectionResponse>(
+      'deviceConfigurations.list',
+      'get',
+      '/deviceConfigurations',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -55,7 +61,7 @@ export class DeviceConfigurationsResource {
     query: DeviceConfigurationsUpdateQuery,
     options?: RequestOptions,
   ): Promise<DeviceConfigurationCollectionResponse> {
-    return this.core.send(
+    return this.core.call<DeviceConfigurationCollectionResponse>(
       'deviceConfigurations.update',
       'patch',
       '/deviceConfigurations',

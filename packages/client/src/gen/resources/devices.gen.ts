@@ -43,7 +43,7 @@ export class DevicesResource {
    * `retryNonIdempotent`.
    */
   list(query?: DevicesListQuery, options?: RequestOptions): Paginated<Device> {
-    return this.core.list('devices.list', '/devices', { params: { query } }, options, {
+    return this.core.list<Device>('devices.list', '/devices', { params: { query } }, options, {
       strategy: 'offset',
       offset: 'start',
       limit: 'max',
@@ -65,7 +65,7 @@ export class DevicesResource {
    * `retryNonIdempotent`.
    */
   create(body: DeviceCreateRequest, query?: DevicesCreateQuery, options?: RequestOptions): Promise<Device> {
-    return this.core.send('devices.create', 'post', '/devices', { params: { query }, body }, options);
+    return this.core.call<Device>('devices.create', 'post', '/devices', { params: { query }, body }, options);
   }
 
   /**
@@ -85,7 +85,7 @@ export class DevicesResource {
     query?: DevicesCreateActivationCodeQuery,
     options?: RequestOptions,
   ): Promise<DeviceActivationCode> {
-    return this.core.send(
+    return this.core.call<DeviceActivationCode>(
       'devices.createActivationCode',
       'post',
       '/devices/activationCode',
@@ -107,7 +107,7 @@ export class DevicesResource {
    * `retryNonIdempotent`.
    */
   get(deviceId: string, query?: DevicesGetQuery, options?: RequestOptions): Promise<Device> {
-    return this.core.send(
+    return this.core.call<Device>(
       'devices.get',
       'get',
       '/devices/{deviceId}',
@@ -135,7 +135,7 @@ export class DevicesResource {
     query?: DevicesUpdateQuery,
     options?: RequestOptions,
   ): Promise<Device> {
-    return this.core.send(
+    return this.core.call<Device>(
       'devices.update',
       'patch',
       '/devices/{deviceId}',
@@ -157,7 +157,7 @@ export class DevicesResource {
    * `retryNonIdempotent`.
    */
   delete(deviceId: string, query?: DevicesDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'devices.delete',
       'delete',
       '/devices/{deviceId}',

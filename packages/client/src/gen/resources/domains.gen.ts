@@ -38,7 +38,7 @@ export class DomainsResource {
    * `retryNonIdempotent`.
    */
   claim(orgId: string, body: DomainClaimRequest, options?: RequestOptions): Promise<DomainClaimResponse> {
-    return this.core.send(
+    return this.core.call<DomainClaimResponse>(
       'domains.claim',
       'post',
       '/identity/organizations/{orgId}/actions/claimDomain',
@@ -64,7 +64,7 @@ export class DomainsResource {
     body: DomainVerificationTokenRequest,
     options?: RequestOptions,
   ): Promise<DomainVerificationToken> {
-    return this.core.send(
+    return this.core.call<DomainVerificationToken>(
       'domains.getVerificationToken',
       'post',
       '/identity/organizations/{orgId}/actions/getDomainVerificationToken',
@@ -86,7 +86,7 @@ export class DomainsResource {
    * `retryNonIdempotent`.
    */
   unclaim(orgId: string, body: DomainUnclaimRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'domains.unclaim',
       'post',
       '/identity/organizations/{orgId}/actions/unclaimDomain',
@@ -108,7 +108,7 @@ export class DomainsResource {
    * `retryNonIdempotent`.
    */
   unverify(orgId: string, body: DomainUnverifyRequest, options?: RequestOptions): Promise<DomainStatus> {
-    return this.core.send(
+    return this.core.call<DomainStatus>(
       'domains.unverify',
       'post',
       '/identity/organizations/{orgId}/actions/unverifyDomain',
@@ -130,7 +130,7 @@ export class DomainsResource {
    * `retryNonIdempotent`.
    */
   verify(orgId: string, body: DomainVerifyRequest, options?: RequestOptions): Promise<DomainStatus> {
-    return this.core.send(
+    return this.core.call<DomainStatus>(
       'domains.verify',
       'post',
       '/identity/organizations/{orgId}/actions/verifyDomain',

@@ -30,7 +30,7 @@ export class EcmFolderLinkingResource {
    * `retryNonIdempotent`.
    */
   list(query: EcmFolderLinkingListQuery, options?: RequestOptions): Paginated<EcmFolder> {
-    return this.core.list('ecmFolderLinking.list', '/room/linkedFolders', { params: { query } }, options);
+    return this.core.list<EcmFolder>('ecmFolderLinking.list', '/room/linkedFolders', { params: { query } }, options);
   }
 
   /**
@@ -45,7 +45,7 @@ export class EcmFolderLinkingResource {
    * `retryNonIdempotent`.
    */
   create(body: EcmFolderRequest, options?: RequestOptions): Promise<EcmFolder> {
-    return this.core.send('ecmFolderLinking.create', 'post', '/room/linkedFolders', { body }, options);
+    return this.core.call<EcmFolder>('ecmFolderLinking.create', 'post', '/room/linkedFolders', { body }, options);
   }
 
   /**
@@ -59,7 +59,7 @@ export class EcmFolderLinkingResource {
    * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<EcmFolder> {
-    return this.core.send(
+    return this.core.call<EcmFolder>(
       'ecmFolderLinking.get',
       'get',
       '/room/linkedFolders/{id}',
@@ -81,7 +81,7 @@ export class EcmFolderLinkingResource {
    * `retryNonIdempotent`.
    */
   update(id: string, body: EcmFolderRequest, options?: RequestOptions): Promise<EcmFolder> {
-    return this.core.send(
+    return this.core.call<EcmFolder>(
       'ecmFolderLinking.update',
       'put',
       '/room/linkedFolders/{id}',
@@ -102,7 +102,7 @@ export class EcmFolderLinkingResource {
    * `retryNonIdempotent`.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'ecmFolderLinking.delete',
       'delete',
       '/room/linkedFolders/{id}',

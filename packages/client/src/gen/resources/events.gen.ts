@@ -29,7 +29,7 @@ export class EventsResource {
    * `retryNonIdempotent`.
    */
   list(query?: EventsListQuery, options?: RequestOptions): Paginated<Event> {
-    return this.core.list('events.list', '/events', { params: { query } }, options);
+    return this.core.list<Event>('events.list', '/events', { params: { query } }, options);
   }
 
   /**
@@ -43,6 +43,6 @@ export class EventsResource {
    * `retryNonIdempotent`.
    */
   get(eventId: string, options?: RequestOptions): Promise<Event> {
-    return this.core.send('events.get', 'get', '/events/{eventId}', { params: { path: { eventId } } }, options);
+    return this.core.call<Event>('events.get', 'get', '/events/{eventId}', { params: { path: { eventId } } }, options);
   }
 }

@@ -38,7 +38,7 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   list(query?: GroupsListQuery, options?: RequestOptions): Paginated<Group> {
-    return this.core.list('groups.list', '/groups', { params: { query } }, options, {
+    return this.core.list<Group>('groups.list', '/groups', { params: { query } }, options, {
       strategy: 'scim',
       startIndex: 'startIndex',
       count: 'count',
@@ -59,7 +59,7 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateGroupRequest, options?: RequestOptions): Promise<Group> {
-    return this.core.send('groups.create', 'post', '/groups', { body }, options);
+    return this.core.call<Group>('groups.create', 'post', '/groups', { body }, options);
   }
 
   /**
@@ -74,7 +74,13 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   get(groupId: string, query?: GroupsGetQuery, options?: RequestOptions): Promise<Group> {
-    return this.core.send('groups.get', 'get', '/groups/{groupId}', { params: { path: { groupId }, query } }, options);
+    return this.core.call<Group>(
+      'groups.get',
+      'get',
+      '/groups/{groupId}',
+      { params: { path: { groupId }, query } },
+      options,
+    );
   }
 
   /**
@@ -90,7 +96,7 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   update(groupId: string, body: UpdateGroupRequest, options?: RequestOptions): Promise<Group> {
-    return this.core.send(
+    return this.core.call<Group>(
       'groups.update',
       'patch',
       '/groups/{groupId}',
@@ -110,7 +116,13 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   delete(groupId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('groups.delete', 'delete', '/groups/{groupId}', { params: { path: { groupId } } }, options);
+    return this.core.call<void>(
+      'groups.delete',
+      'delete',
+      '/groups/{groupId}',
+      { params: { path: { groupId } } },
+      options,
+    );
   }
 
   /**
@@ -129,7 +141,7 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   listMembers(groupId: string, query?: GroupsListMembersQuery, options?: RequestOptions): Paginated<GroupMember> {
-    return this.core.list(
+    return this.core.list<GroupMember>(
       'groups.listMembers',
       '/groups/{groupId}/members',
       { params: { path: { groupId }, query } },

@@ -25,7 +25,7 @@ export class GuestManagementResource {
    * `retryNonIdempotent`.
    */
   count(options?: RequestOptions): Promise<number> {
-    return this.core.sendText('guestManagement.count', 'get', '/guests/count', {}, options).then(Number);
+    return this.core.callText('guestManagement.count', 'get', '/guests/count', {}, options).then(Number);
   }
 
   /**
@@ -41,6 +41,6 @@ export class GuestManagementResource {
    * `retryNonIdempotent`.
    */
   createToken(body: CreateGuestTokenRequest, options?: RequestOptions): Promise<Guest> {
-    return this.core.send('guestManagement.createToken', 'post', '/guests/token', { body }, options);
+    return this.core.call<Guest>('guestManagement.createToken', 'post', '/guests/token', { body }, options);
   }
 }

@@ -38,7 +38,7 @@ export class HdsResource {
    * `retryNonIdempotent`.
    */
   getCluster(clusterId: string, options?: RequestOptions): Promise<HdsClusterResponse> {
-    return this.core.send(
+    return this.core.call<HdsClusterResponse>(
       'hds.getCluster',
       'get',
       '/hds/clusters/{clusterId}',
@@ -64,7 +64,7 @@ export class HdsResource {
     query: HdsGetClusterAvailabilityQuery,
     options?: RequestOptions,
   ): Promise<HdsClusterAvailabilityResponse> {
-    return this.core.send(
+    return this.core.call<HdsClusterAvailabilityResponse>(
       'hds.getClusterAvailability',
       'get',
       '/hds/clusters/{clusterId}/availability',
@@ -85,7 +85,13 @@ export class HdsResource {
    * `retryNonIdempotent`.
    */
   getNode(nodeId: string, options?: RequestOptions): Promise<HdsNodeResponse> {
-    return this.core.send('hds.getNode', 'get', '/hds/nodes/{nodeId}', { params: { path: { nodeId } } }, options);
+    return this.core.call<HdsNodeResponse>(
+      'hds.getNode',
+      'get',
+      '/hds/nodes/{nodeId}',
+      { params: { path: { nodeId } } },
+      options,
+    );
   }
 
   /**
@@ -100,7 +106,7 @@ export class HdsResource {
    * `retryNonIdempotent`.
    */
   getOrganization(organizationId: string, options?: RequestOptions): Promise<HdsOrganizationResponse> {
-    return this.core.send(
+    return this.core.call<HdsOrganizationResponse>(
       'hds.getOrganization',
       'get',
       '/hds/organizations/{organizationId}',
@@ -121,7 +127,7 @@ export class HdsResource {
    * `retryNonIdempotent`.
    */
   getDatabase(organizationId: string, options?: RequestOptions): Promise<HdsDatabase> {
-    return this.core.send(
+    return this.core.call<HdsDatabase>(
       'hds.getDatabase',
       'get',
       '/hds/organizations/{organizationId}/database',
@@ -142,7 +148,7 @@ export class HdsResource {
    * `retryNonIdempotent`.
    */
   listTenants(organizationId: string, options?: RequestOptions): Promise<HdsTenantsResponse> {
-    return this.core.send(
+    return this.core.call<HdsTenantsResponse>(
       'hds.listTenants',
       'get',
       '/hds/organizations/{organizationId}/tenants',
@@ -168,7 +174,7 @@ export class HdsResource {
     query?: HdsGetNetworkTestResultsQuery,
     options?: RequestOptions,
   ): Promise<HdsNetworkTestResultsResponse> {
-    return this.core.send(
+    return this.core.call<HdsNetworkTestResultsResponse>(
       'hds.getNetworkTestResults',
       'get',
       '/hds/testResults/nodes/{nodeId}/networkTest',

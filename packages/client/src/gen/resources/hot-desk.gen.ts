@@ -27,7 +27,13 @@ export class HotDeskResource {
    * `retryNonIdempotent`.
    */
   list(query?: HotDeskListQuery, options?: RequestOptions): Promise<HotDeskSessionCollectionResponse> {
-    return this.core.send('hotDesk.list', 'get', '/hotdesk/sessions', { params: { query } }, options);
+    return this.core.call<HotDeskSessionCollectionResponse>(
+      'hotDesk.list',
+      'get',
+      '/hotdesk/sessions',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -42,7 +48,7 @@ export class HotDeskResource {
    * `retryNonIdempotent`.
    */
   delete(sessionId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'hotDesk.delete',
       'delete',
       '/hotdesk/sessions/{sessionId}',

@@ -32,7 +32,13 @@ export class HybridClustersResource {
    * `retryNonIdempotent`.
    */
   list(query?: HybridClustersListQuery, options?: RequestOptions): Promise<HybridClusterCollectionResponse> {
-    return this.core.send('hybrid.clusters.list', 'get', '/hybrid/clusters', { params: { query } }, options);
+    return this.core.call<HybridClusterCollectionResponse>(
+      'hybrid.clusters.list',
+      'get',
+      '/hybrid/clusters',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -47,7 +53,7 @@ export class HybridClustersResource {
    * `retryNonIdempotent`.
    */
   get(hybridClusterId: string, query?: HybridClustersGetQuery, options?: RequestOptions): Promise<HybridCluster> {
-    return this.core.send(
+    return this.core.call<HybridCluster>(
       'hybrid.clusters.get',
       'get',
       '/hybrid/clusters/{hybridClusterId}',

@@ -27,7 +27,13 @@ export class HybridConnectorsResource {
    * `retryNonIdempotent`.
    */
   list(query?: HybridConnectorsListQuery, options?: RequestOptions): Promise<HybridConnectorCollectionResponse> {
-    return this.core.send('hybrid.connectors.list', 'get', '/hybrid/connectors', { params: { query } }, options);
+    return this.core.call<HybridConnectorCollectionResponse>(
+      'hybrid.connectors.list',
+      'get',
+      '/hybrid/connectors',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -41,7 +47,7 @@ export class HybridConnectorsResource {
    * `retryNonIdempotent`.
    */
   get(connectorId: string, options?: RequestOptions): Promise<HybridConnector> {
-    return this.core.send(
+    return this.core.call<HybridConnector>(
       'hybrid.connectors.get',
       'get',
       '/hybrid/connectors/{connectorId}',

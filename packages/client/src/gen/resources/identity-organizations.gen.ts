@@ -31,7 +31,7 @@ export class IdentityOrganizationsResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, options?: RequestOptions): Promise<IdentityOrganization> {
-    return this.core.send(
+    return this.core.call<IdentityOrganization>(
       'identityOrganizations.get',
       'get',
       '/identity/organizations/{orgId}',
@@ -57,7 +57,7 @@ export class IdentityOrganizationsResource {
     body: IdentityOrganizationUpdateRequest,
     options?: RequestOptions,
   ): Promise<IdentityOrganization> {
-    return this.core.send(
+    return this.core.call<IdentityOrganization>(
       'identityOrganizations.update',
       'patch',
       '/identity/organizations/{orgId}',
@@ -79,7 +79,7 @@ export class IdentityOrganizationsResource {
    * `retryNonIdempotent`.
    */
   generateOtp(orgId: string, userId: string, options?: RequestOptions): Promise<IdentityOrganizationOtp> {
-    return this.core.send(
+    return this.core.call<IdentityOrganizationOtp>(
       'identityOrganizations.generateOtp',
       'post',
       '/identity/organizations/{orgId}/users/{userId}/actions/generateOtp',

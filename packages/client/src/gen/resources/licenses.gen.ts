@@ -36,7 +36,7 @@ export class LicensesResource {
    * `retryNonIdempotent`.
    */
   list(query?: LicensesListQuery, options?: RequestOptions): Paginated<License> {
-    return this.core.list('licenses.list', '/licenses', { params: { query } }, options);
+    return this.core.list<License>('licenses.list', '/licenses', { params: { query } }, options);
   }
 
   /**
@@ -51,7 +51,7 @@ export class LicensesResource {
    * `retryNonIdempotent`.
    */
   assignToUsers(body: AssignLicensesToUsersRequest, options?: RequestOptions): Promise<UserLicenses> {
-    return this.core.send('licenses.assignToUsers', 'patch', '/licenses/users', { body }, options);
+    return this.core.call<UserLicenses>('licenses.assignToUsers', 'patch', '/licenses/users', { body }, options);
   }
 
   /**
@@ -67,7 +67,7 @@ export class LicensesResource {
    * `retryNonIdempotent`.
    */
   get(licenseId: string, query?: LicensesGetQuery, options?: RequestOptions): Promise<LicenseWithUsers> {
-    return this.core.send(
+    return this.core.call<LicenseWithUsers>(
       'licenses.get',
       'get',
       '/licenses/{licenseId}',

@@ -31,7 +31,7 @@ export class LiveMonitoringResource {
     body: LiveMonitoringMeetingsByCountryRequest,
     options?: RequestOptions,
   ): Promise<LiveMonitoringMeetingsByCountryResponse> {
-    return this.core.send(
+    return this.core.call<LiveMonitoringMeetingsByCountryResponse>(
       'liveMonitoring.getLiveMeetingsByCountry',
       'post',
       '/livemonitoring/liveMeetingsByCountry',

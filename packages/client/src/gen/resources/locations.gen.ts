@@ -44,7 +44,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   list(query?: LocationsListQuery, options?: RequestOptions): Paginated<Location> {
-    return this.core.list('locations.list', '/locations', { params: { query } }, options);
+    return this.core.list<Location>('locations.list', '/locations', { params: { query } }, options);
   }
 
   /**
@@ -65,7 +65,13 @@ export class LocationsResource {
     query?: LocationsCreateQuery,
     options?: RequestOptions,
   ): Promise<LocationCreateResponse> {
-    return this.core.send('locations.create', 'post', '/locations', { params: { query }, body }, options);
+    return this.core.call<LocationCreateResponse>(
+      'locations.create',
+      'post',
+      '/locations',
+      { params: { query }, body },
+      options,
+    );
   }
 
   /**
@@ -80,7 +86,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   get(locationId: string, query?: LocationsGetQuery, options?: RequestOptions): Promise<Location> {
-    return this.core.send(
+    return this.core.call<Location>(
       'locations.get',
       'get',
       '/locations/{locationId}',
@@ -108,7 +114,7 @@ export class LocationsResource {
     query?: LocationsUpdateQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'locations.update',
       'put',
       '/locations/{locationId}',
@@ -130,7 +136,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   delete(locationId: string, query?: LocationsDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'locations.delete',
       'delete',
       '/locations/{locationId}',
@@ -150,7 +156,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   listFloors(locationId: string, options?: RequestOptions): Promise<LocationFloorCollectionResponse> {
-    return this.core.send(
+    return this.core.call<LocationFloorCollectionResponse>(
       'locations.listFloors',
       'get',
       '/locations/{locationId}/floors',
@@ -171,7 +177,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   createFloor(locationId: string, body: LocationFloorRequest, options?: RequestOptions): Promise<LocationFloor> {
-    return this.core.send(
+    return this.core.call<LocationFloor>(
       'locations.createFloor',
       'post',
       '/locations/{locationId}/floors',
@@ -192,7 +198,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   getFloor(locationId: string, floorId: string, options?: RequestOptions): Promise<LocationFloor> {
-    return this.core.send(
+    return this.core.call<LocationFloor>(
       'locations.getFloor',
       'get',
       '/locations/{locationId}/floors/{floorId}',
@@ -220,7 +226,7 @@ export class LocationsResource {
     body: LocationFloorRequest,
     options?: RequestOptions,
   ): Promise<LocationFloor> {
-    return this.core.send(
+    return this.core.call<LocationFloor>(
       'locations.updateFloor',
       'put',
       '/locations/{locationId}/floors/{floorId}',
@@ -242,7 +248,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   deleteFloor(locationId: string, floorId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'locations.deleteFloor',
       'delete',
       '/locations/{locationId}/floors/{floorId}',

@@ -31,12 +31,13 @@ export class MeetingChatsResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingChatsListQuery, options?: RequestOptions): Paginated<MeetingChat> {
-    return this.core.list('meetingChats.list', '/meetings/postMeetingChats', { params: { query } }, options, {
-      strategy: 'offset',
-      offset: 'offset',
-      limit: 'max',
-      items: 'items',
-    });
+    return this.core.list<MeetingChat>(
+      'meetingChats.list',
+      '/meetings/postMeetingChats',
+      { params: { query } },
+      options,
+      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+    );
   }
 
   /**
@@ -51,7 +52,7 @@ export class MeetingChatsResource {
    * `retryNonIdempotent`.
    */
   delete(query: MeetingChatsDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingChats.delete',
       'delete',
       '/meetings/postMeetingChats',

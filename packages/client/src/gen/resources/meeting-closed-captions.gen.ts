@@ -36,7 +36,7 @@ export class MeetingClosedCaptionsResource {
     query: MeetingClosedCaptionsListQuery,
     options?: RequestOptions,
   ): Promise<MeetingClosedCaptionCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingClosedCaptionCollectionResponse>(
       'meetingClosedCaptions.list',
       'get',
       '/meetingClosedCaptions',
@@ -62,7 +62,7 @@ export class MeetingClosedCaptionsResource {
     query: MeetingClosedCaptionsDownloadQuery,
     options?: RequestOptions,
   ): Promise<string> {
-    return this.core.sendText(
+    return this.core.callText(
       'meetingClosedCaptions.download',
       'get',
       '/meetingClosedCaptions/{closedCaptionId}/download',
@@ -88,7 +88,7 @@ export class MeetingClosedCaptionsResource {
     query: MeetingClosedCaptionsListSnippetsQuery,
     options?: RequestOptions,
   ): Promise<MeetingClosedCaptionSnippetCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingClosedCaptionSnippetCollectionResponse>(
       'meetingClosedCaptions.listSnippets',
       'get',
       '/meetingClosedCaptions/{closedCaptionId}/snippets',

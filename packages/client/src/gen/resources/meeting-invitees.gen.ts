@@ -37,7 +37,7 @@ export class MeetingInviteesResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingInviteesListQuery, options?: RequestOptions): Paginated<MeetingInvitee> {
-    return this.core.list('meetingInvitees.list', '/meetingInvitees', { params: { query } }, options);
+    return this.core.list<MeetingInvitee>('meetingInvitees.list', '/meetingInvitees', { params: { query } }, options);
   }
 
   /**
@@ -52,7 +52,7 @@ export class MeetingInviteesResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateMeetingInviteeRequest, options?: RequestOptions): Promise<MeetingInvitee> {
-    return this.core.send('meetingInvitees.create', 'post', '/meetingInvitees', { body }, options);
+    return this.core.call<MeetingInvitee>('meetingInvitees.create', 'post', '/meetingInvitees', { body }, options);
   }
 
   /**
@@ -69,7 +69,13 @@ export class MeetingInviteesResource {
     body: BulkCreateMeetingInviteesRequest,
     options?: RequestOptions,
   ): Promise<BulkCreateMeetingInviteesResponse> {
-    return this.core.send('meetingInvitees.bulkCreate', 'post', '/meetingInvitees/bulkInsert', { body }, options);
+    return this.core.call<BulkCreateMeetingInviteesResponse>(
+      'meetingInvitees.bulkCreate',
+      'post',
+      '/meetingInvitees/bulkInsert',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -84,7 +90,7 @@ export class MeetingInviteesResource {
    * `retryNonIdempotent`.
    */
   get(meetingInviteeId: string, query?: MeetingInviteesGetQuery, options?: RequestOptions): Promise<MeetingInvitee> {
-    return this.core.send(
+    return this.core.call<MeetingInvitee>(
       'meetingInvitees.get',
       'get',
       '/meetingInvitees/{meetingInviteeId}',
@@ -109,7 +115,7 @@ export class MeetingInviteesResource {
     body: UpdateMeetingInviteeRequest,
     options?: RequestOptions,
   ): Promise<MeetingInvitee> {
-    return this.core.send(
+    return this.core.call<MeetingInvitee>(
       'meetingInvitees.update',
       'put',
       '/meetingInvitees/{meetingInviteeId}',
@@ -130,7 +136,7 @@ export class MeetingInviteesResource {
    * `retryNonIdempotent`.
    */
   delete(meetingInviteeId: string, query?: MeetingInviteesDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingInvitees.delete',
       'delete',
       '/meetingInvitees/{meetingInviteeId}',

@@ -26,7 +26,7 @@ export class MeetingMessagesResource {
    * `retryNonIdempotent`.
    */
   delete(meetingMessageId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingMessages.delete',
       'delete',
       '/meeting/messages/{meetingMessageId}',

@@ -44,7 +44,12 @@ export class MeetingParticipantsResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingParticipantsListQuery, options?: RequestOptions): Paginated<MeetingParticipant> {
-    return this.core.list('meetingParticipants.list', '/meetingParticipants', { params: { query } }, options);
+    return this.core.list<MeetingParticipant>(
+      'meetingParticipants.list',
+      '/meetingParticipants',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -59,7 +64,7 @@ export class MeetingParticipantsResource {
    * `retryNonIdempotent`.
    */
   admit(body: MeetingParticipantAdmitRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send('meetingParticipants.admit', 'post', '/meetingParticipants/admit', { body }, options);
+    return this.core.call<void>('meetingParticipants.admit', 'post', '/meetingParticipants/admit', { body }, options);
   }
 
   /**
@@ -75,7 +80,13 @@ export class MeetingParticipantsResource {
    * `retryNonIdempotent`.
    */
   callOut(body: MeetingParticipantCallOutRequest, options?: RequestOptions): Promise<MeetingParticipantCallOut> {
-    return this.core.send('meetingParticipants.callOut', 'post', '/meetingParticipants/callout', { body }, options);
+    return this.core.call<MeetingParticipantCallOut>(
+      'meetingParticipants.callOut',
+      'post',
+      '/meetingParticipants/callout',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -90,7 +101,7 @@ export class MeetingParticipantsResource {
    * `retryNonIdempotent`.
    */
   cancelCallOut(body: MeetingParticipantCancelCallOutRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingParticipants.cancelCallOut',
       'post',
       '/meetingParticipants/cancelCallout',
@@ -117,7 +128,7 @@ export class MeetingParticipantsResource {
     query: MeetingParticipantsQueryQuery,
     options?: RequestOptions,
   ): Promise<MeetingParticipantCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingParticipantCollectionResponse>(
       'meetingParticipants.query',
       'post',
       '/meetingParticipants/query',
@@ -143,7 +154,7 @@ export class MeetingParticipantsResource {
     query?: MeetingParticipantsGetQuery,
     options?: RequestOptions,
   ): Promise<MeetingParticipant> {
-    return this.core.send(
+    return this.core.call<MeetingParticipant>(
       'meetingParticipants.get',
       'get',
       '/meetingParticipants/{participantId}',
@@ -169,7 +180,7 @@ export class MeetingParticipantsResource {
     body: MeetingParticipantUpdateRequest,
     options?: RequestOptions,
   ): Promise<MeetingParticipantInProgress> {
-    return this.core.send(
+    return this.core.call<MeetingParticipantInProgress>(
       'meetingParticipants.update',
       'put',
       '/meetingParticipants/{participantId}',

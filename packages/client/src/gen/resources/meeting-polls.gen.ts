@@ -37,7 +37,12 @@ export class MeetingPollsResource {
    * `retryNonIdempotent`.
    */
   listResults(query: MeetingPollsListResultsQuery, options?: RequestOptions): Paginated<MeetingPollResult> {
-    return this.core.list('meetingPolls.listResults', '/meetings/pollResults', { params: { query } }, options);
+    return this.core.list<MeetingPollResult>(
+      'meetingPolls.listResults',
+      '/meetings/pollResults',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -52,7 +57,13 @@ export class MeetingPollsResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingPollsListQuery, options?: RequestOptions): Promise<MeetingPollCollectionResponse> {
-    return this.core.send('meetingPolls.list', 'get', '/meetings/polls', { params: { query } }, options);
+    return this.core.call<MeetingPollCollectionResponse>(
+      'meetingPolls.list',
+      'get',
+      '/meetings/polls',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -76,7 +87,7 @@ export class MeetingPollsResource {
     query: MeetingPollsListRespondentsQuery,
     options?: RequestOptions,
   ): Paginated<MeetingPollRespondent> {
-    return this.core.list(
+    return this.core.list<MeetingPollRespondent>(
       'meetingPolls.listRespondents',
       '/meetings/polls/{pollId}/questions/{questionId}/respondents',
       { params: { path: { pollId, questionId }, query } },

@@ -60,7 +60,7 @@ export class MeetingPreferencesResource {
     body: MeetingPreferencePersonalMeetingRoomIdRefreshRequest,
     options?: RequestOptions,
   ): Promise<MeetingPreferencePersonalMeetingRoomIdRefreshResponse> {
-    return this.core.send(
+    return this.core.call<MeetingPreferencePersonalMeetingRoomIdRefreshResponse>(
       'meetingPreferences.refreshPersonalMeetingRoomIds',
       'post',
       '/admin/meetingPreferences/personalMeetingRoom/refreshId',
@@ -81,7 +81,13 @@ export class MeetingPreferencesResource {
    * `retryNonIdempotent`.
    */
   get(query?: MeetingPreferencesGetQuery, options?: RequestOptions): Promise<MeetingPreferences> {
-    return this.core.send('meetingPreferences.get', 'get', '/meetingPreferences', { params: { query } }, options);
+    return this.core.call<MeetingPreferences>(
+      'meetingPreferences.get',
+      'get',
+      '/meetingPreferences',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -96,7 +102,7 @@ export class MeetingPreferencesResource {
    * `retryNonIdempotent`.
    */
   getAudio(query?: MeetingPreferencesGetAudioQuery, options?: RequestOptions): Promise<MeetingPreferenceAudio> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceAudio>(
       'meetingPreferences.getAudio',
       'get',
       '/meetingPreferences/audio',
@@ -122,7 +128,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesUpdateAudioQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceAudio> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceAudio>(
       'meetingPreferences.updateAudio',
       'put',
       '/meetingPreferences/audio',
@@ -146,7 +152,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesGetPersonalMeetingRoomQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferencePersonalMeetingRoom> {
-    return this.core.send(
+    return this.core.call<MeetingPreferencePersonalMeetingRoom>(
       'meetingPreferences.getPersonalMeetingRoom',
       'get',
       '/meetingPreferences/personalMeetingRoom',
@@ -172,7 +178,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesUpdatePersonalMeetingRoomQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferencePersonalMeetingRoom> {
-    return this.core.send(
+    return this.core.call<MeetingPreferencePersonalMeetingRoom>(
       'meetingPreferences.updatePersonalMeetingRoom',
       'put',
       '/meetingPreferences/personalMeetingRoom',
@@ -196,7 +202,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesGetSchedulingOptionsQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceSchedulingOptions> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceSchedulingOptions>(
       'meetingPreferences.getSchedulingOptions',
       'get',
       '/meetingPreferences/schedulingOptions',
@@ -222,7 +228,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesUpdateSchedulingOptionsQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceSchedulingOptions> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceSchedulingOptions>(
       'meetingPreferences.updateSchedulingOptions',
       'put',
       '/meetingPreferences/schedulingOptions',
@@ -248,7 +254,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesDeleteDelegateEmailsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingPreferences.deleteDelegateEmails',
       'post',
       '/meetingPreferences/schedulingOptions/delegateEmails/delete',
@@ -273,7 +279,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesInsertDelegateEmailsQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceDelegateEmails> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceDelegateEmails>(
       'meetingPreferences.insertDelegateEmails',
       'post',
       '/meetingPreferences/schedulingOptions/delegateEmails/insert',
@@ -294,7 +300,7 @@ export class MeetingPreferencesResource {
    * `retryNonIdempotent`.
    */
   listSites(query?: MeetingPreferencesListSitesQuery, options?: RequestOptions): Promise<MeetingPreferenceSites> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceSites>(
       'meetingPreferences.listSites',
       'get',
       '/meetingPreferences/sites',
@@ -320,7 +326,7 @@ export class MeetingPreferencesResource {
     query: MeetingPreferencesUpdateDefaultSiteQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceSite> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceSite>(
       'meetingPreferences.updateDefaultSite',
       'put',
       '/meetingPreferences/sites',
@@ -340,7 +346,7 @@ export class MeetingPreferencesResource {
    * `retryNonIdempotent`.
    */
   getVideo(query?: MeetingPreferencesGetVideoQuery, options?: RequestOptions): Promise<MeetingPreferenceVideo> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceVideo>(
       'meetingPreferences.getVideo',
       'get',
       '/meetingPreferences/video',
@@ -366,7 +372,7 @@ export class MeetingPreferencesResource {
     query?: MeetingPreferencesUpdateVideoQuery,
     options?: RequestOptions,
   ): Promise<MeetingPreferenceVideo> {
-    return this.core.send(
+    return this.core.call<MeetingPreferenceVideo>(
       'meetingPreferences.updateVideo',
       'put',
       '/meetingPreferences/video',

@@ -35,7 +35,7 @@ export class MeetingQandAResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingQandAListQuery, options?: RequestOptions): Paginated<MeetingQandA> {
-    return this.core.list('meetingQandA.list', '/meetings/q_and_a', { params: { query } }, options);
+    return this.core.list<MeetingQandA>('meetingQandA.list', '/meetings/q_and_a', { params: { query } }, options);
   }
 
   /**
@@ -57,7 +57,7 @@ export class MeetingQandAResource {
     query: MeetingQandAListAnswersQuery,
     options?: RequestOptions,
   ): Paginated<MeetingQandAAnswer> {
-    return this.core.list(
+    return this.core.list<MeetingQandAAnswer>(
       'meetingQandA.listAnswers',
       '/meetings/q_and_a/{questionId}/answers',
       { params: { path: { questionId }, query } },

@@ -32,11 +32,12 @@ export class MeetingQualitiesResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingQualitiesListQuery, options?: RequestOptions): Paginated<MeetingQuality> {
-    return this.core.list('meetingQualities.list', '/meeting/qualities', { params: { query } }, options, {
-      strategy: 'offset',
-      offset: 'offset',
-      limit: 'max',
-      items: 'items',
-    });
+    return this.core.list<MeetingQuality>(
+      'meetingQualities.list',
+      '/meeting/qualities',
+      { params: { query } },
+      options,
+      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+    );
   }
 }

@@ -35,7 +35,7 @@ export class MeetingSitesResource {
     query?: MeetingSitesGetCommonSettingsQuery,
     options?: RequestOptions,
   ): Promise<MeetingSiteCommonSettings> {
-    return this.core.send(
+    return this.core.call<MeetingSiteCommonSettings>(
       'meetingSites.getCommonSettings',
       'get',
       '/admin/meeting/config/commonSettings',
@@ -59,7 +59,7 @@ export class MeetingSitesResource {
     body: MeetingSiteCommonSettingsUpdateRequest,
     options?: RequestOptions,
   ): Promise<MeetingSiteCommonSettings> {
-    return this.core.send(
+    return this.core.call<MeetingSiteCommonSettings>(
       'meetingSites.updateCommonSettings',
       'patch',
       '/admin/meeting/config/commonSettings',

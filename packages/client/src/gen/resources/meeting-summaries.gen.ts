@@ -33,7 +33,7 @@ export class MeetingSummariesResource {
     query?: MeetingSummariesListForAdminQuery,
     options?: RequestOptions,
   ): Promise<MeetingSummaryCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingSummaryCollectionResponse>(
       'meetingSummaries.listForAdmin',
       'get',
       '/admin/meetingSummaries',
@@ -54,7 +54,13 @@ export class MeetingSummariesResource {
    * `retryNonIdempotent`.
    */
   list(query?: MeetingSummariesListQuery, options?: RequestOptions): Promise<MeetingSummaryCollectionResponse> {
-    return this.core.send('meetingSummaries.list', 'get', '/meetingSummaries', { params: { query } }, options);
+    return this.core.call<MeetingSummaryCollectionResponse>(
+      'meetingSummaries.list',
+      'get',
+      '/meetingSummaries',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -69,7 +75,7 @@ export class MeetingSummariesResource {
    * `retryNonIdempotent`.
    */
   delete(summaryId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingSummaries.delete',
       'delete',
       '/meetingSummaries/{summaryId}',

@@ -39,7 +39,7 @@ export class MeetingSummaryReportsResource {
     query: MeetingSummaryReportsListAttendeesQuery,
     options?: RequestOptions,
   ): Paginated<MeetingSummaryReportAttendee> {
-    return this.core.list(
+    return this.core.list<MeetingSummaryReportAttendee>(
       'meetingSummaryReports.listAttendees',
       '/meetingReports/attendees',
       { params: { query } },
@@ -65,6 +65,11 @@ export class MeetingSummaryReportsResource {
     query: MeetingSummaryReportsListUsageQuery,
     options?: RequestOptions,
   ): Paginated<MeetingSummaryReportUsage> {
-    return this.core.list('meetingSummaryReports.listUsage', '/meetingReports/usage', { params: { query } }, options);
+    return this.core.list<MeetingSummaryReportUsage>(
+      'meetingSummaryReports.listUsage',
+      '/meetingReports/usage',
+      { params: { query } },
+      options,
+    );
   }
 }

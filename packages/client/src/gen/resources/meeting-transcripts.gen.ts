@@ -39,7 +39,7 @@ export class MeetingTranscriptsResource {
    * `retryNonIdempotent`.
    */
   listForAdmin(query: MeetingTranscriptsListForAdminQuery, options?: RequestOptions): Paginated<MeetingTranscript> {
-    return this.core.list(
+    return this.core.list<MeetingTranscript>(
       'meetingTranscripts.listForAdmin',
       '/admin/meetingTranscripts',
       { params: { query } },
@@ -61,7 +61,12 @@ export class MeetingTranscriptsResource {
    * `retryNonIdempotent`.
    */
   list(query?: MeetingTranscriptsListQuery, options?: RequestOptions): Paginated<MeetingTranscript> {
-    return this.core.list('meetingTranscripts.list', '/meetingTranscripts', { params: { query } }, options);
+    return this.core.list<MeetingTranscript>(
+      'meetingTranscripts.list',
+      '/meetingTranscripts',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -77,7 +82,7 @@ export class MeetingTranscriptsResource {
    * `retryNonIdempotent`.
    */
   delete(transcriptId: string, body?: MeetingTranscriptDeleteRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetingTranscripts.delete',
       'delete',
       '/meetingTranscripts/{transcriptId}',
@@ -99,7 +104,7 @@ export class MeetingTranscriptsResource {
    * `retryNonIdempotent`.
    */
   download(transcriptId: string, query?: MeetingTranscriptsDownloadQuery, options?: RequestOptions): Promise<string> {
-    return this.core.sendText(
+    return this.core.callText(
       'meetingTranscripts.download',
       'get',
       '/meetingTranscripts/{transcriptId}/download',
@@ -127,7 +132,7 @@ export class MeetingTranscriptsResource {
     query?: MeetingTranscriptsListSnippetsQuery,
     options?: RequestOptions,
   ): Paginated<MeetingTranscriptSnippet> {
-    return this.core.list(
+    return this.core.list<MeetingTranscriptSnippet>(
       'meetingTranscripts.listSnippets',
       '/meetingTranscripts/{transcriptId}/snippets',
       { params: { path: { transcriptId }, query } },
@@ -147,7 +152,7 @@ export class MeetingTranscriptsResource {
    * `retryNonIdempotent`.
    */
   getSnippet(transcriptId: string, snippetId: string, options?: RequestOptions): Promise<MeetingTranscriptSnippet> {
-    return this.core.send(
+    return this.core.call<MeetingTranscriptSnippet>(
       'meetingTranscripts.getSnippet',
       'get',
       '/meetingTranscripts/{transcriptId}/snippets/{snippetId}',
@@ -175,7 +180,7 @@ export class MeetingTranscriptsResource {
     body: MeetingTranscriptSnippetUpdateRequest,
     options?: RequestOptions,
   ): Promise<MeetingTranscriptSnippet> {
-    return this.core.send(
+    return this.core.call<MeetingTranscriptSnippet>(
       'meetingTranscripts.updateSnippet',
       'put',
       '/meetingTranscripts/{transcriptId}/snippets/{snippetId}',

@@ -98,7 +98,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   listForAdmin(query?: MeetingsListForAdminQuery, options?: RequestOptions): Paginated<MeetingForAdmin> {
-    return this.core.list('meetings.listForAdmin', '/admin/meetings', { params: { query } }, options);
+    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', '/admin/meetings', { params: { query } }, options);
   }
 
   /**
@@ -114,7 +114,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   getForAdmin(meetingId: string, query?: MeetingsGetForAdminQuery, options?: RequestOptions): Promise<MeetingForAdmin> {
-    return this.core.send(
+    return this.core.call<MeetingForAdmin>(
       'meetings.getForAdmin',
       'get',
       '/admin/meetings/{meetingId}',
@@ -137,7 +137,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   list(query?: MeetingsListQuery, options?: RequestOptions): Paginated<Meeting> {
-    return this.core.list('meetings.list', '/meetings', { params: { query } }, options);
+    return this.core.list<Meeting>('meetings.list', '/meetings', { params: { query } }, options);
   }
 
   /**
@@ -152,7 +152,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateMeetingRequest, options?: RequestOptions): Promise<MeetingSeries> {
-    return this.core.send('meetings.create', 'post', '/meetings', { body }, options);
+    return this.core.call<MeetingSeries>('meetings.create', 'post', '/meetings', { body }, options);
   }
 
   /**
@@ -167,7 +167,13 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   getControls(query: MeetingsGetControlsQuery, options?: RequestOptions): Promise<MeetingControls> {
-    return this.core.send('meetings.getControls', 'get', '/meetings/controls', { params: { query } }, options);
+    return this.core.call<MeetingControls>(
+      'meetings.getControls',
+      'get',
+      '/meetings/controls',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -187,7 +193,13 @@ export class MeetingsResource {
     query: MeetingsUpdateControlsQuery,
     options?: RequestOptions,
   ): Promise<MeetingControls> {
-    return this.core.send('meetings.updateControls', 'put', '/meetings/controls', { params: { query }, body }, options);
+    return this.core.call<MeetingControls>(
+      'meetings.updateControls',
+      'put',
+      '/meetings/controls',
+      { params: { query }, body },
+      options,
+    );
   }
 
   /**
@@ -201,7 +213,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   join(body: JoinMeetingRequest, options?: RequestOptions): Promise<MeetingJoinLinks> {
-    return this.core.send('meetings.join', 'post', '/meetings/join', { body }, options);
+    return this.core.call<MeetingJoinLinks>('meetings.join', 'post', '/meetings/join', { body }, options);
   }
 
   /**
@@ -220,7 +232,13 @@ export class MeetingsResource {
     body: MeetingReassignHostRequest,
     options?: RequestOptions,
   ): Promise<MeetingReassignHostResultCollectionResponse | undefined> {
-    return this.core.send('meetings.reassignHost', 'post', '/meetings/reassignHost', { body }, options);
+    return this.core.call<MeetingReassignHostResultCollectionResponse | undefined>(
+      'meetings.reassignHost',
+      'post',
+      '/meetings/reassignHost',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -238,7 +256,13 @@ export class MeetingsResource {
     query?: MeetingsListSessionTypesQuery,
     options?: RequestOptions,
   ): Promise<MeetingSessionTypeCollectionResponse> {
-    return this.core.send('meetings.listSessionTypes', 'get', '/meetings/sessionTypes', { params: { query } }, options);
+    return this.core.call<MeetingSessionTypeCollectionResponse>(
+      'meetings.listSessionTypes',
+      'get',
+      '/meetings/sessionTypes',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -257,7 +281,7 @@ export class MeetingsResource {
     query?: MeetingsGetSessionTypeQuery,
     options?: RequestOptions,
   ): Promise<MeetingSessionType> {
-    return this.core.send(
+    return this.core.call<MeetingSessionType>(
       'meetings.getSessionType',
       'get',
       '/meetings/sessionTypes/{sessionTypeId}',
@@ -279,7 +303,12 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   listTemplates(query?: MeetingsListTemplatesQuery, options?: RequestOptions): Paginated<MeetingTemplate> {
-    return this.core.list('meetings.listTemplates', '/meetings/templates', { params: { query } }, options);
+    return this.core.list<MeetingTemplate>(
+      'meetings.listTemplates',
+      '/meetings/templates',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -298,7 +327,7 @@ export class MeetingsResource {
     query?: MeetingsGetTemplateQuery,
     options?: RequestOptions,
   ): Promise<MeetingTemplateDetails> {
-    return this.core.send(
+    return this.core.call<MeetingTemplateDetails>(
       'meetings.getTemplate',
       'get',
       '/meetings/templates/{templateId}',
@@ -323,7 +352,7 @@ export class MeetingsResource {
     query: MeetingsListTrackingCodesQuery,
     options?: RequestOptions,
   ): Promise<MeetingSiteTrackingCodeCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingSiteTrackingCodeCollectionResponse>(
       'meetings.listTrackingCodes',
       'get',
       '/meetings/trackingCodes',
@@ -344,7 +373,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   get(meetingId: string, query?: MeetingsGetQuery, options?: RequestOptions): Promise<MeetingSeries> {
-    return this.core.send(
+    return this.core.call<MeetingSeries>(
       'meetings.get',
       'get',
       '/meetings/{meetingId}',
@@ -366,7 +395,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   update(meetingId: string, body: UpdateMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    return this.core.send(
+    return this.core.call<Meeting>(
       'meetings.update',
       'put',
       '/meetings/{meetingId}',
@@ -387,7 +416,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   patch(meetingId: string, body: PatchMeetingRequest, options?: RequestOptions): Promise<Meeting> {
-    return this.core.send(
+    return this.core.call<Meeting>(
       'meetings.patch',
       'patch',
       '/meetings/{meetingId}',
@@ -408,7 +437,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   delete(meetingId: string, query?: MeetingsDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.delete',
       'delete',
       '/meetings/{meetingId}',
@@ -429,7 +458,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   listBreakoutSessions(meetingId: string, options?: RequestOptions): Promise<MeetingBreakoutSessionCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingBreakoutSessionCollectionResponse>(
       'meetings.listBreakoutSessions',
       'get',
       '/meetings/{meetingId}/breakoutSessions',
@@ -455,7 +484,7 @@ export class MeetingsResource {
     body: MeetingBreakoutSessionsUpdateRequest,
     options?: RequestOptions,
   ): Promise<MeetingPlannedBreakoutSessionCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingPlannedBreakoutSessionCollectionResponse>(
       'meetings.updateBreakoutSessions',
       'put',
       '/meetings/{meetingId}/breakoutSessions',
@@ -481,7 +510,7 @@ export class MeetingsResource {
     query?: MeetingsDeleteBreakoutSessionsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.deleteBreakoutSessions',
       'delete',
       '/meetings/{meetingId}/breakoutSessions',
@@ -503,7 +532,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   end(meetingId: string, body?: MeetingEndRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.end',
       'post',
       '/meetings/{meetingId}/end',
@@ -529,7 +558,7 @@ export class MeetingsResource {
     query?: MeetingsListInterpretersQuery,
     options?: RequestOptions,
   ): Promise<MeetingInterpreterCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingInterpreterCollectionResponse>(
       'meetings.listInterpreters',
       'get',
       '/meetings/{meetingId}/interpreters',
@@ -555,7 +584,7 @@ export class MeetingsResource {
     body: MeetingInterpreterRequest,
     options?: RequestOptions,
   ): Promise<MeetingInterpreter> {
-    return this.core.send(
+    return this.core.call<MeetingInterpreter>(
       'meetings.createInterpreter',
       'post',
       '/meetings/{meetingId}/interpreters',
@@ -582,7 +611,7 @@ export class MeetingsResource {
     query?: MeetingsGetInterpreterQuery,
     options?: RequestOptions,
   ): Promise<MeetingInterpreter> {
-    return this.core.send(
+    return this.core.call<MeetingInterpreter>(
       'meetings.getInterpreter',
       'get',
       '/meetings/{meetingId}/interpreters/{interpreterId}',
@@ -610,7 +639,7 @@ export class MeetingsResource {
     body: MeetingInterpreterRequest,
     options?: RequestOptions,
   ): Promise<MeetingInterpreter> {
-    return this.core.send(
+    return this.core.call<MeetingInterpreter>(
       'meetings.updateInterpreter',
       'put',
       '/meetings/{meetingId}/interpreters/{interpreterId}',
@@ -637,7 +666,7 @@ export class MeetingsResource {
     query?: MeetingsDeleteInterpreterQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.deleteInterpreter',
       'delete',
       '/meetings/{meetingId}/interpreters/{interpreterId}',
@@ -660,7 +689,7 @@ export class MeetingsResource {
     meetingId: string,
     options?: RequestOptions,
   ): Promise<MeetingInvitationSourceCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingInvitationSourceCollectionResponse>(
       'meetings.listInvitationSources',
       'get',
       '/meetings/{meetingId}/invitationSources',
@@ -686,7 +715,7 @@ export class MeetingsResource {
     body: MeetingInvitationSourcesCreateRequest,
     options?: RequestOptions,
   ): Promise<MeetingInvitationSourceCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingInvitationSourceCollectionResponse>(
       'meetings.createInvitationSources',
       'post',
       '/meetings/{meetingId}/invitationSources',
@@ -715,7 +744,7 @@ export class MeetingsResource {
     query?: MeetingsListRegistrantsQuery,
     options?: RequestOptions,
   ): Paginated<MeetingRegistrant> {
-    return this.core.list(
+    return this.core.list<MeetingRegistrant>(
       'meetings.listRegistrants',
       '/meetings/{meetingId}/registrants',
       { params: { path: { meetingId }, query } },
@@ -742,7 +771,7 @@ export class MeetingsResource {
     query?: MeetingsRegisterQuery,
     options?: RequestOptions,
   ): Promise<MeetingRegistrant> {
-    return this.core.send(
+    return this.core.call<MeetingRegistrant>(
       'meetings.register',
       'post',
       '/meetings/{meetingId}/registrants',
@@ -770,7 +799,7 @@ export class MeetingsResource {
     query?: MeetingsApproveRegistrantsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.approveRegistrants',
       'post',
       '/meetings/{meetingId}/registrants/approve',
@@ -798,7 +827,7 @@ export class MeetingsResource {
     query?: MeetingsBatchDeleteRegistrantsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.batchDeleteRegistrants',
       'post',
       '/meetings/{meetingId}/registrants/bulkDelete',
@@ -826,7 +855,7 @@ export class MeetingsResource {
     query?: MeetingsBatchRegisterQuery,
     options?: RequestOptions,
   ): Promise<MeetingRegistrantCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingRegistrantCollectionResponse>(
       'meetings.batchRegister',
       'post',
       '/meetings/{meetingId}/registrants/bulkInsert',
@@ -854,7 +883,7 @@ export class MeetingsResource {
     query?: MeetingsCancelRegistrantsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.cancelRegistrants',
       'post',
       '/meetings/{meetingId}/registrants/cancel',
@@ -882,7 +911,7 @@ export class MeetingsResource {
     query?: MeetingsQueryRegistrantsQuery,
     options?: RequestOptions,
   ): Promise<MeetingRegistrantCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingRegistrantCollectionResponse>(
       'meetings.queryRegistrants',
       'post',
       '/meetings/{meetingId}/registrants/query',
@@ -910,7 +939,7 @@ export class MeetingsResource {
     query?: MeetingsRejectRegistrantsQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.rejectRegistrants',
       'post',
       '/meetings/{meetingId}/registrants/reject',
@@ -937,7 +966,7 @@ export class MeetingsResource {
     query?: MeetingsGetRegistrantQuery,
     options?: RequestOptions,
   ): Promise<MeetingRegistrant> {
-    return this.core.send(
+    return this.core.call<MeetingRegistrant>(
       'meetings.getRegistrant',
       'get',
       '/meetings/{meetingId}/registrants/{registrantId}',
@@ -964,7 +993,7 @@ export class MeetingsResource {
     query?: MeetingsDeleteRegistrantQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.deleteRegistrant',
       'delete',
       '/meetings/{meetingId}/registrants/{registrantId}',
@@ -990,7 +1019,7 @@ export class MeetingsResource {
     query?: MeetingsGetRegistrationFormQuery,
     options?: RequestOptions,
   ): Promise<MeetingRegistration> {
-    return this.core.send(
+    return this.core.call<MeetingRegistration>(
       'meetings.getRegistrationForm',
       'get',
       '/meetings/{meetingId}/registration',
@@ -1016,7 +1045,7 @@ export class MeetingsResource {
     body: MeetingRegistrationUpdateRequest,
     options?: RequestOptions,
   ): Promise<MeetingRegistration> {
-    return this.core.send(
+    return this.core.call<MeetingRegistration>(
       'meetings.updateRegistrationForm',
       'put',
       '/meetings/{meetingId}/registration',
@@ -1036,7 +1065,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   deleteRegistrationForm(meetingId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'meetings.deleteRegistrationForm',
       'delete',
       '/meetings/{meetingId}/registration',
@@ -1062,7 +1091,7 @@ export class MeetingsResource {
     body: MeetingSimultaneousInterpretationInput,
     options?: RequestOptions,
   ): Promise<MeetingSimultaneousInterpretation> {
-    return this.core.send(
+    return this.core.call<MeetingSimultaneousInterpretation>(
       'meetings.updateSimultaneousInterpretation',
       'put',
       '/meetings/{meetingId}/simultaneousInterpretation',
@@ -1083,7 +1112,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   getSurvey(meetingId: string, options?: RequestOptions): Promise<MeetingSurvey> {
-    return this.core.send(
+    return this.core.call<MeetingSurvey>(
       'meetings.getSurvey',
       'get',
       '/meetings/{meetingId}/survey',
@@ -1109,7 +1138,7 @@ export class MeetingsResource {
     body: MeetingSurveyLinksRequest,
     options?: RequestOptions,
   ): Promise<MeetingSurveyLinkCollectionResponse> {
-    return this.core.send(
+    return this.core.call<MeetingSurveyLinkCollectionResponse>(
       'meetings.createSurveyLinks',
       'post',
       '/meetings/{meetingId}/surveyLinks',
@@ -1137,7 +1166,7 @@ export class MeetingsResource {
     query?: MeetingsListSurveyResultsQuery,
     options?: RequestOptions,
   ): Paginated<MeetingSurveyResult> {
-    return this.core.list(
+    return this.core.list<MeetingSurveyResult>(
       'meetings.listSurveyResults',
       '/meetings/{meetingId}/surveyResults',
       { params: { path: { meetingId }, query } },

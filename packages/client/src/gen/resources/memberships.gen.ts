@@ -35,7 +35,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   list(query?: MembershipsListQuery, options?: RequestOptions): Paginated<Membership> {
-    return this.core.list('memberships.list', '/memberships', { params: { query } }, options);
+    return this.core.list<Membership>('memberships.list', '/memberships', { params: { query } }, options);
   }
 
   /**
@@ -50,7 +50,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    return this.core.send('memberships.create', 'post', '/memberships', { body }, options);
+    return this.core.call<Membership>('memberships.create', 'post', '/memberships', { body }, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   get(membershipId: string, options?: RequestOptions): Promise<Membership> {
-    return this.core.send(
+    return this.core.call<Membership>(
       'memberships.get',
       'get',
       '/memberships/{membershipId}',
@@ -87,7 +87,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   update(membershipId: string, body: UpdateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    return this.core.send(
+    return this.core.call<Membership>(
       'memberships.update',
       'put',
       '/memberships/{membershipId}',
@@ -108,7 +108,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'memberships.delete',
       'delete',
       '/memberships/{membershipId}',

@@ -13,11 +13,12 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 /**
  * Messages are how people talk in rooms; they carry text, markdown, a file or a card.
  *
- * Reached as `webex.messages`.
+ * The generated methods of `webex.messages`, which is a `MessagesResource`: this class and what is
+ * written by hand over it.
  *
  * Webex API tag: Messages.
  */
-export class MessagesResource {
+export class MessagesResourceBase {
   /** Built on a core from `new Webex()` or `createCore()`. */
   constructor(protected readonly core: ResourceCore) {}
 
@@ -36,7 +37,7 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   list(query: MessagesListQuery, options?: RequestOptions): Paginated<Message> {
-    return this.core.list('messages.list', '/messages', { params: { query } }, options);
+    return this.core.list<Message>('messages.list', '/messages', { params: { query } }, options);
   }
 
   /**
@@ -53,7 +54,7 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateMessageRequest, options?: RequestOptions): Promise<Message> {
-    return this.core.send('messages.create', 'post', '/messages', { body }, options);
+    return this.core.call<Message>('messages.create', 'post', '/messages', { body }, options);
   }
 
   /**
@@ -70,7 +71,7 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   listDirect(query?: MessagesListDirectQuery, options?: RequestOptions): Paginated<Message> {
-    return this.core.list('messages.listDirect', '/messages/direct', { params: { query } }, options);
+    return this.core.list<Message>('messages.listDirect', '/messages/direct', { params: { query } }, options);
   }
 
   /**
@@ -86,7 +87,13 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   get(messageId: string, options?: RequestOptions): Promise<Message> {
-    return this.core.send('messages.get', 'get', '/messages/{messageId}', { params: { path: { messageId } } }, options);
+    return this.core.call<Message>(
+      'messages.get',
+      'get',
+      '/messages/{messageId}',
+      { params: { path: { messageId } } },
+      options,
+    );
   }
 
   /**
@@ -102,7 +109,7 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   edit(messageId: string, body: EditMessageRequest, options?: RequestOptions): Promise<Message> {
-    return this.core.send(
+    return this.core.call<Message>(
       'messages.edit',
       'put',
       '/messages/{messageId}',
@@ -123,7 +130,7 @@ export class MessagesResource {
    * `retryNonIdempotent`.
    */
   delete(messageId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'messages.delete',
       'delete',
       '/messages/{messageId}',

@@ -41,7 +41,7 @@ export class OrganizationContactsResource {
     body: OrganizationContactCreateRequest,
     options?: RequestOptions,
   ): Promise<OrganizationContact> {
-    return this.core.send(
+    return this.core.call<OrganizationContact>(
       'organizationContacts.create',
       'post',
       '/contacts/organizations/{orgId}/contacts',
@@ -68,7 +68,7 @@ export class OrganizationContactsResource {
     body: OrganizationContactBulkRequest,
     options?: RequestOptions,
   ): Promise<OrganizationContactBulkResponse> {
-    return this.core.send(
+    return this.core.call<OrganizationContactBulkResponse>(
       'organizationContacts.bulkCreateOrUpdate',
       'post',
       '/contacts/organizations/{orgId}/contacts/bulk',
@@ -89,7 +89,7 @@ export class OrganizationContactsResource {
    * `retryNonIdempotent`.
    */
   bulkDelete(orgId: string, body: OrganizationContactBulkDeleteRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'organizationContacts.bulkDelete',
       'post',
       '/contacts/organizations/{orgId}/contacts/bulk/delete',
@@ -115,7 +115,7 @@ export class OrganizationContactsResource {
     query?: OrganizationContactsListQuery,
     options?: RequestOptions,
   ): Promise<OrganizationContactSearchResponse> {
-    return this.core.send(
+    return this.core.call<OrganizationContactSearchResponse>(
       'organizationContacts.list',
       'get',
       '/contacts/organizations/{orgId}/contacts/search',
@@ -137,7 +137,7 @@ export class OrganizationContactsResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, contactId: string, options?: RequestOptions): Promise<OrganizationContact> {
-    return this.core.send(
+    return this.core.call<OrganizationContact>(
       'organizationContacts.get',
       'get',
       '/contacts/organizations/{orgId}/contacts/{contactId}',
@@ -165,7 +165,7 @@ export class OrganizationContactsResource {
     body: OrganizationContactUpdateRequest,
     options?: RequestOptions,
   ): Promise<OrganizationContact> {
-    return this.core.send(
+    return this.core.call<OrganizationContact>(
       'organizationContacts.update',
       'patch',
       '/contacts/organizations/{orgId}/contacts/{contactId}',
@@ -186,7 +186,7 @@ export class OrganizationContactsResource {
    * `retryNonIdempotent`.
    */
   delete(orgId: string, contactId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'organizationContacts.delete',
       'delete',
       '/contacts/organizations/{orgId}/contacts/{contactId}',

@@ -32,7 +32,7 @@ export class OrganizationSettingsResource {
     body: OrganizationSettingUpdateRequest,
     options?: RequestOptions,
   ): Promise<OrganizationSetting> {
-    return this.core.send(
+    return this.core.call<OrganizationSetting>(
       'organizationSettings.update',
       'post',
       '/settings/organizations/{orgId}/settings',
@@ -53,7 +53,7 @@ export class OrganizationSettingsResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, settingKey: string, options?: RequestOptions): Promise<OrganizationSetting> {
-    return this.core.send(
+    return this.core.call<OrganizationSetting>(
       'organizationSettings.get',
       'get',
       '/settings/organizations/{orgId}/settings/{settingKey}',

@@ -28,7 +28,7 @@ export class OrganizationsResource {
    * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Paginated<Organization> {
-    return this.core.list('organizations.list', '/organizations', {}, options);
+    return this.core.list<Organization>('organizations.list', '/organizations', {}, options);
   }
 
   /**
@@ -43,7 +43,7 @@ export class OrganizationsResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, options?: RequestOptions): Promise<Organization> {
-    return this.core.send(
+    return this.core.call<Organization>(
       'organizations.get',
       'get',
       '/organizations/{orgId}',
@@ -64,7 +64,7 @@ export class OrganizationsResource {
    * `retryNonIdempotent`.
    */
   delete(orgId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'organizations.delete',
       'delete',
       '/organizations/{orgId}',

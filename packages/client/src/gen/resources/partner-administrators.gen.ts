@@ -34,7 +34,7 @@ export class PartnerAdministratorsResource {
     query: PartnerAdministratorsListCustomersQuery,
     options?: RequestOptions,
   ): Promise<PartnerAdministratorCustomerCollectionResponse> {
-    return this.core.send(
+    return this.core.call<PartnerAdministratorCustomerCollectionResponse>(
       'partner.administrators.listCustomers',
       'get',
       '/partner/organizations',
@@ -55,7 +55,7 @@ export class PartnerAdministratorsResource {
    * `retryNonIdempotent`.
    */
   revokeRoles(personId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'partner.administrators.revokeRoles',
       'delete',
       '/partner/organizations/partnerAdmin/{personId}',
@@ -77,7 +77,7 @@ export class PartnerAdministratorsResource {
    * `retryNonIdempotent`.
    */
   assign(orgId: string, personId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'partner.administrators.assign',
       'post',
       '/partner/organizations/{orgId}/partnerAdmin/{personId}/assign',
@@ -99,7 +99,7 @@ export class PartnerAdministratorsResource {
    * `retryNonIdempotent`.
    */
   unassign(orgId: string, personId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'partner.administrators.unassign',
       'delete',
       '/partner/organizations/{orgId}/partnerAdmin/{personId}/unassign',
@@ -120,7 +120,7 @@ export class PartnerAdministratorsResource {
    * `retryNonIdempotent`.
    */
   list(orgId: string, options?: RequestOptions): Promise<PartnerAdministratorCollectionResponse> {
-    return this.core.send(
+    return this.core.call<PartnerAdministratorCollectionResponse>(
       'partner.administrators.list',
       'get',
       '/partner/organizations/{orgId}/partnerAdmins',

@@ -38,7 +38,13 @@ export class PartnerReportsResource {
    * `retryNonIdempotent`.
    */
   list(query?: PartnerReportsListQuery, options?: RequestOptions): Promise<PartnerReportCollectionResponse> {
-    return this.core.send('partner.reports.list', 'get', '/partner/reports', { params: { query } }, options);
+    return this.core.call<PartnerReportCollectionResponse>(
+      'partner.reports.list',
+      'get',
+      '/partner/reports',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -58,7 +64,13 @@ export class PartnerReportsResource {
     query?: PartnerReportsCreateQuery,
     options?: RequestOptions,
   ): Promise<PartnerReportCreateResponse> {
-    return this.core.send('partner.reports.create', 'post', '/partner/reports', { params: { query }, body }, options);
+    return this.core.call<PartnerReportCreateResponse>(
+      'partner.reports.create',
+      'post',
+      '/partner/reports',
+      { params: { query }, body },
+      options,
+    );
   }
 
   /**
@@ -76,7 +88,7 @@ export class PartnerReportsResource {
     query?: PartnerReportsListTemplatesQuery,
     options?: RequestOptions,
   ): Promise<PartnerReportTemplateCollectionResponse> {
-    return this.core.send(
+    return this.core.call<PartnerReportTemplateCollectionResponse>(
       'partner.reports.listTemplates',
       'get',
       '/partner/reports/templates',
@@ -97,7 +109,7 @@ export class PartnerReportsResource {
    * `retryNonIdempotent`.
    */
   get(reportId: string, query?: PartnerReportsGetQuery, options?: RequestOptions): Promise<PartnerReport> {
-    return this.core.send(
+    return this.core.call<PartnerReport>(
       'partner.reports.get',
       'get',
       '/partner/reports/{reportId}',
@@ -118,7 +130,7 @@ export class PartnerReportsResource {
    * `retryNonIdempotent`.
    */
   delete(reportId: string, query?: PartnerReportsDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'partner.reports.delete',
       'delete',
       '/partner/reports/{reportId}',

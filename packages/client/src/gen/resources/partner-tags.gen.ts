@@ -37,7 +37,7 @@ export class PartnerTagsResource {
    * `retryNonIdempotent`.
    */
   list(query: PartnerTagsListQuery, options?: RequestOptions): Promise<PartnerTagList> {
-    return this.core.send('partner.tags.list', 'get', '/partner/tags', { params: { query } }, options);
+    return this.core.call<PartnerTagList>('partner.tags.list', 'get', '/partner/tags', { params: { query } }, options);
   }
 
   /**
@@ -52,7 +52,7 @@ export class PartnerTagsResource {
    * `retryNonIdempotent`.
    */
   listCustomers(query: PartnerTagsListCustomersQuery, options?: RequestOptions): Promise<PartnerTagCustomerList> {
-    return this.core.send(
+    return this.core.call<PartnerTagCustomerList>(
       'partner.tags.listCustomers',
       'get',
       '/partner/tags/organizations',
@@ -72,7 +72,7 @@ export class PartnerTagsResource {
    * `retryNonIdempotent`.
    */
   getCustomer(orgId: string, options?: RequestOptions): Promise<PartnerTagCustomer> {
-    return this.core.send(
+    return this.core.call<PartnerTagCustomer>(
       'partner.tags.getCustomer',
       'get',
       '/partner/tags/organizations/{orgId}',
@@ -94,7 +94,7 @@ export class PartnerTagsResource {
    * `retryNonIdempotent`.
    */
   assignCustomerTags(orgId: string, body: PartnerTagAssignRequest, options?: RequestOptions): Promise<PartnerTagList> {
-    return this.core.send(
+    return this.core.call<PartnerTagList>(
       'partner.tags.assignCustomerTags',
       'post',
       '/partner/tags/organizations/{orgId}/assignTags',
@@ -115,7 +115,7 @@ export class PartnerTagsResource {
    * `retryNonIdempotent`.
    */
   getSubscription(orgId: string, subscriptionId: string, options?: RequestOptions): Promise<PartnerTagSubscription> {
-    return this.core.send(
+    return this.core.call<PartnerTagSubscription>(
       'partner.tags.getSubscription',
       'get',
       '/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}',
@@ -143,7 +143,7 @@ export class PartnerTagsResource {
     body: PartnerTagAssignRequest,
     options?: RequestOptions,
   ): Promise<PartnerTagList> {
-    return this.core.send(
+    return this.core.call<PartnerTagList>(
       'partner.tags.assignSubscriptionTags',
       'post',
       '/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}/assignTags',
@@ -167,7 +167,7 @@ export class PartnerTagsResource {
     query: PartnerTagsListSubscriptionsQuery,
     options?: RequestOptions,
   ): Promise<PartnerTagSubscriptionList> {
-    return this.core.send(
+    return this.core.call<PartnerTagSubscriptionList>(
       'partner.tags.listSubscriptions',
       'get',
       '/partner/tags/subscriptions',

@@ -39,7 +39,7 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   list(query?: PeopleListQuery, options?: RequestOptions): Paginated<Person> {
-    return this.core.list('people.list', '/people', { params: { query } }, options);
+    return this.core.list<Person>('people.list', '/people', { params: { query } }, options);
   }
 
   /**
@@ -55,7 +55,7 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   create(body: CreatePersonRequest, query?: PeopleCreateQuery, options?: RequestOptions): Promise<Person> {
-    return this.core.send('people.create', 'post', '/people', { params: { query }, body }, options);
+    return this.core.call<Person>('people.create', 'post', '/people', { params: { query }, body }, options);
   }
 
   /**
@@ -69,7 +69,7 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   me(query?: PeopleMeQuery, options?: RequestOptions): Promise<Person> {
-    return this.core.send('people.me', 'get', '/people/me', { params: { query } }, options);
+    return this.core.call<Person>('people.me', 'get', '/people/me', { params: { query } }, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   get(personId: string, query?: PeopleGetQuery, options?: RequestOptions): Promise<Person> {
-    return this.core.send(
+    return this.core.call<Person>(
       'people.get',
       'get',
       '/people/{personId}',
@@ -113,7 +113,7 @@ export class PeopleResource {
     query?: PeopleUpdateQuery,
     options?: RequestOptions,
   ): Promise<Person | undefined> {
-    return this.core.send(
+    return this.core.call<Person | undefined>(
       'people.update',
       'put',
       '/people/{personId}',
@@ -133,6 +133,12 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   delete(personId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('people.delete', 'delete', '/people/{personId}', { params: { path: { personId } } }, options);
+    return this.core.call<void>(
+      'people.delete',
+      'delete',
+      '/people/{personId}',
+      { params: { path: { personId } } },
+      options,
+    );
   }
 }

@@ -41,7 +41,7 @@ export class RecordingReportsResource {
     query: RecordingReportsListAccessDetailsQuery,
     options?: RequestOptions,
   ): Paginated<RecordingReportAccessDetail> {
-    return this.core.list(
+    return this.core.list<RecordingReportAccessDetail>(
       'recordingReports.listAccessDetails',
       '/recordingReport/accessDetail',
       { params: { query } },
@@ -67,7 +67,7 @@ export class RecordingReportsResource {
     query?: RecordingReportsListAccessSummariesQuery,
     options?: RequestOptions,
   ): Paginated<RecordingReportAccessSummary> {
-    return this.core.list(
+    return this.core.list<RecordingReportAccessSummary>(
       'recordingReports.listAccessSummaries',
       '/recordingReport/accessSummary',
       { params: { query } },
@@ -92,7 +92,7 @@ export class RecordingReportsResource {
     query?: RecordingReportsListMeetingArchiveSummariesQuery,
     options?: RequestOptions,
   ): Paginated<RecordingReportArchiveSummary> {
-    return this.core.list(
+    return this.core.list<RecordingReportArchiveSummary>(
       'recordingReports.listMeetingArchiveSummaries',
       '/recordingReport/meetingArchiveSummaries',
       { params: { query } },
@@ -112,7 +112,7 @@ export class RecordingReportsResource {
    * `retryNonIdempotent`.
    */
   getMeetingArchive(archiveId: string, options?: RequestOptions): Promise<RecordingReportMeetingArchive> {
-    return this.core.send(
+    return this.core.call<RecordingReportMeetingArchive>(
       'recordingReports.getMeetingArchive',
       'get',
       '/recordingReport/meetingArchives/{archiveId}',

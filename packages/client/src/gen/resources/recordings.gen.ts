@@ -48,7 +48,12 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   listForAdmin(query?: RecordingsListForAdminQuery, options?: RequestOptions): Paginated<AdminRecording> {
-    return this.core.list('recordings.listForAdmin', '/admin/recordings', { params: { query } }, options);
+    return this.core.list<AdminRecording>(
+      'recordings.listForAdmin',
+      '/admin/recordings',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -62,7 +67,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   deleteForAdmin(recordingId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'recordings.deleteForAdmin',
       'delete',
       '/admin/recordings/{recordingId}',
@@ -85,7 +90,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   listForGroup(query?: RecordingsListForGroupQuery, options?: RequestOptions): Paginated<Recording> {
-    return this.core.list('recordings.listForGroup', '/group/recordings', { params: { query } }, options);
+    return this.core.list<Recording>('recordings.listForGroup', '/group/recordings', { params: { query } }, options);
   }
 
   /**
@@ -105,7 +110,7 @@ export class RecordingsResource {
     query?: RecordingsGetForGroupQuery,
     options?: RequestOptions,
   ): Promise<RecordingDetails> {
-    return this.core.send(
+    return this.core.call<RecordingDetails>(
       'recordings.getForGroup',
       'get',
       '/group/recordings/{recordingId}',
@@ -129,7 +134,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   list(query?: RecordingsListQuery, options?: RequestOptions): Paginated<Recording> {
-    return this.core.list('recordings.list', '/recordings', { params: { query } }, options);
+    return this.core.list<Recording>('recordings.list', '/recordings', { params: { query } }, options);
   }
 
   /**
@@ -144,7 +149,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   shareAccessBulk(body: ShareRecordingLinkRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send('recordings.shareAccessBulk', 'post', '/recordings/accessList', { body }, options);
+    return this.core.call<void>('recordings.shareAccessBulk', 'post', '/recordings/accessList', { body }, options);
   }
 
   /**
@@ -160,7 +165,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   purge(body: PurgeRecordingsRequest, query?: RecordingsPurgeQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send('recordings.purge', 'post', '/recordings/purge', { params: { query }, body }, options);
+    return this.core.call<void>('recordings.purge', 'post', '/recordings/purge', { params: { query }, body }, options);
   }
 
   /**
@@ -176,7 +181,13 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   restore(body: RestoreRecordingsRequest, query?: RecordingsRestoreQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send('recordings.restore', 'post', '/recordings/restore', { params: { query }, body }, options);
+    return this.core.call<void>(
+      'recordings.restore',
+      'post',
+      '/recordings/restore',
+      { params: { query }, body },
+      options,
+    );
   }
 
   /**
@@ -196,7 +207,7 @@ export class RecordingsResource {
     query?: RecordingsSoftDeleteQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'recordings.softDelete',
       'post',
       '/recordings/softDelete',
@@ -218,7 +229,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   get(recordingId: string, query?: RecordingsGetQuery, options?: RequestOptions): Promise<RecordingDetails> {
-    return this.core.send(
+    return this.core.call<RecordingDetails>(
       'recordings.get',
       'get',
       '/recordings/{recordingId}',
@@ -246,7 +257,7 @@ export class RecordingsResource {
     query?: RecordingsDeleteQuery,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'recordings.delete',
       'delete',
       '/recordings/{recordingId}',
@@ -267,7 +278,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   shareAccess(recordingId: string, body: ShareRecordingRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'recordings.shareAccess',
       'post',
       '/recordings/{recordingId}/accessList',

@@ -26,6 +26,12 @@ export class ReportTemplatesResource {
    * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Promise<ReportTemplateCollectionResponse> {
-    return this.core.send('reportTemplates.list', 'get', '/report/templates', {}, options);
+    return this.core.call<ReportTemplateCollectionResponse>(
+      'reportTemplates.list',
+      'get',
+      '/report/templates',
+      {},
+      options,
+    );
   }
 }

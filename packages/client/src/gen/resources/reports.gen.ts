@@ -33,7 +33,7 @@ export class ReportsResource {
    * `retryNonIdempotent`.
    */
   list(query?: ReportsListQuery, options?: RequestOptions): Promise<ReportCollectionResponse> {
-    return this.core.send('reports.list', 'get', '/reports', { params: { query } }, options);
+    return this.core.call<ReportCollectionResponse>('reports.list', 'get', '/reports', { params: { query } }, options);
   }
 
   /**
@@ -49,7 +49,7 @@ export class ReportsResource {
    * `retryNonIdempotent`.
    */
   create(body: ReportCreateRequest, options?: RequestOptions): Promise<ReportCreateResponse> {
-    return this.core.send('reports.create', 'post', '/reports', { body }, options);
+    return this.core.call<ReportCreateResponse>('reports.create', 'post', '/reports', { body }, options);
   }
 
   /**
@@ -64,7 +64,13 @@ export class ReportsResource {
    * `retryNonIdempotent`.
    */
   get(reportId: string, options?: RequestOptions): Promise<Report> {
-    return this.core.send('reports.get', 'get', '/reports/{reportId}', { params: { path: { reportId } } }, options);
+    return this.core.call<Report>(
+      'reports.get',
+      'get',
+      '/reports/{reportId}',
+      { params: { path: { reportId } } },
+      options,
+    );
   }
 
   /**
@@ -78,7 +84,7 @@ export class ReportsResource {
    * `retryNonIdempotent`.
    */
   delete(reportId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'reports.delete',
       'delete',
       '/reports/{reportId}',

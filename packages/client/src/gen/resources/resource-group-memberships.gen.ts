@@ -35,7 +35,7 @@ export class ResourceGroupMembershipsResource {
    * `retryNonIdempotent`.
    */
   list(query?: ResourceGroupMembershipsListQuery, options?: RequestOptions): Paginated<ResourceGroupMembership> {
-    return this.core.list(
+    return this.core.list<ResourceGroupMembership>(
       'resourceGroupMemberships.list',
       '/resourceGroup/memberships',
       { params: { query } },
@@ -58,7 +58,7 @@ export class ResourceGroupMembershipsResource {
    * `retryNonIdempotent`.
    */
   listV2(query?: ResourceGroupMembershipsListV2Query, options?: RequestOptions): Paginated<ResourceGroupMembership> {
-    return this.core.list(
+    return this.core.list<ResourceGroupMembership>(
       'resourceGroupMemberships.listV2',
       '/resourceGroup/memberships/v2',
       { params: { query } },
@@ -78,7 +78,7 @@ export class ResourceGroupMembershipsResource {
    * `retryNonIdempotent`.
    */
   get(resourceGroupMembershipId: string, options?: RequestOptions): Promise<ResourceGroupMembership> {
-    return this.core.send(
+    return this.core.call<ResourceGroupMembership>(
       'resourceGroupMemberships.get',
       'get',
       '/resourceGroup/memberships/{resourceGroupMembershipId}',
@@ -104,7 +104,7 @@ export class ResourceGroupMembershipsResource {
     body: ResourceGroupMembershipUpdateRequest,
     options?: RequestOptions,
   ): Promise<ResourceGroupMembership> {
-    return this.core.send(
+    return this.core.call<ResourceGroupMembership>(
       'resourceGroupMemberships.update',
       'put',
       '/resourceGroup/memberships/{resourceGroupMembershipId}',

@@ -27,7 +27,13 @@ export class ResourceGroupsResource {
    * `retryNonIdempotent`.
    */
   list(query?: ResourceGroupsListQuery, options?: RequestOptions): Promise<ResourceGroupCollectionResponse> {
-    return this.core.send('resourceGroups.list', 'get', '/resourceGroups', { params: { query } }, options);
+    return this.core.call<ResourceGroupCollectionResponse>(
+      'resourceGroups.list',
+      'get',
+      '/resourceGroups',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -41,7 +47,7 @@ export class ResourceGroupsResource {
    * `retryNonIdempotent`.
    */
   get(resourceGroupId: string, options?: RequestOptions): Promise<ResourceGroup> {
-    return this.core.send(
+    return this.core.call<ResourceGroup>(
       'resourceGroups.get',
       'get',
       '/resourceGroups/{resourceGroupId}',

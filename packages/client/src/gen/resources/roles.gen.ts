@@ -27,7 +27,7 @@ export class RolesResource {
    * `retryNonIdempotent`.
    */
   list(options?: RequestOptions): Paginated<Role> {
-    return this.core.list('roles.list', '/roles', {}, options);
+    return this.core.list<Role>('roles.list', '/roles', {}, options);
   }
 
   /**
@@ -42,6 +42,6 @@ export class RolesResource {
    * `retryNonIdempotent`.
    */
   get(roleId: string, options?: RequestOptions): Promise<Role> {
-    return this.core.send('roles.get', 'get', '/roles/{roleId}', { params: { path: { roleId } } }, options);
+    return this.core.call<Role>('roles.get', 'get', '/roles/{roleId}', { params: { path: { roleId } } }, options);
   }
 }

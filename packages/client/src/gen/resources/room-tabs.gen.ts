@@ -29,7 +29,7 @@ export class RoomTabsResource {
    * `retryNonIdempotent`.
    */
   list(query: RoomTabsListQuery, options?: RequestOptions): Paginated<RoomTab> {
-    return this.core.list('roomTabs.list', '/room/tabs', { params: { query } }, options);
+    return this.core.list<RoomTab>('roomTabs.list', '/room/tabs', { params: { query } }, options);
   }
 
   /**
@@ -43,7 +43,7 @@ export class RoomTabsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    return this.core.send('roomTabs.create', 'post', '/room/tabs', { body }, options);
+    return this.core.call<RoomTab>('roomTabs.create', 'post', '/room/tabs', { body }, options);
   }
 
   /**
@@ -58,7 +58,7 @@ export class RoomTabsResource {
    * `retryNonIdempotent`.
    */
   get(id: string, options?: RequestOptions): Promise<RoomTab> {
-    return this.core.send('roomTabs.get', 'get', '/room/tabs/{id}', { params: { path: { id } } }, options);
+    return this.core.call<RoomTab>('roomTabs.get', 'get', '/room/tabs/{id}', { params: { path: { id } } }, options);
   }
 
   /**
@@ -74,7 +74,13 @@ export class RoomTabsResource {
    * `retryNonIdempotent`.
    */
   update(id: string, body: UpdateRoomTabRequest, options?: RequestOptions): Promise<RoomTab> {
-    return this.core.send('roomTabs.update', 'put', '/room/tabs/{id}', { params: { path: { id } }, body }, options);
+    return this.core.call<RoomTab>(
+      'roomTabs.update',
+      'put',
+      '/room/tabs/{id}',
+      { params: { path: { id } }, body },
+      options,
+    );
   }
 
   /**
@@ -89,6 +95,6 @@ export class RoomTabsResource {
    * `retryNonIdempotent`.
    */
   delete(id: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('roomTabs.delete', 'delete', '/room/tabs/{id}', { params: { path: { id } } }, options);
+    return this.core.call<void>('roomTabs.delete', 'delete', '/room/tabs/{id}', { params: { path: { id } } }, options);
   }
 }

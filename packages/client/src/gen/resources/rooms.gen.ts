@@ -29,7 +29,7 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   list(query?: RoomsListQuery, options?: RequestOptions): Paginated<Room> {
-    return this.core.list('rooms.list', '/rooms', { params: { query } }, options);
+    return this.core.list<Room>('rooms.list', '/rooms', { params: { query } }, options);
   }
 
   /**
@@ -44,7 +44,7 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateRoomRequest, options?: RequestOptions): Promise<Room> {
-    return this.core.send('rooms.create', 'post', '/rooms', { body }, options);
+    return this.core.call<Room>('rooms.create', 'post', '/rooms', { body }, options);
   }
 
   /**
@@ -60,7 +60,7 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   get(roomId: string, options?: RequestOptions): Promise<Room> {
-    return this.core.send('rooms.get', 'get', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
+    return this.core.call<Room>('rooms.get', 'get', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
   }
 
   /**
@@ -75,7 +75,13 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   update(roomId: string, body: UpdateRoomRequest, options?: RequestOptions): Promise<Room> {
-    return this.core.send('rooms.update', 'put', '/rooms/{roomId}', { params: { path: { roomId } }, body }, options);
+    return this.core.call<Room>(
+      'rooms.update',
+      'put',
+      '/rooms/{roomId}',
+      { params: { path: { roomId } }, body },
+      options,
+    );
   }
 
   /**
@@ -89,7 +95,7 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   delete(roomId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('rooms.delete', 'delete', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
+    return this.core.call<void>('rooms.delete', 'delete', '/rooms/{roomId}', { params: { path: { roomId } } }, options);
   }
 
   /**
@@ -103,7 +109,7 @@ export class RoomsResource {
    * `retryNonIdempotent`.
    */
   getMeetingInfo(roomId: string, options?: RequestOptions): Promise<RoomMeetingDetails> {
-    return this.core.send(
+    return this.core.call<RoomMeetingDetails>(
       'rooms.getMeetingInfo',
       'get',
       '/rooms/{roomId}/meetingInfo',

@@ -29,7 +29,7 @@ export class ScimBulkResource {
    * `retryNonIdempotent`.
    */
   execute(orgId: string, body: ScimBulkRequest, options?: RequestOptions): Promise<ScimBulkResponse> {
-    return this.core.send(
+    return this.core.call<ScimBulkResponse>(
       'scim.bulk.execute',
       'post',
       '/identity/scim/{orgId}/v2/Bulk',

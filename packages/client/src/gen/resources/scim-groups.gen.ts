@@ -39,7 +39,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   list(orgId: string, query?: ScimGroupsListQuery, options?: RequestOptions): Paginated<ScimGroup> {
-    return this.core.list(
+    return this.core.list<ScimGroup>(
       'scim.groups.list',
       '/identity/scim/{orgId}/v2/Groups',
       { params: { path: { orgId }, query } },
@@ -61,7 +61,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   create(orgId: string, body: ScimGroupRequest, options?: RequestOptions): Promise<ScimGroup> {
-    return this.core.send(
+    return this.core.call<ScimGroup>(
       'scim.groups.create',
       'post',
       '/identity/scim/{orgId}/v2/Groups',
@@ -84,7 +84,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, groupId: string, query?: ScimGroupsGetQuery, options?: RequestOptions): Promise<ScimGroup> {
-    return this.core.send(
+    return this.core.call<ScimGroup>(
       'scim.groups.get',
       'get',
       '/identity/scim/{orgId}/v2/Groups/{groupId}',
@@ -107,7 +107,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   update(orgId: string, groupId: string, body: ScimGroupRequest, options?: RequestOptions): Promise<ScimGroup> {
-    return this.core.send(
+    return this.core.call<ScimGroup>(
       'scim.groups.update',
       'put',
       '/identity/scim/{orgId}/v2/Groups/{groupId}',
@@ -130,7 +130,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   patch(orgId: string, groupId: string, body: ScimGroupPatchRequest, options?: RequestOptions): Promise<ScimGroup> {
-    return this.core.send(
+    return this.core.call<ScimGroup>(
       'scim.groups.patch',
       'patch',
       '/identity/scim/{orgId}/v2/Groups/{groupId}',
@@ -152,7 +152,7 @@ export class ScimGroupsResource {
    * `retryNonIdempotent`.
    */
   delete(orgId: string, groupId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'scim.groups.delete',
       'delete',
       '/identity/scim/{orgId}/v2/Groups/{groupId}',
@@ -182,7 +182,7 @@ export class ScimGroupsResource {
     query?: ScimGroupsListMembersQuery,
     options?: RequestOptions,
   ): Paginated<ScimGroupMember> {
-    return this.core.list(
+    return this.core.list<ScimGroupMember>(
       'scim.groups.listMembers',
       '/identity/scim/{orgId}/v2/Groups/{groupId}/Members',
       { params: { path: { orgId, groupId }, query } },

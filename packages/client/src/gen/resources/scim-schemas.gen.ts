@@ -27,7 +27,7 @@ export class ScimSchemasResource {
    * `retryNonIdempotent`.
    */
   getGroup(options?: RequestOptions): Promise<ScimSchemaGroupSchemas> {
-    return this.core.send('scim.schemas.getGroup', 'get', '/Schemas/SCIM2/Group', {}, options);
+    return this.core.call<ScimSchemaGroupSchemas>('scim.schemas.getGroup', 'get', '/Schemas/SCIM2/Group', {}, options);
   }
 
   /**
@@ -41,7 +41,7 @@ export class ScimSchemasResource {
    * `retryNonIdempotent`.
    */
   getUser(options?: RequestOptions): Promise<ScimSchemaUserSchemas> {
-    return this.core.send('scim.schemas.getUser', 'get', '/Schemas/SCIM2/User', {}, options);
+    return this.core.call<ScimSchemaUserSchemas>('scim.schemas.getUser', 'get', '/Schemas/SCIM2/User', {}, options);
   }
 
   /**
@@ -56,7 +56,7 @@ export class ScimSchemasResource {
    * `retryNonIdempotent`.
    */
   get(schemaId: string, options?: RequestOptions): Promise<ScimSchemaByIdResponse> {
-    return this.core.send(
+    return this.core.call<ScimSchemaByIdResponse>(
       'scim.schemas.get',
       'get',
       '/Schemas/SCIM2/{schemaId}',

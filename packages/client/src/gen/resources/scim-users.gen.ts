@@ -28,7 +28,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   getMe(options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send('scim.users.getMe', 'get', '/identity/scim/v2/Users/me', {}, options);
+    return this.core.call<ScimUser>('scim.users.getMe', 'get', '/identity/scim/v2/Users/me', {}, options);
   }
 
   /**
@@ -46,7 +46,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   list(orgId: string, query?: ScimUsersListQuery, options?: RequestOptions): Paginated<ScimUser> {
-    return this.core.list(
+    return this.core.list<ScimUser>(
       'scim.users.list',
       '/identity/scim/{orgId}/v2/Users',
       { params: { path: { orgId }, query } },
@@ -69,7 +69,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   create(orgId: string, body: ScimUserRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send(
+    return this.core.call<ScimUser>(
       'scim.users.create',
       'post',
       '/identity/scim/{orgId}/v2/Users',
@@ -91,7 +91,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   get(orgId: string, userId: string, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send(
+    return this.core.call<ScimUser>(
       'scim.users.get',
       'get',
       '/identity/scim/{orgId}/v2/Users/{userId}',
@@ -114,7 +114,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   update(orgId: string, userId: string, body: ScimUserRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send(
+    return this.core.call<ScimUser>(
       'scim.users.update',
       'put',
       '/identity/scim/{orgId}/v2/Users/{userId}',
@@ -138,7 +138,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   patch(orgId: string, userId: string, body: ScimUserPatchRequest, options?: RequestOptions): Promise<ScimUser> {
-    return this.core.send(
+    return this.core.call<ScimUser>(
       'scim.users.patch',
       'patch',
       '/identity/scim/{orgId}/v2/Users/{userId}',
@@ -160,7 +160,7 @@ export class ScimUsersResource {
    * `retryNonIdempotent`.
    */
   delete(orgId: string, userId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'scim.users.delete',
       'delete',
       '/identity/scim/{orgId}/v2/Users/{userId}',

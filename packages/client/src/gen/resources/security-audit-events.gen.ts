@@ -31,6 +31,11 @@ export class SecurityAuditEventsResource {
    * `retryNonIdempotent`.
    */
   list(query: SecurityAuditEventsListQuery, options?: RequestOptions): Paginated<SecurityAuditEvent> {
-    return this.core.list('securityAuditEvents.list', '/admin/securityAudit/events', { params: { query } }, options);
+    return this.core.list<SecurityAuditEvent>(
+      'securityAuditEvents.list',
+      '/admin/securityAudit/events',
+      { params: { query } },
+      options,
+    );
   }
 }

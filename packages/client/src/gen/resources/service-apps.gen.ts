@@ -29,7 +29,7 @@ export class ServiceAppsResource {
    * `retryNonIdempotent`.
    */
   createToken(applicationId: string, body: ServiceAppTokenRequest, options?: RequestOptions): Promise<ServiceAppToken> {
-    return this.core.send(
+    return this.core.call<ServiceAppToken>(
       'serviceApps.createToken',
       'post',
       '/applications/{applicationId}/token',

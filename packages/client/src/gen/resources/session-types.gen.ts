@@ -37,7 +37,7 @@ export class SessionTypesResource {
     query?: SessionTypesListForSiteQuery,
     options?: RequestOptions,
   ): Promise<SessionTypeSiteCollectionResponse> {
-    return this.core.send(
+    return this.core.call<SessionTypeSiteCollectionResponse>(
       'sessionTypes.listForSite',
       'get',
       '/admin/meeting/config/sessionTypes',
@@ -61,7 +61,7 @@ export class SessionTypesResource {
     query?: SessionTypesListForUserQuery,
     options?: RequestOptions,
   ): Promise<SessionTypeUserCollectionResponse> {
-    return this.core.send(
+    return this.core.call<SessionTypeUserCollectionResponse>(
       'sessionTypes.listForUser',
       'get',
       '/admin/meeting/userconfig/sessionTypes',
@@ -82,7 +82,7 @@ export class SessionTypesResource {
    * `retryNonIdempotent`.
    */
   updateForUser(body: SessionTypeUpdateUserRequest, options?: RequestOptions): Promise<SessionTypeUser> {
-    return this.core.send(
+    return this.core.call<SessionTypeUser>(
       'sessionTypes.updateForUser',
       'put',
       '/admin/meeting/userconfig/sessionTypes',

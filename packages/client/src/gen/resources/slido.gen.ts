@@ -31,7 +31,7 @@ export class SlidoResource {
     query: SlidoListComplianceEventsQuery,
     options?: RequestOptions,
   ): Promise<SlidoComplianceEventCollectionResponse> {
-    return this.core.send(
+    return this.core.call<SlidoComplianceEventCollectionResponse>(
       'slido.listComplianceEvents',
       'get',
       '/slido/compliance/events',

@@ -34,7 +34,7 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   list(query: TeamMembershipsListQuery, options?: RequestOptions): Paginated<TeamMembership> {
-    return this.core.list('teamMemberships.list', '/team/memberships', { params: { query } }, options);
+    return this.core.list<TeamMembership>('teamMemberships.list', '/team/memberships', { params: { query } }, options);
   }
 
   /**
@@ -48,7 +48,7 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    return this.core.send('teamMemberships.create', 'post', '/team/memberships', { body }, options);
+    return this.core.call<TeamMembership>('teamMemberships.create', 'post', '/team/memberships', { body }, options);
   }
 
   /**
@@ -63,7 +63,7 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   get(membershipId: string, options?: RequestOptions): Promise<TeamMembership> {
-    return this.core.send(
+    return this.core.call<TeamMembership>(
       'teamMemberships.get',
       'get',
       '/team/memberships/{membershipId}',
@@ -84,7 +84,7 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   update(membershipId: string, body: UpdateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    return this.core.send(
+    return this.core.call<TeamMembership>(
       'teamMemberships.update',
       'put',
       '/team/memberships/{membershipId}',
@@ -104,7 +104,7 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   delete(membershipId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'teamMemberships.delete',
       'delete',
       '/team/memberships/{membershipId}',

@@ -28,7 +28,7 @@ export class TeamsResource {
    * `retryNonIdempotent`.
    */
   list(query?: TeamsListQuery, options?: RequestOptions): Paginated<Team> {
-    return this.core.list('teams.list', '/teams', { params: { query } }, options);
+    return this.core.list<Team>('teams.list', '/teams', { params: { query } }, options);
   }
 
   /**
@@ -43,7 +43,7 @@ export class TeamsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateTeamRequest, options?: RequestOptions): Promise<Team> {
-    return this.core.send('teams.create', 'post', '/teams', { body }, options);
+    return this.core.call<Team>('teams.create', 'post', '/teams', { body }, options);
   }
 
   /**
@@ -60,7 +60,13 @@ export class TeamsResource {
    * `retryNonIdempotent`.
    */
   get(teamId: string, query?: TeamsGetQuery, options?: RequestOptions): Promise<Team> {
-    return this.core.send('teams.get', 'get', '/teams/{teamId}', { params: { path: { teamId }, query } }, options);
+    return this.core.call<Team>(
+      'teams.get',
+      'get',
+      '/teams/{teamId}',
+      { params: { path: { teamId }, query } },
+      options,
+    );
   }
 
   /**
@@ -75,7 +81,13 @@ export class TeamsResource {
    * `retryNonIdempotent`.
    */
   update(teamId: string, body: UpdateTeamRequest, options?: RequestOptions): Promise<Team> {
-    return this.core.send('teams.update', 'put', '/teams/{teamId}', { params: { path: { teamId } }, body }, options);
+    return this.core.call<Team>(
+      'teams.update',
+      'put',
+      '/teams/{teamId}',
+      { params: { path: { teamId } }, body },
+      options,
+    );
   }
 
   /**
@@ -89,6 +101,6 @@ export class TeamsResource {
    * `retryNonIdempotent`.
    */
   delete(teamId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send('teams.delete', 'delete', '/teams/{teamId}', { params: { path: { teamId } } }, options);
+    return this.core.call<void>('teams.delete', 'delete', '/teams/{teamId}', { params: { path: { teamId } } }, options);
   }
 }

@@ -38,7 +38,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   list(query?: TrackingCodesListQuery, options?: RequestOptions): Promise<TrackingCodeCollectionResponse> {
-    return this.core.send(
+    return this.core.call<TrackingCodeCollectionResponse>(
       'trackingCodes.list',
       'get',
       '/admin/meeting/config/trackingCodes',
@@ -59,7 +59,13 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   create(body: TrackingCodeRequest, options?: RequestOptions): Promise<TrackingCode> {
-    return this.core.send('trackingCodes.create', 'post', '/admin/meeting/config/trackingCodes', { body }, options);
+    return this.core.call<TrackingCode>(
+      'trackingCodes.create',
+      'post',
+      '/admin/meeting/config/trackingCodes',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -74,7 +80,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   get(trackingCodeId: string, query?: TrackingCodesGetQuery, options?: RequestOptions): Promise<TrackingCode> {
-    return this.core.send(
+    return this.core.call<TrackingCode>(
       'trackingCodes.get',
       'get',
       '/admin/meeting/config/trackingCodes/{trackingCodeId}',
@@ -96,7 +102,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   update(trackingCodeId: string, body: TrackingCodeRequest, options?: RequestOptions): Promise<TrackingCode> {
-    return this.core.send(
+    return this.core.call<TrackingCode>(
       'trackingCodes.update',
       'put',
       '/admin/meeting/config/trackingCodes/{trackingCodeId}',
@@ -118,7 +124,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   delete(trackingCodeId: string, query: TrackingCodesDeleteQuery, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'trackingCodes.delete',
       'delete',
       '/admin/meeting/config/trackingCodes/{trackingCodeId}',
@@ -139,7 +145,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   getForUser(query?: TrackingCodesGetForUserQuery, options?: RequestOptions): Promise<TrackingCodeUser> {
-    return this.core.send(
+    return this.core.call<TrackingCodeUser>(
       'trackingCodes.getForUser',
       'get',
       '/admin/meeting/userconfig/trackingCodes',
@@ -160,7 +166,7 @@ export class TrackingCodesResource {
    * `retryNonIdempotent`.
    */
   updateForUser(body: TrackingCodeUpdateUserRequest, options?: RequestOptions): Promise<TrackingCodeUser> {
-    return this.core.send(
+    return this.core.call<TrackingCodeUser>(
       'trackingCodes.updateForUser',
       'put',
       '/admin/meeting/userconfig/trackingCodes',

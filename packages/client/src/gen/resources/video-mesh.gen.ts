@@ -74,7 +74,7 @@ export class VideoMeshResource {
     query: VideoMeshGetCallRedirectsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshCallRedirectsResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshCallRedirectsResponse>(
       'videoMesh.getCallRedirects',
       'get',
       '/videoMesh/callRedirects',
@@ -98,7 +98,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClientTypeDistributionQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshClientTypeDistributionResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshClientTypeDistributionResponse>(
       'videoMesh.getClientTypeDistribution',
       'get',
       '/videoMesh/clientTypeDistribution',
@@ -121,7 +121,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterClientTypeDistributionQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshClientTypeDistributionResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshClientTypeDistributionResponse>(
       'videoMesh.getClusterClientTypeDistribution',
       'get',
       '/videoMesh/clientTypeDistribution/clusters',
@@ -146,7 +146,7 @@ export class VideoMeshResource {
     query: VideoMeshGetCloudOverflowQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshCloudOverflowResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshCloudOverflowResponse>(
       'videoMesh.getCloudOverflow',
       'get',
       '/videoMesh/cloudOverflow',
@@ -168,7 +168,13 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   listClusters(query: VideoMeshListClustersQuery, options?: RequestOptions): Promise<VideoMeshClustersResponse> {
-    return this.core.send('videoMesh.listClusters', 'get', '/videoMesh/clusters', { params: { query } }, options);
+    return this.core.call<VideoMeshClustersResponse>(
+      'videoMesh.listClusters',
+      'get',
+      '/videoMesh/clusters',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -187,7 +193,7 @@ export class VideoMeshResource {
     query: VideoMeshGetAvailabilityQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshClusterAvailabilityResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshClusterAvailabilityResponse>(
       'videoMesh.getAvailability',
       'get',
       '/videoMesh/clusters/availability',
@@ -213,7 +219,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterAvailabilityQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshClusterAvailabilityResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshClusterAvailabilityResponse>(
       'videoMesh.getClusterAvailability',
       'get',
       '/videoMesh/clusters/availability/{clusterId}',
@@ -237,7 +243,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterCallRedirectsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshCallRedirectsResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshCallRedirectsResponse>(
       'videoMesh.getClusterCallRedirects',
       'get',
       '/videoMesh/clusters/callRedirects',
@@ -260,7 +266,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterUtilizationQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshUtilizationResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshUtilizationResponse>(
       'videoMesh.getClusterUtilization',
       'get',
       '/videoMesh/clusters/utilization',
@@ -281,7 +287,7 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   getCluster(clusterId: string, options?: RequestOptions): Promise<VideoMeshClustersResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshClustersResponse>(
       'videoMesh.getCluster',
       'get',
       '/videoMesh/clusters/{clusterId}',
@@ -306,7 +312,7 @@ export class VideoMeshResource {
     query?: VideoMeshListEventThresholdsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshEventThresholdsResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshEventThresholdsResponse>(
       'videoMesh.listEventThresholds',
       'get',
       '/videoMesh/eventThresholds',
@@ -330,7 +336,13 @@ export class VideoMeshResource {
     body: VideoMeshUpdateEventThresholdsRequest,
     options?: RequestOptions,
   ): Promise<VideoMeshEventThresholdsChangeResponse> {
-    return this.core.send('videoMesh.updateEventThresholds', 'patch', '/videoMesh/eventThresholds', { body }, options);
+    return this.core.call<VideoMeshEventThresholdsChangeResponse>(
+      'videoMesh.updateEventThresholds',
+      'patch',
+      '/videoMesh/eventThresholds',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -348,7 +360,7 @@ export class VideoMeshResource {
     body: VideoMeshResetEventThresholdsRequest,
     options?: RequestOptions,
   ): Promise<VideoMeshEventThresholdsChangeResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshEventThresholdsChangeResponse>(
       'videoMesh.resetEventThresholds',
       'post',
       '/videoMesh/eventThresholds/reset',
@@ -369,7 +381,7 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   getEventThreshold(eventThresholdId: string, options?: RequestOptions): Promise<VideoMeshEventThresholdsResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshEventThresholdsResponse>(
       'videoMesh.getEventThreshold',
       'get',
       '/videoMesh/eventThresholds/{eventThresholdId}',
@@ -393,7 +405,7 @@ export class VideoMeshResource {
     query: VideoMeshListNodeAvailabilityQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshNodeAvailabilityResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshNodeAvailabilityResponse>(
       'videoMesh.listNodeAvailability',
       'get',
       '/videoMesh/nodes/availability',
@@ -419,7 +431,7 @@ export class VideoMeshResource {
     query: VideoMeshGetNodeAvailabilityQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshNodeAvailabilityResponse> {
-    return this.core.send(
+    return this.core.call<VideoMeshNodeAvailabilityResponse>(
       'videoMesh.getNodeAvailability',
       'get',
       '/videoMesh/nodes/availability/{nodeId}',
@@ -440,7 +452,13 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   getTestResults(query: VideoMeshGetTestResultsQuery, options?: RequestOptions): Promise<VideoMeshTestResults> {
-    return this.core.send('videoMesh.getTestResults', 'get', '/videoMesh/testResults', { params: { query } }, options);
+    return this.core.call<VideoMeshTestResults>(
+      'videoMesh.getTestResults',
+      'get',
+      '/videoMesh/testResults',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -459,7 +477,7 @@ export class VideoMeshResource {
     query: VideoMeshGetMediaHealthMonitorResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshMediaHealthMonitorResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshMediaHealthMonitorResults>(
       'videoMesh.getMediaHealthMonitorResults',
       'get',
       '/videoMesh/testResults/mediaHealthMonitorTest',
@@ -483,7 +501,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterMediaHealthMonitorResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshMediaHealthMonitorResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshMediaHealthMonitorResults>(
       'videoMesh.getClusterMediaHealthMonitorResults',
       'get',
       '/videoMesh/testResults/mediaHealthMonitorTest/clusters',
@@ -506,7 +524,7 @@ export class VideoMeshResource {
     query: VideoMeshGetNodeMediaHealthMonitorResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshMediaHealthMonitorResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshMediaHealthMonitorResults>(
       'videoMesh.getNodeMediaHealthMonitorResults',
       'get',
       '/videoMesh/testResults/mediaHealthMonitorTest/nodes',
@@ -531,7 +549,7 @@ export class VideoMeshResource {
     query: VideoMeshGetNetworkTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshNetworkTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshNetworkTestResults>(
       'videoMesh.getNetworkTestResults',
       'get',
       '/videoMesh/testResults/networkTest',
@@ -554,7 +572,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterNetworkTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshNetworkTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshNetworkTestResults>(
       'videoMesh.getClusterNetworkTestResults',
       'get',
       '/videoMesh/testResults/networkTest/clusters',
@@ -577,7 +595,7 @@ export class VideoMeshResource {
     query: VideoMeshGetNodeNetworkTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshNetworkTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshNetworkTestResults>(
       'videoMesh.getNodeNetworkTestResults',
       'get',
       '/videoMesh/testResults/networkTest/nodes',
@@ -601,7 +619,7 @@ export class VideoMeshResource {
     query: VideoMeshGetReachabilityTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshReachabilityTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshReachabilityTestResults>(
       'videoMesh.getReachabilityTestResults',
       'get',
       '/videoMesh/testResults/reachabilityTest',
@@ -624,7 +642,7 @@ export class VideoMeshResource {
     query: VideoMeshGetClusterReachabilityTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshReachabilityTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshReachabilityTestResults>(
       'videoMesh.getClusterReachabilityTestResults',
       'get',
       '/videoMesh/testResults/reachabilityTest/clusters',
@@ -648,7 +666,7 @@ export class VideoMeshResource {
     query: VideoMeshGetNodeReachabilityTestResultsQuery,
     options?: RequestOptions,
   ): Promise<VideoMeshReachabilityTestResults> {
-    return this.core.send(
+    return this.core.call<VideoMeshReachabilityTestResults>(
       'videoMesh.getNodeReachabilityTestResults',
       'get',
       '/videoMesh/testResults/reachabilityTest/nodes',
@@ -670,7 +688,13 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   getTestStatus(query: VideoMeshGetTestStatusQuery, options?: RequestOptions): Promise<VideoMeshTestStatus> {
-    return this.core.send('videoMesh.getTestStatus', 'get', '/videoMesh/testStatus', { params: { query } }, options);
+    return this.core.call<VideoMeshTestStatus>(
+      'videoMesh.getTestStatus',
+      'get',
+      '/videoMesh/testStatus',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -691,7 +715,7 @@ export class VideoMeshResource {
     body: VideoMeshTriggerClusterTestRequest,
     options?: RequestOptions,
   ): Promise<VideoMeshTestStatus> {
-    return this.core.send(
+    return this.core.call<VideoMeshTestStatus>(
       'videoMesh.triggerClusterTest',
       'post',
       '/videoMesh/triggerTest/clusters/{clusterId}',
@@ -717,7 +741,7 @@ export class VideoMeshResource {
     body: VideoMeshTriggerNodeTestRequest,
     options?: RequestOptions,
   ): Promise<VideoMeshTestStatus> {
-    return this.core.send(
+    return this.core.call<VideoMeshTestStatus>(
       'videoMesh.triggerNodeTest',
       'post',
       '/videoMesh/triggerTest/nodes/{nodeId}',
@@ -738,6 +762,12 @@ export class VideoMeshResource {
    * `retryNonIdempotent`.
    */
   getUtilization(query: VideoMeshGetUtilizationQuery, options?: RequestOptions): Promise<VideoMeshUtilizationResponse> {
-    return this.core.send('videoMesh.getUtilization', 'get', '/videoMesh/utilization', { params: { query } }, options);
+    return this.core.call<VideoMeshUtilizationResponse>(
+      'videoMesh.getUtilization',
+      'get',
+      '/videoMesh/utilization',
+      { params: { query } },
+      options,
+    );
   }
 }

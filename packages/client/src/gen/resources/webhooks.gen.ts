@@ -7,11 +7,12 @@ import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 /**
  * Webhooks tell your app when something happens in Webex.
  *
- * Reached as `webex.webhooks`.
+ * The generated methods of `webex.webhooks`, which is a `WebhooksResource`: this class and what is
+ * written by hand over it.
  *
  * Webex API tag: Webhooks.
  */
-export class WebhooksResource {
+export class WebhooksResourceBase {
   /** Built on a core from `new Webex()` or `createCore()`. */
   constructor(protected readonly core: ResourceCore) {}
 
@@ -29,7 +30,7 @@ export class WebhooksResource {
    * `retryNonIdempotent`.
    */
   list(query?: WebhooksListQuery, options?: RequestOptions): Paginated<Webhook> {
-    return this.core.list('webhooks.list', '/webhooks', { params: { query } }, options);
+    return this.core.list<Webhook>('webhooks.list', '/webhooks', { params: { query } }, options);
   }
 
   /**
@@ -45,7 +46,7 @@ export class WebhooksResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    return this.core.send('webhooks.create', 'post', '/webhooks', { body }, options);
+    return this.core.call<Webhook>('webhooks.create', 'post', '/webhooks', { body }, options);
   }
 
   /**
@@ -61,7 +62,13 @@ export class WebhooksResource {
    * `retryNonIdempotent`.
    */
   get(webhookId: string, options?: RequestOptions): Promise<Webhook> {
-    return this.core.send('webhooks.get', 'get', '/webhooks/{webhookId}', { params: { path: { webhookId } } }, options);
+    return this.core.call<Webhook>(
+      'webhooks.get',
+      'get',
+      '/webhooks/{webhookId}',
+      { params: { path: { webhookId } } },
+      options,
+    );
   }
 
   /**
@@ -77,7 +84,7 @@ export class WebhooksResource {
    * `retryNonIdempotent`.
    */
   update(webhookId: string, body: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook> {
-    return this.core.send(
+    return this.core.call<Webhook>(
       'webhooks.update',
       'put',
       '/webhooks/{webhookId}',
@@ -97,7 +104,7 @@ export class WebhooksResource {
    * `retryNonIdempotent`.
    */
   delete(webhookId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'webhooks.delete',
       'delete',
       '/webhooks/{webhookId}',

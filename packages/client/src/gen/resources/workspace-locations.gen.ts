@@ -37,7 +37,13 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   list(query?: WorkspaceLocationsListQuery, options?: RequestOptions): Promise<WorkspaceLocationCollectionResponse> {
-    return this.core.send('workspaceLocations.list', 'get', '/workspaceLocations', { params: { query } }, options);
+    return this.core.call<WorkspaceLocationCollectionResponse>(
+      'workspaceLocations.list',
+      'get',
+      '/workspaceLocations',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -52,7 +58,13 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   create(body: WorkspaceLocationCreateRequest, options?: RequestOptions): Promise<WorkspaceLocation> {
-    return this.core.send('workspaceLocations.create', 'post', '/workspaceLocations', { body }, options);
+    return this.core.call<WorkspaceLocation>(
+      'workspaceLocations.create',
+      'post',
+      '/workspaceLocations',
+      { body },
+      options,
+    );
   }
 
   /**
@@ -66,7 +78,7 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   get(locationId: string, options?: RequestOptions): Promise<WorkspaceLocation> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocation>(
       'workspaceLocations.get',
       'get',
       '/workspaceLocations/{locationId}',
@@ -92,7 +104,7 @@ export class WorkspaceLocationsResource {
     body: WorkspaceLocationUpdateRequest,
     options?: RequestOptions,
   ): Promise<WorkspaceLocation> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocation>(
       'workspaceLocations.update',
       'put',
       '/workspaceLocations/{locationId}',
@@ -113,7 +125,7 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   delete(locationId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'workspaceLocations.delete',
       'delete',
       '/workspaceLocations/{locationId}',
@@ -133,7 +145,7 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   listFloors(locationId: string, options?: RequestOptions): Promise<WorkspaceLocationFloorCollectionResponse> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocationFloorCollectionResponse>(
       'workspaceLocations.listFloors',
       'get',
       '/workspaceLocations/{locationId}/floors',
@@ -158,7 +170,7 @@ export class WorkspaceLocationsResource {
     body: WorkspaceLocationFloorRequest,
     options?: RequestOptions,
   ): Promise<WorkspaceLocationFloor> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocationFloor>(
       'workspaceLocations.createFloor',
       'post',
       '/workspaceLocations/{locationId}/floors',
@@ -179,7 +191,7 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   getFloor(locationId: string, floorId: string, options?: RequestOptions): Promise<WorkspaceLocationFloor> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocationFloor>(
       'workspaceLocations.getFloor',
       'get',
       '/workspaceLocations/{locationId}/floors/{floorId}',
@@ -206,7 +218,7 @@ export class WorkspaceLocationsResource {
     body: WorkspaceLocationFloorRequest,
     options?: RequestOptions,
   ): Promise<WorkspaceLocationFloor> {
-    return this.core.send(
+    return this.core.call<WorkspaceLocationFloor>(
       'workspaceLocations.updateFloor',
       'put',
       '/workspaceLocations/{locationId}/floors/{floorId}',
@@ -228,7 +240,7 @@ export class WorkspaceLocationsResource {
    * `retryNonIdempotent`.
    */
   deleteFloor(locationId: string, floorId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'workspaceLocations.deleteFloor',
       'delete',
       '/workspaceLocations/{locationId}/floors/{floorId}',

@@ -35,7 +35,7 @@ export class WorkspaceMetricsResource {
     query: WorkspaceMetricsGetDurationQuery,
     options?: RequestOptions,
   ): Promise<WorkspaceMetricDurationResponse> {
-    return this.core.send(
+    return this.core.call<WorkspaceMetricDurationResponse>(
       'workspaceMetrics.getDuration',
       'get',
       '/workspaceDurationMetrics',
@@ -57,6 +57,12 @@ export class WorkspaceMetricsResource {
    * `retryNonIdempotent`.
    */
   get(query: WorkspaceMetricsGetQuery, options?: RequestOptions): Promise<WorkspaceMetricResponse> {
-    return this.core.send('workspaceMetrics.get', 'get', '/workspaceMetrics', { params: { query } }, options);
+    return this.core.call<WorkspaceMetricResponse>(
+      'workspaceMetrics.get',
+      'get',
+      '/workspaceMetrics',
+      { params: { query } },
+      options,
+    );
   }
 }

@@ -28,7 +28,7 @@ export class WorkspacePersonalizationResource {
    * `retryNonIdempotent`.
    */
   getTask(workspaceId: string, options?: RequestOptions): Promise<WorkspacePersonalizationTask> {
-    return this.core.send(
+    return this.core.call<WorkspacePersonalizationTask>(
       'workspacePersonalization.getTask',
       'get',
       '/workspaces/{workspaceId}/personalizationTask',
@@ -50,7 +50,7 @@ export class WorkspacePersonalizationResource {
    * `retryNonIdempotent`.
    */
   personalize(workspaceId: string, body: WorkspacePersonalizationRequest, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'workspacePersonalization.personalize',
       'post',
       '/workspaces/{workspaceId}/personalize',

@@ -38,7 +38,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   list(query?: WorkspacesListQuery, options?: RequestOptions): Paginated<Workspace> {
-    return this.core.list('workspaces.list', '/workspaces', { params: { query } }, options, {
+    return this.core.list<Workspace>('workspaces.list', '/workspaces', { params: { query } }, options, {
       strategy: 'offset',
       offset: 'start',
       limit: 'max',
@@ -58,7 +58,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   create(body: WorkspaceCreateRequest, options?: RequestOptions): Promise<Workspace> {
-    return this.core.send('workspaces.create', 'post', '/workspaces', { body }, options);
+    return this.core.call<Workspace>('workspaces.create', 'post', '/workspaces', { body }, options);
   }
 
   /**
@@ -74,7 +74,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   get(workspaceId: string, query?: WorkspacesGetQuery, options?: RequestOptions): Promise<Workspace> {
-    return this.core.send(
+    return this.core.call<Workspace>(
       'workspaces.get',
       'get',
       '/workspaces/{workspaceId}',
@@ -96,7 +96,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   update(workspaceId: string, body: WorkspaceUpdateRequest, options?: RequestOptions): Promise<Workspace> {
-    return this.core.send(
+    return this.core.call<Workspace>(
       'workspaces.update',
       'put',
       '/workspaces/{workspaceId}',
@@ -117,7 +117,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   delete(workspaceId: string, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'workspaces.delete',
       'delete',
       '/workspaces/{workspaceId}',
@@ -138,7 +138,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   getCapabilities(workspaceId: string, options?: RequestOptions): Promise<WorkspaceCapabilityResponse> {
-    return this.core.send(
+    return this.core.call<WorkspaceCapabilityResponse>(
       'workspaces.getCapabilities',
       'get',
       '/workspaces/{workspaceId}/capabilities',

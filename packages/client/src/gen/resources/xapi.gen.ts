@@ -39,7 +39,7 @@ export class XapiResource {
     body: XapiCommandRequest,
     options?: RequestOptions,
   ): Promise<XapiCommandResponse> {
-    return this.core.send(
+    return this.core.call<XapiCommandResponse>(
       'xapi.executeCommand',
       'post',
       '/xapi/command/{commandName}',
@@ -60,7 +60,13 @@ export class XapiResource {
    * `retryNonIdempotent`.
    */
   getSchema(query: XapiGetSchemaQuery, options?: RequestOptions): Promise<XapiSchemaDocumentList> {
-    return this.core.send('xapi.getSchema', 'get', '/xapi/schema', { params: { query } }, options);
+    return this.core.call<XapiSchemaDocumentList>(
+      'xapi.getSchema',
+      'get',
+      '/xapi/schema',
+      { params: { query } },
+      options,
+    );
   }
 
   /**
@@ -75,6 +81,6 @@ export class XapiResource {
    * `retryNonIdempotent`.
    */
   getStatus(query: XapiGetStatusQuery, options?: RequestOptions): Promise<XapiStatus> {
-    return this.core.send('xapi.getStatus', 'get', '/xapi/status', { params: { query } }, options);
+    return this.core.call<XapiStatus>('xapi.getStatus', 'get', '/xapi/status', { params: { query } }, options);
   }
 }

@@ -1,4 +1,5 @@
-import type { IrOperation, IrPaging, IrParameter } from '../../ir/types.js';
+import type { IrOperation, IrParameter } from '../../ir/types.js';
+import type { SdkPagingConfig } from '../../load/openapi.js';
 import type { Json } from '../../load/bundle.js';
 import type { Change, Direction, SpecVersion } from './change.js';
 import { constraintChanges } from './constraints.js';
@@ -138,7 +139,7 @@ function resultText(result: IrOperation['result']): string {
 }
 
 /** `offset (start, max, items)`: a paging and the names it pages by. */
-function pagingText(paging: IrPaging): string {
+function pagingText(paging: SdkPagingConfig): string {
   const { strategy, ...names } = paging;
   return `${strategy} (${Object.values(names).join(', ')})`;
 }

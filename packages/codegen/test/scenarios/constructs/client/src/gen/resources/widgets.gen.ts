@@ -26,7 +26,7 @@ export class WidgetsResource {
    * `retryNonIdempotent`.
    */
   list(query: WidgetsListQuery, options?: RequestOptions): Paginated<Widget> {
-    return this.core.list('widgets.list', '/widgets', { params: { query } }, options);
+    return this.core.list<Widget>('widgets.list', '/widgets', { params: { query } }, options);
   }
 
   /**
@@ -38,7 +38,7 @@ export class WidgetsResource {
    * `retryNonIdempotent`.
    */
   create(body: NewWidget, options?: RequestOptions): Promise<Widget> {
-    return this.core.send('widgets.create', 'post', '/widgets', { body }, options);
+    return this.core.call<Widget>('widgets.create', 'post', '/widgets', { body }, options);
   }
 
   /**
@@ -47,7 +47,7 @@ export class WidgetsResource {
    * `retryNonIdempotent`.
    */
   count(options?: RequestOptions): Promise<number> {
-    return this.core.sendText('widgets.count', 'get', '/widgets/count', {}, options).then(Number);
+    return this.core.callText('widgets.count', 'get', '/widgets/count', {}, options).then(Number);
   }
 
   /**
@@ -59,7 +59,7 @@ export class WidgetsResource {
    * @deprecated
    */
   patch(widgetId: string, body?: NewWidget, options?: RequestOptions): Promise<void> {
-    return this.core.send(
+    return this.core.call<void>(
       'widgets.patch',
       'patch',
       '/widgets/{widgetId}',

@@ -1,9 +1,7 @@
 // `webex.guestIssuer`: a guest's access token from a JWT signed with the guest issuer's secret.
 import type { GuestIssuerToken } from '@webex-ts/models';
-import type { Core } from '../core/core.js';
+import type { RequestOptions, ResourceCore } from '../core/resource.js';
 import { WebexValidationError } from '../errors/classes.js';
-import { parseBody } from '../errors/from-response.js';
-import type { RequestOptions } from '../config/options.js';
 import { fromBase64, toBase64Url } from '../ids/base64url.js';
 
 /** The claims of a guest-issuer JWT. */
@@ -54,22 +52,19 @@ export async function signGuestJwt(claims: GuestClaims, secret: string): Promise
 }
 
 /** Guest issuer logins (`POST /jwt/login`). Reached as `webex.guestIssuer`. Deprecated by Webex in favour of `guestManagement`. */
-export class GuestIssuerApi {
-  /** @internal */
-  constructor(private readonly core: Core) {}
+export class GuestIssuerResource {
+  /** Built on a core from `new Webex()` or `createCore()`; the call sends the guest's JWT, not the core's token. */
+  constructor(private readonly core: ResourceCore) {}
 
   /** Signs a JWT for the guest and exchanges it for the guest's access token. */
   async create(claims: GuestClaims & { secret: string }, options?: RequestOptions): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims, claims.secret);
-    const [request, sent] = await this.core.request(
+    return this.core.call<GuestIssuerToken>(
+      'guestIssuer.create',
       'post',
       '/jwt/login',
       { headers: { Authorization: `Bearer ${jwt}` } },
-      {
-        ...options,
-        anonymous: true,
-      },
+      { ...options, anonymous: true },
     );
-    return parseBody(request, sent.response, sent.body) as GuestIssuerToken;
   }
 }

@@ -1,12 +1,10 @@
 // `webex.messages`: the generated resource, with `create` that also uploads a local file and takes a card, and `reply`.
 import type { CreateMessageRequest, Message } from '@webex-ts/models';
 import { checkInput } from '../checks.js';
-import type { RequestOptions } from '../config/options.js';
-import type { Core } from '../core/core.js';
+import type { RequestOptions } from '../core/resource.js';
 import { WebexValidationError } from '../errors/classes.js';
-import { parseBody } from '../errors/from-response.js';
 import { readLocalFile } from '../files/local-file.js';
-import { MessagesResource } from '../gen/resources/messages.gen.js';
+import { MessagesResourceBase } from '../gen/resources/messages.gen.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards.js';
 import { replyTo, type ReplyParent } from './mentions.js';
 import type {
@@ -19,16 +17,11 @@ import type {
 
 const isUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\//i.test(value);
 
-/** `webex.messages`: `create` also uploads a local file and takes a `card`; `reply` answers in a thread. */
-export class MessagesApi extends MessagesResource {
-  readonly #core: Core;
-
-  /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(core: Core) {
-    super(core);
-    this.#core = core;
-  }
-
+/**
+ * `webex.messages`: the generated methods, with `create` that also uploads a local file and takes a `card`, and
+ * `reply` that answers in a thread. `MessagesResourceBase` alone is the generated methods, for the smallest bundle.
+ */
+export class MessagesResource extends MessagesResourceBase {
   /**
    * Post a message to a room or a person. Rules (see {@link CreateMessageInput}): exactly one of
    * `roomId`/`toPersonId`/`toPersonEmail`; some content; `text`/`markdown` at most 7439 bytes; one file; one card.
@@ -92,8 +85,7 @@ export class MessagesApi extends MessagesResource {
       if (name !== 'files' && value !== undefined && value !== null) form.append(name, String(value));
     }
     form.append('files', file.blob, file.name);
-    const [request, sent] = await this.#core.request('post', '/messages', { body: form }, options);
-    return parseBody(request, sent.response, sent.body) as Message;
+    return this.core.call<Message>(operation, 'post', '/messages', { body: form }, options);
   }
 }
 

@@ -1,6 +1,6 @@
 // `webex.contents`: files people posted (`message.files`), streamed, with the malware-scanning answers typed.
-import type { RequestOptions } from '../config/options.js';
-import { callSignal, type Core, type Streamed } from '../core/core.js';
+import { callSignal } from '../core/core.js';
+import type { HttpMethod, RequestOptions, ResourceCore, Streamed } from '../core/resource.js';
 import { FileTooLargeError, FileUnscannableError, WebexValidationError } from '../errors/classes.js';
 import { redactUrl } from '../errors/redact-url.js';
 import { DOWNLOAD_ERRORS, retyped } from '../errors/status-table.js';
@@ -50,11 +50,11 @@ export interface Download extends ContentInfo {
  * await pipeline(Readable.fromWeb(file.body), createWriteStream(file.name ?? 'download'));
  * ```
  */
-export class ContentsApi {
-  readonly #core: Core;
+export class ContentsResource {
+  readonly #core: ResourceCore;
 
   /** Built on a core from `new Webex()` or `createCore()`. */
-  constructor(core: Core) {
+  constructor(core: ResourceCore) {
     this.#core = core;
   }
 
@@ -74,7 +74,7 @@ export class ContentsApi {
       );
     }
     const signal = callSignal(options);
-    const { request, response } = await this.#send('contents.download', 'GET', urlOrId, options, signal);
+    const { request, response } = await this.#send('contents.download', 'get', urlOrId, options, signal);
     const info = infoOf(response);
     if (maxBytes !== undefined && info.size !== undefined && info.size > maxBytes) {
       await response.body?.cancel().catch(() => {});
@@ -85,7 +85,7 @@ export class ContentsApi {
 
   /** The file's name, type and size, from a `HEAD`: nothing is downloaded. Scanning answers as for `download`. */
   async info(urlOrId: string, options: ContentInfoOptions = {}): Promise<ContentInfo> {
-    const { response } = await this.#send('contents.info', 'HEAD', urlOrId, options, callSignal(options));
+    const { response } = await this.#send('contents.info', 'head', urlOrId, options, callSignal(options));
     await response.body?.cancel().catch(() => {});
     return infoOf(response);
   }
@@ -93,7 +93,7 @@ export class ContentsApi {
   /** The request, asked again once with `allow=unscannable` after a 428 when the caller allows it; the error answers typed as downloads' (410 infected, 428 unscannable). */
   async #send(
     operation: string,
-    method: string,
+    method: HttpMethod,
     urlOrId: string,
     options: ContentInfoOptions,
     signal: AbortSignal | undefined,
@@ -108,7 +108,7 @@ export class ContentsApi {
       headers: options.headers,
     };
     try {
-      return await this.#core.stream(method, url, send);
+      return await this.#core.stream(operation, method, url, send);
     } catch (error) {
       const typed = retyped(error, DOWNLOAD_ERRORS);
       if (!(typed instanceof FileUnscannableError && options.allowUnscannable)) throw typed;
@@ -116,7 +116,7 @@ export class ContentsApi {
     const allowed = new URL(url);
     allowed.searchParams.set('allow', 'unscannable');
     try {
-      return await this.#core.stream(method, allowed.href, send);
+      return await this.#core.stream(operation, method, allowed.href, send);
     } catch (error) {
       throw retyped(error, DOWNLOAD_ERRORS);
     }

@@ -1,8 +1,7 @@
 // `webex.accessTokens`: the OAuth code exchange and refresh.
 import type { AccessToken } from '@webex-ts/models';
-import type { Core } from '../core/core.js';
+import type { RequestOptions, ResourceCore } from '../core/resource.js';
 import { WebexValidationError } from '../errors/classes.js';
-import type { RequestOptions } from '../config/options.js';
 import { exchangeToken } from './token-exchange.js';
 
 /** What the OAuth code exchange needs (the redirect gave you `code`). */
@@ -28,9 +27,9 @@ function required(operation: string, fields: Record<string, unknown>): void {
 }
 
 /** OAuth token exchanges (`POST /access_token`, form-encoded). Reached as `webex.accessTokens`. */
-export class AccessTokensApi {
-  /** @internal */
-  constructor(private readonly core: Core) {}
+export class AccessTokensResource {
+  /** Built on a core from `new Webex()` or `createCore()`; the calls send no token of the core's. */
+  constructor(private readonly core: ResourceCore) {}
 
   /** Exchanges the authorization code from the OAuth redirect for tokens. */
   get(grant: OAuthCodeGrant, options?: RequestOptions): Promise<AccessToken> {
@@ -42,6 +41,7 @@ export class AccessTokensApi {
     });
     return exchangeToken(
       this.core,
+      'accessTokens.get',
       {
         grant_type: 'authorization_code',
         client_id: grant.clientId,
@@ -62,6 +62,7 @@ export class AccessTokensApi {
     });
     return exchangeToken(
       this.core,
+      'accessTokens.refresh',
       {
         grant_type: 'refresh_token',
         client_id: grant.clientId,
