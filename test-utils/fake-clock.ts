@@ -2,8 +2,9 @@
 // `AbortSignal.timeout` (deadlines), and a driver that moves the clock to the next timer only while no request is on
 // the wire. Waits (Retry-After, backoff, the gate's pace, timeouts, deadlines) then take no time, and nothing times out
 // because the machine is slow: time stands still while a request travels, so the gap a server measures between two
-// requests is exactly the wait the client chose. Servers in the same process should keep real timers (capture
-// `setTimeout` when the module loads, as fault-server.ts does): the clock does not move while they are answering.
+// requests is exactly the wait the client chose. Servers in the same process should use no timers (fault-server.ts
+// cuts a connection once the bytes before the cut are sent) or real ones (capture `setTimeout` when the module loads,
+// as webhook-receiver.test.ts's sender does): the clock does not move while they are answering.
 import { type MockInstance, vi } from 'vitest';
 
 /** Faked. `setImmediate` stays real: the I/O of real sockets needs no timer, and the driver turns the loop with it. */

@@ -1,10 +1,7 @@
 // A fault-injection server: a paged list of numbered items (Link rel="next"), where any request
 // can be answered with a fault instead. Real sockets on loopback; it counts what it saw.
 import type { ServerResponse } from 'node:http';
-import { json, startServer, type SeenRequest, type TestServer } from './http-server.js';
-
-/** The server keeps real time when a test fakes the client's clock (fake-clock.ts). */
-const serverSetTimeout = globalThis.setTimeout;
+import { cutOff, json, startServer, type SeenRequest, type TestServer } from './http-server.js';
 
 /** What the server does instead of answering normally. */
 export type Fault =
@@ -75,15 +72,14 @@ function answerWithFault(res: ServerResponse, fault: Fault, body: unknown): void
       return;
     case 'reset-during-body':
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
-      res.write(text.slice(0, 5));
-      serverSetTimeout(() => res.socket?.destroy(), 5);
+      cutOff(res, text.slice(0, 5));
       return;
     case 'truncated-body': {
-      // The socket, taken before `end` hands it back to the server for the next request on the connection.
+      // The socket, taken before `end` hands it back to the server for the next request on the connection; cut once
+      // the whole (short) body is with the OS.
       const socket = res.socket;
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length + 100) });
-      res.end(text);
-      serverSetTimeout(() => socket?.destroy(), 5);
+      res.end(text, () => socket?.destroy());
       return;
     }
     case 'stall':

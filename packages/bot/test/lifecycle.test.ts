@@ -1,7 +1,8 @@
 // Membership events, per-room ordering, bounded queues, and stop(): through the node:http transport.
 import { Webex } from '@webex-ts/client';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
+import { untilTurn, watchedList } from '../../../test-utils/waits.js';
 import { BotUnavailableError, createBot, type MembershipContext, webhookTransport } from '../src/index.js';
 import {
   ANA,
@@ -84,7 +85,7 @@ describe('membership', () => {
 
 describe('ordering and bounds', () => {
   it('handles the events of one room one after another, and other rooms meanwhile', async () => {
-    const log: string[] = [];
+    const { items: log, until } = watchedList<string>();
     const held = gate();
     const { bot, post, errors } = await startBot({
       botIdOption: true,
@@ -96,9 +97,11 @@ describe('ordering and bounds', () => {
         }),
     });
     const a1 = post(direct('A1', 'step'));
-    await vi.waitFor(() => expect(log).toEqual(['start A1']));
+    await until(() => log.length > 0, { what: 'the handler of A1 starting' });
+    expect(log).toEqual(['start A1']);
     const a2 = post(direct('A2', 'step'));
-    await vi.waitFor(() => expect(bot.pending).toBe(2));
+    // `pending` has no event of its own: looked at after each turn of the event loop, until A2 is queued.
+    await untilTurn(() => bot.pending === 2, { what: 'A2 queued behind A1' });
     // Room B is not held up by room A.
     expect(await post(direct('B1', 'step', OTHER_GROUP))).toBe(200);
     expect(log).toEqual(['start A1', 'start B1', 'end B1']);
@@ -121,7 +124,7 @@ describe('ordering and bounds', () => {
         }),
     });
     const q1 = post(direct('Q1', 'step'));
-    await vi.waitFor(() => expect(bot.pending).toBe(1));
+    await untilTurn(() => bot.pending === 1, { what: 'Q1 taken' });
     expect(await post(direct('Q2', 'step'))).toBe(500);
     expect(errors.map(({ error, ctx }) => [(error as BotUnavailableError).reason, ctx])).toEqual([['busy', undefined]]);
     held.open();

@@ -1,6 +1,7 @@
 // The websocket event source end to end, against the loopback fake of U2C, WDM, Mercury and the REST reads
-// (`startRealtimeFake`): real sockets, real HTTP, no mocks. Timing options are small so that reconnects are quick;
-// every wait is a generous bound, never a measurement.
+// (`startRealtimeFake`): real sockets, real HTTP, no mocks. Timing options are small so that reconnects are quick.
+// Tests wait for events (an event the loop got, a socket the fake opened), never for a span of time; the bounds on
+// those waits are generous and only turn a hang into a failure that says what was missing.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +11,8 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { createWebhookReceiver, decodeId, type ReceivedWebhookEvent, Webex, type WebexOptions } from '@webex-ts/client';
 import { type FakeDevice, type RealtimeFake, type RealtimeFakeOptions, startRealtimeFake } from '@webex-ts/mock';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchedList } from '../../../test-utils/waits.js';
 import {
   createBot,
   DeviceServiceError,
@@ -33,12 +35,13 @@ afterEach(async () => {
 });
 
 const DEVICE = 'realtime-test';
-// Quick reconnects, a keepalive that does not fire spuriously on a loaded machine.
+// Reconnects at once (a backoff of a few ms: the source has no clock to fake, and no test is about the backoff's
+// length, which realtime-units.test.ts checks without a clock), a keepalive that does not fire spuriously on a loaded
+// machine.
 const QUICK = {
   timing: { pingIntervalMs: 1_000, pongTimeoutMs: 5_000, readyTimeoutMs: 5_000, redeliverAfterMs: 50 },
-  backoff: { initialMs: 20, maxMs: 100 },
+  backoff: { initialMs: 1, maxMs: 4 },
 } satisfies ListenForEventsOptions;
-const WAIT = { timeout: 10_000, interval: 10 };
 
 async function fakeFor(options: RealtimeFakeOptions = {}): Promise<RealtimeFake> {
   const fake = await startRealtimeFake(options);
@@ -67,6 +70,8 @@ interface Listening {
   events: EventStream;
   /** Every event the loop got, in order. */
   received: ReceivedWebhookEvent[];
+  /** Settles once the loop has got `count` events in all (looked at as each comes); fails if it has more by then. */
+  arrived(count: number): Promise<void>;
   errors: unknown[];
   statuses: RealtimeStatus[];
   /** This stream's device, as the fake has it now. */
@@ -94,7 +99,11 @@ async function listen(
   );
   cleanups.push(() => events.close());
   await events.ready();
-  const received: ReceivedWebhookEvent[] = [];
+  const { items: received, until } = watchedList<ReceivedWebhookEvent>();
+  const arrived = async (count: number) => {
+    await until(() => received.length >= count, { what: `event ${count} reaching the loop` });
+    expect(received).toHaveLength(count);
+  };
   const loop = (async () => {
     try {
       for await (const event of events) received.push(event);
@@ -108,7 +117,7 @@ async function listen(
     if (!found) throw new Error(`no live device named ${DEVICE}`);
     return found;
   };
-  return { fake, webex, events, received, errors, statuses, device, loop };
+  return { fake, webex, events, received, arrived, errors, statuses, device, loop };
 }
 
 /** The texts of the message events received. */
@@ -136,10 +145,10 @@ function wdmRequests(fake: RealtimeFake, method: string) {
 
 describe('events as the webhook receiver hands them over', () => {
   it('delivers a post as the same message event a webhook delivery gives, and acks its frame', async () => {
-    const { fake, webex, received, device } = await listen();
+    const { fake, webex, received, arrived, device } = await listen();
     const posted = fake.activities.post({ text: 'hello bot' });
     fake.inject(posted);
-    await vi.waitFor(() => expect(received).toHaveLength(1), WAIT);
+    await arrived(1);
 
     // The same message through the webhook receiver: what Webex posts, signed, fetched with the same client.
     const hooked: ReceivedWebhookEvent[] = [];
@@ -198,16 +207,16 @@ describe('events as the webhook receiver hands them over', () => {
   });
 
   it('delivers a card submit with the action fetched, and membership changes with webhook-shaped data', async () => {
-    const { fake, received } = await listen();
+    const { fake, received, arrived } = await listen();
     const submitted = fake.activities.cardAction({ inputs: { choice: 'yes', note: 'ship it' } });
     fake.inject(submitted);
     const newcomer = fake.addPerson({ displayName: 'Bo Newcomer', email: 'bo@example.com' });
     const added = fake.activities.add({ room: fake.group, person: newcomer });
     fake.inject(added);
-    await vi.waitFor(() => expect(received).toHaveLength(2), WAIT);
+    await arrived(2);
     const left = fake.activities.leave({ room: fake.group, person: newcomer });
     fake.inject(left);
-    await vi.waitFor(() => expect(received).toHaveLength(3), WAIT);
+    await arrived(3);
 
     const [card, join, leave] = received;
     if (card?.type !== 'attachmentAction') throw new Error(`expected a card submit, got ${card?.type}`);
@@ -247,15 +256,15 @@ describe('events as the webhook receiver hands them over', () => {
   });
 
   it('delivers deletes, edits of messages it got, and room changes as webhook envelopes', async () => {
-    const { fake, received } = await listen();
+    const { fake, received, arrived } = await listen();
     const posted = fake.activities.post({ text: 'typo' });
     fake.inject(posted);
-    await vi.waitFor(() => expect(received).toHaveLength(1), WAIT);
+    await arrived(1);
     fake.inject(fake.activities.edit({ message: posted.message, text: 'fixed' }));
     fake.inject(fake.activities.delete({ message: posted.message }));
     const room = fake.activities.createRoom({ title: 'Launch' });
     fake.inject(room);
-    await vi.waitFor(() => expect(received).toHaveLength(6), WAIT);
+    await arrived(6);
     const summary = received.map((event) =>
       event.type === 'other' ? `${String(event.envelope.resource)}/${String(event.envelope.event)}` : event.type,
     );
@@ -280,12 +289,13 @@ describe('events as the webhook receiver hands them over', () => {
   });
 
   it('leaves out its own messages and group messages that do not mention it, without fetching them', async () => {
-    const { fake, received, device } = await listen();
+    const { fake, received, arrived, device } = await listen();
     fake.inject(fake.activities.post({ from: fake.me, text: 'my own reply' }));
     fake.inject(fake.activities.post({ room: fake.group, text: 'chatter among people' }));
     fake.inject(fake.activities.post({ room: fake.group, text: 'over to you', mentionBot: true }));
     fake.inject(fake.activities.post({ text: 'direct' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['Fake Bot over to you', 'direct']), WAIT);
+    await arrived(2);
+    expect(texts(received)).toEqual(['Fake Bot over to you', 'direct']);
     await fake.waitFor(() => fake.pending(device()).length === 0, { what: 'every frame acked, skipped ones too' });
     const reads = fake.requests.filter(
       (request) => request.area === 'rest' && request.path.startsWith('/v1/messages/'),
@@ -294,13 +304,13 @@ describe('events as the webhook receiver hands them over', () => {
   });
 
   it('builds ids in the conversation cluster the catalog names (eu), people in us', async () => {
-    const { fake, received } = await listen({ cluster: 'eu' });
+    const { fake, received, arrived } = await listen({ cluster: 'eu' });
     const posted = fake.activities.post({ text: 'guten Tag' });
     fake.inject(posted);
     fake.inject(fake.activities.cardAction({ inputs: { ok: 'true' } }));
     const person = fake.addPerson({ displayName: 'Eu Person' });
     fake.inject(fake.activities.add({ room: fake.group, person }));
-    await vi.waitFor(() => expect(received).toHaveLength(3), WAIT);
+    await arrived(3);
     const [message, card, membership] = received;
     if (message?.type !== 'message' || card?.type !== 'attachmentAction' || membership?.type !== 'other')
       throw new Error('expected a message, a card submit and a membership');
@@ -317,9 +327,10 @@ describe('events as the webhook receiver hands them over', () => {
 describe('connection', () => {
   it('works over the ws package as over the runtime’s own WebSocket', async () => {
     const { WebSocket: WsWebSocket } = await import('ws');
-    const { fake, received } = await listen({}, { webSocket: WsWebSocket });
+    const { fake, received, arrived } = await listen({}, { webSocket: WsWebSocket });
     fake.inject(fake.activities.post({ text: 'over ws' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['over ws']), WAIT);
+    await arrived(1);
+    expect(texts(received)).toEqual(['over ws']);
   });
 
   it('discovers WDM through the catalog, reuses its device across restarts, and deletes it on close', async () => {
@@ -349,10 +360,10 @@ describe('connection', () => {
   });
 
   it('reconnects after a dropped socket (1006): replays and backfills what it missed, each once', async () => {
-    const { fake, received, device, statuses, errors } = await listen({}, { backoff: { initialMs: 300, maxMs: 300 } });
+    const { fake, received, arrived, device, statuses, errors } = await listen();
     fake.inject(fake.activities.post({ text: 'before' }));
     fake.inject(fake.activities.post({ room: fake.group, text: 'group before', mentionBot: true }));
-    await vi.waitFor(() => expect(received).toHaveLength(2), WAIT);
+    await arrived(2);
     await fake.waitFor(() => fake.pending(device()).length === 0, { what: 'acks' });
     const before = lastConnectionId(fake);
 
@@ -365,11 +376,12 @@ describe('connection', () => {
     fake.activities.post({ room: fake.group, text: 'missed, not for the bot' });
 
     await newSocket(fake, before);
-    await vi.waitFor(() => expect(received).toHaveLength(5), WAIT);
+    await arrived(5);
     expect(texts(received).slice(2).sort()).toEqual(['Fake Bot missed in group', 'missed in 1:1', 'queued while down']);
     // Nothing comes twice, however long we look.
     fake.inject(fake.activities.post({ text: 'after' }));
-    await vi.waitFor(() => expect(texts(received).at(-1)).toBe('after'), WAIT);
+    await arrived(6);
+    expect(texts(received).at(-1)).toBe('after');
     expect(new Set(texts(received)).size).toBe(received.length);
     expect(statuses.some((status) => status.state === 'reconnecting' && status.cause.includes('1006'))).toBe(true);
     // The device was refreshed after the drop, and a group room was listed the only way a bot may.
@@ -385,28 +397,30 @@ describe('connection', () => {
     ['1011', (fake: RealtimeFake, device: FakeDevice) => fake.close(device, 1011, 'server error')],
     ['a shutdown frame', (fake: RealtimeFake, device: FakeDevice) => fake.shutdown(device)],
   ])('reconnects after %s and carries on', async (_name, close) => {
-    const { fake, received, device } = await listen();
+    const { fake, received, arrived, device } = await listen();
     const before = lastConnectionId(fake);
     close(fake, device());
     await newSocket(fake, before);
     fake.inject(fake.activities.post({ text: 'still here' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['still here']), WAIT);
+    await arrived(1);
+    expect(texts(received)).toEqual(['still here']);
     expect(fake.devices().filter((each) => each.name === DEVICE)).toHaveLength(1);
   });
 
   it('reconnects when pongs stop coming (pong timeout)', async () => {
-    const { fake, received } = await listen({}, { timing: { pingIntervalMs: 20, pongTimeoutMs: 100 } });
+    const { fake, received, arrived } = await listen({}, { timing: { pingIntervalMs: 20, pongTimeoutMs: 100 } });
     fake.answerPings(false);
     const first = fake.connections()[0]!;
     await fake.waitFor(() => first.closed, { what: 'the silent socket closed', timeoutMs: 10_000 });
     expect(first.closed).toEqual({ code: 1000, reason: 'Pong not received', by: 'client' });
     fake.answerPings(true);
     fake.inject(fake.activities.post({ text: 'after the silence' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['after the silence']), WAIT);
+    await arrived(1);
+    expect(texts(received)).toEqual(['after the silence']);
   });
 
   it('registers anew when its device is gone (refresh 404, upgrade 404)', async () => {
-    const { fake, received, device } = await listen();
+    const { fake, received, arrived, device } = await listen();
     const old = device();
     // Another client removed the registration: the upgrade is refused with 404, the refresh answers 404.
     const removed = await fetch(old.url, { method: 'DELETE', headers: { Authorization: `Bearer ${fake.token}` } });
@@ -420,7 +434,8 @@ describe('connection', () => {
     expect(renewed.url).not.toBe(old.url);
     await newSocket(fake, 0);
     fake.inject(fake.activities.post({ text: 'on the new device' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['on the new device']), WAIT);
+    await arrived(1);
+    expect(texts(received)).toEqual(['on the new device']);
     const puts = wdmRequests(fake, 'PUT');
     expect(puts.map((request) => request.status)).toContain(404);
 
@@ -527,7 +542,11 @@ describe('delivery', () => {
 
   it('leaves events it cannot take unacked and has them sent again (maxBuffered)', async () => {
     const fake = await fakeFor();
-    const events = listenForEvents(clientFor(fake), optionsFor(fake, { maxBuffered: 1 }));
+    // Sent again 1 ms after it could not take them: the test waits for that reconnect, not for the time.
+    const events = listenForEvents(
+      clientFor(fake),
+      optionsFor(fake, { maxBuffered: 1, timing: { ...QUICK.timing, redeliverAfterMs: 1 } }),
+    );
     cleanups.push(() => events.close());
     await events.ready();
     const iterator = events[Symbol.asyncIterator]();
@@ -538,17 +557,18 @@ describe('delivery', () => {
       const next = await iterator.next();
       if (next.done) throw new Error('the stream ended');
       if (next.value.type === 'message') got.push(next.value.message.text ?? '');
-      // A slow loop: the others overflow the buffer of one and come back after a reconnect.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // A slow loop: it holds its first event until the others, overflowing the buffer of one, have had the source
+      // reconnect to be sent again.
+      if (got.length === 1)
+        await fake.waitFor(() => fake.connections().length > 1, { what: 'a reconnect for the events left unacked' });
     }
     expect(got.sort()).toEqual([...sent].sort());
-    expect(fake.connections().length).toBeGreaterThan(1);
   });
 
   it('reconnects with a fresh token when the old one expires mid-stream (4401)', async () => {
     let token = 'token-one';
     // The client reads the same current token: it stands for an app that refreshes both.
-    const { fake, received, device, events } = await listen(
+    const { fake, received, arrived, device, events } = await listen(
       { token },
       { accessToken: () => token },
       {
@@ -566,7 +586,8 @@ describe('delivery', () => {
     const socket = await newSocket(fake, before);
     expect(socket.received[0]).toMatchObject({ type: 'authorization', data: { token: 'Bearer token-two' } });
     fake.inject(fake.activities.post({ text: 'with the new token' }));
-    await vi.waitFor(() => expect(texts(received)).toEqual(['with the new token']), WAIT);
+    await arrived(1);
+    expect(texts(received)).toEqual(['with the new token']);
     expect(fake.devices().filter((each) => each.name === DEVICE)).toHaveLength(1);
   });
 
@@ -637,7 +658,7 @@ describe('socketTransport', () => {
   it('runs a bot: same handlers as over webhooks, card submits, membership events; stop deletes the device', async () => {
     const fake = await fakeFor();
     const webex = clientFor(fake);
-    const heard: string[] = [];
+    const { items: heard, until } = watchedList<string>();
     const bot = createBot({
       webex,
       transport: socketTransport(optionsFor(fake)),
@@ -656,7 +677,7 @@ describe('socketTransport', () => {
     fake.inject(fake.activities.add({ room: fake.group, person: fake.addPerson({ email: 'cy@example.com' }) }));
     const room = fake.addRoom({ type: 'group', title: 'Later' });
     fake.inject(fake.activities.add({ room, person: fake.me }));
-    await vi.waitFor(() => expect(heard).toHaveLength(5), WAIT);
+    await until(() => heard.length >= 5, { what: 'the five events handled' });
     expect(heard.sort()).toEqual(
       ['deploy prod', 'deploy staging', 'card blue', 'joined cy@example.com', `added to ${room.id}`].sort(),
     );
@@ -744,7 +765,7 @@ describe('memory', () => {
       let least = Number.POSITIVE_INFINITY;
       for (let reading = 0; reading < 5; reading++) {
         gc();
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setImmediate(resolve));
         least = Math.min(least, process.memoryUsage().heapUsed);
       }
       return least;

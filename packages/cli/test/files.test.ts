@@ -1,13 +1,14 @@
 // `webex files get` as a CI job runs it: the built bin in a scratch directory, against a loopback server (WEBEX_BASE_URL).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { Changes } from '../../../test-utils/waits.js';
 
 const BIN = fileURLToPath(new URL('../bin/webex.js', import.meta.url));
 const TOKEN = 'files-test-token-0123456789';
@@ -16,7 +17,7 @@ const BIG = Buffer.alloc(3 * 1024 * 1024 + 17);
 for (let i = 0; i < BIG.length; i++) BIG[i] = (i * 31) & 0xff;
 
 /** What the server answers for each content id (the last path segment). */
-const files: Record<string, (res: ServerResponse, url: URL) => void> = {
+const files: Record<string, (res: ServerResponse, url: URL) => void | Promise<void>> = {
   report: (res) => send(res, 'report contents\n', 'attachment; filename="report.pdf"'),
   utf8: (res) => send(res, 'bonjour', `attachment; filename="resume.txt"; filename*=UTF-8''r%C3%A9sum%C3%A9.txt`),
   climb: (res) => send(res, 'evil', 'attachment; filename="../../evil.sh"'),
@@ -30,23 +31,26 @@ const files: Record<string, (res: ServerResponse, url: URL) => void> = {
     });
     res.end(BIG);
   },
-  chunked: (res) => {
+  chunked: async (res) => {
+    // No length up front: the limit is only passed by the second piece, sent once the first is in the file.
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-disposition': 'attachment; filename="chunked.bin"',
     });
     res.write(Buffer.alloc(64 * 1024));
-    setTimeout(() => res.end(Buffer.alloc(64 * 1024)), 20);
+    await partWritten('chunked.bin');
+    res.end(Buffer.alloc(64 * 1024));
   },
-  dropped: (res) => {
-    // Headers and the first bytes, then the connection goes.
+  dropped: async (res) => {
+    // Headers and the first bytes, then, once they are in the file, the connection goes.
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-length': '100000',
       'content-disposition': 'attachment; filename="dropped.bin"',
     });
     res.write(Buffer.alloc(1000));
-    setTimeout(() => res.socket?.destroy(), 20);
+    await partWritten('dropped.bin');
+    res.socket?.destroy();
   },
   infected: (res) => json(res, 410, { message: 'File is infected' }, { trackingid: 'TRK-410' }),
   encrypted: (res, url) => {
@@ -54,6 +58,21 @@ const files: Record<string, (res: ServerResponse, url: URL) => void> = {
     else json(res, 428, { message: 'File cannot be scanned' });
   },
 };
+
+/**
+ * Settles once the CLI has put the first bytes of `name` in the test directory: the partial file it must then remove.
+ * Watched (inotify and the like), not polled.
+ */
+async function partWritten(name: string): Promise<void> {
+  const path = join(dir, name);
+  const changes = new Changes();
+  const watcher = watch(dir, () => changes.changed());
+  try {
+    await changes.until(() => existsSync(path) && statSync(path).size > 0, { what: `the first bytes of ${name}` });
+  } finally {
+    watcher.close();
+  }
+}
 
 function send(res: ServerResponse, body: string, disposition: string | undefined) {
   res.writeHead(200, {
@@ -70,8 +89,8 @@ beforeAll(async () => {
   server = await startServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const answer = url.pathname.startsWith('/contents/') ? files[url.pathname.slice('/contents/'.length)] : undefined;
-    if (answer) answer(res, url);
-    else json(res, 404, { message: `no ${url.pathname}` });
+    if (answer) return answer(res, url);
+    json(res, 404, { message: `no ${url.pathname}` });
   });
 });
 afterAll(() => server.close());

@@ -101,15 +101,20 @@ async function listingWithSecretLink(
     }
     json(res, 200, { items: [{ id: 'r1' }] }, { link: `<${server!.url}/rooms?${secretQuery}>; rel="next"` });
   });
-  const webex = new Webex({ accessToken: TOKEN, baseUrl: server.url, ...options, ...(clock && { fetch: clock.fetch }) });
+  const webex = new Webex({
+    accessToken: TOKEN,
+    baseUrl: server.url,
+    ...options,
+    ...(clock && { fetch: clock.fetch }),
+  });
   const listed = webex.rooms.list().toArray();
   // A page the server holds unanswered stays on the wire: the clock moves on once it is the only request left there.
   return (clock ? clock.run(listed, () => clock!.onWire === faulted) : listed).then(
-      () => {
-        throw new Error('expected the listing to fail on page 2');
-      },
-      (error: unknown) => error,
-    );
+    () => {
+      throw new Error('expected the listing to fail on page 2');
+    },
+    (error: unknown) => error,
+  );
 }
 
 describe('errors for a request whose URL holds secrets', () => {

@@ -8,6 +8,7 @@ import { Webex } from '@webex-ts/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endsWithin, fakeClock } from '../../../test-utils/fake-clock.js';
 import { json, startServer, type TestServer } from '../../../test-utils/http-server.js';
+import { watchOutput } from '../../../test-utils/waits.js';
 import { main } from '../src/cli.js';
 import { freePort } from '../src/index.js';
 import { rewriteLink, startProxy, type ContractProxy } from '../src/contract/proxy.js';
@@ -317,8 +318,9 @@ describe('startProxy', () => {
         expect(await response.json()).toEqual({
           message: `webex-mock proxy: the upstream ${silent.url}/v1 did not answer in full within 30000 ms`,
         });
-        // Fake time: the whole default timeout went by before the proxy gave up, and none of it was waited for.
-        expect(Date.now() - started).toBeGreaterThanOrEqual(30_000);
+        // Fake time: the whole default timeout went by before the proxy gave up, to the millisecond (the clock stands
+        // still while requests travel), and none of it was waited for.
+        expect(Date.now() - started).toBe(30_000);
         expect(silent.requests).toHaveLength(1);
       } finally {
         clock.uninstall();
@@ -352,39 +354,11 @@ describe('rewriteLink', () => {
   });
 });
 
-/** `webex-mock` run as a user runs it, its output gathered as it comes. */
+/** `webex-mock` run as a user runs it, its output gathered as it comes (test-utils/waits.ts). */
 function startCli(args: string[]) {
   const bin = fileURLToPath(new URL('../bin/webex-mock.js', import.meta.url));
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const listeners = new Set<() => void>();
-  const take = (chunk: Buffer) => {
-    out += chunk;
-    for (const listener of listeners) listener();
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    output: () => out,
-    /** Resolves once the output holds `text`; rejects, with the output so far, if the process ends first. */
-    printed(text: string): Promise<void> {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!out.includes(text)) return;
-          listeners.delete(check);
-          resolve();
-        };
-        listeners.add(check);
-        check();
-        void exited.then(() => {
-          if (!out.includes(text)) reject(new Error(`webex-mock ended without printing "${text}":\n${out}`));
-        });
-      });
-    },
-  };
+  return { child, ...watchOutput(child) };
 }
 
 describe('webex-mock proxy', () => {

@@ -1,7 +1,8 @@
 // The realtime fake, driven the way a bot library would: fetch for U2C/WDM/REST, a plain `ws` client for Mercury.
 import { decodeId, Webex, WebexApiError } from '@webex-ts/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import { endsWithin } from '../../../test-utils/fake-clock.js';
 import {
   startRealtimeFake,
   type FakeDevice,
@@ -17,6 +18,8 @@ const running: RealtimeFake[] = [];
 const sockets: WebSocket[] = [];
 
 afterEach(async () => {
+  // A test that faked the fake's timers gives them back before anything is stopped.
+  vi.useRealTimers();
   for (const socket of sockets.splice(0)) socket.terminate();
   await Promise.all(running.splice(0).map((fake) => fake.stop()));
 });
@@ -337,8 +340,13 @@ describe('Mercury websocket: connecting', () => {
   it('closes with 1008 when no authorization frame comes in time', async () => {
     const fake = await start({ authTimeoutMs: 50 });
     const device = await register(fake);
+    // The fake's timer for the socket is armed on a fake clock: its 50 ms pass when the test says, and not before.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const client = await open(device.webSocketUrl);
-    expect(await client.closed).toEqual({
+    await vi.advanceTimersByTimeAsync(49);
+    expect(fake.connections().map((connection) => connection.state)).toEqual(['authorizing']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await endsWithin(client.closed, 10_000, 'the close at the timeout')).toEqual({
       code: 1008,
       reason: 'authentication did not happen within the timeout window of 50 seconds.',
     });
@@ -744,9 +752,17 @@ describe('REST reads behind the activities', () => {
 describe('waitFor', () => {
   it('rejects with what it waited for when the time is up', async () => {
     const fake = await start();
-    await expect(fake.waitFor(() => false, { timeoutMs: 20, what: 'a miracle' })).rejects.toThrow(
-      'fake.waitFor: a miracle did not happen within 20 ms',
+    // On a fake clock: the 20 ms are asserted, not waited for.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const waited = fake.waitFor(() => false, { timeoutMs: 20, what: 'a miracle' });
+    const outcome = waited.then(
+      () => 'resolved',
+      (error: unknown) => error,
     );
+    await vi.advanceTimersByTimeAsync(19);
+    expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toEqual(new Error('fake.waitFor: a miracle did not happen within 20 ms'));
   });
 });
 
