@@ -120,14 +120,6 @@ describe('browser: the client in headless Chromium against the Prism mock', () =
     ).json()) as {
       items: { title: string }[];
     };
-    const posted = (await (
-      await fetch(`${mock!.url}/messages`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
-        body: JSON.stringify({ roomId: 'x', markdown: 'x' }),
-      })
-    ).json()) as { id: string };
-
     const context = await browser!.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -152,7 +144,12 @@ describe('browser: the client in headless Chromium against the Prism mock', () =
         .catch(() => null);
       expect({ status, failure }).toEqual({ status: 'done', failure: null });
       expect(await page.textContent('#rooms')).toBe(`${rooms.items.length} rooms, first: ${rooms.items[0]!.title}`);
-      expect(await page.textContent('#message')).toBe(`posted ${posted.id}`);
+      // The mock keeps what it is sent, under a fresh id: read the page's message back from it.
+      const id = (await page.textContent('#message'))?.replace(/^posted /, '') ?? '';
+      const filed = (await (
+        await fetch(`${mock!.url}/messages/${encodeURIComponent(id)}`, { headers: { authorization: 'Bearer x' } })
+      ).json()) as { id?: string; markdown?: string };
+      expect(filed).toMatchObject({ id, markdown: '**Browser test** passed' });
       expect(await page.textContent('#error')).toBe('WebexApiError 404');
       expect(apiCalls).toEqual(expect.arrayContaining(['GET /rooms', 'POST /messages', 'GET /rooms/no-such-room']));
       // The expected 404 shows as a console error in Chromium; nothing else may.

@@ -308,31 +308,37 @@ describe('release: publish to a local registry, install outside the workspace, u
     lap('type-checked and compiled');
   });
 
+  // What the app prints, with the message it posted read back from the mock (which keeps what it is sent, under a
+  // fresh id): the rooms it listed, that message, and the error it caught.
   const expected = async () => {
     const rooms = (await (
       await fetch(`${mock!.url}/rooms?type=group&max=5`, { headers: { authorization: 'Bearer x' } })
     ).json()) as { items: { title: string }[] };
-    const message = (await (
-      await fetch(`${mock!.url}/messages`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
-        body: JSON.stringify({ roomId: 'x', markdown: 'x' }),
-      })
-    ).json()) as { id: string };
-    return [
-      `rooms: ${rooms.items.length}, first: ${rooms.items[0]!.title}`,
-      `message: ${message.id}`,
-      'error: WebexApiError 404',
-    ];
+    return [`rooms: ${rooms.items.length}, first: ${rooms.items[0]!.title}`, 'error: WebexApiError 404'];
+  };
+  /** The app's output, with the posted message's line checked against what the mock filed and then left out. */
+  const printed = async (stdout: string, from: 'ESM' | 'CJS') => {
+    const lines = stdout.trim().split('\n');
+    const posted = lines.find((line) => line.startsWith('message: '));
+    expect(posted, 'a "message: <id>" line').toBeDefined();
+    const id = posted!.slice('message: '.length);
+    const filed = (await (
+      await fetch(`${mock!.url}/messages/${encodeURIComponent(id)}`, { headers: { authorization: 'Bearer x' } })
+    ).json()) as { id?: string; markdown?: string };
+    expect(filed, `the message the app posted, read back (${id})`).toMatchObject({
+      id,
+      markdown: `**Release test** from ${from}`,
+    });
+    return lines.filter((line) => line !== posted);
   };
   const appEnv = () => cleanEnv({ WEBEX_BASE_URL: mock!.url });
 
   it('runs from ESM and from CJS on Node 20', async () => {
     const lines = await expected();
     const esm = await run(process.execPath, ['out/app.mjs'], { cwd: consumer, env: appEnv() });
-    expect(esm.stdout.trim().split('\n')).toEqual(lines);
+    expect(await printed(esm.stdout, 'ESM')).toEqual(lines);
     const cjs = await run(process.execPath, ['out/app.cjs'], { cwd: consumer, env: appEnv() });
-    expect(cjs.stdout.trim().split('\n')).toEqual(lines);
+    expect(await printed(cjs.stdout, 'CJS')).toEqual(lines);
     expect(cjs.stderr).not.toMatch(/ERR_REQUIRE_ESM|ERR_REQUIRE_ASYNC_MODULE/);
     const plain = await run(process.execPath, ['require.cjs'], { cwd: consumer, env: appEnv() });
     expect(plain.stdout.trim()).toBe('require: Webex, WebexError, WebexApiError, Paginated');
@@ -359,12 +365,15 @@ describe('release: publish to a local registry, install outside the workspace, u
       fetched.stdout.trim(),
       `npx -p node@24 failed (exit ${fetched.code}):\n${fetched.stderr.slice(-2000)}`,
     ).toMatch(/^v24\./);
-    for (const entry of ['out/app.mjs', 'out/app.cjs']) {
+    for (const [entry, from] of [
+      ['out/app.mjs', 'ESM'],
+      ['out/app.cjs', 'CJS'],
+    ] as const) {
       const result = await npm(['exec', '--yes', '--package', 'node@24', '--', 'node', entry], {
         cwd: consumer,
         env: appEnv(),
       });
-      expect(result.stdout.trim().split('\n'), entry).toEqual(lines);
+      expect(await printed(result.stdout, from), entry).toEqual(lines);
     }
     lap('ran on Node 24');
   });

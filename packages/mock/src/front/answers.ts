@@ -7,6 +7,15 @@ export function trackingId(): string {
   return `WEBEX_MOCK_${randomUUID()}`;
 }
 
+/**
+ * What Prism sends with every answer so that a page on another origin (the client in a browser, against the mock)
+ * may read it, headers included: the answers the mock writes itself carry the same, or a browser refuses them.
+ */
+export const CROSS_ORIGIN_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': '*',
+} as const;
+
 /** Writes `body` as JSON (the headers only for `HEAD`); returns the status. */
 export function sendJson(
   response: ServerResponse,
@@ -18,6 +27,7 @@ export function sendJson(
   const text = JSON.stringify(body);
   const id = headers.TrackingID ?? trackingId();
   response.writeHead(status, {
+    ...CROSS_ORIGIN_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
     ...headers,

@@ -1,6 +1,6 @@
 // `GET`/`HEAD /contents/{id}`: the files of simulated messages, answered as Webex answers downloads.
 import type { ServerResponse } from 'node:http';
-import { sendError, trackingId } from './answers.js';
+import { CROSS_ORIGIN_HEADERS, sendError, trackingId } from './answers.js';
 
 /** How the malware scan of a file turned out: `infected` answers 410, `unscannable` 428 unless `allow=unscannable`. */
 type ScanResult = 'clean' | 'infected' | 'unscannable';
@@ -46,6 +46,7 @@ export function serveContent(
       method,
     );
   response.writeHead(200, {
+    ...CROSS_ORIGIN_HEADERS,
     'Content-Type': file.contentType,
     'Content-Length': String(file.bytes.byteLength),
     'Content-Disposition': contentDisposition(file.name),
