@@ -54,6 +54,15 @@ const claims: Claim[] = [
   },
   {
     file: 'README.md',
+    what: 'Contact Center operations (the operation table, host contactCenter)',
+    pattern: /skills, teams and sites \((\d+) operations/,
+    actual: () =>
+      Object.values(operationTable).filter((operation) => 'host' in operation && operation.host === 'contactCenter')
+        .length,
+    tolerance: 0,
+  },
+  {
+    file: 'README.md',
     what: 'KB min+gzip of new Webex() (bench/fixtures/consumer-facade.ts)',
     pattern: /every resource: about (\d+(?:\.\d+)?) KB min\+gzip/,
     actual: () => kb('webex-facade'),

@@ -1,13 +1,18 @@
-// Builds a client's core from its options: what `new Webex()` does, and what slim bundles call directly.
+// Builds a client's cores from its options: what `new Webex()` does, and what slim bundles call directly.
 import { Core } from './core/core.js';
-import { Transport, type TokenRefresher } from './core/transport.js';
+import { Credentials, type Refresh } from './core/credentials.js';
+import type { ResourceCore } from './core/resource.js';
+import { Transport } from './core/transport.js';
+import { UnconfiguredCore } from './core/unconfigured.js';
 import type { WebexOptions } from './config/options.js';
+import { CONTACT_CENTER_SETTING, contactCenterBaseUrl } from './config/hosts.js';
 import { settingsFrom } from './config/settings.js';
 import { exchangeToken } from './auth/token-exchange.js';
+import { WebexValidationError } from './errors/classes.js';
 
 /**
- * The core that resources are built on. With `refreshToken`, `clientId` and
- * `clientSecret` it refreshes the token once after a 401 and replays the request.
+ * The core that resources of the API's own host (webexapis.com, or `baseUrl`) are built on. With `refreshToken`,
+ * `clientId` and `clientSecret` it refreshes the token once after a 401 and replays the request.
  *
  * ```ts
  * const core = createCore({ accessToken });
@@ -15,7 +20,61 @@ import { exchangeToken } from './auth/token-exchange.js';
  * ```
  */
 export function createCore(options: WebexOptions = {}): Core {
-  return new Core(new Transport(settingsFrom(options), refresherFor(options)));
+  const settings = settingsFrom(options);
+  const credentials: Credentials = new Credentials(
+    settings.accessToken,
+    refreshFor(options, () => transport),
+  );
+  const transport: Transport = new Transport(settings, credentials);
+  return new Core(transport);
+}
+
+/**
+ * The core that Contact Center resources are built on, bound to the Contact Center origin: `contactCenter.region`
+ * or `contactCenter.baseUrl`, else `WEBEX_CONTACT_CENTER_REGION` or `WEBEX_CONTACT_CENTER_BASE_URL`. Without one it
+ * throws a `WebexValidationError` naming the option. Its requests, its paging links and its token go to that origin
+ * only; a refresh after a 401 asks webexapis.com (or `baseUrl`) for the new token, as `createCore` does.
+ *
+ * ```ts
+ * const core = createContactCenterCore({ accessToken, contactCenter: { region: 'eu1' } });
+ * const skills = new ContactCenterSkillsResource(core);
+ * ```
+ */
+export function createContactCenterCore(options: WebexOptions = {}): Core {
+  const settings = settingsFrom(options);
+  const baseUrl = contactCenterBaseUrl(options);
+  if (baseUrl === undefined)
+    throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${CONTACT_CENTER_SETTING}`);
+  const credentials = new Credentials(
+    settings.accessToken,
+    refreshFor(options, () => new Transport(settings)),
+  );
+  return new Core(new Transport({ ...settings, baseUrl }, credentials));
+}
+
+/**
+ * The cores of every host a client calls, sharing one token: a refresh after a 401 from any host serves them all.
+ * Each host has its own transport, so its own origin for the token and its own pace under rate limits. A host without
+ * a configured origin gets a core that refuses every call, naming the option.
+ * @internal
+ */
+export function createHostCores(options: WebexOptions = {}): { core: Core; hosts: { contactCenter: ResourceCore } } {
+  const settings = settingsFrom(options);
+  const credentials: Credentials = new Credentials(
+    settings.accessToken,
+    refreshFor(options, () => transport),
+  );
+  const transport: Transport = new Transport(settings, credentials);
+  const contactCenter = contactCenterBaseUrl(options);
+  return {
+    core: new Core(transport),
+    hosts: {
+      contactCenter:
+        contactCenter === undefined
+          ? new UnconfiguredCore('contactCenter', CONTACT_CENTER_SETTING)
+          : new Core(new Transport({ ...settings, baseUrl: contactCenter }, credentials)),
+    },
+  };
 }
 
 /** A core for token exchanges, which need no token of their own. */
@@ -23,18 +82,22 @@ export function createTokenlessCore(options: WebexOptions = {}): Core {
   return new Core(new Transport(settingsFrom(options, false)));
 }
 
-function refresherFor(options: WebexOptions): TokenRefresher | undefined {
+/**
+ * How the token is refreshed, when the options allow it: a token exchange on the API's own host (`transport()`,
+ * asked at refresh time), whichever host answered 401.
+ */
+function refreshFor(options: WebexOptions, transport: () => Transport): Refresh | undefined {
   const { clientId, clientSecret } = options;
   let refreshToken = options.refreshToken;
   if (!clientId || !clientSecret || !refreshToken) return undefined;
-  return async (transport) => {
+  return async () => {
     const form = {
       grant_type: 'refresh_token',
       client_id: clientId,
       client_secret: clientSecret,
       refresh_token: refreshToken!,
     };
-    const tokens = await exchangeToken(new Core(transport), 'accessTokens.refresh', form);
+    const tokens = await exchangeToken(new Core(transport()), 'accessTokens.refresh', form);
     if (tokens.refresh_token) refreshToken = tokens.refresh_token;
     await options.onTokens?.(tokens);
     return tokens.access_token;

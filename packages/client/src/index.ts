@@ -1,18 +1,28 @@
 export { Webex } from './webex.js';
-export { createCore } from './create-core.js';
+export { createCore, createContactCenterCore } from './create-core.js';
 export type { Core } from './core/core.js';
 export type {
   ResourceCore,
   OperationName,
   PagingConfig,
+  PagingFactory,
+  PagingNames,
   RequestOptions,
   CallInput,
   CallOptions,
   HttpMethod,
   Streamed,
 } from './core/resource.js';
-export type { WebexOptions, RequestEvent, ResponseEvent, Logger } from './config/options.js';
-export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS } from './config/options.js';
+export type {
+  WebexOptions,
+  ContactCenterOptions,
+  ContactCenterRegion,
+  RequestEvent,
+  ResponseEvent,
+  Logger,
+} from './config/options.js';
+export { DEFAULT_BASE_URL, LONG_RETRY_WAIT_MS, CONTACT_CENTER_REGIONS } from './config/options.js';
+export type { HostName } from './core/operation-info.js';
 export {
   WebexError,
   WebexApiError,

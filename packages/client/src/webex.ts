@@ -2,14 +2,15 @@ import type { AccessToken } from '@webex-ts/models';
 import { AccessTokensResource, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-resource.js';
 import { GuestIssuerResource } from './auth/guest-issuer-resource.js';
 import type { WebexOptions } from './config/options.js';
-import { createCore, createTokenlessCore } from './create-core.js';
+import { createHostCores, createTokenlessCore } from './create-core.js';
 import { ContentsResource } from './files/contents-resource.js';
 import { WebexResources } from './gen/resources.gen.js';
 
 /**
  * The Webex REST API client: one property per resource (`webex.rooms.list()`) and namespaces of related resources
- * (`webex.scim.users`), each built once on one core. For any path of the spec through openapi-fetch, with the same
- * auth and retries: `createHttp(webex)` from `@webex-ts/client/http`.
+ * (`webex.scim.users`), each built once, on the core of the host it is served from: webexapis.com (or `baseUrl`) for
+ * most, the Contact Center origin (`contactCenter`) for `webex.contactCenter`. For any path of webexapis.com through
+ * openapi-fetch, with the same auth and retries: `createHttp(webex)` from `@webex-ts/client/http`.
  *
  * ```ts
  * const webex = new Webex({ accessToken });
@@ -32,8 +33,8 @@ export class Webex extends WebexResources {
   readonly contents: ContentsResource;
 
   constructor(options: WebexOptions = {}) {
-    const core = createCore(options);
-    super(core);
+    const { core, hosts } = createHostCores(options);
+    super(core, hosts);
     this.accessTokens = new AccessTokensResource(core);
     this.guestIssuer = new GuestIssuerResource(core);
     this.contents = new ContentsResource(core);

@@ -3,9 +3,20 @@ import { inject } from 'vitest';
 import { recordingFetch } from '../../../test-utils/recording-fetch.js';
 import { Webex, type WebexOptions } from '../src/index.js';
 
-/** A `Webex` on the shared Prism mock, and the spec violations Prism reported for its requests. */
+/**
+ * A `Webex` on the shared Prism mock, and the spec violations Prism reported for its requests. The one mock serves
+ * every host's paths, so the Contact Center origin points at it too.
+ */
 export function mockClient(options: WebexOptions = {}) {
   const { fetch, violations } = recordingFetch();
-  const webex = new Webex({ accessToken: 'test-token', baseUrl: inject('mockUrl'), maxRetries: 0, ...options, fetch });
+  const mockUrl = inject('mockUrl');
+  const webex = new Webex({
+    accessToken: 'test-token',
+    baseUrl: mockUrl,
+    contactCenter: { baseUrl: mockUrl },
+    maxRetries: 0,
+    ...options,
+    fetch,
+  });
   return { webex, violations };
 }

@@ -16,10 +16,12 @@ const USAGE = `Usage:
 ${SIMULATE_USAGE}
 
   webex-mock proxy --upstream <url> [--port <n>] [--host <h>] [--spec <file>] [--report <file.json>]
-                   [--upstream-timeout <ms>]
+                   [--upstream-timeout <ms>] [--upstream-host webex|contactCenter]
       Forwards every request to <url> (e.g. https://webexapis.com/v1) and checks request and answer
       against the spec; prints each contract violation, a summary on Ctrl-C, and writes them to --report.
       An upstream that has not answered in full within --upstream-timeout ms (default 30000) gets a 504.
+      Only the operations of the upstream's host are checked: contactCenter for a Contact Center host
+      (https://api.wxcc-<region>.cisco.com), else webex; --upstream-host says which for any other URL.
 
   webex-mock tour [--upstream <url>] [--spec <file>] [--report <file.json>]
       With WEBEX_ACCESS_TOKEN set: a read-only tour of every list (and the get of its first item)
@@ -77,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       spec: values.spec,
       upstreamTimeoutMs,
       report: values.report,
+      ...(values['upstream-host'] !== undefined ? { upstreamHost: values['upstream-host'] } : {}),
     });
   }
   const mock = await startMockServer({ port, host: values.host, spec: values.spec, errors: !values['no-errors'] });
@@ -164,6 +167,7 @@ function parseCommandLine(args: string[]) {
         'no-errors': { type: 'boolean' },
         upstream: { type: 'string' },
         'upstream-timeout': { type: 'string' },
+        'upstream-host': { type: 'string' },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },

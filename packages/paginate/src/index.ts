@@ -1,5 +1,13 @@
 export { parseLinkHeader, nextLink, type Link } from './paging/link-header.js';
-export type { PageRequest, LoadedPage, PageLoader, PagingStrategy } from './paging/strategy.js';
+export type {
+  PageRequest,
+  LoadedPage,
+  PageLoader,
+  PagingStrategy,
+  PagingFactory,
+  PagingNames,
+  ListingContext,
+} from './paging/strategy.js';
 export { Paginated, DEFAULT_MAX_PAGES, type Page, type PaginateOptions } from './paging/engine.js';
 export { linkPaging, type LinkPagingOptions } from './paging/strategies/link.js';
 export { offsetPaging, type OffsetPagingOptions } from './paging/strategies/offset.js';
@@ -7,6 +15,7 @@ export { scimPaging, type ScimPagingOptions } from './paging/strategies/scim.js'
 export { pagePaging, type PagePagingOptions } from './paging/strategies/page.js';
 export { paginate, type OpenApiPaginateOptions, type GetClient } from './paging/openapi.js';
 export {
+  anyPaging,
   pagingStrategy,
   type PagingConfig,
   type PagingChoice,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createCore, type ResourceCore } from '@webex-ts/client';
+import { createContactCenterCore, createCore, type ResourceCore } from '@webex-ts/client';
+import { anyPaging } from '@webex-ts/client/operations';
 import { text, UsageError, type Values } from '../args.js';
 import { buildInput } from '../api/input.js';
 import { callKind, findOperation, type Operation, operationNames } from '../api/operations.js';
@@ -55,10 +56,11 @@ export const api: Command = {
       headers: repeated(context.values, 'header'),
       body: await readBody(context),
     });
-    const core: ResourceCore = coreFor(context);
+    const core: ResourceCore = coreFor(context, operation);
 
     if (paginate) {
-      for await (const page of core.list(operation.name, operation.path, input, undefined, operation.paging).pages()) {
+      const listing = core.list(operation.name, operation.path, input, undefined, anyPaging, operation.paging);
+      for await (const page of listing.pages()) {
         await write(context.io.stdout, page.items.map((item) => `${toJson(item)}\n`).join(''));
       }
       return;
@@ -135,7 +137,12 @@ async function readBody(context: Context): Promise<unknown> {
   }
 }
 
-/** The client's core, with the options `webex()` uses: token, API root, user agent, long waits on stderr. */
-function coreFor(context: Context) {
-  return createCore(context.clientOptions());
+/**
+ * The core of the operation's host, with the options `webex()` uses: token, API root, user agent, long waits on
+ * stderr. A Contact Center operation goes to the Contact Center origin (`WEBEX_CONTACT_CENTER_REGION` or
+ * `WEBEX_CONTACT_CENTER_BASE_URL`), never to the API root.
+ */
+function coreFor(context: Context, operation: Operation) {
+  const options = context.clientOptions();
+  return operation.host === 'contactCenter' ? createContactCenterCore(options) : createCore(options);
 }

@@ -25,6 +25,24 @@ export interface Logger {
   warn?(message: string, details?: Record<string, unknown>): void;
 }
 
+/** The regions Contact Center is served from, each at `https://api.wxcc-<region>.cisco.com`. */
+export const CONTACT_CENTER_REGIONS = ['us1', 'eu1', 'eu2', 'anz1', 'ca1', 'jp1', 'sg1'] as const;
+
+/** A region of {@link CONTACT_CENTER_REGIONS}. */
+export type ContactCenterRegion = (typeof CONTACT_CENTER_REGIONS)[number];
+
+/** Where Contact Center operations go: a region, or a base URL (a region not listed yet, a proxy, a mock). */
+export interface ContactCenterOptions {
+  /** The region of the organization's Contact Center tenant: requests go to `https://api.wxcc-<region>.cisco.com`. */
+  region?: ContactCenterRegion;
+  /**
+   * The Contact Center root instead of a region: an absolute https URL (plain http only to loopback, or with
+   * `allowInsecureHttp`), without credentials, query or fragment. For a region not listed yet
+   * (`https://api.wxcc-xx1.cisco.com`), a proxy or a mock.
+   */
+  baseUrl?: string;
+}
+
 /** Options of `new Webex()`. */
 export interface WebexOptions {
   /** The access token; defaults to the `WEBEX_ACCESS_TOKEN` environment variable. */
@@ -35,6 +53,13 @@ export interface WebexOptions {
    * URL (plain http only to loopback) without credentials, query or fragment.
    */
   baseUrl?: string;
+  /**
+   * Where Contact Center operations (`webex.contactCenter.…`) go: `{ region: 'eu1' }`, or `{ baseUrl }`. Else the
+   * `WEBEX_CONTACT_CENTER_REGION` or `WEBEX_CONTACT_CENTER_BASE_URL` environment variable; with neither, calling a
+   * Contact Center operation throws a `WebexValidationError` naming this option, before anything is sent. The
+   * messaging API's `baseUrl` does not move it.
+   */
+  contactCenter?: ContactCenterOptions;
   /** Allow a plain `http:` `baseUrl` to a host other than loopback. The token then travels in clear: for test rigs only. */
   allowInsecureHttp?: boolean;
   /** Time limit of each attempt, in ms. Default 60 000. */

@@ -11,7 +11,7 @@ const TOKEN_VARIABLE = 'WEBEX_ACCESS_TOKEN';
 const BASE_URL_VARIABLE = 'WEBEX_BASE_URL';
 
 /** A variable of the environment, where there is one: nothing touches `process` in browsers or edge runtimes. */
-function environment(name: string): string | undefined {
+export function environment(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.[name] || undefined;
 }
@@ -21,17 +21,23 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /**
  * Checks an API root before anything is sent: an absolute http(s) URL without
  * credentials, query or fragment; plain http only to loopback unless allowed.
- * The error never echoes the URL, which may hold secrets.
+ * The error never echoes the URL, which may hold secrets. `option` names the
+ * option in errors (`baseUrl`, `contactCenter.baseUrl`), `example` a good value.
  */
-function checkBaseUrl(raw: string, allowInsecureHttp = false): string {
+export function checkBaseUrl(
+  raw: string,
+  allowInsecureHttp = false,
+  option = 'baseUrl',
+  example = 'https://webexapis.com/v1',
+): string {
   const fail = (rule: string): never => {
-    throw new WebexValidationError('new Webex', 'baseUrl', `baseUrl ${rule}`);
+    throw new WebexValidationError('new Webex', option, `${option} ${rule}`);
   };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return fail('must be an absolute http(s) URL, like https://webexapis.com/v1');
+    return fail(`must be an absolute http(s) URL, like ${example}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`must use https (got ${url.protocol.slice(0, -1)})`);
   if (url.username || url.password) fail('must not carry credentials (user:password@); give the token as accessToken');

@@ -1,18 +1,16 @@
 // The one core: checks, one request, a listing or a download, and error answers turned into their errors.
-import { Paginated, pagingStrategy, type PageRequest, type PlainRequest } from '@webex-ts/paginate';
+import {
+  Paginated,
+  type PageRequest,
+  type PagingFactory,
+  type PagingNames,
+  type PlainRequest,
+} from '@webex-ts/paginate';
 import { checkInput } from '../checks.js';
 import { apiError, parseBody } from '../errors/from-response.js';
 import { WebexValidationError } from '../errors/classes.js';
 import { buildRequest } from './request.js';
-import type {
-  CallInput,
-  CallOptions,
-  HttpMethod,
-  PagingConfig,
-  RequestOptions,
-  ResourceCore,
-  Streamed,
-} from './resource.js';
+import type { CallInput, CallOptions, HttpMethod, RequestOptions, ResourceCore, Streamed } from './resource.js';
 import type { SendOptions, Sent, Transport } from './transport.js';
 
 /** The client's core: every resource, generated or hand-written, calls through one of these. */
@@ -83,12 +81,14 @@ export class Core implements ResourceCore {
     operation: string,
     path: string,
     input: CallInput,
-    options?: RequestOptions,
-    paging?: PagingConfig,
+    options: RequestOptions | undefined,
+    paging: PagingFactory,
+    names?: PagingNames,
   ): Paginated<Item> {
     checkInput(operation, input);
     const query = input.params?.query as Record<string, unknown> | undefined;
-    const strategy = pagingStrategy(paging, { baseUrl: this.baseUrl, query });
+    // Links must stay under this core's root: a page of one host never leads to another.
+    const strategy = paging({ ...names, baseUrl: this.baseUrl, query: query ?? {} });
     return new Paginated<Item>(
       async (page: PageRequest, signal: AbortSignal, onHeaders?: (response: Response) => Promise<void> | undefined) => {
         const request =

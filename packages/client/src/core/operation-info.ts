@@ -4,6 +4,12 @@ import type { PagingConfig } from '@webex-ts/paginate';
 /** How a list pages: `@webex-ts/paginate`'s one paging type, under the name the client has always exported. */
 export type { PagingConfig };
 
+/**
+ * A host other than the API's own (webexapis.com) that operations are served from, as the operation table names it;
+ * the client has options for each (`contactCenter`), and the generator knows the same names.
+ */
+export type HostName = 'contactCenter';
+
 /** A JSON type in one word, as a command line or a query string deals in. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
 
@@ -29,6 +35,8 @@ export interface OperationInfo {
   readonly document: string;
   /** The server URL the operation, its path or its spec file declares; none means the API's base URL. */
   readonly server?: string;
+  /** The host it is served from, whose core the client routes it to (`contactCenter`); none means the API's own. */
+  readonly host?: HostName;
   /** Path parameters, then query, then header ones, each in the spec's order. */
   readonly parameters: readonly ParameterInfo[];
   /** The request body, when the operation takes one: the content type the client sends it as. */

@@ -1,8 +1,8 @@
 // The one contract every resource is written against, generated or hand-written: types only, no runtime code.
-import type { Paginated, PagingConfig, PlainRequest } from '@webex-ts/paginate';
+import type { Paginated, PagingConfig, PagingFactory, PagingNames, PlainRequest } from '@webex-ts/paginate';
 import type { OperationName } from '../gen/operation-names.gen.js';
 
-export type { OperationName, PagingConfig };
+export type { OperationName, PagingConfig, PagingFactory, PagingNames };
 
 /** Per-call options, the last argument of every method. */
 export interface RequestOptions {
@@ -72,13 +72,18 @@ export interface ResourceCore {
     input: CallInput,
     options?: CallOptions,
   ): Promise<string>;
-  /** A `GET` listing that fetches its pages as it is iterated: `Link` paging over `items` unless `paging` says otherwise. */
+  /**
+   * A `GET` listing that fetches its pages as it is iterated, paged by the strategy `paging` makes from `names` (a
+   * strategy's own factory, such as `linkPaging` or `pagePaging`, so a bundle carries only the strategies it lists
+   * with; `anyPaging` picks one from a `PagingConfig` held as data).
+   */
   list<Item>(
     operation: string,
     path: string,
     input: CallInput,
-    options?: RequestOptions,
-    paging?: PagingConfig,
+    options: RequestOptions | undefined,
+    paging: PagingFactory,
+    names?: PagingNames,
   ): Paginated<Item>;
   /**
    * One request whose body is left unread, for downloads: `target` is a path under `baseUrl` or an absolute URL under

@@ -13,11 +13,9 @@ import { WebexConnectionError, WebexTimeoutError } from '../errors/classes.js';
 import { redactUrl } from '../errors/redact-url.js';
 import { LONG_RETRY_WAIT_MS, type Logger } from '../config/options.js';
 import { withTypedBody } from './body.js';
+import { Credentials } from './credentials.js';
 import { observed, type AttemptFetch, type AttemptHooks } from './observe.js';
 import type { CallOptions } from './resource.js';
-
-/** Gets a new access token after a 401; given by whoever builds the transport (`createCore`). */
-export type TokenRefresher = (transport: Transport) => Promise<string>;
 
 /** What a transport needs to know, resolved from the client's options. */
 export interface TransportSettings {
@@ -59,23 +57,24 @@ const readText = (response: Response): Promise<string> =>
   });
 const unread = async () => undefined;
 
-/** Sends requests for one client. The token lives in a private field, so logs and `util.inspect` never show it. */
+/**
+ * Sends requests for one client to one host: the token goes to that host's origin only, and each host has its own
+ * gate, since rate limits are per host. The credentials, in a private field so that logs and `util.inspect` never
+ * show them, may be shared with the transports of the client's other hosts.
+ */
 export class Transport {
   readonly baseUrl: string;
   readonly #origin: string;
   readonly #settings: TransportSettings;
   readonly #gate: RequestGate;
   readonly #attempt: AttemptFetch;
-  readonly #refresh: TokenRefresher | undefined;
-  #accessToken: string;
-  #refreshing: Promise<void> | undefined;
+  readonly #credentials: Credentials;
 
-  constructor(settings: TransportSettings, refresh?: TokenRefresher) {
+  constructor(settings: TransportSettings, credentials?: Credentials) {
     this.#settings = settings;
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
     this.#origin = new URL(this.baseUrl).origin;
-    this.#accessToken = settings.accessToken;
-    this.#refresh = refresh;
+    this.#credentials = credentials ?? new Credentials(settings.accessToken);
     // With waiting off the caller handles 429s, so the client must not hold other requests back either.
     this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
     this.#attempt = observed(settings.fetch, settings.hooks, settings.logger);
@@ -91,7 +90,10 @@ export class Transport {
     return (await this.#send(request, options, unread)).response;
   }
 
-  /** Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. */
+  /**
+   * Sends a request and reads its body within each attempt, so a connection lost mid-body is retried like a reset. An
+   * answer that a redirect brought from another origin is refused: an operation is answered by its own host only.
+   */
   send(request: RetryableRequest, options: SendOptions): Promise<Sent> {
     const { onHeaders } = options;
     const read = onHeaders
@@ -101,7 +103,17 @@ export class Transport {
           return ready ? ready.then(() => readText(response)) : readText(response);
         }
       : readText;
-    return this.#send(request, options, read);
+    const origin = this.#origin;
+    return this.#send(request, options, (response) => {
+      if (!response.redirected || sameOrigin(response.url, origin)) return read(response);
+      // fetch dropped the token on the way (a cross-origin redirect loses `Authorization`); the answer is refused too.
+      response.body?.cancel().catch(() => {});
+      throw new WebexConnectionError(request.method, redactUrl(request.url), {
+        cause: new Error('redirected off the host', {
+          cause: new Error(`redirected to ${new URL(response.url).origin}, not ${origin}: the answer was refused`),
+        }),
+      });
+    });
   }
 
   async #send<B>(
@@ -112,23 +124,25 @@ export class Transport {
     const settings = this.#settings;
     const authorize =
       !options.anonymous && sameOrigin(request.url, this.#origin) && getHeader(request, 'authorization') === null;
-    // The token only ever goes to the API's own origin.
-    if (authorize && this.#accessToken) setHeader(request, 'authorization', `Bearer ${this.#accessToken}`);
+    // The token only ever goes to this host's own origin.
+    const credentials = this.#credentials;
+    const authorization = authorize ? credentials.authorization() : undefined;
+    if (authorization) setHeader(request, 'authorization', authorization);
     if (settings.userAgent) setHeader(request, 'user-agent', settings.userAgent);
     if (options.trackingId) setHeader(request, 'trackingid', options.trackingId);
     const timeoutMs = options.timeout ?? settings.timeout;
     const policy = options.retryNonIdempotent ? { ...settings.retry, retryNonIdempotent: true } : settings.retry;
     const retry = { policy, signal: options.signal, timeoutMs, onRetry: this.#onRetry, gate: this.#gate };
-    const replayable = authorize && this.#refresh !== undefined;
+    const replayable = authorize && credentials.refreshable;
     try {
       // A Request's body can be read once: the replay needs a copy. A plain request's body can be sent again as it is.
       const firstTry = replayable && 'clone' in request ? request.clone() : request;
       const first = await sendWithRetry(this.#attempt, firstTry, retry, read);
       if (first.response.status !== 401 || !replayable) return first;
       // Refresh once (shared by concurrent calls) and replay the request with the new token.
-      await this.#refreshAfter(getHeader(request, 'authorization'));
+      await credentials.refreshAfter(getHeader(request, 'authorization'));
       if (!first.response.bodyUsed) await first.response.body?.cancel().catch(() => {});
-      setHeader(request, 'authorization', `Bearer ${this.#accessToken}`);
+      setHeader(request, 'authorization', credentials.authorization() ?? '');
       return await sendWithRetry(this.#attempt, request, retry, read);
     } catch (error) {
       const method = request.method;
@@ -164,19 +178,6 @@ export class Transport {
     }
     this.#settings.hooks.onRetry?.(redacted);
   };
-
-  /** Refreshes the token unless someone already did since `rejected` was sent; concurrent callers share one refresh. */
-  #refreshAfter(rejected: string | null): Promise<void> {
-    if (rejected !== `Bearer ${this.#accessToken}`) return Promise.resolve();
-    this.#refreshing ??= (async () => {
-      try {
-        this.#accessToken = await this.#refresh!(this);
-      } finally {
-        this.#refreshing = undefined;
-      }
-    })();
-    return this.#refreshing;
-  }
 }
 
 /** `webex: waiting 60 s before retrying GET …/rooms (rate-limit after HTTP 429, attempt 1)`. */

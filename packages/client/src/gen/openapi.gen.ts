@@ -4279,6 +4279,627 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organization/{orgid}/site': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List sites
+     * @description The first version of the site listing: every site matching the filter in one bare array,
+     *     not paged. Prefer `list`, which pages, searches and says how many sites there are.
+     */
+    get: operations['listContactCenterSitesV1'];
+    put?: never;
+    /**
+     * Create a new site
+     * @description Adds a site to the organization, with the multimedia profile its agents get by default.
+     *     Teams are then created at it (`siteId`).
+     */
+    post: operations['createContactCenterSite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/site/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save sites
+     * @description Creates, changes or deletes many sites in one request. Each item succeeds or fails on its
+     *     own, so the answer is a 207 listing each item's status: check every one, not only the
+     *     answer's status.
+     */
+    post: operations['bulkSaveContactCenterSites'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/site/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export sites
+     * @description Lists every site in the shape a bulk import takes: names, with the multimedia profile by
+     *     name rather than id, so that the sites can be made again in another organization. Pages
+     *     are numbered from 0; the listing stops once `totalResources` sites have come.
+     */
+    get: operations['bulkExportContactCenterSites'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/site/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive sites
+     * @description Deletes for good the organization's sites that are inactive (`active: false`); active
+     *     sites stay. It cannot be undone. A large purge may stop part way: call again with
+     *     `nextStartId` to go on.
+     */
+    post: operations['purgeInactiveContactCenterSites'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/site/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific site by ID
+     * @description Reads one site with its multimedia profile. Its `version` is what an update must send
+     *     back.
+     */
+    get: operations['getContactCenterSite'];
+    /**
+     * Update specific site by ID
+     * @description Replaces the site's settings with those sent: a field left out is cleared, not kept. Send
+     *     the `version` last read; when someone changed the site since, the answer is 412 and the
+     *     change is not made.
+     */
+    put: operations['updateContactCenterSite'];
+    post?: never;
+    /**
+     * Delete specific site by ID
+     * @description Removes a site. A site that teams or other entities still refer to is not removed (412):
+     *     `listReferences` shows which ones.
+     */
+    delete: operations['deleteContactCenterSite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/site/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific site
+     * @description Lists the entities that use the site, such as the teams that belong to it: those keep it
+     *     from being deleted. Pages are numbered from 0; the listing stops at the totals in `meta`.
+     */
+    get: operations['listContactCenterSiteReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List skills
+     * @description The first version of the skill listing: each page is a bare array of skills, with no
+     *     totals, so the listing stops at a page shorter than the page size. Prefer `list`, which
+     *     also searches and says how many skills there are.
+     */
+    get: operations['listContactCenterSkillsV1'];
+    put?: never;
+    /**
+     * Create a new skill
+     * @description Adds a skill to the organization. `skillType` decides which values agents' skill profiles
+     *     give it: a level for `Proficiency`, yes or no for `Boolean`, free text for `Text`, or one
+     *     of `enumSkillValues` for `enum`. The answer carries the new skill's id and version.
+     */
+    post: operations['createContactCenterSkill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save skills
+     * @description Creates, changes or deletes many skills in one request. Each item succeeds or fails on its
+     *     own, so the answer is a 207 listing each item's status: check every one, not only the
+     *     answer's status.
+     */
+    post: operations['bulkSaveContactCenterSkills'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill/populate-json-attr/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Populate the JSON attributes of a skill
+     * @description Fills in the JSON attributes field Contact Center keeps for one skill from the skill's
+     *     current settings: a maintenance call for skills whose field is empty, which changes
+     *     nothing the skill's other fields say. Answers with no body.
+     */
+    post: operations['populateContactCenterSkillJsonAttributes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive skills
+     * @description Deletes for good the organization's skills that are inactive (`active: false`); active
+     *     skills stay. It cannot be undone. A large purge may stop part way: call again with
+     *     `nextStartId` to go on.
+     */
+    post: operations['purgeInactiveContactCenterSkills'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific skill by ID
+     * @description Reads one skill with its type, service level threshold and, for an `enum` skill, the
+     *     values agents may have. Its `version` is what an update must send back.
+     */
+    get: operations['getContactCenterSkill'];
+    /**
+     * Update specific skill by ID
+     * @description Replaces the skill's settings with those sent: a field left out is cleared, not kept. Send
+     *     the `version` last read; when someone changed the skill since, the answer is 412 and the
+     *     change is not made.
+     */
+    put: operations['updateContactCenterSkill'];
+    post?: never;
+    /**
+     * Delete specific skill by ID
+     * @description Removes a skill. A skill that skill profiles or other entities still refer to is not
+     *     removed (412): `listReferences` shows which ones.
+     */
+    delete: operations['deleteContactCenterSkill'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific skill
+     * @description Lists the entities that use the skill, such as the skill profiles that give agents a value
+     *     for it: those keep it from being deleted. Pages are numbered from 0; the listing stops at
+     *     the totals in `meta`.
+     */
+    get: operations['listContactCenterSkillReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List teams
+     * @description The first version of the team listing: each page is a bare array of teams, with no totals,
+     *     so the listing stops at a page shorter than the page size. Prefer `list`, which also
+     *     searches, offers the supervisor's and the provisioning views and says how many teams there
+     *     are.
+     */
+    get: operations['listContactCenterTeamsV1'];
+    put?: never;
+    /**
+     * Create a new team
+     * @description Adds a team to a site. An `AGENT` team holds agents (`userIds`); a `CAPACITY` team stands
+     *     for agents elsewhere, reached at `dialedNumber`, and takes up to `capacity` contacts at
+     *     once. With `rankQueuesForTeam`, `queueRankings` says which queues the team's agents serve
+     *     first.
+     */
+    post: operations['createContactCenterTeam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/team/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save teams
+     * @description Creates, changes or deletes many teams in one request. Each item succeeds or fails on its
+     *     own, so the answer is a 207 listing each item's status: check every one, not only the
+     *     answer's status.
+     */
+    post: operations['bulkSaveContactCenterTeams'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/team/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive teams
+     * @description Deletes for good the organization's teams that are inactive (`active: false`); active
+     *     teams stay. It cannot be undone. A large purge may stop part way: call again with
+     *     `nextStartId` to go on.
+     */
+    post: operations['purgeInactiveContactCenterTeams'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/team/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific team by ID
+     * @description Reads one team with its site (id and name), its agents and the queue ranking it follows.
+     *     Its `version` is what an update must send back.
+     */
+    get: operations['getContactCenterTeam'];
+    /**
+     * Update specific team by ID
+     * @description Replaces the team's settings with those sent: a field left out is cleared, not kept, so
+     *     send `userIds` whole to keep its agents. Send the `version` last read; when someone
+     *     changed the team since, the answer is 412 and the change is not made.
+     */
+    put: operations['updateContactCenterTeam'];
+    post?: never;
+    /**
+     * Delete specific team by ID
+     * @description Removes a team. A team that queues or other entities still refer to is not removed (412):
+     *     `listReferences` shows which ones.
+     */
+    delete: operations['deleteContactCenterTeam'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/team/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific team
+     * @description Lists the entities that use the team, such as the queues that send contacts to it: those
+     *     keep it from being deleted. Pages are numbered from 0; the listing stops at the totals in
+     *     `meta`.
+     */
+    get: operations['listContactCenterTeamReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/site': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List sites
+     * @description Lists the organization's sites, optionally filtered or searched. Each page comes in a
+     *     `meta`/`data` envelope whose totals end the listing; iterate it with `for await`. Pages
+     *     are numbered from 0.
+     */
+    get: operations['listContactCenterSites'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/skill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List skills
+     * @description Lists the organization's skills, optionally filtered or searched. Each page comes in a
+     *     `meta`/`data` envelope whose totals end the listing; iterate it with `for await`. Pages
+     *     are numbered from 0.
+     */
+    get: operations['listContactCenterSkills'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List teams
+     * @description Lists the organization's teams, optionally filtered or searched, or as a supervisor or
+     *     provisioning screen sees them. Each page comes in a `meta`/`data` envelope whose totals
+     *     end the listing; iterate it with `for await`. Pages are numbered from 0.
+     */
+    get: operations['listContactCenterTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/organizations': {
     parameters: {
       query?: never;
@@ -9086,6 +9707,642 @@ export interface components {
       /** @description The classifications. */
       items: components['schemas']['Classification'][];
     };
+    /** @description The outcome of one item of a bulk request. */
+    ContactCenterBulkItemResult: {
+      /**
+       * Format: int32
+       * @description The number the request gave this item.
+       */
+      itemIdentifier?: number;
+      /**
+       * Format: int32
+       * @description The HTTP status this item would have had on its own (201, 200, 404 …).
+       */
+      status?: number;
+      /**
+       * @description What was done with the item.
+       * @enum {string}
+       */
+      operationType?: 'CREATE' | 'UPDATE' | 'DELETE' | 'GET';
+      /** @description The URL of the entity the item created or changed. */
+      href?: string;
+      apiError?: components['schemas']['ContactCenterError'];
+    };
+    /**
+     * @description The outcome of a bulk request, one entry per item sent. The answer's status is 207 whether
+     *     every item succeeded or not: read each item's `status`.
+     */
+    ContactCenterBulkResponse: {
+      /** @description The outcome of each item, matched to the request by `itemIdentifier`. */
+      items?: components['schemas']['ContactCenterBulkItemResult'][];
+    };
+    /**
+     * @description The body of an error answer from a Contact Center host: a tracking id for support and the
+     *     error itself. Its shape is not the `message`/`errors` body of webexapis.com.
+     */
+    ContactCenterError: {
+      /** @description The id Cisco support asks for when something goes wrong. */
+      trackingId?: string;
+      error?: components['schemas']['ContactCenterErrorDetails'];
+    };
+    /** @description What went wrong. */
+    ContactCenterErrorDetails: {
+      /** @description A short code naming the kind of error. */
+      key?: string;
+      /** @description The problems found, one entry each. */
+      message?: Record<string, unknown>[];
+    };
+    /** @description One hypermedia link of a Contact Center answer. */
+    ContactCenterLink: {
+      /** @description Where the link points. */
+      href?: string;
+      /** @description The language of what it points at. */
+      hreflang?: string;
+      /** @description A human-readable label. */
+      title?: string;
+      /** @description The media type of what it points at. */
+      type?: string;
+      /** @description A URL that says why the link is deprecated, when it is. */
+      deprecation?: string;
+      /** @description A URL of a profile the target follows. */
+      profile?: string;
+      /** @description A name that tells apart links with the same relation. */
+      name?: string;
+      /** @description Whether `href` is a URI template to fill in first. */
+      templated?: boolean;
+    };
+    /**
+     * @description How a purge went. The purge may stop before every inactive entity is gone; `details` then
+     *     says where to go on from.
+     */
+    ContactCenterPurgeResult: {
+      /**
+       * Format: int32
+       * @description A status code for the purge as a whole.
+       */
+      code?: number;
+      /**
+       * @description What the purge did, as Contact Center reports it (counts, and where a purge that stopped
+       *     left off).
+       */
+      details?: Record<string, unknown>;
+      /** @description Links to related requests, hypermedia style. */
+      links?: components['schemas']['ContactCenterLink'][];
+    };
+    /** @description One entity that refers to the entity asked about. */
+    ContactCenterReference: {
+      /** @description The referring entity's id. */
+      id: string;
+      /** @description The referring entity's name. */
+      name?: string;
+      /** @description More about the referring entity, depending on its kind. */
+      additionalAttributes?: Record<string, unknown>;
+      /** @description When the referring entity was created, as Contact Center writes it. */
+      createdDate?: string;
+      /** @description When the referring entity last changed, as Contact Center writes it. */
+      lastModifiedDate?: string;
+      /**
+       * Format: int32
+       * @description The referring entity's version, raised by every change.
+       */
+      version?: number;
+    };
+    /** @description One page of the entities that refer to an entity: what would stop it from being deleted. */
+    ContactCenterReferences: {
+      /** @description A short note on what was looked for. */
+      description?: string;
+      meta?: components['schemas']['ContactCenterReferencesMeta'];
+      /** @description The referring entities of this page. */
+      data?: components['schemas']['ContactCenterReference'][];
+    };
+    /** @description Where this page is in the whole list of references, and which entity they refer to. */
+    ContactCenterReferencesMeta: {
+      /**
+       * Format: uuid
+       * @description The organization the entities belong to.
+       */
+      orgid?: string;
+      /**
+       * Format: int32
+       * @description This page's number, counted from 0.
+       */
+      page?: number;
+      /**
+       * Format: int32
+       * @description The most references one page holds.
+       */
+      pageSize?: number;
+      /**
+       * Format: int32
+       * @description How many pages the whole list has.
+       */
+      totalPages?: number;
+      /**
+       * Format: int32
+       * @description How many references the whole list has.
+       */
+      totalRecords?: number;
+      /** @description Links to this page and its neighbours, by relation. */
+      links?: Record<string, unknown>;
+      /** @description The kinds of entity the references come from. */
+      referencedEntities?: string[];
+      /** @description The kind of the entity whose references these are. */
+      currentEntity?: string;
+    };
+    /** @description A site of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterSite: {
+      /**
+       * Format: uuid
+       * @description The organization the site belongs to.
+       */
+      organizationId?: string;
+      /** @description The site's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by every change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The site's name, unique in the organization. */
+      name: string;
+      /** @description Whether the site is in use; an inactive one may be purged. */
+      active?: boolean;
+      /**
+       * @description The multimedia profile (how many calls, chats, emails at once) the site's agents get by
+       *     default.
+       */
+      multimediaProfileId?: string;
+      /** @description What the site is, for administrators. */
+      description?: string;
+      /** @description Whether Contact Center made the site itself; such a site cannot be deleted. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description When the site was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the site last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description Every site, as the first version of the listing gives them. */
+    ContactCenterSiteArray: components['schemas']['ContactCenterSite'][];
+    /** @description One site of a bulk request. */
+    ContactCenterSiteBulkItem: {
+      /**
+       * Format: int32
+       * @description A number of the caller's choosing that the answer's outcome for this item repeats.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterSiteRequest'];
+      /**
+       * @description What to do with the item, as Contact Center names the action (saving it, or deleting it);
+       *     the outcome's `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Sites to create, change or delete in one request. */
+    ContactCenterSiteBulkRequest: {
+      /** @description The sites, each numbered so that the answer can say how it went. */
+      items?: components['schemas']['ContactCenterSiteBulkItem'][];
+    };
+    /** @description One site as a bulk import takes it. */
+    ContactCenterSiteExport: {
+      /** @description The site's name. */
+      name?: string;
+      /** @description The name of the site's multimedia profile. */
+      multimediaProfileName?: string;
+    };
+    /** @description One page of a site export. */
+    ContactCenterSiteExportPage: {
+      /**
+       * Format: int32
+       * @description How many sites the whole export has.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description This page's number, counted from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The most sites one page holds.
+       */
+      pageSize?: number;
+      /** @description How this page relates to the export, hypermedia style. */
+      rel?: string;
+      /** @description The sites of this page. */
+      resources?: components['schemas']['ContactCenterSiteExport'][];
+    };
+    /** @description One page of sites with where it is in the whole list. */
+    ContactCenterSiteList: {
+      /**
+       * @description Where this page is in the whole list: its `page` and `pageSize`, and the `totalPages` and
+       *     `totalRecords` the listing stops at.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The sites of this page. */
+      data?: components['schemas']['ContactCenterSite'][];
+    };
+    /**
+     * @description A site as created or updated. `id`, `organizationId` and the times are set by Contact
+     *     Center and may be left out; an update sends the `version` it read.
+     */
+    ContactCenterSiteRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when left out.
+       */
+      organizationId?: string;
+      /** @description The site's id; left out on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The site's name, unique in the organization. */
+      name: string;
+      /** @description Whether the site is in use. */
+      active: boolean;
+      /**
+       * @description The multimedia profile (how many calls, chats, emails at once) the site's agents get by
+       *     default.
+       */
+      multimediaProfileId: string;
+      /** @description What the site is, for administrators. */
+      description?: string;
+      /** @description Set by Contact Center; ignored when sent. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description A skill of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterSkill: {
+      /**
+       * Format: uuid
+       * @description The organization the skill belongs to.
+       */
+      organizationId?: string;
+      /** @description The skill's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by every change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The skill's name, unique in the organization. */
+      name: string;
+      /** @description What the skill is for, for administrators. */
+      description?: string;
+      /**
+       * Format: int32
+       * @description Seconds a contact needing the skill may wait before it counts as answered outside the
+       *     service level.
+       */
+      serviceLevelThreshold?: number;
+      /** @description For an `enum` skill, the values an agent may have. */
+      enumSkillValues?: components['schemas']['ContactCenterSkillEnumValue'][];
+      /** @description Whether routing uses the skill; an inactive one may be purged. */
+      active?: boolean;
+      /**
+       * @description Marks a dynamic skill, one whose requirement a routing flow may set while the contact is
+       *     routed.
+       */
+      dynamicSkill?: boolean;
+      skillType: components['schemas']['ContactCenterSkillType'];
+      /**
+       * Format: int64
+       * @description When the skill was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the skill last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of skills, as the first version of the listing gives it. */
+    ContactCenterSkillArray: components['schemas']['ContactCenterSkill'][];
+    /** @description One skill of a bulk request. */
+    ContactCenterSkillBulkItem: {
+      /**
+       * Format: int32
+       * @description A number of the caller's choosing that the answer's outcome for this item repeats.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterSkillRequest'];
+      /**
+       * @description What to do with the item, as Contact Center names the action (saving it, or deleting it);
+       *     the outcome's `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Skills to create, change or delete in one request. */
+    ContactCenterSkillBulkRequest: {
+      /** @description The skills, each numbered so that the answer can say how it went. */
+      items?: components['schemas']['ContactCenterSkillBulkItem'][];
+    };
+    /** @description One value an `enum` skill may take. */
+    ContactCenterSkillEnumValue: {
+      /**
+       * Format: uuid
+       * @description The organization the skill belongs to.
+       */
+      organizationId?: string;
+      /** @description The value's id; left out when adding a value. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Raised by every change of the value.
+       */
+      version?: number;
+      /** @description The value as agents' profiles and routing name it. */
+      name: string;
+      /** @description What the value means, for administrators. */
+      description?: string;
+      /** @description The skill the value belongs to. */
+      skillId?: string;
+      /**
+       * Format: int64
+       * @description When the value was added, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the value last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of skills with where it is in the whole list. */
+    ContactCenterSkillList: {
+      /**
+       * @description Where this page is in the whole list: its `page` and `pageSize`, and the `totalPages` and
+       *     `totalRecords` the listing stops at.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The skills of this page. */
+      data?: components['schemas']['ContactCenterSkill'][];
+    };
+    /**
+     * @description A skill as created or updated. `id`, `organizationId` and the times are set by Contact
+     *     Center and may be left out; an update sends the `version` it read.
+     */
+    ContactCenterSkillRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when left out.
+       */
+      organizationId?: string;
+      /** @description The skill's id; left out on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The skill's name, unique in the organization. */
+      name: string;
+      /** @description What the skill is for, for administrators. */
+      description?: string;
+      /**
+       * Format: int32
+       * @description Seconds a contact needing the skill may wait before it counts as answered outside the
+       *     service level.
+       */
+      serviceLevelThreshold: number;
+      /** @description For an `enum` skill, the values an agent may have. */
+      enumSkillValues?: components['schemas']['ContactCenterSkillEnumValue'][];
+      /** @description Whether routing uses the skill. */
+      active: boolean;
+      /**
+       * @description Marks a dynamic skill, one whose requirement a routing flow may set while the contact is
+       *     routed.
+       */
+      dynamicSkill?: boolean;
+      skillType: components['schemas']['ContactCenterSkillType'];
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description What values the skill takes: a level (`Proficiency`), yes or no (`Boolean`), free text
+     *     (`Text`) or one of a list (`enum`, with `enumSkillValues`).
+     * @enum {string}
+     */
+    ContactCenterSkillType: 'Proficiency' | 'Boolean' | 'Text' | 'enum';
+    /** @description A team of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterTeam: {
+      /**
+       * Format: uuid
+       * @description The organization the team belongs to.
+       */
+      organizationId?: string;
+      /** @description The team's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by every change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The team's name, unique in the organization. */
+      name?: string;
+      teamType?: components['schemas']['ContactCenterTeamType'];
+      teamStatus?: components['schemas']['ContactCenterTeamStatus'];
+      /** @description For a capacity team, the number contacts are sent to. */
+      dialedNumber?: string;
+      /**
+       * Format: int32
+       * @description For a capacity team, how many contacts it takes at once.
+       */
+      capacity?: number;
+      /** @description Whether the team is in use; an inactive one may be purged. */
+      active?: boolean;
+      /** @description The site the team belongs to. */
+      siteId?: string;
+      /** @description The desktop layout the team's agents get, unless their own profile names another. */
+      desktopLayoutId?: string;
+      /** @description The name of the team's site, given with the team for display. */
+      siteName?: string;
+      /** @description The skill profile the team's agents get, unless they have one of their own. */
+      skillProfileId?: string;
+      /** @description The multimedia profile (how many calls, chats, emails at once) the team's agents get. */
+      multiMediaProfileId?: string;
+      /** @description The agents of an `AGENT` team, by their Contact Center user ids. */
+      userIds?: string[];
+      /** @description What the team is for, for administrators. */
+      description?: string;
+      /** @description Whether Contact Center made the team itself; such a team cannot be deleted. */
+      systemDefault?: boolean;
+      /** @description Whether the team's agents serve queues in the order of `queueRankings`. */
+      rankQueuesForTeam?: boolean;
+      /** @description The order in which the team's agents serve queues, when `rankQueuesForTeam` is on. */
+      queueRankings?: components['schemas']['ContactCenterTeamQueueRanking'][];
+      /**
+       * Format: int64
+       * @description When the team was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the team last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of teams, as the first version of the listing gives it. */
+    ContactCenterTeamArray: components['schemas']['ContactCenterTeam'][];
+    /** @description One team of a bulk request. */
+    ContactCenterTeamBulkItem: {
+      /**
+       * Format: int32
+       * @description A number of the caller's choosing that the answer's outcome for this item repeats.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterTeamRequest'];
+      /**
+       * @description What to do with the item, as Contact Center names the action (saving it, or deleting it);
+       *     the outcome's `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Teams to create, change or delete in one request. */
+    ContactCenterTeamBulkRequest: {
+      /** @description The teams, each numbered so that the answer can say how it went. */
+      items?: components['schemas']['ContactCenterTeamBulkItem'][];
+    };
+    /** @description One page of teams with where it is in the whole list. */
+    ContactCenterTeamList: {
+      /**
+       * @description Where this page is in the whole list: its `page` and `pageSize`, and the `totalPages` and
+       *     `totalRecords` the listing stops at.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The teams of this page. */
+      data?: components['schemas']['ContactCenterTeam'][];
+    };
+    /** @description One queue in a team's order of queues. */
+    ContactCenterTeamQueueRanking: {
+      /**
+       * Format: uuid
+       * @description The organization the team belongs to.
+       */
+      organizationId?: string;
+      /** @description The ranking's id; left out when adding one. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Raised by every change of the ranking.
+       */
+      version?: number;
+      /** @description The queue ranked. */
+      queueId: string;
+      /**
+       * Format: int32
+       * @description Its place, 1 first.
+       */
+      rank: number;
+      /**
+       * Format: int64
+       * @description When the ranking was added, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the ranking last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description A team as created or updated. `id`, `organizationId` and the times are set by Contact
+     *     Center and may be left out; an update sends the `version` it read.
+     */
+    ContactCenterTeamRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when left out.
+       */
+      organizationId?: string;
+      /** @description The team's id; left out on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The team's name, unique in the organization. */
+      name: string;
+      teamType: components['schemas']['ContactCenterTeamType'];
+      teamStatus: components['schemas']['ContactCenterTeamStatus'];
+      /** @description For a capacity team, the number contacts are sent to. */
+      dialedNumber?: string;
+      /**
+       * Format: int32
+       * @description For a capacity team, how many contacts it takes at once.
+       */
+      capacity?: number;
+      /** @description Whether the team is in use. */
+      active: boolean;
+      /** @description The site the team belongs to. */
+      siteId: string;
+      /** @description The desktop layout the team's agents get, unless their own profile names another. */
+      desktopLayoutId?: string;
+      /** @description The skill profile the team's agents get, unless they have one of their own. */
+      skillProfileId?: string;
+      /** @description The multimedia profile (how many calls, chats, emails at once) the team's agents get. */
+      multiMediaProfileId?: string;
+      /**
+       * @description The agents of an `AGENT` team, by their Contact Center user ids; the whole list, on update
+       *     too.
+       */
+      userIds?: string[];
+      /** @description What the team is for, for administrators. */
+      description?: string;
+      /** @description Set by Contact Center; ignored when sent. */
+      systemDefault?: boolean;
+      /** @description Whether the team's agents serve queues in the order of `queueRankings`. */
+      rankQueuesForTeam: boolean;
+      /** @description The order in which the team's agents serve queues, when `rankQueuesForTeam` is on. */
+      queueRankings?: components['schemas']['ContactCenterTeamQueueRanking'][];
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description Whether queues may send contacts to the team now (`IN_SERVICE`) or not (`NOT_AVAILABLE`).
+     * @enum {string}
+     */
+    ContactCenterTeamStatus: 'IN_SERVICE' | 'NOT_AVAILABLE';
+    /**
+     * @description `AGENT`: a team of agents who log in to it. `CAPACITY`: a number of agents on another
+     *     system, reached at `dialedNumber`.
+     * @enum {string}
+     */
+    ContactCenterTeamType: 'AGENT' | 'CAPACITY';
     /** @description What to give when submitting a card. */
     CreateAttachmentActionRequest: {
       type: components['schemas']['AttachmentActionType'];
@@ -21484,6 +22741,85 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
+    /** @description The request was invalid, for instance a required field missing or a value out of range. */
+    ContactCenterBadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /** @description The request clashes with an entity that exists, for instance a name already taken. */
+    ContactCenterConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /**
+     * @description The token lacks the scope (`cjp:config_read`, `cjp:config_write`) or the administrator
+     *     role the request needs.
+     */
+    ContactCenterForbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /** @description Contact Center failed to handle the request; it may succeed when sent again. */
+    ContactCenterInternalServerError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /** @description No such entity in the organization, or no such organization. */
+    ContactCenterNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /**
+     * @description The entity changed since it was read (its `version` differs), or it is still referred to
+     *     and cannot be deleted; read it again, or remove the references first.
+     */
+    ContactCenterPreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /** @description Too many requests; wait as long as `Retry-After` says, when it says. */
+    ContactCenterTooManyRequests: {
+      headers: {
+        'Retry-After': components['headers']['ContactCenterRetryAfter'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
+    /** @description The access token is missing, expired or not valid. */
+    ContactCenterUnauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ContactCenterError'];
+      };
+    };
     /** @description The request is understood, but it has been refused or access is not allowed. */
     Forbidden: {
       headers: {
@@ -21616,6 +22952,77 @@ export interface components {
     AnalyticsFrom: string;
     /** @description Last UTC day of the range (inclusive), as `YYYY-MM-DD`. */
     AnalyticsTo: string;
+    /**
+     * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+     *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+     */
+    ContactCenterNextStartId: string;
+    /**
+     * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+     *     of webexapis.com, but the UUID that id encodes.
+     */
+    ContactCenterOrgId: string;
+    /**
+     * @description The page to answer with, counted from 0. The listing methods start at the page given here
+     *     (0 when left out) and ask for the next ones themselves.
+     */
+    ContactCenterPage: number;
+    /**
+     * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+     *     lowers one above its limit.
+     */
+    ContactCenterPageSize: number;
+    /**
+     * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+     *     Contact Center names its entity types).
+     */
+    ContactCenterReferenceType: string;
+    /**
+     * @description The fields to give for each site, comma-separated (`id,name`); the others are left out.
+     *     Left out, every field is given.
+     */
+    ContactCenterSiteAttributes: string;
+    /**
+     * @description Only the sites that match this expression on their fields, in Contact Center's RSQL-style
+     *     syntax: `name=="Madrid"`, `active==true`.
+     */
+    ContactCenterSiteFilter: string;
+    /** @description The site's id, a UUID. */
+    ContactCenterSiteId: string;
+    /**
+     * @description The fields to give for each skill, comma-separated (`id,name`); the others are left out.
+     *     Left out, every field is given.
+     */
+    ContactCenterSkillAttributes: string;
+    /**
+     * @description Only the skills that match this expression on their fields, in Contact Center's RSQL-style
+     *     syntax: `name=="Spanish"`, `active==true;skillType==enum`.
+     */
+    ContactCenterSkillFilter: string;
+    /** @description The skill's id, a UUID. */
+    ContactCenterSkillId: string;
+    /**
+     * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+     *     listing methods expect the default shape: leave it out when iterating.
+     */
+    ContactCenterSkillSingleObjectResponse: boolean;
+    /**
+     * @description The fields to give for each team, comma-separated (`id,name`); the others are left out.
+     *     Left out, every field is given.
+     */
+    ContactCenterTeamAttributes: string;
+    /**
+     * @description Only the teams that match this expression on their fields, in Contact Center's RSQL-style
+     *     syntax: `teamType==AGENT`, `siteId=="4e7a1c9b-3d5f-4b20-a8e6-2c0f9d1b7e34"`.
+     */
+    ContactCenterTeamFilter: string;
+    /** @description The team's id, a UUID. */
+    ContactCenterTeamId: string;
+    /**
+     * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+     *     listing methods expect the default shape: leave it out when iterating.
+     */
+    ContactCenterTeamSingleObjectResponse: boolean;
     /** @description The id of the HDS cluster. */
     HdsClusterId: string;
     /** @description The id of the HDS node. */
@@ -21669,6 +23076,8 @@ export interface components {
   };
   requestBodies: never;
   headers: {
+    /** @description Seconds to wait before sending the request again, when Contact Center says. */
+    ContactCenterRetryAfter: number;
     /**
      * @description RFC 8288 links to further pages. Only `rel="next"` is used; when it is missing this is the
      *     last page.
@@ -32426,6 +33835,1269 @@ export interface operations {
       502: components['responses']['BadGateway'];
       503: components['responses']['ServiceUnavailable'];
       504: components['responses']['GatewayTimeout'];
+    };
+  };
+  listContactCenterSitesV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the sites that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `name=="Madrid"`, `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterSiteFilter'];
+        /**
+         * @description The fields to give for each site, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterSiteAttributes'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sites. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSiteArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSiteRequest'];
+      };
+    };
+    responses: {
+      /** @description The site, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSite'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterSites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSiteBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description The outcome of each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterSites: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported sites. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSiteExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterSites: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How the purge went. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The site. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSite'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSiteRequest'];
+      };
+    };
+    responses: {
+      /** @description The site, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSite'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The site is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSiteReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The site's id, a UUID. */
+        id: components['parameters']['ContactCenterSiteId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSkillsV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the skills that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `name=="Spanish"`, `active==true;skillType==enum`.
+         */
+        filter?: components['parameters']['ContactCenterSkillFilter'];
+        /**
+         * @description The fields to give for each skill, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterSkillAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+         *     listing methods expect the default shape: leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterSkillSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of skills. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterSkill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillRequest'];
+      };
+    };
+    responses: {
+      /** @description The skill, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkill'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterSkills: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description The outcome of each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  populateContactCenterSkillJsonAttributes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The field was filled in. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterSkills: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How the purge went. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterSkill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The skill. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkill'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterSkill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillRequest'];
+      };
+    };
+    responses: {
+      /** @description The skill, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkill'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterSkill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The skill is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSkillReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterTeamsV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the teams that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `teamType==AGENT`, `siteId=="4e7a1c9b-3d5f-4b20-a8e6-2c0f9d1b7e34"`.
+         */
+        filter?: components['parameters']['ContactCenterTeamFilter'];
+        /**
+         * @description The fields to give for each team, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterTeamAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+         *     listing methods expect the default shape: leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterTeamSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of teams. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterTeamArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterTeamRequest'];
+      };
+    };
+    responses: {
+      /** @description The team, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterTeam'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterTeamBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description The outcome of each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterTeams: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How the purge went. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterTeam'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterTeamRequest'];
+      };
+    };
+    responses: {
+      /** @description The team, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterTeam'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterTeamReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The team's id, a UUID. */
+        id: components['parameters']['ContactCenterTeamId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSites: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the sites that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `name=="Madrid"`, `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterSiteFilter'];
+        /**
+         * @description The fields to give for each site, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterSiteAttributes'];
+        /** @description Text to look for in the sites' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of sites. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSiteList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSkills: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the skills that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `name=="Spanish"`, `active==true;skillType==enum`.
+         */
+        filter?: components['parameters']['ContactCenterSkillFilter'];
+        /**
+         * @description The fields to give for each skill, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterSkillAttributes'];
+        /** @description Text to look for in the skills' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+         *     listing methods expect the default shape: leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterSkillSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of skills. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterTeams: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the teams that match this expression on their fields, in Contact Center's RSQL-style
+         *     syntax: `teamType==AGENT`, `siteId=="4e7a1c9b-3d5f-4b20-a8e6-2c0f9d1b7e34"`.
+         */
+        filter?: components['parameters']['ContactCenterTeamFilter'];
+        /**
+         * @description The fields to give for each team, comma-separated (`id,name`); the others are left out.
+         *     Left out, every field is given.
+         */
+        attributes?: components['parameters']['ContactCenterTeamAttributes'];
+        /** @description Text to look for in the teams' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /** @description Only the teams the calling supervisor may see and manage. */
+        supervisorView?: boolean;
+        /** @description The teams as they are offered when provisioning agents, for assigning people to them. */
+        provisioningView?: boolean;
+        /**
+         * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
+         *     listing methods expect the default shape: leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterTeamSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of teams. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterTeamList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
     };
   };
   listOrganizations: {

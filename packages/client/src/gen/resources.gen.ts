@@ -12,6 +12,9 @@ import { BroadWorksEnterprisesResource } from './resources/broadworks-enterprise
 import { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 import { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 import { ClassificationsResource } from './resources/classifications.gen.js';
+import { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
+import { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
+import { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
 import { DataSourcesResource } from './resources/data-sources.gen.js';
 import { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
 import { DeviceConfigurationsResource } from './resources/device-configurations.gen.js';
@@ -95,6 +98,9 @@ export { BroadWorksEnterprisesResource } from './resources/broadworks-enterprise
 export { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 export { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 export { ClassificationsResource } from './resources/classifications.gen.js';
+export { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
+export { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
+export { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
 export { DataSourcesResource } from './resources/data-sources.gen.js';
 export { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
 export { DeviceConfigurationsResource } from './resources/device-configurations.gen.js';
@@ -194,6 +200,33 @@ export interface BroadWorksNamespace {
    * provider's partner administrators provision, change and remove them.
    */
   readonly workspaces: BroadWorksWorkspacesResource;
+}
+
+/** The resources under `webex.contactCenter`. */
+export interface ContactCenterNamespace {
+  /**
+   * A site is where a group of teams works, such as one contact centre building; every team belongs to
+   * one, and a site's multimedia profile sets how many contacts of each kind its agents handle at once
+   * unless their team or their own profile says otherwise. Reading sites needs the `cjp:config_read`
+   * scope, changing them `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly sites: ContactCenterSitesResource;
+  /**
+   * A skill is something a contact may need from the agent who takes it, such as a language or knowledge
+   * of a product. Routing compares the skills a contact asks for with the skill profiles of the agents
+   * available, so that each contact goes to an agent able to help. Reading skills needs the
+   * `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact Center
+   * organization.
+   */
+  readonly skills: ContactCenterSkillsResource;
+  /**
+   * A team is where queues send contacts: a group of agents at one site, with the desktop layout and
+   * skill profile its agents get unless their own say otherwise, or a capacity team that stands for a
+   * number of agents on another system reached at a dialed number. Reading teams needs the
+   * `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact Center
+   * organization.
+   */
+  readonly teams: ContactCenterTeamsResource;
 }
 
 /** The resources under `webex.hybrid`. */
@@ -329,6 +362,8 @@ export class WebexResources {
    * tell people how sensitive the content of a space is.
    */
   public readonly classifications: ClassificationsResource;
+  /** `contactCenter.sites`, `contactCenter.skills`, `contactCenter.teams`. */
+  public readonly contactCenter: ContactCenterNamespace;
   /**
    * Data sources register an organization's own services (for example a virtual agent endpoint) with
    * Webex. Webex then calls them with a JSON web token signed for the given audience and subject,
@@ -582,8 +617,11 @@ export class WebexResources {
   /** The xAPI reads the status of RoomOS devices and runs commands on them from the cloud. */
   public readonly xapi: XapiResource;
 
-  /** Builds every resource on one shared core (`createCore()`). */
-  constructor(core: ResourceCore) {
+  /**
+   * Builds every resource once: those of the API's own host on `core`, the others on their host's core.
+   * @param hosts The core of each other host: contactCenter.
+   */
+  constructor(core: ResourceCore, hosts: { readonly contactCenter: ResourceCore }) {
     this.activationEmails = new ActivationEmailsResource(core);
     this.adminAuditEvents = new AdminAuditEventsResource(core);
     this.analytics = new AnalyticsResource(core);
@@ -597,6 +635,11 @@ export class WebexResources {
       workspaces: new BroadWorksWorkspacesResource(core),
     };
     this.classifications = new ClassificationsResource(core);
+    this.contactCenter = {
+      sites: new ContactCenterSitesResource(hosts.contactCenter),
+      skills: new ContactCenterSkillsResource(hosts.contactCenter),
+      teams: new ContactCenterTeamsResource(hosts.contactCenter),
+    };
     this.dataSources = new DataSourcesResource(core);
     this.deviceCallSettings = new DeviceCallSettingsResource(core);
     this.deviceConfigurations = new DeviceConfigurationsResource(core);

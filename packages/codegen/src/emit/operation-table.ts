@@ -24,6 +24,7 @@ export interface OperationEntry {
   area?: string;
   document: string;
   server?: string;
+  host?: string;
   parameters: ParameterEntry[];
   body?: { contentType: string; required: boolean };
   answer?: { contentType: string };
@@ -56,6 +57,7 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
     ...(area !== undefined ? { area } : {}),
     document: resource.source,
     ...(op.server !== undefined ? { server: op.server } : {}),
+    ...(op.host !== undefined ? { host: op.host } : {}),
     parameters: [
       ...op.pathParameters.map(parameter('path')),
       ...(op.query?.parameters ?? []).map(parameter('query')),

@@ -15,6 +15,12 @@ function paging(entry: OperationEntry): string {
   return `${strategy} (${Object.values(names).join(', ')})`;
 }
 
+/** The server a resource's operations declare, as code: `https://api.wxcc-{region}.cisco.com`. */
+function serverOf(resource: IrResource): string {
+  const server = resource.operations.find((op) => op.server !== undefined)?.server;
+  return server === undefined ? 'its own host' : `\`${server}\``;
+}
+
 /**
  * `docs/resources.md`: every resource and method with its HTTP method, path, paging and a one-line description, by
  * area. Method, path and paging are read from the operation table's entries, so the page and the table agree.
@@ -32,16 +38,18 @@ export function emitReference(resources: IrResource[], marker: string): string {
     '# Resources',
     '',
     `Every generated method of \`Webex\`: ${resources.length} resources, ${count} operations, grouped by area (the folder of \`specs/\`).`,
-    'Paging: `link` follows the `Link` header; `offset` and `scim` page with the query parameters named. Lists return a `Paginated`',
-    'to iterate with `for await`; everything else a promise of the answer.',
+    'Paging: `link` follows the `Link` header; `offset`, `scim` and `page` page with the query parameters named (`page`: then the',
+    "items field, when the answer is not the array itself, and the totals' paths). Lists return a `Paginated` to iterate with",
+    '`for await`; everything else a promise of the answer. A resource served from another host than webexapis.com says which.',
     '',
   ];
   for (const area of [...areas.keys()].sort()) {
     lines.push(`## ${area}`, '');
     for (const r of areas.get(area)!.sort((a, b) => (a.property.join('.') < b.property.join('.') ? -1 : 1))) {
       lines.push(`### \`webex.${r.property.join('.')}\``, '');
+      const served = r.host !== undefined ? ` Served from ${serverOf(r)} (host \`${r.host}\`).` : '';
       lines.push(
-        `${r.description ?? ''} Source: \`specs/${r.source}.yaml\`; Webex tag${r.tags.length > 1 ? 's' : ''}: ${r.tags.map((t) => `"${t}"`).join(', ')}.`.trim(),
+        `${r.description ?? ''} Source: \`specs/${r.source}.yaml\`; Webex tag${r.tags.length > 1 ? 's' : ''}: ${r.tags.map((t) => `"${t}"`).join(', ')}.${served}`.trim(),
         '',
       );
       lines.push('| method | HTTP | paging | what it does |', '|---|---|---|---|');

@@ -8,8 +8,7 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import { pascalCase } from '../ir/names.js';
-import type { SdkPagingConfig } from '../load/openapi.js';
-import type { IrOperation, IrResource } from '../ir/types.js';
+import type { IrOperation, IrResource, NamedPaging } from '../ir/types.js';
 import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
 import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
@@ -42,7 +41,7 @@ export function emitResourceFile(
   extendedByHand = false,
 ): StatementStructures[] {
   const models = new Set<string>();
-  let usesPaginated = false;
+  const factories = new Set<string>();
   for (const op of resource.operations) {
     for (const p of op.pathParameters) referencedNames(p.type, models);
     if (op.query) models.add(op.query.typeName);
@@ -50,7 +49,7 @@ export function emitResourceFile(
     if (op.result.kind === 'json') referencedNames(op.result.type, models);
     if (op.result.kind === 'list') {
       referencedNames(op.result.item, models);
-      usesPaginated = true;
+      factories.add(pagingArguments(op.result.paging).factory);
     }
   }
   const statements: StatementStructures[] = [];
@@ -62,12 +61,12 @@ export function emitResourceFile(
       namedImports: [...models].sort(),
     });
   }
-  if (usesPaginated) {
+  if (factories.size) {
+    // Each list names its strategy's factory, so a bundle carries only the strategies of the lists it calls.
     statements.push({
       kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
       moduleSpecifier: '@webex-ts/paginate',
-      namedImports: ['Paginated'],
+      namedImports: [{ name: 'Paginated', isTypeOnly: true }, ...[...factories].sort()],
     });
   }
   statements.push({
@@ -98,7 +97,14 @@ function emitResourceClass(resource: IrResource, extendedByHand: boolean): Class
     ]),
     ctors: [
       {
-        docs: [{ description: 'Built on a core from `new Webex()` or `createCore()`.' }],
+        docs: [
+          {
+            description:
+              resource.host === undefined
+                ? 'Built on a core from `new Webex()` or `createCore()`.'
+                : `Built on the core of its host, ${resource.host}: from \`new Webex()\` or \`create${pascalCase(resource.host)}Core()\`.`,
+          },
+        ],
         parameters: [{ name: 'core', type: 'ResourceCore', scope: Scope.Protected, isReadonly: true }],
       },
     ],
@@ -106,11 +112,25 @@ function emitResourceClass(resource: IrResource, extendedByHand: boolean): Class
   };
 }
 
-/** The paging argument of `core.list`: nothing for Link paging over `items`, else the strategy and its names. */
-function pagingArgument(paging: SdkPagingConfig): string | undefined {
-  if (paging.strategy === 'link' && paging.items === 'items') return undefined;
-  const entries = Object.entries(paging).map(([key, value]) => `${key}: ${stringLiteral(value)}`);
-  return `{ ${entries.join(', ')} }`;
+/**
+ * The paging arguments of `core.list`: the strategy's factory (`offsetPaging`), and the names it pages by, unless
+ * they are the factory's own defaults (Link paging over `items`).
+ */
+function pagingArguments(paging: NamedPaging): { factory: string; names?: string } {
+  const { strategy, ...names } = paging;
+  const factory = `${strategy}Paging`;
+  if (strategy === 'link' && paging.items === 'items') return { factory };
+  const entries = Object.entries(names)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${stringLiteral(value as string)}`);
+  return { factory, names: `{ ${entries.join(', ')} }` };
+}
+
+/** How a list's doc comment says it pages. */
+function pagingWords(paging: NamedPaging): string {
+  if (paging.strategy === 'link') return 'the `Link` header';
+  if (paging.strategy === 'page') return 'page numbers, from 0';
+  return `${paging.strategy} paging`;
 }
 
 /** One method: positional path parameters, then the body, then the query, then per-call options. */
@@ -152,8 +172,8 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
   if (op.result.kind === 'list') {
     const item = typeExpression(op.result.item);
     returnType = `Paginated<${item}>`;
-    const paging = pagingArgument(op.result.paging);
-    const args = [...call.filter((_, i) => i !== 1), ...(paging ? [paging] : [])];
+    const paging = pagingArguments(op.result.paging);
+    const args = [...call.filter((_, i) => i !== 1), paging.factory, ...(paging.names ? [paging.names] : [])];
     statement = `return this.core.list<${item}>(${args.join(', ')});`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
@@ -172,11 +192,7 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     return { tagName: 'param', text: wrapProse(`${p.name} ${escapeComment(text)}`) };
   });
   const paging =
-    op.result.kind === 'list'
-      ? [
-          `Pages with ${op.result.paging.strategy === 'link' ? 'the `Link` header' : `${op.result.paging.strategy} paging`}; iterate with \`for await\`.`,
-        ]
-      : [];
+    op.result.kind === 'list' ? [`Pages with ${pagingWords(op.result.paging)}; iterate with \`for await\`.`] : [];
   return {
     kind: StructureKind.Method,
     name: op.method,

@@ -26,18 +26,21 @@ export function emitResourcesIndex(
   for (const r of sorted)
     if (r.property.length > 1) namespaces.set(r.property[0]!, [...(namespaces.get(r.property[0]!) ?? []), r]);
   const topLevel = sorted.filter((r) => r.property.length === 1);
+  // A resource served from another host is built on that host's core: its requests can go nowhere else.
+  const coreOf = (r: IrResource) => (r.host === undefined ? 'core' : `hosts.${r.host}`);
+  const hosts = [...new Set(sorted.flatMap((r) => (r.host === undefined ? [] : [r.host])))].sort();
   const properties = [
     ...topLevel.map((r) => ({
       name: r.property[0]!,
       type: resourceClassName(r),
       docs: [describe(r)],
-      init: `new ${resourceClassName(r)}(core)`,
+      init: `new ${resourceClassName(r)}(${coreOf(r)})`,
     })),
     ...[...namespaces].map(([namespace, members]) => ({
       name: namespace,
       type: namespaceTypeName(namespace),
       docs: [`${members.map((r) => `\`${r.property.join('.')}\``).join(', ')}.`],
-      init: `{ ${members.map((r) => `${r.property[1]}: new ${resourceClassName(r)}(core)`).join(', ')} }`,
+      init: `{ ${members.map((r) => `${r.property[1]}: new ${resourceClassName(r)}(${coreOf(r)})`).join(', ')} }`,
     })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
 
@@ -86,8 +89,21 @@ export function emitResourcesIndex(
       })),
       ctors: [
         {
-          docs: ['Builds every resource on one shared core (`createCore()`).'],
-          parameters: [{ name: 'core', type: 'ResourceCore' }],
+          docs: hosts.length
+            ? [
+                {
+                  description:
+                    "Builds every resource once: those of the API's own host on `core`, the others on their host's core.",
+                  tags: [{ tagName: 'param', text: `hosts The core of each other host: ${hosts.join(', ')}.` }],
+                },
+              ]
+            : ['Builds every resource on one shared core (`createCore()`).'],
+          parameters: [
+            { name: 'core', type: 'ResourceCore' },
+            ...(hosts.length
+              ? [{ name: 'hosts', type: `{ ${hosts.map((host) => `readonly ${host}: ResourceCore`).join('; ')} }` }]
+              : []),
+          ],
           statements: properties.map((p) => `this.${p.name} = ${p.init};`),
         },
       ],

@@ -36,6 +36,7 @@ export function buildOperation(
     httpMethod: op.httpMethod,
     path: op.path,
     ...(op.server !== undefined ? { server: op.server } : {}),
+    ...(op.resource.host !== undefined ? { host: op.resource.host } : {}),
     ...(typeof operation.summary === 'string' ? { summary: operation.summary } : {}),
     ...irDocs(operation),
     pathParameters: parameters('path'),

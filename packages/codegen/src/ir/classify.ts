@@ -43,6 +43,22 @@ export function hasArrayField(doc: OpenApiDocument, answer: SchemaObject, name: 
   return field !== undefined && deref(doc, field).type === 'array';
 }
 
+/** Whether the (JSON) answer is itself an array. */
+export function isArrayAnswer(doc: OpenApiDocument, answer: SchemaObject): boolean {
+  return deref(doc, answer).type === 'array';
+}
+
+/** Whether the (JSON) answer has a field at this dotted path (`meta.totalPages`), through the properties of objects. */
+export function hasField(doc: OpenApiDocument, answer: SchemaObject, path: string): boolean {
+  let schema: SchemaObject | undefined = answer;
+  for (const name of path.split('.')) {
+    const field: SchemaObject | undefined = schema && deref(doc, schema).properties?.[name];
+    if (!field) return false;
+    schema = field;
+  }
+  return true;
+}
+
 /**
  * What an operation resolves to. A GET answering JSON is a list when it pages: as its checked `x-sdk-paging` says,
  * or, when it says nothing, with `Link` over an `items` array if the answer has one (the Webex default).
@@ -66,7 +82,7 @@ export function classifyResult(
       : (paging ??
         (hasArrayField(doc, answer.schema, 'items') ? ({ strategy: 'link', items: 'items' } as const) : undefined));
   if (!pages) return answer;
-  // Validation has checked that the answer has this field, an array.
-  const field = deref(doc, answer.schema).properties?.[pages.items];
-  return { kind: 'list', items: field && deref(doc, field).items, paging: pages };
+  // Validation has checked that the answer has this field, an array, or is an array when paging names no field.
+  const array = pages.items === undefined ? answer.schema : deref(doc, answer.schema).properties?.[pages.items];
+  return { kind: 'list', items: array && deref(doc, array).items, paging: pages };
 }

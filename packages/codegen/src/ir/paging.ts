@@ -1,18 +1,35 @@
 import { SpecError } from '../load/bundle.js';
 import type { OpenApiDocument, SdkPaging, SdkPagingConfig } from '../load/openapi.js';
-import { hasArrayField, successAnswer } from './classify.js';
+import { hasArrayField, hasField, isArrayAnswer, successAnswer } from './classify.js';
 import { operationPlace, type SpecOperation } from './spec-operations.js';
 import type { NamedPaging } from './types.js';
 
-/** The names each paging strategy pages by, where `x-sdk-paging` does not give them. */
+/**
+ * The names each paging strategy pages by, where `x-sdk-paging` does not give them. Page-number paging has no default
+ * items field: without one, the answer is the array itself.
+ */
 const PAGING_DEFAULTS = {
   link: { items: 'items' },
   offset: { offset: 'offset', limit: 'max', items: 'items' },
   scim: { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
-} as const satisfies { [C in SdkPagingConfig as C['strategy']]: Required<Omit<C, 'strategy'>> };
+  page: { page: 'page', pageSize: 'pageSize', totalPages: 'meta.totalPages', totalRecords: 'meta.totalRecords' },
+} as const satisfies { [C in SdkPagingConfig as C['strategy']]: Omit<NamedPagingOf<C>, 'strategy'> };
+
+/** A strategy's config with its names given: all of them, but the items field of page-number paging. */
+type NamedPagingOf<C> = C extends { strategy: 'page'; items?: string }
+  ? Required<Omit<C, 'items'>> & { items?: string }
+  : Required<C>;
+
+/** The settings each strategy takes. */
+const SETTINGS: { [S in SdkPagingConfig['strategy']]: readonly string[] } = {
+  link: Object.keys(PAGING_DEFAULTS.link),
+  offset: Object.keys(PAGING_DEFAULTS.offset),
+  scim: Object.keys(PAGING_DEFAULTS.scim),
+  page: ['page', 'pageSize', 'items', 'totalPages', 'totalRecords'],
+};
 
 /** The settings that name a page-size parameter: left out, the operation may lack it (the server picks the size). */
-const PAGE_SIZE_SETTINGS = new Set(['limit', 'count']);
+const PAGE_SIZE_SETTINGS = new Set(['limit', 'count', 'pageSize']);
 
 /**
  * An operation's `x-sdk-paging`, checked: `none`; a strategy with every name it pages by (those it leaves out take
@@ -36,8 +53,24 @@ export function readPaging(doc: OpenApiDocument, op: SpecOperation): NamedPaging
     }
   }
   const answer = successAnswer(doc, op.operation);
+  if (paging.items === undefined) {
+    if (answer.kind !== 'json' || !isArrayAnswer(doc, answer.schema)) {
+      throw fail(
+        'names no items field, so the answer must be an array; name the field that holds the items (items: data)',
+      );
+    }
+    return paging;
+  }
   if (answer.kind !== 'json' || !hasArrayField(doc, answer.schema, paging.items)) {
     throw fail(`names the items field "${paging.items}", which is not an array in the answer`);
+  }
+  if (paging.strategy === 'page') {
+    for (const setting of ['totalPages', 'totalRecords'] as const) {
+      const path = config.strategy === 'page' ? config[setting] : undefined;
+      if (path !== undefined && !hasField(doc, answer.schema, path)) {
+        throw fail(`names the total "${path}" (${setting}), which is not a field of the answer`);
+      }
+    }
   }
   return paging;
 }
@@ -47,11 +80,11 @@ function checkWritten(raw: unknown, fail: (problem: string) => SpecError): asser
   if (raw === 'none') return;
   const config = typeof raw === 'string' ? { strategy: raw } : raw;
   if (!isRecord(config) || !isPagingStrategy(config.strategy)) {
-    throw fail(`must be link, offset, scim or none (got ${JSON.stringify(raw)})`);
+    throw fail(`must be link, offset, scim, page or none (got ${JSON.stringify(raw)})`);
   }
   const { strategy, ...given } = config;
   for (const [key, value] of Object.entries(given)) {
-    if (!Object.hasOwn(PAGING_DEFAULTS[strategy], key)) throw fail(`has no setting "${key}" for ${strategy} paging`);
+    if (!SETTINGS[strategy].includes(key)) throw fail(`has no setting "${key}" for ${strategy} paging`);
     if (typeof value !== 'string') throw fail(`${key} must be a name (got ${JSON.stringify(value)})`);
   }
 }
@@ -72,6 +105,11 @@ function withDefaults(config: SdkPagingConfig): NamedPaging {
       const { strategy, ...names } = config;
       return { strategy, ...PAGING_DEFAULTS.scim, ...names };
     }
+    case 'page': {
+      const { strategy, items, ...names } = config;
+      const { page, pageSize, totalPages, totalRecords } = { ...PAGING_DEFAULTS.page, ...names };
+      return { strategy, page, pageSize, ...(items !== undefined ? { items } : {}), totalPages, totalRecords };
+    }
   }
 }
 
@@ -89,6 +127,11 @@ function pagingParameters(paging: NamedPaging): [setting: string, name: string][
       return [
         ['startIndex', paging.startIndex],
         ['count', paging.count],
+      ];
+    case 'page':
+      return [
+        ['page', paging.page],
+        ['pageSize', paging.pageSize],
       ];
   }
 }

@@ -60,9 +60,12 @@ export interface IrParameter extends IrDocs {
  * the generator does not depend on the runtime packages, so it cannot import it).
  */
 export type NamedPaging = SdkPagingConfig extends infer Config
-  ? Config extends unknown
-    ? Required<Config>
-    : never
+  ? Config extends { strategy: 'page' }
+    ? // Page-number paging without an items field reads the answer as the array itself.
+      Required<Omit<Config, 'items'>> & { items?: string }
+    : Config extends unknown
+      ? Required<Config>
+      : never
   : never;
 
 /** One API operation as the client exposes it. */
@@ -76,6 +79,8 @@ export interface IrOperation extends IrDocs {
   path: string;
   /** The server the operation, its path or its spec file declares (`servers[0].url`); none means the API's default. */
   server?: string;
+  /** The host its spec file names (`x-sdk-host`, one of the root's `x-sdk-hosts`); none means the API's default. */
+  host?: string;
   summary?: string;
   pathParameters: IrParameter[];
   /** Header parameters: not arguments of the generated method, but in the operation table. */
@@ -100,6 +105,8 @@ export interface IrResource {
   property: string[];
   /** The spec file, relative to the specs folder, without extension: `messaging/rooms`. */
   source: string;
+  /** The host its operations are served from (`x-sdk-host`); none means the API's default. */
+  host?: string;
   /** The Webex tags its operations come from. */
   tags: string[];
   description?: string;

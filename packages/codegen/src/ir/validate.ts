@@ -4,6 +4,7 @@ import type { OpenApiDocument, SchemaObject } from '../load/openapi.js';
 import { camelCase } from './names.js';
 import { readPaging } from './paging.js';
 import type { NamedPaging } from './types.js';
+import { checkOwnServer, checkRootHosts, hostOfFile } from './hosts.js';
 import { checkSchemas, type NameOverride } from './schema-rules.js';
 import { operationPlace, type SpecOperation, specOperations } from './spec-operations.js';
 
@@ -15,6 +16,8 @@ interface CheckedResource {
   property: string[];
   /** The spec file: `messaging/team-memberships`. */
   source: string;
+  /** The host it is served from (`x-sdk-host`); none for the root's server. */
+  host?: string;
 }
 
 /** A schema of `components/schemas`: its name, the spec file it comes from, the schema. */
@@ -50,7 +53,7 @@ export interface CheckedSpec {
 }
 
 const SETTINGS = {
-  file: ['x-sdk-resource'],
+  file: ['x-sdk-resource', 'x-sdk-host'],
   operation: ['x-sdk-method', 'x-sdk-paging', 'x-sdk-hidden'],
 };
 const CAMEL_NAME = /^[a-z][A-Za-z0-9]*$/;
@@ -63,6 +66,7 @@ const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
 export function validateSpecs(bundle: Bundle): CheckedSpec {
   const document = openApiDocument(bundle);
   for (const [source, settings] of bundle.fileSettings) checkSettings(settings, SETTINGS.file, `${source}.yaml`);
+  checkRootHosts(bundle);
   const all = specOperations(bundle, document);
   checkOperationIds(all);
   const resources = new Map<string, CheckedResource>();
@@ -75,6 +79,7 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
       throw new SpecError(`${operationPlace(op)}: x-sdk-hidden must be true or false (got ${JSON.stringify(hidden)})`);
     }
     // Hidden operations are typed for `createHttp(webex)` (`@webex-ts/client/http`) but wrapped by hand in the client.
+    checkOwnServer(op, bundle.fileServers.get(op.source));
     if (hidden === true) continue;
     const resource = resourceOf(op, bundle, resources);
     const method: unknown = op.operation['x-sdk-method'];
@@ -164,7 +169,8 @@ function resourceOf(op: SpecOperation, bundle: Bundle, resources: Map<string, Ch
     );
   }
   const property = typeof configured === 'string' ? configured.split('.') : [camelCase(name)];
-  const resource = { name, property, source: op.source };
+  const host = hostOfFile(op.source, bundle);
+  const resource = { name, property, source: op.source, ...(host !== undefined ? { host } : {}) };
   resources.set(name, resource);
   return resource;
 }

@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 // specs), which keeps `pnpm generate` within twice openapi-typescript's time. The core schema, as `yaml` reads:
 // a date stays the string it was written as.
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
+import { hostOfServer } from './hosts.js';
 import type { OpenApiDocument } from './openapi.js';
 
 /** A JSON value as read from a spec file. */
@@ -24,6 +25,8 @@ export interface Bundle {
   componentSources: Map<string, string>;
   /** The server URL a resource file declares at its top level (`servers[0].url`), by spec file; the root's is the default. */
   fileServers: Map<string, string>;
+  /** The hosts the root's `x-sdk-hosts` names (to give their own standard error responses). */
+  hosts: Set<string>;
 }
 
 /**
@@ -177,13 +180,31 @@ export function bundleSpecs(rootFile: string): Bundle {
   const tags = new Map<string, Json>();
   for (const tag of (root.tags ?? []) as JsonObject[]) tags.set(tag.name as string, tag);
   const standard = (root['x-standard-responses'] ?? {}) as JsonObject;
+  const hosts = new Set<string>();
+  /** Each host's own standard error responses, where it gives them; the root's otherwise. */
+  const hostStandard = new Map<string, JsonObject>();
+  for (const [host, raw] of Object.entries(isObject(root['x-sdk-hosts']) ? root['x-sdk-hosts'] : {})) {
+    hosts.add(host);
+    if (isObject(raw) && isObject(raw['x-standard-responses'])) hostStandard.set(host, raw['x-standard-responses']);
+  }
 
-  /** Adds one file's path item to the bundle, operation by operation, with the standard error responses. */
-  function addPathItem(path: string, item: JsonObject, source: string): void {
+  /**
+   * Adds one file's path item to the bundle, operation by operation, with the standard error responses of the file's
+   * host, and the file's `servers` on the path item, so that the bundled document says where each path is served.
+   */
+  function addPathItem(
+    path: string,
+    item: JsonObject,
+    source: string,
+    fileDoc?: { 'x-sdk-host': Json; servers: Json },
+  ): void {
     const name = sourceName(source);
     paths[path] ??= {};
     const target = paths[path] as JsonObject;
     if (!pathSources.has(path)) pathSources.set(path, name);
+    const errors = (fileDoc ? hostStandard.get(fileHost(fileDoc)) : undefined) ?? standard;
+    if (Array.isArray(fileDoc?.servers) && !('servers' in item))
+      item = { servers: structuredClone(fileDoc.servers), ...item };
     for (const [key, value] of Object.entries(item)) {
       if (!HTTP_METHODS.includes(key)) {
         if (key in target && JSON.stringify(target[key]) !== JSON.stringify(value)) {
@@ -204,7 +225,7 @@ export function bundleSpecs(rootFile: string): Bundle {
       operationSources.set(operationKey, name);
       const operation = value as JsonObject;
       const responses = { ...((operation.responses ?? {}) as JsonObject) };
-      for (const [status, response] of Object.entries(standard)) {
+      for (const [status, response] of Object.entries(errors)) {
         if (!(status in responses)) responses[status] = rewrite(response, rootPath);
       }
       target[key] = { ...operation, responses };
@@ -239,7 +260,9 @@ export function bundleSpecs(rootFile: string): Bundle {
     noteServer(file, doc);
     for (const tag of (doc.tags ?? []) as JsonObject[])
       if (!tags.has(tag.name as string)) tags.set(tag.name as string, tag);
-    for (const [path, item] of Object.entries(filePaths)) addPathItem(path, rewrite(item, file) as JsonObject, file);
+    const where = { 'x-sdk-host': doc['x-sdk-host'] ?? null, servers: doc.servers ?? null };
+    for (const [path, item] of Object.entries(filePaths))
+      addPathItem(path, rewrite(item, file) as JsonObject, file, where);
   }
 
   const sortedPaths = Object.fromEntries(
@@ -269,7 +292,14 @@ export function bundleSpecs(rootFile: string): Bundle {
     );
   }
 
-  const { paths: _paths, components: _components, tags: _tags, 'x-standard-responses': _standard, ...rest } = root;
+  const {
+    paths: _paths,
+    components: _components,
+    tags: _tags,
+    'x-standard-responses': _standard,
+    'x-sdk-hosts': _hosts,
+    ...rest
+  } = root;
   const allTags = [...tags.values()].sort((a, b) => ((a as JsonObject).name! < (b as JsonObject).name! ? -1 : 1));
   return {
     document: { ...rest, tags: allTags, paths: sortedPaths, components: sortedComponents },
@@ -278,5 +308,17 @@ export function bundleSpecs(rootFile: string): Bundle {
     componentSources,
     fileSettings,
     fileServers,
+    hosts,
   };
+}
+
+/** The host a resource file names (`x-sdk-host`), else the one whose server it declares; `''` for the root's. */
+function fileHost(fileDoc: { 'x-sdk-host': Json; servers: Json }): string {
+  if (typeof fileDoc['x-sdk-host'] === 'string') return fileDoc['x-sdk-host'];
+  const first = Array.isArray(fileDoc.servers) ? fileDoc.servers[0] : undefined;
+  return hostOfServer(isObject(first) && typeof first.url === 'string' ? first.url : undefined) ?? '';
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -36,6 +36,12 @@ export interface OpenApiDocument {
    * to every operation that does not declare that status, and leaves this out.
    */
   'x-standard-responses'?: Record<string, MaybeRef<Response>>;
+  /**
+   * Root spec only: for hosts besides the root's server, by the name resource files give in `x-sdk-host`
+   * (`contactCenter`), the error responses their operations give where they differ from the root's standard ones.
+   * The bundle reads it and leaves it out.
+   */
+  'x-sdk-hosts'?: Record<string, { 'x-standard-responses'?: Record<string, MaybeRef<Response>> }>;
 }
 
 interface Info {
@@ -49,6 +55,8 @@ interface Info {
 interface Server {
   url: string;
   description?: string;
+  /** The values of each `{name}` in `url`: a default, and the values allowed. */
+  variables?: Record<string, { default: string; enum?: string[]; description?: string }>;
 }
 
 /** Scheme name → the scopes it needs. */
@@ -224,8 +232,11 @@ export type SdkPaging = 'none' | SdkPagingConfig['strategy'] | SdkPagingConfig;
  * - `offset`: the query's page offset `offset` and page size `limit` (default `offset`, `max`).
  * - `scim`: SCIM's 1-based `startIndex`, page size `count` and the answer's `total`
  *   (default `startIndex`, `count`, `totalResults`; the array is `Resources`).
+ * - `page`: a 0-based page number `page` and page size `pageSize`; the answer is the array itself, or an envelope
+ *   whose array is `items`, with the dotted paths of its totals (default `meta.totalPages`, `meta.totalRecords`).
  */
 export type SdkPagingConfig =
   | { strategy: 'link'; items?: string }
   | { strategy: 'offset'; offset?: string; limit?: string; items?: string }
-  | { strategy: 'scim'; startIndex?: string; count?: string; total?: string; items?: string };
+  | { strategy: 'scim'; startIndex?: string; count?: string; total?: string; items?: string }
+  | { strategy: 'page'; page?: string; pageSize?: string; items?: string; totalPages?: string; totalRecords?: string };

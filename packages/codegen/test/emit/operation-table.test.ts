@@ -136,15 +136,16 @@ const cases: [string, { given: IrOperation; source?: string; want: OperationEntr
     },
   ],
   [
-    'a spec file at the top of specs/ (no area), on a server of its own',
+    'a spec file at the top of specs/ (no area), on a host of its own: its server and the host the client routes by',
     {
-      given: op({ server: 'https://things.example.test/v1', result: { kind: 'void' } }),
+      given: op({ server: 'https://api.wxcc-{region}.cisco.com', host: 'contactCenter', result: { kind: 'void' } }),
       source: 'things',
       want: {
         method: 'get',
         path: '/things/{thingId}',
         document: 'things',
-        server: 'https://things.example.test/v1',
+        server: 'https://api.wxcc-{region}.cisco.com',
+        host: 'contactCenter',
         parameters: [thingId],
       },
     },

@@ -58,7 +58,7 @@ const cases: [string, { given: IrOperation; want: string }][] = [
     },
   ],
   [
-    'a list with Link paging over items: no paging argument',
+    'a list with Link paging over items: the link strategy, no names',
     {
       given: op({
         label: 'things.list',
@@ -77,13 +77,13 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'list(query?: ThingsListQuery, options?: RequestOptions): Paginated<Thing> {',
-        "  return this.core.list<Thing>('things.list', '/things', { params: { query } }, options);",
+        "  return this.core.list<Thing>('things.list', '/things', { params: { query } }, options, linkPaging);",
         '}',
       ),
     },
   ],
   [
-    'a list with offset paging: its names passed, a required query',
+    'a list with offset paging: its strategy and names passed, a required query',
     {
       given: op({
         label: 'things.search',
@@ -106,7 +106,43 @@ const cases: [string, { given: IrOperation; want: string }][] = [
         ...OPTIONS_DOC.map((l) => l.slice(2)),
         ' */',
         'search(query: ThingsSearchQuery, options?: RequestOptions): Paginated<string> {',
-        "  return this.core.list<string>('things.search', '/things/search', { params: { query } }, options, { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' });",
+        "  return this.core.list<string>('things.search', '/things/search', { params: { query } }, options, offsetPaging, { offset: 'start', limit: 'max', items: 'items' });",
+        '}',
+      ),
+    },
+  ],
+  [
+    'a list with page-number paging over an answer that is the array itself: no items field passed',
+    {
+      given: op({
+        label: 'skills.list',
+        method: 'list',
+        path: '/organization/{orgid}/skill',
+        pathParameters: [
+          { name: 'orgid', type: string, simpleType: 'string', required: true, description: 'The organization.' },
+        ],
+        result: {
+          kind: 'list',
+          item: thing,
+          paging: {
+            strategy: 'page',
+            page: 'page',
+            pageSize: 'pageSize',
+            totalPages: 'meta.totalPages',
+            totalRecords: 'meta.totalRecords',
+          },
+        },
+      }),
+      want: lines(
+        '/**',
+        ' * `GET /organization/{orgid}/skill`',
+        ' *',
+        ' * Pages with page numbers, from 0; iterate with `for await`.',
+        ' * @param orgid The organization.',
+        ...OPTIONS_DOC.map((l) => l.slice(2)),
+        ' */',
+        'list(orgid: string, options?: RequestOptions): Paginated<Thing> {',
+        "  return this.core.list<Thing>('skills.list', '/organization/{orgid}/skill', { params: { path: { orgid } } }, options, pagePaging, { page: 'page', pageSize: 'pageSize', totalPages: 'meta.totalPages', totalRecords: 'meta.totalRecords' });",
         '}',
       ),
     },
@@ -221,7 +257,7 @@ describe('emitResourceFile', () => {
     expect(text).not.toContain('Reached as');
   });
 
-  it('imports the models it uses (sorted), Paginated for a list, and the core types; then the class', () => {
+  it('imports the models it uses (sorted), Paginated and the paging factory for a list, and the core types; then the class', () => {
     const list = op({
       method: 'list',
       query: { typeName: 'ThingsListQuery', required: false, parameters: [] },
@@ -231,7 +267,7 @@ describe('emitResourceFile', () => {
     expect(text).toBe(
       lines(
         "import type { Thing, ThingsListQuery } from '@x/models';",
-        "import type { Paginated } from '@webex-ts/paginate';",
+        "import { type Paginated, linkPaging } from '@webex-ts/paginate';",
         "import type { RequestOptions, ResourceCore } from '../../core/resource.js';",
         '',
         '/**',

@@ -77,28 +77,29 @@ describe('parameters', () => {
 });
 
 describe('servers and bodies', () => {
-  it("takes the operation's server, else its path's, else its spec file's; the root's is no operation's own", () => {
-    const file = (servers: string, paths: string) => `${servers}paths:\n${paths}`;
+  it("takes the server and host its spec file declares for every operation of it; the root's is no operation's own", () => {
+    const file = (top: string, paths: string) => `${top}paths:\n${paths}`;
     const byLabel = operationsOf({
       'a/things.yaml': file(
-        'servers: [{ url: "https://file.example.test" }]\n',
+        "x-sdk-host: contactCenter\nservers: [{ url: 'https://api.wxcc-{region}.cisco.com' }]\n",
         [
           '  /things:',
-          `${get('list', '      servers: [{ url: "https://operation.example.test" }]\n')}`,
+          get('list'),
           '  /things/{id}:',
-          '    servers: [{ url: "https://path.example.test" }]',
           '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
           get('get'),
-          '  /things/count:',
-          get('count'),
         ].join('\n'),
       ),
       'b/others.yaml': file('', `  /others:\n${get('list', '', 'listOthers')}`),
     });
-    expect(byLabel.get('things.list')!.server).toBe('https://operation.example.test');
-    expect(byLabel.get('things.get')!.server).toBe('https://path.example.test');
-    expect(byLabel.get('things.count')!.server).toBe('https://file.example.test');
+    for (const label of ['things.list', 'things.get']) {
+      expect(byLabel.get(label)).toMatchObject({
+        server: 'https://api.wxcc-{region}.cisco.com',
+        host: 'contactCenter',
+      });
+    }
     expect(byLabel.get('others.list')).not.toHaveProperty('server');
+    expect(byLabel.get('others.list')).not.toHaveProperty('host');
   });
 
   it.each([

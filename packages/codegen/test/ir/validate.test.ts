@@ -46,6 +46,30 @@ describe('x-sdk-paging', () => {
       ['startIndex', 'count'],
       { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
     ],
+    [
+      '{ strategy: page, items: items }',
+      ['page'],
+      {
+        strategy: 'page',
+        page: 'page',
+        pageSize: 'pageSize',
+        items: 'items',
+        totalPages: 'meta.totalPages',
+        totalRecords: 'meta.totalRecords',
+      },
+    ],
+    [
+      '{ strategy: page, page: p, pageSize: size, items: Resources, totalRecords: items }',
+      ['p', 'size'],
+      {
+        strategy: 'page',
+        page: 'p',
+        pageSize: 'size',
+        items: 'Resources',
+        totalPages: 'meta.totalPages',
+        totalRecords: 'items',
+      },
+    ],
   ])('%s pages with the names it gives, the rest from its strategy', (paging, names, want) => {
     const read = check(pagedFile(paging, names)).operations[0]!.paging;
     expect(read).toEqual(want);
@@ -59,11 +83,11 @@ describe('x-sdk-paging', () => {
   });
 
   it.each([
-    ['5', 'must be link, offset, scim or none (got 5)'],
-    ['[link]', 'must be link, offset, scim or none (got ["link"])'],
-    ['~', 'must be link, offset, scim or none (got null)'],
-    ['cursor', 'must be link, offset, scim or none (got "cursor")'],
-    ['{ strategy: toString }', 'must be link, offset, scim or none (got {"strategy":"toString"})'],
+    ['5', 'must be link, offset, scim, page or none (got 5)'],
+    ['[link]', 'must be link, offset, scim, page or none (got ["link"])'],
+    ['~', 'must be link, offset, scim, page or none (got null)'],
+    ['cursor', 'must be link, offset, scim, page or none (got "cursor")'],
+    ['{ strategy: toString }', 'must be link, offset, scim, page or none (got {"strategy":"toString"})'],
     ['{ strategy: offset, offset: 5 }', 'offset must be a name (got 5)'],
     ['{ strategy: link, offset: start }', 'has no setting "offset" for link paging'],
     [
@@ -75,8 +99,54 @@ describe('x-sdk-paging', () => {
       'names the query parameter "startIndex" (startIndex), which the operation does not declare',
     ],
     ['{ strategy: link, items: things }', 'names the items field "things", which is not an array in the answer'],
+    ['{ strategy: page, offset: start }', 'has no setting "offset" for page paging'],
+    [
+      '{ strategy: page, items: items }',
+      'names the query parameter "page" (page), which the operation does not declare',
+    ],
   ])('refuses %s, naming the file and operation', (paging, problem) => {
     refuses(pagedFile(paging), `a/things.yaml (opthings): x-sdk-paging ${problem}`);
+  });
+
+  it('pages by page number over an answer that is the array itself when it names no items field', () => {
+    const files = {
+      'a/things.yaml': resourceFile('/things', {
+        operation: [
+          'x-sdk-method: list',
+          'x-sdk-paging: { strategy: page }',
+          'parameters: [{ name: page, in: query, schema: { type: integer } }]',
+        ],
+        answer: '{ type: array, items: { type: string } }',
+      }),
+    };
+    expect(JSON.stringify(check(files).operations[0]!.paging)).toBe(
+      '{"strategy":"page","page":"page","pageSize":"pageSize","totalPages":"meta.totalPages","totalRecords":"meta.totalRecords"}',
+    );
+  });
+
+  it.each([
+    [
+      'an answer that is no array, without an items field',
+      '{ strategy: page }',
+      'names no items field, so the answer must be an array; name the field that holds the items (items: data)',
+    ],
+    [
+      'a total that is no field of the answer',
+      '{ strategy: page, items: items, totalPages: meta.pages }',
+      'names the total "meta.pages" (totalPages), which is not a field of the answer',
+    ],
+  ])('refuses page paging with %s', (_, paging, problem) => {
+    const files = {
+      'a/things.yaml': resourceFile('/things', {
+        operation: [
+          'x-sdk-method: list',
+          `x-sdk-paging: ${paging}`,
+          'parameters: [{ name: page, in: query, schema: { type: integer } }]',
+        ],
+        answer: LIST,
+      }),
+    };
+    refuses(files, `a/things.yaml (opthings): x-sdk-paging ${problem}`);
   });
 
   it('refuses paging on an operation that is not a GET: it would be ignored', () => {
@@ -191,7 +261,7 @@ describe('operations', () => {
     );
     refuses(
       { 'a/things.yaml': resourceFile('/things', { extra: 'x-sdk-resouce: stuff\n' }) },
-      'a/things.yaml: x-sdk-resouce is not a setting the generator knows here (those are x-sdk-resource)',
+      'a/things.yaml: x-sdk-resouce is not a setting the generator knows here (those are x-sdk-resource, x-sdk-host)',
     );
   });
 });

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkRequest, checkResponse, type PlacedIssue } from './check-exchange.js';
+import { hostNames, hostOfOperation, hostOfUpstream } from './hosts.js';
 import { redactPath } from './redact.js';
 import { loadSpec } from './spec.js';
 import type { ContractViolation } from './violation.js';
@@ -10,6 +11,12 @@ import type { ContractViolation } from './violation.js';
 export interface ProxyOptions {
   /** Where to forward, e.g. `https://webexapis.com/v1` (the path prefix is kept). */
   upstream: string;
+  /**
+   * Which of the API's hosts the upstream is, so that only its operations are checked (a request for another
+   * host's path is an `unknown-operation`): `webex` (webexapis.com) or `contactCenter`. Default: the host whose
+   * server the upstream URL fits (`https://api.wxcc-eu1.cisco.com` is `contactCenter`), else `webex`.
+   */
+  upstreamHost?: string;
   /** Port on the host; a free one when omitted. */
   port?: number;
   /** Host to listen on. Default `127.0.0.1`. */
@@ -72,6 +79,9 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
     throw new TypeError(
       `upstreamTimeoutMs should be a whole number of ms from 1 to ${MAX_TIMER}, got ${String(options.upstreamTimeoutMs)}`,
     );
+  const apiHost = options.upstreamHost ?? hostOfUpstream(upstream.base);
+  if (!hostNames().includes(apiHost))
+    throw new TypeError(`upstreamHost must be one of ${hostNames().join(', ')} (got ${JSON.stringify(apiHost)})`);
   const spec = loadSpec(options.spec);
   const send = options.fetch ?? fetch;
   const found: ContractViolation[] = [];
@@ -85,18 +95,20 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
     const body = Buffer.concat(chunks);
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://proxy.invalid');
-    const match = spec.find(method, url.pathname);
+    const routed = spec.find(method, url.pathname);
+    // An operation of another host is none of this upstream's: its path reaching here is a mistake to report.
+    const elsewhere = routed && hostOfOperation(routed.operation.label);
+    const match = elsewhere === apiHost ? routed : undefined;
+    const unknown = (message: string): PlacedIssue[] => [
+      { where: 'request', part: 'path', pointer: '', rule: 'unknown-operation', message },
+    ];
     const issues: PlacedIssue[] = match
       ? checkRequest(spec, match.operation, match.pathParams, url.searchParams, req.headers['content-type'] ?? '', body)
-      : [
-          {
-            where: 'request',
-            part: 'path',
-            pointer: '',
-            rule: 'unknown-operation',
-            message: `the spec has no ${method} operation for this path`,
-          },
-        ];
+      : routed
+        ? unknown(
+            `${routed.operation.label} is served from the ${elsewhere} host, not this upstream's (${apiHost}); proxy it with upstreamHost ${elsewhere}`,
+          )
+        : unknown(`the spec has no ${method} operation for this path`);
 
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -153,7 +165,7 @@ export async function startProxy(options: ProxyOptions): Promise<ContractProxy> 
     function record(list: PlacedIssue[], status: number | undefined) {
       for (const issue of list) {
         const violation: ContractViolation = {
-          operation: match?.operation.label ?? '(unknown)',
+          operation: (match ?? routed)?.operation.label ?? '(unknown)',
           method,
           path: redactPath(`${url.pathname}${url.search}`),
           status,

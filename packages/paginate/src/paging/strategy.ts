@@ -35,3 +35,21 @@ export interface PagingStrategy {
    */
   nextFromHeaders?(response: Response, request: PageRequest): PageRequest | undefined;
 }
+
+/** What a listing hands a paging factory besides the names it pages by: the API root and the caller's query. */
+export interface ListingContext {
+  /** Next-page links must stay under it (same origin and path prefix). */
+  baseUrl: string;
+  /** The caller's query: where the listing starts, the page size asked for. */
+  query: Record<string, unknown>;
+}
+
+/** The names a listing pages by (`{ offset: 'start', limit: 'max' }`), handed to its factory with the context. */
+export type PagingNames = Readonly<Record<string, string>>;
+
+/**
+ * A strategy's factory as a listing calls it: `linkPaging`, `offsetPaging`, `scimPaging`, `pagePaging` themselves, or
+ * `anyPaging` for paging held as data. A listing given the factory itself carries only that strategy's code, where one
+ * given a strategy's name would carry every strategy to pick from.
+ */
+export type PagingFactory = (settings: ListingContext) => PagingStrategy;

@@ -5,7 +5,7 @@ import type {
   AdminAuditEventCategoryCollectionResponse,
   AdminAuditEventsListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -59,7 +59,8 @@ export class AdminAuditEventsResource {
       '/adminAudit/events',
       { params: { query } },
       options,
-      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'offset', limit: 'max', items: 'items' },
     );
   }
 }

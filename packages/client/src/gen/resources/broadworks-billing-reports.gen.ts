@@ -7,7 +7,7 @@ import type {
   BroadWorksBillingReportSummary,
   BroadWorksBillingReportsListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -43,6 +43,7 @@ export class BroadWorksBillingReportsResource {
       '/broadworks/billing/reports',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

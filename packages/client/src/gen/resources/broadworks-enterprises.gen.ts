@@ -10,7 +10,7 @@ import type {
   BroadWorksEnterpriseUserSyncResponse,
   BroadWorksEnterprisesListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -47,6 +47,7 @@ export class BroadWorksEnterprisesResource {
       '/broadworks/enterprises',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

@@ -8,7 +8,7 @@ import type {
   BroadWorksSubscriberUpdateRequest,
   BroadWorksSubscribersListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -44,6 +44,7 @@ export class BroadWorksSubscribersResource {
       '/broadworks/subscribers',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

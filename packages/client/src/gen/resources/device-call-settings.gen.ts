@@ -113,7 +113,7 @@ import type {
   DeviceCallWorkspaceDevices,
   DeviceCallWorkspaceHotelingUpdateRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -636,7 +636,8 @@ export class DeviceCallSettingsResource {
       '/telephony/config/devices/{deviceId}/availableMembers',
       { params: { path: { deviceId }, query } },
       options,
-      { strategy: 'offset', offset: 'start', limit: 'max', items: 'members' },
+      offsetPaging,
+      { offset: 'start', limit: 'max', items: 'members' },
     );
   }
 
@@ -979,7 +980,8 @@ export class DeviceCallSettingsResource {
       '/telephony/config/jobs/devices/callDeviceSettings',
       { params: { query } },
       options,
-      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'start', limit: 'max', items: 'items' },
     );
   }
 
@@ -1053,7 +1055,8 @@ export class DeviceCallSettingsResource {
       '/telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors',
       { params: { path: { jobId }, query } },
       options,
-      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'start', limit: 'max', items: 'items' },
     );
   }
 
@@ -1079,7 +1082,8 @@ export class DeviceCallSettingsResource {
       '/telephony/config/jobs/devices/dynamicDeviceSettings',
       { params: { query } },
       options,
-      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'start', limit: 'max', items: 'items' },
     );
   }
 
@@ -1153,7 +1157,8 @@ export class DeviceCallSettingsResource {
       '/telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors',
       { params: { path: { jobId }, query } },
       options,
-      { strategy: 'offset', offset: 'start', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'start', limit: 'max', items: 'items' },
     );
   }
 

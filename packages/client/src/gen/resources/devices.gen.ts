@@ -13,7 +13,7 @@ import type {
   DevicesListQuery,
   DevicesUpdateQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -43,8 +43,7 @@ export class DevicesResource {
    * `retryNonIdempotent`.
    */
   list(query?: DevicesListQuery, options?: RequestOptions): Paginated<Device> {
-    return this.core.list<Device>('devices.list', '/devices', { params: { query } }, options, {
-      strategy: 'offset',
+    return this.core.list<Device>('devices.list', '/devices', { params: { query } }, options, offsetPaging, {
       offset: 'start',
       limit: 'max',
       items: 'items',

@@ -9,7 +9,7 @@ import type {
   GroupsListQuery,
   UpdateGroupRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, scimPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -38,8 +38,7 @@ export class GroupsResource {
    * `retryNonIdempotent`.
    */
   list(query?: GroupsListQuery, options?: RequestOptions): Paginated<Group> {
-    return this.core.list<Group>('groups.list', '/groups', { params: { query } }, options, {
-      strategy: 'scim',
+    return this.core.list<Group>('groups.list', '/groups', { params: { query } }, options, scimPaging, {
       startIndex: 'startIndex',
       count: 'count',
       total: 'totalResults',
@@ -146,7 +145,8 @@ export class GroupsResource {
       '/groups/{groupId}/members',
       { params: { path: { groupId }, query } },
       options,
-      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'memberSize', items: 'members' },
+      scimPaging,
+      { startIndex: 'startIndex', count: 'count', total: 'memberSize', items: 'members' },
     );
   }
 }

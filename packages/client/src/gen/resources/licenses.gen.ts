@@ -8,7 +8,7 @@ import type {
   LicensesListQuery,
   UserLicenses,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -36,7 +36,7 @@ export class LicensesResource {
    * `retryNonIdempotent`.
    */
   list(query?: LicensesListQuery, options?: RequestOptions): Paginated<License> {
-    return this.core.list<License>('licenses.list', '/licenses', { params: { query } }, options);
+    return this.core.list<License>('licenses.list', '/licenses', { params: { query } }, options, linkPaging);
   }
 
   /**

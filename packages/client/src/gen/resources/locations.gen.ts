@@ -14,7 +14,7 @@ import type {
   LocationsListQuery,
   LocationsUpdateQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -44,7 +44,7 @@ export class LocationsResource {
    * `retryNonIdempotent`.
    */
   list(query?: LocationsListQuery, options?: RequestOptions): Paginated<Location> {
-    return this.core.list<Location>('locations.list', '/locations', { params: { query } }, options);
+    return this.core.list<Location>('locations.list', '/locations', { params: { query } }, options, linkPaging);
   }
 
   /**

@@ -10,7 +10,7 @@ import type {
   MeetingInviteesListQuery,
   UpdateMeetingInviteeRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -37,7 +37,13 @@ export class MeetingInviteesResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingInviteesListQuery, options?: RequestOptions): Paginated<MeetingInvitee> {
-    return this.core.list<MeetingInvitee>('meetingInvitees.list', '/meetingInvitees', { params: { query } }, options);
+    return this.core.list<MeetingInvitee>(
+      'meetingInvitees.list',
+      '/meetingInvitees',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**

@@ -14,7 +14,7 @@ import type {
   MeetingParticipantsListQuery,
   MeetingParticipantsQueryQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -49,6 +49,7 @@ export class MeetingParticipantsResource {
       '/meetingParticipants',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

@@ -8,7 +8,7 @@ import type {
   MeetingPollsListRespondentsQuery,
   MeetingPollsListResultsQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -42,6 +42,7 @@ export class MeetingPollsResource {
       '/meetings/pollResults',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -92,6 +93,7 @@ export class MeetingPollsResource {
       '/meetings/polls/{pollId}/questions/{questionId}/respondents',
       { params: { path: { pollId, questionId }, query } },
       options,
+      linkPaging,
     );
   }
 }

@@ -6,7 +6,7 @@ import type {
   MeetingQandAListAnswersQuery,
   MeetingQandAListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -35,7 +35,13 @@ export class MeetingQandAResource {
    * `retryNonIdempotent`.
    */
   list(query: MeetingQandAListQuery, options?: RequestOptions): Paginated<MeetingQandA> {
-    return this.core.list<MeetingQandA>('meetingQandA.list', '/meetings/q_and_a', { params: { query } }, options);
+    return this.core.list<MeetingQandA>(
+      'meetingQandA.list',
+      '/meetings/q_and_a',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**
@@ -62,6 +68,7 @@ export class MeetingQandAResource {
       '/meetings/q_and_a/{questionId}/answers',
       { params: { path: { questionId }, query } },
       options,
+      linkPaging,
     );
   }
 }

@@ -6,7 +6,7 @@ import type {
   MeetingSummaryReportsListAttendeesQuery,
   MeetingSummaryReportsListUsageQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -44,6 +44,7 @@ export class MeetingSummaryReportsResource {
       '/meetingReports/attendees',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -70,6 +71,7 @@ export class MeetingSummaryReportsResource {
       '/meetingReports/usage',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 }

@@ -10,7 +10,7 @@ import type {
   MeetingTranscriptsListQuery,
   MeetingTranscriptsListSnippetsQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -44,6 +44,7 @@ export class MeetingTranscriptsResource {
       '/admin/meetingTranscripts',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -66,6 +67,7 @@ export class MeetingTranscriptsResource {
       '/meetingTranscripts',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -137,6 +139,7 @@ export class MeetingTranscriptsResource {
       '/meetingTranscripts/{transcriptId}/snippets',
       { params: { path: { transcriptId }, query } },
       options,
+      linkPaging,
     );
   }
 

@@ -70,7 +70,7 @@ import type {
   PatchMeetingRequest,
   UpdateMeetingRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -98,7 +98,13 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   listForAdmin(query?: MeetingsListForAdminQuery, options?: RequestOptions): Paginated<MeetingForAdmin> {
-    return this.core.list<MeetingForAdmin>('meetings.listForAdmin', '/admin/meetings', { params: { query } }, options);
+    return this.core.list<MeetingForAdmin>(
+      'meetings.listForAdmin',
+      '/admin/meetings',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**
@@ -137,7 +143,7 @@ export class MeetingsResource {
    * `retryNonIdempotent`.
    */
   list(query?: MeetingsListQuery, options?: RequestOptions): Paginated<Meeting> {
-    return this.core.list<Meeting>('meetings.list', '/meetings', { params: { query } }, options);
+    return this.core.list<Meeting>('meetings.list', '/meetings', { params: { query } }, options, linkPaging);
   }
 
   /**
@@ -308,6 +314,7 @@ export class MeetingsResource {
       '/meetings/templates',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -749,6 +756,7 @@ export class MeetingsResource {
       '/meetings/{meetingId}/registrants',
       { params: { path: { meetingId }, query } },
       options,
+      linkPaging,
     );
   }
 
@@ -1171,6 +1179,7 @@ export class MeetingsResource {
       '/meetings/{meetingId}/surveyResults',
       { params: { path: { meetingId }, query } },
       options,
+      linkPaging,
     );
   }
 }

@@ -6,7 +6,7 @@ import type {
   MembershipsListQuery,
   UpdateMembershipRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -35,7 +35,7 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   list(query?: MembershipsListQuery, options?: RequestOptions): Paginated<Membership> {
-    return this.core.list<Membership>('memberships.list', '/memberships', { params: { query } }, options);
+    return this.core.list<Membership>('memberships.list', '/memberships', { params: { query } }, options, linkPaging);
   }
 
   /**

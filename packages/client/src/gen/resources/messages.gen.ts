@@ -7,7 +7,7 @@ import type {
   MessagesListDirectQuery,
   MessagesListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -37,7 +37,7 @@ export class MessagesResourceBase {
    * `retryNonIdempotent`.
    */
   list(query: MessagesListQuery, options?: RequestOptions): Paginated<Message> {
-    return this.core.list<Message>('messages.list', '/messages', { params: { query } }, options);
+    return this.core.list<Message>('messages.list', '/messages', { params: { query } }, options, linkPaging);
   }
 
   /**
@@ -71,7 +71,13 @@ export class MessagesResourceBase {
    * `retryNonIdempotent`.
    */
   listDirect(query?: MessagesListDirectQuery, options?: RequestOptions): Paginated<Message> {
-    return this.core.list<Message>('messages.listDirect', '/messages/direct', { params: { query } }, options);
+    return this.core.list<Message>(
+      'messages.listDirect',
+      '/messages/direct',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**

@@ -10,7 +10,7 @@ import type {
   Person,
   UpdatePersonRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -39,7 +39,7 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   list(query?: PeopleListQuery, options?: RequestOptions): Paginated<Person> {
-    return this.core.list<Person>('people.list', '/people', { params: { query } }, options);
+    return this.core.list<Person>('people.list', '/people', { params: { query } }, options, linkPaging);
   }
 
   /**

@@ -9,7 +9,7 @@ import type {
   RecordingReportsListAccessSummariesQuery,
   RecordingReportsListMeetingArchiveSummariesQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -46,6 +46,7 @@ export class RecordingReportsResource {
       '/recordingReport/accessDetail',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -72,6 +73,7 @@ export class RecordingReportsResource {
       '/recordingReport/accessSummary',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -97,6 +99,7 @@ export class RecordingReportsResource {
       '/recordingReport/meetingArchiveSummaries',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

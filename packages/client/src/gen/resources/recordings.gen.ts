@@ -20,7 +20,7 @@ import type {
   ShareRecordingRequest,
   SoftDeleteRecordingsRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -53,6 +53,7 @@ export class RecordingsResource {
       '/admin/recordings',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -90,7 +91,13 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   listForGroup(query?: RecordingsListForGroupQuery, options?: RequestOptions): Paginated<Recording> {
-    return this.core.list<Recording>('recordings.listForGroup', '/group/recordings', { params: { query } }, options);
+    return this.core.list<Recording>(
+      'recordings.listForGroup',
+      '/group/recordings',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**
@@ -134,7 +141,7 @@ export class RecordingsResource {
    * `retryNonIdempotent`.
    */
   list(query?: RecordingsListQuery, options?: RequestOptions): Paginated<Recording> {
-    return this.core.list<Recording>('recordings.list', '/recordings', { params: { query } }, options);
+    return this.core.list<Recording>('recordings.list', '/recordings', { params: { query } }, options, linkPaging);
   }
 
   /**

@@ -6,7 +6,7 @@ import type {
   ResourceGroupMembershipsListQuery,
   ResourceGroupMembershipsListV2Query,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -40,6 +40,7 @@ export class ResourceGroupMembershipsResource {
       '/resourceGroup/memberships',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 
@@ -63,6 +64,7 @@ export class ResourceGroupMembershipsResource {
       '/resourceGroup/memberships/v2',
       { params: { query } },
       options,
+      linkPaging,
     );
   }
 

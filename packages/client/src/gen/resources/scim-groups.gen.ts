@@ -9,7 +9,7 @@ import type {
   ScimGroupsListMembersQuery,
   ScimGroupsListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, scimPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -44,7 +44,8 @@ export class ScimGroupsResource {
       '/identity/scim/{orgId}/v2/Groups',
       { params: { path: { orgId }, query } },
       options,
-      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
+      scimPaging,
+      { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'Resources' },
     );
   }
 
@@ -187,7 +188,8 @@ export class ScimGroupsResource {
       '/identity/scim/{orgId}/v2/Groups/{groupId}/Members',
       { params: { path: { orgId, groupId }, query } },
       options,
-      { strategy: 'scim', startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'members' },
+      scimPaging,
+      { startIndex: 'startIndex', count: 'count', total: 'totalResults', items: 'members' },
     );
   }
 }

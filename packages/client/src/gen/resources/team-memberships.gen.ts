@@ -6,7 +6,7 @@ import type {
   TeamMembershipsListQuery,
   UpdateTeamMembershipRequest,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -34,7 +34,13 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   list(query: TeamMembershipsListQuery, options?: RequestOptions): Paginated<TeamMembership> {
-    return this.core.list<TeamMembership>('teamMemberships.list', '/team/memberships', { params: { query } }, options);
+    return this.core.list<TeamMembership>(
+      'teamMemberships.list',
+      '/team/memberships',
+      { params: { query } },
+      options,
+      linkPaging,
+    );
   }
 
   /**

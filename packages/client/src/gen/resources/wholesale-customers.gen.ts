@@ -14,7 +14,7 @@ import type {
   WholesaleCustomersPrecheckQuery,
   WholesaleCustomersUpdateQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -51,7 +51,8 @@ export class WholesaleCustomersResource {
       '/wholesale/customers',
       { params: { query } },
       options,
-      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'offset', limit: 'max', items: 'items' },
     );
   }
 

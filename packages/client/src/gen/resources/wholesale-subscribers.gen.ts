@@ -14,7 +14,7 @@ import type {
   WholesaleSubscribersSendConsentMoveEmailQuery,
   WholesaleSubscribersUpdateQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -78,7 +78,8 @@ export class WholesaleSubscribersResource {
       '/wholesale/subscribers',
       { params: { query } },
       options,
-      { strategy: 'offset', offset: 'offset', limit: 'max', items: 'items' },
+      offsetPaging,
+      { offset: 'offset', limit: 'max', items: 'items' },
     );
   }
 

@@ -8,7 +8,7 @@ import type {
   WorkspacesGetQuery,
   WorkspacesListQuery,
 } from '@webex-ts/models';
-import type { Paginated } from '@webex-ts/paginate';
+import { type Paginated, offsetPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
 
 /**
@@ -38,8 +38,7 @@ export class WorkspacesResource {
    * `retryNonIdempotent`.
    */
   list(query?: WorkspacesListQuery, options?: RequestOptions): Paginated<Workspace> {
-    return this.core.list<Workspace>('workspaces.list', '/workspaces', { params: { query } }, options, {
-      strategy: 'offset',
+    return this.core.list<Workspace>('workspaces.list', '/workspaces', { params: { query } }, options, offsetPaging, {
       offset: 'start',
       limit: 'max',
       items: 'items',

@@ -2,7 +2,7 @@ import { linkPaging, type LinkPagingOptions } from './link.js';
 import { offsetPaging, type OffsetPagingOptions } from './offset.js';
 import { pagePaging, type PagePagingOptions } from './page.js';
 import { scimPaging, type ScimPagingOptions } from './scim.js';
-import type { PagingStrategy } from '../strategy.js';
+import type { ListingContext, PagingStrategy } from '../strategy.js';
 
 /**
  * How a list reaches its further pages, and the names it pages by: `Link` headers, an offset, SCIM's startIndex or a
@@ -41,4 +41,14 @@ export function pagingStrategy(paging: PagingConfig | 'link' | undefined, contex
   const settings = { ...names, ...withItems, query: context.query ?? {} };
   if (strategy === 'page') return pagePaging(settings);
   return strategy === 'offset' ? offsetPaging(settings) : scimPaging(settings);
+}
+
+/**
+ * A paging factory that picks its strategy by the `strategy` name among its settings (`Link` paging when there is
+ * none), for callers that hold a `PagingConfig` as data, such as a command line reading the operation table. It
+ * brings every strategy into a bundle; code that knows its strategy passes that strategy's factory instead.
+ */
+export function anyPaging(settings: ListingContext & { strategy?: PagingConfig['strategy'] }): PagingStrategy {
+  const { baseUrl, query, ...paging } = settings;
+  return pagingStrategy(paging.strategy ? (paging as PagingConfig) : undefined, { baseUrl, query });
 }

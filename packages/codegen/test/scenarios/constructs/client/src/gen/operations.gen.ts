@@ -10,7 +10,6 @@ export const operations = {
     method: 'get',
     path: '/widgets/count',
     document: 'widgets',
-    server: 'https://count.example.test/v1',
     parameters: [],
     answer: { contentType: 'text/plain' },
   },
@@ -18,7 +17,6 @@ export const operations = {
     method: 'post',
     path: '/widgets',
     document: 'widgets',
-    server: 'https://widgets.example.test/v1',
     parameters: [],
     body: { contentType: 'application/json', required: true },
     answer: { contentType: 'application/json' },
@@ -27,7 +25,6 @@ export const operations = {
     method: 'get',
     path: '/widgets',
     document: 'widgets',
-    server: 'https://widgets.example.test/v1',
     parameters: [
       { name: 'color', in: 'query', required: true, type: 'string' },
       { name: 'tags', in: 'query', required: false, type: 'string[]' },
@@ -40,7 +37,6 @@ export const operations = {
     method: 'patch',
     path: '/widgets/{widgetId}',
     document: 'widgets',
-    server: 'https://widgets.example.test/v1',
     parameters: [
       { name: 'widgetId', in: 'path', required: true, type: 'string' },
       { name: 'If-Match', in: 'header', required: false, type: 'string' },
