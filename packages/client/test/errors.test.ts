@@ -165,6 +165,32 @@ describe('access token', () => {
 });
 
 describe('faults from a local server', () => {
+  it("reads a Contact Center error body's message (its shape is not webexapis.com's)", async () => {
+    const answers = [
+      { error: { key: 'SKILL_NOT_FOUND', message: [{ description: 'No skill with that id in this organization' }] } },
+      { error: { key: 'SKILL_NOT_FOUND', message: [] } },
+      { error: { key: 'BAD_REQUEST', message: ['name must not be blank'] } },
+    ];
+    server = await startServer((_req, res) => {
+      const body = answers[server!.requests.length - 1];
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ trackingId: 'CC-1', ...body }));
+    });
+    const webex = new Webex({ accessToken: SECRET, contactCenter: { baseUrl: server.url } });
+    const messages: string[] = [];
+    for (const _ of answers) {
+      const error = await caught(webex.contactCenter.skills.get('org-uuid', 'skill-uuid'));
+      expect(error).toBeInstanceOf(WebexApiError);
+      expect(error).toMatchObject({ status: 404, trackingId: 'CC-1' });
+      messages.push(error.apiMessage);
+    }
+    expect(messages).toEqual([
+      'No skill with that id in this organization',
+      'SKILL_NOT_FOUND',
+      'name must not be blank',
+    ]);
+  });
+
   it('throws MalformedResponseError for a 2xx body that is not JSON', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', trackingid: 'T-1' });

@@ -15,7 +15,7 @@ type SentRequest = Pick<Request, 'method' | 'url'>;
 
 /** The typed error for an error answer (its class from the status table), with the details of its body when it has them. */
 export function apiError(request: SentRequest, response: Response, text: string): WebexApiError {
-  let body: { message?: unknown; errors?: unknown; trackingId?: unknown } = {};
+  let body: { message?: unknown; errors?: unknown; trackingId?: unknown; error?: unknown } = {};
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object') body = parsed as typeof body;
@@ -26,7 +26,9 @@ export function apiError(request: SentRequest, response: Response, text: string)
   const message =
     typeof body.message === 'string' && body.message
       ? body.message
-      : (errors[0]?.description ?? (response.statusText || `HTTP ${response.status}`));
+      : (errors[0]?.description ??
+        contactCenterMessage(body.error) ??
+        (response.statusText || `HTTP ${response.status}`));
   const trackingId =
     response.headers.get('trackingid') ?? (typeof body.trackingId === 'string' ? body.trackingId : undefined);
   const violations = specViolations(response.headers.get('sl-violations'));
@@ -42,6 +44,20 @@ export function apiError(request: SentRequest, response: Response, text: string)
   const ErrorClass = errorClassFor(response.status);
   // An unreadable Retry-After (Webex has sent `rand(30),add(30)`) is no wait the server asked for: undefined.
   return new ErrorClass({ ...init, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+}
+
+/**
+ * The message of a Contact Center error body, `{ trackingId, error: { key, message: [...] } }`: the first entry of
+ * `message` that says something in words (a string, or an object's `description` or `message`), else the `key`.
+ */
+function contactCenterMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { key, message } = error as { key?: unknown; message?: unknown };
+  for (const entry of Array.isArray(message) ? message : []) {
+    const words = typeof entry === 'string' ? entry : (entry?.description ?? entry?.message);
+    if (typeof words === 'string' && words) return words;
+  }
+  return typeof key === 'string' && key ? key : undefined;
 }
 
 /** Prism's `sl-violations` header (a JSON array): why a contract mock rejected the request. Undefined when absent or unreadable. */
