@@ -4279,6 +4279,1241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organization/{orgid}/agent-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List desktop profiles
+     * @description The earlier desktop profile listing. Each page is a bare array with no totals, so
+     *     iteration ends on a page holding fewer than `pageSize` profiles. `list` adds search and
+     *     totals.
+     */
+    get: operations['listContactCenterDesktopProfilesV1'];
+    put?: never;
+    /**
+     * Create a new desktop profile
+     * @description Adds a desktop profile. Each `access…` field says whether the agent reaches all codes,
+     *     queues, entry points or teams, or only those listed beside it (`SPECIFIC`). The answer
+     *     holds the id and version the service assigned.
+     */
+    post: operations['createContactCenterDesktopProfile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/agent-profile/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save desktop profiles
+     * @description Creates, changes or removes many desktop profiles in a single call. Each item is handled
+     *     on its own, so the 207 answer has a status per item: read every one of them.
+     */
+    post: operations['bulkSaveContactCenterDesktopProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/agent-profile/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export desktop profiles
+     * @description Gives every desktop profile in the form a bulk import accepts, with entry points, address
+     *     books and teams by name instead of id, so that the profiles can be recreated in another
+     *     organization. Pages count from 0; iteration ends after `totalResources` profiles.
+     */
+    get: operations['bulkExportContactCenterDesktopProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/agent-profile/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive desktop profiles
+     * @description Permanently removes the desktop profiles marked inactive; the active ones are kept. There
+     *     is no undo. When the purge stops before the end, call it again with the `nextStartId` it
+     *     gave.
+     */
+    post: operations['purgeInactiveContactCenterDesktopProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/agent-profile/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific desktop profile by ID
+     * @description Reads a single desktop profile, with the `version` an update has to send back.
+     */
+    get: operations['getContactCenterDesktopProfile'];
+    /**
+     * Update specific desktop profile by ID
+     * @description Overwrites the profile with what is sent; omitted fields are reset rather than kept.
+     *     Include the `version` you read: if the profile changed in the meantime the call fails with
+     *     412.
+     */
+    put: operations['updateContactCenterDesktopProfile'];
+    post?: never;
+    /**
+     * Delete specific desktop profile by ID
+     * @description Removes a desktop profile. While agents still use it, it is kept and the call fails with
+     *     412; `listReferences` names them.
+     */
+    delete: operations['deleteContactCenterDesktopProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/agent-profile/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific desktop profile
+     * @description Lists what uses the desktop profile, such as agents; those block deleting it. Pages count
+     *     from 0 and iteration stops at the totals in `meta`.
+     */
+    get: operations['listContactCenterDesktopProfileReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List auxiliary codes
+     * @description The first version of the auxiliary code listing: each page is a bare array of codes
+     *     without totals, so the listing ends at a page shorter than the page size. Prefer `list`,
+     *     which can also search and reports how many codes there are.
+     */
+    get: operations['listContactCenterAuxiliaryCodesV1'];
+    put?: never;
+    /**
+     * Create a new auxiliary code
+     * @description Adds an idle or wrap-up code to the organization. The code names its work type both by id
+     *     (`workTypeId`) and by kind (`workTypeCode`); at most one code of each kind is the default.
+     */
+    post: operations['createContactCenterAuxiliaryCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save auxiliary codes
+     * @description Creates, changes or deletes many auxiliary codes at once. Items succeed or fail one by
+     *     one, so the 207 answer carries a status per item: read each of them, not just the answer's
+     *     status.
+     */
+    post: operations['bulkSaveContactCenterAuxiliaryCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Bulk partial update auxiliary codes
+     * @description Changes many existing auxiliary codes in one request, merging what each item sends into
+     *     the stored code. As with `bulkSave`, the 207 answer has one status per item, and each must
+     *     be checked.
+     */
+    patch: operations['bulkUpdateContactCenterAuxiliaryCodes'];
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export auxiliary codes
+     * @description Lists every auxiliary code in the form a bulk import reads, with the work type given by
+     *     name instead of id, so that the codes can be recreated in another organization. Pages
+     *     count from 0; the listing ends once `totalResources` codes have arrived.
+     */
+    get: operations['bulkExportContactCenterAuxiliaryCodes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive auxiliary codes
+     * @description Permanently deletes the organization's inactive auxiliary codes (`active: false`), leaving
+     *     active ones alone; there is no undo. A big purge can stop early: call it again with
+     *     `nextStartId` to continue.
+     */
+    post: operations['purgeInactiveContactCenterAuxiliaryCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific auxiliary code by ID
+     * @description Reads one auxiliary code. Its `version` is what an update has to send back.
+     */
+    get: operations['getContactCenterAuxiliaryCode'];
+    /**
+     * Update specific auxiliary code by ID
+     * @description Replaces the code's settings with the ones sent; a field that is left out is cleared
+     *     rather than kept. Send the `version` last read: if the code changed meanwhile, the answer
+     *     is 412 and nothing changes.
+     */
+    put: operations['updateContactCenterAuxiliaryCode'];
+    post?: never;
+    /**
+     * Delete specific auxiliary code by ID
+     * @description Removes an auxiliary code. A code that desktop profiles or other entities still use is
+     *     kept (412); `listReferences` names them.
+     */
+    delete: operations['deleteContactCenterAuxiliaryCode'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/auxiliary-code/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific auxiliary code
+     * @description Lists the entities that use the auxiliary code, such as desktop profiles offering it to
+     *     their agents; while any remain, the code cannot be deleted. Pages count from 0; the totals
+     *     in `meta` end the listing.
+     */
+    get: operations['listContactCenterAuxiliaryCodeReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/business-hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List business hours
+     * @description The older listing of business hours: each page is a plain array without totals, so
+     *     iteration stops at a page shorter than the page size. Prefer `list`, which also searches,
+     *     sorts and counts.
+     */
+    get: operations['listContactCenterBusinessHoursV1'];
+    put?: never;
+    /**
+     * Create new business hours
+     * @description Adds a weekly timetable: its time zone, its shifts, and optionally the holiday list and
+     *     overrides that take precedence on given dates.
+     */
+    post: operations['createContactCenterBusinessHours'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/business-hours/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save business hours
+     * @description Creates, changes or deletes several business hours entities in one call. Each item stands
+     *     or falls alone; read every item's status in the 207 answer.
+     */
+    post: operations['bulkSaveContactCenterBusinessHours'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/business-hours/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export business hours
+     * @description Lists every business hours entity in the form a bulk import reads, holiday list and
+     *     overrides by name, to recreate them elsewhere. Pages count from 0; the listing ends after
+     *     `totalResources`.
+     */
+    get: operations['bulkExportContactCenterBusinessHours'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/business-hours/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific business hours by ID
+     * @description Reads one business hours entity with its shifts. Its `version` is needed for an update.
+     */
+    get: operations['getContactCenterBusinessHours'];
+    /**
+     * Update specific business hours by ID
+     * @description Replaces the timetable with the one sent, shifts included; fields not sent are cleared.
+     *     Send the `version` read: a stale one gets 412 and no change.
+     */
+    put: operations['updateContactCenterBusinessHours'];
+    post?: never;
+    /**
+     * Delete specific business hours by ID
+     * @description Removes a business hours entity. If a flow or another entity still uses it the answer is
+     *     412 and it stays; `listReferences` shows the users.
+     */
+    delete: operations['deleteContactCenterBusinessHours'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/business-hours/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for specific business hours
+     * @description Lists the entities that use the business hours and so keep them from being deleted. Pages
+     *     count from 0; the totals in `meta` end the listing.
+     */
+    get: operations['listContactCenterBusinessHoursReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a new global variable
+     * @description Adds a global variable with its type and default value, and says whether agents see it,
+     *     may edit it and whether reports record it.
+     */
+    post: operations['createContactCenterGlobalVariable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save global variables
+     * @description Creates, changes or deletes several global variables in one request. Each item stands on
+     *     its own, so the 207 answer holds a status for every item: check them all, not only the
+     *     answer's.
+     */
+    post: operations['bulkSaveContactCenterGlobalVariables'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export global variables
+     * @description Lists every global variable in the form a bulk import reads, so that they can be recreated
+     *     in another organization. Pages count from 0; the listing ends once `totalResources`
+     *     variables have arrived.
+     */
+    get: operations['bulkExportContactCenterGlobalVariables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive global variables
+     * @description Permanently deletes the organization's inactive global variables (`active: false`); active
+     *     ones are untouched and nothing can be restored. If a large purge stops early, call again
+     *     with `nextStartId` to continue.
+     */
+    post: operations['purgeInactiveContactCenterGlobalVariables'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/reportable-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get reportable count for global variables
+     * @description Tells how many of the organization's global variables are marked reportable. Contact
+     *     Center limits that number, so check it before making another variable reportable.
+     */
+    get: operations['getContactCenterGlobalVariableReportableCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific global variable by ID
+     * @description Reads one global variable. Its `version` is what an update has to send back.
+     */
+    get: operations['getContactCenterGlobalVariable'];
+    /**
+     * Update specific global variable by ID
+     * @description Replaces the variable's settings with the ones sent; omitted fields are cleared, not kept.
+     *     Send the `version` last read: if the variable changed since, the answer is 412 and nothing
+     *     changes.
+     */
+    put: operations['updateContactCenterGlobalVariable'];
+    post?: never;
+    /**
+     * Delete specific global variable by ID
+     * @description Removes a global variable. One that flows or other entities still use is kept (412);
+     *     `listReferences` shows which.
+     */
+    delete: operations['deleteContactCenterGlobalVariable'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/cad-variable/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific global variable
+     * @description Lists the entities that use the global variable, such as flows; while any remain it cannot
+     *     be deleted. Pages count from 0; the totals in `meta` end the listing.
+     */
+    get: operations['listContactCenterGlobalVariableReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List entry points
+     * @description The older entry point listing: every page is a plain array with no totals, so iteration
+     *     ends at a page shorter than the page size. `list` is the better choice: it searches and
+     *     counts as well.
+     */
+    get: operations['listContactCenterEntryPointsV1'];
+    put?: never;
+    /**
+     * Create a new entry point
+     * @description Adds an entry point for one channel, with the flow that handles the contacts arriving at
+     *     it and how many it takes at once.
+     */
+    post: operations['createContactCenterEntryPoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save entry points
+     * @description Creates, changes or deletes several entry points at once. Items succeed or fail one by
+     *     one; the 207 answer gives each item's own status, which is what to check.
+     */
+    post: operations['bulkSaveContactCenterEntryPoints'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export entry points
+     * @description Lists the inbound or the outbound entry points in the form a bulk import reads, so that
+     *     they can be recreated in another organization. Pages count from 0 and the listing ends
+     *     after `totalResources` entry points.
+     */
+    get: operations['bulkExportContactCenterEntryPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive entry points
+     * @description Permanently removes the entry points marked inactive; the active ones are untouched and
+     *     nothing can be restored. When a purge stops before the end, call it again with
+     *     `nextStartId`.
+     */
+    post: operations['purgeInactiveContactCenterEntryPoints'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific entry point by ID
+     * @description Reads one entry point. Keep its `version`: an update has to send it back.
+     */
+    get: operations['getContactCenterEntryPoint'];
+    /**
+     * Update specific entry point by ID
+     * @description Overwrites the entry point with what is sent; fields not sent are cleared. Include the
+     *     `version` you read: if the entry point changed meanwhile, the answer is 412 and nothing is
+     *     changed.
+     */
+    put: operations['updateContactCenterEntryPoint'];
+    post?: never;
+    /**
+     * Delete specific entry point by ID
+     * @description Removes an entry point. While dialed numbers or other entities still point at it, the
+     *     answer is 412 and it stays; `listReferences` names them.
+     */
+    delete: operations['deleteContactCenterEntryPoint'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/entry-point/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific entry point
+     * @description Lists what uses the entry point, such as the dialed numbers mapped to it; these block its
+     *     deletion. Pages count from 0 and the totals in `meta` end the listing.
+     */
+    get: operations['listContactCenterEntryPointReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/holiday-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List holiday lists
+     * @description The older listing of holiday lists: each page is a plain array without totals, so
+     *     iteration stops at a page shorter than the page size. Prefer `list`, which also searches,
+     *     sorts and counts.
+     */
+    get: operations['listContactCenterHolidayListsV1'];
+    put?: never;
+    /**
+     * Create a new holiday list
+     * @description Adds a list of days off, each a date range that happens once or repeats, for business
+     *     hours to refer to.
+     */
+    post: operations['createContactCenterHolidayList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/holiday-list/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save holiday lists
+     * @description Creates, changes or deletes several holiday lists in one call. Each item stands or falls
+     *     alone; read every item's status in the 207 answer.
+     */
+    post: operations['bulkSaveContactCenterHolidayLists'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/holiday-list/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific holiday list by ID
+     * @description Reads one holiday list with its days off. Its `version` is needed for an update.
+     */
+    get: operations['getContactCenterHolidayList'];
+    /**
+     * Update specific holiday list by ID
+     * @description Replaces the list with the one sent, days off included; fields not sent are cleared. Send
+     *     the `version` read: a stale one gets 412 and no change.
+     */
+    put: operations['updateContactCenterHolidayList'];
+    post?: never;
+    /**
+     * Delete specific holiday list by ID
+     * @description Removes a holiday list. While business hours still use it the answer is 412 and it stays;
+     *     `listReferences` shows which.
+     */
+    delete: operations['deleteContactCenterHolidayList'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/holiday-list/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific holiday list
+     * @description Lists the entities, such as business hours, that use the holiday list and so keep it from
+     *     being deleted. Pages count from 0; the totals in `meta` end the listing.
+     */
+    get: operations['listContactCenterHolidayListReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List multimedia profiles
+     * @description The older multimedia profile listing: every page is a plain array, without totals, and the
+     *     iteration ends on a page with fewer entries than `pageSize`. `list` is the better choice,
+     *     with search and totals.
+     */
+    get: operations['listContactCenterMultimediaProfilesV1'];
+    put?: never;
+    /**
+     * Create a new multimedia profile
+     * @description Adds a multimedia profile. Give the number of simultaneous contacts allowed on each of the
+     *     four channels, whether the profile is in use, and how channels blend. The answer holds the
+     *     id and version the service assigned.
+     */
+    post: operations['createContactCenterMultimediaProfile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save multimedia profiles
+     * @description Creates, changes or removes several multimedia profiles in a single call. Items are
+     *     handled one by one, so the 207 answer carries a status per item: look at each of them.
+     */
+    post: operations['bulkSaveContactCenterMultimediaProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export multimedia profiles
+     * @description Gives every multimedia profile in the form a bulk import accepts, without ids, so that the
+     *     profiles can be recreated in another organization. Pages count from 0; iteration ends
+     *     after `totalResources` profiles.
+     */
+    get: operations['bulkExportContactCenterMultimediaProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive multimedia profiles
+     * @description Permanently removes the multimedia profiles marked inactive; the active ones are kept.
+     *     There is no undo. When the purge stops before the end, call it again with the
+     *     `nextStartId` it gave.
+     */
+    post: operations['purgeInactiveContactCenterMultimediaProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific multimedia profile by ID
+     * @description Reads a single multimedia profile: its per-channel limits, blending settings and the
+     *     `version` an update has to return.
+     */
+    get: operations['getContactCenterMultimediaProfile'];
+    /**
+     * Update specific multimedia profile by ID
+     * @description Overwrites the profile with what is sent; fields that are omitted are reset rather than
+     *     kept. Include the `version` you read: if the profile changed in the meantime the call
+     *     fails with 412.
+     */
+    put: operations['updateContactCenterMultimediaProfile'];
+    post?: never;
+    /**
+     * Delete specific multimedia profile by ID
+     * @description Removes a multimedia profile. While sites, teams or agents still use it, it is kept and
+     *     the call fails with 412; `listReferences` names them.
+     */
+    delete: operations['deleteContactCenterMultimediaProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/multimedia-profile/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific multimedia profile
+     * @description Lists what points at the multimedia profile (sites, teams, agents), which is what blocks
+     *     deleting it. Pages count from 0 and iteration stops at the totals in `meta`.
+     */
+    get: operations['listContactCenterMultimediaProfileReferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/organization/{orgid}/site': {
     parameters: {
       query?: never;
@@ -4492,6 +5727,136 @@ export interface paths {
      *     of `enumSkillValues` for `enum`. The answer carries the new skill's id and version.
      */
     post: operations['createContactCenterSkill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List skill profiles
+     * @description The earlier skill profile listing. Each page is just an array, with no totals, so
+     *     iteration ends on a page holding fewer than `pageSize` profiles. `list` adds search and
+     *     totals.
+     */
+    get: operations['listContactCenterSkillProfilesV1'];
+    put?: never;
+    /**
+     * Create a new skill profile
+     * @description Adds a skill profile. `activeSkills` sets a value for each proficiency, boolean or text
+     *     skill; `activeEnumSkills` picks values of enum skills. The answer carries the id and
+     *     version given to the profile.
+     */
+    post: operations['createContactCenterSkillProfile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill-profile/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save skill profiles
+     * @description Creates, changes or removes many skill profiles in one call. Every item stands alone, so
+     *     the 207 answer reports a status for each: check them all rather than the overall status.
+     */
+    post: operations['bulkSaveContactCenterSkillProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill-profile/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific skill profile by ID
+     * @description Reads one skill profile with the values it gives its skills, and the `version` an update
+     *     has to send back. With `includeSkillDetails`, the skills' names come too.
+     */
+    get: operations['getContactCenterSkillProfile'];
+    /**
+     * Update specific skill profile by ID
+     * @description Replaces the profile with what is sent, skill values included: a skill left out of
+     *     `activeSkills` is dropped from the profile. Send the `version` you read; if someone
+     *     changed the profile meanwhile, the answer is 412 and nothing changes.
+     */
+    put: operations['updateContactCenterSkillProfile'];
+    post?: never;
+    /**
+     * Delete specific skill profile by ID
+     * @description Removes a skill profile. One that agents or teams still carry is kept and the answer is
+     *     412; `listReferences` shows who uses it.
+     */
+    delete: operations['deleteContactCenterSkillProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/skill-profile/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific skill profile
+     * @description Lists the entities that carry the skill profile, such as agents and teams; they keep it
+     *     from being deleted. Pages count from 0 and iteration stops at the totals in `meta`.
+     */
+    get: operations['listContactCenterSkillProfileReferences'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4816,6 +6181,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organization/{orgid}/v2/agent-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List desktop profiles
+     * @description Lists the organization's desktop profiles, optionally filtered or searched. Pages come in
+     *     a `meta`/`data` envelope whose totals end the iteration (`for await`); they are numbered
+     *     from 0.
+     */
+    get: operations['listContactCenterDesktopProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/auxiliary-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List auxiliary codes
+     * @description Lists the organization's auxiliary codes, filtered or searched if asked, optionally only
+     *     those a desktop profile offers or those a supervisor's agent may use. Each page is a
+     *     `meta`/`data` envelope whose totals end the listing; iterate it with `for await`. Pages
+     *     count from 0.
+     */
+    get: operations['listContactCenterAuxiliaryCodes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/business-hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List business hours
+     * @description Lists the organization's business hours, filtered, searched or sorted if asked. Pages
+     *     (from 0) come in a `meta`/`data` envelope whose totals end the iteration; walk it with
+     *     `for await`.
+     */
+    get: operations['listContactCenterBusinessHours'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/cad-variable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List global variables
+     * @description Lists the organization's global variables, filtered or searched if asked. Each page is a
+     *     `meta`/`data` envelope whose totals end the listing; iterate it with `for await`. Pages
+     *     count from 0.
+     */
+    get: operations['listContactCenterGlobalVariables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/entry-point': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List entry points
+     * @description Lists the organization's entry points, filtered or searched if asked. Pages (from 0) come
+     *     in a `meta`/`data` envelope whose totals end the iteration; walk them with `for await`.
+     */
+    get: operations['listContactCenterEntryPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/holiday-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List holiday lists
+     * @description Lists the organization's holiday lists, filtered, searched or sorted if asked. Pages (from
+     *     0) come in a `meta`/`data` envelope whose totals end the iteration; walk it with `for
+     *     await`.
+     */
+    get: operations['listContactCenterHolidayLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/multimedia-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List multimedia profiles
+     * @description Lists the organization's multimedia profiles, with an optional filter or free-text search.
+     *     Pages arrive in a `meta`/`data` envelope whose totals end the iteration (`for await`);
+     *     numbering starts at 0.
+     */
+    get: operations['listContactCenterMultimediaProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/organization/{orgid}/v2/site': {
     parameters: {
       query?: never;
@@ -4872,6 +6433,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organization/{orgid}/v2/skill-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List skill profiles
+     * @description Lists the organization's skill profiles, optionally filtered or searched. Pages come in a
+     *     `meta`/`data` envelope whose totals end the iteration (`for await`); they are numbered
+     *     from 0.
+     */
+    get: operations['listContactCenterSkillProfiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/organization/{orgid}/v2/team': {
     parameters: {
       query?: never;
@@ -4892,6 +6481,213 @@ export interface paths {
      *     end the listing; iterate it with `for await`. Pages are numbered from 0.
      */
     get: operations['listContactCenterTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/v2/work-type': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List work types
+     * @description Lists the organization's work types, filtered or searched if asked. Each page is a
+     *     `meta`/`data` envelope whose totals end the listing; iterate it with `for await`. Pages
+     *     count from 0.
+     */
+    get: operations['listContactCenterWorkTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a new work type
+     * @description Adds a work type to the organization, identified by its `workTypeCode`. Auxiliary codes
+     *     can then be created under it.
+     */
+    post: operations['createContactCenterWorkType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk save work types
+     * @description Creates, changes or deletes several work types in one request. Each item stands on its
+     *     own, so the 207 answer holds a status for every item: check them all, not only the
+     *     answer's status.
+     */
+    post: operations['bulkSaveContactCenterWorkTypes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type/bulk-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Bulk export work types
+     * @description Lists every work type in the form a bulk import reads, so that they can be recreated in
+     *     another organization. Pages count from 0; the listing ends once `totalResources` work
+     *     types have arrived.
+     */
+    get: operations['bulkExportContactCenterWorkTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type/purge-inactive-entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge inactive work types
+     * @description Permanently deletes the organization's inactive work types (`active: false`); active ones
+     *     are untouched and nothing can be restored. If a large purge stops early, call again with
+     *     `nextStartId` to continue.
+     */
+    post: operations['purgeInactiveContactCenterWorkTypes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get specific work type by ID
+     * @description Reads one work type. Its `version` is what an update has to send back.
+     */
+    get: operations['getContactCenterWorkType'];
+    /**
+     * Update specific work type by ID
+     * @description Replaces the work type's settings with the ones sent; omitted fields are cleared, not
+     *     kept. Send the `version` last read: if the work type changed since, the answer is 412 and
+     *     nothing changes.
+     */
+    put: operations['updateContactCenterWorkType'];
+    post?: never;
+    /**
+     * Delete specific work type by ID
+     * @description Removes a work type. One that auxiliary codes still belong to is kept (412);
+     *     `listReferences` shows which.
+     */
+    delete: operations['deleteContactCenterWorkType'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organization/{orgid}/work-type/{id}/incoming-references': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List references for a specific work type
+     * @description Lists the entities that use the work type, chiefly its auxiliary codes; while any remain
+     *     it cannot be deleted. Pages count from 0; the totals in `meta` end the listing.
+     */
+    get: operations['listContactCenterWorkTypeReferences'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9707,6 +11503,193 @@ export interface components {
       /** @description The classifications. */
       items: components['schemas']['Classification'][];
     };
+    /**
+     * @description An idle or wrap-up code of a Contact Center organization. Times are milliseconds since
+     *     1970 (UTC).
+     */
+    ContactCenterAuxiliaryCode: {
+      /**
+       * Format: uuid
+       * @description The organization the code belongs to.
+       */
+      organizationId?: string;
+      /** @description The code's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by each change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The code's name, as agents see it on the desktop. */
+      name: string;
+      /** @description What the code is for, for administrators. */
+      description?: string;
+      /** @description Whether this is the code used when an agent picks none, for its kind. */
+      defaultCode?: boolean;
+      /** @description Whether the code is in use; an inactive one may be purged. */
+      active?: boolean;
+      /** @description Whether the code is one Contact Center itself provides. */
+      isSystemCode?: boolean;
+      /** @description The id of the work type the code belongs to. */
+      workTypeId?: string;
+      workTypeCode?: components['schemas']['ContactCenterAuxiliaryCodeWorkTypeCode'];
+      burnoutInclusion?: components['schemas']['ContactCenterAuxiliaryCodeBurnoutInclusion'];
+      /** @description Whether Contact Center created the code itself; such a code cannot be deleted. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description When the code was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the code last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description A page of auxiliary codes, as the first version of the listing gives them. */
+    ContactCenterAuxiliaryCodeArray: components['schemas']['ContactCenterAuxiliaryCode'][];
+    /** @description One auxiliary code of a bulk request. */
+    ContactCenterAuxiliaryCodeBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated by the answer's outcome for this item.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterAuxiliaryCodeRequest'];
+      /**
+       * @description What to do with the item, in Contact Center's words (save or delete it); the outcome's
+       *     `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Auxiliary codes to create, change or delete in one request. */
+    ContactCenterAuxiliaryCodeBulkRequest: {
+      /** @description The codes, each numbered so that the answer can report on it. */
+      items?: components['schemas']['ContactCenterAuxiliaryCodeBulkItem'][];
+    };
+    /**
+     * @description Whether time spent in this code counts towards the agent burnout measure.
+     * @enum {string}
+     */
+    ContactCenterAuxiliaryCodeBurnoutInclusion: 'NOT_APPLICABLE' | 'EXCLUDED' | 'INCLUDED';
+    /** @description One auxiliary code as a bulk import reads it. */
+    ContactCenterAuxiliaryCodeExport: {
+      /** @description The code's name. */
+      name: string;
+      /** @description What the code is for. */
+      description?: string;
+      /** @description Whether the code is the default of its kind, written as text. */
+      defaultCode?: string;
+      /** @description The name of the code's work type. */
+      workTypeName?: string;
+    };
+    /** @description One page of an auxiliary code export. */
+    ContactCenterAuxiliaryCodeExportPage: {
+      /**
+       * Format: int32
+       * @description How many codes the whole export has.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description This page's number, counted from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The most codes one page holds.
+       */
+      pageSize?: number;
+      /** @description How this page relates to the export, hypermedia style. */
+      rel?: string;
+      /** @description The codes of this page. */
+      resources?: components['schemas']['ContactCenterAuxiliaryCodeExport'][];
+    };
+    /** @description One page of auxiliary codes with its place in the whole list. */
+    ContactCenterAuxiliaryCodeList: {
+      /** @description Where this page sits in the whole list, and the totals the listing stops at. */
+      meta?: {
+        /**
+         * Format: uuid
+         * @description The organization the codes belong to.
+         */
+        orgid?: string;
+        /**
+         * Format: int32
+         * @description This page's number, counted from 0.
+         */
+        page?: number;
+        /**
+         * Format: int32
+         * @description The most codes one page holds.
+         */
+        pageSize?: number;
+        /**
+         * Format: int32
+         * @description How many pages the whole list has.
+         */
+        totalPages?: number;
+        /**
+         * Format: int32
+         * @description How many codes the whole list has.
+         */
+        totalRecords?: number;
+        /** @description Links to this page and its neighbours, by relation. */
+        links?: Record<string, unknown>;
+      };
+      /** @description The auxiliary codes of this page. */
+      data?: components['schemas']['ContactCenterAuxiliaryCode'][];
+    };
+    /**
+     * @description An auxiliary code as created or updated. Contact Center sets `id`, `organizationId` and
+     *     the times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterAuxiliaryCodeRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when omitted.
+       */
+      organizationId?: string;
+      /** @description The code's id; omitted on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The code's name, as agents see it on the desktop. */
+      name: string;
+      /** @description What the code is for, for administrators. */
+      description?: string;
+      /** @description Whether this is the default code of its kind. */
+      defaultCode: boolean;
+      /** @description Whether the code is in use. */
+      active: boolean;
+      /** @description Whether the code is one Contact Center itself provides. */
+      isSystemCode?: boolean;
+      /** @description The id of the work type the code belongs to. */
+      workTypeId: string;
+      workTypeCode: components['schemas']['ContactCenterAuxiliaryCodeWorkTypeCode'];
+      burnoutInclusion?: components['schemas']['ContactCenterAuxiliaryCodeBurnoutInclusion'];
+      /** @description Set by Contact Center; ignored when sent. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description Which kind of code it is, an idle reason or a wrap-up reason.
+     * @enum {string}
+     */
+    ContactCenterAuxiliaryCodeWorkTypeCode: 'IDLE_CODE' | 'WRAP_UP_CODE';
     /** @description The outcome of one item of a bulk request. */
     ContactCenterBulkItemResult: {
       /**
@@ -9737,6 +11720,944 @@ export interface components {
       items?: components['schemas']['ContactCenterBulkItemResult'][];
     };
     /**
+     * @description A weekly timetable of a Contact Center organization. Times of creation and change are
+     *     milliseconds since 1970 (UTC).
+     */
+    ContactCenterBusinessHours: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the business hours.
+       */
+      organizationId?: string;
+      /** @description The business hours' id, a UUID; set by Contact Center. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The name of the timetable, unique in the organization. */
+      name: string;
+      /** @description Free text about the timetable, for administrators. */
+      description?: string;
+      /** @description The time zone the shifts are in, such as `Europe/Madrid`. */
+      timezone?: string;
+      /** @description The shifts, each saying on which days and between which times the contact centre is open. */
+      workingHours?: components['schemas']['ContactCenterBusinessHoursShift'][];
+      /** @description The holiday list whose dates close the contact centre. */
+      holidaysId?: string;
+      /** @description The overrides that change the opening times on given dates. */
+      overridesId?: string;
+      /**
+       * Format: int64
+       * @description How many shifts the timetable has.
+       */
+      workingHoursCount?: number;
+      /**
+       * Format: int64
+       * @description When the business hours were created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the business hours last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of business hours as the older listing gives them. */
+    ContactCenterBusinessHoursArray: components['schemas']['ContactCenterBusinessHours'][];
+    /** @description One business hours entity of a bulk request. */
+    ContactCenterBusinessHoursBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterBusinessHoursRequest'];
+      /**
+       * @description The action to take on the item in Contact Center's terms (save or delete); the outcome's
+       *     `operationType` reports what happened.
+       */
+      requestAction?: string;
+    };
+    /** @description Business hours to create, change or delete in one request. */
+    ContactCenterBusinessHoursBulkRequest: {
+      /** @description The entities, each with a number the answer refers back to. */
+      items?: components['schemas']['ContactCenterBusinessHoursBulkItem'][];
+    };
+    /** @description One business hours entity in the form a bulk import reads. */
+    ContactCenterBusinessHoursExport: {
+      /** @description The timetable's name. */
+      name?: string;
+      /** @description Free text about the timetable. */
+      description?: string;
+      /** @description The time zone of its shifts. */
+      timezone?: string;
+      /** @description The name of its holiday list. */
+      holidayName?: string;
+      /** @description The name of its overrides. */
+      overrideName?: string;
+      /** @description Its shifts. */
+      workingHours?: components['schemas']['ContactCenterBusinessHoursExportShift'][];
+    };
+    /** @description One page of a business hours export. */
+    ContactCenterBusinessHoursExportPage: {
+      /**
+       * Format: int32
+       * @description How many business hours entities the whole export holds.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description The number of this page, from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The largest number of entities on one page.
+       */
+      pageSize?: number;
+      /** @description This page's relation to the export, hypermedia style. */
+      rel?: string;
+      /** @description The business hours of this page. */
+      resources?: components['schemas']['ContactCenterBusinessHoursExport'][];
+    };
+    /** @description One shift of an exported timetable. */
+    ContactCenterBusinessHoursExportShift: {
+      /** @description The shift's name. */
+      workingHourName?: string;
+      /** @description When the shift starts. */
+      startTime?: string;
+      /** @description When the shift ends. */
+      endTime?: string;
+      /** @description The days it applies to, as three-letter codes. */
+      days?: string[];
+    };
+    /** @description One page of business hours and where it sits in the whole list. */
+    ContactCenterBusinessHoursList: {
+      /**
+       * @description The page's place in the list: `page`, `pageSize`, and the `totalPages` and `totalRecords`
+       *     that end the listing.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The business hours of this page. */
+      data?: components['schemas']['ContactCenterBusinessHours'][];
+    };
+    /**
+     * @description Business hours as created or updated. Contact Center sets the id, the organization and the
+     *     times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterBusinessHoursRequest: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the business hours.
+       */
+      organizationId?: string;
+      /** @description The business hours' id, a UUID; set by Contact Center. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The name of the timetable, unique in the organization. */
+      name: string;
+      /** @description Free text about the timetable, for administrators. */
+      description?: string;
+      /** @description The time zone the shifts are in, such as `Europe/Madrid`. */
+      timezone: string;
+      /** @description The shifts, each saying on which days and between which times the contact centre is open. */
+      workingHours: components['schemas']['ContactCenterBusinessHoursShift'][];
+      /** @description The holiday list whose dates close the contact centre. */
+      holidaysId?: string;
+      /** @description The overrides that change the opening times on given dates. */
+      overridesId?: string;
+      /**
+       * Format: int64
+       * @description How many shifts the timetable has.
+       */
+      workingHoursCount?: number;
+      /**
+       * Format: int64
+       * @description When the business hours were created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the business hours last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One shift of a timetable. */
+    ContactCenterBusinessHoursShift: {
+      /** @description The shift's name, such as `Weekdays`. */
+      name: string;
+      /** @description The days of the week the shift applies to. */
+      days: ('SUN' | 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT')[];
+      /** @description When the shift starts, as `HH:mm` in the timetable's time zone. */
+      startTime?: string;
+      /** @description When the shift ends, as `HH:mm` in the timetable's time zone. */
+      endTime?: string;
+    };
+    /**
+     * @description A desktop profile of a Contact Center organization. Lists of codes, queues, entry points,
+     *     teams and dial plans hold ids; times are milliseconds since 1970 (UTC).
+     */
+    ContactCenterDesktopProfile: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The desktop profile's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change; updates must send back the value read.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      parentType?: components['schemas']['ContactCenterDesktopProfileParentType'];
+      /** @description For a profile whose `parentType` is `SITE`, the site it belongs to. */
+      siteId?: string;
+      /** @description Whether the desktop pops up a screen for incoming contacts. */
+      screenPopup?: boolean;
+      /** @description Whether a returning customer is routed to the agent who last served them. */
+      lastAgentRouting?: boolean;
+      /** @description Whether wrap-up ends by itself after `autoWrapAfterSeconds`. */
+      autoWrapUp?: boolean;
+      /** @description Whether offered contacts are answered without the agent accepting them. */
+      autoAnswer?: boolean;
+      /**
+       * Format: int32
+       * @description Seconds after which wrap-up ends by itself, when `autoWrapUp` is on.
+       */
+      autoWrapAfterSeconds?: number;
+      /** @description Whether the agent becomes available again once an outbound call ends. */
+      agentAvailableAfterOutdial?: boolean;
+      /** @description Whether the agent may extend the automatic wrap-up time. */
+      allowAutoWrapUpExtension?: boolean;
+      accessWrapUpCode?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The wrap-up codes offered when `accessWrapUpCode` is `SPECIFIC`, by id. */
+      wrapUpCodes?: string[];
+      accessIdleCode?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The idle codes offered when `accessIdleCode` is `SPECIFIC`, by id. */
+      idleCodes?: string[];
+      accessQueue?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The queues the agent may transfer or consult to when `accessQueue` is `SPECIFIC`, by id. */
+      queues?: string[];
+      accessEntryPoint?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The entry points the agent may transfer to when `accessEntryPoint` is `SPECIFIC`, by id. */
+      entryPoints?: string[];
+      accessBuddyTeam?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The teams whose agents the agent may reach when `accessBuddyTeam` is `SPECIFIC`, by id. */
+      buddyTeams?: string[];
+      /** @description Whether the agent may consult with a queue, not only with another agent. */
+      consultToQueue?: boolean;
+      /** @description Whether the agent may place outbound calls. */
+      outdialEnabled?: boolean;
+      /** @description The outdial entry point outbound calls go through. */
+      outdialEntryPointId?: string;
+      /** @description The outdial ANI list whose numbers outbound calls may show. */
+      outdialANIId?: string;
+      /** @description The address book the desktop offers. */
+      addressBookId?: string;
+      /** @description Whether dialled numbers are checked against `dialPlans`. */
+      dialPlanEnabled?: boolean;
+      /** @description The dial plans outbound numbers must match, by id. */
+      dialPlans?: string[];
+      agentDNValidation?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      agentDNValidationCriteria?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The dial plans an agent's dial number is checked against, by id. */
+      agentDNValidationCriterions?: string[];
+      /** @description The ways an agent may take voice calls when signing in to the desktop. */
+      loginVoiceOptions?: components['schemas']['ContactCenterDesktopProfileLoginVoiceOption'][];
+      viewableStatistics?: components['schemas']['ContactCenterDesktopProfileViewableStatistics'];
+      /** @description The threshold rules whose alerts the agent sees, by id. */
+      thresholdRules?: string[];
+      /** @description Whether the profile is in use; an inactive one can be purged. */
+      active?: boolean;
+      /**
+       * @description Whether this profile sets its own desktop inactivity timeout instead of the
+       *     organization's.
+       */
+      timeoutDesktopInactivityCustomEnabled?: boolean;
+      /** @description Whether the desktop shows Microsoft Teams users' details. */
+      showUserDetailsMS?: boolean;
+      /** @description Whether the agent's state is kept in step with their Microsoft Teams presence. */
+      stateSynchronizationMS?: boolean;
+      /** @description Whether the desktop shows Webex users' details. */
+      showUserDetailsWebex?: boolean;
+      /** @description Whether the agent's state is kept in step with their Webex presence. */
+      stateSynchronizationWebex?: boolean;
+      /**
+       * Format: int32
+       * @description Minutes of inactivity after which the desktop signs the agent out, when the custom timeout
+       *     is on.
+       */
+      timeoutDesktopInactivityMins?: number;
+      /** @description Marks the profile Contact Center created for the organization by default. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description When the profile was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the profile was last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description Which items of a kind the agent may use: all of them (`ALL`), only those listed beside the
+     *     field (`SPECIFIC`), those provisioned elsewhere (`PROVISIONED_VALUE`), or none (`NONE`).
+     * @enum {string}
+     */
+    ContactCenterDesktopProfileAccess: 'SPECIFIC' | 'ALL' | 'PROVISIONED_VALUE' | 'NONE';
+    /** @description One page of desktop profiles from the earlier listing. */
+    ContactCenterDesktopProfileArray: components['schemas']['ContactCenterDesktopProfile'][];
+    /** @description One desktop profile in a bulk request. */
+    ContactCenterDesktopProfileBulkItem: {
+      /**
+       * Format: int32
+       * @description A caller-chosen number, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterDesktopProfileRequest'];
+      /**
+       * @description The action for this item as Contact Center names it (save or delete); the outcome's
+       *     `operationType` reports what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Desktop profiles to create, change or remove in one call. */
+    ContactCenterDesktopProfileBulkRequest: {
+      /** @description The profiles, each with a number the answer uses to report on it. */
+      items?: components['schemas']['ContactCenterDesktopProfileBulkItem'][];
+    };
+    /**
+     * @description One desktop profile in the form a bulk import accepts: related entities by name rather
+     *     than id, and the statistics settings flattened into the profile.
+     */
+    ContactCenterDesktopProfileExport: {
+      /** @description The profile's name. */
+      name?: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /** @description What the profile belongs to (`ORGANIZATION` or `SITE`). */
+      parentType?: string;
+      /** @description The site a site profile belongs to. */
+      siteId?: string;
+      /** @description Whether screen pops are on. */
+      screenPopup?: boolean;
+      /** @description Whether last-agent routing is on. */
+      lastAgentRouting?: boolean;
+      /** @description Whether wrap-up ends by itself. */
+      autoWrapUp?: boolean;
+      /** @description Whether contacts are answered automatically. */
+      autoAnswer?: boolean;
+      /**
+       * Format: int32
+       * @description Seconds before automatic wrap-up.
+       */
+      autoWrapAfterSeconds?: number;
+      /** @description Whether the agent is available again after an outbound call. */
+      agentAvailableAfterOutdial?: boolean;
+      /** @description Whether the automatic wrap-up time may be extended. */
+      allowAutoWrapUpExtension?: boolean;
+      /**
+       * @description Whether all wrap-up codes are offered or only those listed.
+       * @enum {string}
+       */
+      accessWrapUpCode?: 'ALL' | 'SPECIFIC';
+      /** @description The wrap-up codes offered, by name. */
+      wrapUpCodes?: string[];
+      /** @description Which idle codes are offered (`ALL`, `SPECIFIC` …). */
+      accessIdleCode?: string;
+      /** @description The idle codes offered, by name. */
+      idleCodes?: string[];
+      /** @description Which queues the agent may reach (`ALL`, `SPECIFIC` …). */
+      accessQueue?: string;
+      /** @description The queues the agent may reach, by name. */
+      queues?: string[];
+      /** @description Which entry points the agent may reach (`ALL`, `SPECIFIC` …). */
+      accessEntryPoint?: string;
+      /** @description The entry points the agent may reach, by name. */
+      entryPoints?: string[];
+      /** @description Which teams the agent may reach (`ALL`, `SPECIFIC` …). */
+      accessBuddyTeam?: string;
+      /** @description The teams the agent may reach. */
+      buddyTeamsList?: components['schemas']['ContactCenterDesktopProfileSiteTeam'][];
+      /** @description Whether consulting a queue is allowed. */
+      consultToQueue?: boolean;
+      /** @description Whether outbound calls are allowed. */
+      outdialEnabled?: boolean;
+      /** @description The outdial entry point, by name. */
+      outdialEntryPoint?: string;
+      /** @description The address book, by name. */
+      addressBook?: string;
+      /** @description Whether dial plans are enforced. */
+      dialPlanEnabled?: boolean;
+      /** @description The dial plans, by name. */
+      dialPlans?: string[];
+      /** @description The outdial ANI list, by name. */
+      outdialANI?: string;
+      /** @description How the agent's dial number is validated (`ALL`, `SPECIFIC` …). */
+      agentDNValidation?: string;
+      /** @description The criteria the dial number is validated with. */
+      agentDNValidationCriteria?: string;
+      /** @description The dial plans the dial number is validated against, by name. */
+      agentDNValidationCriterions?: string[];
+      /** @description Whether the agent sees their own statistics. */
+      agentStats?: boolean;
+      /** @description Which queues' statistics are shown (`ALL`, `SPECIFIC` …). */
+      accessQueueStats?: string;
+      /** @description The queues whose statistics are shown, by name. */
+      viewableStatsQueue?: string[];
+      /** @description Whether the signed-in team's statistics are shown. */
+      loggedInTeamStats?: boolean;
+      /** @description Which teams' statistics are shown (`ALL`, `SPECIFIC` …). */
+      accessTeamStats?: string;
+      /** @description The teams whose statistics are shown. */
+      viewableStatsTeam?: components['schemas']['ContactCenterDesktopProfileSiteTeam'][];
+      /** @description The threshold rules whose alerts are shown, by name. */
+      thresholdRules?: string[];
+      /** @description The ways the agent may take voice calls. */
+      loginVoiceOptions?: components['schemas']['ContactCenterDesktopProfileLoginVoiceOption'][];
+      /** @description Whether Microsoft Teams users' details are shown. */
+      showUserDetailsMS?: boolean;
+      /** @description Whether state follows Microsoft Teams presence. */
+      stateSynchronizationMS?: boolean;
+      /** @description Whether Webex users' details are shown. */
+      showUserDetailsWebex?: boolean;
+      /** @description Whether state follows Webex presence. */
+      stateSynchronizationWebex?: boolean;
+    };
+    /** @description One page of a desktop profile export. */
+    ContactCenterDesktopProfileExportPage: {
+      /**
+       * Format: int32
+       * @description How many profiles the export holds in all.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description The number of this page, from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The largest number of profiles a page holds.
+       */
+      pageSize?: number;
+      /** @description The page's relation to the export, in hypermedia terms. */
+      rel?: string;
+      /** @description The profiles on this page. */
+      resources?: components['schemas']['ContactCenterDesktopProfileExport'][];
+    };
+    /** @description One page of desktop profiles and its place in the full list. */
+    ContactCenterDesktopProfileList: {
+      meta?: components['schemas']['ContactCenterDesktopProfileListMeta'];
+      /** @description The desktop profiles on this page. */
+      data?: components['schemas']['ContactCenterDesktopProfile'][];
+    };
+    /** @description Where a page of desktop profiles sits in the whole list. */
+    ContactCenterDesktopProfileListMeta: {
+      /**
+       * Format: uuid
+       * @description The organization listed.
+       */
+      orgid?: string;
+      /**
+       * Format: int32
+       * @description This page's number, from 0.
+       */
+      page?: number;
+      /**
+       * Format: int32
+       * @description The largest number of profiles a page holds.
+       */
+      pageSize?: number;
+      /**
+       * Format: int32
+       * @description How many pages the list has.
+       */
+      totalPages?: number;
+      /**
+       * Format: int32
+       * @description How many profiles the list has.
+       */
+      totalRecords?: number;
+      /** @description Links to neighbouring pages, by relation. */
+      links?: Record<string, unknown>;
+    };
+    /**
+     * @description A way of taking voice calls: a dial number (`AGENT_DN`), an extension (`EXTENSION`) or the
+     *     browser (`BROWSER`).
+     * @enum {string}
+     */
+    ContactCenterDesktopProfileLoginVoiceOption: 'AGENT_DN' | 'EXTENSION' | 'BROWSER';
+    /**
+     * @description What the profile belongs to: the whole organization, or one site (given by `siteId`).
+     * @enum {string}
+     */
+    ContactCenterDesktopProfileParentType: 'ORGANIZATION' | 'SITE';
+    /**
+     * @description A desktop profile to create or update. The service fills in `id`, `organizationId` and the
+     *     times; an update carries the `version` it read.
+     */
+    ContactCenterDesktopProfileRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; defaults to the path's `orgid`.
+       */
+      organizationId?: string;
+      /** @description The profile's id; omitted when creating. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description For an update, the version last read; an outdated one gets 412.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      parentType: components['schemas']['ContactCenterDesktopProfileParentType'];
+      /** @description For a profile whose `parentType` is `SITE`, the site it belongs to. */
+      siteId?: string;
+      /** @description Whether the desktop pops up a screen for incoming contacts. */
+      screenPopup?: boolean;
+      /** @description Whether a returning customer is routed to the agent who last served them. */
+      lastAgentRouting?: boolean;
+      /** @description Whether wrap-up ends by itself after `autoWrapAfterSeconds`. */
+      autoWrapUp?: boolean;
+      /** @description Whether offered contacts are answered without the agent accepting them. */
+      autoAnswer?: boolean;
+      /**
+       * Format: int32
+       * @description Seconds after which wrap-up ends by itself, when `autoWrapUp` is on.
+       */
+      autoWrapAfterSeconds?: number;
+      /** @description Whether the agent becomes available again once an outbound call ends. */
+      agentAvailableAfterOutdial?: boolean;
+      /** @description Whether the agent may extend the automatic wrap-up time. */
+      allowAutoWrapUpExtension?: boolean;
+      accessWrapUpCode: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The wrap-up codes offered when `accessWrapUpCode` is `SPECIFIC`, by id. */
+      wrapUpCodes?: string[];
+      accessIdleCode: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The idle codes offered when `accessIdleCode` is `SPECIFIC`, by id. */
+      idleCodes?: string[];
+      accessQueue: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The queues the agent may transfer or consult to when `accessQueue` is `SPECIFIC`, by id. */
+      queues?: string[];
+      accessEntryPoint: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The entry points the agent may transfer to when `accessEntryPoint` is `SPECIFIC`, by id. */
+      entryPoints?: string[];
+      accessBuddyTeam: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The teams whose agents the agent may reach when `accessBuddyTeam` is `SPECIFIC`, by id. */
+      buddyTeams?: string[];
+      /** @description Whether the agent may consult with a queue, not only with another agent. */
+      consultToQueue?: boolean;
+      /** @description Whether the agent may place outbound calls. */
+      outdialEnabled?: boolean;
+      /** @description The outdial entry point outbound calls go through. */
+      outdialEntryPointId?: string;
+      /** @description The outdial ANI list whose numbers outbound calls may show. */
+      outdialANIId?: string;
+      /** @description The address book the desktop offers. */
+      addressBookId?: string;
+      /** @description Whether dialled numbers are checked against `dialPlans`. */
+      dialPlanEnabled?: boolean;
+      /** @description The dial plans outbound numbers must match, by id. */
+      dialPlans?: string[];
+      agentDNValidation: components['schemas']['ContactCenterDesktopProfileAccess'];
+      agentDNValidationCriteria?: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The dial plans an agent's dial number is checked against, by id. */
+      agentDNValidationCriterions?: string[];
+      /** @description The ways an agent may take voice calls when signing in to the desktop. */
+      loginVoiceOptions?: components['schemas']['ContactCenterDesktopProfileLoginVoiceOption'][];
+      viewableStatistics: components['schemas']['ContactCenterDesktopProfileViewableStatistics'];
+      /** @description The threshold rules whose alerts the agent sees, by id. */
+      thresholdRules?: string[];
+      /** @description Whether the profile is in use. */
+      active: boolean;
+      /**
+       * @description Whether this profile sets its own desktop inactivity timeout instead of the
+       *     organization's.
+       */
+      timeoutDesktopInactivityCustomEnabled?: boolean;
+      /** @description Whether the desktop shows Microsoft Teams users' details. */
+      showUserDetailsMS?: boolean;
+      /** @description Whether the agent's state is kept in step with their Microsoft Teams presence. */
+      stateSynchronizationMS?: boolean;
+      /** @description Whether the desktop shows Webex users' details. */
+      showUserDetailsWebex?: boolean;
+      /** @description Whether the agent's state is kept in step with their Webex presence. */
+      stateSynchronizationWebex?: boolean;
+      /**
+       * Format: int32
+       * @description Minutes of inactivity after which the desktop signs the agent out, when the custom timeout
+       *     is on.
+       */
+      timeoutDesktopInactivityMins?: number;
+      /** @description Marks the profile Contact Center created for the organization by default. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description A team named by its site and its own name, as an export gives it. */
+    ContactCenterDesktopProfileSiteTeam: {
+      /** @description The name of the team's site. */
+      siteName?: string;
+      /** @description The team's name. */
+      teamName?: string;
+    };
+    /** @description Which statistics the agent sees on the desktop. */
+    ContactCenterDesktopProfileViewableStatistics: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The id of this set of settings. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change of these settings.
+       */
+      version?: number;
+      /** @description Whether the agent sees their own statistics. */
+      agentStats?: boolean;
+      accessQueueStats: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The queues whose statistics are shown when `accessQueueStats` is `SPECIFIC`, by id. */
+      contactServiceQueues?: string[];
+      /** @description Whether the agent sees statistics of the team they signed in with. */
+      loggedInTeamStats?: boolean;
+      accessTeamStats: components['schemas']['ContactCenterDesktopProfileAccess'];
+      /** @description The teams whose statistics are shown when `accessTeamStats` is `SPECIFIC`, by id. */
+      teams?: string[];
+      /**
+       * Format: int64
+       * @description When the settings were created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the settings last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description An entry point of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterEntryPoint: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the entry point.
+       */
+      organizationId?: string;
+      /** @description The entry point's id, a UUID; set by Contact Center. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The entry point's name, unique in the organization. */
+      name: string;
+      /** @description Free text about the entry point, for administrators. */
+      description?: string;
+      /**
+       * @description Whether contacts come in through it or agents reach out through it.
+       * @enum {string}
+       */
+      entryPointType?: 'INBOUND' | 'OUTBOUND';
+      /**
+       * @description The kind of contact the entry point handles.
+       * @enum {string}
+       */
+      channelType?: 'TELEPHONY' | 'EMAIL' | 'FAX' | 'CHAT' | 'VIDEO' | 'OTHERS' | 'SOCIAL_CHANNEL';
+      /**
+       * @description For a social channel, the messaging service it is on.
+       * @enum {string}
+       */
+      socialChannelType?: 'MESSAGEBIRD' | 'MESSENGER' | 'WHATSAPP' | 'APPLE_BUSINESS_CHAT' | 'GOOGLE_BUSINESS_MESSAGES';
+      /** @description Whether the entry point takes contacts; an inactive one can be purged. */
+      active?: boolean;
+      /**
+       * Format: int32
+       * @description Seconds within which a contact should be answered to count as within the service level.
+       */
+      serviceLevelThreshold?: number;
+      /**
+       * Format: int32
+       * @description The most contacts the entry point holds at the same time.
+       */
+      maximumActiveContacts?: number;
+      /** @description The address of the routing script that controls the entry point. */
+      controlFlowScriptUrl?: string;
+      /** @description Where calls go when the entry point is full. */
+      overflowNumber?: string;
+      /** @description The entry point's time zone, such as `Europe/Madrid`, used by its flow's schedules. */
+      timezone?: string;
+      /**
+       * @description How the organization's digital channels are set up on the IMI platform.
+       * @enum {string}
+       */
+      imiOrgType?: 'MIXED_MODE' | 'IMI';
+      /** @description The digital channel asset (a chat widget, a mailbox) linked to the entry point. */
+      assetId?: string;
+      /** @description The version of the calling platform interface in use. */
+      xspVersion?: string;
+      /** @description The subscription the entry point is billed under. */
+      subscriptionId?: string;
+      /** @description The route point that calls for the entry point arrive at. */
+      routePointId?: string;
+      /** @description The flow that handles the contacts arriving at the entry point. */
+      flowId?: string;
+      /** @description Which tagged version of the flow runs (for example the live or the test one). */
+      flowTagId?: string;
+      /** @description The audio played to callers while they wait. */
+      musicOnHoldId?: string;
+      /** @description For an outbound entry point, the queue its calls are reported under. */
+      outdialQueueId?: string;
+      /**
+       * @description Whether Contact Center created the entry point itself; such an entry point cannot be
+       *     deleted.
+       */
+      systemDefault?: boolean;
+      /** @description Whether callers may ask to be called back instead of waiting. */
+      callbackEnabled?: boolean;
+      /** @description Whether an outbound call may be handed over to a queue. */
+      outdialTransferToQueueEnabled?: boolean;
+      /**
+       * Format: int64
+       * @description How many dialed numbers are mapped to the entry point.
+       */
+      dnEpMappingCount?: number;
+      /** @description Values that replace the flow's own defaults for this entry point. */
+      flowOverrideSettings?: components['schemas']['ContactCenterEntryPointFlowOverrideSetting'][];
+      /**
+       * Format: int64
+       * @description When the entry point was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the entry point last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of entry points as the older listing gives them. */
+    ContactCenterEntryPointArray: components['schemas']['ContactCenterEntryPoint'][];
+    /** @description One entry point of a bulk request. */
+    ContactCenterEntryPointBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterEntryPointRequest'];
+      /**
+       * @description The action to take on the item in Contact Center's terms (save or delete); the outcome's
+       *     `operationType` reports what happened.
+       */
+      requestAction?: string;
+    };
+    /** @description Entry points to create, change or delete in one request. */
+    ContactCenterEntryPointBulkRequest: {
+      /** @description The entry points, each with a number the answer refers back to. */
+      items?: components['schemas']['ContactCenterEntryPointBulkItem'][];
+    };
+    /** @description One entry point in the form a bulk import reads. */
+    ContactCenterEntryPointExport: {
+      /** @description The entry point's name. */
+      name?: string;
+      /** @description Free text about the entry point. */
+      description?: string;
+      /** @description The service level threshold in seconds, written as text. */
+      serviceLevelThreshold?: string;
+      /** @description The entry point's time zone. */
+      timezone?: string;
+      /** @description The kind of contact it handles. */
+      channelType?: string;
+      /** @description For a social channel, the messaging service. */
+      socialChannelType?: string;
+      /** @description Inbound or outbound. */
+      entryPointType?: string;
+      /** @description The linked digital channel asset. */
+      assetId?: string;
+      /** @description The flow that handles its contacts. */
+      flowId?: string;
+      /** @description The tag of the flow version that runs. */
+      flowTag?: string;
+      /** @description The audio played while callers wait. */
+      musicOnHoldId?: string;
+      /** @description For an outbound entry point, its reporting queue. */
+      outdialQueueId?: string;
+      /** @description Whether callers may ask to be called back. */
+      callbackEnabled?: boolean;
+    };
+    /** @description One page of an entry point export. */
+    ContactCenterEntryPointExportPage: {
+      /**
+       * Format: int32
+       * @description How many entry points the whole export holds.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description The number of this page, from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The largest number of entry points on one page.
+       */
+      pageSize?: number;
+      /** @description This page's relation to the export, hypermedia style. */
+      rel?: string;
+      /** @description The entry points of this page. */
+      resources?: components['schemas']['ContactCenterEntryPointExport'][];
+    };
+    /** @description One value that replaces a default of the entry point's flow. */
+    ContactCenterEntryPointFlowOverrideSetting: {
+      /** @description The name of the flow setting or variable. */
+      name: string;
+      /** @description The kind of value, as the flow declares it. */
+      type: string;
+      /** @description When the value is an entity, the kind of entity. */
+      entityType?: string;
+      /** @description When the value is an entity, that entity's id. */
+      entityId?: string;
+      /** @description The value to use. */
+      value?: string;
+    };
+    /** @description One page of entry points and where it sits in the whole list. */
+    ContactCenterEntryPointList: {
+      /**
+       * @description The page's place in the list: `page`, `pageSize`, and the `totalPages` and `totalRecords`
+       *     that end the listing.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The entry points of this page. */
+      data?: components['schemas']['ContactCenterEntryPoint'][];
+    };
+    /**
+     * @description An entry point as created or updated. Contact Center sets the id, the organization and the
+     *     times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterEntryPointRequest: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the entry point.
+       */
+      organizationId?: string;
+      /** @description The entry point's id, a UUID; set by Contact Center. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The entry point's name, unique in the organization. */
+      name: string;
+      /** @description Free text about the entry point, for administrators. */
+      description?: string;
+      /**
+       * @description Whether contacts come in through it or agents reach out through it.
+       * @enum {string}
+       */
+      entryPointType: 'INBOUND' | 'OUTBOUND';
+      /**
+       * @description The kind of contact the entry point handles.
+       * @enum {string}
+       */
+      channelType: 'TELEPHONY' | 'EMAIL' | 'FAX' | 'CHAT' | 'VIDEO' | 'OTHERS' | 'SOCIAL_CHANNEL';
+      /**
+       * @description For a social channel, the messaging service it is on.
+       * @enum {string}
+       */
+      socialChannelType: 'MESSAGEBIRD' | 'MESSENGER' | 'WHATSAPP' | 'APPLE_BUSINESS_CHAT' | 'GOOGLE_BUSINESS_MESSAGES';
+      /** @description Whether the entry point takes contacts; an inactive one can be purged. */
+      active: boolean;
+      /**
+       * Format: int32
+       * @description Seconds within which a contact should be answered to count as within the service level.
+       */
+      serviceLevelThreshold: number;
+      /**
+       * Format: int32
+       * @description The most contacts the entry point holds at the same time.
+       */
+      maximumActiveContacts: number;
+      /** @description The address of the routing script that controls the entry point. */
+      controlFlowScriptUrl: string;
+      /** @description Where calls go when the entry point is full. */
+      overflowNumber: string;
+      /** @description The entry point's time zone, such as `Europe/Madrid`, used by its flow's schedules. */
+      timezone?: string;
+      /**
+       * @description How the organization's digital channels are set up on the IMI platform.
+       * @enum {string}
+       */
+      imiOrgType: 'MIXED_MODE' | 'IMI';
+      /** @description The digital channel asset (a chat widget, a mailbox) linked to the entry point. */
+      assetId: string;
+      /** @description The version of the calling platform interface in use. */
+      xspVersion?: string;
+      /** @description The subscription the entry point is billed under. */
+      subscriptionId?: string;
+      /** @description The route point that calls for the entry point arrive at. */
+      routePointId?: string;
+      /** @description The flow that handles the contacts arriving at the entry point. */
+      flowId?: string;
+      /** @description Which tagged version of the flow runs (for example the live or the test one). */
+      flowTagId?: string;
+      /** @description The audio played to callers while they wait. */
+      musicOnHoldId?: string;
+      /** @description For an outbound entry point, the queue its calls are reported under. */
+      outdialQueueId?: string;
+      /**
+       * @description Whether Contact Center created the entry point itself; such an entry point cannot be
+       *     deleted.
+       */
+      systemDefault?: boolean;
+      /** @description Whether callers may ask to be called back instead of waiting. */
+      callbackEnabled?: boolean;
+      /** @description Whether an outbound call may be handed over to a queue. */
+      outdialTransferToQueueEnabled?: boolean;
+      /**
+       * Format: int64
+       * @description How many dialed numbers are mapped to the entry point.
+       */
+      dnEpMappingCount?: number;
+      /** @description Values that replace the flow's own defaults for this entry point. */
+      flowOverrideSettings?: components['schemas']['ContactCenterEntryPointFlowOverrideSetting'][];
+      /**
+       * Format: int64
+       * @description When the entry point was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the entry point last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
      * @description The body of an error answer from a Contact Center host: a tracking id for support and the
      *     error itself. Its shape is not the `message`/`errors` body of webexapis.com.
      */
@@ -9751,6 +12672,356 @@ export interface components {
       key?: string;
       /** @description The problems found, one entry each. */
       message?: Record<string, unknown>[];
+    };
+    /**
+     * @description A global variable of a Contact Center organization. Times are milliseconds since 1970
+     *     (UTC).
+     */
+    ContactCenterGlobalVariable: {
+      /**
+       * Format: uuid
+       * @description The organization the variable belongs to.
+       */
+      organizationId?: string;
+      /** @description The variable's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by each change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The variable's name, as flows refer to it. */
+      name: string;
+      /** @description What the variable holds, for administrators. */
+      description?: string;
+      /** @description Whether the variable is in use; an inactive one may be purged. */
+      active?: boolean;
+      /** @description Whether agents may change the value on the desktop. */
+      agentEditable?: boolean;
+      variableType?: components['schemas']['ContactCenterGlobalVariableType'];
+      /** @description The value the variable starts with, written as text whatever its type. */
+      defaultValue?: string;
+      /** @description Whether reports record the variable's value. */
+      reportable?: boolean;
+      /** @description Whether the desktop shows the value to agents. */
+      agentViewable?: boolean;
+      /** @description Whether the value is personal or secret data, kept out of logs and masked. */
+      sensitive?: boolean;
+      /** @description The label the desktop shows next to the value. */
+      desktopLabel?: string;
+      /** @description Whether Contact Center created the variable itself; such a one cannot be deleted. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description When the variable was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the variable last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One global variable of a bulk request. */
+    ContactCenterGlobalVariableBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated by the answer's outcome for this item.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterGlobalVariableRequest'];
+      /**
+       * @description What to do with the item, in Contact Center's words (save or delete it); the outcome's
+       *     `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Global variables to create, change or delete in one request. */
+    ContactCenterGlobalVariableBulkRequest: {
+      /** @description The variables, each numbered so that the answer can report on it. */
+      items?: components['schemas']['ContactCenterGlobalVariableBulkItem'][];
+    };
+    /** @description One global variable as a bulk import reads it. */
+    ContactCenterGlobalVariableExport: {
+      /** @description The variable's name. */
+      name?: string;
+      /** @description What the variable holds. */
+      description?: string;
+      /** @description Whether agents may change the value. */
+      agentEditable?: boolean;
+      variableType?: components['schemas']['ContactCenterGlobalVariableType'];
+      /** @description The value the variable starts with. */
+      defaultValue?: string;
+      /** @description Whether reports record the value. */
+      reportable?: boolean;
+      /** @description Whether the value is personal or secret data. */
+      sensitive?: boolean;
+      /** @description Whether the desktop shows the value to agents. */
+      agentViewable?: boolean;
+      /** @description The label the desktop shows next to the value. */
+      desktopLabel?: string;
+    };
+    /** @description One page of a global variable export. */
+    ContactCenterGlobalVariableExportPage: {
+      /**
+       * Format: int32
+       * @description How many variables the whole export has.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description This page's number, counted from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The most variables one page holds.
+       */
+      pageSize?: number;
+      /** @description How this page relates to the export, hypermedia style. */
+      rel?: string;
+      /** @description The variables of this page. */
+      resources?: components['schemas']['ContactCenterGlobalVariableExport'][];
+    };
+    /** @description One page of global variables with its place in the whole list. */
+    ContactCenterGlobalVariableList: {
+      /**
+       * @description Where this page sits in the whole list: its `page` and `pageSize`, and the `totalPages`
+       *     and `totalRecords` the listing stops at.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The global variables of this page. */
+      data?: components['schemas']['ContactCenterGlobalVariable'][];
+    };
+    /**
+     * @description How many global variables are reportable. Contact Center's document gives this answer as
+     *     an object without naming its fields.
+     */
+    ContactCenterGlobalVariableReportableCount: Record<string, unknown>;
+    /**
+     * @description A global variable as created or updated. Contact Center sets `id`, `organizationId` and
+     *     the times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterGlobalVariableRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when omitted.
+       */
+      organizationId?: string;
+      /** @description The variable's id; omitted on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The variable's name, as flows refer to it. */
+      name: string;
+      /** @description What the variable holds, for administrators. */
+      description?: string;
+      /** @description Whether the variable is in use. */
+      active: boolean;
+      /** @description Whether agents may change the value on the desktop. */
+      agentEditable: boolean;
+      variableType: components['schemas']['ContactCenterGlobalVariableType'];
+      /** @description The value the variable starts with, written as text whatever its type. */
+      defaultValue: string;
+      /** @description Whether reports record the variable's value. */
+      reportable: boolean;
+      /** @description Whether the desktop shows the value to agents. */
+      agentViewable: boolean;
+      /** @description Whether the value is personal or secret data, kept out of logs and masked. */
+      sensitive?: boolean;
+      /** @description The label the desktop shows next to the value. */
+      desktopLabel?: string;
+      /** @description Set by Contact Center; ignored when sent. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
+    /**
+     * @description The type of the variable's value. Contact Center accepts each type in two spellings, upper
+     *     case (`DATE_TIME`) and camel case (`DateTime`).
+     * @enum {string}
+     */
+    ContactCenterGlobalVariableType:
+      | 'STRING'
+      | 'INTEGER'
+      | 'DATE_TIME'
+      | 'BOOLEAN'
+      | 'DECIMAL'
+      | 'String'
+      | 'Integer'
+      | 'DateTime'
+      | 'Boolean'
+      | 'Decimal';
+    /**
+     * @description A holiday list of a Contact Center organization. Times of creation and change are
+     *     milliseconds since 1970 (UTC).
+     */
+    ContactCenterHolidayList: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the holiday list.
+       */
+      organizationId?: string;
+      /** @description The holiday list's id, a UUID; set by Contact Center. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The list's name, unique in the organization. */
+      name: string;
+      /** @description Free text about the list, for administrators. */
+      description?: string;
+      /** @description The days off the list holds. */
+      holidays?: components['schemas']['ContactCenterHolidayListHoliday'][];
+      /**
+       * Format: int64
+       * @description How many days off the list holds.
+       */
+      holidaysCount?: number;
+      /**
+       * Format: int64
+       * @description When the list was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the list last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of holiday lists as the older listing gives them. */
+    ContactCenterHolidayListArray: components['schemas']['ContactCenterHolidayList'][];
+    /** @description One holiday list of a bulk request. */
+    ContactCenterHolidayListBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterHolidayListRequest'];
+      /**
+       * @description The action to take on the item in Contact Center's terms (save or delete); the outcome's
+       *     `operationType` reports what happened.
+       */
+      requestAction?: string;
+    };
+    /** @description Holiday lists to create, change or delete in one request. */
+    ContactCenterHolidayListBulkRequest: {
+      /** @description The holiday lists, each with a number the answer refers back to. */
+      items?: components['schemas']['ContactCenterHolidayListBulkItem'][];
+    };
+    /** @description One day off, or a run of days, that happens once or repeats. */
+    ContactCenterHolidayListHoliday: {
+      /** @description What the day off is called, such as `New Year's Day`. */
+      name: string;
+      /** @description The first day, as `yyyy-MM-dd`. */
+      startDate?: string;
+      /** @description The last day, as `yyyy-MM-dd`. */
+      endDate?: string;
+      /** @description When on the first day the closure begins, as `HH:mm`; the whole day when left out. */
+      startTime?: string;
+      /** @description When on the last day the closure ends, as `HH:mm`; the whole day when left out. */
+      endTime?: string;
+      /**
+       * @description How often the day off comes back.
+       * @enum {string}
+       */
+      frequency?: 'DontRepeat' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly';
+      recurrence?: components['schemas']['ContactCenterHolidayListRecurrence'];
+      /** @description The names of the other days off in the list whose dates this one overlaps. */
+      overlapsWith?: string[];
+    };
+    /** @description One page of holiday lists and where it sits in the whole list. */
+    ContactCenterHolidayListList: {
+      /**
+       * @description The page's place in the list: `page`, `pageSize`, and the `totalPages` and `totalRecords`
+       *     that end the listing.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The holiday lists of this page. */
+      data?: components['schemas']['ContactCenterHolidayList'][];
+    };
+    /**
+     * @description How a repeating day off repeats: every so many periods, on a fixed day of the month or on
+     *     the nth weekday of it, until an end date.
+     */
+    ContactCenterHolidayListRecurrence: {
+      /**
+       * Format: int32
+       * @description Every how many periods (days, weeks, months, years) it comes back.
+       */
+      interval: number;
+      /**
+       * @description Which weekday of the month it falls on, with `daysOfWeek` (the first Monday …).
+       * @enum {string}
+       */
+      occurrenceInTheMonth?: 'FIRST' | 'SECOND' | 'THIRD' | 'FOURTH' | 'LAST';
+      /** @description The weekdays it falls on. */
+      daysOfWeek?: ('SUN' | 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT')[];
+      /**
+       * Format: int32
+       * @description The day of the month it falls on, from 1 to 31.
+       */
+      specificDayOfMonth?: number;
+      /**
+       * @description For a yearly day off, its month.
+       * @enum {string}
+       */
+      specificMonth?: 'JAN' | 'FEB' | 'MAR' | 'APR' | 'MAY' | 'JUN' | 'JUL' | 'AUG' | 'SEP' | 'OCT' | 'NOV' | 'DEC';
+      /** @description The last date it repeats on, as `yyyy-MM-dd`; it repeats forever when left out. */
+      endDate?: string;
+    };
+    /**
+     * @description A holiday list as created or updated. Contact Center sets the id, the organization and the
+     *     times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterHolidayListRequest: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the holiday list.
+       */
+      organizationId?: string;
+      /** @description The holiday list's id, a UUID; set by Contact Center. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with every change; an update sends back the one it read.
+       */
+      version?: number;
+      /** @description The list's name, unique in the organization. */
+      name: string;
+      /** @description Free text about the list, for administrators. */
+      description?: string;
+      /** @description The days off the list holds. */
+      holidays: components['schemas']['ContactCenterHolidayListHoliday'][];
+      /**
+       * Format: int64
+       * @description How many days off the list holds.
+       */
+      holidaysCount?: number;
+      /**
+       * Format: int64
+       * @description When the list was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the list last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
     };
     /** @description One hypermedia link of a Contact Center answer. */
     ContactCenterLink: {
@@ -9770,6 +13041,278 @@ export interface components {
       name?: string;
       /** @description Whether `href` is a URI template to fill in first. */
       templated?: boolean;
+    };
+    /**
+     * @description A multimedia profile of a Contact Center organization. Channel numbers are how many
+     *     contacts of that kind an agent may hold at once; times are milliseconds since 1970 (UTC).
+     */
+    ContactCenterMultimediaProfile: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The profile's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change; updates must send back the value read.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /**
+       * Format: int32
+       * @description Most chats an agent handles at the same time.
+       */
+      chat?: number;
+      /**
+       * Format: int32
+       * @description Most emails an agent handles at the same time.
+       */
+      email?: number;
+      /**
+       * Format: int32
+       * @description Most voice calls an agent handles at the same time.
+       */
+      telephony?: number;
+      /**
+       * Format: int32
+       * @description Most social messaging conversations an agent handles at the same time.
+       */
+      social?: number;
+      /** @description Whether the profile is in use; an inactive one can be purged. */
+      active?: boolean;
+      /** @description Whether contacts of different channels may be offered to the agent together. */
+      blendingModeEnabled?: boolean;
+      /** @description How channels are blended, in Contact Center's own terms (such as `BLENDED`). */
+      blendingMode?: string;
+      /** @description Marks the profile Contact Center created for the organization by default. */
+      systemDefault?: boolean;
+      manuallyAssignable?: components['schemas']['ContactCenterMultimediaProfileChannels'];
+      /**
+       * Format: int64
+       * @description When the profile was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the profile was last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One page of multimedia profiles from the older listing. */
+    ContactCenterMultimediaProfileArray: components['schemas']['ContactCenterMultimediaProfile'][];
+    /** @description One multimedia profile in a bulk request. */
+    ContactCenterMultimediaProfileBulkItem: {
+      /**
+       * Format: int32
+       * @description A caller-chosen number, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterMultimediaProfileRequest'];
+      /**
+       * @description The action for this item as Contact Center names it (save or delete); the outcome's
+       *     `operationType` reports what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Multimedia profiles to create, change or remove in one call. */
+    ContactCenterMultimediaProfileBulkRequest: {
+      /** @description The profiles, each with a number the answer uses to report on it. */
+      items?: components['schemas']['ContactCenterMultimediaProfileBulkItem'][];
+    };
+    /**
+     * @description Per-channel counts of contacts that may be assigned to the agent by hand, on top of those
+     *     routing offers.
+     */
+    ContactCenterMultimediaProfileChannels: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The id of this set of counts. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change of these counts.
+       */
+      version?: number;
+      /**
+       * Format: int32
+       * @description Voice calls that may be assigned by hand.
+       */
+      telephony: number;
+      /**
+       * Format: int32
+       * @description Chats that may be assigned by hand.
+       */
+      chat: number;
+      /**
+       * Format: int32
+       * @description Emails that may be assigned by hand.
+       */
+      email: number;
+      /**
+       * Format: int32
+       * @description Social messaging conversations that may be assigned by hand.
+       */
+      social: number;
+      /**
+       * Format: int64
+       * @description When the counts were first set, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the counts last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One multimedia profile in the form a bulk import accepts. */
+    ContactCenterMultimediaProfileExport: {
+      /** @description The profile's name. */
+      name?: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /**
+       * Format: int32
+       * @description Most simultaneous chats.
+       */
+      chat?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous emails.
+       */
+      email?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous faxes.
+       */
+      fax?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous voice calls.
+       */
+      telephony?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous video contacts.
+       */
+      video?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous social messaging conversations.
+       */
+      social?: number;
+      /**
+       * Format: int32
+       * @description Most simultaneous contacts of other channels.
+       */
+      others?: number;
+      /** @description Whether the profile is in use. */
+      active?: boolean;
+      /** @description Whether channels are blended. */
+      blendingModeEnabled?: boolean;
+      /** @description How channels are blended. */
+      blendingMode?: string;
+      manuallyAssignable?: components['schemas']['ContactCenterMultimediaProfileChannels'];
+    };
+    /** @description One page of a multimedia profile export. */
+    ContactCenterMultimediaProfileExportPage: {
+      /**
+       * Format: int32
+       * @description How many profiles the export holds in all.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description The number of this page, from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The largest number of profiles a page holds.
+       */
+      pageSize?: number;
+      /** @description The page's relation to the export, in hypermedia terms. */
+      rel?: string;
+      /** @description The profiles on this page. */
+      resources?: components['schemas']['ContactCenterMultimediaProfileExport'][];
+    };
+    /** @description One page of multimedia profiles and its place in the full list. */
+    ContactCenterMultimediaProfileList: {
+      /**
+       * @description Paging details: `page` and `pageSize` of this page, and the `totalPages` and
+       *     `totalRecords` that end the iteration.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The multimedia profiles on this page. */
+      data?: components['schemas']['ContactCenterMultimediaProfile'][];
+    };
+    /**
+     * @description A multimedia profile to create or update. The service fills in `id`, `organizationId` and
+     *     the times, so they can be omitted; an update carries the `version` it read.
+     */
+    ContactCenterMultimediaProfileRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; defaults to the path's `orgid`.
+       */
+      organizationId?: string;
+      /** @description The profile's id; omitted when creating. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description For an update, the version last read; an outdated one gets 412.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /**
+       * Format: int32
+       * @description Most chats an agent handles at the same time.
+       */
+      chat: number;
+      /**
+       * Format: int32
+       * @description Most emails an agent handles at the same time.
+       */
+      email: number;
+      /**
+       * Format: int32
+       * @description Most voice calls an agent handles at the same time.
+       */
+      telephony: number;
+      /**
+       * Format: int32
+       * @description Most social messaging conversations an agent handles at the same time.
+       */
+      social: number;
+      /** @description Whether the profile is in use. */
+      active: boolean;
+      /** @description Whether contacts of different channels may be offered to the agent together. */
+      blendingModeEnabled: boolean;
+      /** @description How channels are blended, in Contact Center's own terms (such as `BLENDED`). */
+      blendingMode: string;
+      /** @description Marks the organization's default profile. */
+      systemDefault?: boolean;
+      manuallyAssignable?: components['schemas']['ContactCenterMultimediaProfileChannels'];
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      lastUpdatedTime?: number;
     };
     /**
      * @description How a purge went. The purge may stop before every inactive entity is gone; `details` then
@@ -10095,6 +13638,180 @@ export interface components {
       /** @description The skills of this page. */
       data?: components['schemas']['ContactCenterSkill'][];
     };
+    /** @description A skill profile of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterSkillProfile: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The skill profile's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change; updates must send back the value read.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /** @description The value the profile gives each proficiency, boolean or text skill. */
+      activeSkills?: components['schemas']['ContactCenterSkillProfileActiveSkill'][];
+      /** @description The value the profile picks for each enum skill. */
+      activeEnumSkills?: components['schemas']['ContactCenterSkillProfileActiveEnumSkill'][];
+      /**
+       * Format: int64
+       * @description When the profile was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the profile was last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description The value a skill profile picks for one enum skill. */
+    ContactCenterSkillProfileActiveEnumSkill: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The id of this choice; omitted when adding it. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change of the choice.
+       */
+      version?: number;
+      /** @description The enum skill value picked, by id. */
+      enumSkillValueId: string;
+      /**
+       * Format: int64
+       * @description When the value was picked, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the choice last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+      /** @description The enum skill's name, given when skill details are asked for. */
+      enumSkillName?: string;
+      /** @description The picked value's name, given when skill details are asked for. */
+      enumSkillValue?: string;
+      /** @description The enum skill the value belongs to. */
+      enumSkillId?: string;
+    };
+    /**
+     * @description The value a skill profile gives one skill. Which value field counts depends on the skill's
+     *     type: `proficiencyValue`, `booleanValue` or `textValue`.
+     */
+    ContactCenterSkillProfileActiveSkill: {
+      /**
+       * Format: uuid
+       * @description The organization that owns the profile.
+       */
+      organizationId?: string;
+      /** @description The id of this skill value; omitted when adding it. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description Goes up with each change of the value.
+       */
+      version?: number;
+      /** @description The value of a `Text` skill. */
+      textValue?: string;
+      /** @description The value of a `Boolean` skill; `false` for skills of other types. */
+      booleanValue: boolean;
+      /**
+       * Format: int32
+       * @description The level of a `Proficiency` skill.
+       */
+      proficiencyValue?: number;
+      /** @description The skill this value is for. */
+      skillId: string;
+      /**
+       * Format: int64
+       * @description When the value was set, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the value last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+      /** @description The skill's name, given when skill details are asked for. */
+      skillName?: string;
+    };
+    /** @description One page of skill profiles from the earlier listing. */
+    ContactCenterSkillProfileArray: components['schemas']['ContactCenterSkillProfile'][];
+    /** @description One skill profile in a bulk request. */
+    ContactCenterSkillProfileBulkItem: {
+      /**
+       * Format: int32
+       * @description A caller-chosen number, repeated in this item's outcome.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterSkillProfileRequest'];
+      /**
+       * @description The action for this item as Contact Center names it (save or delete); the outcome's
+       *     `operationType` reports what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Skill profiles to create, change or remove in one call. */
+    ContactCenterSkillProfileBulkRequest: {
+      /** @description The profiles, each with a number the answer uses to report on it. */
+      items?: components['schemas']['ContactCenterSkillProfileBulkItem'][];
+    };
+    /** @description One page of skill profiles and its place in the full list. */
+    ContactCenterSkillProfileList: {
+      /**
+       * @description Paging details: `page` and `pageSize` of this page, and the `totalPages` and
+       *     `totalRecords` that end the iteration.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The skill profiles on this page. */
+      data?: components['schemas']['ContactCenterSkillProfile'][];
+    };
+    /**
+     * @description A skill profile to create or update. The service fills in `id`, `organizationId` and the
+     *     times; an update carries the `version` it read.
+     */
+    ContactCenterSkillProfileRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; defaults to the path's `orgid`.
+       */
+      organizationId?: string;
+      /** @description The profile's id; omitted when creating. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description For an update, the version last read; an outdated one gets 412.
+       */
+      version?: number;
+      /** @description The profile's name, unique within the organization. */
+      name: string;
+      /** @description A note about the profile for administrators. */
+      description?: string;
+      /** @description The value to give each proficiency, boolean or text skill (may be empty). */
+      activeSkills: components['schemas']['ContactCenterSkillProfileActiveSkill'][];
+      /** @description The value to pick for each enum skill. */
+      activeEnumSkills?: components['schemas']['ContactCenterSkillProfileActiveEnumSkill'][];
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Filled in by Contact Center; ignored if sent.
+       */
+      lastUpdatedTime?: number;
+    };
     /**
      * @description A skill as created or updated. `id`, `organizationId` and the times are set by Contact
      *     Center and may be left out; an update sends the `version` it read.
@@ -10343,6 +14060,139 @@ export interface components {
      * @enum {string}
      */
     ContactCenterTeamType: 'AGENT' | 'CAPACITY';
+    /** @description A work type of a Contact Center organization. Times are milliseconds since 1970 (UTC). */
+    ContactCenterWorkType: {
+      /**
+       * Format: uuid
+       * @description The organization the work type belongs to.
+       */
+      organizationId?: string;
+      /** @description The work type's id, a UUID. */
+      id: string;
+      /**
+       * Format: int32
+       * @description Raised by each change; an update sends back the version it read.
+       */
+      version?: number;
+      /** @description The work type's name. */
+      name: string;
+      /** @description What the work type is for, for administrators. */
+      description?: string;
+      /** @description The code that identifies the kind of work type, such as `IDLE_CODE` or `WRAP_UP_CODE`. */
+      workTypeCode?: string;
+      /** @description Whether the work type is in use; an inactive one may be purged. */
+      active?: boolean;
+      /** @description Whether Contact Center created the work type itself; such a one cannot be deleted. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description When the work type was created, in ms since 1970 (UTC).
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description When the work type last changed, in ms since 1970 (UTC).
+       */
+      lastUpdatedTime?: number;
+    };
+    /** @description One work type of a bulk request. */
+    ContactCenterWorkTypeBulkItem: {
+      /**
+       * Format: int32
+       * @description A number chosen by the caller, repeated by the answer's outcome for this item.
+       */
+      itemIdentifier?: number;
+      item?: components['schemas']['ContactCenterWorkTypeRequest'];
+      /**
+       * @description What to do with the item, in Contact Center's words (save or delete it); the outcome's
+       *     `operationType` says what was done.
+       */
+      requestAction?: string;
+    };
+    /** @description Work types to create, change or delete in one request. */
+    ContactCenterWorkTypeBulkRequest: {
+      /** @description The work types, each numbered so that the answer can report on it. */
+      items?: components['schemas']['ContactCenterWorkTypeBulkItem'][];
+    };
+    /** @description One work type as a bulk import reads it. */
+    ContactCenterWorkTypeExport: {
+      /** @description The work type's name. */
+      name?: string;
+      /** @description What the work type is for. */
+      description?: string;
+      /** @description The code that identifies the kind of work type. */
+      workTypeCode?: string;
+    };
+    /** @description One page of a work type export. */
+    ContactCenterWorkTypeExportPage: {
+      /**
+       * Format: int32
+       * @description How many work types the whole export has.
+       */
+      totalResources?: number;
+      /**
+       * Format: int32
+       * @description This page's number, counted from 0.
+       */
+      pageNumber?: number;
+      /**
+       * Format: int32
+       * @description The most work types one page holds.
+       */
+      pageSize?: number;
+      /** @description How this page relates to the export, hypermedia style. */
+      rel?: string;
+      /** @description The work types of this page. */
+      resources?: components['schemas']['ContactCenterWorkTypeExport'][];
+    };
+    /** @description One page of work types with its place in the whole list. */
+    ContactCenterWorkTypeList: {
+      /**
+       * @description Where this page sits in the whole list: its `page` and `pageSize`, and the `totalPages`
+       *     and `totalRecords` the listing stops at.
+       */
+      meta?: Record<string, unknown>;
+      /** @description The work types of this page. */
+      data?: components['schemas']['ContactCenterWorkType'][];
+    };
+    /**
+     * @description A work type as created or updated. Contact Center sets `id`, `organizationId` and the
+     *     times, which may be omitted; an update sends the `version` it read.
+     */
+    ContactCenterWorkTypeRequest: {
+      /**
+       * Format: uuid
+       * @description The organization; the path's `orgid` when omitted.
+       */
+      organizationId?: string;
+      /** @description The work type's id; omitted on create. */
+      id?: string;
+      /**
+       * Format: int32
+       * @description On update, the version last read; a stale one is refused with 412.
+       */
+      version?: number;
+      /** @description The work type's name. */
+      name: string;
+      /** @description What the work type is for, for administrators. */
+      description?: string;
+      /** @description The code that identifies the kind of work type, such as `IDLE_CODE` or `WRAP_UP_CODE`. */
+      workTypeCode: string;
+      /** @description Whether the work type is in use. */
+      active: boolean;
+      /** @description Set by Contact Center; ignored when sent. */
+      systemDefault?: boolean;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      createdTime?: number;
+      /**
+       * Format: int64
+       * @description Set by Contact Center; ignored when sent.
+       */
+      lastUpdatedTime?: number;
+    };
     /** @description What to give when submitting a card. */
     CreateAttachmentActionRequest: {
       type: components['schemas']['AttachmentActionType'];
@@ -22953,6 +26803,100 @@ export interface components {
     /** @description Last UTC day of the range (inclusive), as `YYYY-MM-DD`. */
     AnalyticsTo: string;
     /**
+     * @description The fields to return for each code, separated by commas (`id,name`); the rest are omitted.
+     *     Without it, every field comes.
+     */
+    ContactCenterAuxiliaryCodeAttributes: string;
+    /**
+     * @description Only the codes matching this expression on their fields, in Contact Center's RSQL-like
+     *     syntax: `workTypeCode=="IDLE_CODE"`, `active==true`.
+     */
+    ContactCenterAuxiliaryCodeFilter: string;
+    /** @description The auxiliary code's id, a UUID. */
+    ContactCenterAuxiliaryCodeId: string;
+    /**
+     * @description A comma-separated list of the fields each entity should carry (`id,name`); without it, all
+     *     fields come back.
+     */
+    ContactCenterBusinessHoursAttributes: string;
+    /**
+     * @description Keeps the business hours whose fields match this RSQL-style expression, for instance
+     *     `timezone=="Europe/Madrid"`.
+     */
+    ContactCenterBusinessHoursFilter: string;
+    /** @description The business hours' id, a UUID. */
+    ContactCenterBusinessHoursId: string;
+    /**
+     * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+     *     methods need the usual shape, so leave it out when iterating.
+     */
+    ContactCenterBusinessHoursSingleObjectResponse: boolean;
+    /**
+     * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+     *     back.
+     */
+    ContactCenterDesktopProfileAttributes: string;
+    /**
+     * @description Keeps only the desktop profiles whose fields match this RSQL-style expression, such as
+     *     `name=="Tier 1 agents"` or `active==true`.
+     */
+    ContactCenterDesktopProfileFilter: string;
+    /** @description The desktop profile's id, a UUID. */
+    ContactCenterDesktopProfileId: string;
+    /**
+     * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+     *     on the default shape, so omit it when iterating.
+     */
+    ContactCenterDesktopProfileSingleObjectResponse: boolean;
+    /**
+     * @description A comma-separated list of the fields each entry point should carry (`id,name`); without
+     *     it, all fields come back.
+     */
+    ContactCenterEntryPointAttributes: string;
+    /**
+     * @description Keeps the entry points whose fields match this RSQL-style expression, for instance
+     *     `channelType==TELEPHONY` or `name=="Sales line"`.
+     */
+    ContactCenterEntryPointFilter: string;
+    /** @description The entry point's id, a UUID. */
+    ContactCenterEntryPointId: string;
+    /**
+     * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+     *     methods need the usual shape, so leave it out when iterating.
+     */
+    ContactCenterEntryPointSingleObjectResponse: boolean;
+    /** @description The global variable's id, a UUID. */
+    ContactCenterGlobalVariableId: string;
+    /**
+     * @description A comma-separated list of the fields each holiday list should carry (`id,name`); without
+     *     it, all fields come back.
+     */
+    ContactCenterHolidayListAttributes: string;
+    /**
+     * @description Keeps the holiday lists whose fields match this RSQL-style expression, for instance
+     *     `name=="Spanish public holidays"`.
+     */
+    ContactCenterHolidayListFilter: string;
+    /** @description The holiday list's id, a UUID. */
+    ContactCenterHolidayListId: string;
+    /**
+     * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+     *     methods need the usual shape, so leave it out when iterating.
+     */
+    ContactCenterHolidayListSingleObjectResponse: boolean;
+    /**
+     * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+     *     back.
+     */
+    ContactCenterMultimediaProfileAttributes: string;
+    /**
+     * @description Keeps only the profiles whose fields match this RSQL-style expression, such as
+     *     `name=="Voice and chat"` or `active==true`.
+     */
+    ContactCenterMultimediaProfileFilter: string;
+    /** @description The multimedia profile's id, a UUID. */
+    ContactCenterMultimediaProfileId: string;
+    /**
      * @description Where to go on with a purge that stopped part way: the id of the first entity still to
      *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
      */
@@ -23002,6 +26946,23 @@ export interface components {
     /** @description The skill's id, a UUID. */
     ContactCenterSkillId: string;
     /**
+     * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+     *     back.
+     */
+    ContactCenterSkillProfileAttributes: string;
+    /**
+     * @description Keeps only the skill profiles whose fields match this RSQL-style expression, such as
+     *     `name=="Bilingual support"`.
+     */
+    ContactCenterSkillProfileFilter: string;
+    /** @description The skill profile's id, a UUID. */
+    ContactCenterSkillProfileId: string;
+    /**
+     * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+     *     on the default shape, so omit it when iterating.
+     */
+    ContactCenterSkillProfileSingleObjectResponse: boolean;
+    /**
      * @description A switch on the shape of the answer that Contact Center offers for its own clients. The
      *     listing methods expect the default shape: leave it out when iterating.
      */
@@ -23023,6 +26984,8 @@ export interface components {
      *     listing methods expect the default shape: leave it out when iterating.
      */
     ContactCenterTeamSingleObjectResponse: boolean;
+    /** @description The work type's id, a UUID. */
+    ContactCenterWorkTypeId: string;
     /** @description The id of the HDS cluster. */
     HdsClusterId: string;
     /** @description The id of the HDS node. */
@@ -33837,6 +37800,2571 @@ export interface operations {
       504: components['responses']['GatewayTimeout'];
     };
   };
+  listContactCenterDesktopProfilesV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the desktop profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Tier 1 agents"` or `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterDesktopProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterDesktopProfileAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+         *     on the default shape, so omit it when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterDesktopProfileSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of desktop profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfileArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterDesktopProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterDesktopProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The desktop profile as stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterDesktopProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterDesktopProfileBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description What happened to each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterDesktopProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported desktop profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfileExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterDesktopProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The purge's outcome. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterDesktopProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The desktop profile. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterDesktopProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterDesktopProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The desktop profile after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterDesktopProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The desktop profile is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterDesktopProfileReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The desktop profile's id, a UUID. */
+        id: components['parameters']['ContactCenterDesktopProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterAuxiliaryCodesV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the codes matching this expression on their fields, in Contact Center's RSQL-like
+         *     syntax: `workTypeCode=="IDLE_CODE"`, `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterAuxiliaryCodeFilter'];
+        /**
+         * @description The fields to return for each code, separated by commas (`id,name`); the rest are omitted.
+         *     Without it, every field comes.
+         */
+        attributes?: components['parameters']['ContactCenterAuxiliaryCodeAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of auxiliary codes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCodeArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterAuxiliaryCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterAuxiliaryCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The auxiliary code, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCode'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterAuxiliaryCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterAuxiliaryCodeBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkUpdateContactCenterAuxiliaryCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterAuxiliaryCodeBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterAuxiliaryCodes: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported auxiliary codes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCodeExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterAuxiliaryCodes: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result of the purge. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterAuxiliaryCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The auxiliary code. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCode'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterAuxiliaryCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterAuxiliaryCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The auxiliary code, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCode'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterAuxiliaryCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The auxiliary code is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterAuxiliaryCodeReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The auxiliary code's id, a UUID. */
+        id: components['parameters']['ContactCenterAuxiliaryCodeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterBusinessHoursV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the business hours whose fields match this RSQL-style expression, for instance
+         *     `timezone=="Europe/Madrid"`.
+         */
+        filter?: components['parameters']['ContactCenterBusinessHoursFilter'];
+        /**
+         * @description A comma-separated list of the fields each entity should carry (`id,name`); without it, all
+         *     fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterBusinessHoursAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterBusinessHoursSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of business hours. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHoursArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterBusinessHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterBusinessHoursRequest'];
+      };
+    };
+    responses: {
+      /** @description The business hours, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHours'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterBusinessHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterBusinessHoursBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterBusinessHours: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported business hours. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHoursExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterBusinessHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The business hours. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHours'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterBusinessHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterBusinessHoursRequest'];
+      };
+    };
+    responses: {
+      /** @description The business hours, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHours'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterBusinessHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The business hours were removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterBusinessHoursReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The business hours' id, a UUID. */
+        id: components['parameters']['ContactCenterBusinessHoursId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterGlobalVariable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterGlobalVariableRequest'];
+      };
+    };
+    responses: {
+      /** @description The global variable, as created. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariable'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterGlobalVariables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterGlobalVariableBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterGlobalVariables: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported global variables. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariableExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterGlobalVariables: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result of the purge. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterGlobalVariableReportableCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The count. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariableReportableCount'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterGlobalVariable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The global variable. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariable'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterGlobalVariable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterGlobalVariableRequest'];
+      };
+    };
+    responses: {
+      /** @description The global variable, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariable'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterGlobalVariable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The global variable is gone. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterGlobalVariableReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The global variable's id, a UUID. */
+        id: components['parameters']['ContactCenterGlobalVariableId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterEntryPointsV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the entry points whose fields match this RSQL-style expression, for instance
+         *     `channelType==TELEPHONY` or `name=="Sales line"`.
+         */
+        filter?: components['parameters']['ContactCenterEntryPointFilter'];
+        /** @description Only the entry points of these channels (`TELEPHONY`, `CHAT` …). */
+        channelTypes?: string[];
+        /**
+         * @description A comma-separated list of the fields each entry point should carry (`id,name`); without
+         *     it, all fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterEntryPointAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterEntryPointSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of entry points. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPointArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterEntryPoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterEntryPointRequest'];
+      };
+    };
+    responses: {
+      /** @description The entry point, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPoint'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterEntryPoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterEntryPointBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterEntryPoints: {
+    parameters: {
+      query: {
+        /** @description Which entry points to export, the inbound or the outbound ones. */
+        type: 'INBOUND' | 'OUTBOUND';
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported entry points. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPointExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterEntryPoints: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The purge's outcome. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterEntryPoint: {
+    parameters: {
+      query?: {
+        /** @description Whether to add the names of the entities the entry point points to, beside their ids. */
+        includeNames?: boolean;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entry point. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPoint'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterEntryPoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterEntryPointRequest'];
+      };
+    };
+    responses: {
+      /** @description The entry point, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPoint'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterEntryPoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entry point was removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterEntryPointReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The entry point's id, a UUID. */
+        id: components['parameters']['ContactCenterEntryPointId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterHolidayListsV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the holiday lists whose fields match this RSQL-style expression, for instance
+         *     `name=="Spanish public holidays"`.
+         */
+        filter?: components['parameters']['ContactCenterHolidayListFilter'];
+        /**
+         * @description A comma-separated list of the fields each holiday list should carry (`id,name`); without
+         *     it, all fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterHolidayListAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterHolidayListSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of holiday lists. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterHolidayListArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterHolidayList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterHolidayListRequest'];
+      };
+    };
+    responses: {
+      /** @description The holiday list, as created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterHolidayList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterHolidayLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterHolidayListBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterHolidayList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The holiday list. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterHolidayList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterHolidayList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterHolidayListRequest'];
+      };
+    };
+    responses: {
+      /** @description The holiday list, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterHolidayList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterHolidayList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The holiday list was removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterHolidayListReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The holiday list's id, a UUID. */
+        id: components['parameters']['ContactCenterHolidayListId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterMultimediaProfilesV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Voice and chat"` or `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterMultimediaProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterMultimediaProfileAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of multimedia profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfileArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterMultimediaProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterMultimediaProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The profile as stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterMultimediaProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterMultimediaProfileBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description What happened to each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterMultimediaProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported multimedia profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfileExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterMultimediaProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The purge's outcome. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterMultimediaProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterMultimediaProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterMultimediaProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The profile after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterMultimediaProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile was removed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterMultimediaProfileReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The multimedia profile's id, a UUID. */
+        id: components['parameters']['ContactCenterMultimediaProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
   listContactCenterSitesV1: {
     parameters: {
       query?: {
@@ -34291,6 +40819,307 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContactCenterSkill'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSkillProfilesV1: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the skill profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Bilingual support"`.
+         */
+        filter?: components['parameters']['ContactCenterSkillProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterSkillProfileAttributes'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+         *     on the default shape, so omit it when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterSkillProfileSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of skill profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillProfileArray'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterSkillProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The skill profile as stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterSkillProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillProfileBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description The result for each item. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterSkillProfile: {
+    parameters: {
+      query?: {
+        /** @description Also give the name of each skill and enum value the profile sets. */
+        includeSkillDetails?: boolean;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The skill profile. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterSkillProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterSkillProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The skill profile after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillProfile'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterSkillProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The skill profile is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterSkillProfileReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The skill profile's id, a UUID. */
+        id: components['parameters']['ContactCenterSkillProfileId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
         };
       };
       400: components['responses']['ContactCenterBadRequest'];
@@ -34915,6 +41744,449 @@ export interface operations {
       500: components['responses']['ContactCenterInternalServerError'];
     };
   };
+  listContactCenterDesktopProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the desktop profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Tier 1 agents"` or `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterDesktopProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterDesktopProfileAttributes'];
+        /** @description Text searched for in the profiles' fields, for example part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+         *     on the default shape, so omit it when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterDesktopProfileSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of desktop profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterDesktopProfileList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterAuxiliaryCodes: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the codes matching this expression on their fields, in Contact Center's RSQL-like
+         *     syntax: `workTypeCode=="IDLE_CODE"`, `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterAuxiliaryCodeFilter'];
+        /**
+         * @description The fields to return for each code, separated by commas (`id,name`); the rest are omitted.
+         *     Without it, every field comes.
+         */
+        attributes?: components['parameters']['ContactCenterAuxiliaryCodeAttributes'];
+        /** @description Text to look for in the codes' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description When true, only the codes that the desktop profile of the user (or of `supervisedUserId`)
+         *     makes available.
+         */
+        desktopProfileFilter?: boolean;
+        /**
+         * @description The id of an agent a supervisor watches: with `desktopProfileFilter`, the codes of that
+         *     agent's desktop profile.
+         */
+        supervisedUserId?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of auxiliary codes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterAuxiliaryCodeList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterBusinessHours: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the business hours whose fields match this RSQL-style expression, for instance
+         *     `timezone=="Europe/Madrid"`.
+         */
+        filter?: components['parameters']['ContactCenterBusinessHoursFilter'];
+        /**
+         * @description A comma-separated list of the fields each entity should carry (`id,name`); without it, all
+         *     fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterBusinessHoursAttributes'];
+        /** @description Text to find in the business hours' fields, such as a piece of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /** @description The field to order by and the direction, such as `name,asc`. */
+        sort?: string;
+        /** @description Whether `meta` should carry the totals; the listing stops sooner with them. */
+        includeCount?: boolean;
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterBusinessHoursSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of business hours. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBusinessHoursList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterGlobalVariables: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the variables matching this expression on their fields, in Contact Center's RSQL-like
+         *     syntax: `reportable==true`.
+         */
+        filter?: string;
+        /**
+         * @description The fields to return for each variable, separated by commas (`id,name`); without it, every
+         *     field comes.
+         */
+        attributes?: string;
+        /** @description Text to look for in the variables' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of global variables. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterGlobalVariableList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterEntryPoints: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the entry points whose fields match this RSQL-style expression, for instance
+         *     `channelType==TELEPHONY` or `name=="Sales line"`.
+         */
+        filter?: components['parameters']['ContactCenterEntryPointFilter'];
+        /**
+         * @description A comma-separated list of the fields each entry point should carry (`id,name`); without
+         *     it, all fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterEntryPointAttributes'];
+        /** @description Text to find in the entry points' fields, such as a piece of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /** @description Whether to keep only the entry points the caller's desktop profile allows. */
+        desktopProfileFilter?: boolean;
+        /** @description Whether to answer with the view the provisioning pages of Control Hub use. */
+        provisioningView?: boolean;
+        /** @description Whether `meta` should carry the totals; the listing stops sooner with them. */
+        includeCount?: boolean;
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterEntryPointSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of entry points. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterEntryPointList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterHolidayLists: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps the holiday lists whose fields match this RSQL-style expression, for instance
+         *     `name=="Spanish public holidays"`.
+         */
+        filter?: components['parameters']['ContactCenterHolidayListFilter'];
+        /**
+         * @description A comma-separated list of the fields each holiday list should carry (`id,name`); without
+         *     it, all fields come back.
+         */
+        attributes?: components['parameters']['ContactCenterHolidayListAttributes'];
+        /** @description Text to find in the holiday lists' fields, such as a piece of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /** @description The field to order by and the direction, such as `name,asc`. */
+        sort?: string;
+        /** @description Whether `meta` should carry the totals; the listing stops sooner with them. */
+        includeCount?: boolean;
+        /**
+         * @description Asks for another shape of answer, meant for Contact Center's own applications. The listing
+         *     methods need the usual shape, so leave it out when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterHolidayListSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of holiday lists. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterHolidayListList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterMultimediaProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Voice and chat"` or `active==true`.
+         */
+        filter?: components['parameters']['ContactCenterMultimediaProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterMultimediaProfileAttributes'];
+        /** @description Text searched for in the profiles' fields, for example part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of multimedia profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterMultimediaProfileList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
   listContactCenterSites: {
     parameters: {
       query?: {
@@ -35034,6 +42306,68 @@ export interface operations {
       500: components['responses']['ContactCenterInternalServerError'];
     };
   };
+  listContactCenterSkillProfiles: {
+    parameters: {
+      query?: {
+        /**
+         * @description Keeps only the skill profiles whose fields match this RSQL-style expression, such as
+         *     `name=="Bilingual support"`.
+         */
+        filter?: components['parameters']['ContactCenterSkillProfileFilter'];
+        /**
+         * @description Comma-separated fields to return for each profile (`id,name`); without it, all fields come
+         *     back.
+         */
+        attributes?: components['parameters']['ContactCenterSkillProfileAttributes'];
+        /** @description Text searched for in the profiles' fields, for example part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+        /**
+         * @description Changes the shape of the answer for Contact Center's own clients. The listing methods rely
+         *     on the default shape, so omit it when iterating.
+         */
+        singleObjectResponse?: components['parameters']['ContactCenterSkillProfileSingleObjectResponse'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of skill profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterSkillProfileList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
   listContactCenterTeams: {
     parameters: {
       query?: {
@@ -35088,6 +42422,386 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContactCenterTeamList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterWorkTypes: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the work types matching this expression on their fields, in Contact Center's
+         *     RSQL-like syntax: `workTypeCode=="IDLE_CODE"`.
+         */
+        filter?: string;
+        /**
+         * @description The fields to return for each work type, separated by commas (`id,name`); without it,
+         *     every field comes.
+         */
+        attributes?: string;
+        /** @description Text to look for in the work types' fields, such as part of a name. */
+        search?: string;
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of work types. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterWorkTypeList'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  createContactCenterWorkType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterWorkTypeRequest'];
+      };
+    };
+    responses: {
+      /** @description The work type, as created. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterWorkType'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkSaveContactCenterWorkTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterWorkTypeBulkRequest'];
+      };
+    };
+    responses: {
+      /** @description How each item went. */
+      207: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterBulkResponse'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  bulkExportContactCenterWorkTypes: {
+    parameters: {
+      query?: {
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of exported work types. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterWorkTypeExportPage'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  purgeInactiveContactCenterWorkTypes: {
+    parameters: {
+      query?: {
+        /**
+         * @description Where to go on with a purge that stopped part way: the id of the first entity still to
+         *     purge, as the previous purge reported it. Left out, the purge starts from the beginning.
+         */
+        nextStartId?: components['parameters']['ContactCenterNextStartId'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result of the purge. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterPurgeResult'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  getContactCenterWorkType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The work type. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterWorkType'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  updateContactCenterWorkType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCenterWorkTypeRequest'];
+      };
+    };
+    responses: {
+      /** @description The work type, as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterWorkType'];
+        };
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  deleteContactCenterWorkType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The work type is gone. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ContactCenterBadRequest'];
+      401: components['responses']['ContactCenterUnauthorized'];
+      403: components['responses']['ContactCenterForbidden'];
+      404: components['responses']['ContactCenterNotFound'];
+      409: components['responses']['ContactCenterConflict'];
+      412: components['responses']['ContactCenterPreconditionFailed'];
+      429: components['responses']['ContactCenterTooManyRequests'];
+      500: components['responses']['ContactCenterInternalServerError'];
+    };
+  };
+  listContactCenterWorkTypeReferences: {
+    parameters: {
+      query?: {
+        /**
+         * @description Only the references from entities of this kind (a team, a skill profile, a queue …, as
+         *     Contact Center names its entity types).
+         */
+        type?: components['parameters']['ContactCenterReferenceType'];
+        /**
+         * @description The page to answer with, counted from 0. The listing methods start at the page given here
+         *     (0 when left out) and ask for the next ones themselves.
+         */
+        page?: components['parameters']['ContactCenterPage'];
+        /**
+         * @description How many entities one page holds; Contact Center picks a size when it is left out, and
+         *     lowers one above its limit.
+         */
+        pageSize?: components['parameters']['ContactCenterPageSize'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The Contact Center organization (tenant) id, a UUID. It is not the base64 organization id
+         *     of webexapis.com, but the UUID that id encodes.
+         */
+        orgid: components['parameters']['ContactCenterOrgId'];
+        /** @description The work type's id, a UUID. */
+        id: components['parameters']['ContactCenterWorkTypeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of references. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactCenterReferences'];
         };
       };
       400: components['responses']['ContactCenterBadRequest'];

@@ -12,9 +12,18 @@ import { BroadWorksEnterprisesResource } from './resources/broadworks-enterprise
 import { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 import { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 import { ClassificationsResource } from './resources/classifications.gen.js';
+import { ContactCenterAuxiliaryCodesResource } from './resources/contact-center-auxiliary-codes.gen.js';
+import { ContactCenterBusinessHoursResource } from './resources/contact-center-business-hours.gen.js';
+import { ContactCenterDesktopProfilesResource } from './resources/contact-center-desktop-profiles.gen.js';
+import { ContactCenterEntryPointsResource } from './resources/contact-center-entry-points.gen.js';
+import { ContactCenterGlobalVariablesResource } from './resources/contact-center-global-variables.gen.js';
+import { ContactCenterHolidayListsResource } from './resources/contact-center-holiday-lists.gen.js';
+import { ContactCenterMultimediaProfilesResource } from './resources/contact-center-multimedia-profiles.gen.js';
 import { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
+import { ContactCenterSkillProfilesResource } from './resources/contact-center-skill-profiles.gen.js';
 import { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
 import { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
+import { ContactCenterWorkTypesResource } from './resources/contact-center-work-types.gen.js';
 import { DataSourcesResource } from './resources/data-sources.gen.js';
 import { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
 import { DeviceConfigurationsResource } from './resources/device-configurations.gen.js';
@@ -98,9 +107,18 @@ export { BroadWorksEnterprisesResource } from './resources/broadworks-enterprise
 export { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 export { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
 export { ClassificationsResource } from './resources/classifications.gen.js';
+export { ContactCenterAuxiliaryCodesResource } from './resources/contact-center-auxiliary-codes.gen.js';
+export { ContactCenterBusinessHoursResource } from './resources/contact-center-business-hours.gen.js';
+export { ContactCenterDesktopProfilesResource } from './resources/contact-center-desktop-profiles.gen.js';
+export { ContactCenterEntryPointsResource } from './resources/contact-center-entry-points.gen.js';
+export { ContactCenterGlobalVariablesResource } from './resources/contact-center-global-variables.gen.js';
+export { ContactCenterHolidayListsResource } from './resources/contact-center-holiday-lists.gen.js';
+export { ContactCenterMultimediaProfilesResource } from './resources/contact-center-multimedia-profiles.gen.js';
 export { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
+export { ContactCenterSkillProfilesResource } from './resources/contact-center-skill-profiles.gen.js';
 export { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
 export { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
+export { ContactCenterWorkTypesResource } from './resources/contact-center-work-types.gen.js';
 export { DataSourcesResource } from './resources/data-sources.gen.js';
 export { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
 export { DeviceConfigurationsResource } from './resources/device-configurations.gen.js';
@@ -205,12 +223,70 @@ export interface BroadWorksNamespace {
 /** The resources under `webex.contactCenter`. */
 export interface ContactCenterNamespace {
   /**
+   * Auxiliary codes are the reasons an agent gives for a state: an idle code says why the agent is not
+   * taking contacts (lunch, training), a wrap-up code sums up how a finished contact ended. Each code
+   * belongs to one of the two work types. Reading codes needs the `cjp:config_read` scope, changing them
+   * `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly auxiliaryCodes: ContactCenterAuxiliaryCodesResource;
+  /**
+   * A business hours entity is a weekly timetable in one time zone: named shifts on chosen days, with an
+   * optional holiday list and overrides that close or open the doors on particular dates. Flows ask it
+   * whether the contact centre is open. Reading it needs the `cjp:config_read` scope, changing it
+   * `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly businessHours: ContactCenterBusinessHoursResource;
+  /**
+   * A desktop profile (an agent profile, in the service's paths) sets what an agent may do in the Agent
+   * Desktop: which wrap-up and idle codes, queues, entry points and teams they reach, whether they dial
+   * out, how they take voice, and which statistics they see. Every agent has one. Reading profiles needs
+   * the `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact
+   * Center organization.
+   */
+  readonly desktopProfiles: ContactCenterDesktopProfilesResource;
+  /**
+   * An entry point is where a contact first lands in Contact Center: a dialed number, a chat widget or a
+   * mailbox leads to one, and its flow decides what happens next (a menu, a queue, a message). Outbound
+   * entry points do the same for the contacts agents start. Reading entry points needs the
+   * `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact Center
+   * organization.
+   */
+  readonly entryPoints: ContactCenterEntryPointsResource;
+  /**
+   * Global variables (called CAD variables in the paths) are typed values that any flow of the
+   * organization can set and read, that the agent desktop can show or let agents edit, and that reports
+   * can include. Reading them needs the `cjp:config_read` scope, changing them `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly globalVariables: ContactCenterGlobalVariablesResource;
+  /**
+   * A holiday list gathers the days off of a contact centre, once or repeating (every 1 January, the
+   * last Monday of May …). Business hours point to one, and flows then treat its dates as closed.
+   * Reading holiday lists needs the `cjp:config_read` scope, changing them `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly holidayLists: ContactCenterHolidayListsResource;
+  /**
+   * A multimedia profile caps the work an agent is offered at the same time on each channel (voice,
+   * chat, email, social) and says whether channels are blended. Sites, teams and agents point at one.
+   * Reading profiles needs the `cjp:config_read` scope, changing them `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly multimediaProfiles: ContactCenterMultimediaProfilesResource;
+  /**
    * A site is where a group of teams works, such as one contact centre building; every team belongs to
    * one, and a site's multimedia profile sets how many contacts of each kind its agents handle at once
    * unless their team or their own profile says otherwise. Reading sites needs the `cjp:config_read`
    * scope, changing them `cjp:config_write` and an administrator of the Contact Center organization.
    */
   readonly sites: ContactCenterSitesResource;
+  /**
+   * A skill profile gives a value to each skill an agent has: a level, a yes or no, some text or one of
+   * an enum skill's values. Agents and teams carry a skill profile, and routing matches it against the
+   * skills a contact needs. Reading profiles needs the `cjp:config_read` scope, changing them
+   * `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly skillProfiles: ContactCenterSkillProfilesResource;
   /**
    * A skill is something a contact may need from the agent who takes it, such as a language or knowledge
    * of a product. Routing compares the skills a contact asks for with the skill profiles of the agents
@@ -227,6 +303,13 @@ export interface ContactCenterNamespace {
    * organization.
    */
   readonly teams: ContactCenterTeamsResource;
+  /**
+   * A work type groups auxiliary codes by what they record, such as the reasons for being idle or the
+   * outcomes given at wrap-up; every auxiliary code names its work type. Reading work types needs the
+   * `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact Center
+   * organization.
+   */
+  readonly workTypes: ContactCenterWorkTypesResource;
 }
 
 /** The resources under `webex.hybrid`. */
@@ -355,14 +438,22 @@ export class WebexResources {
    * administrators can list and revoke them.
    */
   public readonly authorizations: AuthorizationsResource;
-  /** `broadWorks.billingReports`, `broadWorks.enterprises`, `broadWorks.subscribers`, `broadWorks.workspaces`. */
+  /**
+   * `broadWorks.billingReports`, `broadWorks.enterprises`, `broadWorks.subscribers`,
+   * `broadWorks.workspaces`.
+   */
   public readonly broadWorks: BroadWorksNamespace;
   /**
    * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to
    * tell people how sensitive the content of a space is.
    */
   public readonly classifications: ClassificationsResource;
-  /** `contactCenter.sites`, `contactCenter.skills`, `contactCenter.teams`. */
+  /**
+   * `contactCenter.auxiliaryCodes`, `contactCenter.businessHours`, `contactCenter.desktopProfiles`,
+   * `contactCenter.entryPoints`, `contactCenter.globalVariables`, `contactCenter.holidayLists`,
+   * `contactCenter.multimediaProfiles`, `contactCenter.sites`, `contactCenter.skillProfiles`,
+   * `contactCenter.skills`, `contactCenter.teams`, `contactCenter.workTypes`.
+   */
   public readonly contactCenter: ContactCenterNamespace;
   /**
    * Data sources register an organization's own services (for example a virtual agent endpoint) with
@@ -636,9 +727,18 @@ export class WebexResources {
     };
     this.classifications = new ClassificationsResource(core);
     this.contactCenter = {
+      auxiliaryCodes: new ContactCenterAuxiliaryCodesResource(hosts.contactCenter),
+      businessHours: new ContactCenterBusinessHoursResource(hosts.contactCenter),
+      desktopProfiles: new ContactCenterDesktopProfilesResource(hosts.contactCenter),
+      entryPoints: new ContactCenterEntryPointsResource(hosts.contactCenter),
+      globalVariables: new ContactCenterGlobalVariablesResource(hosts.contactCenter),
+      holidayLists: new ContactCenterHolidayListsResource(hosts.contactCenter),
+      multimediaProfiles: new ContactCenterMultimediaProfilesResource(hosts.contactCenter),
       sites: new ContactCenterSitesResource(hosts.contactCenter),
+      skillProfiles: new ContactCenterSkillProfilesResource(hosts.contactCenter),
       skills: new ContactCenterSkillsResource(hosts.contactCenter),
       teams: new ContactCenterTeamsResource(hosts.contactCenter),
+      workTypes: new ContactCenterWorkTypesResource(hosts.contactCenter),
     };
     this.dataSources = new DataSourcesResource(core);
     this.deviceCallSettings = new DeviceCallSettingsResource(core);

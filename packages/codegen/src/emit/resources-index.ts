@@ -39,7 +39,7 @@ export function emitResourcesIndex(
     ...[...namespaces].map(([namespace, members]) => ({
       name: namespace,
       type: namespaceTypeName(namespace),
-      docs: [`${members.map((r) => `\`${r.property.join('.')}\``).join(', ')}.`],
+      docs: [wrapProse(`${members.map((r) => `\`${r.property.join('.')}\``).join(', ')}.`)],
       init: `{ ${members.map((r) => `${r.property[1]}: new ${resourceClassName(r)}(${coreOf(r)})`).join(', ')} }`,
     })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
