@@ -5,6 +5,8 @@ import { sendError, sendJson } from './answers.js';
 import type { BotMessages } from './bot-messages.js';
 import { askPrism, type PrismTarget, sendPrismAnswer } from './forward.js';
 import { readMessageRequest } from './message-request.js';
+import { decodeSegment } from '../path-segment.js';
+import { parseJson } from './json-body.js';
 
 /** A message write the mock keeps. */
 export type MessageWrite = { kind: 'create' } | { kind: 'edit' | 'delete'; id: string };
@@ -57,20 +59,4 @@ export async function answerMessageWrite(
     };
   if (edited === 'not-held') return passOn();
   return { status: sendJson(response, 200, edited, method), answeredBy: 'mock' };
-}
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

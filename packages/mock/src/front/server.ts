@@ -12,6 +12,8 @@ import { forwardToPrism, type PrismTarget } from './forward.js';
 import { answerMessageWrite, messageWriteOf } from './message-writes.js';
 import { answerFromStore, readsStore } from './store-reads.js';
 import type { WebhookRegistry } from './webhooks.js';
+import { decodeSegment } from '../path-segment.js';
+import { parseJson } from './json-body.js';
 
 /** One request the mock received, in arrival order. Header values are never kept. */
 export interface MockRequest {
@@ -173,22 +175,4 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-/** The body as JSON when it says it is JSON (or has no type) and parses; otherwise undefined. */
-function parseJson(raw: Buffer, type: string | undefined): unknown {
-  if (raw.length === 0 || (type !== undefined && !/\bjson\b/i.test(type))) return undefined;
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { readRestId, restId } from '../realtime/ids.js';
 import type { RealtimeFake } from '../realtime/types.js';
 import { sendJson } from './answers.js';
+import { decodeSegment } from '../path-segment.js';
 
 /**
  * Whether `GET <path>?<query>` names something the store holds, or held until a simulation removed it (`gone`, by
@@ -56,12 +57,4 @@ export async function answerFromStore(
   }
   const text = await answer.text();
   return sendJson(response, answer.status, text ? JSON.parse(text) : {}, method, headers);
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

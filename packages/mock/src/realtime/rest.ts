@@ -3,6 +3,7 @@ import type { Message } from '@webex-ts/client';
 import { errorAnswer, type Answer } from './http.js';
 import { readRestId, restId } from './ids.js';
 import type { World } from './world.js';
+import { decodeSegment } from '../path-segment.js';
 
 /** Answers `GET /v1/<path>`: people/me, people, messages (one, or a room's), attachment actions, memberships, rooms. */
 export function restAnswer(method: string, path: string, query: URLSearchParams, world: World): Answer {
@@ -36,14 +37,6 @@ export function restAnswer(method: string, path: string, query: URLSearchParams,
     404,
     `The realtime fake does not serve GET /v1${path}; it serves people/me, people/{id}, messages, messages/{id}, attachment/actions/{id}, memberships/{id}, rooms/{id}.`,
   );
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function found(value: object | undefined): Answer {
