@@ -47,87 +47,91 @@ const SLOW_DOWN = 1.25;
  */
 export class PaceLearner {
   /** Until when everyone waits (a 429 before anything succeeded). */
-  private pausedUntilMs = 0;
+  #pausedUntilMs = 0;
   /** Ms between request starts; 0 while not pacing. */
-  private interval = 0;
-  private pacedSince = Number.NEGATIVE_INFINITY;
-  private lastSpeedUp = 0;
+  #interval = 0;
+  #pacedSince = Number.NEGATIVE_INFINITY;
+  #lastSpeedUp = 0;
   /** The pace measured at the last 429, and until when speeding up stops there. */
-  private measuredPace = 0;
-  private measuredUntil = 0;
+  #measuredPace = 0;
+  #measuredUntil = 0;
   /** Whether the current pace was measured between two 429s (not a guess). */
-  private measured = false;
+  #measured = false;
   /** Successes answered since the first 429: with the time since, a first estimate of the rate. */
-  private answeredSinceFirst = 0;
+  #answeredSinceFirst = 0;
   /**
    * When the paced request that met the first 429 of the current measurement was sent (undefined before one did), and
    * the successes sent since.
    */
-  private anchorAt: number | undefined;
-  private sinceAnchor = 0;
+  #anchorAt: number | undefined;
+  #sinceAnchor = 0;
   /**
    * Requests sent before the first 429 and not back yet (the burst), and when the last of them came back: a request
    * sent while they were still being answered reached the server later than it was sent, by how much is unknown.
    */
-  private crowd = 0;
-  private crowdBackAt = Number.POSITIVE_INFINITY;
+  #crowd = 0;
+  #crowdBackAt = Number.POSITIVE_INFINITY;
   /** When the first 429 came. */
-  private firstLimitedAt = Number.POSITIVE_INFINITY;
+  #firstLimitedAt = Number.POSITIVE_INFINITY;
   /** When the request that met the latest counted 429 was sent, and when the latest 429 came. */
-  private lastLimitedSent = Number.NEGATIVE_INFINITY;
-  private lastLimitedAt = Number.NEGATIVE_INFINITY;
+  #lastLimitedSent = Number.NEGATIVE_INFINITY;
+  #lastLimitedAt = Number.NEGATIVE_INFINITY;
   /**
    * When the successes of the last window were sent, roughly oldest first, until the first 429. Send times, not
    * completion times: when the client is busy, answers are read late and in bunches, and would count as a faster rate
    * than the server allowed.
    */
-  private readonly successes: number[] = [];
+  readonly #successes: number[] = [];
 
-  /** `windowMs`: the window over which the rate that worked is measured. */
-  constructor(private readonly windowMs: number) {}
+  /** The window over which the rate that worked is measured. */
+  readonly #windowMs: number;
+
+  constructor(windowMs: number) {
+    this.#windowMs = windowMs;
+  }
 
   /** Ms between request starts (0 when not pacing). */
   get intervalMs(): number {
-    return this.interval;
+    return this.#interval;
   }
 
   /** Until when nobody may start (0 when there was no such pause). */
   get pausedUntil(): number {
-    return this.pausedUntilMs;
+    return this.#pausedUntilMs;
   }
 
   /** A request sent at `sentAt` came back (whatever its answer, or none). */
   returned(sentAt: number, now: number): void {
-    if (this.crowd > 0 && sentAt < this.firstLimitedAt && --this.crowd === 0) this.crowdBackAt = now;
+    if (this.#crowd > 0 && sentAt < this.#firstLimitedAt && --this.#crowd === 0) this.#crowdBackAt = now;
   }
 
   /** A request sent at `sentAt` succeeded; `someoneWaits` says whether requests are waiting for their turn. */
   succeeded(sentAt: number, now: number, someoneWaits: boolean): void {
-    if (this.interval === 0) {
+    if (this.#interval === 0) {
       // Kept only for the first guess.
-      this.successes.push(sentAt);
-      while (this.successes.length && this.successes[0]! < now - this.windowMs) this.successes.shift();
+      this.#successes.push(sentAt);
+      while (this.#successes.length && this.#successes[0]! < now - this.#windowMs) this.#successes.shift();
       return;
     }
-    this.answeredSinceFirst++;
-    if (this.anchorAt !== undefined && sentAt > this.anchorAt) this.sinceAnchor++;
-    this.maybeSpeedUp(now, someoneWaits);
+    this.#answeredSinceFirst++;
+    if (this.#anchorAt !== undefined && sentAt > this.#anchorAt) this.#sinceAnchor++;
+    this.#maybeSpeedUp(now, someoneWaits);
   }
 
-  private maybeSpeedUp(now: number, someoneWaits: boolean): void {
-    if (!this.measured) {
+  #maybeSpeedUp(now: number, someoneWaits: boolean): void {
+    if (!this.#measured) {
       // Not measured yet: a guessed pace that keeps a line waiting and meets no 429 may be under the rate.
-      const quarter = this.windowMs / 4;
-      if (!someoneWaits || now - this.lastLimitedAt < quarter || now - this.lastSpeedUp < quarter) return;
-      this.interval /= PROBE_UP;
-      this.lastSpeedUp = now;
+      const quarter = this.#windowMs / 4;
+      if (!someoneWaits || now - this.#lastLimitedAt < quarter || now - this.#lastSpeedUp < quarter) return;
+      this.#interval /= PROBE_UP;
+      this.#lastSpeedUp = now;
       return;
     }
-    const quiet = now - this.pacedSince >= QUIET_WINDOWS * this.windowMs;
-    if (quiet && now - this.lastSpeedUp >= this.windowMs) {
-      const faster = this.interval * 0.95;
-      this.interval = now < this.measuredUntil ? Math.max(faster, this.measuredPace) : faster;
-      this.lastSpeedUp = now;
+    const quiet = now - this.#pacedSince >= QUIET_WINDOWS * this.#windowMs;
+    if (quiet && now - this.#lastSpeedUp >= this.#windowMs) {
+      const faster = this.#interval * 0.95;
+      this.#interval = now < this.#measuredUntil ? Math.max(faster, this.#measuredPace) : faster;
+      this.#lastSpeedUp = now;
     }
   }
 
@@ -136,65 +140,65 @@ export class PaceLearner {
    * gate's next turn is then no earlier than now.
    */
   rateLimited(sentAt: number, now: number, retryAfterMs: number, inFlight: number): boolean {
-    this.lastLimitedAt = now;
-    if (this.interval === 0) {
-      const recent = this.successes.filter((t) => t >= now - this.windowMs).length;
+    this.#lastLimitedAt = now;
+    if (this.#interval === 0) {
+      const recent = this.#successes.filter((t) => t >= now - this.#windowMs).length;
       if (recent > 0) {
         // A little under the rate that was succeeding (burst included): a guess, until two 429s measure the rate.
-        this.interval = (this.windowMs / recent) * PACE_MARGIN;
+        this.#interval = (this.#windowMs / recent) * PACE_MARGIN;
       } else {
         // Rate-limited before anything succeeded: nothing to learn from, so everyone waits.
-        this.interval = this.windowMs;
-        this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryAfterMs);
+        this.#interval = this.#windowMs;
+        this.#pausedUntilMs = Math.max(this.#pausedUntilMs, now + retryAfterMs);
       }
-      this.firstLimitedAt = now;
-      this.crowd = Math.max(0, inFlight);
-      if (this.crowd === 0) this.crowdBackAt = now;
-      return this.paceChanged(now);
+      this.#firstLimitedAt = now;
+      this.#crowd = Math.max(0, inFlight);
+      if (this.#crowd === 0) this.#crowdBackAt = now;
+      return this.#paceChanged(now);
     }
     // Sent with the burst, or while its answers were still coming: when it reached the server is not known well enough.
-    if (this.anchorAt === undefined && !(sentAt >= this.crowdBackAt)) return false;
-    const previous = this.lastLimitedSent;
-    this.lastLimitedSent = Math.max(previous, sentAt);
-    if (this.anchorAt === undefined || sentAt - previous > QUIET_WINDOWS * this.windowMs) {
+    if (this.#anchorAt === undefined && !(sentAt >= this.#crowdBackAt)) return false;
+    const previous = this.#lastLimitedSent;
+    this.#lastLimitedSent = Math.max(previous, sentAt);
+    if (this.#anchorAt === undefined || sentAt - previous > QUIET_WINDOWS * this.#windowMs) {
       // The first 429 of a measurement. After a long quiet spell it also says the pace is a little too fast; and the
       // server's allowance may have filled up meanwhile, so what got through since the one before says nothing.
       let changed = false;
-      if (this.anchorAt !== undefined) {
-        this.interval *= MEASURED_MARGIN;
-        changed = this.paceChanged(now);
-      } else if (now - this.firstLimitedAt >= this.windowMs / 4 && this.answeredSinceFirst > 0) {
+      if (this.#anchorAt !== undefined) {
+        this.#interval *= MEASURED_MARGIN;
+        changed = this.#paceChanged(now);
+      } else if (now - this.#firstLimitedAt >= this.#windowMs / 4 && this.#answeredSinceFirst > 0) {
         // The allowance was spent at the first 429 and again now: what was answered since, over the time since, is
         // close to the rate. Just over it until measured, so that the 429 that measures comes soon, and few others.
-        this.interval = (now - this.firstLimitedAt) / this.answeredSinceFirst / ESTIMATE_OVER;
-        changed = this.paceChanged(now);
+        this.#interval = (now - this.#firstLimitedAt) / this.#answeredSinceFirst / ESTIMATE_OVER;
+        changed = this.#paceChanged(now);
       }
-      this.anchorAt = sentAt;
-      this.sinceAnchor = 0;
+      this.#anchorAt = sentAt;
+      this.#sinceAnchor = 0;
       return changed;
     }
-    if (sentAt <= this.anchorAt) return false;
+    if (sentAt <= this.#anchorAt) return false;
     // Both 429s met an exhausted allowance, so what got through in between is what the server allows in that time.
     // Less than a quarter window is too little to tell.
-    const span = sentAt - this.anchorAt;
-    if (span < this.windowMs / 4) return false;
-    if (this.sinceAnchor > 0) {
-      this.interval = (span / this.sinceAnchor) * MEASURED_MARGIN;
-      this.measured = true;
-      this.measuredPace = this.interval;
-      this.measuredUntil = now + MEASURED_HOLD_WINDOWS * this.windowMs;
-    } else if (now - this.pacedSince >= this.windowMs / 4) {
+    const span = sentAt - this.#anchorAt;
+    if (span < this.#windowMs / 4) return false;
+    if (this.#sinceAnchor > 0) {
+      this.#interval = (span / this.#sinceAnchor) * MEASURED_MARGIN;
+      this.#measured = true;
+      this.#measuredPace = this.#interval;
+      this.#measuredUntil = now + MEASURED_HOLD_WINDOWS * this.#windowMs;
+    } else if (now - this.#pacedSince >= this.#windowMs / 4) {
       // Nothing got through at all: slower, at most once per quarter window.
-      this.interval *= SLOW_DOWN;
+      this.#interval *= SLOW_DOWN;
     } else {
       return false;
     }
-    return this.paceChanged(now);
+    return this.#paceChanged(now);
   }
 
-  private paceChanged(now: number): true {
-    this.pacedSince = now;
-    this.lastSpeedUp = now;
+  #paceChanged(now: number): true {
+    this.#pacedSince = now;
+    this.#lastSpeedUp = now;
     return true;
   }
 }
