@@ -5,7 +5,7 @@ import type { ResourceCore } from './core/resource.js';
 import { Transport } from './core/transport.js';
 import { UnconfiguredCore } from './core/unconfigured.js';
 import type { WebexOptions } from './config/options.js';
-import { CONTACT_CENTER_SETTING, contactCenterBaseUrl } from './config/hosts.js';
+import { contactCenterBaseUrl, contactCenterSetting } from './config/hosts.js';
 import { settingsFrom } from './config/settings.js';
 import { exchangeToken } from './auth/token-exchange.js';
 import { WebexValidationError } from './errors/classes.js';
@@ -44,7 +44,7 @@ export function createContactCenterCore(options: WebexOptions = {}): Core {
   const settings = settingsFrom(options);
   const baseUrl = contactCenterBaseUrl(options);
   if (baseUrl === undefined)
-    throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${CONTACT_CENTER_SETTING}`);
+    throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${contactCenterSetting()}`);
   const credentials = new Credentials(
     settings.accessToken,
     refreshFor(options, () => new Transport(settings)),
@@ -71,7 +71,7 @@ export function createHostCores(options: WebexOptions = {}): { core: Core; hosts
     hosts: {
       contactCenter:
         contactCenter === undefined
-          ? new UnconfiguredCore('contactCenter', CONTACT_CENTER_SETTING)
+          ? new UnconfiguredCore('contactCenter', contactCenterSetting())
           : new Core(new Transport({ ...settings, baseUrl: contactCenter }, credentials)),
     },
   };

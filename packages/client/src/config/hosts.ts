@@ -10,8 +10,12 @@ const BASE_URL_VARIABLE = 'WEBEX_CONTACT_CENTER_BASE_URL';
 const OPTION = 'contactCenter';
 const EXAMPLE = 'https://api.wxcc-eu1.cisco.com';
 
-/** What to set when no Contact Center origin is configured: the options and variables, as errors and docs say it. */
-export const CONTACT_CENTER_SETTING = `${OPTION}: { region } (${CONTACT_CENTER_REGIONS.join(', ')}) or ${OPTION}: { baseUrl } in the options, or ${REGION_VARIABLE} or ${BASE_URL_VARIABLE} in the environment`;
+/**
+ * What to set when no Contact Center origin is configured: the options and variables, as errors and docs say it. A
+ * function, not a constant, so that a bundle without Contact Center carries none of it.
+ */
+export const contactCenterSetting = (): string =>
+  `${OPTION}: { region } (${CONTACT_CENTER_REGIONS.join(', ')}) or ${OPTION}: { baseUrl } in the options, or ${REGION_VARIABLE} or ${BASE_URL_VARIABLE} in the environment`;
 
 /**
  * The Contact Center root from a client's options, else the environment (`WEBEX_CONTACT_CENTER_REGION`,

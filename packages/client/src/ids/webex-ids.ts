@@ -24,7 +24,7 @@ export class WebexIdError extends WebexError {
 
 const ID_URI = /^ciscospark:\/\/([^/]+)\/([A-Z_]+)\/([^/]+)$/;
 /** One decoder for every id: making one costs more than decoding a short id. */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a Webex id: `decodeId(room.id)` → `{ type: 'ROOM', uuid: '…', region: 'us' }`. */
 export function decodeId(id: string): WebexId {

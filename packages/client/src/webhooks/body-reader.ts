@@ -1,7 +1,7 @@
 // Reading a delivery's body for the adapters: whole, but never past the 1 MB a delivery can be, nor past bodyTimeout.
 
 /** Deliveries are small JSON envelopes; a larger body is refused before it is buffered. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1_048_576; // 1 MiB
 
 /** A body read whole, or why reading it stopped. */
 export type BodyRead = { bytes: Uint8Array } | { refused: 'too-large' | 'timeout' };
@@ -12,7 +12,7 @@ export type DeliverBody = (
   signatureHeader: string | readonly string[] | null | undefined,
 ) => Promise<{ status: number; reason: string }>;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** Whether a `Content-Length` header already says the body is larger than a delivery can be. */
 export function tooLarge(declared: string | string[] | null | undefined): boolean {

@@ -2,7 +2,7 @@
 import type { AttachmentAction, Meeting, Membership, Message, Room } from '@webex-ts/models';
 import { WebexError } from '../errors/classes.js';
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Fields every webhook delivery has. */
 interface EnvelopeBase {

@@ -13,7 +13,7 @@ interface NodeCrypto {
 /** What a signature is computed over: the raw body, as text or bytes. */
 export type SignedBody = string | Uint8Array | ArrayBuffer;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 // Looked up on first use, not at import: importing the client must not touch `process`.
 let nodeCrypto: NodeCrypto | null | undefined;
 

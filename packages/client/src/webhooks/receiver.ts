@@ -109,8 +109,8 @@ export interface WebhookReceiver {
 const DEFAULT_SEEN = 1000;
 const DEFAULT_BODY_TIMEOUT = 10_000;
 // setTimeout's own limit: a longer delay fires at once.
-const MAX_TIMER = 2 ** 31 - 1;
-const decoder = new TextDecoder();
+const MAX_TIMER = 2_147_483_647; // setTimeout's largest delay (2^31 - 1 ms)
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /**
  * One framework-free webhook receiver for a bot: verifies `X-Spark-Signature` (401 missing, 403 wrong),

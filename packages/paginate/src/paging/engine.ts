@@ -32,11 +32,15 @@ const FIRST: PageRequest = { kind: 'first' };
  * the first page; `pages()` gives whole pages.
  */
 export class Paginated<T> implements AsyncIterable<T> {
-  constructor(
-    private readonly load: PageLoader,
-    private readonly strategy: PagingStrategy,
-    private readonly options: PaginateOptions = {},
-  ) {}
+  readonly #load: PageLoader;
+  readonly #strategy: PagingStrategy;
+  readonly #options: PaginateOptions;
+
+  constructor(load: PageLoader, strategy: PagingStrategy, options: PaginateOptions = {}) {
+    this.#load = load;
+    this.#strategy = strategy;
+    this.#options = options;
+  }
 
   /**
    * Pages in order, until the strategy finds no next page, a next request
@@ -47,7 +51,7 @@ export class Paginated<T> implements AsyncIterable<T> {
    * in: never more than one page ahead of the caller.
    */
   pages(): AsyncGenerator<Page<T>, void, undefined> {
-    return this.iterate(this.options.prefetch ?? true);
+    return this.#iterate(this.#options.prefetch ?? true);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -71,20 +75,20 @@ export class Paginated<T> implements AsyncIterable<T> {
   /** The first item, or undefined for an empty list; fetches one page only. */
   async first(): Promise<T | undefined> {
     // No prefetch: a second page would be fetched only to be thrown away.
-    for await (const page of this.iterate(false)) {
+    for await (const page of this.#iterate(false)) {
       if (page.items.length > 0) return page.items[0];
     }
     return undefined;
   }
 
-  private async *iterate(prefetch: boolean): AsyncGenerator<Page<T>, void, undefined> {
-    const maxPages = this.options.maxPages ?? DEFAULT_MAX_PAGES;
-    const outer = this.options.signal;
+  async *#iterate(prefetch: boolean): AsyncGenerator<Page<T>, void, undefined> {
+    const maxPages = this.#options.maxPages ?? DEFAULT_MAX_PAGES;
+    const outer = this.#options.signal;
     outer?.throwIfAborted();
     const controller = new AbortController();
     const stopFollowing = outer && whenAborted(outer, (reason) => controller.abort(reason));
     const signal = controller.signal;
-    const fromHeaders = prefetch ? this.strategy.nextFromHeaders?.bind(this.strategy) : undefined;
+    const fromHeaders = prefetch ? this.#strategy.nextFromHeaders?.bind(this.#strategy) : undefined;
 
     const seen = new Set<string>();
     let loaded = 0;
@@ -105,7 +109,7 @@ export class Paginated<T> implements AsyncIterable<T> {
           }
         : undefined;
       // The executor turns a loader that throws at once into a rejection like any other.
-      const loaded = new Promise<LoadedPage>((resolve) => resolve(this.load(request, signal, onHeaders)));
+      const loaded = new Promise<LoadedPage>((resolve) => resolve(this.#load(request, signal, onHeaders)));
       // Handled when awaited; this only keeps a prefetch that fails early from counting as unhandled.
       loaded.catch(() => {});
       page = { request, key: requestKey(request), loaded, headers: undefined, awaited: false };
@@ -141,7 +145,7 @@ export class Paginated<T> implements AsyncIterable<T> {
         startEarly(current);
         const page = await untilAborted(current.loaded, signal);
         pending = undefined;
-        const items = this.strategy.items(page.body);
+        const items = this.#strategy.items(page.body);
         if (repeatsPage(previous, items)) return;
         previous = items;
         const here = responseKey(page.response);
@@ -151,7 +155,7 @@ export class Paginated<T> implements AsyncIterable<T> {
         let next: PageRequest | undefined;
         let failure: { error: unknown } | undefined;
         try {
-          next = this.strategy.next(page, items, request);
+          next = this.#strategy.next(page, items, request);
         } catch (error) {
           failure = { error };
         }
