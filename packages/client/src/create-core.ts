@@ -1,10 +1,11 @@
 // Builds a client's cores from its options: what `new Webex()` does, and what slim bundles call directly.
+import { RequestGate } from '@webex-ts/paginate';
 import { Core } from './core/core.js';
 import { Credentials, type Refresh } from './core/credentials.js';
 import type { ResourceCore } from './core/resource.js';
 import { Transport } from './core/transport.js';
 import { UnconfiguredCore } from './core/unconfigured.js';
-import type { WebexOptions } from './config/options.js';
+import type { CoreOptions, WebexOptions } from './config/options.js';
 import { contactCenterBaseUrl, contactCenterSetting } from './config/hosts.js';
 import { settingsFrom } from './config/settings.js';
 import { exchangeToken } from './auth/token-exchange.js';
@@ -12,20 +13,22 @@ import { WebexValidationError } from './errors/classes.js';
 
 /**
  * The core that resources of the API's own host (webexapis.com, or `baseUrl`) are built on. With `refreshToken`,
- * `clientId` and `clientSecret` it refreshes the token once after a 401 and replays the request.
+ * `clientId` and `clientSecret` it refreshes the token once after a 401 and replays the request. It has no request
+ * gate unless given one (`gate`, see `CoreOptions`), so that a bundle of a few resources stays small.
  *
  * ```ts
  * const core = createCore({ accessToken });
  * const rooms = new RoomsResource(core);
  * ```
  */
-export function createCore(options: WebexOptions = {}): Core {
+export function createCore(options: CoreOptions = {}): Core {
   const settings = settingsFrom(options);
+  const gate = gateFrom('createCore', options);
   const credentials: Credentials = new Credentials(
     settings.accessToken,
     refreshFor(options, () => transport),
   );
-  const transport: Transport = new Transport(settings, credentials);
+  const transport: Transport = new Transport(settings, credentials, gate);
   return new Core(transport);
 }
 
@@ -40,8 +43,9 @@ export function createCore(options: WebexOptions = {}): Core {
  * const skills = new ContactCenterSkillsResource(core);
  * ```
  */
-export function createContactCenterCore(options: WebexOptions = {}): Core {
+export function createContactCenterCore(options: CoreOptions = {}): Core {
   const settings = settingsFrom(options);
+  const gate = gateFrom('createContactCenterCore', options);
   const baseUrl = contactCenterBaseUrl(options);
   if (baseUrl === undefined)
     throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${contactCenterSetting()}`);
@@ -49,7 +53,28 @@ export function createContactCenterCore(options: WebexOptions = {}): Core {
     settings.accessToken,
     refreshFor(options, () => new Transport(settings)),
   );
-  return new Core(new Transport({ ...settings, baseUrl }, credentials));
+  return new Core(new Transport({ ...settings, baseUrl }, credentials, gate));
+}
+
+/** A core's gate: the one given. `maxConcurrency` alone would be an option nothing keeps, so it is refused. */
+function gateFrom(caller: string, options: CoreOptions): RequestGate | undefined {
+  if (options.maxConcurrency !== undefined && !options.gate) {
+    throw new WebexValidationError(
+      caller,
+      'maxConcurrency',
+      `maxConcurrency is kept by a request gate, which a core has only when given one: pass gate: new RequestGate({ maxConcurrency: ${options.maxConcurrency} }) instead`,
+    );
+  }
+  return options.gate;
+}
+
+/**
+ * A gate for one host of `new Webex()`: `maxConcurrency` in flight at most, and, while the client waits on 429s, one
+ * pace for everyone, learned from the host's answers. With waiting off the caller handles 429s, so the client must
+ * not hold other requests back either.
+ */
+function hostGate(options: WebexOptions): RequestGate {
+  return new RequestGate({ maxConcurrency: options.maxConcurrency, adaptive: options.waitOnRateLimit ?? true });
 }
 
 /**
@@ -64,7 +89,7 @@ export function createHostCores(options: WebexOptions = {}): { core: Core; hosts
     settings.accessToken,
     refreshFor(options, () => transport),
   );
-  const transport: Transport = new Transport(settings, credentials);
+  const transport: Transport = new Transport(settings, credentials, hostGate(options));
   const contactCenter = contactCenterBaseUrl(options);
   return {
     core: new Core(transport),
@@ -72,7 +97,7 @@ export function createHostCores(options: WebexOptions = {}): { core: Core; hosts
       contactCenter:
         contactCenter === undefined
           ? new UnconfiguredCore('contactCenter', contactCenterSetting())
-          : new Core(new Transport({ ...settings, baseUrl: contactCenter }, credentials)),
+          : new Core(new Transport({ ...settings, baseUrl: contactCenter }, credentials, hostGate(options))),
     },
   };
 }

@@ -15,6 +15,7 @@ export type {
 } from './core/resource.js';
 export type {
   WebexOptions,
+  CoreOptions,
   ContactCenterOptions,
   ContactCenterRegion,
   RequestEvent,
@@ -131,6 +132,8 @@ export {
   PageLimitError,
   ForeignLinkError,
   PageFetchError,
+  RequestGate,
+  type GateOptions,
   type Page,
   type RetryEvent,
 } from '@webex-ts/paginate';

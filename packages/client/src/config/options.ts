@@ -1,5 +1,5 @@
 import type { AccessToken } from '@webex-ts/models';
-import type { RetryEvent } from '@webex-ts/paginate';
+import type { RequestGate, RetryEvent } from '@webex-ts/paginate';
 
 /** One attempt as hooks and the logger see it: no headers, URL redacted. */
 export interface RequestEvent {
@@ -89,7 +89,10 @@ export interface WebexOptions {
   debug?: boolean;
   /** Where the client logs: each attempt, answer and retry to `debug`; retry waits of 5 s or more to `warn` when it has one. */
   logger?: Logger;
-  /** Most requests in flight at once; further calls queue. Default: unlimited. */
+  /**
+   * Most requests in flight at once, per host; further calls queue. Default: unlimited. For `createCore`, give a
+   * `gate` instead (`new RequestGate({ maxConcurrency })`).
+   */
   maxConcurrency?: number;
   /** Refresh token, with `clientId` and `clientSecret`: after a 401 the client refreshes once and replays the request. */
   refreshToken?: string;
@@ -99,6 +102,18 @@ export interface WebexOptions {
   clientSecret?: string;
   /** Called with new tokens whenever the client gets them (OAuth exchange, refresh), so they can be stored. */
   onTokens?: (tokens: AccessToken) => void | Promise<void>;
+}
+
+/** Options of `createCore` and `createContactCenterCore`: a client's options, and the gate the core's requests pass. */
+export interface CoreOptions extends WebexOptions {
+  /**
+   * The gate every request of the core passes (`new RequestGate({ maxConcurrency })`): it limits how many are in
+   * flight and, once the host answers 429, holds them all back and paces them at a rate it learns. `new Webex()` gives
+   * each host a gate of its own; a core built by `createCore` has none unless given one, so that a small bundle does
+   * not carry it: each request still waits out its own 429s (`Retry-After`) and is retried, which is what a few calls
+   * at a time need, but concurrent requests are not held back together.
+   */
+  gate?: RequestGate;
 }
 
 /** The default API root. */

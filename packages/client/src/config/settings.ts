@@ -88,6 +88,5 @@ export function settingsFrom(options: WebexOptions, requireToken = true): Transp
     retry: retryPolicyFrom(options),
     hooks: { onRetry: options.onRetry, onRequest: options.onRequest, onResponse: options.onResponse },
     logger: options.logger ?? (options.debug ? console : undefined),
-    maxConcurrency: options.maxConcurrency,
   };
 }

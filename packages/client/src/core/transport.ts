@@ -2,7 +2,7 @@
 // the 401 refresh-and-replay, and network failures turned into typed errors.
 import {
   isTimeout,
-  RequestGate,
+  type RequestGate,
   sendWithRetry,
   type RetryableRequest,
   type RetryEvent,
@@ -27,7 +27,6 @@ export interface TransportSettings {
   retry: RetryPolicy;
   hooks: AttemptHooks & { onRetry?: ((event: RetryEvent) => void) | undefined };
   logger: Logger | undefined;
-  maxConcurrency: number | undefined;
 }
 
 /** Per-call options as the transport sees them: a resource's, plus the early look at a listing's headers. */
@@ -66,17 +65,20 @@ export class Transport {
   readonly baseUrl: string;
   readonly #origin: string;
   readonly #settings: TransportSettings;
-  readonly #gate: RequestGate;
+  readonly #gate: RequestGate | undefined;
   readonly #attempt: AttemptFetch;
   readonly #credentials: Credentials;
 
-  constructor(settings: TransportSettings, credentials?: Credentials) {
+  /**
+   * `gate`: the gate its requests pass, shared by everything sent to this host (`new Webex()` gives each host one);
+   * without one, each request waits out its own 429s and nothing limits how many are in flight.
+   */
+  constructor(settings: TransportSettings, credentials?: Credentials, gate?: RequestGate) {
     this.#settings = settings;
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
     this.#origin = new URL(this.baseUrl).origin;
     this.#credentials = credentials ?? new Credentials(settings.accessToken);
-    // With waiting off the caller handles 429s, so the client must not hold other requests back either.
-    this.#gate = new RequestGate({ maxConcurrency: settings.maxConcurrency, adaptive: settings.retry.waitOnRateLimit });
+    this.#gate = gate;
     this.#attempt = observed(settings.fetch, settings.hooks, settings.logger);
   }
 
