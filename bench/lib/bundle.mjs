@@ -8,10 +8,14 @@ import { BENCH_DIR } from './util.mjs';
 /** The most the small-bundle consumer may weigh, min+gzip, in KB (1024 bytes): the budget the README states. */
 export const SMALL_BUNDLE_BUDGET_KB = 10;
 
-/** The consumers the recipe bundles, by name: the README's small-bundle recipe, the same through `new Webex()`, bare openapi-fetch. */
+/**
+ * The consumers the recipe bundles, by name: the README's small-bundle recipe, the same through `new Webex()`, a
+ * Contact Center-only consumer (skills), bare openapi-fetch.
+ */
 export const CONSUMERS = {
   webex: 'fixtures/consumer.ts',
   'webex-facade': 'fixtures/consumer-facade.ts',
+  'contact-center': 'fixtures/consumer-contact-center.ts',
   'openapi-fetch': 'fixtures/consumer-openapi-fetch.ts',
 };
 

@@ -4,12 +4,14 @@
 // BENCH_SERVER=in-process it runs in the client's own process instead, on the
 // same event loop, so the client's CPU cost is not hidden by a second core.
 //
-// Routes (all under /v1):
+// Routes (under /v1, and Contact Center's under /organization):
 //   GET  /v1/rooms/{id}                 a small Room, id echoed
 //   GET  /v1/rooms?max=N[&cursor=K]     page K of `pages` pages of N rooms, Link rel="next", `pageDelayMs` per page
 //   POST /v1/messages                   token bucket (`rate`/s, `burst`), 429 + Retry-After: 1 beyond it; refilled
 //                                       continuously, or with `refill: 'whole'` one whole token every 1000/`rate` ms
 //                                       (from the clock, not a timer: a timer on a busy event loop would refill late)
+//   GET  /organization/{orgid}/v2/skill?page=K&pageSize=N   page K of `pages` pages, meta/data envelope
+//   POST /organization/{orgid}/skill    accepted, 201 with a new id
 //
 // Forked, the parent asks for counters over IPC: { type: 'stats' } → { type: 'stats', stats }.
 import { createServer } from 'node:http';
@@ -148,6 +150,27 @@ export async function listenBenchServer(config = {}) {
             created: '2024-05-01T10:00:00.000Z',
           }),
         );
+      });
+      return;
+    }
+    const skills = /^\/organization\/[^/]+\/(v2\/)?skill(\?|$)/.exec(url);
+    if (skills && req.method === 'GET' && skills[1]) {
+      if (!authorized(req)) return send(res, 401, '{"message":"unauthorized"}');
+      const query = new URL(url, 'http://x').searchParams;
+      const size = Number(query.get('pageSize') ?? 100);
+      const page = Number(query.get('page') ?? 0);
+      const parts = new Array(page < pages ? size : 0);
+      for (let i = 0; i < parts.length; i++) parts[i] = item(page * size + i);
+      stats.pagesServed++;
+      const meta = `{"page":${page},"pageSize":${size},"totalPages":${pages},"totalRecords":${pages * size}}`;
+      return send(res, 200, `{"meta":${meta},"data":[${parts.join(',')}]}`);
+    }
+    if (skills && req.method === 'POST' && !skills[1]) {
+      req.resume();
+      req.on('end', () => {
+        if (!authorized(req)) return send(res, 401, '{"message":"unauthorized"}');
+        stats.accepted++;
+        send(res, 201, JSON.stringify({ id: `skill-${stats.accepted}`, name: 'bundle skill' }));
       });
       return;
     }
