@@ -13,7 +13,7 @@ export { linkPaging, type LinkPagingOptions } from './paging/strategies/link.js'
 export { offsetPaging, type OffsetPagingOptions } from './paging/strategies/offset.js';
 export { scimPaging, type ScimPagingOptions } from './paging/strategies/scim.js';
 export { pagePaging, type PagePagingOptions } from './paging/strategies/page.js';
-export { paginate, type OpenApiPaginateOptions, type GetClient } from './paging/openapi.js';
+export { paginate, type OpenApiPaginateOptions, type GetClient, type PaginateInit } from './paging/openapi.js';
 export {
   anyPaging,
   pagingStrategy,

@@ -20,17 +20,18 @@ export interface OpenApiPaginateOptions extends PaginateOptions {
   items?: string;
 }
 
-type Init = { params?: { query?: Record<string, unknown> } & Record<string, unknown>; signal?: AbortSignal } & Record<
-  string,
-  unknown
->;
+/**
+ * What `paginate` passes to the client's `GET` for the first page (later pages change the query or follow a link).
+ * Not derived from the client's own `GET` type: instantiating openapi-fetch's generic `GET` over every path of a large
+ * API (the Webex one has hundreds) is deeper than TypeScript goes (TS2589), so `paginate` takes the path and the
+ * init as they are; a direct `client.GET(…)` call still checks them.
+ */
+export interface PaginateInit {
+  params?: { query?: Record<string, unknown>; path?: Record<string, unknown> } & Record<string, unknown>;
+  signal?: AbortSignal;
+  [option: string]: unknown;
+}
 type Get = (path: string, init: object) => ReturnType<GetClient['GET']>;
-
-// openapi-fetch's GET is generic, so `Parameters<>` of it is `never`: infer the first overload's parameters instead.
-type GetPath<C extends GetClient> = C['GET'] extends (path: infer P, ...rest: never[]) => unknown ? P : string;
-type GetInit<C extends GetClient> = C['GET'] extends (path: never, init: infer I, ...rest: never[]) => unknown
-  ? I
-  : unknown;
 
 /**
  * Lists any `GET` endpoint of an openapi-fetch client, page by page.
@@ -39,25 +40,25 @@ type GetInit<C extends GetClient> = C['GET'] extends (path: never, init: infer I
  * for await (const room of paginate(client, '/rooms', { params: { query: { max: 100 } } }, { baseUrl })) { … }
  * ```
  */
-export function paginate<T = unknown, C extends GetClient = GetClient>(
-  client: C,
-  path: GetPath<C>,
-  init: GetInit<C>,
+export function paginate<T = unknown>(
+  client: GetClient,
+  path: string,
+  init: PaginateInit | undefined,
   options: OpenApiPaginateOptions,
 ): Paginated<T> {
-  const given = (init ?? {}) as Init;
+  const given: PaginateInit = init ?? {};
   const get = client.GET.bind(client) as Get;
   const load: PageLoader = async (request, signal) => {
     let result: Awaited<ReturnType<Get>>;
     if (request.kind === 'first') {
-      result = await get(path as string, { ...given, signal });
+      result = await get(path, { ...given, signal });
     } else if (request.kind === 'url') {
       // The URL carries its own query: the caller's params would only add to it.
       const { params: _params, ...rest } = given;
       result = await get(relativeToBase(request.url, options.baseUrl), { ...rest, signal });
     } else {
       const params = { ...given.params, query: { ...given.params?.query, ...request.query } };
-      result = await get(path as string, { ...given, params, signal });
+      result = await get(path, { ...given, params, signal });
     }
     const { response } = result;
     if (!response.ok) throw new PageFetchError(response.status, response.url, result.error);
