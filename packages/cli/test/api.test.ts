@@ -54,6 +54,14 @@ describe('operation table', () => {
     expect(callKind(findOperation('workspaces.list')!)).toBe('list');
   });
 
+  it('names an operation by its whole path, three names deep too', () => {
+    expect(findOperation('calling.people.callForwarding.get')).toMatchObject({
+      name: 'calling.people.callForwarding.get',
+      method: 'get',
+      path: '/people/{personId}/features/callForwarding',
+    });
+  });
+
   it('knows no name outside the table, not even what every object inherits', () => {
     for (const name of ['rooms', 'rooms.lists', 'toString', 'constructor', '__proto__', 'hasOwnProperty'])
       expect(findOperation(name)).toBeUndefined();
@@ -86,6 +94,11 @@ describe('api', () => {
   it('gets one object with path parameters', async () => {
     const user = JSON.parse(await ok(['scim.users.get', '--param', `orgId=${orgId}`, '--param', `userId=${userId}`]));
     expect(user).toHaveProperty('userName');
+  });
+  it('calls an operation three names deep', async () => {
+    const personId = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS80MmQ3ZGMxZi0xYWMyLTQ0NGUtYmY3MC1kNmYyMGQyNzJiOTI';
+    const forwarding = JSON.parse(await ok(['calling.people.callForwarding.get', '--param', `personId=${personId}`]));
+    expect(forwarding.callForwarding.noAnswer).toHaveProperty('numberOfRings');
   });
   it('prints the answer as 2-space JSON', async () => {
     const out = await ok(['rooms.get', '--param', `roomId=${roomId}`]);
@@ -131,11 +144,13 @@ describe('api --list', () => {
   it('lists the matching operations with method and path', async () => {
     const out = lines(await ok(['--list', 'workspaces.']));
     expect(out.length).toBeGreaterThan(3);
-    // Every name containing the filter: `broadWorks.workspaces.*` as well.
-    for (const line of out)
-      expect(line).toMatch(
-        /^(broadWorks\.)?workspaces\.\w+\s+(GET|POST|PUT|PATCH|DELETE)\s+\/(broadworks\/)?workspaces/,
-      );
+    // Every name containing the filter, in any case and at any depth (`broadWorks.workspaces.*`,
+    // `calling.workspaces.callForwarding.*`, `contactCenter.journeyWorkspaces.*`), with its HTTP method and path.
+    for (const line of out) {
+      expect(line).toMatch(/^\S+\s+(GET|POST|PUT|PATCH|DELETE)\s+\/\S*$/);
+      expect(line.split(/\s+/)[0]!.toLowerCase()).toContain('workspaces.');
+    }
+    expect(out).toContainEqual(expect.stringMatching(/^calling\.workspaces\.callForwarding\.get\s+GET\s/));
     expect(out).toContainEqual(expect.stringMatching(/^workspaces\.get\s+GET\s+\/workspaces\/\{workspaceId\}$/));
   });
   it('ignores case, and says so on stderr when nothing matches', async () => {
@@ -159,6 +174,12 @@ describe('api usage errors (exit 2, nothing sent)', () => {
   });
   it('a bare resource: offers its methods', async () => {
     expect(await usageError(['scim.users'])).toContain('scim.users.get');
+  });
+  it('a namespace or a far-off method at any depth: offers what is under the deepest part that exists', async () => {
+    expect(await usageError(['calling.people'])).toContain('calling.people.callForwarding.get');
+    // Nothing near enough by spelling: what is under `calling.people`, not everything under `calling`.
+    const stderr = await usageError([`calling.people.${'z'.repeat(30)}`]);
+    expect(stderr).toMatch(/did you mean calling\.people\.\w+\.\w+(, calling\.people\.\w+\.\w+)*\?/);
   });
   it('unknown parameter: names the closest and all the operation takes', async () => {
     const stderr = await usageError(['workspaces.list', '--param', 'orgid=x']);

@@ -29,6 +29,7 @@ export {
   WebexApiError,
   RateLimitError,
   MalformedResponseError,
+  MalformedStreamError,
   AccessTokenError,
   WebexTimeoutError,
   WebexConnectionError,
@@ -42,6 +43,8 @@ export {
   type SpecViolation,
 } from './errors/classes.js';
 export { redactUrl } from './errors/redact-url.js';
+export { EventStream } from './streams/event-stream.js';
+export { readServerSentEvents, type ServerSentEvent } from './streams/server-sent-events.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
 export {
   ContentsResource,

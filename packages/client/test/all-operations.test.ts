@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIr, bundleSpecs, type IrOperation } from '../../codegen/src/index.js';
 import { typeExpression } from '../../codegen/src/emit/type-expression.js';
-import { Paginated } from '../src/index.js';
+import { EventStream, Paginated } from '../src/index.js';
 import { mockClient } from './mock.js';
 
 type Schema = Record<string, any>;
@@ -63,7 +63,13 @@ const extra: Record<string, { body?: object }> = {
 
 function argumentsFor(op: IrOperation): unknown[] {
   const operation = spec.paths[op.path][op.httpMethod];
-  const args: unknown[] = op.pathParameters.map(() => 'Y2lzY29zcGFyazovL3VzL1JPT00vYQ');
+  const declared = [...(spec.paths[op.path].parameters ?? []), ...(operation.parameters ?? [])].map(deref);
+  // A path parameter with known values (a Calling schedule's `type`) takes the first; any other, an id.
+  const args: unknown[] = op.pathParameters.map(
+    (p) =>
+      deref(declared.find((d) => d.in === 'path' && d.name === p.name)?.schema)?.enum?.[0] ??
+      'Y2lzY29zcGFyazovL3VzL1JPT00vYQ',
+  );
   if (op.body) {
     const media = deref(operation.requestBody).content;
     const schema = (media['application/json'] ?? Object.values(media)[0]).schema;
@@ -100,6 +106,12 @@ describe.each(ir.resources.map((r) => [r.name, r] as const))('%s', (_name, resou
       const result = api[op.method]!(...argumentsFor(op));
       if (result instanceof Paginated) {
         expect(Array.isArray(await result.toArray({ limit: 5 }))).toBe(true);
+      } else if (result instanceof EventStream) {
+        // The mock's answer is the spec's example: a stream of one event, which ends with the body.
+        const events: unknown[] = [];
+        for await (const event of result) events.push(event);
+        expect(events).toHaveLength(1);
+        expect(events[0]).toBeTypeOf('object');
       } else {
         const value = await result;
         if (op.result.kind === 'void') expect(value).toBeUndefined();

@@ -2,6 +2,7 @@ import { parseCommand, repositoryRoot } from './command-line.js';
 import { defaultLayout, generate } from './generate.js';
 import { CURATION_USAGE, runCuration } from './spec-tools/curation/command.js';
 import { DIFF_USAGE, runDiff } from './spec-tools/diff/command.js';
+import { FACTS_SOURCES_USAGE, runFactsSources } from './spec-tools/facts-sources/command.js';
 import { runUpstream, UPSTREAM_USAGE } from './spec-tools/upstream/command.js';
 import { findDrift, writeFiles } from './write/output.js';
 
@@ -16,7 +17,8 @@ Generation:
 Spec tools:
 ${DIFF_USAGE}
 ${UPSTREAM_USAGE}
-${CURATION_USAGE}`;
+${CURATION_USAGE}
+${FACTS_SOURCES_USAGE}`;
 
 const GENERATED_DIRS = [defaultLayout.modelsGen, defaultLayout.clientGen];
 
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (args: string[], usage: string) => Promise<number
   diff: runDiff,
   upstream: runUpstream,
   curation: runCuration,
+  'facts-sources': runFactsSources,
 };
 
 /** Runs the command line; returns the exit code. */

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleSpecs } from './load/bundle.js';
+import { bundleSpecs, openApiDocument, SpecError } from './load/bundle.js';
+import { binaryUses } from './ir/binary-fields.js';
 import { buildIr } from './ir/build-ir.js';
+import { specOperations } from './ir/spec-operations.js';
 import type { IrResource } from './ir/types.js';
 import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-file.js';
 import { emitPathsTypes } from './emit/paths-types.js';
@@ -66,6 +68,8 @@ function handWrittenResources(root: string, layout: Layout, resources: IrResourc
 export async function generate(root: string, layout: Layout = defaultLayout): Promise<Map<string, string>> {
   const bundle = bundleSpecs(join(root, layout.specs));
   const ir = buildIr(bundle);
+  const document = openApiDocument(bundle);
+  const binaries = binaryUses(document, specOperations(bundle, document));
   const files = new Map<string, string>();
   const specsDir = relative(root, join(root, layout.specs, '..'));
   const specFile = (source: string) => `${specsDir}/${source}.yaml`;
@@ -75,7 +79,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
   const pathsTypes = formatSources(
     root,
-    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document)}`]]),
+    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document, binaries)}`]]),
   );
 
   const byModule = new Map<string, typeof ir.types>();
@@ -83,6 +87,14 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const sourceOf = new Map<string, string>();
   for (const named of ir.types) {
     const module = modelModuleName(named.source);
+    const other = sourceOf.get(module);
+    // One models module per spec file, named by the file's name: two files of one name would share it.
+    if (other !== undefined && other !== named.source) {
+      const [first, second] = [other, named.source].sort();
+      throw new SpecError(
+        `${first}.yaml and ${second}.yaml have the same name, so their models would share ${module}.gen.ts: a spec file's name must be unique across specs/, components/ too`,
+      );
+    }
     moduleOf.set(named.name, module);
     sourceOf.set(module, named.source);
     const list = byModule.get(module) ?? [];

@@ -123,6 +123,21 @@ describe('diff: rules', () => {
     ).toEqual(['breaking: parameter rooms.list query.max removed']);
   });
 
+  it('an enum opened to other strings is widened, one closed narrowed', () => {
+    const open: [string, string, string] = [
+      'components/common.yaml',
+      'paths: {}\n',
+      'paths: {}\nx-sdk-open-enums: true\n',
+    ];
+    // RoomType is sent and answered: the stricter answer, breaking, both ways.
+    expect(changed(open)).toEqual([
+      "breaking: type RoomType: type widened from 'direct' | 'group' to 'direct' | 'group' | (string & {})",
+    ]);
+    expect(lines(diffSpecs(...pair([open], [])))).toEqual([
+      "breaking: type RoomType: type narrowed from 'direct' | 'group' | (string & {}) to 'direct' | 'group'",
+    ]);
+  });
+
   it('a changed path or HTTP method breaks callers', () => {
     expect(changed(['webex.yaml', '  /rooms/{roomId}:', '  /spaces/{roomId}:'])).toEqual([
       'breaking: operation rooms.get: path changed from /rooms/{roomId} to /spaces/{roomId}',

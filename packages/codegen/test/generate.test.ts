@@ -29,8 +29,11 @@ describe('scenario: constructs', () => {
       'client/src/gen/operation-names.gen.ts',
       'client/src/gen/operations.gen.ts',
       'client/src/gen/resources.gen.ts',
+      'client/src/gen/resources/people-forwarding.gen.ts',
       'client/src/gen/resources/widgets.gen.ts',
+      'models/src/gen/forwarding.gen.ts',
       'models/src/gen/index.gen.ts',
+      'models/src/gen/people-forwarding.gen.ts',
       'models/src/gen/shared.gen.ts',
       'models/src/gen/widgets.gen.ts',
       'resources.md',
@@ -45,7 +48,10 @@ describe('scenario: constructs', () => {
     'models/src/gen/widgets.gen.ts',
     'models/src/gen/shared.gen.ts',
     'models/src/gen/index.gen.ts',
+    'models/src/gen/forwarding.gen.ts',
+    'models/src/gen/people-forwarding.gen.ts',
     'client/src/gen/resources/widgets.gen.ts',
+    'client/src/gen/resources/people-forwarding.gen.ts',
     'client/src/gen/resources.gen.ts',
     'client/src/gen/operations.gen.ts',
     'client/src/gen/operation-names.gen.ts',
@@ -122,13 +128,43 @@ describe("the repository's generated code", () => {
       .map((file) => join(dir, file)),
   );
 
-  it('has no line over 120 characters, like the hand-written code', () => {
+  // An API path is a fact, not a name we chose, and no formatter breaks a string: a line that is long only because it
+  // holds one (Journey's `/v1/api/progressive-profile-view/stream/…` paths) is let through; a long name is not.
+  const longPath = /['`\s]\/[^'`\s]{100,}['`]/;
+  // Nor does one break the import or export of one name: a resource three namespaces down has a long class name in a
+  // long file name (`CallingPeopleEmergencyCallbackNumberResource`, `./resources/calling-people-emergency-…`).
+  const oneName = /^(import|export) (type )?\{ \w+ \} from '[^']+';$/;
+
+  it('has no line over 120 characters, like the hand-written code, but for paths longer than a line allows', () => {
     expect(generated.length).toBeGreaterThan(100);
     const long = generated.flatMap((path) =>
       readFileSync(join(repo, path), 'utf8')
         .split('\n')
-        .flatMap((line, index) => (line.length > 120 ? [`${path}:${index + 1} (${line.length})`] : [])),
+        .flatMap((line, index) =>
+          line.length > 120 && !longPath.test(line) && !oneName.test(line)
+            ? [`${path}:${index + 1} (${line.length})`]
+            : [],
+        ),
     );
     expect(long).toEqual([]);
+  });
+
+  it('lets through the import or export of one name, not of two', () => {
+    const module = `./resources/${'calling-people-'.repeat(6)}x.gen.js`;
+    expect(oneName.test(`import { CallingPeopleEmergencyCallbackNumberResource } from '${module}';`)).toBe(true);
+    expect(oneName.test(`export { CallingPeopleEmergencyCallbackNumberResource } from '${module}';`)).toBe(true);
+    expect(oneName.test(`import { A, B } from '${module}';`)).toBe(false);
+    expect(oneName.test(`    Calling: components['schemas']['${'Calling'.repeat(12)}'] & {`)).toBe(false);
+  });
+
+  it('lets through only a line whose length is an API path', () => {
+    const path = `/v1/api/${'segment/'.repeat(13)}{id}`;
+    expect(longPath.test(`    path: '${path}',`)).toBe(true);
+    expect(longPath.test(`   * \`${path}\``)).toBe(true);
+    expect(longPath.test(`   * ${path}\``)).toBe(true);
+    expect(longPath.test(`  export type ${'VeryLongSchemaName'.repeat(7)} = string;`)).toBe(false);
+    expect(longPath.test("    path: '/short/path', description: 'a sentence that goes on and on and on and on'")).toBe(
+      false,
+    );
   });
 });

@@ -96,10 +96,14 @@ function find(name: string): Operation {
   if (operation) return operation;
   const names = operationNames();
   let near = closest(name, names);
-  // A bare resource (`workspaces`, `scim.users`) or a far-off method: offer the methods of that resource instead.
+  // A bare resource or namespace (`workspaces`, `scim.users`, `calling.people`) or a far-off method: offer what is
+  // under the longest part of the name that something is under.
   if (!near.length) {
-    const resource = names.some((candidate) => candidate.startsWith(`${name}.`)) ? name : name.split('.')[0];
-    near = names.filter((candidate) => candidate.startsWith(`${resource}.`)).slice(0, 8);
+    const parts = name.split('.');
+    for (let depth = parts.length; depth > 0 && !near.length; depth--) {
+      const prefix = `${parts.slice(0, depth).join('.')}.`;
+      near = names.filter((candidate) => candidate.startsWith(prefix)).slice(0, 8);
+    }
   }
   const hint = near.length ? `did you mean ${near.join(', ')}?` : 'webex api --list <filter> lists the operations';
   throw new UsageError(`unknown operation "${name}"; ${hint}`);

@@ -59,10 +59,17 @@ export class Core implements ResourceCore {
     return answered(request, await this.#transport.send(request, bounded(options))).body;
   }
 
-  async stream(operation: string, method: HttpMethod, target: string, options: CallOptions = {}): Promise<Streamed> {
+  async stream(
+    operation: string,
+    method: HttpMethod,
+    target: string,
+    options: CallOptions = {},
+    input?: CallInput,
+  ): Promise<Streamed> {
     const root = new URL(`${this.baseUrl}/`).href;
+    const filled = input && this.#request(operation, method, target, input, options);
     // Resolved first, so `..` segments cannot climb out of the API root.
-    const url = hrefOf(target) ?? hrefOf(this.baseUrl + target) ?? '';
+    const url = filled ? (hrefOf(filled.url) ?? '') : (hrefOf(target) ?? hrefOf(this.baseUrl + target) ?? '');
     // The transport sends the token only to the API's origin; refusing other URLs here also keeps the call under the API root.
     if (!url.startsWith(root))
       throw new WebexValidationError(
@@ -70,7 +77,7 @@ export class Core implements ResourceCore {
         'url',
         "expected a path, or a URL under the client's baseUrl; give the path instead",
       );
-    const request = buildRequest(url, method, '', {}, options.headers);
+    const request = filled ? { ...filled, url } : buildRequest(url, method, '', {}, options.headers);
     const signal = callSignal(options);
     const response = await this.#transport.sendUnread(request, { ...options, signal });
     if (!response.ok) throw apiError(request, response, await response.text().catch(() => ''));

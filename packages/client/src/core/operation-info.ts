@@ -6,9 +6,9 @@ export type { PagingConfig };
 
 /**
  * A host other than the API's own (webexapis.com) that operations are served from, as the operation table names it;
- * the client has options for each (`contactCenter`), and the generator knows the same names.
+ * the client has options for each (`contactCenter`, `callingAnalytics`), and the generator knows the same names.
  */
-export type HostName = 'contactCenter';
+export type HostName = 'contactCenter' | 'callingAnalytics';
 
 /** A JSON type in one word, as a command line or a query string deals in. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -45,4 +45,9 @@ export interface OperationInfo {
   readonly answer?: { readonly contentType: string };
   /** How a listing pages; none for an operation that answers in one go. */
   readonly paging?: PagingConfig;
+  /**
+   * How a stream's events are framed: `sse`, server-sent events, each event's data one JSON value (the answer's
+   * content type is then `text/event-stream`); none for an operation that answers in one go.
+   */
+  readonly stream?: 'sse';
 }

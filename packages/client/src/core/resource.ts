@@ -86,8 +86,16 @@ export interface ResourceCore {
     names?: PagingNames,
   ): Paginated<Item>;
   /**
-   * One request whose body is left unread, for downloads: `target` is a path under `baseUrl` or an absolute URL under
-   * it (anything else is refused before sending); the answer's `signal` bounds the call, so a reader can stop the body.
+   * One request whose body is left unread, for downloads and event streams: `target` is a path under `baseUrl` or an
+   * absolute URL under it (anything else is refused before sending); the answer's `signal` bounds the call, so a
+   * reader can stop the body. With `input`, `target` is a path template filled from it, like a call's, and the input
+   * is checked first.
    */
-  stream(operation: string, method: HttpMethod, target: string, options?: CallOptions): Promise<Streamed>;
+  stream(
+    operation: string,
+    method: HttpMethod,
+    target: string,
+    options?: CallOptions,
+    input?: CallInput,
+  ): Promise<Streamed>;
 }

@@ -168,6 +168,25 @@ export class MalformedResponseError extends WebexError {
   }
 }
 
+/**
+ * A stream whose answer is not the events it should be: a body that is not `text/event-stream`, or an event whose
+ * data is not the JSON it should be. Names the method (`operation`) and the event; the data itself is left out.
+ */
+export class MalformedStreamError extends WebexError {
+  override name = 'MalformedStreamError';
+  constructor(
+    /** The method called, `contactCenter.journeyEvents.stream`. */
+    readonly operation: string,
+    readonly method: string,
+    readonly url: string,
+    /** What was wrong, in words: `sent event 3 (id "42"), whose data is not valid JSON`. */
+    readonly problem: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${operation}: ${method} ${url} ${problem}`, options);
+  }
+}
+
 /** No access token was given and none is in the environment. */
 export class AccessTokenError extends WebexError {
   override name = 'AccessTokenError';

@@ -22,7 +22,8 @@ const webex = new Webex({
 });
 const org = '2f0c5a9e-7d41-4c6b-9e3a-51b8d0e4f7a2';
 // The generator types a `format: binary` part as a string, so the recording is written as one here.
-const wav = 'RIFF';
+// A file part is a Blob (or File): the form builder sends it as a file.
+const wav = new Blob(['RIFF'], { type: 'audio/wav' });
 
 describe('contact center greetings, AI features, Auto CSAT, summaries and wellbeing: create/update types', () => {
   it('contactCenter.agentGreetings.create, update, patch and their first versions', () => {

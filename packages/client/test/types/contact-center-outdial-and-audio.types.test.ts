@@ -118,7 +118,7 @@ describe('contact center outdial ANIs, dial plans, overrides and audio files: cr
   it('contactCenter.audioFiles.create, update and updateDescription', () => {
     const audioFiles = webex.contactCenter.audioFiles;
     const audioFileInfo = { name: 'welcome-es.wav', contentType: 'AUDIO_WAV' } as const;
-    const upload = { audioFileInfo, audioFile: 'RIFF....WAVEfmt ' };
+    const upload = { audioFileInfo, audioFile: new Blob(['RIFF....WAVEfmt '], { type: 'audio/wav' }) };
     if (false as boolean) {
       void audioFiles.create(org, upload);
       void audioFiles.update(org, 'id', { ...upload, audioFileInfo: { ...audioFileInfo, version: 0 } });

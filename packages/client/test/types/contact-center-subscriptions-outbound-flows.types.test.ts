@@ -118,7 +118,7 @@ describe('contact center subscriptions, outbound campaigns, flows and Journey wo
     const workspaces = webex.contactCenter.journeyWorkspaces;
     if (false as boolean) {
       void flows.publish(org, 'project', 'flow', { comment: 'Adds the Spanish menu', tagIds: ['live'] });
-      void flows.import(org, 'project', { file: '{"name":"Billing main menu"}' }, { overwrite: 'true' });
+      void flows.import(org, 'project', { file: new Blob(['{"name":"Billing main menu"}']) }, { overwrite: 'true' });
       void workspaces.create({ name: 'Retail', description: 'Customers of the shop' });
       void workspaces.update('workspace', { name: 'Retail', description: 'Customers of the shop and stores' });
       // @ts-expect-error type: `tagIds` is a list of tag ids

@@ -1,6 +1,7 @@
 import { type CodeBlockWriter, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { propertyKey, stringLiteral } from '../escape.js';
 import type { SdkPagingConfig } from '../load/openapi.js';
+import { EVENT_STREAM } from '../ir/stream.js';
 import type { IrOperation, IrParameter, IrResource, IrSimpleType } from '../ir/types.js';
 
 /** Where the operation table imports the type it satisfies from (relative to `gen/`). */
@@ -29,6 +30,7 @@ export interface OperationEntry {
   body?: { contentType: string; required: boolean };
   answer?: { contentType: string };
   paging?: SdkPagingConfig;
+  stream?: 'sse';
 }
 
 /** The folder of `specs/` a spec file is in (`messaging/rooms` → `messaging`); none for a file at the top. */
@@ -48,9 +50,13 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
       type: p.simpleType,
     });
   const area = areaOf(resource.source);
-  const answer = { void: undefined, text: 'text/plain', json: 'application/json', list: 'application/json' }[
-    op.result.kind
-  ];
+  const answer = {
+    void: undefined,
+    text: 'text/plain',
+    json: 'application/json',
+    list: 'application/json',
+    stream: EVENT_STREAM,
+  }[op.result.kind];
   return {
     method: op.httpMethod,
     path: op.path,
@@ -68,6 +74,7 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
       : {}),
     ...(answer !== undefined ? { answer: { contentType: answer } } : {}),
     ...(op.result.kind === 'list' ? { paging: op.result.paging } : {}),
+    ...(op.result.kind === 'stream' ? { stream: op.result.format } : {}),
   };
 }
 

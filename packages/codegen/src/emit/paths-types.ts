@@ -1,30 +1,76 @@
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, NULL, STRING, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
+import ts from 'typescript';
 import { wrapProse } from '../escape.js';
+import type { BinaryUse } from '../ir/binary-fields.js';
+import { OPEN_ENUM } from '../load/bundle.js';
+
+/** Where {@link forTypes} moves an open enum's values, so that openapi-typescript hands the schema to `transform`. */
+const OPEN_VALUES = 'x-sdk-open-enum-values';
+/** Where {@link forTypes} says how a binary string is used, for `transform` (the copy has lost its identity). */
+const BINARY_USE = 'x-sdk-binary-use';
 
 /**
  * A copy of the document for the types: descriptions wrapped, so the JSDoc
- * openapi-typescript writes stays within the line width, and examples left out
- * (long ids, not types; the bundled spec keeps them for the mock).
+ * openapi-typescript writes stays within the line width, examples left out
+ * (long ids, not types; the bundled spec keeps them for the mock), the values
+ * of an open enum moved aside (openapi-typescript would write the enum closed),
+ * and each binary string requests send marked with its use.
  */
-function forTypes(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(forTypes);
+function forTypes(node: unknown, binaries: ReadonlyMap<object, BinaryUse>): unknown {
+  if (Array.isArray(node)) return node.map((item) => forTypes(item, binaries));
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node).filter(([key]) => key !== 'example' && key !== 'examples');
-  return Object.fromEntries(
+  const copy = Object.fromEntries(
     entries.map(([key, value]) => [
       key,
       (key === 'description' || key === 'summary') && typeof value === 'string'
         ? wrapProse(value, 90)
-        : forTypes(value),
+        : forTypes(value, binaries),
     ]),
   );
+  const binary = binaries.get(node);
+  if (binary) copy[BINARY_USE] = binary;
+  if (copy[OPEN_ENUM] !== true || !Array.isArray(copy.enum)) return copy;
+  const { enum: values, ...rest } = copy;
+  return { type: 'string', ...rest, [OPEN_VALUES]: values };
 }
 
-/** The `paths`, `components` and `operations` types openapi-fetch needs, from openapi-typescript. */
-export async function emitPathsTypes(document: object): Promise<string> {
-  const ast = await openapiTS(forTypes(document) as Parameters<typeof openapiTS>[0], {
+/** A binary string requests send, as the models write it: `Blob`, or `Blob | string` where answers have it too. */
+function binaryType(schema: Record<string, unknown>): ts.TypeNode | undefined {
+  const use = schema[BINARY_USE];
+  if (use !== 'request' && use !== 'both') return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+  return tsUnion([blob, ...(use === 'both' ? [STRING] : []), ...(nullable ? [NULL] : [])]);
+}
+
+/** An open enum as the models write it: `'a' | 'b' | (string & {})`; anything else left to openapi-typescript. */
+function openEnumType(schema: Record<string, unknown>): ts.TypeNode | undefined {
+  const values = schema[OPEN_VALUES];
+  if (!Array.isArray(values)) return undefined;
+  // The whole type: openapi-typescript asks `transform` before it reads a list of types.
+  const nullable =
+    values.includes(null) || schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+  return tsUnion([
+    ...values.filter((value) => typeof value === 'string').map((value) => tsLiteral(value)),
+    tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]),
+    ...(nullable ? [NULL] : []),
+  ]);
+}
+
+/**
+ * The `paths`, `components` and `operations` types openapi-fetch needs, from openapi-typescript, with the binary
+ * strings of `binaries` (schemas of the document: {@link binaryUses}) typed as the models type them.
+ */
+export async function emitPathsTypes(
+  document: object,
+  binaries: ReadonlyMap<object, BinaryUse> = new Map(),
+): Promise<string> {
+  const ast = await openapiTS(forTypes(document, binaries) as Parameters<typeof openapiTS>[0], {
     alphabetize: false,
     emptyObjectsUnknown: true,
+    transform: (schema) =>
+      binaryType(schema as Record<string, unknown>) ?? openEnumType(schema as Record<string, unknown>),
   });
   return astToString(ast);
 }

@@ -9,6 +9,7 @@ function oneLine(op: IrOperation): string {
 }
 
 function paging(entry: OperationEntry): string {
+  if (entry.stream) return `stream (${entry.stream})`;
   if (!entry.paging) return '';
   const { strategy, ...names } = entry.paging;
   if (strategy === 'link') return names.items === 'items' ? 'link' : `link (${names.items})`;
@@ -40,7 +41,8 @@ export function emitReference(resources: IrResource[], marker: string): string {
     `Every generated method of \`Webex\`: ${resources.length} resources, ${count} operations, grouped by area (the folder of \`specs/\`).`,
     'Paging: `link` follows the `Link` header; `offset`, `scim` and `page` page with the query parameters named (`page`: then the',
     "items field, when the answer is not the array itself, and the totals' paths). Lists return a `Paginated` to iterate with",
-    '`for await`; everything else a promise of the answer. A resource served from another host than webexapis.com says which.',
+    '`for await`, and streams (`stream (sse)`: server-sent events) an `EventStream` of their events, iterated the same way;',
+    'everything else a promise of the answer. A resource served from another host than webexapis.com says which.',
     '',
   ];
   for (const area of [...areas.keys()].sort()) {

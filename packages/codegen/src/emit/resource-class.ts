@@ -7,6 +7,7 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
+import { factsSourceNote } from '../ir/facts-source.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrOperation, IrResource, NamedPaging } from '../ir/types.js';
 import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
@@ -15,6 +16,12 @@ import { referencedNames, typeExpression } from './type-expression.js';
 
 /** Where generated resources import the core's types from (relative to `gen/resources/`). */
 const CORE_TYPES_MODULE = '../../core/resource.js';
+
+/** Where generated resources import the class of a stream's events from (relative to `gen/resources/`). */
+const EVENT_STREAM_MODULE = '../../streams/event-stream.js';
+
+/** The media type a stream method asks for, by the format of its events. */
+const STREAM_MEDIA_TYPES = { sse: 'text/event-stream' } as const;
 
 /** The class `webex.teamMemberships` is: `['teamMemberships']` → `TeamMembershipsResource`, `['scim', 'users']` → `ScimUsersResource`. */
 export function resourceClassName(resource: IrResource): string {
@@ -42,6 +49,7 @@ export function emitResourceFile(
 ): StatementStructures[] {
   const models = new Set<string>();
   const factories = new Set<string>();
+  let streams = false;
   for (const op of resource.operations) {
     for (const p of op.pathParameters) referencedNames(p.type, models);
     if (op.query) models.add(op.query.typeName);
@@ -50,6 +58,10 @@ export function emitResourceFile(
     if (op.result.kind === 'list') {
       referencedNames(op.result.item, models);
       factories.add(pagingArguments(op.result.paging).factory);
+    }
+    if (op.result.kind === 'stream') {
+      referencedNames(op.result.item, models);
+      streams = true;
     }
   }
   const statements: StatementStructures[] = [];
@@ -75,6 +87,14 @@ export function emitResourceFile(
     moduleSpecifier: CORE_TYPES_MODULE,
     namedImports: ['RequestOptions', 'ResourceCore'],
   });
+  if (streams) {
+    // Imported only where a resource streams, so a bundle without streams carries no event reader.
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: EVENT_STREAM_MODULE,
+      namedImports: ['EventStream'],
+    });
+  }
   statements.push(emitResourceClass(resource, extendedByHand));
   return statements;
 }
@@ -153,10 +173,14 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     op.pathParameters.length ? `path: { ${op.pathParameters.map((p) => p.name).join(', ')} }` : undefined,
     op.query ? 'query' : undefined,
   ].filter(Boolean);
+  const headers = [
+    op.body?.contentType ? `'Content-Type': ${stringLiteral(op.body.contentType)}` : undefined,
+    op.result.kind === 'stream' ? `Accept: ${stringLiteral(STREAM_MEDIA_TYPES[op.result.format])}` : undefined,
+  ].filter(Boolean);
   const input = [
     params.length ? `params: { ${params.join(', ')} }` : undefined,
     op.body ? 'body' : undefined,
-    op.body?.contentType ? `headers: { 'Content-Type': ${stringLiteral(op.body.contentType)} }` : undefined,
+    headers.length ? `headers: { ${headers.join(', ')} }` : undefined,
   ].filter(Boolean);
   const call = [
     stringLiteral(op.label),
@@ -175,6 +199,10 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     const paging = pagingArguments(op.result.paging);
     const args = [...call.filter((_, i) => i !== 1), paging.factory, ...(paging.names ? [paging.names] : [])];
     statement = `return this.core.list<${item}>(${args.join(', ')});`;
+  } else if (op.result.kind === 'stream') {
+    const item = typeExpression(op.result.item);
+    returnType = `EventStream<${item}>`;
+    statement = `return new EventStream<${item}>(this.core, ${call.join(', ')});`;
   } else if (op.result.kind === 'text') {
     const numeric = typeExpression(op.result.type) === 'number';
     returnType = `Promise<${numeric ? 'number' : 'string'}>`;
@@ -192,14 +220,25 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     return { tagName: 'param', text: wrapProse(`${p.name} ${escapeComment(text)}`) };
   });
   const paging =
-    op.result.kind === 'list' ? [`Pages with ${pagingWords(op.result.paging)}; iterate with \`for await\`.`] : [];
+    op.result.kind === 'list'
+      ? [`Pages with ${pagingWords(op.result.paging)}; iterate with \`for await\`.`]
+      : op.result.kind === 'stream'
+        ? [
+            'Streams server-sent events as they come, one item per event; iterate with `for await`, and `break` (or the `signal`) to close the connection.',
+          ]
+        : [];
   return {
     kind: StructureKind.Method,
     name: op.method,
     docs: [
       {
         description: wrapProse(
-          [escapeComment(description), `\`${op.httpMethod.toUpperCase()} ${op.path}\``, ...paging]
+          [
+            escapeComment(description),
+            `\`${op.httpMethod.toUpperCase()} ${op.path}\``,
+            ...paging,
+            ...(op.factsSource ? [factsSourceNote(op.factsSource)] : []),
+          ]
             .filter(Boolean)
             .join('\n\n'),
         ),

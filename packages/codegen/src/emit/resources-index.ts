@@ -7,53 +7,97 @@ import { generatedClassName, resourceClassName } from './resource-class.js';
 const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.property.join('.') ? -1 : 1);
 const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `The ${r.property.join('.')} API.`));
 
-/** `scim` → `ScimNamespace`: the type of a namespace property on `Webex`. */
-function namespaceTypeName(namespace: string): string {
-  return `${pascalCase(namespace)}Namespace`;
+/** A namespace on `Webex` (`calling`, `calling.people`): its path and what is under it, by property name. */
+interface NamespaceNode {
+  path: string[];
+  members: Map<string, IrResource | NamespaceNode>;
 }
+
+const isNamespace = (member: IrResource | NamespaceNode): member is NamespaceNode => 'members' in member;
+
+/** `['calling', 'people']` → `CallingPeopleNamespace`: the type of a namespace property. */
+function namespaceTypeName(path: string[]): string {
+  return `${pascalCase(path.join(' '))}Namespace`;
+}
+
+/** The resources as a tree of namespaces, the root being `Webex` itself (validation has made sure no path is both). */
+function namespaceTree(resources: IrResource[]): NamespaceNode {
+  const root: NamespaceNode = { path: [], members: new Map() };
+  for (const resource of resources) {
+    let node = root;
+    for (const [depth, name] of resource.property.slice(0, -1).entries()) {
+      let child = node.members.get(name);
+      if (child === undefined) {
+        child = { path: resource.property.slice(0, depth + 1), members: new Map() };
+        node.members.set(name, child);
+      }
+      node = child as NamespaceNode;
+    }
+    node.members.set(resource.property.at(-1)!, resource);
+  }
+  return root;
+}
+
+/** Every namespace below `node`, parents before their children, siblings by name. */
+function namespacesUnder(node: NamespaceNode): NamespaceNode[] {
+  return sortedMembers(node)
+    .map(([, member]) => member)
+    .filter(isNamespace)
+    .flatMap((child) => [child, ...namespacesUnder(child)]);
+}
+
+const sortedMembers = (node: NamespaceNode) => [...node.members].sort(([a], [b]) => (a < b ? -1 : 1));
 
 /**
  * The base class of `Webex`: one property per resource or namespace, each built once, and the generated classes
- * re-exported. `handWritten` maps a resource (`messages`) to the module, relative to this file, of the hand-written
- * class that extends its generated one (`MessagesResource` over `MessagesResourceBase`): that class is the one built.
+ * re-exported. A namespace (`webex.scim`, `webex.calling.people`) is an object typed by an interface of its own,
+ * one per namespace at any depth. `handWritten` maps a resource (`messages`) to the module, relative to this file,
+ * of the hand-written class that extends its generated one (`MessagesResource` over `MessagesResourceBase`): that
+ * class is the one built.
  */
 export function emitResourcesIndex(
   resources: IrResource[],
   handWritten: ReadonlyMap<string, string> = new Map(),
 ): StatementStructures[] {
   const sorted = [...resources].sort(byProperty);
-  const namespaces = new Map<string, IrResource[]>();
-  for (const r of sorted)
-    if (r.property.length > 1) namespaces.set(r.property[0]!, [...(namespaces.get(r.property[0]!) ?? []), r]);
-  const topLevel = sorted.filter((r) => r.property.length === 1);
+  const root = namespaceTree(sorted);
   // A resource served from another host is built on that host's core: its requests can go nowhere else.
   const coreOf = (r: IrResource) => (r.host === undefined ? 'core' : `hosts.${r.host}`);
   const hosts = [...new Set(sorted.flatMap((r) => (r.host === undefined ? [] : [r.host])))].sort();
-  const properties = [
-    ...topLevel.map((r) => ({
-      name: r.property[0]!,
-      type: resourceClassName(r),
-      docs: [describe(r)],
-      init: `new ${resourceClassName(r)}(${coreOf(r)})`,
-    })),
-    ...[...namespaces].map(([namespace, members]) => ({
-      name: namespace,
-      type: namespaceTypeName(namespace),
-      docs: [wrapProse(`${members.map((r) => `\`${r.property.join('.')}\``).join(', ')}.`)],
-      init: `{ ${members.map((r) => `${r.property[1]}: new ${resourceClassName(r)}(${coreOf(r)})`).join(', ')} }`,
-    })),
-  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const typeOf = (member: IrResource | NamespaceNode) =>
+    isNamespace(member) ? namespaceTypeName(member.path) : resourceClassName(member);
+  // A namespace is described by what is directly under it, a resource by its own description.
+  const docsOf = (member: IrResource | NamespaceNode) =>
+    isNamespace(member)
+      ? wrapProse(
+          `${sortedMembers(member)
+            .map(([name]) => `\`${[...member.path, name].join('.')}\``)
+            .join(', ')}.`,
+        )
+      : describe(member);
+  const init = (member: IrResource | NamespaceNode): string =>
+    isNamespace(member)
+      ? `{ ${sortedMembers(member)
+          .map(([name, child]) => `${name}: ${init(child)}`)
+          .join(', ')} }`
+      : `new ${resourceClassName(member)}(${coreOf(member)})`;
+  const properties = sortedMembers(root).map(([name, member]) => ({
+    name,
+    type: typeOf(member),
+    docs: [docsOf(member)],
+    init: init(member),
+  }));
 
-  const namespaceTypes: InterfaceDeclarationStructure[] = [...namespaces].map(([namespace, members]) => ({
+  const namespaceTypes: InterfaceDeclarationStructure[] = namespacesUnder(root).map((node) => ({
     kind: StructureKind.Interface,
-    name: namespaceTypeName(namespace),
+    name: namespaceTypeName(node.path),
     isExported: true,
-    docs: [`The resources under \`webex.${namespace}\`.`],
-    properties: members.map((r) => ({
-      name: r.property[1]!,
+    docs: [`The resources under \`webex.${node.path.join('.')}\`.`],
+    properties: sortedMembers(node).map(([name, member]) => ({
+      name,
       isReadonly: true,
-      type: resourceClassName(r),
-      docs: [describe(r)],
+      type: typeOf(member),
+      docs: [docsOf(member)],
     })),
   }));
 

@@ -8,7 +8,11 @@ import {
 import { isIdentifier, propertyKey, stringLiteral } from '../escape.js';
 import type { IrNamedType, IrProperty, IrType } from '../ir/types.js';
 import { docsOf } from './docs.js';
-import { indexSignatureType, typeExpression } from './type-expression.js';
+import { indexSignatureType, OPEN_STRING, typeExpression } from './type-expression.js';
+
+/** Said of an open enum's type, where a reader hovers it. */
+const OPEN_NOTE =
+  'Open: the service may answer (and take) values newer than these, so any other string is allowed too.';
 
 /** Declarations for one named type. */
 export type NamedTypeStructure =
@@ -28,7 +32,7 @@ export function emitSchemaObject(named: IrNamedType): NamedTypeStructure[] {
 function emitDeclarations(named: IrNamedType): NamedTypeStructure[] {
   const { type } = named;
   if (type.kind === 'object') return [emitInterface(named, type.properties, [], type.additionalProperties)];
-  if (isStringEnum(type)) return emitEnum(named, type.values);
+  if (isStringEnum(type)) return emitEnum(named, type.values, type.open === true);
   if (type.kind === 'intersection') {
     const refs = type.members.filter((m) => m.kind === 'ref');
     const objects = type.members.filter((m) => m.kind === 'object');
@@ -49,7 +53,7 @@ function emitDeclarations(named: IrNamedType): NamedTypeStructure[] {
 }
 
 /** An enum of strings only: emitted as an `as const` object beside its union type. */
-function isStringEnum(type: IrType): type is { kind: 'enum'; values: string[] } {
+function isStringEnum(type: IrType): type is { kind: 'enum'; values: string[]; open?: true } {
   return type.kind === 'enum' && type.values.every((v) => typeof v === 'string');
 }
 
@@ -113,14 +117,19 @@ function emitInterface(
   };
 }
 
-function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
+/** An enum: the object of its known values, and its type, which an open enum widens to any other string too. */
+function emitEnum(named: IrNamedType, values: string[], open: boolean): NamedTypeStructure[] {
   const members = values.map((v) => `${isIdentifier(v) ? v : propertyKey(v)}: ${stringLiteral(v)}`);
   return [
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: docsOf(named, ['Every value, for iteration and autocompletion.']),
+      docs: docsOf(named, [
+        open
+          ? 'Every known value, for iteration and autocompletion.'
+          : 'Every value, for iteration and autocompletion.',
+      ]),
       declarations: [
         {
           kind: StructureKind.VariableDeclaration,
@@ -133,9 +142,9 @@ function emitEnum(named: IrNamedType, values: string[]): NamedTypeStructure[] {
       kind: StructureKind.TypeAlias,
       name: named.name,
       isExported: true,
-      docs: docsOf(named),
+      docs: docsOf(named, open ? [OPEN_NOTE] : []),
       // The values spelled out: reads better on hover than `(typeof X)[keyof typeof X]`, and the formatter can wrap it.
-      type: values.map(stringLiteral).join(' | '),
+      type: [...values.map(stringLiteral), ...(open ? [OPEN_STRING] : [])].join(' | '),
     },
   ];
 }

@@ -1,6 +1,12 @@
 import { propertyKey, stringLiteral } from '../escape.js';
 import type { IrType } from '../ir/types.js';
 
+/**
+ * What an open enum adds to its known values: any other string. Not plain `string`, which would swallow the literals
+ * (`'a' | string` is `string`), so that editors still offer the known values.
+ */
+export const OPEN_STRING = '(string & {})';
+
 /** The TypeScript text of an IR type, e.g. `Room[]` or `'direct' | 'group'`. */
 export function typeExpression(type: IrType): string {
   switch (type.kind) {
@@ -9,7 +15,7 @@ export function typeExpression(type: IrType): string {
     case 'primitive':
       return type.type;
     case 'enum':
-      return type.values.map(literal).join(' | ');
+      return [...type.values.map(literal), ...(type.open ? [OPEN_STRING] : [])].join(' | ');
     case 'array': {
       const items = typeExpression(type.items);
       return needsParens(type.items) ? `(${items})[]` : `${items}[]`;
@@ -57,7 +63,11 @@ function literal(value: string | number | boolean): string {
 }
 
 function needsParens(type: IrType): boolean {
-  return type.kind === 'union' || type.kind === 'intersection' || (type.kind === 'enum' && type.values.length > 1);
+  return (
+    type.kind === 'union' ||
+    type.kind === 'intersection' ||
+    (type.kind === 'enum' && (type.values.length > 1 || !!type.open))
+  );
 }
 
 /**

@@ -77,7 +77,7 @@ function bodyOf(doc: OpenApiDocument, op: CheckedOperation, types: SchemaTypes):
 }
 
 function resultOf(doc: OpenApiDocument, op: CheckedOperation, types: SchemaTypes): IrOperation['result'] {
-  const result = classifyResult(doc, op, op.paging);
+  const result = classifyResult(doc, op, op.paging, op.stream);
   switch (result.kind) {
     case 'void':
       return result;
@@ -89,6 +89,8 @@ function resultOf(doc: OpenApiDocument, op: CheckedOperation, types: SchemaTypes
     }
     case 'list':
       return { kind: 'list', item: types.typeOf(result.items), paging: result.paging };
+    case 'stream':
+      return { kind: 'stream', item: types.typeOf(result.item), format: result.format };
   }
 }
 

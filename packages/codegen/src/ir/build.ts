@@ -1,8 +1,9 @@
 import type { SchemaObject } from '../load/openapi.js';
+import type { BinaryUse } from './binary-fields.js';
 import { buildOperation } from './build-operation.js';
 import type { InlineName, TypeNames } from './name-types.js';
 import { irDocs, schemaTypes } from './to-type.js';
-import type { IrModel, IrNamedType, IrResource } from './types.js';
+import type { IrModel, IrNamedType, IrOperation, IrResource } from './types.js';
 import type { CheckedSpec } from './validate.js';
 
 /**
@@ -10,7 +11,11 @@ import type { CheckedSpec } from './validate.js';
  * component (sorted by name), each followed by the inline schemas named inside it, then the query types, operation
  * by operation.
  */
-export function buildModel(spec: CheckedSpec, names: TypeNames): IrModel {
+export function buildModel(
+  spec: CheckedSpec,
+  names: TypeNames,
+  binaries: ReadonlyMap<SchemaObject, BinaryUse> = new Map(),
+): IrModel {
   const { document } = spec;
   const types: IrNamedType[] = [];
   const declared = new Set<string>();
@@ -28,7 +33,7 @@ export function buildModel(spec: CheckedSpec, names: TypeNames): IrModel {
     types.push(entry);
     entry.type = convert.declaredType(schema);
   };
-  const convert = schemaTypes(names.inline, declare);
+  const convert = schemaTypes(names.inline, declare, binaries);
 
   for (const { name, source, schema } of spec.components) declare({ name, source }, schema);
 
@@ -37,14 +42,15 @@ export function buildModel(spec: CheckedSpec, names: TypeNames): IrModel {
   );
   for (const op of spec.operations) {
     const resource = resources.get(op.resource.name)!;
-    const operation = buildOperation(document, op, convert, names.queries.get(op.label));
+    const operation = withFactsSource(buildOperation(document, op, convert, names.queries.get(op.label)), op);
     resource.operations.push(operation);
     for (const tag of op.operation.tags ?? []) if (!resource.tags.includes(tag)) resource.tags.push(tag);
     if (operation.query) {
       types.push({
         name: operation.query.typeName,
         source: op.source,
-        description: `Query parameters of \`${op.label}\` (${op.httpMethod.toUpperCase()} ${op.path}).`,
+        // The path as code, as the method's JSDoc writes it: a long one is then a line of its own the length check lets by.
+        description: `Query parameters of \`${op.label}\` (\`${op.httpMethod.toUpperCase()} ${op.path}\`).`,
         type: { kind: 'object', properties: operation.query.parameters.map(({ simpleType: _, ...p }) => p) },
       });
     }
@@ -55,4 +61,9 @@ export function buildModel(spec: CheckedSpec, names: TypeNames): IrModel {
     if (description) resource.description = description;
   }
   return { types, resources: [...resources.values()] };
+}
+
+/** The operation with the one source its facts come from (`x-facts-source`), when it names one. */
+function withFactsSource(operation: IrOperation, op: CheckedSpec['operations'][number]): IrOperation {
+  return op.factsSource === undefined ? operation : { ...operation, factsSource: op.factsSource };
 }

@@ -1,6 +1,7 @@
 import type { OpenApiDocument, Operation, SchemaObject } from '../load/openapi.js';
 import { deref } from '../load/refs.js';
 import type { SpecOperation } from './spec-operations.js';
+import type { NamedStream } from './stream.js';
 import type { NamedPaging } from './types.js';
 
 /** The success answer an operation's result comes from: none, plain text or JSON. */
@@ -17,7 +18,9 @@ export type ResultShape =
   | { kind: 'text'; numeric: boolean }
   | { kind: 'json'; schema: SchemaObject; mayBeEmpty: boolean }
   /** `items`: the schema of one item of the array `paging.items` names. */
-  | { kind: 'list'; items: SchemaObject | undefined; paging: NamedPaging };
+  | { kind: 'list'; items: SchemaObject | undefined; paging: NamedPaging }
+  /** `item`: the schema of each event's data. */
+  | { kind: 'stream'; item: SchemaObject; format: NamedStream['format'] };
 
 /** The answer of the first success status (by code) with a JSON or plain-text body; void when none has one. */
 export function successAnswer(doc: OpenApiDocument, operation: Operation): SuccessAnswer {
@@ -60,14 +63,17 @@ export function hasField(doc: OpenApiDocument, answer: SchemaObject, path: strin
 }
 
 /**
- * What an operation resolves to. A GET answering JSON is a list when it pages: as its checked `x-sdk-paging` says,
- * or, when it says nothing, with `Link` over an `items` array if the answer has one (the Webex default).
+ * What an operation resolves to. One with a checked `x-sdk-stream` streams, whatever else it answers. A GET answering
+ * JSON is a list when it pages: as its checked `x-sdk-paging` says, or, when it says nothing, with `Link` over an
+ * `items` array if the answer has one (the Webex default).
  */
 export function classifyResult(
   doc: OpenApiDocument,
   op: SpecOperation,
   paging: NamedPaging | 'none' | undefined,
+  stream?: NamedStream,
 ): ResultShape {
+  if (stream) return { kind: 'stream', item: stream.item, format: stream.format };
   const answer = successAnswer(doc, op.operation);
   if (answer.kind === 'void') return answer;
   if (answer.kind === 'text') {

@@ -1,6 +1,7 @@
-import { SpecError } from '../load/bundle.js';
+import { OPEN_ENUM, SpecError } from '../load/bundle.js';
 import type { OpenApiDocument, SchemaObject } from '../load/openapi.js';
 import { deref } from '../load/refs.js';
+import { readFactsSource } from './facts-source.js';
 import { isLiteral } from './schema-shape.js';
 import type { SpecOperation } from './spec-operations.js';
 
@@ -23,6 +24,7 @@ interface SchemaVisit {
 }
 
 const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/;
+const SCHEMA_SETTINGS = ['x-sdk-name', OPEN_ENUM];
 const SUCCESS = /^2\d\d$/;
 
 /**
@@ -89,10 +91,14 @@ function checkSchema(visit: SchemaVisit, isComponent: boolean): NameOverride | u
     );
   }
   for (const key in schema) {
-    if (key.startsWith('x-sdk-') && key !== 'x-sdk-name') {
-      throw new SpecError(`${placeOf(visit)}: ${key} is not a schema setting (a schema takes only x-sdk-name)`);
+    if (key.startsWith('x-sdk-') && !SCHEMA_SETTINGS.includes(key)) {
+      throw new SpecError(
+        `${placeOf(visit)}: ${key} is not a schema setting (a schema takes only ${SCHEMA_SETTINGS.join(' and ')})`,
+      );
     }
   }
+  checkOpenEnum(visit);
+  readFactsSource(schema, placeOf(visit));
   const name: unknown = schema['x-sdk-name'];
   if (name === undefined) return undefined;
   if (isComponent) {
@@ -102,6 +108,19 @@ function checkSchema(visit: SchemaVisit, isComponent: boolean): NameOverride | u
     throw new SpecError(`${placeOf(visit)}: x-sdk-name must be a PascalCase type name (got ${JSON.stringify(name)})`);
   }
   return { name, place: placeOf(visit) };
+}
+
+/** `x-sdk-open-enum` (which the bundle writes on the enums of a file with `x-sdk-open-enums`): `true`, on strings. */
+function checkOpenEnum(visit: SchemaVisit): void {
+  const open: unknown = visit.schema[OPEN_ENUM];
+  if (open === undefined || open === false) return;
+  const values = visit.schema.enum;
+  const strings = Array.isArray(values) && values.every((value) => value === null || typeof value === 'string');
+  if (open !== true || !strings) {
+    throw new SpecError(
+      `${placeOf(visit)}: ${OPEN_ENUM} must be true, on an enum of strings (got ${JSON.stringify(open)} on ${JSON.stringify(values ?? 'no enum')})`,
+    );
+  }
 }
 
 /** The schemas directly inside one: properties, array items, additional properties, `allOf`/`oneOf`/`anyOf` members. */

@@ -1,10 +1,12 @@
 import type { SchemaObject } from '../load/openapi.js';
+import type { BinaryUse } from './binary-fields.js';
 import type { InlineName } from './name-types.js';
 import { isLiteral, isNullable, isObjectSchema, isTypeBearing } from './schema-shape.js';
 import type { IrDocs, IrProperty, IrType } from './types.js';
 
 const unknownType = (): IrType => ({ kind: 'primitive', type: 'unknown' });
 const nullType = (): IrType => ({ kind: 'primitive', type: 'null' });
+const blobType = (): IrType => ({ kind: 'primitive', type: 'Blob' });
 
 /** Turns JSON schemas into IR types, with the names the naming pass gave. */
 export interface SchemaTypes {
@@ -16,11 +18,13 @@ export interface SchemaTypes {
 
 /**
  * Schema-to-type conversion. Meeting an inline schema the naming pass named, `typeOf` refers to it by name and
- * hands it to `declare`, which builds its declaration (schemas are checked, so every enum value is a literal).
+ * hands it to `declare`, which builds its declaration (schemas are checked, so every enum value is a literal). A
+ * binary string `binaries` lists is a `Blob` where only requests send it, `Blob | string` where answers have it too.
  */
 export function schemaTypes(
   inline: ReadonlyMap<SchemaObject, InlineName>,
   declare: (named: InlineName, schema: SchemaObject) => void,
+  binaries: ReadonlyMap<SchemaObject, BinaryUse> = new Map(),
 ): SchemaTypes {
   function typeOf(schema: SchemaObject | undefined): IrType {
     if (!schema || typeof schema !== 'object') return unknownType();
@@ -32,7 +36,12 @@ export function schemaTypes(
   }
 
   function declaredType(schema: SchemaObject): IrType {
-    const base = baseType(schema);
+    const binary = binaries.get(schema);
+    const base = binary
+      ? binary === 'request'
+        ? blobType()
+        : union([blobType(), baseType(schema)])
+      : baseType(schema);
     const isNull = base.kind === 'primitive' && base.type === 'null';
     return isNullable(schema) && !isNull ? union([base, nullType()]) : base;
   }
@@ -48,7 +57,11 @@ export function schemaTypes(
       return union(variants.filter(isTypeBearing).map(typeOf));
     if ('const' in schema)
       return schema.const === null ? nullType() : { kind: 'enum', values: [schema.const].filter(isLiteral) };
-    if (Array.isArray(schema.enum)) return { kind: 'enum', values: schema.enum.filter(isLiteral) };
+    if (Array.isArray(schema.enum)) {
+      const values = schema.enum.filter(isLiteral);
+      // Checked: an open enum is one of strings.
+      return schema['x-sdk-open-enum'] === true ? { kind: 'enum', values, open: true } : { kind: 'enum', values };
+    }
     const type = schema.type;
     if (Array.isArray(type)) {
       return union(type.filter((t) => t !== 'null').map((t) => baseType({ ...schema, type: t })));

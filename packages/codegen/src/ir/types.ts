@@ -4,8 +4,10 @@ import type { SdkPagingConfig } from '../load/openapi.js';
 /** A TypeScript-shaped type taken from a JSON schema. */
 export type IrType =
   | { kind: 'ref'; name: string }
-  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' }
-  | { kind: 'enum'; values: (string | number | boolean)[] }
+  /** `Blob`: a binary string a request sends (`format: binary`), a file part of a multipart form. */
+  | { kind: 'primitive'; type: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'Blob' }
+  /** `open`: the known values or any other string (`'a' | 'b' | (string & {})`), from `x-sdk-open-enum`. */
+  | { kind: 'enum'; values: (string | number | boolean)[]; open?: true }
   | { kind: 'array'; items: IrType }
   | { kind: 'object'; properties: IrProperty[]; additionalProperties?: IrType }
   | { kind: 'union'; members: IrType[] }
@@ -68,6 +70,9 @@ export type NamedPaging = SdkPagingConfig extends infer Config
       : never
   : never;
 
+/** The one source an operation's facts come from, where Cisco's own document does not confirm them (`x-facts-source`). */
+export type IrFactsSource = 'wxc_sdk' | 'partner-2025';
+
 /** One API operation as the client exposes it. */
 export interface IrOperation extends IrDocs {
   operationId: string;
@@ -82,6 +87,8 @@ export interface IrOperation extends IrDocs {
   /** The host its spec file names (`x-sdk-host`, one of the root's `x-sdk-hosts`); none means the API's default. */
   host?: string;
   summary?: string;
+  /** From `x-facts-source`: its facts rest on this source alone. */
+  factsSource?: IrFactsSource;
   pathParameters: IrParameter[];
   /** Header parameters: not arguments of the generated method, but in the operation table. */
   headerParameters: IrParameter[];
@@ -94,7 +101,9 @@ export interface IrOperation extends IrDocs {
     | { kind: 'void' }
     | { kind: 'json'; type: IrType }
     | { kind: 'text'; type: IrType }
-    | { kind: 'list'; item: IrType; paging: NamedPaging };
+    | { kind: 'list'; item: IrType; paging: NamedPaging }
+    /** Server-sent events read as they come, each event's data one `item`: the method returns an `EventStream`. */
+    | { kind: 'stream'; item: IrType; format: 'sse' };
 }
 
 /** A group of operations in one spec file, e.g. `rooms`. */

@@ -3,7 +3,9 @@ import { type Bundle, openApiDocument, SpecError } from '../load/bundle.js';
 import type { OpenApiDocument, SchemaObject } from '../load/openapi.js';
 import { camelCase } from './names.js';
 import { readPaging } from './paging.js';
-import type { NamedPaging } from './types.js';
+import { type NamedStream, readStream } from './stream.js';
+import { readFactsSource } from './facts-source.js';
+import type { IrFactsSource, NamedPaging } from './types.js';
 import { checkOwnServer, checkRootHosts, hostOfFile } from './hosts.js';
 import { checkSchemas, type NameOverride } from './schema-rules.js';
 import { operationPlace, type SpecOperation, specOperations } from './spec-operations.js';
@@ -37,6 +39,10 @@ export interface CheckedOperation extends SpecOperation {
   resource: CheckedResource;
   /** From `x-sdk-paging`; undefined when it says nothing. */
   paging: NamedPaging | 'none' | undefined;
+  /** From the `x-sdk-stream` of its `text/event-stream` answer; undefined when it does not stream. */
+  stream: NamedStream | undefined;
+  /** From `x-facts-source`; undefined when its facts are Cisco's document's. */
+  factsSource: IrFactsSource | undefined;
 }
 
 /** The specs, checked against every rule of specs/README.md the generator can check: what naming and building read. */
@@ -53,11 +59,12 @@ export interface CheckedSpec {
 }
 
 const SETTINGS = {
-  file: ['x-sdk-resource', 'x-sdk-host'],
+  file: ['x-sdk-resource', 'x-sdk-host', 'x-sdk-open-enums'],
   operation: ['x-sdk-method', 'x-sdk-paging', 'x-sdk-hidden'],
 };
 const CAMEL_NAME = /^[a-z][A-Za-z0-9]*$/;
-const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
+/** A dotted path of camelCase names, any depth: `rooms`, `scim.users`, `calling.people.callForwarding`. */
+const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/;
 
 /**
  * The first stage: checks the `x-sdk-*` settings and the rules the generator enforces, each refused with a
@@ -80,6 +87,7 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
     }
     // Hidden operations are typed for `createHttp(webex)` (`@webex-ts/client/http`) but wrapped by hand in the client.
     checkOwnServer(op, bundle.fileServers.get(op.source));
+    const factsSource = readFactsSource(op.operation, operationPlace(op));
     if (hidden === true) continue;
     const resource = resourceOf(op, bundle, resources);
     const method: unknown = op.operation['x-sdk-method'];
@@ -102,7 +110,9 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
       method,
       label,
       resource,
-      paging: readPaging(document, op),
+      factsSource,
+      // The stream first: a stream that also says how it pages is told so, not that it has no array to page.
+      ...streamAndPaging(document, op),
     };
     operations.push(checked);
     byLabel.set(label, checked);
@@ -124,6 +134,15 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
     resources: [...resources.values()],
     nameOverrides,
   };
+}
+
+/** An operation's checked stream answer and paging. */
+function streamAndPaging(
+  document: CheckedSpec['document'],
+  op: SpecOperation,
+): Pick<CheckedOperation, 'stream' | 'paging'> {
+  const stream = readStream(document, op);
+  return { stream, paging: stream ? undefined : readPaging(document, op) };
 }
 
 /** Only the `x-sdk-*` settings the generator reads: one it does not know would be silently ignored. */
@@ -165,7 +184,7 @@ function resourceOf(op: SpecOperation, bundle: Bundle, resources: Map<string, Ch
   const configured = bundle.fileSettings.get(op.source)?.['x-sdk-resource'];
   if (configured !== undefined && (typeof configured !== 'string' || !PROPERTY.test(configured))) {
     throw new SpecError(
-      `${op.source}.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${JSON.stringify(configured)})`,
+      `${op.source}.yaml: x-sdk-resource must be a camelCase name, or a dotted path of them (namespace.name, calling.people.name) (got ${JSON.stringify(configured)})`,
     );
   }
   const property = typeof configured === 'string' ? configured.split('.') : [camelCase(name)];
@@ -175,21 +194,24 @@ function resourceOf(op: SpecOperation, bundle: Bundle, resources: Map<string, Ch
   return resource;
 }
 
-/** A property on `Webex` is a resource or a namespace, never both, and never two resources. */
+/**
+ * A property on `Webex`, at any depth, is a resource or a namespace, never both, and never two resources: every
+ * prefix of a resource's path (`calling`, `calling.people` of `calling.people.callForwarding`) is a namespace.
+ */
 function checkProperties(resources: CheckedResource[]): void {
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { kind: 'resource' | 'namespace'; source: string }>();
   for (const resource of resources) {
-    const path = resource.property.join('.');
-    const namespace = resource.property.length > 1 ? resource.property[0]! : undefined;
-    for (const [key, kind] of [[path, 'resource'], ...(namespace ? [[namespace, 'namespace']] : [])] as const) {
+    const { property, source } = resource;
+    for (let depth = 1; depth <= property.length; depth++) {
+      const key = property.slice(0, depth).join('.');
+      const kind = depth === property.length ? 'resource' : 'namespace';
       const known = owners.get(key);
-      const mine = `${kind} of ${resource.source}.yaml`;
-      if (known && (kind === 'resource' || !known.startsWith('namespace'))) {
+      if (known && (kind === 'resource' || known.kind === 'resource')) {
         throw new SpecError(
-          `webex.${key} is both the ${known} and the ${mine}; give one of them another x-sdk-resource`,
+          `webex.${key} is both the ${known.kind} of ${known.source}.yaml and the ${kind} of ${source}.yaml; give one of them another x-sdk-resource`,
         );
       }
-      owners.set(key, mine);
+      if (!known) owners.set(key, { kind, source });
     }
   }
 }

@@ -47,6 +47,14 @@ export class SpecError extends Error {
 }
 
 const COMPONENT_POINTER = /^\/components\/([^/]+)\/([^/]+)$/;
+
+/** The file-level key that opens every enum of a spec file (specs/README.md, "Open enums"). */
+const OPEN_ENUMS = 'x-sdk-open-enums';
+/**
+ * The mark the bundle puts on each enum of a file with {@link OPEN_ENUMS}, so that the enum stays open wherever it is
+ * used, `$ref`'d from another file too. An author may also write it on one enum.
+ */
+export const OPEN_ENUM = 'x-sdk-open-enum';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Every resource file under the specs folder: all `*.yaml` but the root and `components/`, sorted. */
@@ -96,6 +104,12 @@ export function bundleSpecs(rootFile: string): Bundle {
         // The parser's message says the line and column, and shows the line.
         throw new SpecError(`cannot parse spec file ${relative(specDir, file)}: ${(error as Error).message.trimEnd()}`);
       }
+      const open = doc?.[OPEN_ENUMS];
+      if (open !== undefined && typeof open !== 'boolean') {
+        throw new SpecError(
+          `${relative(specDir, file)}: ${OPEN_ENUMS} must be true or false (got ${JSON.stringify(open)})`,
+        );
+      }
       files.set(file, doc);
     }
     return doc;
@@ -122,6 +136,8 @@ export function bundleSpecs(rootFile: string): Bundle {
 
   function register(kind: string, name: string, file: string, node?: Json): void {
     const key = `${kind}/${name}`;
+    // Read first: a `$ref` to a file that is not there says so, rather than that the name is defined twice.
+    if (node === undefined) resolvePointer(file, `/components/${kind}/${name}`);
     const known = componentSources.get(key);
     if (known !== undefined) {
       if (known !== sourceName(file)) {
@@ -137,7 +153,10 @@ export function bundleSpecs(rootFile: string): Bundle {
     components[kind][name] = rewrite(target, file);
   }
 
-  /** Copies a node, turning every `$ref` into a local one and registering what it points at. */
+  /**
+   * Copies a node, turning every `$ref` into a local one and registering what it points at, and marking each enum
+   * of strings of a file whose enums are open.
+   */
   function rewrite(node: Json, file: string): Json {
     if (Array.isArray(node)) return node.map((item) => rewrite(item, file));
     if (node === null || typeof node !== 'object') return node;
@@ -159,9 +178,11 @@ export function bundleSpecs(rootFile: string): Bundle {
     }
     const copy: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
-      // Examples are data, not schema: a `$ref` key inside one is kept as it is.
-      copy[key] = key === 'example' || key === 'examples' ? structuredClone(value) : rewrite(value, file);
+      // Examples are data, not schema: a `$ref` key inside one is kept as it is. Servers hold no `$ref`, and the
+      // `enum` of a server variable is no schema to open.
+      copy[key] = ['example', 'examples', 'servers'].includes(key) ? structuredClone(value) : rewrite(value, file);
     }
+    if (isOpenEnum(copy) && load(file)[OPEN_ENUMS] === true) copy[OPEN_ENUM] = true;
     return copy;
   }
 
@@ -317,6 +338,16 @@ function fileHost(fileDoc: { 'x-sdk-host': Json; servers: Json }): string {
   if (typeof fileDoc['x-sdk-host'] === 'string') return fileDoc['x-sdk-host'];
   const first = Array.isArray(fileDoc.servers) ? fileDoc.servers[0] : undefined;
   return hostOfServer(isObject(first) && typeof first.url === 'string' ? first.url : undefined) ?? '';
+}
+
+/** An enum of strings (null aside) the file's `x-sdk-open-enums` opens; numbers and booleans stay closed. */
+function isOpenEnum(node: JsonObject): boolean {
+  const values = node.enum;
+  return (
+    Array.isArray(values) &&
+    values.some((value) => typeof value === 'string') &&
+    values.every((value) => value === null || typeof value === 'string')
+  );
 }
 
 function isObject(value: Json | undefined): value is JsonObject {

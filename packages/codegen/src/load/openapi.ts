@@ -125,6 +125,8 @@ export interface Operation {
   'x-sdk-paging'?: unknown;
   /** `true`: typed for `webex.http` but wrapped by hand in the client, so the generator makes no method for it. */
   'x-sdk-hidden'?: boolean;
+  /** `wxc_sdk` or `partner-2025`: the one source its facts come from, not Cisco's document; checked by the IR builder. */
+  'x-facts-source'?: unknown;
   /** Drafted by `webex-codegen upstream`, not yet curated. */
   'x-draft'?: boolean;
   /** What a curator of a drafted operation should review. */
@@ -170,6 +172,11 @@ interface MediaType {
   schema?: SchemaObject;
   example?: unknown;
   examples?: Record<string, MaybeRef<{ summary?: string; description?: string; value?: unknown }>>;
+  /**
+   * On a `text/event-stream` success answer: how its events are read, an {@link SdkStream}. Checked by the IR
+   * builder; `schema` is then the text of the body (`type: string`), and `item` the type of each event's data.
+   */
+  'x-sdk-stream'?: unknown;
 }
 
 /**
@@ -214,6 +221,13 @@ export interface SchemaObject {
    */
   'x-sdk-name'?: unknown;
   /**
+   * `true`: an enum of strings that is open, its type the known values or any other string. The bundle writes it on
+   * every enum of a file with `x-sdk-open-enums: true`; checked by the IR builder.
+   */
+  'x-sdk-open-enum'?: unknown;
+  /** `wxc_sdk` or `partner-2025`: a field known from that one source only; checked by the IR builder. */
+  'x-facts-source'?: unknown;
+  /**
    * Why each field of `required` (in an answer) is required, by field name; for reviewers of the
    * specs, not read by the generator.
    */
@@ -240,3 +254,12 @@ export type SdkPagingConfig =
   | { strategy: 'offset'; offset?: string; limit?: string; items?: string }
   | { strategy: 'scim'; startIndex?: string; count?: string; total?: string; items?: string }
   | { strategy: 'page'; page?: string; pageSize?: string; items?: string; totalPages?: string; totalRecords?: string };
+
+/**
+ * `x-sdk-stream` as a spec writes it on a `text/event-stream` answer: the events are server-sent events (`sse`) whose
+ * `data` is one JSON value of the schema `item` names (a `$ref` to a component schema).
+ */
+export interface SdkStream {
+  format: 'sse';
+  item: SchemaObject;
+}

@@ -136,6 +136,19 @@ const cases: [string, { given: IrOperation; source?: string; want: OperationEntr
     },
   ],
   [
+    'a stream: the event-stream answer, and the format of its events',
+    {
+      given: op({ path: '/things/stream', pathParameters: [], result: { kind: 'stream', item: text, format: 'sse' } }),
+      want: {
+        ...base,
+        path: '/things/stream',
+        parameters: [],
+        answer: { contentType: 'text/event-stream' },
+        stream: 'sse',
+      },
+    },
+  ],
+  [
     'a spec file at the top of specs/ (no area), on a host of its own: its server and the host the client routes by',
     {
       given: op({ server: 'https://api.wxcc-{region}.cisco.com', host: 'contactCenter', result: { kind: 'void' } }),

@@ -37,6 +37,34 @@ const cases: [string, { given: object; want: string[]; not?: string[] }][] = [
     },
   ],
   [
+    'an open enum as the models write it: the known values or any other string',
+    {
+      given: documentWith({ type: 'string', enum: ['ALL', 'NONE'], 'x-sdk-open-enum': true }),
+      want: ['"application/json": "ALL" | "NONE" | (string & {});'],
+    },
+  ],
+  [
+    'an open enum that may be null, and one inside an array',
+    {
+      given: documentWith({
+        type: 'object',
+        properties: {
+          state: { type: ['string', 'null'], enum: ['ON', 'OFF', null], 'x-sdk-open-enum': true },
+          modes: { type: 'array', items: { enum: ['A', 'B'], 'x-sdk-open-enum': true } },
+        },
+      }),
+      want: ['state?: "ON" | "OFF" | (string & {}) | null;', 'modes?: ("A" | "B" | (string & {}))[];'],
+    },
+  ],
+  [
+    'a closed enum stays closed',
+    {
+      given: documentWith({ type: 'string', enum: ['ALL', 'NONE'] }),
+      want: ['"application/json": "ALL" | "NONE";'],
+      not: ['string & {}'],
+    },
+  ],
+  [
     'an object without properties as unknown keys',
     { given: documentWith({ type: 'object' }), want: ['"application/json": Record<string, unknown>;'] },
   ],

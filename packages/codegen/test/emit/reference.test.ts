@@ -25,7 +25,8 @@ const HEAD = (resources: number, operations: number) => [
   `Every generated method of \`Webex\`: ${resources} resources, ${operations} operations, grouped by area (the folder of \`specs/\`).`,
   'Paging: `link` follows the `Link` header; `offset`, `scim` and `page` page with the query parameters named (`page`: then the',
   "items field, when the answer is not the array itself, and the totals' paths). Lists return a `Paginated` to iterate with",
-  '`for await`; everything else a promise of the answer. A resource served from another host than webexapis.com says which.',
+  '`for await`, and streams (`stream (sse)`: server-sent events) an `EventStream` of their events, iterated the same way;',
+  'everything else a promise of the answer. A resource served from another host than webexapis.com says which.',
   '',
 ];
 const TABLE = ['| method | HTTP | paging | what it does |', '|---|---|---|---|'];
@@ -33,7 +34,7 @@ const TABLE = ['| method | HTTP | paging | what it does |', '|---|---|---|---|']
 const cases: [string, { given: IrResource[]; want: string }][] = [
   ['no resources', { given: [], want: `${HEAD(0, 0).join('\n').trimEnd()}\n` }],
   [
-    'areas sorted, resources by property, a file at the top under "other"; paging and the first sentence',
+    'areas sorted, resources by property, a file at the top under "other"; paging or streaming, and the first sentence',
     {
       given: [
         {
@@ -49,6 +50,9 @@ const cases: [string, { given: IrResource[]; want: string }][] = [
             }),
             op('find', '/things/find', { summary: 'Find a | thing', ...list({ strategy: 'link', items: 'found' }) }),
             op('page', '/things/page', list({ strategy: 'offset', offset: 'start', limit: 'max', items: 'items' })),
+            op('watch', '/things/stream', {
+              result: { kind: 'stream', item: { kind: 'primitive', type: 'string' }, format: 'sse' },
+            }),
           ],
         },
         { name: 'apps', property: ['apps'], source: 'apps', tags: [], operations: [op('get', '/apps/{id}')] },
@@ -74,7 +78,7 @@ const cases: [string, { given: IrResource[]; want: string }][] = [
         },
       ],
       want: lines(
-        ...HEAD(3, 5),
+        ...HEAD(3, 6),
         '## contact-center',
         '',
         '### `webex.contactCenter.skills`',
@@ -94,6 +98,7 @@ const cases: [string, { given: IrResource[]; want: string }][] = [
         '| `list` | `GET /things` | link | Lists things. |',
         '| `find` | `GET /things/find` | link (found) | Find a \\| thing |',
         '| `page` | `GET /things/page` | offset (start, max, items) |  |',
+        '| `watch` | `GET /things/stream` | stream (sse) |  |',
         '',
         '## other',
         '',

@@ -194,6 +194,32 @@ const cases: [string, { given: IrOperation; want: string }][] = [
     },
   ],
   [
+    'a stream: an EventStream of its items, asking for server-sent events',
+    {
+      given: op({
+        label: 'things.stream',
+        method: 'stream',
+        path: '/things/{thingId}/stream',
+        query: { typeName: 'ThingsStreamQuery', required: false, parameters: [] },
+        result: { kind: 'stream', item: thing, format: 'sse' },
+      }),
+      want: lines(
+        '/**',
+        ' * `GET /things/{thingId}/stream`',
+        ' *',
+        ' * Streams server-sent events as they come, one item per event; iterate with `for await`, and `break`',
+        ' * (or the `signal`) to close the connection.',
+        ' * @param thingId The thing.',
+        ' * @param query Query parameters.',
+        ...OPTIONS_DOC.map((l) => l.slice(2)),
+        ' */',
+        'stream(thingId: string, query?: ThingsStreamQuery, options?: RequestOptions): EventStream<Thing> {',
+        "  return new EventStream<Thing>(this.core, 'things.stream', 'get', '/things/{thingId}/stream', { params: { path: { thingId }, query }, headers: { Accept: 'text/event-stream' } }, options);",
+        '}',
+      ),
+    },
+  ],
+  [
     'an optional body before a required query: `| undefined`, not `?`',
     {
       given: op({

@@ -58,6 +58,26 @@ const cases: [string, { given: IrNamedType; want: string }][] = [
     },
   ],
   [
+    'an open enum: the object of its known values, and its type open to any other string',
+    {
+      given: named('Ring', { kind: 'enum', values: ['NORMAL', 'SILENT'], open: true }, { description: 'A ring.' }),
+      want: lines(
+        '/**',
+        ' * A ring.',
+        ' *',
+        ' * Every known value, for iteration and autocompletion.',
+        ' */',
+        "export const Ring = { NORMAL: 'NORMAL', SILENT: 'SILENT' } as const;",
+        '/**',
+        ' * A ring.',
+        ' *',
+        ' * Open: the service may answer (and take) values newer than these, so any other string is allowed too.',
+        ' */',
+        "export type Ring = 'NORMAL' | 'SILENT' | (string & {});",
+      ),
+    },
+  ],
+  [
     'an enum of numbers: a type alias only',
     { given: named('Level', { kind: 'enum', values: [1, 2] }), want: 'export type Level = 1 | 2;' },
   ],

@@ -13,6 +13,14 @@ const cases: [string, { given: IrType; want: string }][] = [
     'an enum, strings quoted',
     { given: { kind: 'enum', values: ['a', "it's", 2, true] }, want: "'a' | 'it\\'s' | 2 | true" },
   ],
+  [
+    'an open enum: the known values, then any other string',
+    { given: { kind: 'enum', values: ['a', 'b'], open: true }, want: "'a' | 'b' | (string & {})" },
+  ],
+  [
+    'an array of an open enum, in parentheses even with one value',
+    { given: { kind: 'array', items: { kind: 'enum', values: ['a'], open: true } }, want: "('a' | (string & {}))[]" },
+  ],
   ['an array', { given: { kind: 'array', items: ref('Room') }, want: 'Room[]' }],
   [
     'an array of a union, in parentheses',

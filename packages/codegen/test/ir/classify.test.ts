@@ -86,4 +86,17 @@ describe('classifyResult', () => {
   it.each(cases)('%s', (_name, { given, paging, want }) => {
     expect(classifyResult(doc, given, paging)).toEqual(want);
   });
+
+  it('streams when the operation has a checked x-sdk-stream, whatever JSON answer it also gives', () => {
+    const stream = { format: 'sse', item: PAGE_REF } as const;
+    const events = {
+      description: 'ok',
+      content: { 'text/event-stream': { schema: { type: 'string' } }, 'application/json': { schema: PAGE_REF } },
+    } as const;
+    expect(classifyResult(doc, op({ '200': events }), undefined, stream)).toEqual({
+      kind: 'stream',
+      item: PAGE_REF,
+      format: 'sse',
+    });
+  });
 });

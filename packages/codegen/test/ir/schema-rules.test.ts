@@ -75,7 +75,29 @@ describe('x-sdk-name', () => {
 
   it('refuses any other x-sdk setting on a schema', () => {
     expect(() => validateSpecs(bundleOf(withSchemas({ Thing: '{ type: string, x-sdk-method: list }' })))).toThrow(
-      refusal('webex.yaml (Thing): x-sdk-method is not a schema setting (a schema takes only x-sdk-name)'),
+      refusal(
+        'webex.yaml (Thing): x-sdk-method is not a schema setting (a schema takes only x-sdk-name and x-sdk-open-enum)',
+      ),
+    );
+  });
+});
+
+describe('x-sdk-open-enum', () => {
+  it.each([
+    ['{ enum: [a, b], x-sdk-open-enum: true }'],
+    ['{ enum: [a, ~], x-sdk-open-enum: true }'],
+    ['{ enum: [a], x-sdk-open-enum: false }'],
+  ])('takes true (or false) on an enum of strings: %s', (schema) => {
+    expect(() => validateSpecs(bundleOf(withSchemas({ Thing: schema })))).not.toThrow();
+  });
+
+  it.each([
+    ['{ enum: [a], x-sdk-open-enum: yes }', '"yes" on ["a"]'],
+    ['{ enum: [1, 2], x-sdk-open-enum: true }', 'true on [1,2]'],
+    ['{ type: string, x-sdk-open-enum: true }', 'true on "no enum"'],
+  ])('refuses %s', (schema, got) => {
+    expect(() => validateSpecs(bundleOf(withSchemas({ Thing: schema })))).toThrow(
+      refusal(`webex.yaml (Thing): x-sdk-open-enum must be true, on an enum of strings (got ${got})`),
     );
   });
 });

@@ -182,14 +182,37 @@ describe('resources', () => {
     expect(spec.resources[0]!.property).toEqual(['teamMemberships']);
   });
 
+  it('puts a resource under namespaces of any depth', () => {
+    const spec = check({
+      'calling/calling-people-call-forwarding.yaml': resourceFile('/people/{personId}/features/callForwarding', {
+        extra: 'x-sdk-resource: calling.people.callForwarding\n',
+      }),
+      'calling/calling-call-queues.yaml': resourceFile('/telephony/config/queues', {
+        extra: 'x-sdk-resource: calling.callQueues\n',
+      }),
+    });
+    expect(spec.resources.map((r) => r.property)).toEqual(
+      expect.arrayContaining([
+        ['calling', 'people', 'callForwarding'],
+        ['calling', 'callQueues'],
+      ]),
+    );
+    expect(spec.operations.map((op) => op.label).sort()).toEqual([
+      'calling.callQueues.list',
+      'calling.people.callForwarding.list',
+    ]);
+  });
+
   it.each([
     ['x-sdk-resource: Scim\n', '"Scim"'],
-    ['x-sdk-resource: a.b.c\n', '"a.b.c"'],
+    ['x-sdk-resource: a..b\n', '"a..b"'],
+    ['x-sdk-resource: a.B.c\n', '"a.B.c"'],
+    ['x-sdk-resource: a.b.\n', '"a.b."'],
     ['x-sdk-resource: 5\n', '5'],
   ])('refuses x-sdk-resource %j', (extra, got) => {
     refuses(
       { 'a/things.yaml': resourceFile('/things', { extra }) },
-      `a/things.yaml: x-sdk-resource must be a camelCase name, or namespace.name (got ${got})`,
+      `a/things.yaml: x-sdk-resource must be a camelCase name, or a dotted path of them (namespace.name, calling.people.name) (got ${got})`,
     );
   });
 
@@ -199,8 +222,36 @@ describe('resources', () => {
         'a/scim.yaml': resourceFile('/scim', {}),
         'a/scim-users.yaml': resourceFile('/Users', { extra: 'x-sdk-resource: scim.users\n' }),
       },
-      /^webex\.scim is both the (resource|namespace) of a\/scim(-users)?\.yaml and the .*; give one of them another x-sdk-resource$/,
+      /^webex\.scim is both the (resource|namespace) of a\/scim(-users)?\.yaml and the (resource|namespace) of a\/scim(-users)?\.yaml; give one of them another x-sdk-resource$/,
     );
+  });
+
+  it.each([
+    ['a deeper namespace', 'calling.people', 'calling.people.callForwarding'],
+    ['a namespace and a resource under it', 'calling.people.callForwarding', 'calling.people'],
+    ['two resources', 'calling.me.callForwarding', 'calling.me.callForwarding'],
+  ])('refuses a property that is a resource and %s, naming both files', (_name, first, second) => {
+    const files = {
+      'calling/calling-one.yaml': resourceFile('/one', { extra: `x-sdk-resource: ${first}\n` }),
+      // Another method, so that two resources at one place are not first told their methods clash.
+      'calling/calling-two.yaml': resourceFile('/two', {
+        extra: `x-sdk-resource: ${second}\n`,
+        operation: ['x-sdk-method: get'],
+      }),
+    };
+    const shorter = [first, second].sort((a, b) => a.length - b.length)[0];
+    expect(() => check(files)).toThrow(
+      expect.objectContaining({
+        name: SpecError.name,
+        message: expect.stringMatching(
+          new RegExp(
+            `^webex\\.${shorter!.replaceAll('.', '\\.')} is both the (resource|namespace) of calling/calling-(one|two)\\.yaml and the (resource|namespace) of calling/calling-(one|two)\\.yaml; give one of them another x-sdk-resource$`,
+          ),
+        ),
+      }),
+    );
+    // Both files are named, whichever comes first.
+    expect(() => check(files)).toThrow(/calling-one\.yaml.*calling-two\.yaml|calling-two\.yaml.*calling-one\.yaml/);
   });
 
   it('refuses two spec files of the same name in different folders', () => {
@@ -261,7 +312,7 @@ describe('operations', () => {
     );
     refuses(
       { 'a/things.yaml': resourceFile('/things', { extra: 'x-sdk-resouce: stuff\n' }) },
-      'a/things.yaml: x-sdk-resouce is not a setting the generator knows here (those are x-sdk-resource, x-sdk-host)',
+      'a/things.yaml: x-sdk-resouce is not a setting the generator knows here (those are x-sdk-resource, x-sdk-host, x-sdk-open-enums)',
     );
   });
 });

@@ -63,6 +63,31 @@ describe('bundleSpecs', () => {
     expect(() => bundleSpecs(rootFile)).toThrow(/a\.yaml#\/paths\/~1nope points at nothing/);
   });
 
+  it('names a $ref to a file that is not there, though a schema of that name is known from another file', () => {
+    const rootFile = specs({
+      'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n"),
+      'a.yaml': [
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: getA',
+        '      responses:',
+        "        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Zed' } } } }",
+        'components:',
+        '  schemas:',
+        '    Zed:',
+        '      type: object',
+        '      properties:',
+        "        b: { $ref: './components/b.yaml#/components/schemas/Bee' }",
+        "        c: { $ref: './elsewhere/b.yaml#/components/schemas/Bee' }",
+      ].join('\n'),
+      'components/b.yaml': 'components:\n  schemas:\n    Bee: { type: string }\n',
+    });
+    expect(() => bundleSpecs(rootFile)).toThrow(
+      expect.objectContaining({ name: SpecError.name, message: 'cannot read spec file elsewhere/b.yaml' }),
+    );
+  });
+
   it('names the file, line and column of a YAML mistake, and refuses a key given twice', () => {
     const broken = specs({
       'root.yaml': root("  /a:\n    $ref: './a.yaml#/paths/~1a'\n"),

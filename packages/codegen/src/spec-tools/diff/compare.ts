@@ -135,6 +135,8 @@ function resultText(result: IrOperation['result']): string {
       return `text (${typeExpression(result.type)})`;
     case 'list':
       return `list of ${typeExpression(result.item)} (${pagingText(result.paging)} paging)`;
+    case 'stream':
+      return `stream of ${typeExpression(result.item)} (${result.format})`;
   }
 }
 
@@ -153,6 +155,8 @@ function compareResult(key: string, op: IrOperation, next: IrOperation, out: Cha
     const [from, to] = [pagingText(a.paging), pagingText(b.paging)];
     if (from !== to) out.push({ ...site, action: 'changed', aspect: 'paging', from, to });
     diffTypes(a.item, b.item, { ...site, target: `${key} response items[]` }, out);
+  } else if (a.kind === 'stream' && b.kind === 'stream') {
+    diffTypes(a.item, b.item, { ...site, target: `${key} response events[]` }, out);
   } else if ((a.kind === 'json' || a.kind === 'text') && (b.kind === 'json' || b.kind === 'text')) {
     diffTypes(a.type, b.type, site, out);
   }

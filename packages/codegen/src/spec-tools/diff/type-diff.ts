@@ -44,6 +44,8 @@ export function diffTypes(a: IrType, b: IrType, site: TypeSite, out: Change[]): 
       if ((b as typeof a).type === 'unknown') return void changed('widened');
       return void changed(a.type === 'unknown' ? 'narrowed' : 'changed');
     case 'enum': {
+      // An enum opened to any other string (`x-sdk-open-enums`) is wider; one closed is narrower.
+      if (Boolean(a.open) !== Boolean((b as typeof a).open)) changed((b as typeof a).open ? 'widened' : 'narrowed');
       const before = new Set(a.values);
       const after = new Set((b as typeof a).values);
       for (const value of a.values) {

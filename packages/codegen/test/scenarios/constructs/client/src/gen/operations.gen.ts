@@ -6,6 +6,25 @@ export type { OperationName } from './operation-names.gen.js';
 
 /** Every generated method by name (`rooms.list`): HTTP method, path, parameters, body, answer and paging. */
 export const operations = {
+  'shop.people.forwarding.get': {
+    method: 'get',
+    path: '/people/{personId}/forwarding',
+    area: 'people',
+    document: 'people/people-forwarding',
+    parameters: [
+      { name: 'personId', in: 'path', required: true, type: 'string' },
+      { name: 'view', in: 'query', required: false, type: 'string' },
+    ],
+    answer: { contentType: 'application/json' },
+  },
+  'shop.people.forwarding.update': {
+    method: 'put',
+    path: '/people/{personId}/forwarding',
+    area: 'people',
+    document: 'people/people-forwarding',
+    parameters: [{ name: 'personId', in: 'path', required: true, type: 'string' }],
+    body: { contentType: 'application/json', required: true },
+  },
   'widgets.count': {
     method: 'get',
     path: '/widgets/count',
@@ -42,5 +61,13 @@ export const operations = {
       { name: 'If-Match', in: 'header', required: false, type: 'string' },
     ],
     body: { contentType: 'application/merge-patch+json', required: false },
+  },
+  'widgets.watch': {
+    method: 'get',
+    path: '/widgets/changes',
+    document: 'widgets',
+    parameters: [{ name: 'color', in: 'query', required: false, type: 'string' }],
+    answer: { contentType: 'text/event-stream' },
+    stream: 'sse',
   },
 } as const satisfies { readonly [name in OperationName]: OperationInfo };

@@ -109,10 +109,16 @@ export interface WidgetPage {
   items: Widget[];
 }
 
-/** Query parameters of `widgets.list` (GET /widgets). */
+/** Query parameters of `widgets.list` (`GET /widgets`). */
 export interface WidgetsListQuery {
   color: Color;
   /** Only widgets with these tags. */
   tags?: string[];
   max?: number;
+}
+
+/** Query parameters of `widgets.watch` (`GET /widgets/changes`). */
+export interface WidgetsWatchQuery {
+  /** Only changes of widgets of this color. */
+  color?: Color;
 }
