@@ -7,10 +7,15 @@ import { generatedClassName, resourceClassName } from './resource-class.js';
 const byProperty = (a: IrResource, b: IrResource) => (a.property.join('.') < b.property.join('.') ? -1 : 1);
 const describe = (r: IrResource) => wrapProse(escapeComment(r.description ?? `The ${r.property.join('.')} API.`));
 
-/** A namespace on `Webex` (`calling`, `calling.people`): its path and what is under it, by property name. */
+/**
+ * A namespace on `Webex` (`calling`, `calling.people`): its path and what is under it, by property name. A namespace
+ * may be a resource too (`calling.virtualLines`, with `calling.virtualLines.callForwarding` under it): its methods
+ * and its sub-resources are on one object.
+ */
 interface NamespaceNode {
   path: string[];
   members: Map<string, IrResource | NamespaceNode>;
+  resource?: IrResource;
 }
 
 const isNamespace = (member: IrResource | NamespaceNode): member is NamespaceNode => 'members' in member;
@@ -20,20 +25,32 @@ function namespaceTypeName(path: string[]): string {
   return `${pascalCase(path.join(' '))}Namespace`;
 }
 
-/** The resources as a tree of namespaces, the root being `Webex` itself (validation has made sure no path is both). */
+/**
+ * The resources as a tree of namespaces, the root being `Webex` itself. Validation has made sure no two resources
+ * share a path; a resource whose path is also a namespace becomes that namespace's own resource.
+ */
 function namespaceTree(resources: IrResource[]): NamespaceNode {
   const root: NamespaceNode = { path: [], members: new Map() };
-  for (const resource of resources) {
+  const nodeAt = (path: string[]): NamespaceNode => {
     let node = root;
-    for (const [depth, name] of resource.property.slice(0, -1).entries()) {
+    for (const [depth, name] of path.entries()) {
       let child = node.members.get(name);
-      if (child === undefined) {
-        child = { path: resource.property.slice(0, depth + 1), members: new Map() };
-        node.members.set(name, child);
+      if (child === undefined || !isNamespace(child)) {
+        const namespace: NamespaceNode = { path: path.slice(0, depth + 1), members: new Map() };
+        if (child !== undefined) namespace.resource = child;
+        node.members.set(name, namespace);
+        child = namespace;
       }
-      node = child as NamespaceNode;
+      node = child;
     }
-    node.members.set(resource.property.at(-1)!, resource);
+    return node;
+  };
+  for (const resource of resources) {
+    const parent = nodeAt(resource.property.slice(0, -1));
+    const name = resource.property.at(-1)!;
+    const existing = parent.members.get(name);
+    if (existing !== undefined && isNamespace(existing)) existing.resource = resource;
+    else parent.members.set(name, resource);
   }
   return root;
 }
@@ -66,21 +83,23 @@ export function emitResourcesIndex(
   const hosts = [...new Set(sorted.flatMap((r) => (r.host === undefined ? [] : [r.host])))].sort();
   const typeOf = (member: IrResource | NamespaceNode) =>
     isNamespace(member) ? namespaceTypeName(member.path) : resourceClassName(member);
-  // A namespace is described by what is directly under it, a resource by its own description.
-  const docsOf = (member: IrResource | NamespaceNode) =>
-    isNamespace(member)
-      ? wrapProse(
-          `${sortedMembers(member)
-            .map(([name]) => `\`${[...member.path, name].join('.')}\``)
-            .join(', ')}.`,
-        )
-      : describe(member);
-  const init = (member: IrResource | NamespaceNode): string =>
-    isNamespace(member)
-      ? `{ ${sortedMembers(member)
-          .map(([name, child]) => `${name}: ${init(child)}`)
-          .join(', ')} }`
-      : `new ${resourceClassName(member)}(${coreOf(member)})`;
+  // A namespace is described by what is directly under it (after its own resource's description), a resource by its
+  // own description.
+  const docsOf = (member: IrResource | NamespaceNode): string => {
+    if (!isNamespace(member)) return describe(member);
+    const under = `${sortedMembers(member)
+      .map(([name]) => `\`${[...member.path, name].join('.')}\``)
+      .join(', ')}.`;
+    return member.resource ? `${describe(member.resource)}\n\n${wrapProse(`Under it: ${under}`)}` : wrapProse(under);
+  };
+  const init = (member: IrResource | NamespaceNode): string => {
+    if (!isNamespace(member)) return `new ${resourceClassName(member)}(${coreOf(member)})`;
+    const children = `{ ${sortedMembers(member)
+      .map(([name, child]) => `${name}: ${init(child)}`)
+      .join(', ')} }`;
+    // A namespace that is a resource too: the resource's object, its sub-resources added as properties.
+    return member.resource ? `Object.assign(${init(member.resource)}, ${children})` : children;
+  };
   const properties = sortedMembers(root).map(([name, member]) => ({
     name,
     type: typeOf(member),
@@ -92,7 +111,12 @@ export function emitResourcesIndex(
     kind: StructureKind.Interface,
     name: namespaceTypeName(node.path),
     isExported: true,
-    docs: [`The resources under \`webex.${node.path.join('.')}\`.`],
+    ...(node.resource ? { extends: [resourceClassName(node.resource)] } : {}),
+    docs: [
+      node.resource
+        ? `\`webex.${node.path.join('.')}\`: its own methods, and the resources under it.`
+        : `The resources under \`webex.${node.path.join('.')}\`.`,
+    ],
     properties: sortedMembers(node).map(([name, member]) => ({
       name,
       isReadonly: true,

@@ -117,7 +117,7 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
     operations.push(checked);
     byLabel.set(label, checked);
   }
-  checkProperties([...resources.values()]);
+  checkProperties([...resources.values()], byLabel);
   const schemas = document.components?.schemas ?? {};
   const components = Object.keys(schemas)
     .sort()
@@ -195,23 +195,31 @@ function resourceOf(op: SpecOperation, bundle: Bundle, resources: Map<string, Ch
 }
 
 /**
- * A property on `Webex`, at any depth, is a resource or a namespace, never both, and never two resources: every
- * prefix of a resource's path (`calling`, `calling.people` of `calling.people.callForwarding`) is a namespace.
+ * A property on `Webex`, at any depth, is one resource at most; every prefix of a resource's path (`calling`,
+ * `calling.people` of `calling.people.callForwarding`) is a namespace, which may be a resource too
+ * (`calling.virtualLines` has its own methods and `calling.virtualLines.callForwarding` under it). A resource's
+ * sub-resource never has the name of one of its methods.
  */
-function checkProperties(resources: CheckedResource[]): void {
+function checkProperties(resources: CheckedResource[], methods: ReadonlyMap<string, CheckedOperation>): void {
   const owners = new Map<string, { kind: 'resource' | 'namespace'; source: string }>();
   for (const resource of resources) {
     const { property, source } = resource;
     for (let depth = 1; depth <= property.length; depth++) {
       const key = property.slice(0, depth).join('.');
       const kind = depth === property.length ? 'resource' : 'namespace';
-      const known = owners.get(key);
-      if (known && (kind === 'resource' || known.kind === 'resource')) {
+      const method = methods.get(key);
+      if (method) {
         throw new SpecError(
-          `webex.${key} is both the ${known.kind} of ${known.source}.yaml and the ${kind} of ${source}.yaml; give one of them another x-sdk-resource`,
+          `webex.${key} is both a method of ${method.resource.source}.yaml (${method.operationId}) and the ${kind} of ${source}.yaml; rename one of them`,
         );
       }
-      if (!known) owners.set(key, { kind, source });
+      const known = owners.get(key);
+      if (known && kind === 'resource' && known.kind === 'resource') {
+        throw new SpecError(
+          `webex.${key} is the resource of both ${known.source}.yaml and ${source}.yaml; give one of them another x-sdk-resource`,
+        );
+      }
+      if (!known || kind === 'resource') owners.set(key, { kind, source });
     }
   }
 }

@@ -216,42 +216,48 @@ describe('resources', () => {
     );
   });
 
-  it('refuses a property that is both a resource and a namespace', () => {
-    refuses(
-      {
-        'a/scim.yaml': resourceFile('/scim', {}),
-        'a/scim-users.yaml': resourceFile('/Users', { extra: 'x-sdk-resource: scim.users\n' }),
-      },
-      /^webex\.scim is both the (resource|namespace) of a\/scim(-users)?\.yaml and the (resource|namespace) of a\/scim(-users)?\.yaml; give one of them another x-sdk-resource$/,
-    );
+  it.each([
+    ['a namespace above it', 'calling.virtualLines', 'calling.virtualLines.callForwarding'],
+    ['a namespace below it', 'calling.virtualLines.callForwarding', 'calling.virtualLines'],
+    ['a namespace at the root', 'scim', 'scim.users'],
+  ])('accepts a resource that is %s too, its methods and its sub-resources side by side', (_name, first, second) => {
+    const spec = check({
+      'a/one.yaml': resourceFile('/one', { extra: `x-sdk-resource: ${first}\n` }),
+      'a/two.yaml': resourceFile('/two', { extra: `x-sdk-resource: ${second}\n`, operation: ['x-sdk-method: get'] }),
+    });
+    expect(spec.operations.map((op) => op.label).sort()).toEqual([`${first}.list`, `${second}.get`].sort());
   });
 
-  it.each([
-    ['a deeper namespace', 'calling.people', 'calling.people.callForwarding'],
-    ['a namespace and a resource under it', 'calling.people.callForwarding', 'calling.people'],
-    ['two resources', 'calling.me.callForwarding', 'calling.me.callForwarding'],
-  ])('refuses a property that is a resource and %s, naming both files', (_name, first, second) => {
+  it('refuses two resources at one place, naming both files', () => {
     const files = {
-      'calling/calling-one.yaml': resourceFile('/one', { extra: `x-sdk-resource: ${first}\n` }),
+      'calling/calling-one.yaml': resourceFile('/one', { extra: 'x-sdk-resource: calling.me.callForwarding\n' }),
       // Another method, so that two resources at one place are not first told their methods clash.
       'calling/calling-two.yaml': resourceFile('/two', {
-        extra: `x-sdk-resource: ${second}\n`,
+        extra: 'x-sdk-resource: calling.me.callForwarding\n',
         operation: ['x-sdk-method: get'],
       }),
     };
-    const shorter = [first, second].sort((a, b) => a.length - b.length)[0];
-    expect(() => check(files)).toThrow(
-      expect.objectContaining({
-        name: SpecError.name,
-        message: expect.stringMatching(
-          new RegExp(
-            `^webex\\.${shorter!.replaceAll('.', '\\.')} is both the (resource|namespace) of calling/calling-(one|two)\\.yaml and the (resource|namespace) of calling/calling-(one|two)\\.yaml; give one of them another x-sdk-resource$`,
-          ),
-        ),
-      }),
+    refuses(
+      files,
+      /^webex\.calling\.me\.callForwarding is the resource of both calling\/calling-(one|two)\.yaml and calling\/calling-(one|two)\.yaml; give one of them another x-sdk-resource$/,
     );
-    // Both files are named, whichever comes first.
     expect(() => check(files)).toThrow(/calling-one\.yaml.*calling-two\.yaml|calling-two\.yaml.*calling-one\.yaml/);
+  });
+
+  it.each([
+    ['resource', 'calling.virtualLines.devices'],
+    ['namespace', 'calling.virtualLines.devices.settings'],
+  ])('refuses a sub-%s named like a method of the resource above it', (kind, property) => {
+    refuses(
+      {
+        'a/lines.yaml': resourceFile('/lines', {
+          extra: 'x-sdk-resource: calling.virtualLines\n',
+          operation: ['x-sdk-method: devices'],
+        }),
+        'a/line-devices.yaml': resourceFile('/devices', { extra: `x-sdk-resource: ${property}\n` }),
+      },
+      `webex.calling.virtualLines.devices is both a method of a/lines.yaml (oplines) and the ${kind} of a/line-devices.yaml; rename one of them`,
+    );
   });
 
   it('refuses two spec files of the same name in different folders', () => {
