@@ -31,6 +31,14 @@ describe('buildRequest', () => {
     expect(request.url).toBe(`${BASE}/rooms?max=10&ids=a&ids=b&filter%5Btype%5D=group`);
   });
 
+  it('writes the arrays named comma-separated as one value, each item encoded (form, not exploded)', () => {
+    const request = buildRequest(BASE, 'get', '/events', {
+      params: { query: { categories: ['a b', 'c,d', null], ids: ['x', 'y'], empty: [] } },
+      commaSeparatedQuery: ['categories', 'empty'],
+    });
+    expect(request.url).toBe(`${BASE}/events?categories=a%20b,c%2Cd&ids=x&ids=y`);
+  });
+
   it('lower-cases header names, the call options winning over the input', () => {
     const request = buildRequest(BASE, 'get', '/rooms', { headers: { 'X-One': '1', Accept: 'a' } }, { accept: 'b' });
     expect(request.headers).toEqual({ 'x-one': '1', accept: 'b' });

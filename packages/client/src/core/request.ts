@@ -12,8 +12,12 @@ const RAW_BODY = (body: unknown): body is RawBody =>
   body instanceof ArrayBuffer ||
   typeof body === 'string';
 
-/** `a=1&a=2` for arrays, `o[k]=v` for objects: the query styles the spec uses (form, deepObject), both exploded. */
-function queryString(query: object | undefined): string {
+/**
+ * `a=1&a=2` for arrays, `o[k]=v` for objects: the query styles the spec uses (form, deepObject), both exploded; an
+ * array named in `commaSeparated` goes as one value, `a=1,2` (form, not exploded): each item encoded, the commas
+ * between them not, as openapi-fetch writes it.
+ */
+function queryString(query: object | undefined, commaSeparated: readonly string[] = []): string {
   if (!query) return '';
   const parts: string[] = [];
   const add = (name: string, value: unknown) => {
@@ -21,7 +25,11 @@ function queryString(query: object | undefined): string {
     parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
   };
   for (const [name, value] of Object.entries(query)) {
-    if (Array.isArray(value)) for (const item of value) add(name, item);
+    if (Array.isArray(value) && commaSeparated.includes(name)) {
+      const items = value.filter((item) => item !== undefined && item !== null);
+      if (items.length)
+        parts.push(`${encodeURIComponent(name)}=${items.map((item) => encodeURIComponent(String(item))).join(',')}`);
+    } else if (Array.isArray(value)) for (const item of value) add(name, item);
     else if (value !== null && typeof value === 'object')
       for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
     else add(name, value);
@@ -60,7 +68,8 @@ export function buildRequest(
   parts: CallInput,
   extraHeaders?: Record<string, string>,
 ): PlainRequest {
-  const url = baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query);
+  const url =
+    baseUrl + fillPath(path, parts.params?.path) + queryString(parts.params?.query, parts.commaSeparatedQuery);
   const headers: Record<string, string> = {};
   if (parts.headers) copyHeaders(parts.headers, headers);
   if (extraHeaders) copyHeaders(extraHeaders, headers);

@@ -29,6 +29,11 @@ export interface CallInput {
   /** A JSON value, or a body fetch sends as it is (`FormData`, `URLSearchParams`, `Blob`). */
   body?: unknown;
   headers?: Record<string, string> | undefined;
+  /**
+   * Query parameters whose arrays go as one comma-separated value (`ids=a,b`, OpenAPI `style: form, explode: false`)
+   * rather than repeated (`ids=a&ids=b`, the default).
+   */
+  commaSeparatedQuery?: readonly string[];
 }
 
 /** Per-call options as a resource passes them on: the caller's, and calls made without the client's token. */

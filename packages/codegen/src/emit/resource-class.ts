@@ -177,10 +177,12 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     op.body?.contentType ? `'Content-Type': ${stringLiteral(op.body.contentType)}` : undefined,
     op.result.kind === 'stream' ? `Accept: ${stringLiteral(STREAM_MEDIA_TYPES[op.result.format])}` : undefined,
   ].filter(Boolean);
+  const commaSeparated = (op.query?.parameters ?? []).filter((p) => p.commaSeparated).map((p) => stringLiteral(p.name));
   const input = [
     params.length ? `params: { ${params.join(', ')} }` : undefined,
     op.body ? 'body' : undefined,
     headers.length ? `headers: { ${headers.join(', ')} }` : undefined,
+    commaSeparated.length ? `commaSeparatedQuery: [${commaSeparated.join(', ')}]` : undefined,
   ].filter(Boolean);
   const call = [
     stringLiteral(op.label),

@@ -25,6 +25,9 @@ export function buildOperation(
           ...(p.schema && typeof p.schema.format === 'string' ? { format: p.schema.format } : {}),
           type: types.typeOf(p.schema),
           simpleType: simpleTypeOf(doc, p.schema),
+          ...(place === 'query' && p.explode === false && simpleTypeOf(doc, p.schema).endsWith('[]')
+            ? { commaSeparated: true as const }
+            : {}),
         }),
       );
   const queryParameters = parameters('query');

@@ -53,6 +53,8 @@ export interface IrParameter extends IrDocs {
   /** Its schema's JSON type, `string` when the schema names none (an `anyOf`, say). */
   simpleType: IrSimpleType;
   required: boolean;
+  /** A query array sent as one comma-separated value (`style: form, explode: false`), not as repeated parameters. */
+  commaSeparated?: true;
 }
 
 /**

@@ -83,6 +83,49 @@ const cases: [string, { given: IrOperation; want: string }][] = [
     },
   ],
   [
+    'a query array sent comma-separated: its name passed beside the params, the exploded one not',
+    {
+      given: op({
+        label: 'things.list',
+        method: 'list',
+        path: '/things',
+        pathParameters: [],
+        query: {
+          typeName: 'ThingsListQuery',
+          required: false,
+          parameters: [
+            {
+              name: 'categories',
+              type: { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+              simpleType: 'string[]',
+              required: false,
+              commaSeparated: true,
+            },
+            {
+              name: 'ids',
+              type: { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+              simpleType: 'string[]',
+              required: false,
+            },
+          ],
+        },
+        result: { kind: 'list', item: thing, paging: { strategy: 'link', items: 'items' } },
+      }),
+      want: lines(
+        '/**',
+        ' * `GET /things`',
+        ' *',
+        ' * Pages with the `Link` header; iterate with `for await`.',
+        ' * @param query Query parameters.',
+        ...OPTIONS_DOC.map((l) => l.slice(2)),
+        ' */',
+        'list(query?: ThingsListQuery, options?: RequestOptions): Paginated<Thing> {',
+        "  return this.core.list<Thing>('things.list', '/things', { params: { query }, commaSeparatedQuery: ['categories'] }, options, linkPaging);",
+        '}',
+      ),
+    },
+  ],
+  [
     'a list with offset paging: its strategy and names passed, a required query',
     {
       given: op({
