@@ -176,10 +176,10 @@ describe('api usage errors (exit 2, nothing sent)', () => {
     expect(await usageError(['scim.users'])).toContain('scim.users.get');
   });
   it('a namespace or a far-off method at any depth: offers what is under the deepest part that exists', async () => {
-    expect(await usageError(['calling.people'])).toContain('calling.people.callForwarding.get');
-    // Nothing near enough by spelling: what is under `calling.people`, not everything under `calling`.
-    const stderr = await usageError([`calling.people.${'z'.repeat(30)}`]);
-    expect(stderr).toMatch(/did you mean calling\.people\.\w+\.\w+(, calling\.people\.\w+\.\w+)*\?/);
+    expect(await usageError(['calling.jobs'])).toContain('calling.jobs.callRecording.get');
+    // Nothing near enough by spelling: what is under `calling.jobs`, not everything under `calling`.
+    const stderr = await usageError([`calling.jobs.${'z'.repeat(30)}`]);
+    expect(stderr).toMatch(/did you mean calling\.jobs\.\w+\.\w+(, calling\.jobs\.\w+\.\w+)*\?/);
   });
   it('unknown parameter: names the closest and all the operation takes', async () => {
     const stderr = await usageError(['workspaces.list', '--param', 'orgid=x']);
@@ -243,7 +243,7 @@ describe('api requests, as a loopback server sees them', () => {
   afterEach(async () => server?.close());
   const at = (url: string) => ({ WEBEX_ACCESS_TOKEN: 'test-token-123', WEBEX_BASE_URL: url });
 
-  it('fills the path, puts the rest in the query (lists repeated) and headers', async () => {
+  it('fills the path, puts the rest in the query (a list as the spec sends it) and headers', async () => {
     server = await startServer((_request, response) => json(response, 200, { items: [] }));
     const args = [
       'api',
@@ -264,7 +264,8 @@ describe('api requests, as a loopback server sees them', () => {
     const [list, get] = server.requests;
     expect(list).toMatchObject({
       method: 'GET',
-      url: `/messages?roomId=${roomId}&mentionedPeople=me&mentionedPeople=p2&max=3`,
+      // mentionedPeople is `explode: false` in the spec: one comma-separated value, as webex.messages.list sends it.
+      url: `/messages?roomId=${roomId}&mentionedPeople=me,p2&max=3`,
     });
     expect(list!.headers.authorization).toBe('Bearer test-token-123');
     expect(get).toMatchObject({ method: 'GET', url: '/meetings/m%201' });

@@ -1,8 +1,6 @@
 import type { CallInput } from './core/resource.js';
 import { WebexValidationError } from './errors/classes.js';
-import type { OperationName } from './gen/operation-names.gen.js';
 
-type Check = (input: CallInput, operation: string) => void;
 type Fields = Record<string, unknown>;
 
 /** Webex's limit on a message's text or markdown, in UTF-8 bytes. */
@@ -56,47 +54,67 @@ const body = (input: CallInput): Fields =>
       : {};
 const query = (input: CallInput): Fields => (input.params?.query ?? {}) as Fields;
 
-/** Rules the API enforces that the spec cannot express, checked before anything is sent. Keyed by `resource.method`. */
-const checks: Partial<Record<OperationName, Check>> = {
-  'messages.create': (input, op) => {
-    const fields = body(input);
-    exactlyOne(op, fields, ['roomId', 'toPersonId', 'toPersonEmail']);
-    if (!['text', 'markdown', 'files', 'attachments'].some((name) => present(fields, name))) {
-      throw new WebexValidationError(
-        op,
-        'text|markdown|files|attachments',
-        'give some content: text, markdown, files or attachments',
-      );
-    }
-    withinBytes(op, fields, 'text');
-    withinBytes(op, fields, 'markdown');
-    atMostOne(op, fields, 'files');
-    atMostOne(op, fields, 'attachments');
-  },
-  'messages.edit': (input, op) => {
-    const fields = body(input);
-    if (!present(fields, 'text') && !present(fields, 'markdown')) {
-      throw new WebexValidationError(op, 'text|markdown', 'give the new text or markdown');
-    }
-    withinBytes(op, fields, 'text');
-    withinBytes(op, fields, 'markdown');
-  },
-  'memberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
-  'teamMemberships.create': (input, op) => exactlyOne(op, body(input), ['personId', 'personEmail']),
-  'people.list': (input, op) => {
-    const ids = query(input).id;
-    if (typeof ids === 'string') {
-      const count = ids.split(',').filter(Boolean).length;
-      if (count > PEOPLE_MAX_IDS) {
-        throw new WebexValidationError(
-          op,
-          'id',
-          `id takes at most ${PEOPLE_MAX_IDS} comma-separated ids (got ${count}); split the lookup`,
-        );
-      }
-    }
-  },
-};
+// Rules the API enforces that the spec cannot express, checked before anything is sent. Each is a function of its
+// own, which the generated method of its operation passes in the call's input (`x-sdk-check` in the spec), so that
+// a bundle carries only the checks of the methods it uses.
+
+/** `messages.create`: one destination, some content, sizes within Webex's limits, one file or card per message. */
+export function checkMessageCreate(input: CallInput, op: string): void {
+  const fields = body(input);
+  exactlyOne(op, fields, ['roomId', 'toPersonId', 'toPersonEmail']);
+  if (!['text', 'markdown', 'files', 'attachments'].some((name) => present(fields, name))) {
+    throw new WebexValidationError(
+      op,
+      'text|markdown|files|attachments',
+      'give some content: text, markdown, files or attachments',
+    );
+  }
+  withinBytes(op, fields, 'text');
+  withinBytes(op, fields, 'markdown');
+  atMostOne(op, fields, 'files');
+  atMostOne(op, fields, 'attachments');
+}
+
+/** `messages.edit`: new text or markdown, within Webex's limit. */
+export function checkMessageEdit(input: CallInput, op: string): void {
+  const fields = body(input);
+  if (!present(fields, 'text') && !present(fields, 'markdown')) {
+    throw new WebexValidationError(op, 'text|markdown', 'give the new text or markdown');
+  }
+  withinBytes(op, fields, 'text');
+  withinBytes(op, fields, 'markdown');
+}
+
+/** `memberships.create`, `teamMemberships.create`: the person by id or by email, not both. */
+export function checkMembershipCreate(input: CallInput, op: string): void {
+  exactlyOne(op, body(input), ['personId', 'personEmail']);
+}
+
+/** `people.list`: at most `PEOPLE_MAX_IDS` ids in one call. */
+export function checkPeopleList(input: CallInput, op: string): void {
+  const ids = query(input).id;
+  if (typeof ids !== 'string') return;
+  const count = ids.split(',').filter(Boolean).length;
+  if (count > PEOPLE_MAX_IDS) {
+    throw new WebexValidationError(
+      op,
+      'id',
+      `id takes at most ${PEOPLE_MAX_IDS} comma-separated ids (got ${count}); split the lookup`,
+    );
+  }
+}
+
+/**
+ * Every operation's own check by name, for callers that call operations by name (`webex api`): the operation
+ * table's `check` is a key of it. Imported from `@webex-ts/client/operations`, so a bundle of a few methods never
+ * carries the others'.
+ */
+export const operationChecks = {
+  checkMessageCreate,
+  checkMessageEdit,
+  checkMembershipCreate,
+  checkPeopleList,
+} as const;
 
 /**
  * Why a path parameter cannot be sent, or undefined when it can. `.` and `..` are dot segments: URL parsing would
@@ -109,7 +127,10 @@ function pathValueProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Checks a call's input: each path parameter must be an id that stays one path segment, then any rule for the operation. */
+/**
+ * Checks a call's input: each path parameter must be an id that stays one path segment, then the operation's own
+ * rule, when its method passed one (`input.check`).
+ */
 export function checkInput(operation: string, input: CallInput): void {
   const path = input.params?.path;
   if (path) {
@@ -118,5 +139,5 @@ export function checkInput(operation: string, input: CallInput): void {
       if (problem) throw new WebexValidationError(operation, name, `${name} must be ${problem}`);
     }
   }
-  checks[operation as OperationName]?.(input, operation);
+  input.check?.(input, operation);
 }

@@ -1,6 +1,6 @@
 // Turns `--param name=value` and `--header name=value` pairs into an operation's path, query and headers, checked
 // against the operation table.
-import type { ParameterInfo } from '@webex-ts/client/operations';
+import { operationChecks, type ParameterInfo } from '@webex-ts/client/operations';
 import { UsageError } from '../args.js';
 import { fixedHeaders, type Operation } from './operations.js';
 import { closest } from './suggest.js';
@@ -8,11 +8,13 @@ import { closest } from './suggest.js';
 /** Whether a parameter takes a list: given once per value, `--param tag=a --param tag=b`. */
 const isList = (parameter: ParameterInfo) => parameter.type.endsWith('[]');
 
-/** What goes to the core: path and query parameters, body, headers. */
+/** What goes to the core: path and query parameters, body, headers, and how the client checks and sends them. */
 export interface RequestInput {
   params: { path: Record<string, string>; query: Record<string, unknown> };
   body?: unknown;
   headers?: Record<string, string>;
+  commaSeparatedQuery?: string[];
+  check?: (typeof operationChecks)[keyof typeof operationChecks];
 }
 
 /** What the command line gives for one call: `--param` and `--header` pairs, in order, and the `--body` JSON. */
@@ -68,6 +70,10 @@ export function buildInput(
   Object.assign(headers, extraHeaders(operation, headerPairs));
   if (Object.keys(headers).length) input.headers = headers;
   if (body !== undefined) input.body = body;
+  const commaSeparated = operation.parameters.filter((parameter) => parameter.commaSeparated);
+  if (commaSeparated.length) input.commaSeparatedQuery = commaSeparated.map((parameter) => parameter.name);
+  // The client's own check of the operation (`messages.create`: one destination …), as its method makes it.
+  if (operation.check) input.check = operationChecks[operation.check];
   return input;
 }
 

@@ -21,6 +21,8 @@ export interface ParameterInfo {
   readonly required: boolean;
   /** Its schema's JSON type, or an array of one (`string[]`); `string` when the spec names none. */
   readonly type: ScalarType | `${ScalarType}[]`;
+  /** A query array sent as one comma-separated value (`ids=a,b`), not repeated: the input's `commaSeparatedQuery`. */
+  readonly commaSeparated?: true;
 }
 
 /** One operation of the API as the generator knew it: where it is, what it takes and answers, how it pages. */
@@ -50,4 +52,9 @@ export interface OperationInfo {
    * content type is then `text/event-stream`); none for an operation that answers in one go.
    */
   readonly stream?: 'sse';
+  /**
+   * The client's check of a rule beyond the spec (`checkMessageCreate`): a key of `operationChecks`, whose function
+   * goes in the call's input as `check`; none when the operation has no such rule.
+   */
+  readonly check?: keyof typeof import('../checks.js')['operationChecks'];
 }

@@ -34,6 +34,11 @@ export interface CallInput {
    * rather than repeated (`ids=a&ids=b`, the default).
    */
   commaSeparatedQuery?: readonly string[];
+  /**
+   * The operation's own rule beyond the spec, checked before anything is sent (`checkMessageCreate`); the generated
+   * method passes it, so that only the checks of the methods a bundle uses are in it.
+   */
+  check?: (input: CallInput, operation: string) => void;
 }
 
 /** Per-call options as a resource passes them on: the caller's, and calls made without the client's token. */

@@ -1,6 +1,6 @@
 // `webex.messages`: the generated resource, with `create` that also uploads a local file and takes a card, and `reply`.
 import type { CreateMessageRequest, Message } from '@webex-ts/models';
-import { checkInput } from '../checks.js';
+import { checkInput, checkMessageCreate } from '../checks.js';
 import type { RequestOptions } from '../core/resource.js';
 import { WebexValidationError } from '../errors/classes.js';
 import { readLocalFile } from '../files/local-file.js';
@@ -78,7 +78,7 @@ export class MessagesResource extends MessagesResourceBase {
       );
     }
     // The usual checks (destination, content, sizes, one file) run on the message as given, before any file is read.
-    checkInput(operation, { body });
+    checkInput(operation, { body, check: checkMessageCreate });
     const file = await readLocalFile(body.files![0]!);
     const form = new FormData();
     for (const [name, value] of Object.entries(body)) {

@@ -16,6 +16,7 @@ interface ParameterEntry {
   in: 'path' | 'query' | 'header';
   required: boolean;
   type: IrSimpleType;
+  commaSeparated?: true;
 }
 
 /** One operation as the table holds it: the data of the client's `OperationInfo`, made from the IR. */
@@ -31,6 +32,7 @@ export interface OperationEntry {
   answer?: { contentType: string };
   paging?: SdkPagingConfig;
   stream?: 'sse';
+  check?: string;
 }
 
 /** The folder of `specs/` a spec file is in (`messaging/rooms` → `messaging`); none for a file at the top. */
@@ -48,6 +50,7 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
       in: place,
       required: place === 'path' || p.required,
       type: p.simpleType,
+      ...(p.commaSeparated ? { commaSeparated: true as const } : {}),
     });
   const area = areaOf(resource.source);
   const answer = {
@@ -75,6 +78,7 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
     ...(answer !== undefined ? { answer: { contentType: answer } } : {}),
     ...(op.result.kind === 'list' ? { paging: op.result.paging } : {}),
     ...(op.result.kind === 'stream' ? { stream: op.result.format } : {}),
+    ...(op.check !== undefined ? { check: op.check } : {}),
   };
 }
 
@@ -157,7 +161,10 @@ export function emitOperationTable(resources: IrResource[]): StatementStructures
       declarations: [
         {
           name: 'operations',
-          initializer: `${table} as const satisfies { readonly [name in OperationName]: OperationInfo }`,
+          // Annotated, not inferred: the literal type of ~1,800 entries is more than TypeScript writes into a
+          // declaration file (TS7056), and callers read entries as `OperationInfo` anyway.
+          type: '{ readonly [name in OperationName]: OperationInfo }',
+          initializer: table,
         },
       ],
     },

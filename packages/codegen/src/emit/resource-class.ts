@@ -17,6 +17,9 @@ import { referencedNames, typeExpression } from './type-expression.js';
 /** Where generated resources import the core's types from (relative to `gen/resources/`). */
 const CORE_TYPES_MODULE = '../../core/resource.js';
 
+/** Where generated resources import the client's checks from (relative to `gen/resources/`). */
+const CHECKS_MODULE = '../../checks.js';
+
 /** Where generated resources import the class of a stream's events from (relative to `gen/resources/`). */
 const EVENT_STREAM_MODULE = '../../streams/event-stream.js';
 
@@ -49,6 +52,7 @@ export function emitResourceFile(
 ): StatementStructures[] {
   const models = new Set<string>();
   const factories = new Set<string>();
+  const checks = new Set<string>();
   let streams = false;
   for (const op of resource.operations) {
     for (const p of op.pathParameters) referencedNames(p.type, models);
@@ -63,6 +67,7 @@ export function emitResourceFile(
       referencedNames(op.result.item, models);
       streams = true;
     }
+    if (op.check) checks.add(op.check);
   }
   const statements: StatementStructures[] = [];
   if (models.size) {
@@ -87,6 +92,13 @@ export function emitResourceFile(
     moduleSpecifier: CORE_TYPES_MODULE,
     namedImports: ['RequestOptions', 'ResourceCore'],
   });
+  if (checks.size) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: CHECKS_MODULE,
+      namedImports: [...checks].sort(),
+    });
+  }
   if (streams) {
     // Imported only where a resource streams, so a bundle without streams carries no event reader.
     statements.push({
@@ -183,6 +195,7 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     op.body ? 'body' : undefined,
     headers.length ? `headers: { ${headers.join(', ')} }` : undefined,
     commaSeparated.length ? `commaSeparatedQuery: [${commaSeparated.join(', ')}]` : undefined,
+    op.check ? `check: ${op.check}` : undefined,
   ].filter(Boolean);
   const call = [
     stringLiteral(op.label),

@@ -42,7 +42,7 @@ export function buildModel(
   );
   for (const op of spec.operations) {
     const resource = resources.get(op.resource.name)!;
-    const operation = withFactsSource(buildOperation(document, op, convert, names.queries.get(op.label)), op);
+    const operation = withOperationSettings(buildOperation(document, op, convert, names.queries.get(op.label)), op);
     resource.operations.push(operation);
     for (const tag of op.operation.tags ?? []) if (!resource.tags.includes(tag)) resource.tags.push(tag);
     if (operation.query) {
@@ -63,7 +63,11 @@ export function buildModel(
   return { types, resources: [...resources.values()] };
 }
 
-/** The operation with the one source its facts come from (`x-facts-source`), when it names one. */
-function withFactsSource(operation: IrOperation, op: CheckedSpec['operations'][number]): IrOperation {
-  return op.factsSource === undefined ? operation : { ...operation, factsSource: op.factsSource };
+/** The operation with the one source its facts come from (`x-facts-source`) and its check (`x-sdk-check`), if any. */
+function withOperationSettings(operation: IrOperation, op: CheckedSpec['operations'][number]): IrOperation {
+  return {
+    ...operation,
+    ...(op.factsSource === undefined ? {} : { factsSource: op.factsSource }),
+    ...(op.check === undefined ? {} : { check: op.check }),
+  };
 }

@@ -91,6 +91,8 @@ export interface IrOperation extends IrDocs {
   summary?: string;
   /** From `x-facts-source`: its facts rest on this source alone. */
   factsSource?: IrFactsSource;
+  /** From `x-sdk-check`: the client's function that checks a rule beyond the spec before sending (`checkMessageCreate`). */
+  check?: string;
   pathParameters: IrParameter[];
   /** Header parameters: not arguments of the generated method, but in the operation table. */
   headerParameters: IrParameter[];

@@ -43,6 +43,8 @@ export interface CheckedOperation extends SpecOperation {
   stream: NamedStream | undefined;
   /** From `x-facts-source`; undefined when its facts are Cisco's document's. */
   factsSource: IrFactsSource | undefined;
+  /** From `x-sdk-check`: the name of the client's check function; undefined when it has none. */
+  check: string | undefined;
 }
 
 /** The specs, checked against every rule of specs/README.md the generator can check: what naming and building read. */
@@ -60,9 +62,11 @@ export interface CheckedSpec {
 
 const SETTINGS = {
   file: ['x-sdk-resource', 'x-sdk-host', 'x-sdk-open-enums'],
-  operation: ['x-sdk-method', 'x-sdk-paging', 'x-sdk-hidden'],
+  operation: ['x-sdk-method', 'x-sdk-paging', 'x-sdk-hidden', 'x-sdk-check'],
 };
 const CAMEL_NAME = /^[a-z][A-Za-z0-9]*$/;
+/** The name of a check function of the client's checks module: `checkMessageCreate`. */
+const CHECK_NAME = /^check[A-Z][A-Za-z0-9]*$/;
 /** A dotted path of camelCase names, any depth: `rooms`, `scim.users`, `calling.people.callForwarding`. */
 const PROPERTY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/;
 
@@ -111,6 +115,7 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
       label,
       resource,
       factsSource,
+      check: readCheck(op),
       // The stream first: a stream that also says how it pages is told so, not that it has no array to page.
       ...streamAndPaging(document, op),
     };
@@ -134,6 +139,18 @@ export function validateSpecs(bundle: Bundle): CheckedSpec {
     resources: [...resources.values()],
     nameOverrides,
   };
+}
+
+/** The check function `x-sdk-check` names, refused unless it reads like one (`checkMessageCreate`). */
+function readCheck(op: SpecOperation): string | undefined {
+  const check: unknown = op.operation['x-sdk-check'];
+  if (check === undefined) return undefined;
+  if (typeof check !== 'string' || !CHECK_NAME.test(check)) {
+    throw new SpecError(
+      `${operationPlace(op)}: x-sdk-check must name a check function of the client, checkSomething (got ${JSON.stringify(check)})`,
+    );
+  }
+  return check;
 }
 
 /** An operation's checked stream answer and paging. */

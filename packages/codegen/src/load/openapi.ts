@@ -125,6 +125,8 @@ export interface Operation {
   'x-sdk-paging'?: unknown;
   /** `true`: typed for `webex.http` but wrapped by hand in the client, so the generator makes no method for it. */
   'x-sdk-hidden'?: boolean;
+  /** The client's check of a rule the spec cannot express (`checkMessageCreate`, in packages/client/src/checks.ts). */
+  'x-sdk-check'?: unknown;
   /** `wxc_sdk` or `partner-2025`: the one source its facts come from, not Cisco's document; checked by the IR builder. */
   'x-facts-source'?: unknown;
   /** Drafted by `webex-codegen upstream`, not yet curated. */

@@ -311,10 +311,20 @@ describe('operations', () => {
     refuses(hidden('yes please'), 'a/things.yaml (opthings): x-sdk-hidden must be true or false (got "yes please")');
   });
 
+  it.each([['check-message-create'], ['checkmessage'], ['messageCreate'], ['5']])(
+    'refuses x-sdk-check %j: it names a check function of the client',
+    (value) => {
+      refuses(
+        { 'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', `x-sdk-check: ${value}`] }) },
+        `a/things.yaml (opthings): x-sdk-check must name a check function of the client, checkSomething (got ${JSON.stringify(value === '5' ? 5 : value)})`,
+      );
+    },
+  );
+
   it('refuses an x-sdk setting it does not know, rather than ignoring it', () => {
     refuses(
       { 'a/things.yaml': resourceFile('/things', { operation: ['x-sdk-method: list', 'x-sdk-pagnig: none'] }) },
-      'a/things.yaml (opthings): x-sdk-pagnig is not a setting the generator knows here (those are x-sdk-method, x-sdk-paging, x-sdk-hidden)',
+      'a/things.yaml (opthings): x-sdk-pagnig is not a setting the generator knows here (those are x-sdk-method, x-sdk-paging, x-sdk-hidden, x-sdk-check)',
     );
     refuses(
       { 'a/things.yaml': resourceFile('/things', { extra: 'x-sdk-resouce: stuff\n' }) },
