@@ -1,5 +1,5 @@
 export { Webex } from './webex.js';
-export { createCore, createContactCenterCore } from './create-core.js';
+export { createCore, createContactCenterCore, createCallingAnalyticsCore } from './create-core.js';
 export type { Core } from './core/core.js';
 export type {
   ResourceCore,
@@ -18,6 +18,7 @@ export type {
   CoreOptions,
   ContactCenterOptions,
   ContactCenterRegion,
+  CallingAnalyticsOptions,
   RequestEvent,
   ResponseEvent,
   Logger,
@@ -44,6 +45,13 @@ export {
 } from './errors/classes.js';
 export { redactUrl } from './errors/redact-url.js';
 export { EventStream } from './streams/event-stream.js';
+export {
+  waitForJob,
+  type CallingJobResource,
+  type CallingJobErrorsAnswer,
+  type WaitForJobOptions,
+} from './calling/jobs.js';
+export { CallingJobError, CallingJobTimeoutError } from './calling/job-errors.js';
 export { readServerSentEvents, type ServerSentEvent } from './streams/server-sent-events.js';
 export { MESSAGE_MAX_BYTES, PEOPLE_MAX_IDS } from './checks.js';
 export {

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { api } from './api.js';
+import { callingWaitJob } from './calling.js';
 import { filesGet } from './files.js';
 import { messagesList } from './messages.js';
 import { peopleFind } from './people.js';
@@ -20,5 +21,6 @@ export const COMMANDS: Command[] = [
   webhooksCreate,
   webhooksDelete,
   filesGet,
+  callingWaitJob,
   api,
 ];
