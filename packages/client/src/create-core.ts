@@ -7,6 +7,7 @@ import { Transport } from './core/transport.js';
 import { UnconfiguredCore } from './core/unconfigured.js';
 import type { CoreOptions, WebexOptions } from './config/options.js';
 import { contactCenterBaseUrl, contactCenterSetting } from './config/hosts.js';
+import { callingAnalyticsBaseUrl } from './config/calling-analytics-host.js';
 import { settingsFrom } from './config/settings.js';
 import { exchangeToken } from './auth/token-exchange.js';
 import { WebexValidationError } from './errors/classes.js';
@@ -56,6 +57,29 @@ export function createContactCenterCore(options: CoreOptions = {}): Core {
   return new Core(new Transport({ ...settings, baseUrl }, credentials, gate));
 }
 
+/**
+ * The core that Calling analytics resources (`calling.detailedCallHistory`) are built on, bound to the Calling
+ * analytics origin: `https://analytics-calling.webexapis.com`, or Webex for Government's with
+ * `callingAnalytics.government`, or `callingAnalytics.baseUrl`, else `WEBEX_CALLING_ANALYTICS_BASE_URL`. Its requests,
+ * its paging links and its token go to that origin only; a refresh after a 401 asks webexapis.com (or `baseUrl`) for
+ * the new token, as `createCore` does.
+ *
+ * ```ts
+ * const core = createCallingAnalyticsCore({ accessToken });
+ * const history = new CallingDetailedCallHistoryResource(core);
+ * ```
+ */
+export function createCallingAnalyticsCore(options: CoreOptions = {}): Core {
+  const settings = settingsFrom(options);
+  const gate = gateFrom('createCallingAnalyticsCore', options);
+  const baseUrl = callingAnalyticsBaseUrl(options);
+  const credentials = new Credentials(
+    settings.accessToken,
+    refreshFor(options, () => new Transport(settings)),
+  );
+  return new Core(new Transport({ ...settings, baseUrl }, credentials, gate));
+}
+
 /** A core's gate: the one given. `maxConcurrency` alone would be an option nothing keeps, so it is refused. */
 function gateFrom(caller: string, options: CoreOptions): RequestGate | undefined {
   if (options.maxConcurrency !== undefined && !options.gate) {
@@ -83,7 +107,10 @@ function hostGate(options: WebexOptions): RequestGate {
  * a configured origin gets a core that refuses every call, naming the option.
  * @internal
  */
-export function createHostCores(options: WebexOptions = {}): { core: Core; hosts: { contactCenter: ResourceCore } } {
+export function createHostCores(options: WebexOptions = {}): {
+  core: Core;
+  hosts: { contactCenter: ResourceCore; callingAnalytics: ResourceCore };
+} {
   const settings = settingsFrom(options);
   const credentials: Credentials = new Credentials(
     settings.accessToken,
@@ -91,6 +118,7 @@ export function createHostCores(options: WebexOptions = {}): { core: Core; hosts
   );
   const transport: Transport = new Transport(settings, credentials, hostGate(options));
   const contactCenter = contactCenterBaseUrl(options);
+  const callingAnalytics = callingAnalyticsBaseUrl(options);
   return {
     core: new Core(transport),
     hosts: {
@@ -98,6 +126,9 @@ export function createHostCores(options: WebexOptions = {}): { core: Core; hosts
         contactCenter === undefined
           ? new UnconfiguredCore('contactCenter', contactCenterSetting())
           : new Core(new Transport({ ...settings, baseUrl: contactCenter }, credentials, hostGate(options))),
+      callingAnalytics: new Core(
+        new Transport({ ...settings, baseUrl: callingAnalytics }, credentials, hostGate(options)),
+      ),
     },
   };
 }

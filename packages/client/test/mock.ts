@@ -5,7 +5,7 @@ import { Webex, type WebexOptions } from '../src/index.js';
 
 /**
  * A `Webex` on the shared Prism mock, and the spec violations Prism reported for its requests. The one mock serves
- * every host's paths, so the Contact Center origin points at it too.
+ * every host's paths, so the Contact Center and Calling analytics origins point at it too.
  */
 export function mockClient(options: WebexOptions = {}) {
   const { fetch, violations } = recordingFetch();
@@ -14,6 +14,7 @@ export function mockClient(options: WebexOptions = {}) {
     accessToken: 'test-token',
     baseUrl: mockUrl,
     contactCenter: { baseUrl: mockUrl },
+    callingAnalytics: { baseUrl: mockUrl },
     maxRetries: 0,
     ...options,
     fetch,

@@ -16,12 +16,13 @@ const USAGE = `Usage:
 ${SIMULATE_USAGE}
 
   webex-mock proxy --upstream <url> [--port <n>] [--host <h>] [--spec <file>] [--report <file.json>]
-                   [--upstream-timeout <ms>] [--upstream-host webex|contactCenter]
+                   [--upstream-timeout <ms>] [--upstream-host webex|contactCenter|callingAnalytics]
       Forwards every request to <url> (e.g. https://webexapis.com/v1) and checks request and answer
       against the spec; prints each contract violation, a summary on Ctrl-C, and writes them to --report.
       An upstream that has not answered in full within --upstream-timeout ms (default 30000) gets a 504.
       Only the operations of the upstream's host are checked: contactCenter for a Contact Center host
-      (https://api.wxcc-<region>.cisco.com), else webex; --upstream-host says which for any other URL.
+      (https://api.wxcc-<region>.cisco.com), callingAnalytics for https://analytics-calling.webexapis.com,
+      else webex; --upstream-host says which for any other URL (Government's analytics host, a proxy).
 
   webex-mock tour [--upstream <url>] [--spec <file>] [--report <file.json>]
       With WEBEX_ACCESS_TOKEN set: a read-only tour of every list (and the get of its first item)

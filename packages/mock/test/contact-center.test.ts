@@ -86,16 +86,17 @@ describe('the proxy checks the operations of its upstream host', () => {
     ]);
   });
 
-  it('tells the host from the upstream URL: a Contact Center regional host, and nothing that only looks like one', () => {
+  it("tells the host from the upstream URL: Contact Center's, Calling analytics', and no look-alike", () => {
     expect(hostOfUpstream('https://api.wxcc-eu1.cisco.com')).toBe('contactCenter');
     expect(hostOfUpstream('https://api.wxcc-eu1.cisco.com/')).toBe('contactCenter');
     expect(hostOfUpstream('https://api.wxcc-eu1.cisco.com.evil.example')).toBe('webex');
     expect(hostOfUpstream('https://webexapis.com/v1')).toBe('webex');
+    expect(hostOfUpstream('https://analytics-calling.webexapis.com')).toBe('callingAnalytics');
   });
 
   it('refuses a host it does not know', async () => {
     await expect(startProxy({ upstream: upstream.url, upstreamHost: 'contactCentre', spec })).rejects.toThrow(
-      'upstreamHost must be one of webex, contactCenter (got "contactCentre")',
+      'upstreamHost must be one of webex, callingAnalytics, contactCenter (got "contactCentre")',
     );
   });
 });

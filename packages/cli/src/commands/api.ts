@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createContactCenterCore, createCore, RequestGate, type ResourceCore } from '@webex-ts/client';
+import {
+  createCallingAnalyticsCore,
+  createContactCenterCore,
+  createCore,
+  RequestGate,
+  type ResourceCore,
+} from '@webex-ts/client';
 import { anyPaging } from '@webex-ts/client/operations';
 import { text, UsageError, type Values } from '../args.js';
 import { buildInput } from '../api/input.js';
@@ -145,9 +151,12 @@ async function readBody(context: Context): Promise<unknown> {
  * The core of the operation's host, with the options `webex()` uses: token, API root, user agent, long waits on
  * stderr, and a request gate as `new Webex()` has (a listing of many pages keeps to the pace the host allows). A
  * Contact Center operation goes to the Contact Center origin (`WEBEX_CONTACT_CENTER_REGION` or
- * `WEBEX_CONTACT_CENTER_BASE_URL`), never to the API root.
+ * `WEBEX_CONTACT_CENTER_BASE_URL`), a Calling analytics one to analytics-calling.webexapis.com (or
+ * `WEBEX_CALLING_ANALYTICS_BASE_URL`), never to the API root.
  */
 function coreFor(context: Context, operation: Operation) {
   const options = { ...context.clientOptions(), gate: new RequestGate() };
-  return operation.host === 'contactCenter' ? createContactCenterCore(options) : createCore(options);
+  if (operation.host === 'contactCenter') return createContactCenterCore(options);
+  if (operation.host === 'callingAnalytics') return createCallingAnalyticsCore(options);
+  return createCore(options);
 }

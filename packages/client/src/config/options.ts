@@ -43,6 +43,21 @@ export interface ContactCenterOptions {
   baseUrl?: string;
 }
 
+/**
+ * Where Calling analytics operations go (`webex.calling.detailedCallHistory`, served from
+ * `analytics-calling.webexapis.com`, not webexapis.com): the commercial host by default, Webex for Government's, or a
+ * base URL.
+ */
+export interface CallingAnalyticsOptions {
+  /** `true` for an organization on Webex for Government: requests go to `analytics-calling-gov.webexapis.com`. */
+  government?: boolean;
+  /**
+   * The Calling analytics root instead: an absolute https URL (plain http only to loopback, or with
+   * `allowInsecureHttp`), without credentials, query or fragment. For a proxy or a mock; paths keep their `/v1`.
+   */
+  baseUrl?: string;
+}
+
 /** Options of `new Webex()`. */
 export interface WebexOptions {
   /** The access token; defaults to the `WEBEX_ACCESS_TOKEN` environment variable. */
@@ -60,6 +75,12 @@ export interface WebexOptions {
    * messaging API's `baseUrl` does not move it.
    */
   contactCenter?: ContactCenterOptions;
+  /**
+   * Where Calling analytics operations (`webex.calling.detailedCallHistory.…`) go: `{ government: true }` or
+   * `{ baseUrl }`. Else the `WEBEX_CALLING_ANALYTICS_BASE_URL` environment variable, else
+   * `https://analytics-calling.webexapis.com`. The messaging API's `baseUrl` does not move it.
+   */
+  callingAnalytics?: CallingAnalyticsOptions;
   /** Allow a plain `http:` `baseUrl` to a host other than loopback. The token then travels in clear: for test rigs only. */
   allowInsecureHttp?: boolean;
   /** Time limit of each attempt, in ms. Default 60 000. */
@@ -104,7 +125,10 @@ export interface WebexOptions {
   onTokens?: (tokens: AccessToken) => void | Promise<void>;
 }
 
-/** Options of `createCore` and `createContactCenterCore`: a client's options, and the gate the core's requests pass. */
+/**
+ * Options of `createCore`, `createContactCenterCore` and `createCallingAnalyticsCore`: a client's options, and the
+ * gate the core's requests pass.
+ */
 export interface CoreOptions extends WebexOptions {
   /**
    * The gate every request of the core passes (`new RequestGate({ maxConcurrency })`): it limits how many are in

@@ -5,6 +5,7 @@
  */
 export const HOSTS: Readonly<Record<string, string>> = {
   contactCenter: 'https://api.wxcc-{region}.cisco.com',
+  callingAnalytics: 'https://analytics-calling.webexapis.com',
 };
 
 /** The host whose server this is; undefined for any other URL. */
