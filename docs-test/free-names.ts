@@ -21,6 +21,8 @@ const table: Record<string, FreeName> = {
   orgId: plain(),
   workspaceLocationId: plain(),
   workspaceId: plain(),
+  locationId: plain("'Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2E'"),
+  personId: plain("'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9h'"),
   deviceId: plain(),
   issuerId: plain(),
   secret: plain(),

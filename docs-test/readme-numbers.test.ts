@@ -55,7 +55,7 @@ const claims: Claim[] = [
   {
     file: 'README.md',
     what: 'Contact Center operations (the operation table, host contactCenter)',
-    pattern: /desktop profiles \((\d+) operations/,
+    pattern: /\((\d+) Contact Center operations/,
     actual: () =>
       Object.values(operationTable).filter((operation) => 'host' in operation && operation.host === 'contactCenter')
         .length,

@@ -11,18 +11,244 @@ import { BroadWorksBillingReportsResource } from './resources/broadworks-billing
 import { BroadWorksEnterprisesResource } from './resources/broadworks-enterprises.gen.js';
 import { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 import { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
+import { CallingAccessCodesResource } from './resources/calling-access-codes.gen.js';
+import { CallingAnnouncementPlaylistsResource } from './resources/calling-announcement-playlists.gen.js';
+import { CallingAnnouncementsResource } from './resources/calling-announcements.gen.js';
+import { CallingAutoAttendantsResource } from './resources/calling-auto-attendants.gen.js';
+import { CallingCallMembersResource } from './resources/calling-call-members.gen.js';
+import { CallingCallParkExtensionsResource } from './resources/calling-call-park-extensions.gen.js';
+import { CallingCallParksResource } from './resources/calling-call-parks.gen.js';
+import { CallingCallPickupsResource } from './resources/calling-call-pickups.gen.js';
+import { CallingCallQueueSupervisorsResource } from './resources/calling-call-queue-supervisors.gen.js';
+import { CallingCallQueuesResource } from './resources/calling-call-queues.gen.js';
+import { CallingCallRecordingResource } from './resources/calling-call-recording.gen.js';
+import { CallingCallRoutingResource } from './resources/calling-call-routing.gen.js';
+import { CallingCallerReputationResource } from './resources/calling-caller-reputation.gen.js';
+import { CallingCallsResource } from './resources/calling-calls.gen.js';
+import { CallingClickToCallResource } from './resources/calling-click-to-call.gen.js';
+import { CallingClientSettingsResource } from './resources/calling-client-settings.gen.js';
+import { CallingConferencesResource } from './resources/calling-conferences.gen.js';
+import { CallingConvergedRecordingsResource } from './resources/calling-converged-recordings.gen.js';
+import { CallingCountriesResource } from './resources/calling-countries.gen.js';
+import { CallingCustomerAssistResource } from './resources/calling-customer-assist.gen.js';
+import { CallingDectNetworksResource } from './resources/calling-dect-networks.gen.js';
+import { CallingDetailedCallHistoryResource } from './resources/calling-detailed-call-history.gen.js';
+import { CallingDialPatternsResource } from './resources/calling-dial-patterns.gen.js';
+import { CallingDialPlansResource } from './resources/calling-dial-plans.gen.js';
+import { CallingEmergencyServicesResource } from './resources/calling-emergency-services.gen.js';
+import { CallingExtensionsResource } from './resources/calling-extensions.gen.js';
+import { CallingGuestCallingResource } from './resources/calling-guest-calling.gen.js';
+import { CallingHuntGroupsResource } from './resources/calling-hunt-groups.gen.js';
+import { CallingJobsCallRecordingResource } from './resources/calling-jobs-call-recording.gen.js';
+import { CallingJobsDeleteCallingLocationResource } from './resources/calling-jobs-delete-calling-location.gen.js';
+import { CallingJobsManageNumbersResource } from './resources/calling-jobs-manage-numbers.gen.js';
+import { CallingJobsMoveUsersResource } from './resources/calling-jobs-move-users.gen.js';
+import { CallingJobsUpdateRoutingPrefixResource } from './resources/calling-jobs-update-routing-prefix.gen.js';
+import { CallingLocationFeaturesResource } from './resources/calling-location-features.gen.js';
+import { CallingLocationOutgoingPermissionsResource } from './resources/calling-location-outgoing-permissions.gen.js';
+import { CallingLocationsResource } from './resources/calling-locations.gen.js';
+import { CallingMeResource } from './resources/calling-me.gen.js';
+import { CallingMeAnonymousCallRejectResource } from './resources/calling-me-anonymous-call-reject.gen.js';
+import { CallingMeAvailableCallerIdsResource } from './resources/calling-me-available-caller-ids.gen.js';
+import { CallingMeBargeInResource } from './resources/calling-me-barge-in.gen.js';
+import { CallingMeCallBlockResource } from './resources/calling-me-call-block.gen.js';
+import { CallingMeCallCaptionsResource } from './resources/calling-me-call-captions.gen.js';
+import { CallingMeCallForwardingResource } from './resources/calling-me-call-forwarding.gen.js';
+import { CallingMeCallNotifyResource } from './resources/calling-me-call-notify.gen.js';
+import { CallingMeCallParkResource } from './resources/calling-me-call-park.gen.js';
+import { CallingMeCallPickupGroupResource } from './resources/calling-me-call-pickup-group.gen.js';
+import { CallingMeCallPoliciesResource } from './resources/calling-me-call-policies.gen.js';
+import { CallingMeCallRecordingResource } from './resources/calling-me-call-recording.gen.js';
+import { CallingMeCallWaitingResource } from './resources/calling-me-call-waiting.gen.js';
+import { CallingMeCallerIdResource } from './resources/calling-me-caller-id.gen.js';
+import { CallingMeCallsResource } from './resources/calling-me-calls.gen.js';
+import { CallingMeContactCenterExtensionsResource } from './resources/calling-me-contact-center-extensions.gen.js';
+import { CallingMeDoNotDisturbResource } from './resources/calling-me-do-not-disturb.gen.js';
+import { CallingMeEndpointsResource } from './resources/calling-me-endpoints.gen.js';
+import { CallingMeExecutiveResource } from './resources/calling-me-executive.gen.js';
+import { CallingMeFeatureAccessCodesResource } from './resources/calling-me-feature-access-codes.gen.js';
+import { CallingMeGuestCallingResource } from './resources/calling-me-guest-calling.gen.js';
+import { CallingMeHotelingResource } from './resources/calling-me-hoteling.gen.js';
+import { CallingMeModeManagementResource } from './resources/calling-me-mode-management.gen.js';
+import { CallingMeMonitoringResource } from './resources/calling-me-monitoring.gen.js';
+import { CallingMePersonalAssistantResource } from './resources/calling-me-personal-assistant.gen.js';
+import { CallingMePreferredAnswerEndpointResource } from './resources/calling-me-preferred-answer-endpoint.gen.js';
+import { CallingMePriorityAlertResource } from './resources/calling-me-priority-alert.gen.js';
+import { CallingMeQueuesResource } from './resources/calling-me-queues.gen.js';
+import { CallingMeSchedulesResource } from './resources/calling-me-schedules.gen.js';
+import { CallingMeSecondaryLinesResource } from './resources/calling-me-secondary-lines.gen.js';
+import { CallingMeSelectedCallerIdResource } from './resources/calling-me-selected-caller-id.gen.js';
+import { CallingMeSelectiveAcceptResource } from './resources/calling-me-selective-accept.gen.js';
+import { CallingMeSelectiveForwardResource } from './resources/calling-me-selective-forward.gen.js';
+import { CallingMeSelectiveRejectResource } from './resources/calling-me-selective-reject.gen.js';
+import { CallingMeSequentialRingResource } from './resources/calling-me-sequential-ring.gen.js';
+import { CallingMeServicesResource } from './resources/calling-me-services.gen.js';
+import { CallingMeSimultaneousRingResource } from './resources/calling-me-simultaneous-ring.gen.js';
+import { CallingMeSingleNumberReachResource } from './resources/calling-me-single-number-reach.gen.js';
+import { CallingMeVoicemailResource } from './resources/calling-me-voicemail.gen.js';
+import { CallingMeWebexGoOverrideResource } from './resources/calling-me-webex-go-override.gen.js';
+import { CallingNumbersResource } from './resources/calling-numbers.gen.js';
+import { CallingOperatingModesResource } from './resources/calling-operating-modes.gen.js';
+import { CallingPagingGroupsResource } from './resources/calling-paging-groups.gen.js';
+import { CallingPeopleResource } from './resources/calling-people.gen.js';
+import { CallingPeopleAgentCallerIdResource } from './resources/calling-people-agent-caller-id.gen.js';
+import { CallingPeopleAnonymousCallRejectResource } from './resources/calling-people-anonymous-call-reject.gen.js';
+import { CallingPeopleApplicationsResource } from './resources/calling-people-applications.gen.js';
+import { CallingPeopleBargeInResource } from './resources/calling-people-barge-in.gen.js';
+import { CallingPeopleCallBridgeResource } from './resources/calling-people-call-bridge.gen.js';
+import { CallingPeopleCallCaptionsResource } from './resources/calling-people-call-captions.gen.js';
+import { CallingPeopleCallForwardingResource } from './resources/calling-people-call-forwarding.gen.js';
+import { CallingPeopleCallInterceptResource } from './resources/calling-people-call-intercept.gen.js';
+import { CallingPeopleCallRecordingResource } from './resources/calling-people-call-recording.gen.js';
+import { CallingPeopleCallWaitingResource } from './resources/calling-people-call-waiting.gen.js';
+import { CallingPeopleCallerIdResource } from './resources/calling-people-caller-id.gen.js';
+import { CallingPeopleCallingBehaviorResource } from './resources/calling-people-calling-behavior.gen.js';
+import { CallingPeopleDectNetworksResource } from './resources/calling-people-dect-networks.gen.js';
+import { CallingPeopleDoNotDisturbResource } from './resources/calling-people-do-not-disturb.gen.js';
+import { CallingPeopleEmergencyCallbackNumberResource } from './resources/calling-people-emergency-callback-number.gen.js';
+import { CallingPeopleExecutiveResource } from './resources/calling-people-executive.gen.js';
+import { CallingPeopleExecutiveAssistantResource } from './resources/calling-people-executive-assistant.gen.js';
+import { CallingPeopleFaxMessageResource } from './resources/calling-people-fax-message.gen.js';
+import { CallingPeopleFeatureAccessResource } from './resources/calling-people-feature-access.gen.js';
+import { CallingPeopleHotDeskingResource } from './resources/calling-people-hot-desking.gen.js';
+import { CallingPeopleHotelingResource } from './resources/calling-people-hoteling.gen.js';
+import { CallingPeopleIncomingPermissionResource } from './resources/calling-people-incoming-permission.gen.js';
+import { CallingPeopleModeManagementResource } from './resources/calling-people-mode-management.gen.js';
+import { CallingPeopleMonitoringResource } from './resources/calling-people-monitoring.gen.js';
+import { CallingPeopleMsTeamsResource } from './resources/calling-people-ms-teams.gen.js';
+import { CallingPeopleMusicOnHoldResource } from './resources/calling-people-music-on-hold.gen.js';
+import { CallingPeopleNumbersResource } from './resources/calling-people-numbers.gen.js';
+import { CallingPeopleOutgoingPermissionResource } from './resources/calling-people-outgoing-permission.gen.js';
+import { CallingPeoplePersonalAssistantResource } from './resources/calling-people-personal-assistant.gen.js';
+import { CallingPeoplePreferredAnswerEndpointResource } from './resources/calling-people-preferred-answer-endpoint.gen.js';
+import { CallingPeoplePrivacyResource } from './resources/calling-people-privacy.gen.js';
+import { CallingPeoplePushToTalkResource } from './resources/calling-people-push-to-talk.gen.js';
+import { CallingPeopleReceptionResource } from './resources/calling-people-reception.gen.js';
+import { CallingPeopleSchedulesResource } from './resources/calling-people-schedules.gen.js';
+import { CallingPeopleSecondaryNumbersResource } from './resources/calling-people-secondary-numbers.gen.js';
+import { CallingPeopleSelectiveAcceptResource } from './resources/calling-people-selective-accept.gen.js';
+import { CallingPeopleSelectiveForwardResource } from './resources/calling-people-selective-forward.gen.js';
+import { CallingPeopleSelectiveRejectResource } from './resources/calling-people-selective-reject.gen.js';
+import { CallingPeopleServicesResource } from './resources/calling-people-services.gen.js';
+import { CallingPeopleSimultaneousRingResource } from './resources/calling-people-simultaneous-ring.gen.js';
+import { CallingPeopleSingleNumberReachResource } from './resources/calling-people-single-number-reach.gen.js';
+import { CallingPeopleVoicemailResource } from './resources/calling-people-voicemail.gen.js';
+import { CallingPstnResource } from './resources/calling-pstn.gen.js';
+import { CallingReceptionistDirectoriesResource } from './resources/calling-receptionist-directories.gen.js';
+import { CallingRouteChoicesResource } from './resources/calling-route-choices.gen.js';
+import { CallingRouteGroupsResource } from './resources/calling-route-groups.gen.js';
+import { CallingRouteListsResource } from './resources/calling-route-lists.gen.js';
+import { CallingSchedulesResource } from './resources/calling-schedules.gen.js';
+import { CallingServiceSettingsResource } from './resources/calling-service-settings.gen.js';
+import { CallingTranslationPatternsResource } from './resources/calling-translation-patterns.gen.js';
+import { CallingTrunksResource } from './resources/calling-trunks.gen.js';
+import { CallingVirtualExtensionsResource } from './resources/calling-virtual-extensions.gen.js';
+import { CallingVirtualLinesResource } from './resources/calling-virtual-lines.gen.js';
+import { CallingVirtualLinesAgentCallerIdResource } from './resources/calling-virtual-lines-agent-caller-id.gen.js';
+import { CallingVirtualLinesBargeInResource } from './resources/calling-virtual-lines-barge-in.gen.js';
+import { CallingVirtualLinesCallBridgeResource } from './resources/calling-virtual-lines-call-bridge.gen.js';
+import { CallingVirtualLinesCallForwardingResource } from './resources/calling-virtual-lines-call-forwarding.gen.js';
+import { CallingVirtualLinesCallInterceptResource } from './resources/calling-virtual-lines-call-intercept.gen.js';
+import { CallingVirtualLinesCallRecordingResource } from './resources/calling-virtual-lines-call-recording.gen.js';
+import { CallingVirtualLinesCallWaitingResource } from './resources/calling-virtual-lines-call-waiting.gen.js';
+import { CallingVirtualLinesCallerIdResource } from './resources/calling-virtual-lines-caller-id.gen.js';
+import { CallingVirtualLinesDectNetworksResource } from './resources/calling-virtual-lines-dect-networks.gen.js';
+import { CallingVirtualLinesDevicesResource } from './resources/calling-virtual-lines-devices.gen.js';
+import { CallingVirtualLinesDirectorySearchResource } from './resources/calling-virtual-lines-directory-search.gen.js';
+import { CallingVirtualLinesDoNotDisturbResource } from './resources/calling-virtual-lines-do-not-disturb.gen.js';
+import { CallingVirtualLinesEmergencyCallbackNumberResource } from './resources/calling-virtual-lines-emergency-callback-number.gen.js';
+import { CallingVirtualLinesFaxMessageResource } from './resources/calling-virtual-lines-fax-message.gen.js';
+import { CallingVirtualLinesIncomingPermissionResource } from './resources/calling-virtual-lines-incoming-permission.gen.js';
+import { CallingVirtualLinesMusicOnHoldResource } from './resources/calling-virtual-lines-music-on-hold.gen.js';
+import { CallingVirtualLinesNumberResource } from './resources/calling-virtual-lines-number.gen.js';
+import { CallingVirtualLinesOutgoingPermissionResource } from './resources/calling-virtual-lines-outgoing-permission.gen.js';
+import { CallingVirtualLinesPrivacyResource } from './resources/calling-virtual-lines-privacy.gen.js';
+import { CallingVirtualLinesPushToTalkResource } from './resources/calling-virtual-lines-push-to-talk.gen.js';
+import { CallingVirtualLinesVoicemailResource } from './resources/calling-virtual-lines-voicemail.gen.js';
+import { CallingVoiceMessagesResource } from './resources/calling-voice-messages.gen.js';
+import { CallingVoicePortalsResource } from './resources/calling-voice-portals.gen.js';
+import { CallingVoicemailGroupsResource } from './resources/calling-voicemail-groups.gen.js';
+import { CallingWorkspacesResource } from './resources/calling-workspaces.gen.js';
+import { CallingWorkspacesAccessCodesResource } from './resources/calling-workspaces-access-codes.gen.js';
+import { CallingWorkspacesAnonymousCallRejectResource } from './resources/calling-workspaces-anonymous-call-reject.gen.js';
+import { CallingWorkspacesBargeInResource } from './resources/calling-workspaces-barge-in.gen.js';
+import { CallingWorkspacesCallBridgeResource } from './resources/calling-workspaces-call-bridge.gen.js';
+import { CallingWorkspacesCallForwardingResource } from './resources/calling-workspaces-call-forwarding.gen.js';
+import { CallingWorkspacesCallInterceptResource } from './resources/calling-workspaces-call-intercept.gen.js';
+import { CallingWorkspacesCallPoliciesResource } from './resources/calling-workspaces-call-policies.gen.js';
+import { CallingWorkspacesCallRecordingResource } from './resources/calling-workspaces-call-recording.gen.js';
+import { CallingWorkspacesCallWaitingResource } from './resources/calling-workspaces-call-waiting.gen.js';
+import { CallingWorkspacesCallerIdResource } from './resources/calling-workspaces-caller-id.gen.js';
+import { CallingWorkspacesDectNetworksResource } from './resources/calling-workspaces-dect-networks.gen.js';
+import { CallingWorkspacesDoNotDisturbResource } from './resources/calling-workspaces-do-not-disturb.gen.js';
+import { CallingWorkspacesEmergencyCallbackNumberResource } from './resources/calling-workspaces-emergency-callback-number.gen.js';
+import { CallingWorkspacesFaxMessageResource } from './resources/calling-workspaces-fax-message.gen.js';
+import { CallingWorkspacesIncomingPermissionResource } from './resources/calling-workspaces-incoming-permission.gen.js';
+import { CallingWorkspacesMonitoringResource } from './resources/calling-workspaces-monitoring.gen.js';
+import { CallingWorkspacesMusicOnHoldResource } from './resources/calling-workspaces-music-on-hold.gen.js';
+import { CallingWorkspacesNumbersResource } from './resources/calling-workspaces-numbers.gen.js';
+import { CallingWorkspacesOutgoingPermissionResource } from './resources/calling-workspaces-outgoing-permission.gen.js';
+import { CallingWorkspacesPriorityAlertResource } from './resources/calling-workspaces-priority-alert.gen.js';
+import { CallingWorkspacesPrivacyResource } from './resources/calling-workspaces-privacy.gen.js';
+import { CallingWorkspacesPushToTalkResource } from './resources/calling-workspaces-push-to-talk.gen.js';
+import { CallingWorkspacesSecondaryNumbersResource } from './resources/calling-workspaces-secondary-numbers.gen.js';
+import { CallingWorkspacesSelectiveAcceptResource } from './resources/calling-workspaces-selective-accept.gen.js';
+import { CallingWorkspacesSelectiveForwardResource } from './resources/calling-workspaces-selective-forward.gen.js';
+import { CallingWorkspacesSelectiveRejectResource } from './resources/calling-workspaces-selective-reject.gen.js';
+import { CallingWorkspacesSequentialRingResource } from './resources/calling-workspaces-sequential-ring.gen.js';
+import { CallingWorkspacesSimultaneousRingResource } from './resources/calling-workspaces-simultaneous-ring.gen.js';
+import { CallingWorkspacesVoicemailResource } from './resources/calling-workspaces-voicemail.gen.js';
 import { ClassificationsResource } from './resources/classifications.gen.js';
+import { ContactCenterAddressBooksResource } from './resources/contact-center-address-books.gen.js';
+import { ContactCenterAgentGreetingsResource } from './resources/contact-center-agent-greetings.gen.js';
+import { ContactCenterAgentSummariesResource } from './resources/contact-center-agent-summaries.gen.js';
+import { ContactCenterAgentWellbeingResource } from './resources/contact-center-agent-wellbeing.gen.js';
+import { ContactCenterAgentsResource } from './resources/contact-center-agents.gen.js';
+import { ContactCenterAiFeaturesResource } from './resources/contact-center-ai-features.gen.js';
+import { ContactCenterAudioFilesResource } from './resources/contact-center-audio-files.gen.js';
+import { ContactCenterAutoCsatResource } from './resources/contact-center-auto-csat.gen.js';
 import { ContactCenterAuxiliaryCodesResource } from './resources/contact-center-auxiliary-codes.gen.js';
 import { ContactCenterBusinessHoursResource } from './resources/contact-center-business-hours.gen.js';
+import { ContactCenterCallMonitoringResource } from './resources/contact-center-call-monitoring.gen.js';
+import { ContactCenterCallbacksResource } from './resources/contact-center-callbacks.gen.js';
+import { ContactCenterCampaignsResource } from './resources/contact-center-campaigns.gen.js';
+import { ContactCenterCapturesResource } from './resources/contact-center-captures.gen.js';
+import { ContactCenterContactListsResource } from './resources/contact-center-contact-lists.gen.js';
+import { ContactCenterContactNumbersResource } from './resources/contact-center-contact-numbers.gen.js';
+import { ContactCenterDesktopLayoutsResource } from './resources/contact-center-desktop-layouts.gen.js';
 import { ContactCenterDesktopProfilesResource } from './resources/contact-center-desktop-profiles.gen.js';
+import { ContactCenterDialNumbersResource } from './resources/contact-center-dial-numbers.gen.js';
+import { ContactCenterDialPlansResource } from './resources/contact-center-dial-plans.gen.js';
+import { ContactCenterDncListsResource } from './resources/contact-center-dnc-lists.gen.js';
 import { ContactCenterEntryPointsResource } from './resources/contact-center-entry-points.gen.js';
+import { ContactCenterEstimatedWaitTimeResource } from './resources/contact-center-estimated-wait-time.gen.js';
+import { ContactCenterFlowsResource } from './resources/contact-center-flows.gen.js';
+import { ContactCenterGeneratedSummariesResource } from './resources/contact-center-generated-summaries.gen.js';
 import { ContactCenterGlobalVariablesResource } from './resources/contact-center-global-variables.gen.js';
 import { ContactCenterHolidayListsResource } from './resources/contact-center-holiday-lists.gen.js';
+import { ContactCenterJourneyActionsResource } from './resources/contact-center-journey-actions.gen.js';
+import { ContactCenterJourneyEventsResource } from './resources/contact-center-journey-events.gen.js';
+import { ContactCenterJourneyIdentitiesResource } from './resources/contact-center-journey-identities.gen.js';
+import { ContactCenterJourneyProfilesResource } from './resources/contact-center-journey-profiles.gen.js';
+import { ContactCenterJourneySubscriptionsResource } from './resources/contact-center-journey-subscriptions.gen.js';
+import { ContactCenterJourneyWorkspacesResource } from './resources/contact-center-journey-workspaces.gen.js';
 import { ContactCenterMultimediaProfilesResource } from './resources/contact-center-multimedia-profiles.gen.js';
+import { ContactCenterNotificationsResource } from './resources/contact-center-notifications.gen.js';
+import { ContactCenterOutdialAnisResource } from './resources/contact-center-outdial-anis.gen.js';
+import { ContactCenterOverridesResource } from './resources/contact-center-overrides.gen.js';
+import { ContactCenterQueueStatisticsResource } from './resources/contact-center-queue-statistics.gen.js';
+import { ContactCenterQueuesResource } from './resources/contact-center-contact-service-queues.gen.js';
+import { ContactCenterRealtimeResource } from './resources/contact-center-realtime.gen.js';
+import { ContactCenterResourceCollectionsResource } from './resources/contact-center-resource-collections.gen.js';
+import { ContactCenterSearchResource } from './resources/contact-center-search.gen.js';
 import { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
 import { ContactCenterSkillProfilesResource } from './resources/contact-center-skill-profiles.gen.js';
 import { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
+import { ContactCenterSubscriptionsResource } from './resources/contact-center-subscriptions.gen.js';
+import { ContactCenterTasksResource } from './resources/contact-center-tasks.gen.js';
 import { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
+import { ContactCenterUserProfilesResource } from './resources/contact-center-user-profiles.gen.js';
+import { ContactCenterUsersResource } from './resources/contact-center-users.gen.js';
 import { ContactCenterWorkTypesResource } from './resources/contact-center-work-types.gen.js';
 import { DataSourcesResource } from './resources/data-sources.gen.js';
 import { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
@@ -106,18 +332,244 @@ export { BroadWorksBillingReportsResource } from './resources/broadworks-billing
 export { BroadWorksEnterprisesResource } from './resources/broadworks-enterprises.gen.js';
 export { BroadWorksSubscribersResource } from './resources/broadworks-subscribers.gen.js';
 export { BroadWorksWorkspacesResource } from './resources/broadworks-workspaces.gen.js';
+export { CallingAccessCodesResource } from './resources/calling-access-codes.gen.js';
+export { CallingAnnouncementPlaylistsResource } from './resources/calling-announcement-playlists.gen.js';
+export { CallingAnnouncementsResource } from './resources/calling-announcements.gen.js';
+export { CallingAutoAttendantsResource } from './resources/calling-auto-attendants.gen.js';
+export { CallingCallMembersResource } from './resources/calling-call-members.gen.js';
+export { CallingCallParkExtensionsResource } from './resources/calling-call-park-extensions.gen.js';
+export { CallingCallParksResource } from './resources/calling-call-parks.gen.js';
+export { CallingCallPickupsResource } from './resources/calling-call-pickups.gen.js';
+export { CallingCallQueueSupervisorsResource } from './resources/calling-call-queue-supervisors.gen.js';
+export { CallingCallQueuesResource } from './resources/calling-call-queues.gen.js';
+export { CallingCallRecordingResource } from './resources/calling-call-recording.gen.js';
+export { CallingCallRoutingResource } from './resources/calling-call-routing.gen.js';
+export { CallingCallerReputationResource } from './resources/calling-caller-reputation.gen.js';
+export { CallingCallsResource } from './resources/calling-calls.gen.js';
+export { CallingClickToCallResource } from './resources/calling-click-to-call.gen.js';
+export { CallingClientSettingsResource } from './resources/calling-client-settings.gen.js';
+export { CallingConferencesResource } from './resources/calling-conferences.gen.js';
+export { CallingConvergedRecordingsResource } from './resources/calling-converged-recordings.gen.js';
+export { CallingCountriesResource } from './resources/calling-countries.gen.js';
+export { CallingCustomerAssistResource } from './resources/calling-customer-assist.gen.js';
+export { CallingDectNetworksResource } from './resources/calling-dect-networks.gen.js';
+export { CallingDetailedCallHistoryResource } from './resources/calling-detailed-call-history.gen.js';
+export { CallingDialPatternsResource } from './resources/calling-dial-patterns.gen.js';
+export { CallingDialPlansResource } from './resources/calling-dial-plans.gen.js';
+export { CallingEmergencyServicesResource } from './resources/calling-emergency-services.gen.js';
+export { CallingExtensionsResource } from './resources/calling-extensions.gen.js';
+export { CallingGuestCallingResource } from './resources/calling-guest-calling.gen.js';
+export { CallingHuntGroupsResource } from './resources/calling-hunt-groups.gen.js';
+export { CallingJobsCallRecordingResource } from './resources/calling-jobs-call-recording.gen.js';
+export { CallingJobsDeleteCallingLocationResource } from './resources/calling-jobs-delete-calling-location.gen.js';
+export { CallingJobsManageNumbersResource } from './resources/calling-jobs-manage-numbers.gen.js';
+export { CallingJobsMoveUsersResource } from './resources/calling-jobs-move-users.gen.js';
+export { CallingJobsUpdateRoutingPrefixResource } from './resources/calling-jobs-update-routing-prefix.gen.js';
+export { CallingLocationFeaturesResource } from './resources/calling-location-features.gen.js';
+export { CallingLocationOutgoingPermissionsResource } from './resources/calling-location-outgoing-permissions.gen.js';
+export { CallingLocationsResource } from './resources/calling-locations.gen.js';
+export { CallingMeResource } from './resources/calling-me.gen.js';
+export { CallingMeAnonymousCallRejectResource } from './resources/calling-me-anonymous-call-reject.gen.js';
+export { CallingMeAvailableCallerIdsResource } from './resources/calling-me-available-caller-ids.gen.js';
+export { CallingMeBargeInResource } from './resources/calling-me-barge-in.gen.js';
+export { CallingMeCallBlockResource } from './resources/calling-me-call-block.gen.js';
+export { CallingMeCallCaptionsResource } from './resources/calling-me-call-captions.gen.js';
+export { CallingMeCallForwardingResource } from './resources/calling-me-call-forwarding.gen.js';
+export { CallingMeCallNotifyResource } from './resources/calling-me-call-notify.gen.js';
+export { CallingMeCallParkResource } from './resources/calling-me-call-park.gen.js';
+export { CallingMeCallPickupGroupResource } from './resources/calling-me-call-pickup-group.gen.js';
+export { CallingMeCallPoliciesResource } from './resources/calling-me-call-policies.gen.js';
+export { CallingMeCallRecordingResource } from './resources/calling-me-call-recording.gen.js';
+export { CallingMeCallWaitingResource } from './resources/calling-me-call-waiting.gen.js';
+export { CallingMeCallerIdResource } from './resources/calling-me-caller-id.gen.js';
+export { CallingMeCallsResource } from './resources/calling-me-calls.gen.js';
+export { CallingMeContactCenterExtensionsResource } from './resources/calling-me-contact-center-extensions.gen.js';
+export { CallingMeDoNotDisturbResource } from './resources/calling-me-do-not-disturb.gen.js';
+export { CallingMeEndpointsResource } from './resources/calling-me-endpoints.gen.js';
+export { CallingMeExecutiveResource } from './resources/calling-me-executive.gen.js';
+export { CallingMeFeatureAccessCodesResource } from './resources/calling-me-feature-access-codes.gen.js';
+export { CallingMeGuestCallingResource } from './resources/calling-me-guest-calling.gen.js';
+export { CallingMeHotelingResource } from './resources/calling-me-hoteling.gen.js';
+export { CallingMeModeManagementResource } from './resources/calling-me-mode-management.gen.js';
+export { CallingMeMonitoringResource } from './resources/calling-me-monitoring.gen.js';
+export { CallingMePersonalAssistantResource } from './resources/calling-me-personal-assistant.gen.js';
+export { CallingMePreferredAnswerEndpointResource } from './resources/calling-me-preferred-answer-endpoint.gen.js';
+export { CallingMePriorityAlertResource } from './resources/calling-me-priority-alert.gen.js';
+export { CallingMeQueuesResource } from './resources/calling-me-queues.gen.js';
+export { CallingMeSchedulesResource } from './resources/calling-me-schedules.gen.js';
+export { CallingMeSecondaryLinesResource } from './resources/calling-me-secondary-lines.gen.js';
+export { CallingMeSelectedCallerIdResource } from './resources/calling-me-selected-caller-id.gen.js';
+export { CallingMeSelectiveAcceptResource } from './resources/calling-me-selective-accept.gen.js';
+export { CallingMeSelectiveForwardResource } from './resources/calling-me-selective-forward.gen.js';
+export { CallingMeSelectiveRejectResource } from './resources/calling-me-selective-reject.gen.js';
+export { CallingMeSequentialRingResource } from './resources/calling-me-sequential-ring.gen.js';
+export { CallingMeServicesResource } from './resources/calling-me-services.gen.js';
+export { CallingMeSimultaneousRingResource } from './resources/calling-me-simultaneous-ring.gen.js';
+export { CallingMeSingleNumberReachResource } from './resources/calling-me-single-number-reach.gen.js';
+export { CallingMeVoicemailResource } from './resources/calling-me-voicemail.gen.js';
+export { CallingMeWebexGoOverrideResource } from './resources/calling-me-webex-go-override.gen.js';
+export { CallingNumbersResource } from './resources/calling-numbers.gen.js';
+export { CallingOperatingModesResource } from './resources/calling-operating-modes.gen.js';
+export { CallingPagingGroupsResource } from './resources/calling-paging-groups.gen.js';
+export { CallingPeopleResource } from './resources/calling-people.gen.js';
+export { CallingPeopleAgentCallerIdResource } from './resources/calling-people-agent-caller-id.gen.js';
+export { CallingPeopleAnonymousCallRejectResource } from './resources/calling-people-anonymous-call-reject.gen.js';
+export { CallingPeopleApplicationsResource } from './resources/calling-people-applications.gen.js';
+export { CallingPeopleBargeInResource } from './resources/calling-people-barge-in.gen.js';
+export { CallingPeopleCallBridgeResource } from './resources/calling-people-call-bridge.gen.js';
+export { CallingPeopleCallCaptionsResource } from './resources/calling-people-call-captions.gen.js';
+export { CallingPeopleCallForwardingResource } from './resources/calling-people-call-forwarding.gen.js';
+export { CallingPeopleCallInterceptResource } from './resources/calling-people-call-intercept.gen.js';
+export { CallingPeopleCallRecordingResource } from './resources/calling-people-call-recording.gen.js';
+export { CallingPeopleCallWaitingResource } from './resources/calling-people-call-waiting.gen.js';
+export { CallingPeopleCallerIdResource } from './resources/calling-people-caller-id.gen.js';
+export { CallingPeopleCallingBehaviorResource } from './resources/calling-people-calling-behavior.gen.js';
+export { CallingPeopleDectNetworksResource } from './resources/calling-people-dect-networks.gen.js';
+export { CallingPeopleDoNotDisturbResource } from './resources/calling-people-do-not-disturb.gen.js';
+export { CallingPeopleEmergencyCallbackNumberResource } from './resources/calling-people-emergency-callback-number.gen.js';
+export { CallingPeopleExecutiveResource } from './resources/calling-people-executive.gen.js';
+export { CallingPeopleExecutiveAssistantResource } from './resources/calling-people-executive-assistant.gen.js';
+export { CallingPeopleFaxMessageResource } from './resources/calling-people-fax-message.gen.js';
+export { CallingPeopleFeatureAccessResource } from './resources/calling-people-feature-access.gen.js';
+export { CallingPeopleHotDeskingResource } from './resources/calling-people-hot-desking.gen.js';
+export { CallingPeopleHotelingResource } from './resources/calling-people-hoteling.gen.js';
+export { CallingPeopleIncomingPermissionResource } from './resources/calling-people-incoming-permission.gen.js';
+export { CallingPeopleModeManagementResource } from './resources/calling-people-mode-management.gen.js';
+export { CallingPeopleMonitoringResource } from './resources/calling-people-monitoring.gen.js';
+export { CallingPeopleMsTeamsResource } from './resources/calling-people-ms-teams.gen.js';
+export { CallingPeopleMusicOnHoldResource } from './resources/calling-people-music-on-hold.gen.js';
+export { CallingPeopleNumbersResource } from './resources/calling-people-numbers.gen.js';
+export { CallingPeopleOutgoingPermissionResource } from './resources/calling-people-outgoing-permission.gen.js';
+export { CallingPeoplePersonalAssistantResource } from './resources/calling-people-personal-assistant.gen.js';
+export { CallingPeoplePreferredAnswerEndpointResource } from './resources/calling-people-preferred-answer-endpoint.gen.js';
+export { CallingPeoplePrivacyResource } from './resources/calling-people-privacy.gen.js';
+export { CallingPeoplePushToTalkResource } from './resources/calling-people-push-to-talk.gen.js';
+export { CallingPeopleReceptionResource } from './resources/calling-people-reception.gen.js';
+export { CallingPeopleSchedulesResource } from './resources/calling-people-schedules.gen.js';
+export { CallingPeopleSecondaryNumbersResource } from './resources/calling-people-secondary-numbers.gen.js';
+export { CallingPeopleSelectiveAcceptResource } from './resources/calling-people-selective-accept.gen.js';
+export { CallingPeopleSelectiveForwardResource } from './resources/calling-people-selective-forward.gen.js';
+export { CallingPeopleSelectiveRejectResource } from './resources/calling-people-selective-reject.gen.js';
+export { CallingPeopleServicesResource } from './resources/calling-people-services.gen.js';
+export { CallingPeopleSimultaneousRingResource } from './resources/calling-people-simultaneous-ring.gen.js';
+export { CallingPeopleSingleNumberReachResource } from './resources/calling-people-single-number-reach.gen.js';
+export { CallingPeopleVoicemailResource } from './resources/calling-people-voicemail.gen.js';
+export { CallingPstnResource } from './resources/calling-pstn.gen.js';
+export { CallingReceptionistDirectoriesResource } from './resources/calling-receptionist-directories.gen.js';
+export { CallingRouteChoicesResource } from './resources/calling-route-choices.gen.js';
+export { CallingRouteGroupsResource } from './resources/calling-route-groups.gen.js';
+export { CallingRouteListsResource } from './resources/calling-route-lists.gen.js';
+export { CallingSchedulesResource } from './resources/calling-schedules.gen.js';
+export { CallingServiceSettingsResource } from './resources/calling-service-settings.gen.js';
+export { CallingTranslationPatternsResource } from './resources/calling-translation-patterns.gen.js';
+export { CallingTrunksResource } from './resources/calling-trunks.gen.js';
+export { CallingVirtualExtensionsResource } from './resources/calling-virtual-extensions.gen.js';
+export { CallingVirtualLinesResource } from './resources/calling-virtual-lines.gen.js';
+export { CallingVirtualLinesAgentCallerIdResource } from './resources/calling-virtual-lines-agent-caller-id.gen.js';
+export { CallingVirtualLinesBargeInResource } from './resources/calling-virtual-lines-barge-in.gen.js';
+export { CallingVirtualLinesCallBridgeResource } from './resources/calling-virtual-lines-call-bridge.gen.js';
+export { CallingVirtualLinesCallForwardingResource } from './resources/calling-virtual-lines-call-forwarding.gen.js';
+export { CallingVirtualLinesCallInterceptResource } from './resources/calling-virtual-lines-call-intercept.gen.js';
+export { CallingVirtualLinesCallRecordingResource } from './resources/calling-virtual-lines-call-recording.gen.js';
+export { CallingVirtualLinesCallWaitingResource } from './resources/calling-virtual-lines-call-waiting.gen.js';
+export { CallingVirtualLinesCallerIdResource } from './resources/calling-virtual-lines-caller-id.gen.js';
+export { CallingVirtualLinesDectNetworksResource } from './resources/calling-virtual-lines-dect-networks.gen.js';
+export { CallingVirtualLinesDevicesResource } from './resources/calling-virtual-lines-devices.gen.js';
+export { CallingVirtualLinesDirectorySearchResource } from './resources/calling-virtual-lines-directory-search.gen.js';
+export { CallingVirtualLinesDoNotDisturbResource } from './resources/calling-virtual-lines-do-not-disturb.gen.js';
+export { CallingVirtualLinesEmergencyCallbackNumberResource } from './resources/calling-virtual-lines-emergency-callback-number.gen.js';
+export { CallingVirtualLinesFaxMessageResource } from './resources/calling-virtual-lines-fax-message.gen.js';
+export { CallingVirtualLinesIncomingPermissionResource } from './resources/calling-virtual-lines-incoming-permission.gen.js';
+export { CallingVirtualLinesMusicOnHoldResource } from './resources/calling-virtual-lines-music-on-hold.gen.js';
+export { CallingVirtualLinesNumberResource } from './resources/calling-virtual-lines-number.gen.js';
+export { CallingVirtualLinesOutgoingPermissionResource } from './resources/calling-virtual-lines-outgoing-permission.gen.js';
+export { CallingVirtualLinesPrivacyResource } from './resources/calling-virtual-lines-privacy.gen.js';
+export { CallingVirtualLinesPushToTalkResource } from './resources/calling-virtual-lines-push-to-talk.gen.js';
+export { CallingVirtualLinesVoicemailResource } from './resources/calling-virtual-lines-voicemail.gen.js';
+export { CallingVoiceMessagesResource } from './resources/calling-voice-messages.gen.js';
+export { CallingVoicePortalsResource } from './resources/calling-voice-portals.gen.js';
+export { CallingVoicemailGroupsResource } from './resources/calling-voicemail-groups.gen.js';
+export { CallingWorkspacesResource } from './resources/calling-workspaces.gen.js';
+export { CallingWorkspacesAccessCodesResource } from './resources/calling-workspaces-access-codes.gen.js';
+export { CallingWorkspacesAnonymousCallRejectResource } from './resources/calling-workspaces-anonymous-call-reject.gen.js';
+export { CallingWorkspacesBargeInResource } from './resources/calling-workspaces-barge-in.gen.js';
+export { CallingWorkspacesCallBridgeResource } from './resources/calling-workspaces-call-bridge.gen.js';
+export { CallingWorkspacesCallForwardingResource } from './resources/calling-workspaces-call-forwarding.gen.js';
+export { CallingWorkspacesCallInterceptResource } from './resources/calling-workspaces-call-intercept.gen.js';
+export { CallingWorkspacesCallPoliciesResource } from './resources/calling-workspaces-call-policies.gen.js';
+export { CallingWorkspacesCallRecordingResource } from './resources/calling-workspaces-call-recording.gen.js';
+export { CallingWorkspacesCallWaitingResource } from './resources/calling-workspaces-call-waiting.gen.js';
+export { CallingWorkspacesCallerIdResource } from './resources/calling-workspaces-caller-id.gen.js';
+export { CallingWorkspacesDectNetworksResource } from './resources/calling-workspaces-dect-networks.gen.js';
+export { CallingWorkspacesDoNotDisturbResource } from './resources/calling-workspaces-do-not-disturb.gen.js';
+export { CallingWorkspacesEmergencyCallbackNumberResource } from './resources/calling-workspaces-emergency-callback-number.gen.js';
+export { CallingWorkspacesFaxMessageResource } from './resources/calling-workspaces-fax-message.gen.js';
+export { CallingWorkspacesIncomingPermissionResource } from './resources/calling-workspaces-incoming-permission.gen.js';
+export { CallingWorkspacesMonitoringResource } from './resources/calling-workspaces-monitoring.gen.js';
+export { CallingWorkspacesMusicOnHoldResource } from './resources/calling-workspaces-music-on-hold.gen.js';
+export { CallingWorkspacesNumbersResource } from './resources/calling-workspaces-numbers.gen.js';
+export { CallingWorkspacesOutgoingPermissionResource } from './resources/calling-workspaces-outgoing-permission.gen.js';
+export { CallingWorkspacesPriorityAlertResource } from './resources/calling-workspaces-priority-alert.gen.js';
+export { CallingWorkspacesPrivacyResource } from './resources/calling-workspaces-privacy.gen.js';
+export { CallingWorkspacesPushToTalkResource } from './resources/calling-workspaces-push-to-talk.gen.js';
+export { CallingWorkspacesSecondaryNumbersResource } from './resources/calling-workspaces-secondary-numbers.gen.js';
+export { CallingWorkspacesSelectiveAcceptResource } from './resources/calling-workspaces-selective-accept.gen.js';
+export { CallingWorkspacesSelectiveForwardResource } from './resources/calling-workspaces-selective-forward.gen.js';
+export { CallingWorkspacesSelectiveRejectResource } from './resources/calling-workspaces-selective-reject.gen.js';
+export { CallingWorkspacesSequentialRingResource } from './resources/calling-workspaces-sequential-ring.gen.js';
+export { CallingWorkspacesSimultaneousRingResource } from './resources/calling-workspaces-simultaneous-ring.gen.js';
+export { CallingWorkspacesVoicemailResource } from './resources/calling-workspaces-voicemail.gen.js';
 export { ClassificationsResource } from './resources/classifications.gen.js';
+export { ContactCenterAddressBooksResource } from './resources/contact-center-address-books.gen.js';
+export { ContactCenterAgentGreetingsResource } from './resources/contact-center-agent-greetings.gen.js';
+export { ContactCenterAgentSummariesResource } from './resources/contact-center-agent-summaries.gen.js';
+export { ContactCenterAgentWellbeingResource } from './resources/contact-center-agent-wellbeing.gen.js';
+export { ContactCenterAgentsResource } from './resources/contact-center-agents.gen.js';
+export { ContactCenterAiFeaturesResource } from './resources/contact-center-ai-features.gen.js';
+export { ContactCenterAudioFilesResource } from './resources/contact-center-audio-files.gen.js';
+export { ContactCenterAutoCsatResource } from './resources/contact-center-auto-csat.gen.js';
 export { ContactCenterAuxiliaryCodesResource } from './resources/contact-center-auxiliary-codes.gen.js';
 export { ContactCenterBusinessHoursResource } from './resources/contact-center-business-hours.gen.js';
+export { ContactCenterCallMonitoringResource } from './resources/contact-center-call-monitoring.gen.js';
+export { ContactCenterCallbacksResource } from './resources/contact-center-callbacks.gen.js';
+export { ContactCenterCampaignsResource } from './resources/contact-center-campaigns.gen.js';
+export { ContactCenterCapturesResource } from './resources/contact-center-captures.gen.js';
+export { ContactCenterContactListsResource } from './resources/contact-center-contact-lists.gen.js';
+export { ContactCenterContactNumbersResource } from './resources/contact-center-contact-numbers.gen.js';
+export { ContactCenterDesktopLayoutsResource } from './resources/contact-center-desktop-layouts.gen.js';
 export { ContactCenterDesktopProfilesResource } from './resources/contact-center-desktop-profiles.gen.js';
+export { ContactCenterDialNumbersResource } from './resources/contact-center-dial-numbers.gen.js';
+export { ContactCenterDialPlansResource } from './resources/contact-center-dial-plans.gen.js';
+export { ContactCenterDncListsResource } from './resources/contact-center-dnc-lists.gen.js';
 export { ContactCenterEntryPointsResource } from './resources/contact-center-entry-points.gen.js';
+export { ContactCenterEstimatedWaitTimeResource } from './resources/contact-center-estimated-wait-time.gen.js';
+export { ContactCenterFlowsResource } from './resources/contact-center-flows.gen.js';
+export { ContactCenterGeneratedSummariesResource } from './resources/contact-center-generated-summaries.gen.js';
 export { ContactCenterGlobalVariablesResource } from './resources/contact-center-global-variables.gen.js';
 export { ContactCenterHolidayListsResource } from './resources/contact-center-holiday-lists.gen.js';
+export { ContactCenterJourneyActionsResource } from './resources/contact-center-journey-actions.gen.js';
+export { ContactCenterJourneyEventsResource } from './resources/contact-center-journey-events.gen.js';
+export { ContactCenterJourneyIdentitiesResource } from './resources/contact-center-journey-identities.gen.js';
+export { ContactCenterJourneyProfilesResource } from './resources/contact-center-journey-profiles.gen.js';
+export { ContactCenterJourneySubscriptionsResource } from './resources/contact-center-journey-subscriptions.gen.js';
+export { ContactCenterJourneyWorkspacesResource } from './resources/contact-center-journey-workspaces.gen.js';
 export { ContactCenterMultimediaProfilesResource } from './resources/contact-center-multimedia-profiles.gen.js';
+export { ContactCenterNotificationsResource } from './resources/contact-center-notifications.gen.js';
+export { ContactCenterOutdialAnisResource } from './resources/contact-center-outdial-anis.gen.js';
+export { ContactCenterOverridesResource } from './resources/contact-center-overrides.gen.js';
+export { ContactCenterQueueStatisticsResource } from './resources/contact-center-queue-statistics.gen.js';
+export { ContactCenterQueuesResource } from './resources/contact-center-contact-service-queues.gen.js';
+export { ContactCenterRealtimeResource } from './resources/contact-center-realtime.gen.js';
+export { ContactCenterResourceCollectionsResource } from './resources/contact-center-resource-collections.gen.js';
+export { ContactCenterSearchResource } from './resources/contact-center-search.gen.js';
 export { ContactCenterSitesResource } from './resources/contact-center-sites.gen.js';
 export { ContactCenterSkillProfilesResource } from './resources/contact-center-skill-profiles.gen.js';
 export { ContactCenterSkillsResource } from './resources/contact-center-skills.gen.js';
+export { ContactCenterSubscriptionsResource } from './resources/contact-center-subscriptions.gen.js';
+export { ContactCenterTasksResource } from './resources/contact-center-tasks.gen.js';
 export { ContactCenterTeamsResource } from './resources/contact-center-teams.gen.js';
+export { ContactCenterUserProfilesResource } from './resources/contact-center-user-profiles.gen.js';
+export { ContactCenterUsersResource } from './resources/contact-center-users.gen.js';
 export { ContactCenterWorkTypesResource } from './resources/contact-center-work-types.gen.js';
 export { DataSourcesResource } from './resources/data-sources.gen.js';
 export { DeviceCallSettingsResource } from './resources/device-call-settings.gen.js';
@@ -220,8 +672,1371 @@ export interface BroadWorksNamespace {
   readonly workspaces: BroadWorksWorkspacesResource;
 }
 
+/** The resources under `webex.calling`. */
+export interface CallingNamespace {
+  /**
+   * Access codes (authorization codes) let someone make a call their outgoing calling permissions would
+   * otherwise block, by entering a code. These are the organization's codes, usable in every location;
+   * each location can have codes of its own too (`webex.calling.locationOutgoingPermissions`). Reading
+   * needs a full, user or read-only administrator (scope `spark-admin:telephony_config_read`), changing
+   * a full or user administrator (`spark-admin:telephony_config_write`). The operations are in Cisco's
+   * beta documents and in wxc_sdk, not in the Calling document at hand.
+   */
+  readonly accessCodes: CallingAccessCodesResource;
+  /**
+   * A playlist strings several organization-level announcements of the announcement repository together,
+   * to be played one after the other, for example as music on hold. A playlist is defined once for the
+   * organization and then assigned to locations. Reading playlists needs a full or read-only
+   * administrator token with `spark-admin:telephony_config_read`; changing them a full administrator
+   * with `spark-admin:telephony_config_write`.
+   */
+  readonly announcementPlaylists: CallingAnnouncementPlaylistsResource;
+  /**
+   * The announcement repository holds the audio files that call features play to callers (auto attendant
+   * greetings, call queue comfort messages, music on hold …), stored for the whole organization or for
+   * one location, within a size limit each. An announcement is either an uploaded audio file or
+   * generated from text (text-to-speech): generate the prompt, wait until its status is `SUCCESS`, then
+   * store its `fileUri` as an announcement. Reading needs a full or read-only administrator (or location
+   * administrator) token with `spark-admin:telephony_config_read`; changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly announcements: CallingAnnouncementsResource;
+  /**
+   * An auto attendant answers calls to its number or extension with a greeting and a menu, one for
+   * business hours and one for after hours, and routes each caller by the key they press: to a person, a
+   * queue, a mailbox, dialling by name or extension. Reading needs a full or read-only administrator
+   * (scope `spark-admin:telephony_config_read`), changing a full or location administrator
+   * (`spark-admin:telephony_config_write`).
+   */
+  readonly autoAttendants: CallingAutoAttendantsResource;
+  /**
+   * The basic call control actions on the calls of one member of the organization (a person, a workspace
+   * or a virtual line) named by its id in the path: what an application acting for many lines, such as a
+   * reception console or a contact centre integration, needs. Every method takes the member's id first;
+   * `orgId` picks the organization for a partner.
+   */
+  readonly callMembers: CallingCallMembersResource;
+  /**
+   * Call park lets someone put a call on hold on another line, a member of their call park group or a
+   * call park extension, so that anyone can pick it up from another phone. A parked call nobody picks up
+   * rings back: to the person who parked it, then, if set, to a recall hunt group. Reading needs a full
+   * or read-only administrator (scope `spark-admin:telephony_config_read`), changing a full or location
+   * administrator (`spark-admin:telephony_config_write`).
+   */
+  readonly callParkExtensions: CallingCallParkExtensionsResource;
+  /**
+   * Call park lets someone put a call on hold on another line, a member of their call park group or a
+   * call park extension, so that anyone can pick it up from another phone. A parked call nobody picks up
+   * rings back: to the person who parked it, then, if set, to a recall hunt group. Reading needs a full
+   * or read-only administrator (scope `spark-admin:telephony_config_read`), changing a full or location
+   * administrator (`spark-admin:telephony_config_write`).
+   */
+  readonly callParks: CallingCallParksResource;
+  /**
+   * A call pickup group lets its members answer a call that rings on another member's phone, by dialling
+   * a feature code, and can tell them with a tone or a visual alert when such a call has rung for a
+   * while. Reading needs a full or read-only administrator (scope `spark-admin:telephony_config_read`),
+   * changing a full or location administrator (`spark-admin:telephony_config_write`).
+   */
+  readonly callPickups: CallingCallPickupsResource;
+  /**
+   * A call queue answers calls to a number or extension and hands them to a group of agents. In queues
+   * with Customer Assist, supervisors watch their agents' calls and can listen in, coach or barge in.
+   * Supervisors are read with a full or read-only administrator's token
+   * (`spark-admin:telephony_config_read`) and changed with a full administrator's
+   * (`spark-admin:telephony_config_write`); a partner administrator passes the customer's `orgId`.
+   */
+  readonly callQueueSupervisors: CallingCallQueueSupervisorsResource;
+  /**
+   * A call queue answers calls to a number or extension and hands them to a group of agents. In queues
+   * with Customer Assist, supervisors watch their agents' calls and can listen in, coach or barge in.
+   * Supervisors are read with a full or read-only administrator's token
+   * (`spark-admin:telephony_config_read`) and changed with a full administrator's
+   * (`spark-admin:telephony_config_write`); a partner administrator passes the customer's `orgId`.
+   */
+  readonly callQueues: CallingCallQueuesResource;
+  /**
+   * Call recording in Webex Calling is provided by a recording vendor (Webex itself or a partner such as
+   * Dubber) chosen for the organization and, where needed, per location. These settings say which vendor
+   * records, where recordings are stored, what happens when recording fails, which announcements callers
+   * hear when recording starts, stops, pauses or resumes, and the compliance announcement played on
+   * calls to and from the telephone network. Which people record is set on each person, workspace or
+   * virtual line. Reading the settings needs a full or read-only administrator (or location
+   * administrator) token with `spark-admin:telephony_config_read`; changing them
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly callRecording: CallingCallRecordingResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly callRouting: CallingCallRoutingResource;
+  /**
+   * Webex Calling can ask a caller reputation provider, an outside service, to score each incoming call,
+   * and block calls scored as unwanted or let through those scored as safe. An organization connects one
+   * provider with the client id and secret the provider issued; these operations read and change that
+   * connection. Each takes the organization as `organizationId` (not `orgId`), the token's own when left
+   * out.
+   */
+  readonly callerReputation: CallingCallerReputationResource;
+  /**
+   * Control the calls of the Webex Calling user whose token is used, as a desk phone or softphone would:
+   * every action is on the user's own calls (or on a line they share, with `lineOwnerId`), never on
+   * another person's. Reading needs the scope `spark:calls_read`, acting `spark:calls_write`. A call's
+   * `id` lasts as long as the call: list the calls again rather than keep one.
+   */
+  readonly calls: CallingCallsResource;
+  /**
+   * Click-to-call lets a guest without a Webex account call the organization from a web page. The page's
+   * back end, holding a service app's token (scope `spark:webrtc_calling`), creates a guest token
+   * (`webex.guestManagement.createToken`) and a call token here, and hands both to the browser, where
+   * the Web Calling SDK places the call. The destination must be one the administrator allowed
+   * (`webex.calling.guestCalling`). The operation is in Cisco's beta documents and in wxc_sdk, not in
+   * the Calling document at hand.
+   */
+  readonly clickToCall: CallingClickToCallResource;
+  /**
+   * Settings of the Webex app as a calling client, for the whole organization: today those for people
+   * who call with Webex from within Microsoft Teams. Reading needs a full or read-only administrator
+   * (scope `spark-admin:telephony_config_read`), changing a full administrator
+   * (`spark-admin:telephony_config_write`).
+   */
+  readonly clientSettings: CallingClientSettingsResource;
+  /**
+   * The user whose token is used can hold one conference at a time, built from their own calls: start it
+   * from two or more calls, add more calls to it, mute or deafen its participants, hold and resume it,
+   * and release it. There is no conference id: every action is on the user's current conference (on a
+   * line they share or hold beside their own with `lineOwnerId`). Participants are named by the id of
+   * their call, as the call control listing gives it.
+   */
+  readonly conferences: CallingConferencesResource;
+  /**
+   * Converged recordings are the recordings of Webex Calling calls that Webex itself records (the Webex
+   * recording vendor), kept beside meeting recordings. A user lists and manages their own; an
+   * administrator or compliance officer lists everyone's with `listForAdmin`. Deleted recordings go to a
+   * recycle bin, from which they can be restored until they are purged. A user's own recordings need the
+   * `spark:recordings_read` and `spark:recordings_write` scopes; the whole organization's, an
+   * administrator's or compliance officer's token with the matching `spark-admin:` or
+   * `spark-compliance:` scopes.
+   */
+  readonly convergedRecordings: CallingConvergedRecordingsResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly countries: CallingCountriesResource;
+  /**
+   * Customer Assist (formerly Customer Experience Essentials) adds contact-centre features to Webex
+   * Calling call queues for agents who hold its licence: wrap-up reasons agents pick after each call, a
+   * wrap-up timer, a screen pop that opens a web page about the caller, and the recording of queue
+   * calls. Administrators of the organization or of the queue's location manage them.
+   */
+  readonly customerAssist: CallingCustomerAssistResource;
+  /**
+   * A DECT network is a set of Cisco DECT base stations at one Webex Calling location that share one
+   * chain of radio cells, and the cordless handsets registered to it. Each handset carries one or two
+   * lines, each owned by a person, a workspace or a virtual line. Administrators of the organization or
+   * of the location manage networks, base stations and handsets here; the devices pick up changes when
+   * they next resync.
+   */
+  readonly dectNetworks: CallingDectNetworksResource;
+  /**
+   * The organization's Webex Calling call records, one per leg of each call, served from the Calling
+   * analytics host, not webexapis.com. This report reads those of a past period: a window of up to 12
+   * hours, from about five minutes ago back to 30 days ago; to keep up with calls as they end, read the
+   * live stream instead. Needs a token with the `spark-admin:calling_cdr_read` scope of an administrator
+   * who has the "Webex Calling Detailed Call History API access" role; the host limits how often an
+   * organization may ask.
+   */
+  readonly detailedCallHistory: CallingDetailedCallHistoryResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly dialPatterns: CallingDialPatternsResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly dialPlans: CallingDialPlansResource;
+  /**
+   * How an organization's Webex Calling handles emergency calls beyond routing them: email notices sent
+   * when someone dials an emergency number, the callback number a hunt group's dependants fall back on,
+   * and the RedSky integration, which keeps a dispatchable address for each location and walks it
+   * through the steps US law asks for (building address, alert email, network elements, routing).
+   * Reading needs an administrator's read scope, changing the settings a full or location administrator.
+   */
+  readonly emergencyServices: CallingEmergencyServicesResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly extensions: CallingExtensionsResource;
+  /**
+   * Guest calling lets a visitor of the organization's website call it from the browser, as a guest
+   * without a Webex account, through the Web Calling SDK and a call token (`webex.calling.clickToCall`).
+   * These settings say whether it is on, whether guests' calls are private, and which destinations (auto
+   * attendants, call queues, hunt groups, virtual lines) guests may reach. Reading needs a full or
+   * read-only administrator (scope `spark-admin:telephony_config_read`; a location administrator may
+   * list members), changing a full administrator (`spark-admin:telephony_config_write`). The operations
+   * are in Cisco's beta documents and in wxc_sdk, not in the Calling document at hand.
+   */
+  readonly guestCalling: CallingGuestCallingResource;
+  /**
+   * A hunt group is a number or extension that offers each call to a group of agents (people,
+   * workspaces, virtual lines) by a policy: one after the other, round robin, all at once, by who has
+   * been idle longest, or by weight. Unlike a call queue, it keeps no caller waiting in line. Reading
+   * needs a full or read-only administrator (scope `spark-admin:telephony_config_read`), changing a full
+   * or location administrator (`spark-admin:telephony_config_write`).
+   */
+  readonly huntGroups: CallingHuntGroupsResource;
+  /**
+   * `calling.jobs.callRecording`, `calling.jobs.deleteCallingLocation`, `calling.jobs.manageNumbers`,
+   * `calling.jobs.moveUsers`, `calling.jobs.updateRoutingPrefix`.
+   */
+  readonly jobs: CallingJobsNamespace;
+  /**
+   * Hot desking through the voice portal lets a person sign in to a shared desk phone from the voice
+   * portal, so that the phone carries their own line for a while. It is switched on per location, and
+   * per person.
+   */
+  readonly locationFeatures: CallingLocationFeaturesResource;
+  /**
+   * How a location handles calls beyond its members' own settings: whether calls to and from it are
+   * intercepted, where calls to unknown extensions go, which kinds of outgoing call are allowed (with
+   * access codes, auto transfer numbers and digit patterns), and example SIP passwords that meet its
+   * rules. Reading needs an administrator token with `spark-admin:telephony_config_read`, changing one
+   * with `spark-admin:telephony_config_write`.
+   */
+  readonly locationOutgoingPermissions: CallingLocationOutgoingPermissionsResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly locations: CallingLocationsResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   *
+   * Under it: `calling.me.anonymousCallReject`, `calling.me.availableCallerIds`, `calling.me.bargeIn`,
+   * `calling.me.callBlock`, `calling.me.callCaptions`, `calling.me.callForwarding`,
+   * `calling.me.callNotify`, `calling.me.callPark`, `calling.me.callPickupGroup`,
+   * `calling.me.callPolicies`, `calling.me.callRecording`, `calling.me.callWaiting`,
+   * `calling.me.callerId`, `calling.me.calls`, `calling.me.contactCenterExtensions`,
+   * `calling.me.doNotDisturb`, `calling.me.endpoints`, `calling.me.executive`,
+   * `calling.me.featureAccessCodes`, `calling.me.guestCalling`, `calling.me.hoteling`,
+   * `calling.me.modeManagement`, `calling.me.monitoring`, `calling.me.personalAssistant`,
+   * `calling.me.preferredAnswerEndpoint`, `calling.me.priorityAlert`, `calling.me.queues`,
+   * `calling.me.schedules`, `calling.me.secondaryLines`, `calling.me.selectedCallerId`,
+   * `calling.me.selectiveAccept`, `calling.me.selectiveForward`, `calling.me.selectiveReject`,
+   * `calling.me.sequentialRing`, `calling.me.services`, `calling.me.simultaneousRing`,
+   * `calling.me.singleNumberReach`, `calling.me.voicemail`, `calling.me.webexGoOverride`.
+   */
+  readonly me: CallingMeNamespace;
+  /**
+   * The phone numbers of Webex Calling: finding the numbers and extensions of the organization with
+   * their owners, checking numbers before adding them, adding numbers to a location, activating or
+   * deactivating them and removing them. Reading needs an administrator with the
+   * `spark-admin:telephony_config_read` scope, changing `spark-admin:telephony_config_write`.
+   */
+  readonly numbers: CallingNumbersResource;
+  /**
+   * An operating mode is a named schedule (the same hours every weekday, different hours per day, or a
+   * set of holidays) with what happens to calls while it applies, such as forwarding them elsewhere.
+   * Features like auto attendants and call queues switch between operating modes. Modes are defined for
+   * the whole organization or for one location. Reading them needs a full or read-only administrator (or
+   * location administrator) token with `spark-admin:telephony_config_read`; changing them
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly operatingModes: CallingOperatingModesResource;
+  /**
+   * A paging group lets an originator call one number or extension and speak to every target at once,
+   * one-way, like a public address system: the targets' phones answer on their speaker. Originators and
+   * targets are people, workspaces or virtual lines. Reading needs a full or read-only administrator
+   * (scope `spark-admin:telephony_config_read`), changing a full or location administrator
+   * (`spark-admin:telephony_config_write`).
+   */
+  readonly pagingGroups: CallingPagingGroupsResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   *
+   * Under it: `calling.people.agentCallerId`, `calling.people.anonymousCallReject`,
+   * `calling.people.applications`, `calling.people.bargeIn`, `calling.people.callBridge`,
+   * `calling.people.callCaptions`, `calling.people.callForwarding`, `calling.people.callIntercept`,
+   * `calling.people.callRecording`, `calling.people.callWaiting`, `calling.people.callerId`,
+   * `calling.people.callingBehavior`, `calling.people.dectNetworks`, `calling.people.doNotDisturb`,
+   * `calling.people.emergencyCallbackNumber`, `calling.people.executive`,
+   * `calling.people.executiveAssistant`, `calling.people.faxMessage`, `calling.people.featureAccess`,
+   * `calling.people.hotDesking`, `calling.people.hoteling`, `calling.people.incomingPermission`,
+   * `calling.people.modeManagement`, `calling.people.monitoring`, `calling.people.msTeams`,
+   * `calling.people.musicOnHold`, `calling.people.numbers`, `calling.people.outgoingPermission`,
+   * `calling.people.personalAssistant`, `calling.people.preferredAnswerEndpoint`,
+   * `calling.people.privacy`, `calling.people.pushToTalk`, `calling.people.reception`,
+   * `calling.people.schedules`, `calling.people.secondaryNumbers`, `calling.people.selectiveAccept`,
+   * `calling.people.selectiveForward`, `calling.people.selectiveReject`, `calling.people.services`,
+   * `calling.people.simultaneousRing`, `calling.people.singleNumberReach`, `calling.people.voicemail`.
+   */
+  readonly people: CallingPeopleNamespace;
+  /**
+   * The PSTN connection of each Webex Calling location: Cisco PSTN, a cloud-connected PSTN provider
+   * (integrated with Webex or not) or a premises local gateway, chosen from the options the location
+   * has; and the emergency addresses registered with the provider for the location and its numbers.
+   * Reading needs an administrator with the `spark-admin:telephony_pstn_read` scope, changing
+   * `spark-admin:telephony_pstn_write`.
+   */
+  readonly pstn: CallingPstnResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly receptionistDirectories: CallingReceptionistDirectoriesResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly routeChoices: CallingRouteChoicesResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly routeGroups: CallingRouteGroupsResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly routeLists: CallingRouteListsResource;
+  /**
+   * A schedule of a location is a named set of time events, either business hours or holidays. Auto
+   * attendants, call queues, hunt groups and other features follow a location's schedules to act
+   * differently when it is open, closed or on holiday. Reading needs an administrator token with
+   * `spark-admin:telephony_config_read`, changing a full administrator with
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly schedules: CallingSchedulesResource;
+  /**
+   * Settings that hold for Webex Calling across an organization, not per location or person. Reading
+   * needs a full or read-only administrator (scope `spark-admin:telephony_config_read`), changing a full
+   * administrator (`spark-admin:telephony_config_write`); a partner names the customer with `orgId`.
+   */
+  readonly serviceSettings: CallingServiceSettingsResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly translationPatterns: CallingTranslationPatternsResource;
+  /**
+   * Premises-based call routing of Webex Calling: trunks to local gateways, route groups of trunks, dial
+   * plans that send dialled patterns to them, route lists of numbers, translation patterns that rewrite
+   * dialled digits, and a test that shows how a given call would be routed. Reading needs an
+   * administrator with the `spark-admin:telephony_config_read` scope, changing
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly trunks: CallingTrunksResource;
+  /**
+   * A virtual extension lets Webex Calling users reach someone on another phone system (a branch PBX, a
+   * mobile phone) by dialling a short extension, which Webex Calling turns into that person's external
+   * number. An extension is defined once for the organization or for one location; a range maps a whole
+   * block of extensions under a prefix. Administrators manage them; the organization's mode decides how
+   * they are dialled.
+   */
+  readonly virtualExtensions: CallingVirtualExtensionsResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   *
+   * Under it: `calling.virtualLines.agentCallerId`, `calling.virtualLines.bargeIn`,
+   * `calling.virtualLines.callBridge`, `calling.virtualLines.callForwarding`,
+   * `calling.virtualLines.callIntercept`, `calling.virtualLines.callRecording`,
+   * `calling.virtualLines.callWaiting`, `calling.virtualLines.callerId`,
+   * `calling.virtualLines.dectNetworks`, `calling.virtualLines.devices`,
+   * `calling.virtualLines.directorySearch`, `calling.virtualLines.doNotDisturb`,
+   * `calling.virtualLines.emergencyCallbackNumber`, `calling.virtualLines.faxMessage`,
+   * `calling.virtualLines.incomingPermission`, `calling.virtualLines.musicOnHold`,
+   * `calling.virtualLines.number`, `calling.virtualLines.outgoingPermission`,
+   * `calling.virtualLines.privacy`, `calling.virtualLines.pushToTalk`, `calling.virtualLines.voicemail`.
+   */
+  readonly virtualLines: CallingVirtualLinesNamespace;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly voiceMessages: CallingVoiceMessagesResource;
+  /**
+   * Voicemail at a location: the settings that apply to everyone there, the voice portal people call to
+   * reach their messages and settings by phone, and voicemail groups, shared voicemail boxes with their
+   * own extension and number. Reading needs an administrator token with
+   * `spark-admin:telephony_config_read`, changing one with `spark-admin:telephony_config_write`.
+   */
+  readonly voicePortals: CallingVoicePortalsResource;
+  /**
+   * Voicemail at a location: the settings that apply to everyone there, the voice portal people call to
+   * reach their messages and settings by phone, and voicemail groups, shared voicemail boxes with their
+   * own extension and number. Reading needs an administrator token with
+   * `spark-admin:telephony_config_read`, changing one with `spark-admin:telephony_config_write`.
+   */
+  readonly voicemailGroups: CallingVoicemailGroupsResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   *
+   * Under it: `calling.workspaces.accessCodes`, `calling.workspaces.anonymousCallReject`,
+   * `calling.workspaces.bargeIn`, `calling.workspaces.callBridge`, `calling.workspaces.callForwarding`,
+   * `calling.workspaces.callIntercept`, `calling.workspaces.callPolicies`,
+   * `calling.workspaces.callRecording`, `calling.workspaces.callWaiting`, `calling.workspaces.callerId`,
+   * `calling.workspaces.dectNetworks`, `calling.workspaces.doNotDisturb`,
+   * `calling.workspaces.emergencyCallbackNumber`, `calling.workspaces.faxMessage`,
+   * `calling.workspaces.incomingPermission`, `calling.workspaces.monitoring`,
+   * `calling.workspaces.musicOnHold`, `calling.workspaces.numbers`,
+   * `calling.workspaces.outgoingPermission`, `calling.workspaces.priorityAlert`,
+   * `calling.workspaces.privacy`, `calling.workspaces.pushToTalk`,
+   * `calling.workspaces.secondaryNumbers`, `calling.workspaces.selectiveAccept`,
+   * `calling.workspaces.selectiveForward`, `calling.workspaces.selectiveReject`,
+   * `calling.workspaces.sequentialRing`, `calling.workspaces.simultaneousRing`,
+   * `calling.workspaces.voicemail`.
+   */
+  readonly workspaces: CallingWorkspacesNamespace;
+}
+
+/** The resources under `webex.calling.jobs`. */
+export interface CallingJobsNamespace {
+  /**
+   * Call recording in Webex Calling is provided by a recording vendor (Webex itself or a partner such as
+   * Dubber) chosen for the organization and, where needed, per location. These settings say which vendor
+   * records, where recordings are stored, what happens when recording fails, which announcements callers
+   * hear when recording starts, stops, pauses or resumes, and the compliance announcement played on
+   * calls to and from the telephone network. Which people record is set on each person, workspace or
+   * virtual line. Reading the settings needs a full or read-only administrator (or location
+   * administrator) token with `spark-admin:telephony_config_read`; changing them
+   * `spark-admin:telephony_config_write`.
+   */
+  readonly callRecording: CallingJobsCallRecordingResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly deleteCallingLocation: CallingJobsDeleteCallingLocationResource;
+  /**
+   * The phone numbers of Webex Calling: finding the numbers and extensions of the organization with
+   * their owners, checking numbers before adding them, adding numbers to a location, activating or
+   * deactivating them and removing them. Reading needs an administrator with the
+   * `spark-admin:telephony_config_read` scope, changing `spark-admin:telephony_config_write`.
+   */
+  readonly manageNumbers: CallingJobsManageNumbersResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly moveUsers: CallingJobsMoveUsersResource;
+  /**
+   * A location becomes a Webex Calling location once it is enabled for calling; it then has calling
+   * details (main number, PSTN connection, routing prefix, outside dial digit) and settings that
+   * everyone at the site inherits. Disabling calling for a location again, and changing its routing
+   * prefix, run as jobs.
+   */
+  readonly updateRoutingPrefix: CallingJobsUpdateRoutingPrefixResource;
+}
+
+/** `webex.calling.me`: its own methods, and the resources under it. */
+export interface CallingMeNamespace extends CallingMeResource {
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly anonymousCallReject: CallingMeAnonymousCallRejectResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly availableCallerIds: CallingMeAvailableCallerIdsResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly bargeIn: CallingMeBargeInResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callBlock: CallingMeCallBlockResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callCaptions: CallingMeCallCaptionsResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callForwarding: CallingMeCallForwardingResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly callNotify: CallingMeCallNotifyResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callPark: CallingMeCallParkResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callPickupGroup: CallingMeCallPickupGroupResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callPolicies: CallingMeCallPoliciesResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callRecording: CallingMeCallRecordingResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly callWaiting: CallingMeCallWaitingResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly callerId: CallingMeCallerIdResource;
+  /**
+   * The basic call control actions on the calls of the user whose token is used, under the members path
+   * with `me` for the member: the same bodies and answers as the member actions, with `lineOwnerId` for
+   * a line the user shares or holds beside their own. There is no member id and no `orgId`. Holding,
+   * transferring, parking and the other actions are in `webex.calling.calls`.
+   */
+  readonly calls: CallingMeCallsResource;
+  /**
+   * What a Webex Contact Center agent with Webex Calling needs to know of their own lines, read with the
+   * agent's own token.
+   */
+  readonly contactCenterExtensions: CallingMeContactCenterExtensionsResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly doNotDisturb: CallingMeDoNotDisturbResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly endpoints: CallingMeEndpointsResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly executive: CallingMeExecutiveResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly featureAccessCodes: CallingMeFeatureAccessCodesResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly guestCalling: CallingMeGuestCallingResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly hoteling: CallingMeHotelingResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly modeManagement: CallingMeModeManagementResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly monitoring: CallingMeMonitoringResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly personalAssistant: CallingMePersonalAssistantResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly preferredAnswerEndpoint: CallingMePreferredAnswerEndpointResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly priorityAlert: CallingMePriorityAlertResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly queues: CallingMeQueuesResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly schedules: CallingMeSchedulesResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly secondaryLines: CallingMeSecondaryLinesResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly selectedCallerId: CallingMeSelectedCallerIdResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly selectiveAccept: CallingMeSelectiveAcceptResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly selectiveForward: CallingMeSelectiveForwardResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly selectiveReject: CallingMeSelectiveRejectResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly sequentialRing: CallingMeSequentialRingResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly services: CallingMeServicesResource;
+  /**
+   * More of the signed-in Webex Calling user's own settings, read and changed with the user's own token:
+   * the user is the token's owner, so there is no person id and no `orgId`.
+   */
+  readonly simultaneousRing: CallingMeSimultaneousRingResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly singleNumberReach: CallingMeSingleNumberReachResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly voicemail: CallingMeVoicemailResource;
+  /**
+   * The signed-in Webex Calling user's own call settings, read and changed with the user's own token
+   * rather than an administrator's: what an app acting for one person (a softphone, a personal
+   * dashboard) needs. The user is the token's owner; there is no person id and no `orgId`.
+   */
+  readonly webexGoOverride: CallingMeWebexGoOverrideResource;
+}
+
+/** `webex.calling.people`: its own methods, and the resources under it. */
+export interface CallingPeopleNamespace extends CallingPeopleResource {
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly agentCallerId: CallingPeopleAgentCallerIdResource;
+  /**
+   * Further Webex Calling user settings under `/telephony/config/people`, newer than the others
+   * (anonymous call rejection among them). An administrator reads and changes them; a partner
+   * administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly anonymousCallReject: CallingPeopleAnonymousCallRejectResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly applications: CallingPeopleApplicationsResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly bargeIn: CallingPeopleBargeInResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly callBridge: CallingPeopleCallBridgeResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly callCaptions: CallingPeopleCallCaptionsResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callForwarding: CallingPeopleCallForwardingResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callIntercept: CallingPeopleCallInterceptResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callRecording: CallingPeopleCallRecordingResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callWaiting: CallingPeopleCallWaitingResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callerId: CallingPeopleCallerIdResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly callingBehavior: CallingPeopleCallingBehaviorResource;
+  /**
+   * A DECT network is a set of Cisco DECT base stations at one Webex Calling location that share one
+   * chain of radio cells, and the cordless handsets registered to it. Each handset carries one or two
+   * lines, each owned by a person, a workspace or a virtual line. Administrators of the organization or
+   * of the location manage networks, base stations and handsets here; the devices pick up changes when
+   * they next resync.
+   */
+  readonly dectNetworks: CallingPeopleDectNetworksResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly doNotDisturb: CallingPeopleDoNotDisturbResource;
+  /**
+   * How an organization's Webex Calling handles emergency calls beyond routing them: email notices sent
+   * when someone dials an emergency number, the callback number a hunt group's dependants fall back on,
+   * and the RedSky integration, which keeps a dispatchable address for each location and walks it
+   * through the steps US law asks for (building address, alert email, network elements, routing).
+   * Reading needs an administrator's read scope, changing the settings a full or location administrator.
+   */
+  readonly emergencyCallbackNumber: CallingPeopleEmergencyCallbackNumberResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly executive: CallingPeopleExecutiveResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly executiveAssistant: CallingPeopleExecutiveAssistantResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly faxMessage: CallingPeopleFaxMessageResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly featureAccess: CallingPeopleFeatureAccessResource;
+  /**
+   * Further Webex Calling user settings under `/telephony/config/people`, newer than the others
+   * (anonymous call rejection among them). An administrator reads and changes them; a partner
+   * administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly hotDesking: CallingPeopleHotDeskingResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly hoteling: CallingPeopleHotelingResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly incomingPermission: CallingPeopleIncomingPermissionResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly modeManagement: CallingPeopleModeManagementResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly monitoring: CallingPeopleMonitoringResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly msTeams: CallingPeopleMsTeamsResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly musicOnHold: CallingPeopleMusicOnHoldResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly numbers: CallingPeopleNumbersResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly outgoingPermission: CallingPeopleOutgoingPermissionResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly personalAssistant: CallingPeoplePersonalAssistantResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly preferredAnswerEndpoint: CallingPeoplePreferredAnswerEndpointResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly privacy: CallingPeoplePrivacyResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly pushToTalk: CallingPeoplePushToTalkResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly reception: CallingPeopleReceptionResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly schedules: CallingPeopleSchedulesResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly secondaryNumbers: CallingPeopleSecondaryNumbersResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly selectiveAccept: CallingPeopleSelectiveAcceptResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly selectiveForward: CallingPeopleSelectiveForwardResource;
+  /**
+   * More of a Webex Calling user's settings and the organization-wide operations on users, such as
+   * moving a user to another calling location as a job. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`.
+   */
+  readonly selectiveReject: CallingPeopleSelectiveRejectResource;
+  /**
+   * Further Webex Calling user settings under `/telephony/config/people`, newer than the others
+   * (anonymous call rejection among them). An administrator reads and changes them; a partner
+   * administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly services: CallingPeopleServicesResource;
+  /**
+   * Further Webex Calling user settings under `/telephony/config/people`, newer than the others
+   * (anonymous call rejection among them). An administrator reads and changes them; a partner
+   * administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly simultaneousRing: CallingPeopleSimultaneousRingResource;
+  /**
+   * Single number reach rings a person's other phones, such as a mobile, when their Webex Calling number
+   * is called, and lets them move calls between those phones. It is set up per person; the location
+   * offers the numbers that can serve as the primary number callers see.
+   */
+  readonly singleNumberReach: CallingPeopleSingleNumberReachResource;
+  /**
+   * A Webex Calling user's call settings, read and changed one at a time by an administrator
+   * (`spark-admin:people_read` to read, `spark-admin:people_write` to change); a partner administrator
+   * works in a customer's organization by passing its `orgId`.
+   */
+  readonly voicemail: CallingPeopleVoicemailResource;
+}
+
+/** `webex.calling.virtualLines`: its own methods, and the resources under it. */
+export interface CallingVirtualLinesNamespace extends CallingVirtualLinesResource {
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly agentCallerId: CallingVirtualLinesAgentCallerIdResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly bargeIn: CallingVirtualLinesBargeInResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callBridge: CallingVirtualLinesCallBridgeResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callForwarding: CallingVirtualLinesCallForwardingResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callIntercept: CallingVirtualLinesCallInterceptResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callRecording: CallingVirtualLinesCallRecordingResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callWaiting: CallingVirtualLinesCallWaitingResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly callerId: CallingVirtualLinesCallerIdResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly dectNetworks: CallingVirtualLinesDectNetworksResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly devices: CallingVirtualLinesDevicesResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly directorySearch: CallingVirtualLinesDirectorySearchResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly doNotDisturb: CallingVirtualLinesDoNotDisturbResource;
+  /**
+   * How an organization's Webex Calling handles emergency calls beyond routing them: email notices sent
+   * when someone dials an emergency number, the callback number a hunt group's dependants fall back on,
+   * and the RedSky integration, which keeps a dispatchable address for each location and walks it
+   * through the steps US law asks for (building address, alert email, network elements, routing).
+   * Reading needs an administrator's read scope, changing the settings a full or location administrator.
+   */
+  readonly emergencyCallbackNumber: CallingVirtualLinesEmergencyCallbackNumberResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly faxMessage: CallingVirtualLinesFaxMessageResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly incomingPermission: CallingVirtualLinesIncomingPermissionResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly musicOnHold: CallingVirtualLinesMusicOnHoldResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly number: CallingVirtualLinesNumberResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly outgoingPermission: CallingVirtualLinesOutgoingPermissionResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly privacy: CallingVirtualLinesPrivacyResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly pushToTalk: CallingVirtualLinesPushToTalkResource;
+  /**
+   * Virtual lines are numbers and extensions with no person or workspace of their own, which people take
+   * on as extra lines; each has call settings like a person's. An administrator reads them with
+   * `spark-admin:telephony_config_read` and changes them with `spark-admin:telephony_config_write`; a
+   * partner administrator works in a customer's organization by passing its `orgId`.
+   */
+  readonly voicemail: CallingVirtualLinesVoicemailResource;
+}
+
+/** `webex.calling.workspaces`: its own methods, and the resources under it. */
+export interface CallingWorkspacesNamespace extends CallingWorkspacesResource {
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly accessCodes: CallingWorkspacesAccessCodesResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly anonymousCallReject: CallingWorkspacesAnonymousCallRejectResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly bargeIn: CallingWorkspacesBargeInResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly callBridge: CallingWorkspacesCallBridgeResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly callForwarding: CallingWorkspacesCallForwardingResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly callIntercept: CallingWorkspacesCallInterceptResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly callPolicies: CallingWorkspacesCallPoliciesResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly callRecording: CallingWorkspacesCallRecordingResource;
+  /**
+   * The call settings of a workspace with Webex Calling (a meeting room, a lobby phone), each read and
+   * changed on its own. An administrator reads them with `spark-admin:workspaces_read` and changes them
+   * with `spark-admin:workspaces_write`; a partner administrator works in a customer's organization by
+   * passing its `orgId`.
+   */
+  readonly callWaiting: CallingWorkspacesCallWaitingResource;
+  /**
+   * The call settings of a workspace with Webex Calling (a meeting room, a lobby phone), each read and
+   * changed on its own. An administrator reads them with `spark-admin:workspaces_read` and changes them
+   * with `spark-admin:workspaces_write`; a partner administrator works in a customer's organization by
+   * passing its `orgId`.
+   */
+  readonly callerId: CallingWorkspacesCallerIdResource;
+  /**
+   * A DECT network is a set of Cisco DECT base stations at one Webex Calling location that share one
+   * chain of radio cells, and the cordless handsets registered to it. Each handset carries one or two
+   * lines, each owned by a person, a workspace or a virtual line. Administrators of the organization or
+   * of the location manage networks, base stations and handsets here; the devices pick up changes when
+   * they next resync.
+   */
+  readonly dectNetworks: CallingWorkspacesDectNetworksResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly doNotDisturb: CallingWorkspacesDoNotDisturbResource;
+  /**
+   * How an organization's Webex Calling handles emergency calls beyond routing them: email notices sent
+   * when someone dials an emergency number, the callback number a hunt group's dependants fall back on,
+   * and the RedSky integration, which keeps a dispatchable address for each location and walks it
+   * through the steps US law asks for (building address, alert email, network elements, routing).
+   * Reading needs an administrator's read scope, changing the settings a full or location administrator.
+   */
+  readonly emergencyCallbackNumber: CallingWorkspacesEmergencyCallbackNumberResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly faxMessage: CallingWorkspacesFaxMessageResource;
+  /**
+   * The call settings of a workspace with Webex Calling (a meeting room, a lobby phone), each read and
+   * changed on its own. An administrator reads them with `spark-admin:workspaces_read` and changes them
+   * with `spark-admin:workspaces_write`; a partner administrator works in a customer's organization by
+   * passing its `orgId`.
+   */
+  readonly incomingPermission: CallingWorkspacesIncomingPermissionResource;
+  /**
+   * The call settings of a workspace with Webex Calling (a meeting room, a lobby phone), each read and
+   * changed on its own. An administrator reads them with `spark-admin:workspaces_read` and changes them
+   * with `spark-admin:workspaces_write`; a partner administrator works in a customer's organization by
+   * passing its `orgId`.
+   */
+  readonly monitoring: CallingWorkspacesMonitoringResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly musicOnHold: CallingWorkspacesMusicOnHoldResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly numbers: CallingWorkspacesNumbersResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly outgoingPermission: CallingWorkspacesOutgoingPermissionResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly priorityAlert: CallingWorkspacesPriorityAlertResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly privacy: CallingWorkspacesPrivacyResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly pushToTalk: CallingWorkspacesPushToTalkResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly secondaryNumbers: CallingWorkspacesSecondaryNumbersResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly selectiveAccept: CallingWorkspacesSelectiveAcceptResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly selectiveForward: CallingWorkspacesSelectiveForwardResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly selectiveReject: CallingWorkspacesSelectiveRejectResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly sequentialRing: CallingWorkspacesSequentialRingResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly simultaneousRing: CallingWorkspacesSimultaneousRingResource;
+  /**
+   * More of a workspace's call settings, under `/telephony/config/workspaces`, and the numbers each
+   * setting may use.
+   */
+  readonly voicemail: CallingWorkspacesVoicemailResource;
+}
+
 /** The resources under `webex.contactCenter`. */
 export interface ContactCenterNamespace {
+  /**
+   * An address book is a list of entries, each a name and a phone number, that the Agent Desktop offers
+   * agents to pick from instead of typing a number. A desktop profile names the address book its agents
+   * see. A book belongs to the whole organization or to one site. The `/v3` operations handle a book
+   * without its entries, which have operations of their own; the older ones carry the entries inside the
+   * book. Reading address books needs the `cjp:config_read` scope, changing them `cjp:config_write` and
+   * an administrator of the Contact Center organization.
+   */
+  readonly addressBooks: ContactCenterAddressBooksResource;
+  /**
+   * A personal greeting is an audio file an agent recorded, played to the customer as the call is
+   * connected to that agent. Each belongs to one agent. The first version of these operations labels a
+   * greeting with a free `attributeTag`; the second (`/v2/…`, the methods without a version in their
+   * name) says what it is for with a greeting purpose. Uploads are multipart: the file in `audioFile`,
+   * its details as JSON in `agentPersonalGreetingInfo`. Reading needs the `cjp:config_read` scope,
+   * changing `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly agentGreetings: ContactCenterAgentGreetingsResource;
+  /**
+   * The summaries Contact Center's AI wrote of contacts, during a call or after it, as agents saw them.
+   * Which hand-offs get one is the `generatedSummaries` setting; this resource reads what was written.
+   */
+  readonly agentSummaries: ContactCenterAgentSummariesResource;
+  /**
+   * Agent wellbeing watches for agents under strain from the contacts they handle (burnout) and can
+   * remind them to take a break. The organization's setting says for which agents; an application can
+   * subscribe to the burnout events as they happen and record what was done about each. Changing the
+   * setting needs the `cjp:config_write` scope and an administrator of the Contact Center organization.
+   */
+  readonly agentWellbeing: ContactCenterAgentWellbeingResource;
+  /**
+   * An agent works in a session: logged in to a team with a phone or a browser to take calls on, then
+   * moving between states (available, idle with a reason) until logging out. The session calls act for
+   * the agent the access token belongs to, or for the agent named by `agentId` when a supervisor acts
+   * for one; Contact Center carries them out asynchronously, so their answer (202) has no body and the
+   * outcome reaches the desktop as an event of its notification connection. The two reports (activities
+   * and statistics) read what agents did over a time window.
+   */
+  readonly agents: ContactCenterAgentsResource;
+  /**
+   * One record per organization holds the switches of Contact Center's AI assistants: live transcripts
+   * and suggested responses for agents, generated summaries, agent wellbeing, Auto CSAT, coaching
+   * insights, evaluations, sentiment analysis, predicted wait times and personalized routing, each with
+   * the agents or queues it applies to. Here too are the Experience Management questions Auto CSAT
+   * learns from. Reading needs the `cjp:config_read` scope, changing `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly aiFeatures: ContactCenterAiFeaturesResource;
+  /**
+   * Audio files are the recordings a Contact Center organization plays to callers: greetings and menu
+   * prompts in flows, music while a contact waits in a queue. Each is uploaded as a WAV file together
+   * with a JSON part that names it. Reading them needs the `cjp:config_read` scope, uploading or
+   * changing them `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly audioFiles: ContactCenterAudioFilesResource;
+  /**
+   * Auto CSAT gives every contact a predicted customer satisfaction score, so that contacts nobody
+   * answered a survey for get one too. It learns from real survey answers: those of Experience
+   * Management questionnaires (the questions mapped here), or a score a flow stores in a global
+   * variable. An organization normally has one Auto CSAT setting, which is changed but never created or
+   * deleted here. Reading it needs the `cjp:config_read` scope, changing it `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly autoCsat: ContactCenterAutoCsatResource;
   /**
    * Auxiliary codes are the reasons an agent gives for a state: an idle code says why the agent is not
    * taking contacts (lunch, training), a wrap-up code sums up how a finished contact ended. Each code
@@ -237,6 +2052,58 @@ export interface ContactCenterNamespace {
    */
   readonly businessHours: ContactCenterBusinessHoursResource;
   /**
+   * A supervisor monitors calls by listening in, silently or not: one call, or the next calls of chosen
+   * queues, teams, sites or agents. While monitoring, the supervisor may barge in (join the call so that
+   * both sides hear them), put their own leg on hold, or end the monitoring. These calls act for the
+   * supervisor the access token belongs to, who must be logged in with the supervisor role; Contact
+   * Center carries them out asynchronously, so the answer (202) has no body and the outcome reaches the
+   * supervisor's desktop as an event. A request that the state of the call or of the supervisor does not
+   * allow answers 412.
+   */
+  readonly callMonitoring: ContactCenterCallMonitoringResource;
+  /**
+   * A scheduled callback is a promise to call a customer back on a given day, within a time window of
+   * the customer's time zone. When the window opens, Contact Center places the callback in its queue
+   * like a contact (or offers it to the agent it is assigned to). Callbacks are booked by agents on the
+   * desktop, by flows, or through these calls.
+   */
+  readonly callbacks: ContactCenterCallbacksResource;
+  /**
+   * The dialer side of an outbound campaign. A campaign manager (Webex Campaign or a partner's) keeps
+   * the contact lists and the campaign's rules; it starts the campaign on Contact Center's dialer, which
+   * then fetches contacts from the campaign manager in batches and calls them at the pace the campaign
+   * sets (progressive, predictive, IVR or preview), handing answered calls to agents through an outdial
+   * entry point. The campaign manager changes the pace while the campaign runs and stops it at the end.
+   */
+  readonly campaigns: ContactCenterCampaignsResource;
+  /**
+   * A capture is what Contact Center kept of a task: the recordings of a call (the main call,
+   * consultations, a virtual agent's part) and the transcripts of calls and digital conversations. The
+   * API gives no files, only links to download them, which expire.
+   */
+  readonly captures: ContactCenterCapturesResource;
+  /**
+   * A campaign of Webex Campaign reaches the contacts of its contact lists. These operations let a
+   * system of record (a billing or CRM system) feed the lists itself instead of uploading files: create
+   * a list, add contacts to it, close a contact who no longer needs to be reached (a debt paid, an order
+   * delivered), and expire the list when the campaign ends. Adding contacts is queued: the answer says
+   * the contacts were accepted, not that they are in the list yet.
+   */
+  readonly contactLists: ContactCenterContactListsResource;
+  /**
+   * A contact number is one phone number on the organization's list of contact numbers, an entity of its
+   * own that holds nothing but the number. Reading the list needs the `cjp:config_read` scope, changing
+   * it `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly contactNumbers: ContactCenterContactNumbersResource;
+  /**
+   * A desktop layout is a JSON document that arranges the Agent Desktop: its header, navigation pages
+   * and widgets. Teams are given a layout; the organization's global layout serves every team that has
+   * none of its own. Reading layouts needs the `cjp:config_read` scope, changing them `cjp:config_write`
+   * and an administrator of the Contact Center organization.
+   */
+  readonly desktopLayouts: ContactCenterDesktopLayoutsResource;
+  /**
    * A desktop profile (an agent profile, in the service's paths) sets what an agent may do in the Agent
    * Desktop: which wrap-up and idle codes, queues, entry points and teams they reach, whether they dial
    * out, how they take voice, and which statistics they see. Every agent has one. Reading profiles needs
@@ -245,6 +2112,27 @@ export interface ContactCenterNamespace {
    */
   readonly desktopProfiles: ContactCenterDesktopProfilesResource;
   /**
+   * A dial number (a dialed number mapping, in Contact Center's words) ties a phone number or extension
+   * that customers call to the entry point where their call starts, and so to the flow that handles it.
+   * Reading mappings needs the `cjp:config_read` scope, changing them `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly dialNumbers: ContactCenterDialNumbersResource;
+  /**
+   * A dial plan is a regular expression that the numbers agents dial out to must match, with characters
+   * to strip and a prefix to add before the call is placed. Desktop profiles that turn dial plans on
+   * name the plans their agents are held to. Reading dial plans needs the `cjp:config_read` scope,
+   * changing them `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly dialPlans: ContactCenterDialPlansResource;
+  /**
+   * A do-not-contact (DNC) list holds phone numbers that Webex Campaign's campaigns must not call or
+   * text, such as people who opted out. Lists are named; these operations add one number to a list, read
+   * its entry and take it off again, so that an opt-out taken elsewhere (an IVR, a web form) applies to
+   * campaigns at once.
+   */
+  readonly dncLists: ContactCenterDncListsResource;
+  /**
    * An entry point is where a contact first lands in Contact Center: a dialed number, a chat widget or a
    * mailbox leads to one, and its flow decides what happens next (a menu, a queue, a message). Outbound
    * entry points do the same for the contacts agents start. Reading entry points needs the
@@ -252,6 +2140,28 @@ export interface ContactCenterNamespace {
    * organization.
    */
   readonly entryPoints: ContactCenterEntryPointsResource;
+  /**
+   * An estimate of how long a contact entering a queue now will wait for an agent, worked out from how
+   * long the contacts of the last minutes waited: for a web page or a flow to tell customers. Needs the
+   * `cjp:config_read` scope.
+   */
+  readonly estimatedWaitTime: ContactCenterEstimatedWaitTimeResource;
+  /**
+   * A flow is what Flow Designer draws: the activities a contact goes through (menus, queues, variables,
+   * calls to other systems) and the links between them; a subflow is a piece several flows reuse. Flows
+   * live in a project of the organization's flow store and keep their versions; routing uses a published
+   * version, named by a tag (`Live`, `Test` …). These operations move flows between organizations or a
+   * version control system: list them, export one as JSON, import it elsewhere, publish it.
+   */
+  readonly flows: ContactCenterFlowsResource;
+  /**
+   * The organization's setting for AI-generated summaries: which hand-offs get a summary of the contact
+   * so far (a dropped call, a virtual agent passing a customer on, a consult or transfer between agents)
+   * and for which agents. An organization normally has one such setting; `agentSummaries` reads the
+   * summaries themselves. Reading needs the `cjp:config_read` scope, changing `cjp:config_write` and an
+   * administrator of the Contact Center organization.
+   */
+  readonly generatedSummaries: ContactCenterGeneratedSummariesResource;
   /**
    * Global variables (called CAD variables in the paths) are typed values that any flow of the
    * organization can set and read, that the agent desktop can show or let agents edit, and that reports
@@ -267,12 +2177,122 @@ export interface ContactCenterNamespace {
    */
   readonly holidayLists: ContactCenterHolidayListsResource;
   /**
+   * A journey action watches the progressive profile views of one template: when a person's view meets
+   * the action's rules (three calls in a day, a basket above a value), the service fires the action's
+   * triggers for that person, then waits out the cool-down before firing for them again. Reading needs
+   * `cjds:admin_org_read` (or `cjp:config_read` with a Contact Center licence), changing
+   * `cjds:admin_org_write` (or `cjp:config_write`), by a full administrator.
+   */
+  readonly journeyActions: ContactCenterJourneyActionsResource;
+  /**
+   * A customer's journey is made of events: any system (a web shop, a CRM, a flow) publishes what a
+   * customer did as a CloudEvents 1.0 event naming the customer by an alias, and Contact Center
+   * publishes its own (`task:…`, `agent:…`) the same way. Publishing needs `cjds:admin_org_write` (or
+   * `cjp:config_write` with a Contact Center licence); the events are then read back or followed as they
+   * come.
+   */
+  readonly journeyEvents: ContactCenterJourneyEventsResource;
+  /**
+   * The Journey Data Service keeps one person per customer of a workspace and ties to it every alias the
+   * customer shows up with: phone numbers, email addresses, customer ids of other systems, temporary ids
+   * of web visitors. Events published with any of those aliases land on the same person, so that a
+   * profile view sees the whole journey. An event with an unknown alias creates a person of its own,
+   * which can later be merged into the right one. Reading needs `cjds:admin_org_read` (or
+   * `cjp:config_read` with a Contact Center licence), changing `cjds:admin_org_write` (or
+   * `cjp:config_write`), by a full administrator.
+   */
+  readonly journeyIdentities: ContactCenterJourneyIdentitiesResource;
+  /**
+   * A profile view template lists attributes to compute from the events of a customer's journey: the
+   * last value of a field, a count, a sum or an average over a look-back window. The Journey Data
+   * Service keeps, for each person and template, a progressive profile view that it updates as events
+   * arrive. Views, and the events themselves, can be read as they stand or followed as streams. Reading
+   * needs `cjds:admin_org_read` (or `cjp:config_read` with a Contact Center licence), changing templates
+   * `cjds:admin_org_write` (or `cjp:config_write`), by a full administrator.
+   */
+  readonly journeyProfiles: ContactCenterJourneyProfilesResource;
+  /**
+   * For a Journey workspace to receive what happens in the contact center (tasks offered, answered,
+   * ended …), the Journey Data Service registers a Contact Center subscription on the workspace's behalf
+   * and turns each event it receives into a Journey event of the person concerned. These operations set
+   * that up, read it and take it down, one workspace at a time. Reading needs `cjds:admin_org_read` (or
+   * `cjp:config_read`), changing `cjds:admin_org_write` (or `cjp:config_write`), by a full
+   * administrator.
+   */
+  readonly journeySubscriptions: ContactCenterJourneySubscriptionsResource;
+  /**
+   * A Journey workspace holds one set of customer data of the Journey Data Service: the persons and
+   * their identities, the events they generate, the profile view templates and the actions. Every other
+   * Journey call names its workspace. An organization may have several, to keep brands or test data
+   * apart. Reading needs `cjds:admin_org_read` (or `cjp:config_read`), changing `cjds:admin_org_write`
+   * (or `cjp:config_write`), by a full administrator.
+   */
+  readonly journeyWorkspaces: ContactCenterJourneyWorkspacesResource;
+  /**
    * A multimedia profile caps the work an agent is offered at the same time on each channel (voice,
    * chat, email, social) and says whether channels are blended. Sites, teams and agents point at one.
    * Reading profiles needs the `cjp:config_read` scope, changing them `cjp:config_write` and an
    * administrator of the Contact Center organization.
    */
   readonly multimediaProfiles: ContactCenterMultimediaProfilesResource;
+  /**
+   * The events of the Agent Desktop (an agent's state, offered and accepted tasks, wrap-up …) reach a
+   * custom agent application over a WebSocket, not by webhook. Subscribing gives the URL of that
+   * WebSocket for the user of the token: the application connects to it and reads events until it
+   * closes.
+   */
+  readonly notifications: ContactCenterNotificationsResource;
+  /**
+   * An outdial ANI (automatic number identification) is a named list of entries, each a number the
+   * called party sees as the caller when an agent dials out. A desktop profile names the list its agents
+   * choose from; one entry may be the default. Entries are managed inside their list, under
+   * `…/outdial-ani/{outDialAniId}/entry`. Reading lists needs the `cjp:config_read` scope, changing them
+   * `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly outdialAnis: ContactCenterOutdialAnisResource;
+  /**
+   * An overrides entity is a named set of exceptions to the weekly timetable of business hours, in one
+   * time zone: each override opens or closes the contact centre between two moments, once or on a
+   * repeating pattern. Business hours name the overrides entity they follow, and on those dates flows
+   * see the override instead of the usual shifts. Reading overrides needs the `cjp:config_read` scope,
+   * changing them `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly overrides: ContactCenterOverridesResource;
+  /**
+   * Statistics of the organization's queues: how many contacts each was offered, queued, assigned,
+   * accepted, rejected and lost, how long they waited and were handled, and how many were answered
+   * within the service level. The queues themselves are configured with the contact service queues.
+   */
+  readonly queueStatistics: ContactCenterQueueStatisticsResource;
+  /**
+   * A contact service queue (CSQ) holds the contacts of one channel until an agent takes them. Its
+   * routing says who may take them (teams in distribution groups, agents whose skills meet its
+   * requirements, or agents named one by one) and how one of them is picked; its limits say how many
+   * contacts it holds and how long one waits before going to the overflow number. Reading queues needs
+   * the `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact
+   * Center organization.
+   */
+  readonly queues: ContactCenterQueuesResource;
+  /**
+   * Live events of the contact center as a whole (queues filling, agents' states changing …) over a
+   * WebSocket, for wallboards and supervisors' tools that must not wait for reports. It works as the
+   * desktop notifications do (`contactCenter.notifications`), with the same request and answer.
+   */
+  readonly realtime: ContactCenterRealtimeResource;
+  /**
+   * A resource collection groups configuration entities (queues, entry points, teams, sites …) by kind,
+   * either every entity of a kind or a chosen few. User profiles grant access resource by resource
+   * through the collections they list, so that an administrator or supervisor sees and changes only
+   * their part of the organization. Reading collections needs the `cjp:config_read` scope, changing them
+   * `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly resourceCollections: ContactCenterResourceCollectionsResource;
+  /**
+   * The reporting data of Contact Center (tasks, their legs, agents' sessions …) read with GraphQL: one
+   * request names what to find over a period, how to filter and group it, and which fields to give back,
+   * so that a report needs no other calls.
+   */
+  readonly search: ContactCenterSearchResource;
   /**
    * A site is where a group of teams works, such as one contact centre building; every team belongs to
    * one, and a site's multimedia profile sets how many contacts of each kind its agents handle at once
@@ -296,6 +2316,26 @@ export interface ContactCenterNamespace {
    */
   readonly skills: ContactCenterSkillsResource;
   /**
+   * A subscription is Contact Center's webhook: it names the event types an integration wants
+   * (`agent:login`, `task:new` …) and the HTTPS URL Contact Center posts each such event to, signed with
+   * the subscription's secret. Delivery is best effort: events may arrive twice, late or out of order,
+   * so an integration should reconcile with the other APIs from time to time. Creating one needs an
+   * administrator of the Contact Center organization. The second version adds `resourceVersion`, which
+   * picks the version of the event payloads; the first version is kept for integrations written against
+   * it.
+   */
+  readonly subscriptions: ContactCenterSubscriptionsResource;
+  /**
+   * A task is one contact as Contact Center handles it: a call, a chat, an email thread or a social
+   * conversation, from the moment it is created through queueing and routing to the agent who wraps it
+   * up. Apart from the listing, these calls are the controls of an agent's desktop (accept, hold,
+   * consult, transfer, wrap up …): each is carried out asynchronously, so the answer (202) only says the
+   * request was taken, and the outcome reaches the agent's desktop as an event of its notification
+   * connection. They act for the agent the access token belongs to, who must be logged in
+   * (`contactCenter.agents.login`).
+   */
+  readonly tasks: ContactCenterTasksResource;
+  /**
    * A team is where queues send contacts: a group of agents at one site, with the desktop layout and
    * skill profile its agents get unless their own say otherwise, or a capacity team that stands for a
    * number of agents on another system reached at a dialed number. Reading teams needs the
@@ -303,6 +2343,24 @@ export interface ContactCenterNamespace {
    * organization.
    */
   readonly teams: ContactCenterTeamsResource;
+  /**
+   * A user profile is the role a Contact Center user has: administrator, supervisor, agent or an
+   * Analyzer role. It says which permissions the user has (each viewed, edited or switched on), over
+   * which entities (every one, or those in the resource collections it lists), and which Analyzer report
+   * folders they may open. Every user has one. Reading profiles needs the `cjp:config_read` scope,
+   * changing them `cjp:config_write` and an administrator of the Contact Center organization.
+   */
+  readonly userProfiles: ContactCenterUserProfilesResource;
+  /**
+   * A Contact Center user is a Webex user of the organization with a Contact Center licence: an agent, a
+   * supervisor or an administrator. Users come from Webex (Control Hub or SCIM), so there is no create
+   * or delete here; this resource reads them and sets what Contact Center adds: the user profile, site,
+   * teams, desktop and multimedia profiles, skill profile and dynamic skills, and whether the AI
+   * features (burnout detection, automatic CSAT, summaries) include the agent. Reading users needs the
+   * `cjp:config_read` scope, changing them `cjp:config_write` and an administrator of the Contact Center
+   * organization.
+   */
+  readonly users: ContactCenterUsersResource;
   /**
    * A work type groups auxiliary codes by what they record, such as the reasons for being idle or the
    * outcomes given at wrap-up; every auxiliary code names its work type. Reading work types needs the
@@ -444,15 +2502,47 @@ export class WebexResources {
    */
   public readonly broadWorks: BroadWorksNamespace;
   /**
+   * `calling.accessCodes`, `calling.announcementPlaylists`, `calling.announcements`,
+   * `calling.autoAttendants`, `calling.callMembers`, `calling.callParkExtensions`, `calling.callParks`,
+   * `calling.callPickups`, `calling.callQueueSupervisors`, `calling.callQueues`,
+   * `calling.callRecording`, `calling.callRouting`, `calling.callerReputation`, `calling.calls`,
+   * `calling.clickToCall`, `calling.clientSettings`, `calling.conferences`,
+   * `calling.convergedRecordings`, `calling.countries`, `calling.customerAssist`,
+   * `calling.dectNetworks`, `calling.detailedCallHistory`, `calling.dialPatterns`, `calling.dialPlans`,
+   * `calling.emergencyServices`, `calling.extensions`, `calling.guestCalling`, `calling.huntGroups`,
+   * `calling.jobs`, `calling.locationFeatures`, `calling.locationOutgoingPermissions`,
+   * `calling.locations`, `calling.me`, `calling.numbers`, `calling.operatingModes`,
+   * `calling.pagingGroups`, `calling.people`, `calling.pstn`, `calling.receptionistDirectories`,
+   * `calling.routeChoices`, `calling.routeGroups`, `calling.routeLists`, `calling.schedules`,
+   * `calling.serviceSettings`, `calling.translationPatterns`, `calling.trunks`,
+   * `calling.virtualExtensions`, `calling.virtualLines`, `calling.voiceMessages`,
+   * `calling.voicePortals`, `calling.voicemailGroups`, `calling.workspaces`.
+   */
+  public readonly calling: CallingNamespace;
+  /**
    * Classifications are the labels (such as Public, Internal or Confidential) an organization defines to
    * tell people how sensitive the content of a space is.
    */
   public readonly classifications: ClassificationsResource;
   /**
-   * `contactCenter.auxiliaryCodes`, `contactCenter.businessHours`, `contactCenter.desktopProfiles`,
-   * `contactCenter.entryPoints`, `contactCenter.globalVariables`, `contactCenter.holidayLists`,
-   * `contactCenter.multimediaProfiles`, `contactCenter.sites`, `contactCenter.skillProfiles`,
-   * `contactCenter.skills`, `contactCenter.teams`, `contactCenter.workTypes`.
+   * `contactCenter.addressBooks`, `contactCenter.agentGreetings`, `contactCenter.agentSummaries`,
+   * `contactCenter.agentWellbeing`, `contactCenter.agents`, `contactCenter.aiFeatures`,
+   * `contactCenter.audioFiles`, `contactCenter.autoCsat`, `contactCenter.auxiliaryCodes`,
+   * `contactCenter.businessHours`, `contactCenter.callMonitoring`, `contactCenter.callbacks`,
+   * `contactCenter.campaigns`, `contactCenter.captures`, `contactCenter.contactLists`,
+   * `contactCenter.contactNumbers`, `contactCenter.desktopLayouts`, `contactCenter.desktopProfiles`,
+   * `contactCenter.dialNumbers`, `contactCenter.dialPlans`, `contactCenter.dncLists`,
+   * `contactCenter.entryPoints`, `contactCenter.estimatedWaitTime`, `contactCenter.flows`,
+   * `contactCenter.generatedSummaries`, `contactCenter.globalVariables`, `contactCenter.holidayLists`,
+   * `contactCenter.journeyActions`, `contactCenter.journeyEvents`, `contactCenter.journeyIdentities`,
+   * `contactCenter.journeyProfiles`, `contactCenter.journeySubscriptions`,
+   * `contactCenter.journeyWorkspaces`, `contactCenter.multimediaProfiles`,
+   * `contactCenter.notifications`, `contactCenter.outdialAnis`, `contactCenter.overrides`,
+   * `contactCenter.queueStatistics`, `contactCenter.queues`, `contactCenter.realtime`,
+   * `contactCenter.resourceCollections`, `contactCenter.search`, `contactCenter.sites`,
+   * `contactCenter.skillProfiles`, `contactCenter.skills`, `contactCenter.subscriptions`,
+   * `contactCenter.tasks`, `contactCenter.teams`, `contactCenter.userProfiles`, `contactCenter.users`,
+   * `contactCenter.workTypes`.
    */
   public readonly contactCenter: ContactCenterNamespace;
   /**
@@ -710,9 +2800,12 @@ export class WebexResources {
 
   /**
    * Builds every resource once: those of the API's own host on `core`, the others on their host's core.
-   * @param hosts The core of each other host: contactCenter.
+   * @param hosts The core of each other host: callingAnalytics, contactCenter.
    */
-  constructor(core: ResourceCore, hosts: { readonly contactCenter: ResourceCore }) {
+  constructor(
+    core: ResourceCore,
+    hosts: { readonly callingAnalytics: ResourceCore; readonly contactCenter: ResourceCore },
+  ) {
     this.activationEmails = new ActivationEmailsResource(core);
     this.adminAuditEvents = new AdminAuditEventsResource(core);
     this.analytics = new AnalyticsResource(core);
@@ -725,19 +2818,253 @@ export class WebexResources {
       subscribers: new BroadWorksSubscribersResource(core),
       workspaces: new BroadWorksWorkspacesResource(core),
     };
+    this.calling = {
+      accessCodes: new CallingAccessCodesResource(core),
+      announcementPlaylists: new CallingAnnouncementPlaylistsResource(core),
+      announcements: new CallingAnnouncementsResource(core),
+      autoAttendants: new CallingAutoAttendantsResource(core),
+      callMembers: new CallingCallMembersResource(core),
+      callParkExtensions: new CallingCallParkExtensionsResource(core),
+      callParks: new CallingCallParksResource(core),
+      callPickups: new CallingCallPickupsResource(core),
+      callQueueSupervisors: new CallingCallQueueSupervisorsResource(core),
+      callQueues: new CallingCallQueuesResource(core),
+      callRecording: new CallingCallRecordingResource(core),
+      callRouting: new CallingCallRoutingResource(core),
+      callerReputation: new CallingCallerReputationResource(core),
+      calls: new CallingCallsResource(core),
+      clickToCall: new CallingClickToCallResource(core),
+      clientSettings: new CallingClientSettingsResource(core),
+      conferences: new CallingConferencesResource(core),
+      convergedRecordings: new CallingConvergedRecordingsResource(core),
+      countries: new CallingCountriesResource(core),
+      customerAssist: new CallingCustomerAssistResource(core),
+      dectNetworks: new CallingDectNetworksResource(core),
+      detailedCallHistory: new CallingDetailedCallHistoryResource(hosts.callingAnalytics),
+      dialPatterns: new CallingDialPatternsResource(core),
+      dialPlans: new CallingDialPlansResource(core),
+      emergencyServices: new CallingEmergencyServicesResource(core),
+      extensions: new CallingExtensionsResource(core),
+      guestCalling: new CallingGuestCallingResource(core),
+      huntGroups: new CallingHuntGroupsResource(core),
+      jobs: {
+        callRecording: new CallingJobsCallRecordingResource(core),
+        deleteCallingLocation: new CallingJobsDeleteCallingLocationResource(core),
+        manageNumbers: new CallingJobsManageNumbersResource(core),
+        moveUsers: new CallingJobsMoveUsersResource(core),
+        updateRoutingPrefix: new CallingJobsUpdateRoutingPrefixResource(core),
+      },
+      locationFeatures: new CallingLocationFeaturesResource(core),
+      locationOutgoingPermissions: new CallingLocationOutgoingPermissionsResource(core),
+      locations: new CallingLocationsResource(core),
+      me: Object.assign(new CallingMeResource(core), {
+        anonymousCallReject: new CallingMeAnonymousCallRejectResource(core),
+        availableCallerIds: new CallingMeAvailableCallerIdsResource(core),
+        bargeIn: new CallingMeBargeInResource(core),
+        callBlock: new CallingMeCallBlockResource(core),
+        callCaptions: new CallingMeCallCaptionsResource(core),
+        callForwarding: new CallingMeCallForwardingResource(core),
+        callNotify: new CallingMeCallNotifyResource(core),
+        callPark: new CallingMeCallParkResource(core),
+        callPickupGroup: new CallingMeCallPickupGroupResource(core),
+        callPolicies: new CallingMeCallPoliciesResource(core),
+        callRecording: new CallingMeCallRecordingResource(core),
+        callWaiting: new CallingMeCallWaitingResource(core),
+        callerId: new CallingMeCallerIdResource(core),
+        calls: new CallingMeCallsResource(core),
+        contactCenterExtensions: new CallingMeContactCenterExtensionsResource(core),
+        doNotDisturb: new CallingMeDoNotDisturbResource(core),
+        endpoints: new CallingMeEndpointsResource(core),
+        executive: new CallingMeExecutiveResource(core),
+        featureAccessCodes: new CallingMeFeatureAccessCodesResource(core),
+        guestCalling: new CallingMeGuestCallingResource(core),
+        hoteling: new CallingMeHotelingResource(core),
+        modeManagement: new CallingMeModeManagementResource(core),
+        monitoring: new CallingMeMonitoringResource(core),
+        personalAssistant: new CallingMePersonalAssistantResource(core),
+        preferredAnswerEndpoint: new CallingMePreferredAnswerEndpointResource(core),
+        priorityAlert: new CallingMePriorityAlertResource(core),
+        queues: new CallingMeQueuesResource(core),
+        schedules: new CallingMeSchedulesResource(core),
+        secondaryLines: new CallingMeSecondaryLinesResource(core),
+        selectedCallerId: new CallingMeSelectedCallerIdResource(core),
+        selectiveAccept: new CallingMeSelectiveAcceptResource(core),
+        selectiveForward: new CallingMeSelectiveForwardResource(core),
+        selectiveReject: new CallingMeSelectiveRejectResource(core),
+        sequentialRing: new CallingMeSequentialRingResource(core),
+        services: new CallingMeServicesResource(core),
+        simultaneousRing: new CallingMeSimultaneousRingResource(core),
+        singleNumberReach: new CallingMeSingleNumberReachResource(core),
+        voicemail: new CallingMeVoicemailResource(core),
+        webexGoOverride: new CallingMeWebexGoOverrideResource(core),
+      }),
+      numbers: new CallingNumbersResource(core),
+      operatingModes: new CallingOperatingModesResource(core),
+      pagingGroups: new CallingPagingGroupsResource(core),
+      people: Object.assign(new CallingPeopleResource(core), {
+        agentCallerId: new CallingPeopleAgentCallerIdResource(core),
+        anonymousCallReject: new CallingPeopleAnonymousCallRejectResource(core),
+        applications: new CallingPeopleApplicationsResource(core),
+        bargeIn: new CallingPeopleBargeInResource(core),
+        callBridge: new CallingPeopleCallBridgeResource(core),
+        callCaptions: new CallingPeopleCallCaptionsResource(core),
+        callForwarding: new CallingPeopleCallForwardingResource(core),
+        callIntercept: new CallingPeopleCallInterceptResource(core),
+        callRecording: new CallingPeopleCallRecordingResource(core),
+        callWaiting: new CallingPeopleCallWaitingResource(core),
+        callerId: new CallingPeopleCallerIdResource(core),
+        callingBehavior: new CallingPeopleCallingBehaviorResource(core),
+        dectNetworks: new CallingPeopleDectNetworksResource(core),
+        doNotDisturb: new CallingPeopleDoNotDisturbResource(core),
+        emergencyCallbackNumber: new CallingPeopleEmergencyCallbackNumberResource(core),
+        executive: new CallingPeopleExecutiveResource(core),
+        executiveAssistant: new CallingPeopleExecutiveAssistantResource(core),
+        faxMessage: new CallingPeopleFaxMessageResource(core),
+        featureAccess: new CallingPeopleFeatureAccessResource(core),
+        hotDesking: new CallingPeopleHotDeskingResource(core),
+        hoteling: new CallingPeopleHotelingResource(core),
+        incomingPermission: new CallingPeopleIncomingPermissionResource(core),
+        modeManagement: new CallingPeopleModeManagementResource(core),
+        monitoring: new CallingPeopleMonitoringResource(core),
+        msTeams: new CallingPeopleMsTeamsResource(core),
+        musicOnHold: new CallingPeopleMusicOnHoldResource(core),
+        numbers: new CallingPeopleNumbersResource(core),
+        outgoingPermission: new CallingPeopleOutgoingPermissionResource(core),
+        personalAssistant: new CallingPeoplePersonalAssistantResource(core),
+        preferredAnswerEndpoint: new CallingPeoplePreferredAnswerEndpointResource(core),
+        privacy: new CallingPeoplePrivacyResource(core),
+        pushToTalk: new CallingPeoplePushToTalkResource(core),
+        reception: new CallingPeopleReceptionResource(core),
+        schedules: new CallingPeopleSchedulesResource(core),
+        secondaryNumbers: new CallingPeopleSecondaryNumbersResource(core),
+        selectiveAccept: new CallingPeopleSelectiveAcceptResource(core),
+        selectiveForward: new CallingPeopleSelectiveForwardResource(core),
+        selectiveReject: new CallingPeopleSelectiveRejectResource(core),
+        services: new CallingPeopleServicesResource(core),
+        simultaneousRing: new CallingPeopleSimultaneousRingResource(core),
+        singleNumberReach: new CallingPeopleSingleNumberReachResource(core),
+        voicemail: new CallingPeopleVoicemailResource(core),
+      }),
+      pstn: new CallingPstnResource(core),
+      receptionistDirectories: new CallingReceptionistDirectoriesResource(core),
+      routeChoices: new CallingRouteChoicesResource(core),
+      routeGroups: new CallingRouteGroupsResource(core),
+      routeLists: new CallingRouteListsResource(core),
+      schedules: new CallingSchedulesResource(core),
+      serviceSettings: new CallingServiceSettingsResource(core),
+      translationPatterns: new CallingTranslationPatternsResource(core),
+      trunks: new CallingTrunksResource(core),
+      virtualExtensions: new CallingVirtualExtensionsResource(core),
+      virtualLines: Object.assign(new CallingVirtualLinesResource(core), {
+        agentCallerId: new CallingVirtualLinesAgentCallerIdResource(core),
+        bargeIn: new CallingVirtualLinesBargeInResource(core),
+        callBridge: new CallingVirtualLinesCallBridgeResource(core),
+        callForwarding: new CallingVirtualLinesCallForwardingResource(core),
+        callIntercept: new CallingVirtualLinesCallInterceptResource(core),
+        callRecording: new CallingVirtualLinesCallRecordingResource(core),
+        callWaiting: new CallingVirtualLinesCallWaitingResource(core),
+        callerId: new CallingVirtualLinesCallerIdResource(core),
+        dectNetworks: new CallingVirtualLinesDectNetworksResource(core),
+        devices: new CallingVirtualLinesDevicesResource(core),
+        directorySearch: new CallingVirtualLinesDirectorySearchResource(core),
+        doNotDisturb: new CallingVirtualLinesDoNotDisturbResource(core),
+        emergencyCallbackNumber: new CallingVirtualLinesEmergencyCallbackNumberResource(core),
+        faxMessage: new CallingVirtualLinesFaxMessageResource(core),
+        incomingPermission: new CallingVirtualLinesIncomingPermissionResource(core),
+        musicOnHold: new CallingVirtualLinesMusicOnHoldResource(core),
+        number: new CallingVirtualLinesNumberResource(core),
+        outgoingPermission: new CallingVirtualLinesOutgoingPermissionResource(core),
+        privacy: new CallingVirtualLinesPrivacyResource(core),
+        pushToTalk: new CallingVirtualLinesPushToTalkResource(core),
+        voicemail: new CallingVirtualLinesVoicemailResource(core),
+      }),
+      voiceMessages: new CallingVoiceMessagesResource(core),
+      voicePortals: new CallingVoicePortalsResource(core),
+      voicemailGroups: new CallingVoicemailGroupsResource(core),
+      workspaces: Object.assign(new CallingWorkspacesResource(core), {
+        accessCodes: new CallingWorkspacesAccessCodesResource(core),
+        anonymousCallReject: new CallingWorkspacesAnonymousCallRejectResource(core),
+        bargeIn: new CallingWorkspacesBargeInResource(core),
+        callBridge: new CallingWorkspacesCallBridgeResource(core),
+        callForwarding: new CallingWorkspacesCallForwardingResource(core),
+        callIntercept: new CallingWorkspacesCallInterceptResource(core),
+        callPolicies: new CallingWorkspacesCallPoliciesResource(core),
+        callRecording: new CallingWorkspacesCallRecordingResource(core),
+        callWaiting: new CallingWorkspacesCallWaitingResource(core),
+        callerId: new CallingWorkspacesCallerIdResource(core),
+        dectNetworks: new CallingWorkspacesDectNetworksResource(core),
+        doNotDisturb: new CallingWorkspacesDoNotDisturbResource(core),
+        emergencyCallbackNumber: new CallingWorkspacesEmergencyCallbackNumberResource(core),
+        faxMessage: new CallingWorkspacesFaxMessageResource(core),
+        incomingPermission: new CallingWorkspacesIncomingPermissionResource(core),
+        monitoring: new CallingWorkspacesMonitoringResource(core),
+        musicOnHold: new CallingWorkspacesMusicOnHoldResource(core),
+        numbers: new CallingWorkspacesNumbersResource(core),
+        outgoingPermission: new CallingWorkspacesOutgoingPermissionResource(core),
+        priorityAlert: new CallingWorkspacesPriorityAlertResource(core),
+        privacy: new CallingWorkspacesPrivacyResource(core),
+        pushToTalk: new CallingWorkspacesPushToTalkResource(core),
+        secondaryNumbers: new CallingWorkspacesSecondaryNumbersResource(core),
+        selectiveAccept: new CallingWorkspacesSelectiveAcceptResource(core),
+        selectiveForward: new CallingWorkspacesSelectiveForwardResource(core),
+        selectiveReject: new CallingWorkspacesSelectiveRejectResource(core),
+        sequentialRing: new CallingWorkspacesSequentialRingResource(core),
+        simultaneousRing: new CallingWorkspacesSimultaneousRingResource(core),
+        voicemail: new CallingWorkspacesVoicemailResource(core),
+      }),
+    };
     this.classifications = new ClassificationsResource(core);
     this.contactCenter = {
+      addressBooks: new ContactCenterAddressBooksResource(hosts.contactCenter),
+      agentGreetings: new ContactCenterAgentGreetingsResource(hosts.contactCenter),
+      agentSummaries: new ContactCenterAgentSummariesResource(hosts.contactCenter),
+      agentWellbeing: new ContactCenterAgentWellbeingResource(hosts.contactCenter),
+      agents: new ContactCenterAgentsResource(hosts.contactCenter),
+      aiFeatures: new ContactCenterAiFeaturesResource(hosts.contactCenter),
+      audioFiles: new ContactCenterAudioFilesResource(hosts.contactCenter),
+      autoCsat: new ContactCenterAutoCsatResource(hosts.contactCenter),
       auxiliaryCodes: new ContactCenterAuxiliaryCodesResource(hosts.contactCenter),
       businessHours: new ContactCenterBusinessHoursResource(hosts.contactCenter),
+      callMonitoring: new ContactCenterCallMonitoringResource(hosts.contactCenter),
+      callbacks: new ContactCenterCallbacksResource(hosts.contactCenter),
+      campaigns: new ContactCenterCampaignsResource(hosts.contactCenter),
+      captures: new ContactCenterCapturesResource(hosts.contactCenter),
+      contactLists: new ContactCenterContactListsResource(hosts.contactCenter),
+      contactNumbers: new ContactCenterContactNumbersResource(hosts.contactCenter),
+      desktopLayouts: new ContactCenterDesktopLayoutsResource(hosts.contactCenter),
       desktopProfiles: new ContactCenterDesktopProfilesResource(hosts.contactCenter),
+      dialNumbers: new ContactCenterDialNumbersResource(hosts.contactCenter),
+      dialPlans: new ContactCenterDialPlansResource(hosts.contactCenter),
+      dncLists: new ContactCenterDncListsResource(hosts.contactCenter),
       entryPoints: new ContactCenterEntryPointsResource(hosts.contactCenter),
+      estimatedWaitTime: new ContactCenterEstimatedWaitTimeResource(hosts.contactCenter),
+      flows: new ContactCenterFlowsResource(hosts.contactCenter),
+      generatedSummaries: new ContactCenterGeneratedSummariesResource(hosts.contactCenter),
       globalVariables: new ContactCenterGlobalVariablesResource(hosts.contactCenter),
       holidayLists: new ContactCenterHolidayListsResource(hosts.contactCenter),
+      journeyActions: new ContactCenterJourneyActionsResource(hosts.contactCenter),
+      journeyEvents: new ContactCenterJourneyEventsResource(hosts.contactCenter),
+      journeyIdentities: new ContactCenterJourneyIdentitiesResource(hosts.contactCenter),
+      journeyProfiles: new ContactCenterJourneyProfilesResource(hosts.contactCenter),
+      journeySubscriptions: new ContactCenterJourneySubscriptionsResource(hosts.contactCenter),
+      journeyWorkspaces: new ContactCenterJourneyWorkspacesResource(hosts.contactCenter),
       multimediaProfiles: new ContactCenterMultimediaProfilesResource(hosts.contactCenter),
+      notifications: new ContactCenterNotificationsResource(hosts.contactCenter),
+      outdialAnis: new ContactCenterOutdialAnisResource(hosts.contactCenter),
+      overrides: new ContactCenterOverridesResource(hosts.contactCenter),
+      queueStatistics: new ContactCenterQueueStatisticsResource(hosts.contactCenter),
+      queues: new ContactCenterQueuesResource(hosts.contactCenter),
+      realtime: new ContactCenterRealtimeResource(hosts.contactCenter),
+      resourceCollections: new ContactCenterResourceCollectionsResource(hosts.contactCenter),
+      search: new ContactCenterSearchResource(hosts.contactCenter),
       sites: new ContactCenterSitesResource(hosts.contactCenter),
       skillProfiles: new ContactCenterSkillProfilesResource(hosts.contactCenter),
       skills: new ContactCenterSkillsResource(hosts.contactCenter),
+      subscriptions: new ContactCenterSubscriptionsResource(hosts.contactCenter),
+      tasks: new ContactCenterTasksResource(hosts.contactCenter),
       teams: new ContactCenterTeamsResource(hosts.contactCenter),
+      userProfiles: new ContactCenterUserProfilesResource(hosts.contactCenter),
+      users: new ContactCenterUsersResource(hosts.contactCenter),
       workTypes: new ContactCenterWorkTypesResource(hosts.contactCenter),
     };
     this.dataSources = new DataSourcesResource(core);

@@ -147,8 +147,8 @@ export interface ActivationEmailJobStep {
 }
 
 /**
- * Query parameters of `activationEmails.listErrors` (GET
- * /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors).
+ * Query parameters of `activationEmails.listErrors` (`GET
+ * /identity/organizations/{orgId}/jobs/sendActivationEmails/{jobId}/errors`).
  */
 export interface ActivationEmailsListErrorsQuery {
   /**

@@ -76,7 +76,7 @@ export interface AdminAuditEventData {
   errorCode?: string;
 }
 
-/** Query parameters of `adminAuditEvents.list` (GET /adminAudit/events). */
+/** Query parameters of `adminAuditEvents.list` (`GET /adminAudit/events`). */
 export interface AdminAuditEventsListQuery {
   /** The organization whose audit events to list. */
   orgId: string;

@@ -183,7 +183,7 @@ export interface AnalyticsRoomDeviceSharing {
   localsharingwirelessUsageDuration?: string;
 }
 
-/** Query parameters of `analytics.getMeetingsMetrics` (GET /analytics/meetingsMetrics/aggregates). */
+/** Query parameters of `analytics.getMeetingsMetrics` (`GET /analytics/meetingsMetrics/aggregates`). */
 export interface AnalyticsGetMeetingsMetricsQuery {
   /** The Webex site to report on, e.g. `example.webex.com`. */
   siteUrl: string;
@@ -201,7 +201,7 @@ export interface AnalyticsGetMeetingsMetricsQuery {
   to?: string;
 }
 
-/** Query parameters of `analytics.getMessagingMetrics` (GET /analytics/messagingMetrics/dailyTotals). */
+/** Query parameters of `analytics.getMessagingMetrics` (`GET /analytics/messagingMetrics/dailyTotals`). */
 export interface AnalyticsGetMessagingMetricsQuery {
   /**
    * First UTC day of the range (inclusive), as `YYYY-MM-DD`.
@@ -217,7 +217,10 @@ export interface AnalyticsGetMessagingMetricsQuery {
   to?: string;
 }
 
-/** Query parameters of `analytics.getRoomDeviceMetrics` (GET /analytics/roomDeviceMetrics/dailyTotals). */
+/**
+ * Query parameters of `analytics.getRoomDeviceMetrics` (`GET
+ * /analytics/roomDeviceMetrics/dailyTotals`).
+ */
 export interface AnalyticsGetRoomDeviceMetricsQuery {
   /**
    * First UTC day of the range (inclusive), as `YYYY-MM-DD`.

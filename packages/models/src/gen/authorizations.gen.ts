@@ -43,7 +43,7 @@ export interface AuthorizationTokenExpiry {
   exp: number;
 }
 
-/** Query parameters of `authorizations.list` (GET /authorizations). */
+/** Query parameters of `authorizations.list` (`GET /authorizations`). */
 export interface AuthorizationsListQuery {
   /** Id of the person whose authorizations to list. */
   personId?: string;
@@ -51,7 +51,7 @@ export interface AuthorizationsListQuery {
   personEmail?: string;
 }
 
-/** Query parameters of `authorizations.deleteByClientId` (DELETE /authorizations). */
+/** Query parameters of `authorizations.deleteByClientId` (`DELETE /authorizations`). */
 export interface AuthorizationsDeleteByClientIdQuery {
   /** Client id of the integration whose tokens to revoke. */
   clientId: string;

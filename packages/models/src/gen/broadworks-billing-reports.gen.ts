@@ -78,7 +78,7 @@ export interface BroadWorksBillingReportSummary {
   status?: BroadWorksBillingReportStatus;
 }
 
-/** Query parameters of `broadWorks.billingReports.list` (GET /broadworks/billing/reports). */
+/** Query parameters of `broadWorks.billingReports.list` (`GET /broadworks/billing/reports`). */
 export interface BroadWorksBillingReportsListQuery {
   /** Only reports created before this date (ISO 8601, such as `2026-11-01`). */
   before?: string;

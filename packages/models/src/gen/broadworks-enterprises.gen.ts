@@ -173,7 +173,7 @@ export const BroadWorksEnterpriseUserSyncResponseStatus = {
  */
 export type BroadWorksEnterpriseUserSyncResponseStatus = 'ADD' | 'UPDATE' | 'DELETE' | 'NO_OPERATION';
 
-/** Query parameters of `broadWorks.enterprises.list` (GET /broadworks/enterprises). */
+/** Query parameters of `broadWorks.enterprises.list` (`GET /broadworks/enterprises`). */
 export interface BroadWorksEnterprisesListQuery {
   /** Only the enterprise with this service-provider enterprise id. */
   spEnterpriseId?: string;

@@ -208,7 +208,7 @@ export interface BroadWorksSubscriberUpdateRequest {
   package?: string;
 }
 
-/** Query parameters of `broadWorks.subscribers.list` (GET /broadworks/subscribers). */
+/** Query parameters of `broadWorks.subscribers.list` (`GET /broadworks/subscribers`). */
 export interface BroadWorksSubscribersListQuery {
   /** Only the subscriber with this BroadWorks user id. */
   userId?: string;

@@ -163,8 +163,8 @@ export const ContactCenterAuxiliaryCodeWorkTypeCode = { IDLE_CODE: 'IDLE_CODE', 
 export type ContactCenterAuxiliaryCodeWorkTypeCode = 'IDLE_CODE' | 'WRAP_UP_CODE';
 
 /**
- * Query parameters of `contactCenter.auxiliaryCodes.listV1` (GET
- * /organization/{orgid}/auxiliary-code).
+ * Query parameters of `contactCenter.auxiliaryCodes.listV1` (`GET
+ * /organization/{orgid}/auxiliary-code`).
  */
 export interface ContactCenterAuxiliaryCodesListV1Query {
   /**
@@ -190,8 +190,8 @@ export interface ContactCenterAuxiliaryCodesListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.auxiliaryCodes.bulkExport` (GET
- * /organization/{orgid}/auxiliary-code/bulk-export).
+ * Query parameters of `contactCenter.auxiliaryCodes.bulkExport` (`GET
+ * /organization/{orgid}/auxiliary-code/bulk-export`).
  */
 export interface ContactCenterAuxiliaryCodesBulkExportQuery {
   /**
@@ -207,8 +207,8 @@ export interface ContactCenterAuxiliaryCodesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.auxiliaryCodes.purgeInactive` (POST
- * /organization/{orgid}/auxiliary-code/purge-inactive-entities).
+ * Query parameters of `contactCenter.auxiliaryCodes.purgeInactive` (`POST
+ * /organization/{orgid}/auxiliary-code/purge-inactive-entities`).
  */
 export interface ContactCenterAuxiliaryCodesPurgeInactiveQuery {
   /**
@@ -219,8 +219,8 @@ export interface ContactCenterAuxiliaryCodesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.auxiliaryCodes.listReferences` (GET
- * /organization/{orgid}/auxiliary-code/{id}/incoming-references).
+ * Query parameters of `contactCenter.auxiliaryCodes.listReferences` (`GET
+ * /organization/{orgid}/auxiliary-code/{id}/incoming-references`).
  */
 export interface ContactCenterAuxiliaryCodesListReferencesQuery {
   /**
@@ -241,8 +241,8 @@ export interface ContactCenterAuxiliaryCodesListReferencesQuery {
 }
 
 /**
- * Query parameters of `contactCenter.auxiliaryCodes.list` (GET
- * /organization/{orgid}/v2/auxiliary-code).
+ * Query parameters of `contactCenter.auxiliaryCodes.list` (`GET
+ * /organization/{orgid}/v2/auxiliary-code`).
  */
 export interface ContactCenterAuxiliaryCodesListQuery {
   /**

@@ -169,7 +169,10 @@ export const ContactCenterBusinessHoursShiftDay = {
 } as const;
 export type ContactCenterBusinessHoursShiftDay = 'SUN' | 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT';
 
-/** Query parameters of `contactCenter.businessHours.listV1` (GET /organization/{orgid}/business-hours). */
+/**
+ * Query parameters of `contactCenter.businessHours.listV1` (`GET
+ * /organization/{orgid}/business-hours`).
+ */
 export interface ContactCenterBusinessHoursListV1Query {
   /**
    * Keeps the business hours whose fields match this RSQL-style expression, for instance
@@ -199,8 +202,8 @@ export interface ContactCenterBusinessHoursListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.businessHours.bulkExport` (GET
- * /organization/{orgid}/business-hours/bulk-export).
+ * Query parameters of `contactCenter.businessHours.bulkExport` (`GET
+ * /organization/{orgid}/business-hours/bulk-export`).
  */
 export interface ContactCenterBusinessHoursBulkExportQuery {
   /**
@@ -216,8 +219,8 @@ export interface ContactCenterBusinessHoursBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.businessHours.listReferences` (GET
- * /organization/{orgid}/business-hours/{id}/incoming-references).
+ * Query parameters of `contactCenter.businessHours.listReferences` (`GET
+ * /organization/{orgid}/business-hours/{id}/incoming-references`).
  */
 export interface ContactCenterBusinessHoursListReferencesQuery {
   /**
@@ -238,8 +241,8 @@ export interface ContactCenterBusinessHoursListReferencesQuery {
 }
 
 /**
- * Query parameters of `contactCenter.businessHours.list` (GET
- * /organization/{orgid}/v2/business-hours).
+ * Query parameters of `contactCenter.businessHours.list` (`GET
+ * /organization/{orgid}/v2/business-hours`).
  */
 export interface ContactCenterBusinessHoursListQuery {
   /**

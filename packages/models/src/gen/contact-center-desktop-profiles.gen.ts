@@ -425,8 +425,8 @@ export interface ContactCenterDesktopProfileViewableStatistics {
 }
 
 /**
- * Query parameters of `contactCenter.desktopProfiles.listV1` (GET
- * /organization/{orgid}/agent-profile).
+ * Query parameters of `contactCenter.desktopProfiles.listV1` (`GET
+ * /organization/{orgid}/agent-profile`).
  */
 export interface ContactCenterDesktopProfilesListV1Query {
   /**
@@ -454,8 +454,8 @@ export interface ContactCenterDesktopProfilesListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.desktopProfiles.bulkExport` (GET
- * /organization/{orgid}/agent-profile/bulk-export).
+ * Query parameters of `contactCenter.desktopProfiles.bulkExport` (`GET
+ * /organization/{orgid}/agent-profile/bulk-export`).
  */
 export interface ContactCenterDesktopProfilesBulkExportQuery {
   /**
@@ -471,8 +471,8 @@ export interface ContactCenterDesktopProfilesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.desktopProfiles.purgeInactive` (POST
- * /organization/{orgid}/agent-profile/purge-inactive-entities).
+ * Query parameters of `contactCenter.desktopProfiles.purgeInactive` (`POST
+ * /organization/{orgid}/agent-profile/purge-inactive-entities`).
  */
 export interface ContactCenterDesktopProfilesPurgeInactiveQuery {
   /**
@@ -483,8 +483,8 @@ export interface ContactCenterDesktopProfilesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.desktopProfiles.listReferences` (GET
- * /organization/{orgid}/agent-profile/{id}/incoming-references).
+ * Query parameters of `contactCenter.desktopProfiles.listReferences` (`GET
+ * /organization/{orgid}/agent-profile/{id}/incoming-references`).
  */
 export interface ContactCenterDesktopProfilesListReferencesQuery {
   /**
@@ -505,8 +505,8 @@ export interface ContactCenterDesktopProfilesListReferencesQuery {
 }
 
 /**
- * Query parameters of `contactCenter.desktopProfiles.list` (GET
- * /organization/{orgid}/v2/agent-profile).
+ * Query parameters of `contactCenter.desktopProfiles.list` (`GET
+ * /organization/{orgid}/v2/agent-profile`).
  */
 export interface ContactCenterDesktopProfilesListQuery {
   /**

@@ -357,7 +357,7 @@ export const ContactCenterEntryPointRequestImiOrgType = { MIXED_MODE: 'MIXED_MOD
 /** How the organization's digital channels are set up on the IMI platform. */
 export type ContactCenterEntryPointRequestImiOrgType = 'MIXED_MODE' | 'IMI';
 
-/** Query parameters of `contactCenter.entryPoints.listV1` (GET /organization/{orgid}/entry-point). */
+/** Query parameters of `contactCenter.entryPoints.listV1` (`GET /organization/{orgid}/entry-point`). */
 export interface ContactCenterEntryPointsListV1Query {
   /**
    * Keeps the entry points whose fields match this RSQL-style expression, for instance
@@ -389,8 +389,8 @@ export interface ContactCenterEntryPointsListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.entryPoints.bulkExport` (GET
- * /organization/{orgid}/entry-point/bulk-export).
+ * Query parameters of `contactCenter.entryPoints.bulkExport` (`GET
+ * /organization/{orgid}/entry-point/bulk-export`).
  */
 export interface ContactCenterEntryPointsBulkExportQuery {
   /** Which entry points to export, the inbound or the outbound ones. */
@@ -408,8 +408,8 @@ export interface ContactCenterEntryPointsBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.entryPoints.purgeInactive` (POST
- * /organization/{orgid}/entry-point/purge-inactive-entities).
+ * Query parameters of `contactCenter.entryPoints.purgeInactive` (`POST
+ * /organization/{orgid}/entry-point/purge-inactive-entities`).
  */
 export interface ContactCenterEntryPointsPurgeInactiveQuery {
   /**
@@ -419,15 +419,15 @@ export interface ContactCenterEntryPointsPurgeInactiveQuery {
   nextStartId?: string;
 }
 
-/** Query parameters of `contactCenter.entryPoints.get` (GET /organization/{orgid}/entry-point/{id}). */
+/** Query parameters of `contactCenter.entryPoints.get` (`GET /organization/{orgid}/entry-point/{id}`). */
 export interface ContactCenterEntryPointsGetQuery {
   /** Whether to add the names of the entities the entry point points to, beside their ids. */
   includeNames?: boolean;
 }
 
 /**
- * Query parameters of `contactCenter.entryPoints.listReferences` (GET
- * /organization/{orgid}/entry-point/{id}/incoming-references).
+ * Query parameters of `contactCenter.entryPoints.listReferences` (`GET
+ * /organization/{orgid}/entry-point/{id}/incoming-references`).
  */
 export interface ContactCenterEntryPointsListReferencesQuery {
   /**
@@ -447,7 +447,7 @@ export interface ContactCenterEntryPointsListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.entryPoints.list` (GET /organization/{orgid}/v2/entry-point). */
+/** Query parameters of `contactCenter.entryPoints.list` (`GET /organization/{orgid}/v2/entry-point`). */
 export interface ContactCenterEntryPointsListQuery {
   /**
    * Keeps the entry points whose fields match this RSQL-style expression, for instance

@@ -189,8 +189,8 @@ export type ContactCenterGlobalVariableType =
   | 'Decimal';
 
 /**
- * Query parameters of `contactCenter.globalVariables.bulkExport` (GET
- * /organization/{orgid}/cad-variable/bulk-export).
+ * Query parameters of `contactCenter.globalVariables.bulkExport` (`GET
+ * /organization/{orgid}/cad-variable/bulk-export`).
  */
 export interface ContactCenterGlobalVariablesBulkExportQuery {
   /**
@@ -206,8 +206,8 @@ export interface ContactCenterGlobalVariablesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.globalVariables.purgeInactive` (POST
- * /organization/{orgid}/cad-variable/purge-inactive-entities).
+ * Query parameters of `contactCenter.globalVariables.purgeInactive` (`POST
+ * /organization/{orgid}/cad-variable/purge-inactive-entities`).
  */
 export interface ContactCenterGlobalVariablesPurgeInactiveQuery {
   /**
@@ -218,8 +218,8 @@ export interface ContactCenterGlobalVariablesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.globalVariables.listReferences` (GET
- * /organization/{orgid}/cad-variable/{id}/incoming-references).
+ * Query parameters of `contactCenter.globalVariables.listReferences` (`GET
+ * /organization/{orgid}/cad-variable/{id}/incoming-references`).
  */
 export interface ContactCenterGlobalVariablesListReferencesQuery {
   /**
@@ -240,8 +240,8 @@ export interface ContactCenterGlobalVariablesListReferencesQuery {
 }
 
 /**
- * Query parameters of `contactCenter.globalVariables.list` (GET
- * /organization/{orgid}/v2/cad-variable).
+ * Query parameters of `contactCenter.globalVariables.list` (`GET
+ * /organization/{orgid}/v2/cad-variable`).
  */
 export interface ContactCenterGlobalVariablesListQuery {
   /**

@@ -203,7 +203,7 @@ export interface ContactCenterHolidayListRequest {
   lastUpdatedTime?: number;
 }
 
-/** Query parameters of `contactCenter.holidayLists.listV1` (GET /organization/{orgid}/holiday-list). */
+/** Query parameters of `contactCenter.holidayLists.listV1` (`GET /organization/{orgid}/holiday-list`). */
 export interface ContactCenterHolidayListsListV1Query {
   /**
    * Keeps the holiday lists whose fields match this RSQL-style expression, for instance `name=="Spanish
@@ -233,8 +233,8 @@ export interface ContactCenterHolidayListsListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.holidayLists.listReferences` (GET
- * /organization/{orgid}/holiday-list/{id}/incoming-references).
+ * Query parameters of `contactCenter.holidayLists.listReferences` (`GET
+ * /organization/{orgid}/holiday-list/{id}/incoming-references`).
  */
 export interface ContactCenterHolidayListsListReferencesQuery {
   /**
@@ -254,7 +254,7 @@ export interface ContactCenterHolidayListsListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.holidayLists.list` (GET /organization/{orgid}/v2/holiday-list). */
+/** Query parameters of `contactCenter.holidayLists.list` (`GET /organization/{orgid}/v2/holiday-list`). */
 export interface ContactCenterHolidayListsListQuery {
   /**
    * Keeps the holiday lists whose fields match this RSQL-style expression, for instance `name=="Spanish

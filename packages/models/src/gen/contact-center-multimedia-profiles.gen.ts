@@ -186,8 +186,8 @@ export interface ContactCenterMultimediaProfileRequest {
 }
 
 /**
- * Query parameters of `contactCenter.multimediaProfiles.listV1` (GET
- * /organization/{orgid}/multimedia-profile).
+ * Query parameters of `contactCenter.multimediaProfiles.listV1` (`GET
+ * /organization/{orgid}/multimedia-profile`).
  */
 export interface ContactCenterMultimediaProfilesListV1Query {
   /**
@@ -210,8 +210,8 @@ export interface ContactCenterMultimediaProfilesListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.multimediaProfiles.bulkExport` (GET
- * /organization/{orgid}/multimedia-profile/bulk-export).
+ * Query parameters of `contactCenter.multimediaProfiles.bulkExport` (`GET
+ * /organization/{orgid}/multimedia-profile/bulk-export`).
  */
 export interface ContactCenterMultimediaProfilesBulkExportQuery {
   /**
@@ -227,8 +227,8 @@ export interface ContactCenterMultimediaProfilesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.multimediaProfiles.purgeInactive` (POST
- * /organization/{orgid}/multimedia-profile/purge-inactive-entities).
+ * Query parameters of `contactCenter.multimediaProfiles.purgeInactive` (`POST
+ * /organization/{orgid}/multimedia-profile/purge-inactive-entities`).
  */
 export interface ContactCenterMultimediaProfilesPurgeInactiveQuery {
   /**
@@ -239,8 +239,8 @@ export interface ContactCenterMultimediaProfilesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.multimediaProfiles.listReferences` (GET
- * /organization/{orgid}/multimedia-profile/{id}/incoming-references).
+ * Query parameters of `contactCenter.multimediaProfiles.listReferences` (`GET
+ * /organization/{orgid}/multimedia-profile/{id}/incoming-references`).
  */
 export interface ContactCenterMultimediaProfilesListReferencesQuery {
   /**
@@ -261,8 +261,8 @@ export interface ContactCenterMultimediaProfilesListReferencesQuery {
 }
 
 /**
- * Query parameters of `contactCenter.multimediaProfiles.list` (GET
- * /organization/{orgid}/v2/multimedia-profile).
+ * Query parameters of `contactCenter.multimediaProfiles.list` (`GET
+ * /organization/{orgid}/v2/multimedia-profile`).
  */
 export interface ContactCenterMultimediaProfilesListQuery {
   /**

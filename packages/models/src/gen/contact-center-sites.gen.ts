@@ -113,7 +113,7 @@ export interface ContactCenterSiteRequest {
   lastUpdatedTime?: number;
 }
 
-/** Query parameters of `contactCenter.sites.listV1` (GET /organization/{orgid}/site). */
+/** Query parameters of `contactCenter.sites.listV1` (`GET /organization/{orgid}/site`). */
 export interface ContactCenterSitesListV1Query {
   /**
    * Only the sites that match this expression on their fields, in Contact Center's RSQL-style syntax:
@@ -127,7 +127,7 @@ export interface ContactCenterSitesListV1Query {
   attributes?: string;
 }
 
-/** Query parameters of `contactCenter.sites.bulkExport` (GET /organization/{orgid}/site/bulk-export). */
+/** Query parameters of `contactCenter.sites.bulkExport` (`GET /organization/{orgid}/site/bulk-export`). */
 export interface ContactCenterSitesBulkExportQuery {
   /**
    * The page to answer with, counted from 0. The listing methods start at the page given here (0 when
@@ -142,8 +142,8 @@ export interface ContactCenterSitesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.sites.purgeInactive` (POST
- * /organization/{orgid}/site/purge-inactive-entities).
+ * Query parameters of `contactCenter.sites.purgeInactive` (`POST
+ * /organization/{orgid}/site/purge-inactive-entities`).
  */
 export interface ContactCenterSitesPurgeInactiveQuery {
   /**
@@ -154,8 +154,8 @@ export interface ContactCenterSitesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.sites.listReferences` (GET
- * /organization/{orgid}/site/{id}/incoming-references).
+ * Query parameters of `contactCenter.sites.listReferences` (`GET
+ * /organization/{orgid}/site/{id}/incoming-references`).
  */
 export interface ContactCenterSitesListReferencesQuery {
   /**
@@ -175,7 +175,7 @@ export interface ContactCenterSitesListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.sites.list` (GET /organization/{orgid}/v2/site). */
+/** Query parameters of `contactCenter.sites.list` (`GET /organization/{orgid}/v2/site`). */
 export interface ContactCenterSitesListQuery {
   /**
    * Only the sites that match this expression on their fields, in Contact Center's RSQL-style syntax:

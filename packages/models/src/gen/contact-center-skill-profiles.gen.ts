@@ -137,7 +137,10 @@ export interface ContactCenterSkillProfileRequest {
   lastUpdatedTime?: number;
 }
 
-/** Query parameters of `contactCenter.skillProfiles.listV1` (GET /organization/{orgid}/skill-profile). */
+/**
+ * Query parameters of `contactCenter.skillProfiles.listV1` (`GET
+ * /organization/{orgid}/skill-profile`).
+ */
 export interface ContactCenterSkillProfilesListV1Query {
   /**
    * Keeps only the skill profiles whose fields match this RSQL-style expression, such as
@@ -164,8 +167,8 @@ export interface ContactCenterSkillProfilesListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.skillProfiles.get` (GET
- * /organization/{orgid}/skill-profile/{id}).
+ * Query parameters of `contactCenter.skillProfiles.get` (`GET
+ * /organization/{orgid}/skill-profile/{id}`).
  */
 export interface ContactCenterSkillProfilesGetQuery {
   /** Also give the name of each skill and enum value the profile sets. */
@@ -173,8 +176,8 @@ export interface ContactCenterSkillProfilesGetQuery {
 }
 
 /**
- * Query parameters of `contactCenter.skillProfiles.listReferences` (GET
- * /organization/{orgid}/skill-profile/{id}/incoming-references).
+ * Query parameters of `contactCenter.skillProfiles.listReferences` (`GET
+ * /organization/{orgid}/skill-profile/{id}/incoming-references`).
  */
 export interface ContactCenterSkillProfilesListReferencesQuery {
   /**
@@ -194,7 +197,10 @@ export interface ContactCenterSkillProfilesListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.skillProfiles.list` (GET /organization/{orgid}/v2/skill-profile). */
+/**
+ * Query parameters of `contactCenter.skillProfiles.list` (`GET
+ * /organization/{orgid}/v2/skill-profile`).
+ */
 export interface ContactCenterSkillProfilesListQuery {
   /**
    * Keeps only the skill profiles whose fields match this RSQL-style expression, such as

@@ -135,7 +135,7 @@ export const ContactCenterSkillType = {
  */
 export type ContactCenterSkillType = 'Proficiency' | 'Boolean' | 'Text' | 'enum';
 
-/** Query parameters of `contactCenter.skills.listV1` (GET /organization/{orgid}/skill). */
+/** Query parameters of `contactCenter.skills.listV1` (`GET /organization/{orgid}/skill`). */
 export interface ContactCenterSkillsListV1Query {
   /**
    * Only the skills that match this expression on their fields, in Contact Center's RSQL-style syntax:
@@ -165,8 +165,8 @@ export interface ContactCenterSkillsListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.skills.purgeInactive` (POST
- * /organization/{orgid}/skill/purge-inactive-entities).
+ * Query parameters of `contactCenter.skills.purgeInactive` (`POST
+ * /organization/{orgid}/skill/purge-inactive-entities`).
  */
 export interface ContactCenterSkillsPurgeInactiveQuery {
   /**
@@ -177,8 +177,8 @@ export interface ContactCenterSkillsPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.skills.listReferences` (GET
- * /organization/{orgid}/skill/{id}/incoming-references).
+ * Query parameters of `contactCenter.skills.listReferences` (`GET
+ * /organization/{orgid}/skill/{id}/incoming-references`).
  */
 export interface ContactCenterSkillsListReferencesQuery {
   /**
@@ -198,7 +198,7 @@ export interface ContactCenterSkillsListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.skills.list` (GET /organization/{orgid}/v2/skill). */
+/** Query parameters of `contactCenter.skills.list` (`GET /organization/{orgid}/v2/skill`). */
 export interface ContactCenterSkillsListQuery {
   /**
    * Only the skills that match this expression on their fields, in Contact Center's RSQL-style syntax:

@@ -168,7 +168,7 @@ export const ContactCenterTeamType = { AGENT: 'AGENT', CAPACITY: 'CAPACITY' } as
  */
 export type ContactCenterTeamType = 'AGENT' | 'CAPACITY';
 
-/** Query parameters of `contactCenter.teams.listV1` (GET /organization/{orgid}/team). */
+/** Query parameters of `contactCenter.teams.listV1` (`GET /organization/{orgid}/team`). */
 export interface ContactCenterTeamsListV1Query {
   /**
    * Only the teams that match this expression on their fields, in Contact Center's RSQL-style syntax:
@@ -198,8 +198,8 @@ export interface ContactCenterTeamsListV1Query {
 }
 
 /**
- * Query parameters of `contactCenter.teams.purgeInactive` (POST
- * /organization/{orgid}/team/purge-inactive-entities).
+ * Query parameters of `contactCenter.teams.purgeInactive` (`POST
+ * /organization/{orgid}/team/purge-inactive-entities`).
  */
 export interface ContactCenterTeamsPurgeInactiveQuery {
   /**
@@ -210,8 +210,8 @@ export interface ContactCenterTeamsPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.teams.listReferences` (GET
- * /organization/{orgid}/team/{id}/incoming-references).
+ * Query parameters of `contactCenter.teams.listReferences` (`GET
+ * /organization/{orgid}/team/{id}/incoming-references`).
  */
 export interface ContactCenterTeamsListReferencesQuery {
   /**
@@ -231,7 +231,7 @@ export interface ContactCenterTeamsListReferencesQuery {
   pageSize?: number;
 }
 
-/** Query parameters of `contactCenter.teams.list` (GET /organization/{orgid}/v2/team). */
+/** Query parameters of `contactCenter.teams.list` (`GET /organization/{orgid}/v2/team`). */
 export interface ContactCenterTeamsListQuery {
   /**
    * Only the teams that match this expression on their fields, in Contact Center's RSQL-style syntax:

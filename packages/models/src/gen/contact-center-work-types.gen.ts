@@ -112,7 +112,7 @@ export interface ContactCenterWorkTypeRequest {
   lastUpdatedTime?: number;
 }
 
-/** Query parameters of `contactCenter.workTypes.list` (GET /organization/{orgid}/v2/work-type). */
+/** Query parameters of `contactCenter.workTypes.list` (`GET /organization/{orgid}/v2/work-type`). */
 export interface ContactCenterWorkTypesListQuery {
   /**
    * Only the work types matching this expression on their fields, in Contact Center's RSQL-like syntax:
@@ -139,8 +139,8 @@ export interface ContactCenterWorkTypesListQuery {
 }
 
 /**
- * Query parameters of `contactCenter.workTypes.bulkExport` (GET
- * /organization/{orgid}/work-type/bulk-export).
+ * Query parameters of `contactCenter.workTypes.bulkExport` (`GET
+ * /organization/{orgid}/work-type/bulk-export`).
  */
 export interface ContactCenterWorkTypesBulkExportQuery {
   /**
@@ -156,8 +156,8 @@ export interface ContactCenterWorkTypesBulkExportQuery {
 }
 
 /**
- * Query parameters of `contactCenter.workTypes.purgeInactive` (POST
- * /organization/{orgid}/work-type/purge-inactive-entities).
+ * Query parameters of `contactCenter.workTypes.purgeInactive` (`POST
+ * /organization/{orgid}/work-type/purge-inactive-entities`).
  */
 export interface ContactCenterWorkTypesPurgeInactiveQuery {
   /**
@@ -168,8 +168,8 @@ export interface ContactCenterWorkTypesPurgeInactiveQuery {
 }
 
 /**
- * Query parameters of `contactCenter.workTypes.listReferences` (GET
- * /organization/{orgid}/work-type/{id}/incoming-references).
+ * Query parameters of `contactCenter.workTypes.listReferences` (`GET
+ * /organization/{orgid}/work-type/{id}/incoming-references`).
  */
 export interface ContactCenterWorkTypesListReferencesQuery {
   /**

@@ -272,7 +272,7 @@ export interface DeviceCallBackgroundImageToDeleteRequest {
 /** A background image to upload, as multipart form data. */
 export interface DeviceCallBackgroundImageUploadRequest {
   /** The image: a JPEG or PNG file. */
-  file: string;
+  file: Blob;
   /** The file name to store the image under. */
   fileName: string;
 }
@@ -3727,8 +3727,8 @@ export interface DeviceCallWorkspaceHotelingUpdateRequest {
 }
 
 /**
- * Query parameters of `deviceCallSettings.previewApplyLineKeyTemplate` (POST
- * /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke).
+ * Query parameters of `deviceCallSettings.previewApplyLineKeyTemplate` (`POST
+ * /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke`).
  */
 export interface DeviceCallSettingsPreviewApplyLineKeyTemplateQuery {
   /**
@@ -3739,8 +3739,8 @@ export interface DeviceCallSettingsPreviewApplyLineKeyTemplateQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.validateMacs` (POST
- * /telephony/config/devices/actions/validateMacs/invoke).
+ * Query parameters of `deviceCallSettings.validateMacs` (`POST
+ * /telephony/config/devices/actions/validateMacs/invoke`).
  */
 export interface DeviceCallSettingsValidateMacsQuery {
   /**
@@ -3751,8 +3751,8 @@ export interface DeviceCallSettingsValidateMacsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.countAvailableMembers` (GET
- * /telephony/config/devices/availableMembers/count).
+ * Query parameters of `deviceCallSettings.countAvailableMembers` (`GET
+ * /telephony/config/devices/availableMembers/count`).
  */
 export interface DeviceCallSettingsCountAvailableMembersQuery {
   /**
@@ -3777,8 +3777,8 @@ export interface DeviceCallSettingsCountAvailableMembersQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listBackgroundImages` (GET
- * /telephony/config/devices/backgroundImages).
+ * Query parameters of `deviceCallSettings.listBackgroundImages` (`GET
+ * /telephony/config/devices/backgroundImages`).
  */
 export interface DeviceCallSettingsListBackgroundImagesQuery {
   /**
@@ -3789,8 +3789,8 @@ export interface DeviceCallSettingsListBackgroundImagesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.deleteBackgroundImages` (DELETE
- * /telephony/config/devices/backgroundImages).
+ * Query parameters of `deviceCallSettings.deleteBackgroundImages` (`DELETE
+ * /telephony/config/devices/backgroundImages`).
  */
 export interface DeviceCallSettingsDeleteBackgroundImagesQuery {
   /**
@@ -3801,8 +3801,8 @@ export interface DeviceCallSettingsDeleteBackgroundImagesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listDectDeviceTypes` (GET
- * /telephony/config/devices/dectNetworks/supportedDevices).
+ * Query parameters of `deviceCallSettings.listDectDeviceTypes` (`GET
+ * /telephony/config/devices/dectNetworks/supportedDevices`).
  */
 export interface DeviceCallSettingsListDectDeviceTypesQuery {
   /**
@@ -3813,8 +3813,8 @@ export interface DeviceCallSettingsListDectDeviceTypesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listDectDeviceTypesDeprecated` (GET
- * /telephony/config/devices/dects/supportedDevices).
+ * Query parameters of `deviceCallSettings.listDectDeviceTypesDeprecated` (`GET
+ * /telephony/config/devices/dects/supportedDevices`).
  */
 export interface DeviceCallSettingsListDectDeviceTypesDeprecatedQuery {
   /**
@@ -3825,8 +3825,8 @@ export interface DeviceCallSettingsListDectDeviceTypesDeprecatedQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getSettingsGroups` (GET
- * /telephony/config/devices/dynamicSettings/settingsGroups).
+ * Query parameters of `deviceCallSettings.getSettingsGroups` (`GET
+ * /telephony/config/devices/dynamicSettings/settingsGroups`).
  */
 export interface DeviceCallSettingsGetSettingsGroupsQuery {
   /**
@@ -3841,8 +3841,8 @@ export interface DeviceCallSettingsGetSettingsGroupsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getValidationSchema` (GET
- * /telephony/config/devices/dynamicSettings/validationSchema).
+ * Query parameters of `deviceCallSettings.getValidationSchema` (`GET
+ * /telephony/config/devices/dynamicSettings/validationSchema`).
  */
 export interface DeviceCallSettingsGetValidationSchemaQuery {
   /**
@@ -3855,8 +3855,8 @@ export interface DeviceCallSettingsGetValidationSchemaQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listLineKeyTemplates` (GET
- * /telephony/config/devices/lineKeyTemplates).
+ * Query parameters of `deviceCallSettings.listLineKeyTemplates` (`GET
+ * /telephony/config/devices/lineKeyTemplates`).
  */
 export interface DeviceCallSettingsListLineKeyTemplatesQuery {
   /**
@@ -3867,8 +3867,8 @@ export interface DeviceCallSettingsListLineKeyTemplatesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.createLineKeyTemplate` (POST
- * /telephony/config/devices/lineKeyTemplates).
+ * Query parameters of `deviceCallSettings.createLineKeyTemplate` (`POST
+ * /telephony/config/devices/lineKeyTemplates`).
  */
 export interface DeviceCallSettingsCreateLineKeyTemplateQuery {
   /**
@@ -3879,8 +3879,8 @@ export interface DeviceCallSettingsCreateLineKeyTemplateQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLineKeyTemplate` (GET
- * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ * Query parameters of `deviceCallSettings.getLineKeyTemplate` (`GET
+ * /telephony/config/devices/lineKeyTemplates/{templateId}`).
  */
 export interface DeviceCallSettingsGetLineKeyTemplateQuery {
   /**
@@ -3891,8 +3891,8 @@ export interface DeviceCallSettingsGetLineKeyTemplateQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateLineKeyTemplate` (PUT
- * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ * Query parameters of `deviceCallSettings.updateLineKeyTemplate` (`PUT
+ * /telephony/config/devices/lineKeyTemplates/{templateId}`).
  */
 export interface DeviceCallSettingsUpdateLineKeyTemplateQuery {
   /**
@@ -3903,8 +3903,8 @@ export interface DeviceCallSettingsUpdateLineKeyTemplateQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.deleteLineKeyTemplate` (DELETE
- * /telephony/config/devices/lineKeyTemplates/{templateId}).
+ * Query parameters of `deviceCallSettings.deleteLineKeyTemplate` (`DELETE
+ * /telephony/config/devices/lineKeyTemplates/{templateId}`).
  */
 export interface DeviceCallSettingsDeleteLineKeyTemplateQuery {
   /**
@@ -3914,7 +3914,7 @@ export interface DeviceCallSettingsDeleteLineKeyTemplateQuery {
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getOrgSettings` (GET /telephony/config/devices/settings). */
+/** Query parameters of `deviceCallSettings.getOrgSettings` (`GET /telephony/config/devices/settings`). */
 export interface DeviceCallSettingsGetOrgSettingsQuery {
   /**
    * The organization to work in, for administrators who manage several; the caller's own organization
@@ -3923,7 +3923,7 @@ export interface DeviceCallSettingsGetOrgSettingsQuery {
   orgId?: string;
 }
 
-/** Query parameters of `deviceCallSettings.getDevice` (GET /telephony/config/devices/{deviceId}). */
+/** Query parameters of `deviceCallSettings.getDevice` (`GET /telephony/config/devices/{deviceId}`). */
 export interface DeviceCallSettingsGetDeviceQuery {
   /**
    * The organization to work in, for administrators who manage several; the caller's own organization
@@ -3933,8 +3933,8 @@ export interface DeviceCallSettingsGetDeviceQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateThirdPartyDevice` (PUT
- * /telephony/config/devices/{deviceId}).
+ * Query parameters of `deviceCallSettings.updateThirdPartyDevice` (`PUT
+ * /telephony/config/devices/{deviceId}`).
  */
 export interface DeviceCallSettingsUpdateThirdPartyDeviceQuery {
   /**
@@ -3945,8 +3945,8 @@ export interface DeviceCallSettingsUpdateThirdPartyDeviceQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.applyChanges` (POST
- * /telephony/config/devices/{deviceId}/actions/applyChanges/invoke).
+ * Query parameters of `deviceCallSettings.applyChanges` (`POST
+ * /telephony/config/devices/{deviceId}/actions/applyChanges/invoke`).
  */
 export interface DeviceCallSettingsApplyChangesQuery {
   /**
@@ -3957,8 +3957,8 @@ export interface DeviceCallSettingsApplyChangesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.uploadBackgroundImage` (POST
- * /telephony/config/devices/{deviceId}/actions/backgroundImageUpload/invoke).
+ * Query parameters of `deviceCallSettings.uploadBackgroundImage` (`POST
+ * /telephony/config/devices/{deviceId}/actions/backgroundImageUpload/invoke`).
  */
 export interface DeviceCallSettingsUploadBackgroundImageQuery {
   /**
@@ -3969,8 +3969,8 @@ export interface DeviceCallSettingsUploadBackgroundImageQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.searchMembers` (GET
- * /telephony/config/devices/{deviceId}/availableMembers).
+ * Query parameters of `deviceCallSettings.searchMembers` (`GET
+ * /telephony/config/devices/{deviceId}/availableMembers`).
  */
 export interface DeviceCallSettingsSearchMembersQuery {
   /**
@@ -4000,8 +4000,8 @@ export interface DeviceCallSettingsSearchMembersQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.countMembers` (GET
- * /telephony/config/devices/{deviceId}/availableMembers/count).
+ * Query parameters of `deviceCallSettings.countMembers` (`GET
+ * /telephony/config/devices/{deviceId}/availableMembers/count`).
  */
 export interface DeviceCallSettingsCountMembersQuery {
   /**
@@ -4022,8 +4022,8 @@ export interface DeviceCallSettingsCountMembersQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateDynamicSettings` (PUT
- * /telephony/config/devices/{deviceId}/dynamicSettings).
+ * Query parameters of `deviceCallSettings.updateDynamicSettings` (`PUT
+ * /telephony/config/devices/{deviceId}/dynamicSettings`).
  */
 export interface DeviceCallSettingsUpdateDynamicSettingsQuery {
   /**
@@ -4034,8 +4034,8 @@ export interface DeviceCallSettingsUpdateDynamicSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLayout` (GET
- * /telephony/config/devices/{deviceId}/layout).
+ * Query parameters of `deviceCallSettings.getLayout` (`GET
+ * /telephony/config/devices/{deviceId}/layout`).
  */
 export interface DeviceCallSettingsGetLayoutQuery {
   /**
@@ -4046,8 +4046,8 @@ export interface DeviceCallSettingsGetLayoutQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateLayout` (PUT
- * /telephony/config/devices/{deviceId}/layout).
+ * Query parameters of `deviceCallSettings.updateLayout` (`PUT
+ * /telephony/config/devices/{deviceId}/layout`).
  */
 export interface DeviceCallSettingsUpdateLayoutQuery {
   /**
@@ -4058,8 +4058,8 @@ export interface DeviceCallSettingsUpdateLayoutQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getMembers` (GET
- * /telephony/config/devices/{deviceId}/members).
+ * Query parameters of `deviceCallSettings.getMembers` (`GET
+ * /telephony/config/devices/{deviceId}/members`).
  */
 export interface DeviceCallSettingsGetMembersQuery {
   /**
@@ -4070,8 +4070,8 @@ export interface DeviceCallSettingsGetMembersQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateMembers` (PUT
- * /telephony/config/devices/{deviceId}/members).
+ * Query parameters of `deviceCallSettings.updateMembers` (`PUT
+ * /telephony/config/devices/{deviceId}/members`).
  */
 export interface DeviceCallSettingsUpdateMembersQuery {
   /**
@@ -4082,8 +4082,8 @@ export interface DeviceCallSettingsUpdateMembersQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getSettings` (GET
- * /telephony/config/devices/{deviceId}/settings).
+ * Query parameters of `deviceCallSettings.getSettings` (`GET
+ * /telephony/config/devices/{deviceId}/settings`).
  */
 export interface DeviceCallSettingsGetSettingsQuery {
   /**
@@ -4096,8 +4096,8 @@ export interface DeviceCallSettingsGetSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateSettings` (PUT
- * /telephony/config/devices/{deviceId}/settings).
+ * Query parameters of `deviceCallSettings.updateSettings` (`PUT
+ * /telephony/config/devices/{deviceId}/settings`).
  */
 export interface DeviceCallSettingsUpdateSettingsQuery {
   /**
@@ -4110,8 +4110,8 @@ export interface DeviceCallSettingsUpdateSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listLineKeyTemplateJobs` (GET
- * /telephony/config/jobs/devices/applyLineKeyTemplate).
+ * Query parameters of `deviceCallSettings.listLineKeyTemplateJobs` (`GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate`).
  */
 export interface DeviceCallSettingsListLineKeyTemplateJobsQuery {
   /**
@@ -4122,8 +4122,8 @@ export interface DeviceCallSettingsListLineKeyTemplateJobsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.applyLineKeyTemplate` (POST
- * /telephony/config/jobs/devices/applyLineKeyTemplate).
+ * Query parameters of `deviceCallSettings.applyLineKeyTemplate` (`POST
+ * /telephony/config/jobs/devices/applyLineKeyTemplate`).
  */
 export interface DeviceCallSettingsApplyLineKeyTemplateQuery {
   /**
@@ -4134,8 +4134,8 @@ export interface DeviceCallSettingsApplyLineKeyTemplateQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLineKeyTemplateJob` (GET
- * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}).
+ * Query parameters of `deviceCallSettings.getLineKeyTemplateJob` (`GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}`).
  */
 export interface DeviceCallSettingsGetLineKeyTemplateJobQuery {
   /**
@@ -4146,8 +4146,8 @@ export interface DeviceCallSettingsGetLineKeyTemplateJobQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLineKeyTemplateJobErrors` (GET
- * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors).
+ * Query parameters of `deviceCallSettings.getLineKeyTemplateJobErrors` (`GET
+ * /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors`).
  */
 export interface DeviceCallSettingsGetLineKeyTemplateJobErrorsQuery {
   /**
@@ -4158,8 +4158,8 @@ export interface DeviceCallSettingsGetLineKeyTemplateJobErrorsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listSettingsJobs` (GET
- * /telephony/config/jobs/devices/callDeviceSettings).
+ * Query parameters of `deviceCallSettings.listSettingsJobs` (`GET
+ * /telephony/config/jobs/devices/callDeviceSettings`).
  */
 export interface DeviceCallSettingsListSettingsJobsQuery {
   /**
@@ -4177,8 +4177,8 @@ export interface DeviceCallSettingsListSettingsJobsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.createSettingsJob` (POST
- * /telephony/config/jobs/devices/callDeviceSettings).
+ * Query parameters of `deviceCallSettings.createSettingsJob` (`POST
+ * /telephony/config/jobs/devices/callDeviceSettings`).
  */
 export interface DeviceCallSettingsCreateSettingsJobQuery {
   /**
@@ -4189,8 +4189,8 @@ export interface DeviceCallSettingsCreateSettingsJobQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listSettingsJobErrors` (GET
- * /telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors).
+ * Query parameters of `deviceCallSettings.listSettingsJobErrors` (`GET
+ * /telephony/config/jobs/devices/callDeviceSettings/{jobId}/errors`).
  */
 export interface DeviceCallSettingsListSettingsJobErrorsQuery {
   /**
@@ -4208,8 +4208,8 @@ export interface DeviceCallSettingsListSettingsJobErrorsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listDynamicSettingsJobs` (GET
- * /telephony/config/jobs/devices/dynamicDeviceSettings).
+ * Query parameters of `deviceCallSettings.listDynamicSettingsJobs` (`GET
+ * /telephony/config/jobs/devices/dynamicDeviceSettings`).
  */
 export interface DeviceCallSettingsListDynamicSettingsJobsQuery {
   /**
@@ -4227,8 +4227,8 @@ export interface DeviceCallSettingsListDynamicSettingsJobsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.createDynamicSettingsJob` (POST
- * /telephony/config/jobs/devices/dynamicDeviceSettings).
+ * Query parameters of `deviceCallSettings.createDynamicSettingsJob` (`POST
+ * /telephony/config/jobs/devices/dynamicDeviceSettings`).
  */
 export interface DeviceCallSettingsCreateDynamicSettingsJobQuery {
   /**
@@ -4239,8 +4239,8 @@ export interface DeviceCallSettingsCreateDynamicSettingsJobQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listDynamicSettingsJobErrors` (GET
- * /telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors).
+ * Query parameters of `deviceCallSettings.listDynamicSettingsJobErrors` (`GET
+ * /telephony/config/jobs/devices/dynamicDeviceSettings/{jobId}/errors`).
  */
 export interface DeviceCallSettingsListDynamicSettingsJobErrorsQuery {
   /**
@@ -4258,8 +4258,8 @@ export interface DeviceCallSettingsListDynamicSettingsJobErrorsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listRebuildPhonesJobs` (GET
- * /telephony/config/jobs/devices/rebuildPhones).
+ * Query parameters of `deviceCallSettings.listRebuildPhonesJobs` (`GET
+ * /telephony/config/jobs/devices/rebuildPhones`).
  */
 export interface DeviceCallSettingsListRebuildPhonesJobsQuery {
   /**
@@ -4270,8 +4270,8 @@ export interface DeviceCallSettingsListRebuildPhonesJobsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.rebuildPhones` (POST
- * /telephony/config/jobs/devices/rebuildPhones).
+ * Query parameters of `deviceCallSettings.rebuildPhones` (`POST
+ * /telephony/config/jobs/devices/rebuildPhones`).
  */
 export interface DeviceCallSettingsRebuildPhonesQuery {
   /**
@@ -4282,8 +4282,8 @@ export interface DeviceCallSettingsRebuildPhonesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getRebuildPhonesJob` (GET
- * /telephony/config/jobs/devices/rebuildPhones/{jobId}).
+ * Query parameters of `deviceCallSettings.getRebuildPhonesJob` (`GET
+ * /telephony/config/jobs/devices/rebuildPhones/{jobId}`).
  */
 export interface DeviceCallSettingsGetRebuildPhonesJobQuery {
   /**
@@ -4294,8 +4294,8 @@ export interface DeviceCallSettingsGetRebuildPhonesJobQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listRebuildPhonesJobErrors` (GET
- * /telephony/config/jobs/devices/rebuildPhones/{jobId}/errors).
+ * Query parameters of `deviceCallSettings.listRebuildPhonesJobErrors` (`GET
+ * /telephony/config/jobs/devices/rebuildPhones/{jobId}/errors`).
  */
 export interface DeviceCallSettingsListRebuildPhonesJobErrorsQuery {
   /**
@@ -4306,8 +4306,8 @@ export interface DeviceCallSettingsListRebuildPhonesJobErrorsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getOrgDynamicSettings` (POST
- * /telephony/config/lists/devices/dynamicSettings/actions/getSettings/invoke).
+ * Query parameters of `deviceCallSettings.getOrgDynamicSettings` (`POST
+ * /telephony/config/lists/devices/dynamicSettings/actions/getSettings/invoke`).
  */
 export interface DeviceCallSettingsGetOrgDynamicSettingsQuery {
   /**
@@ -4320,8 +4320,8 @@ export interface DeviceCallSettingsGetOrgDynamicSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getDynamicSettings` (POST
- * /telephony/config/lists/devices/{deviceId}/dynamicSettings/actions/getSettings/invoke).
+ * Query parameters of `deviceCallSettings.getDynamicSettings` (`POST
+ * /telephony/config/lists/devices/{deviceId}/dynamicSettings/actions/getSettings/invoke`).
  */
 export interface DeviceCallSettingsGetDynamicSettingsQuery {
   /**
@@ -4332,8 +4332,8 @@ export interface DeviceCallSettingsGetDynamicSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLocationDynamicSettings` (POST
- * /telephony/config/lists/locations/{locationId}/devices/dynamicSettings/actions/getSettings/invoke).
+ * Query parameters of `deviceCallSettings.getLocationDynamicSettings` (`POST
+ * /telephony/config/lists/locations/{locationId}/devices/dynamicSettings/actions/getSettings/invoke`).
  */
 export interface DeviceCallSettingsGetLocationDynamicSettingsQuery {
   /**
@@ -4346,8 +4346,8 @@ export interface DeviceCallSettingsGetLocationDynamicSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getLocationSettings` (GET
- * /telephony/config/locations/{locationId}/devices/settings).
+ * Query parameters of `deviceCallSettings.getLocationSettings` (`GET
+ * /telephony/config/locations/{locationId}/devices/settings`).
  */
 export interface DeviceCallSettingsGetLocationSettingsQuery {
   /**
@@ -4358,8 +4358,8 @@ export interface DeviceCallSettingsGetLocationSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getPersonDevices` (GET
- * /telephony/config/people/{personId}/devices).
+ * Query parameters of `deviceCallSettings.getPersonDevices` (`GET
+ * /telephony/config/people/{personId}/devices`).
  */
 export interface DeviceCallSettingsGetPersonDevicesQuery {
   /**
@@ -4370,8 +4370,8 @@ export interface DeviceCallSettingsGetPersonDevicesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getPersonDeviceCount` (GET
- * /telephony/config/people/{personId}/devices/count).
+ * Query parameters of `deviceCallSettings.getPersonDeviceCount` (`GET
+ * /telephony/config/people/{personId}/devices/count`).
  */
 export interface DeviceCallSettingsGetPersonDeviceCountQuery {
   /**
@@ -4382,8 +4382,8 @@ export interface DeviceCallSettingsGetPersonDeviceCountQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getPersonSettings` (GET
- * /telephony/config/people/{personId}/devices/settings).
+ * Query parameters of `deviceCallSettings.getPersonSettings` (`GET
+ * /telephony/config/people/{personId}/devices/settings`).
  */
 export interface DeviceCallSettingsGetPersonSettingsQuery {
   /**
@@ -4394,8 +4394,8 @@ export interface DeviceCallSettingsGetPersonSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updatePersonSettings` (PUT
- * /telephony/config/people/{personId}/devices/settings).
+ * Query parameters of `deviceCallSettings.updatePersonSettings` (`PUT
+ * /telephony/config/people/{personId}/devices/settings`).
  */
 export interface DeviceCallSettingsUpdatePersonSettingsQuery {
   /**
@@ -4406,8 +4406,8 @@ export interface DeviceCallSettingsUpdatePersonSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updatePersonHoteling` (PUT
- * /telephony/config/people/{personId}/devices/settings/hoteling).
+ * Query parameters of `deviceCallSettings.updatePersonHoteling` (`PUT
+ * /telephony/config/people/{personId}/devices/settings/hoteling`).
  */
 export interface DeviceCallSettingsUpdatePersonHotelingQuery {
   /**
@@ -4418,8 +4418,8 @@ export interface DeviceCallSettingsUpdatePersonHotelingQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.listSupportedDevices` (GET
- * /telephony/config/supportedDevices).
+ * Query parameters of `deviceCallSettings.listSupportedDevices` (`GET
+ * /telephony/config/supportedDevices`).
  */
 export interface DeviceCallSettingsListSupportedDevicesQuery {
   /**
@@ -4434,8 +4434,8 @@ export interface DeviceCallSettingsListSupportedDevicesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getWorkspaceDevices` (GET
- * /telephony/config/workspaces/{workspaceId}/devices).
+ * Query parameters of `deviceCallSettings.getWorkspaceDevices` (`GET
+ * /telephony/config/workspaces/{workspaceId}/devices`).
  */
 export interface DeviceCallSettingsGetWorkspaceDevicesQuery {
   /**
@@ -4446,8 +4446,8 @@ export interface DeviceCallSettingsGetWorkspaceDevicesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateWorkspaceDevices` (PUT
- * /telephony/config/workspaces/{workspaceId}/devices).
+ * Query parameters of `deviceCallSettings.updateWorkspaceDevices` (`PUT
+ * /telephony/config/workspaces/{workspaceId}/devices`).
  */
 export interface DeviceCallSettingsUpdateWorkspaceDevicesQuery {
   /**
@@ -4458,8 +4458,8 @@ export interface DeviceCallSettingsUpdateWorkspaceDevicesQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.getWorkspaceSettings` (GET
- * /telephony/config/workspaces/{workspaceId}/devices/settings).
+ * Query parameters of `deviceCallSettings.getWorkspaceSettings` (`GET
+ * /telephony/config/workspaces/{workspaceId}/devices/settings`).
  */
 export interface DeviceCallSettingsGetWorkspaceSettingsQuery {
   /**
@@ -4470,8 +4470,8 @@ export interface DeviceCallSettingsGetWorkspaceSettingsQuery {
 }
 
 /**
- * Query parameters of `deviceCallSettings.updateWorkspaceSettings` (PUT
- * /telephony/config/workspaces/{workspaceId}/devices/settings).
+ * Query parameters of `deviceCallSettings.updateWorkspaceSettings` (`PUT
+ * /telephony/config/workspaces/{workspaceId}/devices/settings`).
  */
 export interface DeviceCallSettingsUpdateWorkspaceSettingsQuery {
   /**

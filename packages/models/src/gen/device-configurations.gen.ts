@@ -83,7 +83,7 @@ export interface DeviceConfigurationSource {
   enforced?: boolean;
 }
 
-/** Query parameters of `deviceConfigurations.list` (GET /deviceConfigurations). */
+/** Query parameters of `deviceConfigurations.list` (`GET /deviceConfigurations`). */
 export interface DeviceConfigurationsListQuery {
   /** The device whose configurations to read. */
   deviceId: string;
@@ -94,7 +94,7 @@ export interface DeviceConfigurationsListQuery {
   key?: string;
 }
 
-/** Query parameters of `deviceConfigurations.update` (PATCH /deviceConfigurations). */
+/** Query parameters of `deviceConfigurations.update` (`PATCH /deviceConfigurations`). */
 export interface DeviceConfigurationsUpdateQuery {
   /** The device whose configurations to change. */
   deviceId: string;

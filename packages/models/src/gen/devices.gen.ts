@@ -233,7 +233,7 @@ export const DeviceTagsPatchOp = { add: 'add', remove: 'remove', replace: 'repla
  */
 export type DeviceTagsPatchOp = 'add' | 'remove' | 'replace';
 
-/** Query parameters of `devices.list` (GET /devices). */
+/** Query parameters of `devices.list` (`GET /devices`). */
 export interface DevicesListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -285,31 +285,31 @@ export interface DevicesListQuery {
   plannedMaintenance?: DeviceMaintenanceMode;
 }
 
-/** Query parameters of `devices.create` (POST /devices). */
+/** Query parameters of `devices.create` (`POST /devices`). */
 export interface DevicesCreateQuery {
   /** Organization to add the device to; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `devices.createActivationCode` (POST /devices/activationCode). */
+/** Query parameters of `devices.createActivationCode` (`POST /devices/activationCode`). */
 export interface DevicesCreateActivationCodeQuery {
   /** Organization the code is for; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `devices.get` (GET /devices/{deviceId}). */
+/** Query parameters of `devices.get` (`GET /devices/{deviceId}`). */
 export interface DevicesGetQuery {
   /** Organization of the device; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `devices.update` (PATCH /devices/{deviceId}). */
+/** Query parameters of `devices.update` (`PATCH /devices/{deviceId}`). */
 export interface DevicesUpdateQuery {
   /** Organization of the device; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `devices.delete` (DELETE /devices/{deviceId}). */
+/** Query parameters of `devices.delete` (`DELETE /devices/{deviceId}`). */
 export interface DevicesDeleteQuery {
   /** Organization of the device; only for partner administrators. */
   orgId?: string;

@@ -62,7 +62,7 @@ export interface EcmFolderRequest {
   defaultFolder: string;
 }
 
-/** Query parameters of `ecmFolderLinking.list` (GET /room/linkedFolders). */
+/** Query parameters of `ecmFolderLinking.list` (`GET /room/linkedFolders`). */
 export interface EcmFolderLinkingListQuery {
   /** The room whose linked folders to list. */
   roomId: string;

@@ -189,7 +189,7 @@ export const EventType = { created: 'created', updated: 'updated', deleted: 'del
 /** What happened to the resource. */
 export type EventType = 'created' | 'updated' | 'deleted' | 'ended';
 
-/** Query parameters of `events.list` (GET /events). */
+/** Query parameters of `events.list` (`GET /events`). */
 export interface EventsListQuery {
   /** Only events about this kind of resource. */
   resource?: EventResource;

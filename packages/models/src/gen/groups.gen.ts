@@ -148,7 +148,7 @@ export interface UpdateGroupRequest {
   Operations: GroupPatchOperation[];
 }
 
-/** Query parameters of `groups.list` (GET /groups). */
+/** Query parameters of `groups.list` (`GET /groups`). */
 export interface GroupsListQuery {
   /** Only groups of this organization (defaults to the caller's). */
   orgId?: string;
@@ -168,13 +168,13 @@ export interface GroupsListQuery {
   count?: number;
 }
 
-/** Query parameters of `groups.get` (GET /groups/{groupId}). */
+/** Query parameters of `groups.get` (`GET /groups/{groupId}`). */
 export interface GroupsGetQuery {
   /** Also return the members of the group. */
   includeMembers?: boolean;
 }
 
-/** Query parameters of `groups.listMembers` (GET /groups/{groupId}/members). */
+/** Query parameters of `groups.listMembers` (`GET /groups/{groupId}/members`). */
 export interface GroupsListMembersQuery {
   /** Position (1-based) of the first member to return. */
   startIndex?: number;

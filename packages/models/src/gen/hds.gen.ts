@@ -318,7 +318,7 @@ export interface HdsUpgradeSchedule {
   nextUpgradeTime?: string;
 }
 
-/** Query parameters of `hds.getClusterAvailability` (GET /hds/clusters/{clusterId}/availability). */
+/** Query parameters of `hds.getClusterAvailability` (`GET /hds/clusters/{clusterId}/availability`). */
 export interface HdsGetClusterAvailabilityQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -334,7 +334,7 @@ export interface HdsGetClusterAvailabilityQuery {
   to: string;
 }
 
-/** Query parameters of `hds.getNetworkTestResults` (GET /hds/testResults/nodes/{nodeId}/networkTest). */
+/** Query parameters of `hds.getNetworkTestResults` (`GET /hds/testResults/nodes/{nodeId}/networkTest`). */
 export interface HdsGetNetworkTestResultsQuery {
   /** Only tests started this way; `All` (or nothing) for both. */
   triggerType?: HdsTriggerType;

@@ -28,7 +28,7 @@ export interface HotDeskSessionCollectionResponse {
   items?: HotDeskSession[];
 }
 
-/** Query parameters of `hotDesk.list` (GET /hotdesk/sessions). */
+/** Query parameters of `hotDesk.list` (`GET /hotdesk/sessions`). */
 export interface HotDeskListQuery {
   /**
    * The organization to work in, for administrators who manage several; the caller's own organization

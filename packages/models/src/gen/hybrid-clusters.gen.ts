@@ -18,13 +18,13 @@ export interface HybridClusterCollectionResponse {
   items?: HybridCluster[];
 }
 
-/** Query parameters of `hybrid.clusters.list` (GET /hybrid/clusters). */
+/** Query parameters of `hybrid.clusters.list` (`GET /hybrid/clusters`). */
 export interface HybridClustersListQuery {
   /** The organization whose clusters to list; defaults to the caller's own. */
   orgId?: string;
 }
 
-/** Query parameters of `hybrid.clusters.get` (GET /hybrid/clusters/{hybridClusterId}). */
+/** Query parameters of `hybrid.clusters.get` (`GET /hybrid/clusters/{hybridClusterId}`). */
 export interface HybridClustersGetQuery {
   /** The organization the cluster belongs to; defaults to the caller's own. */
   orgId?: string;

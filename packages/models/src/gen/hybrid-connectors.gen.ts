@@ -111,7 +111,7 @@ export type HybridConnectorType =
   | 'care'
   | 'careManagement';
 
-/** Query parameters of `hybrid.connectors.list` (GET /hybrid/connectors). */
+/** Query parameters of `hybrid.connectors.list` (`GET /hybrid/connectors`). */
 export interface HybridConnectorsListQuery {
   /** The organization whose connectors to list; defaults to the caller's own. */
   orgId?: string;

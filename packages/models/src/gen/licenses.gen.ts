@@ -182,13 +182,13 @@ export interface UserLicenses {
   pendingSiteUrls?: LicenseSiteAccount[];
 }
 
-/** Query parameters of `licenses.list` (GET /licenses). */
+/** Query parameters of `licenses.list` (`GET /licenses`). */
 export interface LicensesListQuery {
   /** Only licenses of this organization (defaults to the caller's). */
   orgId?: string;
 }
 
-/** Query parameters of `licenses.get` (GET /licenses/{licenseId}). */
+/** Query parameters of `licenses.get` (`GET /licenses/{licenseId}`). */
 export interface LicensesGetQuery {
   /** Also list who holds the license; only `user` is supported. */
   includeAssignedTo?: LicenseAssignedToFilter;

@@ -165,7 +165,7 @@ export interface LocationUpdateRequestAddress {
   country?: string;
 }
 
-/** Query parameters of `locations.list` (GET /locations). */
+/** Query parameters of `locations.list` (`GET /locations`). */
 export interface LocationsListQuery {
   /** Only locations whose name contains this text (case-insensitive). */
   name?: string;
@@ -180,25 +180,25 @@ export interface LocationsListQuery {
   max?: number;
 }
 
-/** Query parameters of `locations.create` (POST /locations). */
+/** Query parameters of `locations.create` (`POST /locations`). */
 export interface LocationsCreateQuery {
   /** Organization to create the location in; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `locations.get` (GET /locations/{locationId}). */
+/** Query parameters of `locations.get` (`GET /locations/{locationId}`). */
 export interface LocationsGetQuery {
   /** Organization of the location; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `locations.update` (PUT /locations/{locationId}). */
+/** Query parameters of `locations.update` (`PUT /locations/{locationId}`). */
 export interface LocationsUpdateQuery {
   /** Organization of the location; only for partner administrators. */
   orgId?: string;
 }
 
-/** Query parameters of `locations.delete` (DELETE /locations/{locationId}). */
+/** Query parameters of `locations.delete` (`DELETE /locations/{locationId}`). */
 export interface LocationsDeleteQuery {
   /** Organization of the location; only for partner administrators. */
   orgId?: string;

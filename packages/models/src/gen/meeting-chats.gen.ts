@@ -40,7 +40,7 @@ export interface MeetingChatPerson {
   orgId?: string;
 }
 
-/** Query parameters of `meetingChats.list` (GET /meetings/postMeetingChats). */
+/** Query parameters of `meetingChats.list` (`GET /meetings/postMeetingChats`). */
 export interface MeetingChatsListQuery {
   /** Id of the ended meeting instance whose chats to list. */
   meetingId: string;
@@ -53,7 +53,7 @@ export interface MeetingChatsListQuery {
   offset?: number;
 }
 
-/** Query parameters of `meetingChats.delete` (DELETE /meetings/postMeetingChats). */
+/** Query parameters of `meetingChats.delete` (`DELETE /meetings/postMeetingChats`). */
 export interface MeetingChatsDeleteQuery {
   /** Id of the ended meeting instance whose chats to delete. */
   meetingId: string;

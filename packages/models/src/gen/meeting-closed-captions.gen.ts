@@ -49,15 +49,15 @@ export interface MeetingClosedCaptionSnippetCollectionResponse {
   items: MeetingClosedCaptionSnippet[];
 }
 
-/** Query parameters of `meetingClosedCaptions.list` (GET /meetingClosedCaptions). */
+/** Query parameters of `meetingClosedCaptions.list` (`GET /meetingClosedCaptions`). */
 export interface MeetingClosedCaptionsListQuery {
   /** Id of the ended meeting instance whose closed captions to list. */
   meetingId: string;
 }
 
 /**
- * Query parameters of `meetingClosedCaptions.download` (GET
- * /meetingClosedCaptions/{closedCaptionId}/download).
+ * Query parameters of `meetingClosedCaptions.download` (`GET
+ * /meetingClosedCaptions/{closedCaptionId}/download`).
  */
 export interface MeetingClosedCaptionsDownloadQuery {
   /** File format to download; `vtt` when omitted. */
@@ -67,8 +67,8 @@ export interface MeetingClosedCaptionsDownloadQuery {
 }
 
 /**
- * Query parameters of `meetingClosedCaptions.listSnippets` (GET
- * /meetingClosedCaptions/{closedCaptionId}/snippets).
+ * Query parameters of `meetingClosedCaptions.listSnippets` (`GET
+ * /meetingClosedCaptions/{closedCaptionId}/snippets`).
  */
 export interface MeetingClosedCaptionsListSnippetsQuery {
   /** Id of the meeting instance the closed captions belong to. */

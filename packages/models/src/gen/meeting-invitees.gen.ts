@@ -102,7 +102,7 @@ export interface UpdateMeetingInviteeRequest {
   panelist?: boolean;
 }
 
-/** Query parameters of `meetingInvitees.list` (GET /meetingInvitees). */
+/** Query parameters of `meetingInvitees.list` (`GET /meetingInvitees`). */
 export interface MeetingInviteesListQuery {
   /** The meeting whose invitees to list. */
   meetingId: string;
@@ -120,7 +120,7 @@ export interface MeetingInviteesListQuery {
   panelist?: string;
 }
 
-/** Query parameters of `meetingInvitees.get` (GET /meetingInvitees/{meetingInviteeId}). */
+/** Query parameters of `meetingInvitees.get` (`GET /meetingInvitees/{meetingInviteeId}`). */
 export interface MeetingInviteesGetQuery {
   /**
    * Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for
@@ -129,7 +129,7 @@ export interface MeetingInviteesGetQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetingInvitees.delete` (DELETE /meetingInvitees/{meetingInviteeId}). */
+/** Query parameters of `meetingInvitees.delete` (`DELETE /meetingInvitees/{meetingInviteeId}`). */
 export interface MeetingInviteesDeleteQuery {
   /**
    * Email address of the meeting host; lets an admin or a user with delegated scheduling rights act for

@@ -324,7 +324,7 @@ export const MeetingParticipantVideo = { on: 'on', off: 'off' } as const;
 /** `on` when the participant is sending video, `off` otherwise. */
 export type MeetingParticipantVideo = 'on' | 'off';
 
-/** Query parameters of `meetingParticipants.list` (GET /meetingParticipants). */
+/** Query parameters of `meetingParticipants.list` (`GET /meetingParticipants`). */
 export interface MeetingParticipantsListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -366,7 +366,7 @@ export interface MeetingParticipantsListQuery {
   joinTimeTo?: string;
 }
 
-/** Query parameters of `meetingParticipants.query` (POST /meetingParticipants/query). */
+/** Query parameters of `meetingParticipants.query` (`POST /meetingParticipants/query`). */
 export interface MeetingParticipantsQueryQuery {
   /** Id of the meeting instance (or of an ended meeting) to search in. */
   meetingId: string;
@@ -386,7 +386,7 @@ export interface MeetingParticipantsQueryQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetingParticipants.get` (GET /meetingParticipants/{participantId}). */
+/** Query parameters of `meetingParticipants.get` (`GET /meetingParticipants/{participantId}`). */
 export interface MeetingParticipantsGetQuery {
   /** Email address of the meeting host, for an admin looking at someone else's meeting. */
   hostEmail?: string;

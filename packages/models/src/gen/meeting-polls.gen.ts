@@ -171,7 +171,7 @@ export interface MeetingPollResultCollectionResponse {
   items: MeetingPollResult[];
 }
 
-/** Query parameters of `meetingPolls.listResults` (GET /meetings/pollResults). */
+/** Query parameters of `meetingPolls.listResults` (`GET /meetings/pollResults`). */
 export interface MeetingPollsListResultsQuery {
   /** Id of the ended meeting instance whose poll results to list. */
   meetingId: string;
@@ -182,15 +182,15 @@ export interface MeetingPollsListResultsQuery {
   max?: number;
 }
 
-/** Query parameters of `meetingPolls.list` (GET /meetings/polls). */
+/** Query parameters of `meetingPolls.list` (`GET /meetings/polls`). */
 export interface MeetingPollsListQuery {
   /** Id of the ended meeting instance whose polls to list. */
   meetingId: string;
 }
 
 /**
- * Query parameters of `meetingPolls.listRespondents` (GET
- * /meetings/polls/{pollId}/questions/{questionId}/respondents).
+ * Query parameters of `meetingPolls.listRespondents` (`GET
+ * /meetings/polls/{pollId}/questions/{questionId}/respondents`).
  */
 export interface MeetingPollsListRespondentsQuery {
   /** Id of the ended meeting instance the poll was run in. */

@@ -321,7 +321,7 @@ export interface MeetingPreferences {
   sites?: MeetingPreferenceSite[];
 }
 
-/** Query parameters of `meetingPreferences.get` (GET /meetingPreferences). */
+/** Query parameters of `meetingPreferences.get` (`GET /meetingPreferences`). */
 export interface MeetingPreferencesGetQuery {
   /** Read the preferences of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -329,7 +329,7 @@ export interface MeetingPreferencesGetQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.getAudio` (GET /meetingPreferences/audio). */
+/** Query parameters of `meetingPreferences.getAudio` (`GET /meetingPreferences/audio`). */
 export interface MeetingPreferencesGetAudioQuery {
   /** Read the audio options of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -337,7 +337,7 @@ export interface MeetingPreferencesGetAudioQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.updateAudio` (PUT /meetingPreferences/audio). */
+/** Query parameters of `meetingPreferences.updateAudio` (`PUT /meetingPreferences/audio`). */
 export interface MeetingPreferencesUpdateAudioQuery {
   /** Change the audio options of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -346,8 +346,8 @@ export interface MeetingPreferencesUpdateAudioQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.getPersonalMeetingRoom` (GET
- * /meetingPreferences/personalMeetingRoom).
+ * Query parameters of `meetingPreferences.getPersonalMeetingRoom` (`GET
+ * /meetingPreferences/personalMeetingRoom`).
  */
 export interface MeetingPreferencesGetPersonalMeetingRoomQuery {
   /** Read the personal room of this user instead of the caller; needs an admin token. */
@@ -357,8 +357,8 @@ export interface MeetingPreferencesGetPersonalMeetingRoomQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.updatePersonalMeetingRoom` (PUT
- * /meetingPreferences/personalMeetingRoom).
+ * Query parameters of `meetingPreferences.updatePersonalMeetingRoom` (`PUT
+ * /meetingPreferences/personalMeetingRoom`).
  */
 export interface MeetingPreferencesUpdatePersonalMeetingRoomQuery {
   /** Change the personal room of this user instead of the caller; needs an admin token. */
@@ -368,8 +368,8 @@ export interface MeetingPreferencesUpdatePersonalMeetingRoomQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.getSchedulingOptions` (GET
- * /meetingPreferences/schedulingOptions).
+ * Query parameters of `meetingPreferences.getSchedulingOptions` (`GET
+ * /meetingPreferences/schedulingOptions`).
  */
 export interface MeetingPreferencesGetSchedulingOptionsQuery {
   /** Read the scheduling options of this user instead of the caller; needs an admin token. */
@@ -379,8 +379,8 @@ export interface MeetingPreferencesGetSchedulingOptionsQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.updateSchedulingOptions` (PUT
- * /meetingPreferences/schedulingOptions).
+ * Query parameters of `meetingPreferences.updateSchedulingOptions` (`PUT
+ * /meetingPreferences/schedulingOptions`).
  */
 export interface MeetingPreferencesUpdateSchedulingOptionsQuery {
   /** Change the scheduling options of this user instead of the caller; needs an admin token. */
@@ -390,8 +390,8 @@ export interface MeetingPreferencesUpdateSchedulingOptionsQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.deleteDelegateEmails` (POST
- * /meetingPreferences/schedulingOptions/delegateEmails/delete).
+ * Query parameters of `meetingPreferences.deleteDelegateEmails` (`POST
+ * /meetingPreferences/schedulingOptions/delegateEmails/delete`).
  */
 export interface MeetingPreferencesDeleteDelegateEmailsQuery {
   /** Remove delegates of this user instead of the caller; needs an admin token. */
@@ -401,8 +401,8 @@ export interface MeetingPreferencesDeleteDelegateEmailsQuery {
 }
 
 /**
- * Query parameters of `meetingPreferences.insertDelegateEmails` (POST
- * /meetingPreferences/schedulingOptions/delegateEmails/insert).
+ * Query parameters of `meetingPreferences.insertDelegateEmails` (`POST
+ * /meetingPreferences/schedulingOptions/delegateEmails/insert`).
  */
 export interface MeetingPreferencesInsertDelegateEmailsQuery {
   /** Add delegates for this user instead of the caller; needs an admin token. */
@@ -411,7 +411,7 @@ export interface MeetingPreferencesInsertDelegateEmailsQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.listSites` (GET /meetingPreferences/sites). */
+/** Query parameters of `meetingPreferences.listSites` (`GET /meetingPreferences/sites`). */
 export interface MeetingPreferencesListSitesQuery {
   /** List the sites of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -419,7 +419,7 @@ export interface MeetingPreferencesListSitesQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.updateDefaultSite` (PUT /meetingPreferences/sites). */
+/** Query parameters of `meetingPreferences.updateDefaultSite` (`PUT /meetingPreferences/sites`). */
 export interface MeetingPreferencesUpdateDefaultSiteQuery {
   /** Must be `true`, to make the site in the body the default. */
   defaultSite: boolean;
@@ -427,7 +427,7 @@ export interface MeetingPreferencesUpdateDefaultSiteQuery {
   userEmail?: string;
 }
 
-/** Query parameters of `meetingPreferences.getVideo` (GET /meetingPreferences/video). */
+/** Query parameters of `meetingPreferences.getVideo` (`GET /meetingPreferences/video`). */
 export interface MeetingPreferencesGetVideoQuery {
   /** Read the video options of this user instead of the caller; needs an admin token. */
   userEmail?: string;
@@ -435,7 +435,7 @@ export interface MeetingPreferencesGetVideoQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingPreferences.updateVideo` (PUT /meetingPreferences/video). */
+/** Query parameters of `meetingPreferences.updateVideo` (`PUT /meetingPreferences/video`). */
 export interface MeetingPreferencesUpdateVideoQuery {
   /** Change the video options of this user instead of the caller; needs an admin token. */
   userEmail?: string;

@@ -64,7 +64,7 @@ export interface MeetingQandALinks {
   next?: string;
 }
 
-/** Query parameters of `meetingQandA.list` (GET /meetings/q_and_a). */
+/** Query parameters of `meetingQandA.list` (`GET /meetings/q_and_a`). */
 export interface MeetingQandAListQuery {
   /** Id of the ended meeting instance whose Q&A to list. */
   meetingId: string;
@@ -75,7 +75,7 @@ export interface MeetingQandAListQuery {
   max?: number;
 }
 
-/** Query parameters of `meetingQandA.listAnswers` (GET /meetings/q_and_a/{questionId}/answers). */
+/** Query parameters of `meetingQandA.listAnswers` (`GET /meetings/q_and_a/{questionId}/answers`). */
 export interface MeetingQandAListAnswersQuery {
   /** Id of the ended meeting instance the question was asked in. */
   meetingId: string;

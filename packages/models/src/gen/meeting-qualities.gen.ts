@@ -157,7 +157,7 @@ export const MeetingQualityTransportType = { UDP: 'UDP', TCP: 'TCP' } as const;
 /** The transport protocol a media stream used. */
 export type MeetingQualityTransportType = 'UDP' | 'TCP';
 
-/** Query parameters of `meetingQualities.list` (GET /meeting/qualities). */
+/** Query parameters of `meetingQualities.list` (`GET /meeting/qualities`). */
 export interface MeetingQualitiesListQuery {
   /** Id of the meeting instance whose media sessions to return. */
   meetingId: string;

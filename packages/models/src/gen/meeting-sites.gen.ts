@@ -150,7 +150,7 @@ export const MeetingSiteTelephonySupport = {
  */
 export type MeetingSiteTelephonySupport = 'None' | 'WebexTeleconferencing' | 'Other';
 
-/** Query parameters of `meetingSites.getCommonSettings` (GET /admin/meeting/config/commonSettings). */
+/** Query parameters of `meetingSites.getCommonSettings` (`GET /admin/meeting/config/commonSettings`). */
 export interface MeetingSitesGetCommonSettingsQuery {
   /** Webex site to read; the admin's preferred site when omitted. */
   siteUrl?: string;

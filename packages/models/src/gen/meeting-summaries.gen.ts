@@ -35,13 +35,13 @@ export interface MeetingSummaryText {
   content: string;
 }
 
-/** Query parameters of `meetingSummaries.listForAdmin` (GET /admin/meetingSummaries). */
+/** Query parameters of `meetingSummaries.listForAdmin` (`GET /admin/meetingSummaries`). */
 export interface MeetingSummariesListForAdminQuery {
   /** Id of the ended meeting instance whose summary to fetch. */
   meetingId?: string;
 }
 
-/** Query parameters of `meetingSummaries.list` (GET /meetingSummaries). */
+/** Query parameters of `meetingSummaries.list` (`GET /meetingSummaries`). */
 export interface MeetingSummariesListQuery {
   /** Id of the ended meeting instance whose summary to fetch. */
   meetingId?: string;

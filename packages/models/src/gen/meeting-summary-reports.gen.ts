@@ -165,7 +165,7 @@ export interface MeetingSummaryReportUsageCollectionResponse {
   items: MeetingSummaryReportUsage[];
 }
 
-/** Query parameters of `meetingSummaryReports.listAttendees` (GET /meetingReports/attendees). */
+/** Query parameters of `meetingSummaryReports.listAttendees` (`GET /meetingReports/attendees`). */
 export interface MeetingSummaryReportsListAttendeesQuery {
   /** Webex site whose meetings to report on. */
   siteUrl: string;
@@ -194,7 +194,7 @@ export interface MeetingSummaryReportsListAttendeesQuery {
   meetingTitle?: string;
 }
 
-/** Query parameters of `meetingSummaryReports.listUsage` (GET /meetingReports/usage). */
+/** Query parameters of `meetingSummaryReports.listUsage` (`GET /meetingReports/usage`). */
 export interface MeetingSummaryReportsListUsageQuery {
   /** Webex site whose meetings to report on. */
   siteUrl: string;

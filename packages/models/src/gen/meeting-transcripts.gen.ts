@@ -86,7 +86,7 @@ export interface MeetingTranscriptSnippetUpdateRequest {
   text: string;
 }
 
-/** Query parameters of `meetingTranscripts.listForAdmin` (GET /admin/meetingTranscripts). */
+/** Query parameters of `meetingTranscripts.listForAdmin` (`GET /admin/meetingTranscripts`). */
 export interface MeetingTranscriptsListForAdminQuery {
   /**
    * Only transcripts of meetings that started at or after this time (ISO 8601).
@@ -109,7 +109,7 @@ export interface MeetingTranscriptsListForAdminQuery {
   siteUrl: string;
 }
 
-/** Query parameters of `meetingTranscripts.list` (GET /meetingTranscripts). */
+/** Query parameters of `meetingTranscripts.list` (`GET /meetingTranscripts`). */
 export interface MeetingTranscriptsListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -136,7 +136,10 @@ export interface MeetingTranscriptsListQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetingTranscripts.download` (GET /meetingTranscripts/{transcriptId}/download). */
+/**
+ * Query parameters of `meetingTranscripts.download` (`GET
+ * /meetingTranscripts/{transcriptId}/download`).
+ */
 export interface MeetingTranscriptsDownloadQuery {
   /** File format to download; `vtt` when omitted. */
   format?: 'vtt' | 'txt';
@@ -145,8 +148,8 @@ export interface MeetingTranscriptsDownloadQuery {
 }
 
 /**
- * Query parameters of `meetingTranscripts.listSnippets` (GET
- * /meetingTranscripts/{transcriptId}/snippets).
+ * Query parameters of `meetingTranscripts.listSnippets` (`GET
+ * /meetingTranscripts/{transcriptId}/snippets`).
  */
 export interface MeetingTranscriptsListSnippetsQuery {
   /**

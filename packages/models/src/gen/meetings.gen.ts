@@ -2047,7 +2047,7 @@ export interface UpdateMeetingRequest {
   liveStream?: MeetingLiveStream;
 }
 
-/** Query parameters of `meetings.listForAdmin` (GET /admin/meetings). */
+/** Query parameters of `meetings.listForAdmin` (`GET /admin/meetings`). */
 export interface MeetingsListForAdminQuery {
   /** Only meetings with this meeting number. Give this or `webLink`. */
   meetingNumber?: string;
@@ -2060,13 +2060,13 @@ export interface MeetingsListForAdminQuery {
   current?: boolean;
 }
 
-/** Query parameters of `meetings.getForAdmin` (GET /admin/meetings/{meetingId}). */
+/** Query parameters of `meetings.getForAdmin` (`GET /admin/meetings/{meetingId}`). */
 export interface MeetingsGetForAdminQuery {
   /** For a series id, return its current scheduled meeting (`true`) instead of the series. */
   current?: boolean;
 }
 
-/** Query parameters of `meetings.list` (GET /meetings). */
+/** Query parameters of `meetings.list` (`GET /meetings`). */
 export interface MeetingsListQuery {
   /** Only meetings with this meeting number. */
   meetingNumber?: string;
@@ -2130,19 +2130,19 @@ export interface MeetingsListQuery {
   integrationTag?: string;
 }
 
-/** Query parameters of `meetings.getControls` (GET /meetings/controls). */
+/** Query parameters of `meetings.getControls` (`GET /meetings/controls`). */
 export interface MeetingsGetControlsQuery {
   /** The id of the meeting instance that is in progress. */
   meetingId: string;
 }
 
-/** Query parameters of `meetings.updateControls` (PUT /meetings/controls). */
+/** Query parameters of `meetings.updateControls` (`PUT /meetings/controls`). */
 export interface MeetingsUpdateControlsQuery {
   /** The id of the meeting instance that is in progress. */
   meetingId: string;
 }
 
-/** Query parameters of `meetings.listSessionTypes` (GET /meetings/sessionTypes). */
+/** Query parameters of `meetings.listSessionTypes` (`GET /meetings/sessionTypes`). */
 export interface MeetingsListSessionTypesQuery {
   /** List the session types of this user instead of the caller; needs an admin token. */
   hostEmail?: string;
@@ -2150,7 +2150,7 @@ export interface MeetingsListSessionTypesQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetings.getSessionType` (GET /meetings/sessionTypes/{sessionTypeId}). */
+/** Query parameters of `meetings.getSessionType` (`GET /meetings/sessionTypes/{sessionTypeId}`). */
 export interface MeetingsGetSessionTypeQuery {
   /** Read the session type as this user instead of the caller; needs an admin token. */
   hostEmail?: string;
@@ -2158,7 +2158,7 @@ export interface MeetingsGetSessionTypeQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetings.listTemplates` (GET /meetings/templates). */
+/** Query parameters of `meetings.listTemplates` (`GET /meetings/templates`). */
 export interface MeetingsListTemplatesQuery {
   /** Only meeting or only webinar templates. */
   templateType?: MeetingTemplateType;
@@ -2174,13 +2174,13 @@ export interface MeetingsListTemplatesQuery {
   siteUrl?: string;
 }
 
-/** Query parameters of `meetings.getTemplate` (GET /meetings/templates/{templateId}). */
+/** Query parameters of `meetings.getTemplate` (`GET /meetings/templates/{templateId}`). */
 export interface MeetingsGetTemplateQuery {
   /** Read the template as this user instead of the caller; needs an admin token. */
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.listTrackingCodes` (GET /meetings/trackingCodes). */
+/** Query parameters of `meetings.listTrackingCodes` (`GET /meetings/trackingCodes`). */
 export interface MeetingsListTrackingCodesQuery {
   /** Webex site whose tracking codes to list; the user's preferred site when left out. */
   siteUrl?: string;
@@ -2190,7 +2190,7 @@ export interface MeetingsListTrackingCodesQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.get` (GET /meetings/{meetingId}). */
+/** Query parameters of `meetings.get` (`GET /meetings/{meetingId}`). */
 export interface MeetingsGetQuery {
   /** For a series id, return its current scheduled meeting (`true`) instead of the series. */
   current?: boolean;
@@ -2198,7 +2198,7 @@ export interface MeetingsGetQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.delete` (DELETE /meetings/{meetingId}). */
+/** Query parameters of `meetings.delete` (`DELETE /meetings/{meetingId}`). */
 export interface MeetingsDeleteQuery {
   /** Delete the meeting of this host; needs an admin or a delegate token. */
   hostEmail?: string;
@@ -2207,23 +2207,23 @@ export interface MeetingsDeleteQuery {
 }
 
 /**
- * Query parameters of `meetings.deleteBreakoutSessions` (DELETE
- * /meetings/{meetingId}/breakoutSessions).
+ * Query parameters of `meetings.deleteBreakoutSessions` (`DELETE
+ * /meetings/{meetingId}/breakoutSessions`).
  */
 export interface MeetingsDeleteBreakoutSessionsQuery {
   /** Whether Webex emails the invitees about the change. */
   sendEmail?: boolean;
 }
 
-/** Query parameters of `meetings.listInterpreters` (GET /meetings/{meetingId}/interpreters). */
+/** Query parameters of `meetings.listInterpreters` (`GET /meetings/{meetingId}/interpreters`). */
 export interface MeetingsListInterpretersQuery {
   /** Act as this host instead of the caller; needs an admin token. */
   hostEmail?: string;
 }
 
 /**
- * Query parameters of `meetings.getInterpreter` (GET
- * /meetings/{meetingId}/interpreters/{interpreterId}).
+ * Query parameters of `meetings.getInterpreter` (`GET
+ * /meetings/{meetingId}/interpreters/{interpreterId}`).
  */
 export interface MeetingsGetInterpreterQuery {
   /** Act as this host instead of the caller; needs an admin token. */
@@ -2231,8 +2231,8 @@ export interface MeetingsGetInterpreterQuery {
 }
 
 /**
- * Query parameters of `meetings.deleteInterpreter` (DELETE
- * /meetings/{meetingId}/interpreters/{interpreterId}).
+ * Query parameters of `meetings.deleteInterpreter` (`DELETE
+ * /meetings/{meetingId}/interpreters/{interpreterId}`).
  */
 export interface MeetingsDeleteInterpreterQuery {
   /** Act as this host instead of the caller; needs an admin token. */
@@ -2241,7 +2241,7 @@ export interface MeetingsDeleteInterpreterQuery {
   sendEmail?: boolean;
 }
 
-/** Query parameters of `meetings.listRegistrants` (GET /meetings/{meetingId}/registrants). */
+/** Query parameters of `meetings.listRegistrants` (`GET /meetings/{meetingId}/registrants`). */
 export interface MeetingsListRegistrantsQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -2271,7 +2271,7 @@ export interface MeetingsListRegistrantsQuery {
   registrationTimeTo?: string;
 }
 
-/** Query parameters of `meetings.register` (POST /meetings/{meetingId}/registrants). */
+/** Query parameters of `meetings.register` (`POST /meetings/{meetingId}/registrants`). */
 export interface MeetingsRegisterQuery {
   /**
    * For a series, register for its current scheduled meeting (`true`) or for the series itself
@@ -2282,7 +2282,10 @@ export interface MeetingsRegisterQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.approveRegistrants` (POST /meetings/{meetingId}/registrants/approve). */
+/**
+ * Query parameters of `meetings.approveRegistrants` (`POST
+ * /meetings/{meetingId}/registrants/approve`).
+ */
 export interface MeetingsApproveRegistrantsQuery {
   /** For a series, act on its current scheduled meeting (`true`) or on the series itself (`false`). */
   current?: boolean;
@@ -2291,8 +2294,8 @@ export interface MeetingsApproveRegistrantsQuery {
 }
 
 /**
- * Query parameters of `meetings.batchDeleteRegistrants` (POST
- * /meetings/{meetingId}/registrants/bulkDelete).
+ * Query parameters of `meetings.batchDeleteRegistrants` (`POST
+ * /meetings/{meetingId}/registrants/bulkDelete`).
  */
 export interface MeetingsBatchDeleteRegistrantsQuery {
   /** For a series, act on its current scheduled meeting (`true`) or on the series itself (`false`). */
@@ -2301,7 +2304,7 @@ export interface MeetingsBatchDeleteRegistrantsQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.batchRegister` (POST /meetings/{meetingId}/registrants/bulkInsert). */
+/** Query parameters of `meetings.batchRegister` (`POST /meetings/{meetingId}/registrants/bulkInsert`). */
 export interface MeetingsBatchRegisterQuery {
   /**
    * For a series, register for its current scheduled meeting (`true`) or for the series itself
@@ -2312,7 +2315,7 @@ export interface MeetingsBatchRegisterQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.cancelRegistrants` (POST /meetings/{meetingId}/registrants/cancel). */
+/** Query parameters of `meetings.cancelRegistrants` (`POST /meetings/{meetingId}/registrants/cancel`). */
 export interface MeetingsCancelRegistrantsQuery {
   /** For a series, act on its current scheduled meeting (`true`) or on the series itself (`false`). */
   current?: boolean;
@@ -2320,7 +2323,7 @@ export interface MeetingsCancelRegistrantsQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.queryRegistrants` (POST /meetings/{meetingId}/registrants/query). */
+/** Query parameters of `meetings.queryRegistrants` (`POST /meetings/{meetingId}/registrants/query`). */
 export interface MeetingsQueryRegistrantsQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -2333,7 +2336,7 @@ export interface MeetingsQueryRegistrantsQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.rejectRegistrants` (POST /meetings/{meetingId}/registrants/reject). */
+/** Query parameters of `meetings.rejectRegistrants` (`POST /meetings/{meetingId}/registrants/reject`). */
 export interface MeetingsRejectRegistrantsQuery {
   /** For a series, act on its current scheduled meeting (`true`) or on the series itself (`false`). */
   current?: boolean;
@@ -2341,7 +2344,10 @@ export interface MeetingsRejectRegistrantsQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.getRegistrant` (GET /meetings/{meetingId}/registrants/{registrantId}). */
+/**
+ * Query parameters of `meetings.getRegistrant` (`GET
+ * /meetings/{meetingId}/registrants/{registrantId}`).
+ */
 export interface MeetingsGetRegistrantQuery {
   /** For a series, look in its current scheduled meeting (`true`) or in the series itself (`false`). */
   current?: boolean;
@@ -2350,8 +2356,8 @@ export interface MeetingsGetRegistrantQuery {
 }
 
 /**
- * Query parameters of `meetings.deleteRegistrant` (DELETE
- * /meetings/{meetingId}/registrants/{registrantId}).
+ * Query parameters of `meetings.deleteRegistrant` (`DELETE
+ * /meetings/{meetingId}/registrants/{registrantId}`).
  */
 export interface MeetingsDeleteRegistrantQuery {
   /** For a series, act on its current scheduled meeting (`true`) or on the series itself (`false`). */
@@ -2360,7 +2366,7 @@ export interface MeetingsDeleteRegistrantQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.getRegistrationForm` (GET /meetings/{meetingId}/registration). */
+/** Query parameters of `meetings.getRegistrationForm` (`GET /meetings/{meetingId}/registration`). */
 export interface MeetingsGetRegistrationFormQuery {
   /**
    * For a series, read the form of its current scheduled meeting (`true`) or of the series itself
@@ -2371,7 +2377,7 @@ export interface MeetingsGetRegistrationFormQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `meetings.listSurveyResults` (GET /meetings/{meetingId}/surveyResults). */
+/** Query parameters of `meetings.listSurveyResults` (`GET /meetings/{meetingId}/surveyResults`). */
 export interface MeetingsListSurveyResultsQuery {
   /**
    * Only answers from meetings that started at or after this time.

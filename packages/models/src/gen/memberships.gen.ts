@@ -68,7 +68,7 @@ export interface UpdateMembershipRequest {
   isRoomHidden: boolean;
 }
 
-/** Query parameters of `memberships.list` (GET /memberships). */
+/** Query parameters of `memberships.list` (`GET /memberships`). */
 export interface MembershipsListQuery {
   /** Only memberships of this room. */
   roomId?: string;

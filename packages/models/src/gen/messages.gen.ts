@@ -51,7 +51,7 @@ export interface CreateMessageUpload {
   /** Markdown of the message. */
   markdown?: string;
   /** The file's bytes, with its name in the part's filename. */
-  files: string;
+  files: Blob;
 }
 
 /** What to give when editing a message. */
@@ -156,7 +156,7 @@ export interface MessageCollectionResponse {
   items: Message[];
 }
 
-/** Query parameters of `messages.list` (GET /messages). */
+/** Query parameters of `messages.list` (`GET /messages`). */
 export interface MessagesListQuery {
   /** The room whose messages to list. */
   roomId: string;
@@ -179,7 +179,7 @@ export interface MessagesListQuery {
   max?: number;
 }
 
-/** Query parameters of `messages.listDirect` (GET /messages/direct). */
+/** Query parameters of `messages.listDirect` (`GET /messages/direct`). */
 export interface MessagesListDirectQuery {
   /** Only the replies in the thread started by this message. */
   parentId?: string;

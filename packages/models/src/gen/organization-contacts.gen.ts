@@ -400,8 +400,8 @@ export interface OrganizationContactUpdateRequest {
 }
 
 /**
- * Query parameters of `organizationContacts.list` (GET
- * /contacts/organizations/{orgId}/contacts/search).
+ * Query parameters of `organizationContacts.list` (`GET
+ * /contacts/organizations/{orgId}/contacts/search`).
  */
 export interface OrganizationContactsListQuery {
   /** Text to look for in names, email addresses and the like. */

@@ -36,7 +36,7 @@ export interface PartnerAdministratorCustomerCollectionResponse {
   items?: PartnerAdministratorCustomer[];
 }
 
-/** Query parameters of `partner.administrators.listCustomers` (GET /partner/organizations). */
+/** Query parameters of `partner.administrators.listCustomers` (`GET /partner/organizations`). */
 export interface PartnerAdministratorsListCustomersQuery {
   /** Id of the partner administrator whose customers to list. */
   managedBy: string;

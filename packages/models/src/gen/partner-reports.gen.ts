@@ -140,7 +140,7 @@ export interface PartnerReportTemplateValidationRule {
   required?: string;
 }
 
-/** Query parameters of `partner.reports.list` (GET /partner/reports). */
+/** Query parameters of `partner.reports.list` (`GET /partner/reports`). */
 export interface PartnerReportsListQuery {
   /** Only reports of this service, e.g. `Webex Calling`. */
   service?: string;
@@ -164,25 +164,25 @@ export interface PartnerReportsListQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `partner.reports.create` (POST /partner/reports). */
+/** Query parameters of `partner.reports.create` (`POST /partner/reports`). */
 export interface PartnerReportsCreateQuery {
   /** Act for this sub-partner organization instead of the caller's own partner organization. */
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `partner.reports.listTemplates` (GET /partner/reports/templates). */
+/** Query parameters of `partner.reports.listTemplates` (`GET /partner/reports/templates`). */
 export interface PartnerReportsListTemplatesQuery {
   /** Act for this sub-partner organization instead of the caller's own partner organization. */
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `partner.reports.get` (GET /partner/reports/{reportId}). */
+/** Query parameters of `partner.reports.get` (`GET /partner/reports/{reportId}`). */
 export interface PartnerReportsGetQuery {
   /** Act for this sub-partner organization instead of the caller's own partner organization. */
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `partner.reports.delete` (DELETE /partner/reports/{reportId}). */
+/** Query parameters of `partner.reports.delete` (`DELETE /partner/reports/{reportId}`). */
 export interface PartnerReportsDeleteQuery {
   /** Act for this sub-partner organization instead of the caller's own partner organization. */
   onBehalfOfSubPartnerOrgId?: string;

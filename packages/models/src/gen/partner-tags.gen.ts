@@ -46,13 +46,13 @@ export interface PartnerTagSubscription {
 /** A list of tagged subscriptions. */
 export type PartnerTagSubscriptionList = PartnerTagSubscription[];
 
-/** Query parameters of `partner.tags.list` (GET /partner/tags). */
+/** Query parameters of `partner.tags.list` (`GET /partner/tags`). */
 export interface PartnerTagsListQuery {
   /** Which tags to list, `ORGANIZATION` (tags on customers) or `SUBSCRIPTION` (tags on subscriptions). */
   type: string;
 }
 
-/** Query parameters of `partner.tags.listCustomers` (GET /partner/tags/organizations). */
+/** Query parameters of `partner.tags.listCustomers` (`GET /partner/tags/organizations`). */
 export interface PartnerTagsListCustomersQuery {
   /** Comma-separated tag names; a customer matches when it has at least one of them. */
   tags: string;
@@ -60,7 +60,7 @@ export interface PartnerTagsListCustomersQuery {
   max?: number;
 }
 
-/** Query parameters of `partner.tags.listSubscriptions` (GET /partner/tags/subscriptions). */
+/** Query parameters of `partner.tags.listSubscriptions` (`GET /partner/tags/subscriptions`). */
 export interface PartnerTagsListSubscriptionsQuery {
   /** Comma-separated tag names; a subscription matches when it has at least one of them. */
   tags: string;

@@ -314,7 +314,7 @@ export const UpdatePersonRequestPhoneNumberType = { work: 'work' } as const;
 /** Kind of phone number; only `work` can be set. */
 export type UpdatePersonRequestPhoneNumberType = 'work';
 
-/** Query parameters of `people.list` (GET /people). */
+/** Query parameters of `people.list` (`GET /people`). */
 export interface PeopleListQuery {
   /** Only the person with this email address. */
   email?: string;
@@ -342,7 +342,7 @@ export interface PeopleListQuery {
   excludeStatus?: boolean;
 }
 
-/** Query parameters of `people.create` (POST /people). */
+/** Query parameters of `people.create` (`POST /people`). */
 export interface PeopleCreateQuery {
   /** Include Webex Calling details such as phone numbers and extension. */
   callingData?: boolean;
@@ -350,19 +350,19 @@ export interface PeopleCreateQuery {
   minResponse?: boolean;
 }
 
-/** Query parameters of `people.me` (GET /people/me). */
+/** Query parameters of `people.me` (`GET /people/me`). */
 export interface PeopleMeQuery {
   /** Include Webex Calling details such as phone numbers and extension. */
   callingData?: boolean;
 }
 
-/** Query parameters of `people.get` (GET /people/{personId}). */
+/** Query parameters of `people.get` (`GET /people/{personId}`). */
 export interface PeopleGetQuery {
   /** Include Webex Calling details such as phone numbers and extension. */
   callingData?: boolean;
 }
 
-/** Query parameters of `people.update` (PUT /people/{personId}). */
+/** Query parameters of `people.update` (`PUT /people/{personId}`). */
 export interface PeopleUpdateQuery {
   /** Include Webex Calling details such as phone numbers and extension. */
   callingData?: boolean;

@@ -346,7 +346,7 @@ export const RecordingReportServiceType = {
 /** The Webex service the archived meeting ran on. */
 export type RecordingReportServiceType = 'MeetingCenter' | 'EventCenter' | 'TrainingCenter' | 'SupportCenter';
 
-/** Query parameters of `recordingReports.listAccessDetails` (GET /recordingReport/accessDetail). */
+/** Query parameters of `recordingReports.listAccessDetails` (`GET /recordingReport/accessDetail`). */
 export interface RecordingReportsListAccessDetailsQuery {
   /** Id of the recording to report on. */
   recordingId: string;
@@ -359,7 +359,7 @@ export interface RecordingReportsListAccessDetailsQuery {
   max?: number;
 }
 
-/** Query parameters of `recordingReports.listAccessSummaries` (GET /recordingReport/accessSummary). */
+/** Query parameters of `recordingReports.listAccessSummaries` (`GET /recordingReport/accessSummary`). */
 export interface RecordingReportsListAccessSummariesQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -385,8 +385,8 @@ export interface RecordingReportsListAccessSummariesQuery {
 }
 
 /**
- * Query parameters of `recordingReports.listMeetingArchiveSummaries` (GET
- * /recordingReport/meetingArchiveSummaries).
+ * Query parameters of `recordingReports.listMeetingArchiveSummaries` (`GET
+ * /recordingReport/meetingArchiveSummaries`).
  */
 export interface RecordingReportsListMeetingArchiveSummariesQuery {
   /**

@@ -324,7 +324,7 @@ export interface SoftDeleteRecordingsRequest {
   siteUrl?: string;
 }
 
-/** Query parameters of `recordings.listForAdmin` (GET /admin/recordings). */
+/** Query parameters of `recordings.listForAdmin` (`GET /admin/recordings`). */
 export interface RecordingsListForAdminQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -359,7 +359,7 @@ export interface RecordingsListForAdminQuery {
   status?: RecordingStatus;
 }
 
-/** Query parameters of `recordings.listForGroup` (GET /group/recordings). */
+/** Query parameters of `recordings.listForGroup` (`GET /group/recordings`). */
 export interface RecordingsListForGroupQuery {
   /** Id of the person whose group recordings are listed. */
   personId?: string;
@@ -392,13 +392,13 @@ export interface RecordingsListForGroupQuery {
   serviceType?: RecordingServiceType;
 }
 
-/** Query parameters of `recordings.getForGroup` (GET /group/recordings/{recordingId}). */
+/** Query parameters of `recordings.getForGroup` (`GET /group/recordings/{recordingId}`). */
 export interface RecordingsGetForGroupQuery {
   /** Id of the person whose group access is used. */
   personId?: string;
 }
 
-/** Query parameters of `recordings.list` (GET /recordings). */
+/** Query parameters of `recordings.list` (`GET /recordings`). */
 export interface RecordingsListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -439,7 +439,7 @@ export interface RecordingsListQuery {
   status?: RecordingStatus;
 }
 
-/** Query parameters of `recordings.purge` (POST /recordings/purge). */
+/** Query parameters of `recordings.purge` (`POST /recordings/purge`). */
 export interface RecordingsPurgeQuery {
   /**
    * Email of the host on whose behalf an admin acts.
@@ -449,7 +449,7 @@ export interface RecordingsPurgeQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `recordings.restore` (POST /recordings/restore). */
+/** Query parameters of `recordings.restore` (`POST /recordings/restore`). */
 export interface RecordingsRestoreQuery {
   /**
    * Email of the host on whose behalf an admin acts.
@@ -459,7 +459,7 @@ export interface RecordingsRestoreQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `recordings.softDelete` (POST /recordings/softDelete). */
+/** Query parameters of `recordings.softDelete` (`POST /recordings/softDelete`). */
 export interface RecordingsSoftDeleteQuery {
   /**
    * Email of the host on whose behalf an admin acts.
@@ -469,7 +469,7 @@ export interface RecordingsSoftDeleteQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `recordings.get` (GET /recordings/{recordingId}). */
+/** Query parameters of `recordings.get` (`GET /recordings/{recordingId}`). */
 export interface RecordingsGetQuery {
   /**
    * Email of the host on whose behalf an admin asks.
@@ -479,7 +479,7 @@ export interface RecordingsGetQuery {
   hostEmail?: string;
 }
 
-/** Query parameters of `recordings.delete` (DELETE /recordings/{recordingId}). */
+/** Query parameters of `recordings.delete` (`DELETE /recordings/{recordingId}`). */
 export interface RecordingsDeleteQuery {
   /**
    * Email of the host on whose behalf an admin acts.

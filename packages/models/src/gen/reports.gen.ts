@@ -70,7 +70,7 @@ export interface ReportCreateResponse {
   id: string;
 }
 
-/** Query parameters of `reports.list` (GET /reports). */
+/** Query parameters of `reports.list` (`GET /reports`). */
 export interface ReportsListQuery {
   /** Only the report with this id. */
   reportId?: string;

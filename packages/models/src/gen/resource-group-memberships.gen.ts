@@ -47,7 +47,7 @@ export interface ResourceGroupMembershipUpdateRequest {
   status: ResourceGroupMembershipStatus;
 }
 
-/** Query parameters of `resourceGroupMemberships.list` (GET /resourceGroup/memberships). */
+/** Query parameters of `resourceGroupMemberships.list` (`GET /resourceGroup/memberships`). */
 export interface ResourceGroupMembershipsListQuery {
   /** Only memberships for this hybrid service license. */
   licenseId?: string;
@@ -64,7 +64,7 @@ export interface ResourceGroupMembershipsListQuery {
   max?: number;
 }
 
-/** Query parameters of `resourceGroupMemberships.listV2` (GET /resourceGroup/memberships/v2). */
+/** Query parameters of `resourceGroupMemberships.listV2` (`GET /resourceGroup/memberships/v2`). */
 export interface ResourceGroupMembershipsListV2Query {
   /** Only memberships for this hybrid service license. */
   licenseId?: string;

@@ -16,7 +16,7 @@ export interface ResourceGroupCollectionResponse {
   items?: ResourceGroup[];
 }
 
-/** Query parameters of `resourceGroups.list` (GET /resourceGroups). */
+/** Query parameters of `resourceGroups.list` (`GET /resourceGroups`). */
 export interface ResourceGroupsListQuery {
   /** The organization whose resource groups to list; defaults to the caller's own. */
   orgId?: string;

@@ -49,7 +49,7 @@ export interface UpdateRoomTabRequest {
   displayName: string;
 }
 
-/** Query parameters of `roomTabs.list` (GET /room/tabs). */
+/** Query parameters of `roomTabs.list` (`GET /room/tabs`). */
 export interface RoomTabsListQuery {
   /** The room whose tabs to list. */
   roomId: string;

@@ -118,7 +118,7 @@ export interface UpdateRoomRequest {
   isReadOnly?: boolean;
 }
 
-/** Query parameters of `rooms.list` (GET /rooms). */
+/** Query parameters of `rooms.list` (`GET /rooms`). */
 export interface RoomsListQuery {
   /** Only rooms of this team. */
   teamId?: string;

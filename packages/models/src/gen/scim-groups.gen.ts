@@ -217,7 +217,7 @@ export interface ScimWebexIdentityGroupInput {
   managedBy?: ScimGroupManagedBy[];
 }
 
-/** Query parameters of `scim.groups.list` (GET /identity/scim/{orgId}/v2/Groups). */
+/** Query parameters of `scim.groups.list` (`GET /identity/scim/{orgId}/v2/Groups`). */
 export interface ScimGroupsListQuery {
   /** SCIM filter expression, e.g. `displayName sw "Madrid"`. */
   filter?: string;
@@ -239,15 +239,15 @@ export interface ScimGroupsListQuery {
   memberType?: string;
 }
 
-/** Query parameters of `scim.groups.get` (GET /identity/scim/{orgId}/v2/Groups/{groupId}). */
+/** Query parameters of `scim.groups.get` (`GET /identity/scim/{orgId}/v2/Groups/{groupId}`). */
 export interface ScimGroupsGetQuery {
   /** Comma-separated attributes to leave out, e.g. `members`. */
   excludedAttributes?: string;
 }
 
 /**
- * Query parameters of `scim.groups.listMembers` (GET
- * /identity/scim/{orgId}/v2/Groups/{groupId}/Members).
+ * Query parameters of `scim.groups.listMembers` (`GET
+ * /identity/scim/{orgId}/v2/Groups/{groupId}/Members`).
  */
 export interface ScimGroupsListMembersQuery {
   /** Position (1-based) of the first member of the page. */

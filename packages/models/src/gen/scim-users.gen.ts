@@ -449,7 +449,7 @@ export interface ScimWebexIdentityUserInput {
   managedGroups?: ScimUserManagedGroup[];
 }
 
-/** Query parameters of `scim.users.list` (GET /identity/scim/{orgId}/v2/Users). */
+/** Query parameters of `scim.users.list` (`GET /identity/scim/{orgId}/v2/Users`). */
 export interface ScimUsersListQuery {
   /** SCIM filter expression, e.g. `userName eq "ana.lopez@example.com"`. */
   filter?: string;

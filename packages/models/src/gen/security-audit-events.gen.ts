@@ -45,7 +45,7 @@ export interface SecurityAuditEventData {
   actionText?: string;
 }
 
-/** Query parameters of `securityAuditEvents.list` (GET /admin/securityAudit/events). */
+/** Query parameters of `securityAuditEvents.list` (`GET /admin/securityAudit/events`). */
 export interface SecurityAuditEventsListQuery {
   /** The organization whose events to list. */
   orgId: string;

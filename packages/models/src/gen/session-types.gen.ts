@@ -88,13 +88,13 @@ export interface SessionTypeUserCollectionResponse {
   items: SessionTypeUser[];
 }
 
-/** Query parameters of `sessionTypes.listForSite` (GET /admin/meeting/config/sessionTypes). */
+/** Query parameters of `sessionTypes.listForSite` (`GET /admin/meeting/config/sessionTypes`). */
 export interface SessionTypesListForSiteQuery {
   /** Webex site whose session types to list; the admin's preferred site when omitted. */
   siteUrl?: string;
 }
 
-/** Query parameters of `sessionTypes.listForUser` (GET /admin/meeting/userconfig/sessionTypes). */
+/** Query parameters of `sessionTypes.listForUser` (`GET /admin/meeting/userconfig/sessionTypes`). */
 export interface SessionTypesListForUserQuery {
   /** Webex site to look at; the admin's preferred site when omitted. */
   siteUrl?: string;

@@ -33,7 +33,7 @@ export interface SlidoComplianceEventCollectionResponse {
   next?: string;
 }
 
-/** Query parameters of `slido.listComplianceEvents` (GET /slido/compliance/events). */
+/** Query parameters of `slido.listComplianceEvents` (`GET /slido/compliance/events`). */
 export interface SlidoListComplianceEventsQuery {
   /** Id of the organization that owns the Slido session. */
   sessionOrgId: string;

@@ -48,7 +48,7 @@ export interface UpdateTeamMembershipRequest {
   isModerator: boolean;
 }
 
-/** Query parameters of `teamMemberships.list` (GET /team/memberships). */
+/** Query parameters of `teamMemberships.list` (`GET /team/memberships`). */
 export interface TeamMembershipsListQuery {
   /** The team whose memberships to list. */
   teamId: string;

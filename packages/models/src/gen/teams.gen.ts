@@ -38,7 +38,7 @@ export interface UpdateTeamRequest {
   description?: string;
 }
 
-/** Query parameters of `teams.list` (GET /teams). */
+/** Query parameters of `teams.list` (`GET /teams`). */
 export interface TeamsListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the
@@ -47,7 +47,7 @@ export interface TeamsListQuery {
   max?: number;
 }
 
-/** Query parameters of `teams.get` (GET /teams/{teamId}). */
+/** Query parameters of `teams.get` (`GET /teams/{teamId}`). */
 export interface TeamsGetQuery {
   /** Description of the team; listed for this operation by the public API reference. */
   description?: string;

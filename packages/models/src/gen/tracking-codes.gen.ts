@@ -182,28 +182,31 @@ export interface TrackingCodeUserItem {
   value?: string;
 }
 
-/** Query parameters of `trackingCodes.list` (GET /admin/meeting/config/trackingCodes). */
+/** Query parameters of `trackingCodes.list` (`GET /admin/meeting/config/trackingCodes`). */
 export interface TrackingCodesListQuery {
   /** Webex site whose tracking codes to list; the admin's preferred site when omitted. */
   siteUrl?: string;
 }
 
-/** Query parameters of `trackingCodes.get` (GET /admin/meeting/config/trackingCodes/{trackingCodeId}). */
+/**
+ * Query parameters of `trackingCodes.get` (`GET
+ * /admin/meeting/config/trackingCodes/{trackingCodeId}`).
+ */
 export interface TrackingCodesGetQuery {
   /** Webex site the tracking code belongs to; the admin's preferred site when omitted. */
   siteUrl?: string;
 }
 
 /**
- * Query parameters of `trackingCodes.delete` (DELETE
- * /admin/meeting/config/trackingCodes/{trackingCodeId}).
+ * Query parameters of `trackingCodes.delete` (`DELETE
+ * /admin/meeting/config/trackingCodes/{trackingCodeId}`).
  */
 export interface TrackingCodesDeleteQuery {
   /** Webex site the tracking code belongs to. */
   siteUrl: string;
 }
 
-/** Query parameters of `trackingCodes.getForUser` (GET /admin/meeting/userconfig/trackingCodes). */
+/** Query parameters of `trackingCodes.getForUser` (`GET /admin/meeting/userconfig/trackingCodes`). */
 export interface TrackingCodesGetForUserQuery {
   /** Webex site to look at; the admin's preferred site when omitted. */
   siteUrl?: string;

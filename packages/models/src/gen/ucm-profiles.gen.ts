@@ -14,7 +14,7 @@ export interface UcmProfileList {
   callingProfiles: UcmProfile[];
 }
 
-/** Query parameters of `ucm.profiles.list` (GET /telephony/config/callingProfiles). */
+/** Query parameters of `ucm.profiles.list` (`GET /telephony/config/callingProfiles`). */
 export interface UcmProfilesListQuery {
   /** The organization whose profiles to list; by default the caller's own. */
   orgId?: string;

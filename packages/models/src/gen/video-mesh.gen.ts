@@ -860,7 +860,7 @@ export const VideoMeshWeekday = {
 /** A day of the week. */
 export type VideoMeshWeekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
-/** Query parameters of `videoMesh.getCallRedirects` (GET /videoMesh/callRedirects). */
+/** Query parameters of `videoMesh.getCallRedirects` (`GET /videoMesh/callRedirects`). */
 export interface VideoMeshGetCallRedirectsQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -878,7 +878,7 @@ export interface VideoMeshGetCallRedirectsQuery {
   orgId: string;
 }
 
-/** Query parameters of `videoMesh.getClientTypeDistribution` (GET /videoMesh/clientTypeDistribution). */
+/** Query parameters of `videoMesh.getClientTypeDistribution` (`GET /videoMesh/clientTypeDistribution`). */
 export interface VideoMeshGetClientTypeDistributionQuery {
   /** The organization whose Video Mesh deployment to report on. */
   orgId: string;
@@ -899,8 +899,8 @@ export interface VideoMeshGetClientTypeDistributionQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getClusterClientTypeDistribution` (GET
- * /videoMesh/clientTypeDistribution/clusters).
+ * Query parameters of `videoMesh.getClusterClientTypeDistribution` (`GET
+ * /videoMesh/clientTypeDistribution/clusters`).
  */
 export interface VideoMeshGetClusterClientTypeDistributionQuery {
   /** The Video Mesh cluster to report on. */
@@ -921,7 +921,7 @@ export interface VideoMeshGetClusterClientTypeDistributionQuery {
   deviceType: string;
 }
 
-/** Query parameters of `videoMesh.getCloudOverflow` (GET /videoMesh/cloudOverflow). */
+/** Query parameters of `videoMesh.getCloudOverflow` (`GET /videoMesh/cloudOverflow`). */
 export interface VideoMeshGetCloudOverflowQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -939,13 +939,13 @@ export interface VideoMeshGetCloudOverflowQuery {
   orgId: string;
 }
 
-/** Query parameters of `videoMesh.listClusters` (GET /videoMesh/clusters). */
+/** Query parameters of `videoMesh.listClusters` (`GET /videoMesh/clusters`). */
 export interface VideoMeshListClustersQuery {
   /** The organization whose Video Mesh deployment to report on. */
   orgId: string;
 }
 
-/** Query parameters of `videoMesh.getAvailability` (GET /videoMesh/clusters/availability). */
+/** Query parameters of `videoMesh.getAvailability` (`GET /videoMesh/clusters/availability`). */
 export interface VideoMeshGetAvailabilityQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -964,8 +964,8 @@ export interface VideoMeshGetAvailabilityQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getClusterAvailability` (GET
- * /videoMesh/clusters/availability/{clusterId}).
+ * Query parameters of `videoMesh.getClusterAvailability` (`GET
+ * /videoMesh/clusters/availability/{clusterId}`).
  */
 export interface VideoMeshGetClusterAvailabilityQuery {
   /**
@@ -982,7 +982,7 @@ export interface VideoMeshGetClusterAvailabilityQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getClusterCallRedirects` (GET /videoMesh/clusters/callRedirects). */
+/** Query parameters of `videoMesh.getClusterCallRedirects` (`GET /videoMesh/clusters/callRedirects`). */
 export interface VideoMeshGetClusterCallRedirectsQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -1000,7 +1000,7 @@ export interface VideoMeshGetClusterCallRedirectsQuery {
   clusterId: string;
 }
 
-/** Query parameters of `videoMesh.getClusterUtilization` (GET /videoMesh/clusters/utilization). */
+/** Query parameters of `videoMesh.getClusterUtilization` (`GET /videoMesh/clusters/utilization`). */
 export interface VideoMeshGetClusterUtilizationQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -1018,7 +1018,7 @@ export interface VideoMeshGetClusterUtilizationQuery {
   clusterId: string;
 }
 
-/** Query parameters of `videoMesh.listEventThresholds` (GET /videoMesh/eventThresholds). */
+/** Query parameters of `videoMesh.listEventThresholds` (`GET /videoMesh/eventThresholds`). */
 export interface VideoMeshListEventThresholdsQuery {
   /** Only thresholds of this event. */
   eventName?: VideoMeshEventName;
@@ -1030,7 +1030,7 @@ export interface VideoMeshListEventThresholdsQuery {
   eventScope?: VideoMeshEventScope;
 }
 
-/** Query parameters of `videoMesh.listNodeAvailability` (GET /videoMesh/nodes/availability). */
+/** Query parameters of `videoMesh.listNodeAvailability` (`GET /videoMesh/nodes/availability`). */
 export interface VideoMeshListNodeAvailabilityQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -1048,7 +1048,7 @@ export interface VideoMeshListNodeAvailabilityQuery {
   clusterId: string;
 }
 
-/** Query parameters of `videoMesh.getNodeAvailability` (GET /videoMesh/nodes/availability/{nodeId}). */
+/** Query parameters of `videoMesh.getNodeAvailability` (`GET /videoMesh/nodes/availability/{nodeId}`). */
 export interface VideoMeshGetNodeAvailabilityQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.
@@ -1064,15 +1064,15 @@ export interface VideoMeshGetNodeAvailabilityQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getTestResults` (GET /videoMesh/testResults). */
+/** Query parameters of `videoMesh.getTestResults` (`GET /videoMesh/testResults`). */
 export interface VideoMeshGetTestResultsQuery {
   /** The `commandId` returned when the test was triggered. */
   commandId: string;
 }
 
 /**
- * Query parameters of `videoMesh.getMediaHealthMonitorResults` (GET
- * /videoMesh/testResults/mediaHealthMonitorTest).
+ * Query parameters of `videoMesh.getMediaHealthMonitorResults` (`GET
+ * /videoMesh/testResults/mediaHealthMonitorTest`).
  */
 export interface VideoMeshGetMediaHealthMonitorResultsQuery {
   /** The organization whose Video Mesh deployment to report on. */
@@ -1094,8 +1094,8 @@ export interface VideoMeshGetMediaHealthMonitorResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getClusterMediaHealthMonitorResults` (GET
- * /videoMesh/testResults/mediaHealthMonitorTest/clusters).
+ * Query parameters of `videoMesh.getClusterMediaHealthMonitorResults` (`GET
+ * /videoMesh/testResults/mediaHealthMonitorTest/clusters`).
  */
 export interface VideoMeshGetClusterMediaHealthMonitorResultsQuery {
   /** The Video Mesh cluster to report on. */
@@ -1117,8 +1117,8 @@ export interface VideoMeshGetClusterMediaHealthMonitorResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getNodeMediaHealthMonitorResults` (GET
- * /videoMesh/testResults/mediaHealthMonitorTest/nodes).
+ * Query parameters of `videoMesh.getNodeMediaHealthMonitorResults` (`GET
+ * /videoMesh/testResults/mediaHealthMonitorTest/nodes`).
  */
 export interface VideoMeshGetNodeMediaHealthMonitorResultsQuery {
   /** The Video Mesh node to report on. */
@@ -1139,7 +1139,7 @@ export interface VideoMeshGetNodeMediaHealthMonitorResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getNetworkTestResults` (GET /videoMesh/testResults/networkTest). */
+/** Query parameters of `videoMesh.getNetworkTestResults` (`GET /videoMesh/testResults/networkTest`). */
 export interface VideoMeshGetNetworkTestResultsQuery {
   /** The organization whose Video Mesh deployment to report on. */
   orgId: string;
@@ -1160,8 +1160,8 @@ export interface VideoMeshGetNetworkTestResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getClusterNetworkTestResults` (GET
- * /videoMesh/testResults/networkTest/clusters).
+ * Query parameters of `videoMesh.getClusterNetworkTestResults` (`GET
+ * /videoMesh/testResults/networkTest/clusters`).
  */
 export interface VideoMeshGetClusterNetworkTestResultsQuery {
   /** The Video Mesh cluster to report on. */
@@ -1183,8 +1183,8 @@ export interface VideoMeshGetClusterNetworkTestResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getNodeNetworkTestResults` (GET
- * /videoMesh/testResults/networkTest/nodes).
+ * Query parameters of `videoMesh.getNodeNetworkTestResults` (`GET
+ * /videoMesh/testResults/networkTest/nodes`).
  */
 export interface VideoMeshGetNodeNetworkTestResultsQuery {
   /** The Video Mesh node to report on. */
@@ -1206,8 +1206,8 @@ export interface VideoMeshGetNodeNetworkTestResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getReachabilityTestResults` (GET
- * /videoMesh/testResults/reachabilityTest).
+ * Query parameters of `videoMesh.getReachabilityTestResults` (`GET
+ * /videoMesh/testResults/reachabilityTest`).
  */
 export interface VideoMeshGetReachabilityTestResultsQuery {
   /** The organization whose Video Mesh deployment to report on. */
@@ -1229,8 +1229,8 @@ export interface VideoMeshGetReachabilityTestResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getClusterReachabilityTestResults` (GET
- * /videoMesh/testResults/reachabilityTest/clusters).
+ * Query parameters of `videoMesh.getClusterReachabilityTestResults` (`GET
+ * /videoMesh/testResults/reachabilityTest/clusters`).
  */
 export interface VideoMeshGetClusterReachabilityTestResultsQuery {
   /** The Video Mesh cluster to report on. */
@@ -1252,8 +1252,8 @@ export interface VideoMeshGetClusterReachabilityTestResultsQuery {
 }
 
 /**
- * Query parameters of `videoMesh.getNodeReachabilityTestResults` (GET
- * /videoMesh/testResults/reachabilityTest/nodes).
+ * Query parameters of `videoMesh.getNodeReachabilityTestResults` (`GET
+ * /videoMesh/testResults/reachabilityTest/nodes`).
  */
 export interface VideoMeshGetNodeReachabilityTestResultsQuery {
   /** The Video Mesh node to report on. */
@@ -1274,13 +1274,13 @@ export interface VideoMeshGetNodeReachabilityTestResultsQuery {
   to: string;
 }
 
-/** Query parameters of `videoMesh.getTestStatus` (GET /videoMesh/testStatus). */
+/** Query parameters of `videoMesh.getTestStatus` (`GET /videoMesh/testStatus`). */
 export interface VideoMeshGetTestStatusQuery {
   /** The `commandId` returned when the test was triggered. */
   commandId: string;
 }
 
-/** Query parameters of `videoMesh.getUtilization` (GET /videoMesh/utilization). */
+/** Query parameters of `videoMesh.getUtilization` (`GET /videoMesh/utilization`). */
 export interface VideoMeshGetUtilizationQuery {
   /**
    * Start of the time range (ISO 8601); must not be after `to`.

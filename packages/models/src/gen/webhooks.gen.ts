@@ -156,7 +156,7 @@ export const WebhookStatus = { active: 'active', inactive: 'inactive' } as const
  */
 export type WebhookStatus = 'active' | 'inactive';
 
-/** Query parameters of `webhooks.list` (GET /webhooks). */
+/** Query parameters of `webhooks.list` (`GET /webhooks`). */
 export interface WebhooksListQuery {
   /**
    * Page size: at most this many items per page. A value above the endpoint's limit is lowered to the

@@ -167,7 +167,7 @@ export const WholesaleBillingReportType = { USER: 'USER', CUSTOMER: 'CUSTOMER', 
  */
 export type WholesaleBillingReportType = 'USER' | 'CUSTOMER' | 'PARTNER';
 
-/** Query parameters of `wholesale.billingReports.list` (GET /wholesale/billing/reports). */
+/** Query parameters of `wholesale.billingReports.list` (`GET /wholesale/billing/reports`). */
 export interface WholesaleBillingReportsListQuery {
   /**
    * Only reports whose billing period starts on this date (`YYYY-MM-DD`).

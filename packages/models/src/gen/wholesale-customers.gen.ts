@@ -326,7 +326,7 @@ export interface WholesaleCustomerUrl {
   url?: string;
 }
 
-/** Query parameters of `wholesale.customers.list` (GET /wholesale/customers). */
+/** Query parameters of `wholesale.customers.list` (`GET /wholesale/customers`). */
 export interface WholesaleCustomersListQuery {
   /** Only the customer with this external id (the partner's own id for it). */
   externalId?: string;
@@ -348,7 +348,7 @@ export interface WholesaleCustomersListQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.customers.create` (POST /wholesale/customers). */
+/** Query parameters of `wholesale.customers.create` (`POST /wholesale/customers`). */
 export interface WholesaleCustomersCreateQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' customers
@@ -357,7 +357,7 @@ export interface WholesaleCustomersCreateQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.customers.precheck` (POST /wholesale/customers/validate). */
+/** Query parameters of `wholesale.customers.precheck` (`POST /wholesale/customers/validate`). */
 export interface WholesaleCustomersPrecheckQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' customers
@@ -366,7 +366,7 @@ export interface WholesaleCustomersPrecheckQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.customers.get` (GET /wholesale/customers/{customerId}). */
+/** Query parameters of `wholesale.customers.get` (`GET /wholesale/customers/{customerId}`). */
 export interface WholesaleCustomersGetQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' customers
@@ -377,7 +377,7 @@ export interface WholesaleCustomersGetQuery {
   includePackageLicenseInfo?: boolean;
 }
 
-/** Query parameters of `wholesale.customers.update` (PUT /wholesale/customers/{customerId}). */
+/** Query parameters of `wholesale.customers.update` (`PUT /wholesale/customers/{customerId}`). */
 export interface WholesaleCustomersUpdateQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' customers
@@ -386,7 +386,7 @@ export interface WholesaleCustomersUpdateQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.customers.delete` (DELETE /wholesale/customers/{customerId}). */
+/** Query parameters of `wholesale.customers.delete` (`DELETE /wholesale/customers/{customerId}`). */
 export interface WholesaleCustomersDeleteQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' customers

@@ -33,7 +33,7 @@ export interface WholesaleSubPartnerCollectionResponse {
   items: WholesaleSubPartner[];
 }
 
-/** Query parameters of `wholesale.subPartners.list` (GET /wholesale/subPartners). */
+/** Query parameters of `wholesale.subPartners.list` (`GET /wholesale/subPartners`). */
 export interface WholesaleSubPartnersListQuery {
   /** Only sub-partners in this state, `active` or `suspended`. */
   provisioningState?: string;

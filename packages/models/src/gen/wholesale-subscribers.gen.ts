@@ -206,8 +206,8 @@ export interface WholesaleSubscriberUpdateRequestProvisioningParameters {
 }
 
 /**
- * Query parameters of `wholesale.subscribers.sendConsentMoveEmail` (POST
- * /subscribers/{subscriberId}/emails/consentMove).
+ * Query parameters of `wholesale.subscribers.sendConsentMoveEmail` (`POST
+ * /subscribers/{subscriberId}/emails/consentMove`).
  */
 export interface WholesaleSubscribersSendConsentMoveEmailQuery {
   /**
@@ -217,7 +217,7 @@ export interface WholesaleSubscribersSendConsentMoveEmailQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.list` (GET /wholesale/subscribers). */
+/** Query parameters of `wholesale.subscribers.list` (`GET /wholesale/subscribers`). */
 export interface WholesaleSubscribersListQuery {
   /** Page size, at most this many subscribers per page. */
   max?: number;
@@ -256,7 +256,7 @@ export interface WholesaleSubscribersListQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.create` (POST /wholesale/subscribers). */
+/** Query parameters of `wholesale.subscribers.create` (`POST /wholesale/subscribers`). */
 export interface WholesaleSubscribersCreateQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' subscribers
@@ -265,7 +265,7 @@ export interface WholesaleSubscribersCreateQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.precheck` (POST /wholesale/subscribers/validate). */
+/** Query parameters of `wholesale.subscribers.precheck` (`POST /wholesale/subscribers/validate`). */
 export interface WholesaleSubscribersPrecheckQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' subscribers
@@ -274,7 +274,7 @@ export interface WholesaleSubscribersPrecheckQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.get` (GET /wholesale/subscribers/{subscriberId}). */
+/** Query parameters of `wholesale.subscribers.get` (`GET /wholesale/subscribers/{subscriberId}`). */
 export interface WholesaleSubscribersGetQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' subscribers
@@ -283,7 +283,7 @@ export interface WholesaleSubscribersGetQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.update` (PUT /wholesale/subscribers/{subscriberId}). */
+/** Query parameters of `wholesale.subscribers.update` (`PUT /wholesale/subscribers/{subscriberId}`). */
 export interface WholesaleSubscribersUpdateQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' subscribers
@@ -292,7 +292,7 @@ export interface WholesaleSubscribersUpdateQuery {
   onBehalfOfSubPartnerOrgId?: string;
 }
 
-/** Query parameters of `wholesale.subscribers.delete` (DELETE /wholesale/subscribers/{subscriberId}). */
+/** Query parameters of `wholesale.subscribers.delete` (`DELETE /wholesale/subscribers/{subscriberId}`). */
 export interface WholesaleSubscribersDeleteQuery {
   /**
    * Act for this sub-partner organization: a distributor partner manages its sub-partners' subscribers

@@ -92,7 +92,7 @@ export interface WorkspaceLocationUpdateRequest {
   notes?: string;
 }
 
-/** Query parameters of `workspaceLocations.list` (GET /workspaceLocations). */
+/** Query parameters of `workspaceLocations.list` (`GET /workspaceLocations`). */
 export interface WorkspaceLocationsListQuery {
   /** Organization to list locations of; only for partner administrators acting on another organization. */
   orgId?: string;

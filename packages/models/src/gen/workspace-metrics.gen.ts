@@ -159,7 +159,7 @@ export const WorkspaceMetricUnit = { celsius: 'celsius', fahrenheit: 'fahrenheit
 /** Temperature unit. */
 export type WorkspaceMetricUnit = 'celsius' | 'fahrenheit';
 
-/** Query parameters of `workspaceMetrics.getDuration` (GET /workspaceDurationMetrics). */
+/** Query parameters of `workspaceMetrics.getDuration` (`GET /workspaceDurationMetrics`). */
 export interface WorkspaceMetricsGetDurationQuery {
   /** The workspace to report on. */
   workspaceId: string;
@@ -181,7 +181,7 @@ export interface WorkspaceMetricsGetDurationQuery {
   to?: string;
 }
 
-/** Query parameters of `workspaceMetrics.get` (GET /workspaceMetrics). */
+/** Query parameters of `workspaceMetrics.get` (`GET /workspaceMetrics`). */
 export interface WorkspaceMetricsGetQuery {
   /** The workspace whose readings to return. */
   workspaceId: string;

@@ -466,7 +466,7 @@ export interface WorkspaceUpdateRequest {
   indoorNavigation?: WorkspaceIndoorNavigation;
 }
 
-/** Query parameters of `workspaces.list` (GET /workspaces). */
+/** Query parameters of `workspaces.list` (`GET /workspaces`). */
 export interface WorkspacesListQuery {
   /** Organization to list workspaces of; only for partner administrators acting on another organization. */
   orgId?: string;
@@ -511,7 +511,7 @@ export interface WorkspacesListQuery {
   customAttribute?: string;
 }
 
-/** Query parameters of `workspaces.get` (GET /workspaces/{workspaceId}). */
+/** Query parameters of `workspaces.get` (`GET /workspaces/{workspaceId}`). */
 export interface WorkspacesGetQuery {
   /** Add the devices of the workspace to the answer. */
   includeDevices?: boolean;

@@ -114,7 +114,7 @@ export interface XapiStatusResultAudio {
   Volume?: number;
 }
 
-/** Query parameters of `xapi.getSchema` (GET /xapi/schema). */
+/** Query parameters of `xapi.getSchema` (`GET /xapi/schema`). */
 export interface XapiGetSchemaQuery {
   /** The devices to describe; repeat the parameter for several. */
   deviceId: string[];
@@ -124,7 +124,7 @@ export interface XapiGetSchemaQuery {
   command?: string[];
 }
 
-/** Query parameters of `xapi.getStatus` (GET /xapi/status). */
+/** Query parameters of `xapi.getStatus` (`GET /xapi/status`). */
 export interface XapiGetStatusQuery {
   /** The device to read from. */
   deviceId: string;

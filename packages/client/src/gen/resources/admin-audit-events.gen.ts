@@ -57,7 +57,7 @@ export class AdminAuditEventsResource {
     return this.core.list<AdminAuditEvent>(
       'adminAuditEvents.list',
       '/adminAudit/events',
-      { params: { query } },
+      { params: { query }, commaSeparatedQuery: ['eventCategories'] },
       options,
       offsetPaging,
       { offset: 'offset', limit: 'max', items: 'items' },

@@ -8,6 +8,7 @@ import type {
 } from '@webex-ts/models';
 import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
+import { checkMembershipCreate } from '../../checks.js';
 
 /**
  * Memberships say who is in which room, and who moderates it.
@@ -50,7 +51,13 @@ export class MembershipsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateMembershipRequest, options?: RequestOptions): Promise<Membership> {
-    return this.core.call<Membership>('memberships.create', 'post', '/memberships', { body }, options);
+    return this.core.call<Membership>(
+      'memberships.create',
+      'post',
+      '/memberships',
+      { body, check: checkMembershipCreate },
+      options,
+    );
   }
 
   /**

@@ -9,6 +9,7 @@ import type {
 } from '@webex-ts/models';
 import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
+import { checkMessageCreate, checkMessageEdit } from '../../checks.js';
 
 /**
  * Messages are how people talk in rooms; they carry text, markdown, a file or a card.
@@ -37,7 +38,13 @@ export class MessagesResourceBase {
    * `retryNonIdempotent`.
    */
   list(query: MessagesListQuery, options?: RequestOptions): Paginated<Message> {
-    return this.core.list<Message>('messages.list', '/messages', { params: { query } }, options, linkPaging);
+    return this.core.list<Message>(
+      'messages.list',
+      '/messages',
+      { params: { query }, commaSeparatedQuery: ['mentionedPeople'] },
+      options,
+      linkPaging,
+    );
   }
 
   /**
@@ -54,7 +61,13 @@ export class MessagesResourceBase {
    * `retryNonIdempotent`.
    */
   create(body: CreateMessageRequest, options?: RequestOptions): Promise<Message> {
-    return this.core.call<Message>('messages.create', 'post', '/messages', { body }, options);
+    return this.core.call<Message>(
+      'messages.create',
+      'post',
+      '/messages',
+      { body, check: checkMessageCreate },
+      options,
+    );
   }
 
   /**
@@ -119,7 +132,7 @@ export class MessagesResourceBase {
       'messages.edit',
       'put',
       '/messages/{messageId}',
-      { params: { path: { messageId } }, body },
+      { params: { path: { messageId } }, body, check: checkMessageEdit },
       options,
     );
   }

@@ -119,7 +119,7 @@ export class OrganizationContactsResource {
       'organizationContacts.list',
       'get',
       '/contacts/organizations/{orgId}/contacts/search',
-      { params: { path: { orgId }, query } },
+      { params: { path: { orgId }, query }, commaSeparatedQuery: ['groupIds'] },
       options,
     );
   }

@@ -12,6 +12,7 @@ import type {
 } from '@webex-ts/models';
 import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
+import { checkPeopleList } from '../../checks.js';
 
 /**
  * People are the users of Webex; look them up, and as an admin provision them.
@@ -39,7 +40,13 @@ export class PeopleResource {
    * `retryNonIdempotent`.
    */
   list(query?: PeopleListQuery, options?: RequestOptions): Paginated<Person> {
-    return this.core.list<Person>('people.list', '/people', { params: { query } }, options, linkPaging);
+    return this.core.list<Person>(
+      'people.list',
+      '/people',
+      { params: { query }, check: checkPeopleList },
+      options,
+      linkPaging,
+    );
   }
 
   /**

@@ -34,7 +34,7 @@ export class SecurityAuditEventsResource {
     return this.core.list<SecurityAuditEvent>(
       'securityAuditEvents.list',
       '/admin/securityAudit/events',
-      { params: { query } },
+      { params: { query }, commaSeparatedQuery: ['eventCategories'] },
       options,
       linkPaging,
     );

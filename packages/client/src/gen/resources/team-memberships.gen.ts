@@ -8,6 +8,7 @@ import type {
 } from '@webex-ts/models';
 import { type Paginated, linkPaging } from '@webex-ts/paginate';
 import type { RequestOptions, ResourceCore } from '../../core/resource.js';
+import { checkMembershipCreate } from '../../checks.js';
 
 /**
  * Team memberships say who is in which team, and who moderates it.
@@ -54,7 +55,13 @@ export class TeamMembershipsResource {
    * `retryNonIdempotent`.
    */
   create(body: CreateTeamMembershipRequest, options?: RequestOptions): Promise<TeamMembership> {
-    return this.core.call<TeamMembership>('teamMemberships.create', 'post', '/team/memberships', { body }, options);
+    return this.core.call<TeamMembership>(
+      'teamMemberships.create',
+      'post',
+      '/team/memberships',
+      { body, check: checkMembershipCreate },
+      options,
+    );
   }
 
   /**

@@ -49,7 +49,7 @@ export class WholesaleCustomersResource {
     return this.core.list<WholesaleCustomer>(
       'wholesale.customers.list',
       '/wholesale/customers',
-      { params: { query } },
+      { params: { query }, commaSeparatedQuery: ['status'] },
       options,
       offsetPaging,
       { offset: 'offset', limit: 'max', items: 'items' },
