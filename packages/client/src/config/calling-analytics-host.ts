@@ -4,9 +4,9 @@ import type { WebexOptions } from './options.js';
 import { checkBaseUrl, environment } from './settings.js';
 
 /** The Calling analytics host of commercial organizations, which needs no setting. */
-export const CALLING_ANALYTICS_BASE_URL = 'https://analytics-calling.webexapis.com';
+const CALLING_ANALYTICS_BASE_URL = 'https://analytics-calling.webexapis.com';
 /** The Calling analytics host of organizations on Webex for Government. */
-export const CALLING_ANALYTICS_GOVERNMENT_BASE_URL = 'https://analytics-calling-gov.webexapis.com';
+const CALLING_ANALYTICS_GOVERNMENT_BASE_URL = 'https://analytics-calling-gov.webexapis.com';
 
 /** The environment variable holding the Calling analytics root. */
 const BASE_URL_VARIABLE = 'WEBEX_CALLING_ANALYTICS_BASE_URL';
