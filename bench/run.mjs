@@ -25,6 +25,8 @@ const BENCHMARKS = [
   { id: 'ratelimit', script: 'ratelimit', title: '4. bulk under rate limits' },
   { id: 'codegen', script: 'codegen', title: '5. codegen and no-op build' },
   { id: 'size', script: 'size', title: '6. size, start-up, type-check' },
+  // Issue #23: completion and hover times of TypeScript's language service on a Webex Calling chain.
+  { id: 'editor', script: 'editor', title: '11. editor: completion and hover on a webex.calling chain' },
   {
     id: 'overhead-in-process',
     script: 'overhead',
