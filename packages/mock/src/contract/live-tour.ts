@@ -1,5 +1,6 @@
 // The live contract check: a read-only tour of the real API through the validating proxy, one line per operation.
 import { writeFileSync } from 'node:fs';
+import { hostOfOperation, hostOfUpstream } from './hosts.js';
 import { startProxy } from './proxy.js';
 import { redactUpstream } from './redact.js';
 import { loadSpec, type Operation } from './spec.js';
@@ -102,9 +103,16 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
       }
     };
 
-    // Lists first, in passes: a list that needs a roomId waits until rooms.list gave one.
+    // Lists first, in passes: a list that needs a roomId waits until rooms.list gave one. Only the upstream's own
+    // host's: a Contact Center list is not webexapis.com's to answer, nor the other way round.
+    const host = hostOfUpstream(upstream);
     let pending = spec.operations.filter(
-      (op) => op.method === 'GET' && !op.hidden && !op.template.includes('{') && /^list/.test(op.sdkMethod),
+      (op) =>
+        op.method === 'GET' &&
+        !op.hidden &&
+        !op.template.includes('{') &&
+        /^list/.test(op.sdkMethod) &&
+        hostOfOperation(op.label) === host,
     );
     for (let progress = true; progress && pending.length; ) {
       progress = false;

@@ -5,7 +5,7 @@ import type { OperationName } from './operation-names.gen.js';
 export type { OperationName } from './operation-names.gen.js';
 
 /** Every generated method by name (`rooms.list`): HTTP method, path, parameters, body, answer and paging. */
-export const operations = {
+export const operations: { readonly [name in OperationName]: OperationInfo } = {
   'shop.people.forwarding.get': {
     method: 'get',
     path: '/people/{personId}/forwarding',
@@ -70,4 +70,4 @@ export const operations = {
     answer: { contentType: 'text/event-stream' },
     stream: 'sse',
   },
-} as const satisfies { readonly [name in OperationName]: OperationInfo };
+};
