@@ -45,16 +45,12 @@ export function createCore(options: CoreOptions = {}): Core {
  * ```
  */
 export function createContactCenterCore(options: CoreOptions = {}): Core {
-  const settings = settingsFrom(options);
-  const gate = gateFrom('createContactCenterCore', options);
-  const baseUrl = contactCenterBaseUrl(options);
-  if (baseUrl === undefined)
-    throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${contactCenterSetting()}`);
-  const credentials = new Credentials(
-    settings.accessToken,
-    refreshFor(options, () => new Transport(settings)),
-  );
-  return new Core(new Transport({ ...settings, baseUrl }, credentials, gate));
+  return otherHostCore('createContactCenterCore', options, () => {
+    const baseUrl = contactCenterBaseUrl(options);
+    if (baseUrl === undefined)
+      throw new WebexValidationError('createContactCenterCore', 'contactCenter', `give ${contactCenterSetting()}`);
+    return baseUrl;
+  });
 }
 
 /**
@@ -70,14 +66,22 @@ export function createContactCenterCore(options: CoreOptions = {}): Core {
  * ```
  */
 export function createCallingAnalyticsCore(options: CoreOptions = {}): Core {
+  return otherHostCore('createCallingAnalyticsCore', options, () => callingAnalyticsBaseUrl(options));
+}
+
+/**
+ * A core bound to another host's origin (`baseUrl()`, read after the options are checked), whose token is refreshed
+ * on the API's own host.
+ */
+function otherHostCore(caller: string, options: CoreOptions, baseUrl: () => string): Core {
   const settings = settingsFrom(options);
-  const gate = gateFrom('createCallingAnalyticsCore', options);
-  const baseUrl = callingAnalyticsBaseUrl(options);
+  const gate = gateFrom(caller, options);
+  const origin = baseUrl();
   const credentials = new Credentials(
     settings.accessToken,
     refreshFor(options, () => new Transport(settings)),
   );
-  return new Core(new Transport({ ...settings, baseUrl }, credentials, gate));
+  return new Core(new Transport({ ...settings, baseUrl: origin }, credentials, gate));
 }
 
 /** A core's gate: the one given. `maxConcurrency` alone would be an option nothing keeps, so it is refused. */
