@@ -79,7 +79,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
   const pathsTypes = formatSources(
     root,
-    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${await emitPathsTypes(bundle.document, binaries)}`]]),
+    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${emitPathsTypes(bundle.document, binaries)}`]]),
   );
 
   const byModule = new Map<string, typeof ir.types>();
