@@ -74,13 +74,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const specsDir = relative(root, join(root, layout.specs, '..'));
   const specFile = (source: string) => `${specsDir}/${source}.yaml`;
   const allSpecs = `${specsDir}/**/*.yaml`;
-
-  // The paths types first: the biggest file by far goes to the formatter (its own process) while the rest is printed.
   const pathsFile = `${layout.clientGen}/openapi.gen.ts`;
-  const pathsTypes = formatSources(
-    root,
-    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${emitPathsTypes(bundle.document, binaries)}`]]),
-  );
 
   const byModule = new Map<string, typeof ir.types>();
   const moduleOf = new Map<string, string>();
@@ -120,6 +114,13 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   files.set(operationsFile, printSourceFile(allSpecs, emitOperationTable(ir.resources)));
   files.set(`${layout.clientGen}/operation-names.gen.ts`, printSourceFile(allSpecs, emitOperationNames(ir.resources)));
 
+  // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses. Biome runs
+  // in its own process, so the printed files are formatted while the paths types, the biggest file by far, are made.
+  const printed = formatSources(root, new Map([...files].filter(([path]) => path.endsWith('.ts'))));
+  const pathsTypes = formatSources(
+    root,
+    new Map([[pathsFile, `${generatedHeader(allSpecs)}\n${emitPathsTypes(bundle.document, binaries)}`]]),
+  );
   files.set(pathsFile, ''); // formatted below; set here to keep the order of the files
 
   const bundled = {
@@ -132,9 +133,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   files.set(`${layout.clientGen}/openapi.json`, `${JSON.stringify(bundled, null, 2)}\n`);
   if (layout.reference) files.set(layout.reference, emitReference(ir.resources, generatedMarker(allSpecs)));
 
-  // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses.
-  const printed = new Map([...files].filter(([path]) => path.endsWith('.ts') && path !== pathsFile));
-  for (const formatted of await Promise.all([pathsTypes, formatSources(root, printed)])) {
+  for (const formatted of await Promise.all([printed, pathsTypes])) {
     for (const [path, text] of formatted) files.set(path, text);
   }
   return files;

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { runBiome } from './biome.js';
+import { BATCH_BYTES, packBatches, unpackBatches } from './format-batches.js';
 
 /** The parts of a biome.json the formatter uses. */
 interface FormatterSettings {
@@ -34,15 +35,20 @@ function settingsOf(root: string): FormatterSettings {
 /**
  * Formats TypeScript sources (path → text) with Biome, the formatter the hand-written code uses, with the settings
  * of `<root>/biome.json`: the same specs give the same bytes, and `biome check` finds nothing to change in generated
- * files. Resolves to the formatted texts under the same paths.
+ * files. Resolves to the formatted texts under the same paths. `batchBytes` is the size of a batch (tests make it small).
  *
- * Biome's own binary runs once over all of them in a scratch directory: the native formatter, on every core, takes
- * a fraction of the time its WebAssembly build needs for the paths types alone. It runs in its own process, so the
- * caller can go on generating meanwhile.
+ * Biome's own binary runs once over all of them in a scratch directory, packed into a few batches
+ * ({@link packBatches}): the native formatter, on every core, takes a fraction of the time its WebAssembly build
+ * needs for the paths types alone. The batches are written and Biome is started before this returns a promise, so
+ * Biome runs in its own process while the caller goes on generating (were they written asynchronously, Biome would
+ * start only once the caller let the event loop run).
  */
-export async function formatSources(root: string, sources: Map<string, string>): Promise<Map<string, string>> {
-  const formatted = new Map<string, string>();
-  if (sources.size === 0) return formatted;
+export async function formatSources(
+  root: string,
+  sources: Map<string, string>,
+  batchBytes = BATCH_BYTES,
+): Promise<Map<string, string>> {
+  if (sources.size === 0) return new Map();
   const scratch = mkdtempSync(join(tmpdir(), 'webex-codegen-format-'));
   try {
     const settings = settingsOf(root);
@@ -56,26 +62,18 @@ export async function formatSources(root: string, sources: Map<string, string>):
       assist: { enabled: false },
     };
     writeFileSync(join(scratch, 'biome.json'), JSON.stringify(config));
-    for (const [path, text] of sources) {
-      mkdirSync(dirname(join(scratch, path)), { recursive: true });
-      writeFileSync(join(scratch, path), text);
-    }
-    await runBiome(scratch, ['format', '--write', '--no-errors-on-unmatched', '.']);
-    for (const path of sources.keys()) formatted.set(path, readFileSync(join(scratch, path), 'utf8'));
-    return formatted;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** Runs the Biome CLI of the `@biomejs/biome` package (its launcher picks the binary for this platform). */
-function runBiome(cwd: string, args: string[]): Promise<void> {
-  const launcher = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [launcher, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve();
-      const output = `${stderr}${stdout}`.trim();
-      reject(new Error(`cannot format the generated files with Biome:\n${output || String(error)}`));
+    const batches = packBatches(sources, batchBytes);
+    const names = batches.texts.map((text, i) => {
+      const name = join(scratch, `batch-${i}.ts`);
+      writeFileSync(name, text);
+      return name;
     });
-  });
+    await runBiome(scratch, ['format', '--write', '--no-errors-on-unmatched', '.']);
+    return unpackBatches(
+      names.map((name) => readFileSync(name, 'utf8')),
+      batches,
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
