@@ -1,4 +1,5 @@
-import { StructureKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { ImportDeclarationStructure, StatementStructures } from 'ts-morph';
+import { StructureKind } from '../commonjs.js';
 import type { IrNamedType } from '../ir/types.js';
 import { emitSchemaObject } from './schema-object.js';
 import { referencedNames } from './type-expression.js';

@@ -1,4 +1,5 @@
-import { type CodeBlockWriter, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { CodeBlockWriter, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../commonjs.js';
 import { propertyKey, stringLiteral } from '../escape.js';
 import type { SdkPagingConfig } from '../load/openapi.js';
 import { EVENT_STREAM } from '../ir/stream.js';

@@ -1,9 +1,13 @@
-import {
+import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
+import type { TypeNode } from 'typescript';
+import { openapiTypescript, ts } from '../commonjs.js';
+import { wrapProse } from '../escape.js';
+import type { BinaryUse } from '../ir/binary-fields.js';
+import { OPEN_ENUM } from '../load/bundle.js';
+
+const {
   astToString,
-  type GlobalContext,
   NULL,
-  type OpenAPI3,
-  type OpenAPITSOptions,
   resolveRef,
   STRING,
   scanDiscriminators,
@@ -11,11 +15,7 @@ import {
   tsIntersection,
   tsLiteral,
   tsUnion,
-} from 'openapi-typescript';
-import ts from 'typescript';
-import { wrapProse } from '../escape.js';
-import type { BinaryUse } from '../ir/binary-fields.js';
-import { OPEN_ENUM } from '../load/bundle.js';
+} = openapiTypescript;
 
 /** Where {@link forTypes} moves an open enum's values, so that openapi-typescript hands the schema to `transform`. */
 const OPEN_VALUES = 'x-sdk-open-enum-values';
@@ -49,7 +49,7 @@ function forTypes(node: unknown, binaries: ReadonlyMap<object, BinaryUse>): unkn
 }
 
 /** A binary string requests send, as the models write it: `Blob`, or `Blob | string` where answers have it too. */
-function binaryType(schema: Record<string, unknown>): ts.TypeNode | undefined {
+function binaryType(schema: Record<string, unknown>): TypeNode | undefined {
   const use = schema[BINARY_USE];
   if (use !== 'request' && use !== 'both') return undefined;
   const blob = ts.factory.createTypeReferenceNode('Blob');
@@ -58,7 +58,7 @@ function binaryType(schema: Record<string, unknown>): ts.TypeNode | undefined {
 }
 
 /** An open enum as the models write it: `'a' | 'b' | (string & {})`; anything else left to openapi-typescript. */
-function openEnumType(schema: Record<string, unknown>): ts.TypeNode | undefined {
+function openEnumType(schema: Record<string, unknown>): TypeNode | undefined {
   const values = schema[OPEN_VALUES];
   if (!Array.isArray(values)) return undefined;
   // The whole type: openapi-typescript asks `transform` before it reads a list of types.

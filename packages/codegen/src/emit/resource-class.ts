@@ -1,12 +1,11 @@
-import {
-  Scope,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type StatementStructures,
+import type {
+  ClassDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  StatementStructures,
 } from 'ts-morph';
+import { Scope, StructureKind } from '../commonjs.js';
 import { factsSourceNote } from '../ir/facts-source.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrOperation, IrResource, NamedPaging } from '../ir/types.js';

@@ -1,4 +1,10 @@
-import { Scope, StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type {
+  ExportDeclarationStructure,
+  ImportDeclarationStructure,
+  InterfaceDeclarationStructure,
+  StatementStructures,
+} from 'ts-morph';
+import { Scope, StructureKind } from '../commonjs.js';
 import { escapeComment, wrapProse } from '../escape.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrResource } from '../ir/types.js';
@@ -132,16 +138,20 @@ export function emitResourcesIndex(
       moduleSpecifier: '../core/resource.js',
       namedImports: ['ResourceCore'],
     },
-    ...sorted.map((r) => ({
-      kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: handWritten.get(r.name) ?? `./resources/${r.name}.gen.js`,
-      namedImports: [resourceClassName(r)],
-    })),
-    ...sorted.map((r) => ({
-      kind: StructureKind.ExportDeclaration as const,
-      moduleSpecifier: `./resources/${r.name}.gen.js`,
-      namedExports: [generatedClassName(r, handWritten.has(r.name))],
-    })),
+    ...sorted.map(
+      (r): ImportDeclarationStructure => ({
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: handWritten.get(r.name) ?? `./resources/${r.name}.gen.js`,
+        namedImports: [resourceClassName(r)],
+      }),
+    ),
+    ...sorted.map(
+      (r): ExportDeclarationStructure => ({
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: `./resources/${r.name}.gen.js`,
+        namedExports: [generatedClassName(r, handWritten.has(r.name))],
+      }),
+    ),
     ...namespaceTypes,
     {
       kind: StructureKind.Class,

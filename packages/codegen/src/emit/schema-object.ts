@@ -1,10 +1,9 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type InterfaceDeclarationStructure,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
+import type {
+  InterfaceDeclarationStructure,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../commonjs.js';
 import { isIdentifier, propertyKey, stringLiteral } from '../escape.js';
 import type { IrNamedType, IrProperty, IrType } from '../ir/types.js';
 import { docsOf } from './docs.js';

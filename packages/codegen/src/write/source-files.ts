@@ -1,4 +1,5 @@
-import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from '../commonjs.js';
 
 /** What every generated file says first: where it comes from, and not to edit it. */
 export function generatedMarker(source: string): string {
