@@ -83,6 +83,52 @@ describe('messages.create with a local file', () => {
   });
 });
 
+describe('a multipart body with a JSON part (Contact Center audio files)', () => {
+  const ORG = '2f0c5a9e-7d41-4c6b-9e3a-51b8d0e4f7a2';
+  const INFO = { name: 'welcome-es.wav', contentType: 'AUDIO_WAV' as const };
+
+  async function contactCenterServer() {
+    server = await startServer((_req, res) => json(res, 200, { id: 'A1', ...INFO }));
+    return new Webex({ accessToken: 'T', contactCenter: { baseUrl: server.url } });
+  }
+
+  /** The raw part named `name`: its headers and body, as the server received them. */
+  function rawPart(request: SeenRequest, name: string): { headers: string; body: string } {
+    const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type']))![1]!;
+    const part = request.body.split(`--${boundary}`).find((chunk) => chunk.includes(`name="${name}"`))!;
+    const [headers, body] = part.split('\r\n\r\n');
+    return { headers: headers!, body: body!.replace(/\r\n$/, '') };
+  }
+
+  it('sends the JSON part with Content-Type application/json, an object as its JSON', async () => {
+    const webex = await contactCenterServer();
+    const audio = new File([new Uint8Array([82, 73, 70, 70])], 'welcome-es.wav', { type: 'audio/wav' });
+    await webex.contactCenter.audioFiles.create(ORG, { audioFileInfo: INFO, audioFile: audio });
+    const [request] = server!.requests;
+    const info = rawPart(request!, 'audioFileInfo');
+    expect(info.headers).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(info.body)).toEqual(INFO);
+    const form = await formOf(request!);
+    expect((form.get('audioFile') as File).name).toBe('welcome-es.wav');
+    expect(rawPart(request!, 'audioFile').headers).toMatch(/content-type: audio\/wav/i);
+  });
+
+  it('sends JSON text given for the part as it is, with the same content type', async () => {
+    const webex = await contactCenterServer();
+    const text = '{"name":"welcome-es.wav","contentType":"AUDIO_WAV"}';
+    await webex.contactCenter.audioFiles.update(ORG, 'A1', { audioFileInfo: text, audioFile: new Blob(['RIFF']) });
+    const info = rawPart(server!.requests[0]!, 'audioFileInfo');
+    expect(info.headers).toMatch(/content-type: application\/json/i);
+    expect(info.body).toBe(text);
+  });
+
+  it('leaves the other fields of a multipart body plain text (messages.create)', async () => {
+    const webex = await uploadServer();
+    await webex.messages.create({ roomId: 'R1', text: 'hi', files: [new Blob(['x'])] });
+    expect(rawPart(server!.requests[0]!, 'roomId').headers).not.toMatch(/content-type/i);
+  });
+});
+
 describe('against the Prism mock', () => {
   it('an upload matches the multipart/form-data body of the spec', async () => {
     const { mockClient } = await import('./mock.js');

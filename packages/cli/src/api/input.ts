@@ -14,6 +14,7 @@ export interface RequestInput {
   body?: unknown;
   headers?: Record<string, string>;
   commaSeparatedQuery?: string[];
+  partTypes?: Readonly<Record<string, string>>;
   check?: (typeof operationChecks)[keyof typeof operationChecks];
 }
 
@@ -72,6 +73,8 @@ export function buildInput(
   if (body !== undefined) input.body = body;
   const commaSeparated = operation.parameters.filter((parameter) => parameter.commaSeparated);
   if (commaSeparated.length) input.commaSeparatedQuery = commaSeparated.map((parameter) => parameter.name);
+  // A multipart body's typed parts (a JSON part) go with their content types, as the generated method sends them.
+  if (operation.body?.partTypes) input.partTypes = operation.body.partTypes;
   // The client's own check of the operation (`messages.create`: one destination …), as its method makes it.
   if (operation.check) input.check = operationChecks[operation.check];
   return input;

@@ -41,8 +41,15 @@ export interface OperationInfo {
   readonly host?: HostName;
   /** Path parameters, then query, then header ones, each in the spec's order. */
   readonly parameters: readonly ParameterInfo[];
-  /** The request body, when the operation takes one: the content type the client sends it as. */
-  readonly body?: { readonly contentType: string; readonly required: boolean };
+  /**
+   * The request body, when the operation takes one: the content type the client sends it as, and for a multipart
+   * body the content types of its parts where the spec gives them (the input's `partTypes`).
+   */
+  readonly body?: {
+    readonly contentType: string;
+    readonly required: boolean;
+    readonly partTypes?: Readonly<Record<string, string>>;
+  };
   /** The success answer's content type (`application/json`, `text/plain`); none for an answer without a body. */
   readonly answer?: { readonly contentType: string };
   /** How a listing pages; none for an operation that answers in one go. */

@@ -79,7 +79,7 @@ export function buildRequest(
     if (RAW_BODY(parts.body)) {
       body = parts.body;
     } else if (type.startsWith('multipart/form-data') && typeof parts.body === 'object' && parts.body !== null) {
-      body = formData(parts.body);
+      body = formData(parts.body, parts.partTypes);
       // fetch writes the header itself, with the boundary.
       delete headers['content-type'];
     } else if (
@@ -104,13 +104,21 @@ function copyHeaders(from: Record<string, string>, to: Record<string, string>): 
   for (const name in from) to[name.toLowerCase()] = from[name]!;
 }
 
-/** A multipart body from a plain object: Blobs as files, arrays as repeated fields, other values as text. */
-function formData(fields: object): FormData {
+/**
+ * A multipart body from a plain object: Blobs as files, arrays as repeated fields, other values as text. A part named
+ * in `partTypes` goes with that content type (a JSON part: an object as its JSON, a string as it is), which servers
+ * that read the part as a typed value need: a plain text field is `text/plain` to them.
+ */
+function formData(fields: object, partTypes: Readonly<Record<string, string>> = {}): FormData {
   const form = new FormData();
   const append = (name: string, value: unknown) => {
     if (value === undefined || value === null) return;
+    const type = Object.hasOwn(partTypes, name) ? partTypes[name] : undefined;
     if (value instanceof Blob) form.append(name, value, value instanceof File ? value.name : name);
-    else form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    else if (type !== undefined) {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      form.append(name, new Blob([text], { type }), name);
+    } else form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
   };
   for (const [name, value] of Object.entries(fields)) {
     if (Array.isArray(value)) for (const item of value) append(name, item);

@@ -35,6 +35,11 @@ export interface CallInput {
    */
   commaSeparatedQuery?: readonly string[];
   /**
+   * Content types of a multipart body's parts, by part name (`{ audioFileInfo: 'application/json' }`): such a part
+   * goes with its own `Content-Type` (an object as its JSON), not as a plain text field.
+   */
+  partTypes?: Readonly<Record<string, string>>;
+  /**
    * The operation's own rule beyond the spec, checked before anything is sent (`checkMessageCreate`); the generated
    * method passes it, so that only the checks of the methods a bundle uses are in it.
    */

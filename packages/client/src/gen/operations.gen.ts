@@ -11132,7 +11132,11 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
     server: 'https://api.wxcc-{region}.cisco.com',
     host: 'contactCenter',
     parameters: [{ name: 'orgid', in: 'path', required: true, type: 'string' }],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: {
+      contentType: 'multipart/form-data',
+      required: true,
+      partTypes: { agentPersonalGreetingInfo: 'application/json' },
+    },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.agentGreetings.createV1': {
@@ -11143,7 +11147,11 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
     server: 'https://api.wxcc-{region}.cisco.com',
     host: 'contactCenter',
     parameters: [{ name: 'orgid', in: 'path', required: true, type: 'string' }],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: {
+      contentType: 'multipart/form-data',
+      required: true,
+      partTypes: { agentPersonalGreetingInfo: 'application/json' },
+    },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.agentGreetings.delete': {
@@ -11300,7 +11308,11 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
       { name: 'orgid', in: 'path', required: true, type: 'string' },
       { name: 'id', in: 'path', required: true, type: 'string' },
     ],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: {
+      contentType: 'multipart/form-data',
+      required: true,
+      partTypes: { agentPersonalGreetingInfo: 'application/json' },
+    },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.agentGreetings.updateV1': {
@@ -11314,7 +11326,11 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
       { name: 'orgid', in: 'path', required: true, type: 'string' },
       { name: 'id', in: 'path', required: true, type: 'string' },
     ],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: {
+      contentType: 'multipart/form-data',
+      required: true,
+      partTypes: { agentPersonalGreetingInfo: 'application/json' },
+    },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.agentSummaries.search': {
@@ -11623,7 +11639,7 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
     server: 'https://api.wxcc-{region}.cisco.com',
     host: 'contactCenter',
     parameters: [{ name: 'orgid', in: 'path', required: true, type: 'string' }],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: { contentType: 'multipart/form-data', required: true, partTypes: { audioFileInfo: 'application/json' } },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.audioFiles.delete': {
@@ -11712,7 +11728,7 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
       { name: 'orgid', in: 'path', required: true, type: 'string' },
       { name: 'id', in: 'path', required: true, type: 'string' },
     ],
-    body: { contentType: 'multipart/form-data', required: true },
+    body: { contentType: 'multipart/form-data', required: true, partTypes: { audioFileInfo: 'application/json' } },
     answer: { contentType: 'application/json' },
   },
   'contactCenter.audioFiles.updateDescription': {

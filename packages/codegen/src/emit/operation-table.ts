@@ -29,7 +29,7 @@ export interface OperationEntry {
   server?: string;
   host?: string;
   parameters: ParameterEntry[];
-  body?: { contentType: string; required: boolean };
+  body?: { contentType: string; required: boolean; partTypes?: Record<string, string> };
   answer?: { contentType: string };
   paging?: SdkPagingConfig;
   stream?: 'sse';
@@ -74,7 +74,13 @@ export function operationEntry(op: IrOperation, resource: IrResource): Operation
       ...op.headerParameters.map(parameter('header')),
     ],
     ...(op.body
-      ? { body: { contentType: op.body.contentType ?? 'application/json', required: op.body.required } }
+      ? {
+          body: {
+            contentType: op.body.contentType ?? 'application/json',
+            required: op.body.required,
+            ...(op.body.partTypes ? { partTypes: op.body.partTypes } : {}),
+          },
+        }
       : {}),
     ...(answer !== undefined ? { answer: { contentType: answer } } : {}),
     ...(op.result.kind === 'list' ? { paging: op.result.paging } : {}),

@@ -9,7 +9,7 @@ import { Scope, StructureKind } from '../commonjs.js';
 import { factsSourceNote } from '../ir/facts-source.js';
 import { pascalCase } from '../ir/names.js';
 import type { IrOperation, IrResource, NamedPaging } from '../ir/types.js';
-import { escapeComment, stringLiteral, wrapProse } from '../escape.js';
+import { escapeComment, propertyKey, stringLiteral, wrapProse } from '../escape.js';
 import { docsOf } from './docs.js';
 import { referencedNames, typeExpression } from './type-expression.js';
 
@@ -164,6 +164,12 @@ function pagingWords(paging: NamedPaging): string {
   return `${paging.strategy} paging`;
 }
 
+/** A multipart body's part content types as an object literal: `{ audioFileInfo: 'application/json' }`. */
+function partTypesLiteral(partTypes: Record<string, string>): string {
+  return `{ ${Object.entries(partTypes)
+    .map(([name, type]) => `${propertyKey(name)}: ${stringLiteral(type)}`)
+    .join(', ')} }`;
+}
 /** One method: positional path parameters, then the body, then the query, then per-call options. */
 export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure {
   const parameters: { name: string; type: string; required: boolean }[] = [
@@ -194,6 +200,7 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     op.body ? 'body' : undefined,
     headers.length ? `headers: { ${headers.join(', ')} }` : undefined,
     commaSeparated.length ? `commaSeparatedQuery: [${commaSeparated.join(', ')}]` : undefined,
+    op.body?.partTypes ? `partTypes: ${partTypesLiteral(op.body.partTypes)}` : undefined,
     op.check ? `check: ${op.check}` : undefined,
   ].filter(Boolean);
   const call = [

@@ -70,11 +70,15 @@ function bodyOf(doc: OpenApiDocument, op: CheckedOperation, types: SchemaTypes):
   const content = requestBody.content ?? {};
   const contentType = 'application/json' in content ? 'application/json' : Object.keys(content)[0];
   const schema = contentType ? content[contentType]?.schema : undefined;
+  const partTypes = Object.entries((contentType?.startsWith('multipart/') && content[contentType]?.encoding) || {})
+    .filter((entry): entry is [string, { contentType: string }] => typeof entry[1].contentType === 'string')
+    .map(([name, encoding]) => [name, encoding.contentType] as const);
   return {
     body: {
       type: types.typeOf(schema),
       required: requestBody.required === true,
       ...(contentType && contentType !== 'application/json' ? { contentType } : {}),
+      ...(partTypes.length ? { partTypes: Object.fromEntries(partTypes) } : {}),
     },
   };
 }

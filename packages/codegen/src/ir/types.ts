@@ -98,8 +98,11 @@ export interface IrOperation extends IrDocs {
   headerParameters: IrParameter[];
   /** Name of the generated interface for the query parameters, when there are any. */
   query?: { typeName: string; required: boolean; parameters: IrParameter[] };
-  /** The request body; `contentType` is set when it is not plain JSON. */
-  body?: { type: IrType; required: boolean; contentType?: string };
+  /**
+   * The request body; `contentType` is set when it is not plain JSON, and `partTypes` are the content types a
+   * multipart body's spec gives its parts (`encoding`), by part name.
+   */
+  body?: { type: IrType; required: boolean; contentType?: string; partTypes?: Record<string, string> };
   /** What a successful call resolves to. */
   result:
     | { kind: 'void' }

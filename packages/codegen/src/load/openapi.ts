@@ -172,6 +172,8 @@ interface Response {
 
 interface MediaType {
   schema?: SchemaObject;
+  /** A multipart body's parts, by name: `contentType` is the part's own (`application/json` for a JSON part). */
+  encoding?: Record<string, { contentType?: string }>;
   example?: unknown;
   examples?: Record<string, MaybeRef<{ summary?: string; description?: string; value?: unknown }>>;
   /**

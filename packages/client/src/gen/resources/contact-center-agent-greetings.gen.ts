@@ -56,7 +56,12 @@ export class ContactCenterAgentGreetingsResource {
       'contactCenter.agentGreetings.createV1',
       'post',
       '/organization/{orgid}/agent-personal-greeting',
-      { params: { path: { orgid } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { agentPersonalGreetingInfo: 'application/json' },
+      },
       options,
     );
   }
@@ -143,7 +148,12 @@ export class ContactCenterAgentGreetingsResource {
       'contactCenter.agentGreetings.updateV1',
       'put',
       '/organization/{orgid}/agent-personal-greeting/{id}',
-      { params: { path: { orgid, id } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid, id } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { agentPersonalGreetingInfo: 'application/json' },
+      },
       options,
     );
   }
@@ -260,7 +270,12 @@ export class ContactCenterAgentGreetingsResource {
       'contactCenter.agentGreetings.create',
       'post',
       '/organization/{orgid}/v2/agent-personal-greeting',
-      { params: { path: { orgid } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { agentPersonalGreetingInfo: 'application/json' },
+      },
       options,
     );
   }
@@ -319,7 +334,12 @@ export class ContactCenterAgentGreetingsResource {
       'contactCenter.agentGreetings.update',
       'put',
       '/organization/{orgid}/v2/agent-personal-greeting/{id}',
-      { params: { path: { orgid, id } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid, id } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { agentPersonalGreetingInfo: 'application/json' },
+      },
       options,
     );
   }

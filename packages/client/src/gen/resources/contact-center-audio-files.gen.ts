@@ -45,7 +45,12 @@ export class ContactCenterAudioFilesResource {
       'contactCenter.audioFiles.create',
       'post',
       '/organization/{orgid}/audio-file',
-      { params: { path: { orgid } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { audioFileInfo: 'application/json' },
+      },
       options,
     );
   }
@@ -105,7 +110,12 @@ export class ContactCenterAudioFilesResource {
       'contactCenter.audioFiles.update',
       'put',
       '/organization/{orgid}/audio-file/{id}',
-      { params: { path: { orgid, id } }, body, headers: { 'Content-Type': 'multipart/form-data' } },
+      {
+        params: { path: { orgid, id } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { audioFileInfo: 'application/json' },
+      },
       options,
     );
   }

@@ -93,6 +93,29 @@ export interface paths {
     patch: operations['patchWidget'];
     trace?: never;
   };
+  '/widgets/{widgetId}/picture': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The widget's id. */
+        widgetId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Upload a widget's picture
+     * @description A multipart body whose JSON part has its own content type (`encoding`).
+     */
+    put: operations['uploadWidgetPicture'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -360,6 +383,41 @@ export interface operations {
     };
     responses: {
       /** @description Patched. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  uploadWidgetPicture: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The widget's id. */
+        widgetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description The image.
+           */
+          picture: Blob;
+          /** @description Its caption, as a JSON part. */
+          pictureInfo: {
+            caption?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Uploaded. */
       204: {
         headers: {
           [name: string]: unknown;

@@ -8,4 +8,5 @@ export type OperationName =
   | 'widgets.create'
   | 'widgets.list'
   | 'widgets.patch'
+  | 'widgets.uploadPicture'
   | 'widgets.watch';

@@ -62,6 +62,13 @@ export const operations: { readonly [name in OperationName]: OperationInfo } = {
     ],
     body: { contentType: 'application/merge-patch+json', required: false },
   },
+  'widgets.uploadPicture': {
+    method: 'put',
+    path: '/widgets/{widgetId}/picture',
+    document: 'widgets',
+    parameters: [{ name: 'widgetId', in: 'path', required: true, type: 'string' }],
+    body: { contentType: 'multipart/form-data', required: true, partTypes: { pictureInfo: 'application/json' } },
+  },
   'widgets.watch': {
     method: 'get',
     path: '/widgets/changes',

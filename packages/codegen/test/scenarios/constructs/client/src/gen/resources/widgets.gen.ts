@@ -90,4 +90,34 @@ export class WidgetsResource {
       options,
     );
   }
+
+  /**
+   * Upload a widget's picture
+   *
+   * A multipart body whose JSON part has its own content type (`encoding`).
+   *
+   * `PUT /widgets/{widgetId}/picture`
+   * @param widgetId The widget's id.
+   * @param body What to send.
+   * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
+   * `retryNonIdempotent`.
+   */
+  uploadPicture(
+    widgetId: string,
+    body: { picture: Blob; pictureInfo: { caption?: string } },
+    options?: RequestOptions,
+  ): Promise<void> {
+    return this.core.call<void>(
+      'widgets.uploadPicture',
+      'put',
+      '/widgets/{widgetId}/picture',
+      {
+        params: { path: { widgetId } },
+        body,
+        headers: { 'Content-Type': 'multipart/form-data' },
+        partTypes: { pictureInfo: 'application/json' },
+      },
+      options,
+    );
+  }
 }
