@@ -70,6 +70,7 @@ describe('operation table', () => {
   it.each([
     ['a listing', { paging: { strategy: 'link', items: 'items' } }, 'list'],
     ['a text answer', { answer: { contentType: 'text/plain' } }, 'callText'],
+    ['a stream of events', { answer: { contentType: 'text/event-stream' }, stream: 'sse' }, 'stream'],
     ['a JSON answer', { answer: { contentType: 'application/json' } }, 'call'],
     ['no answer', {}, 'call'],
   ] as const)('calls %s with core.%s', (_what, given, want) => {
@@ -87,6 +88,10 @@ describe('operation table', () => {
   ] as const)('sends %s with the headers it needs', (_what, body, want) => {
     const operation = { method: 'patch', path: '/x', document: 'x', parameters: [] } as const;
     expect(fixedHeaders(body ? { ...operation, body } : operation)).toEqual(want);
+  });
+
+  it('asks a stream for server-sent events', () => {
+    expect(fixedHeaders(findOperation('contactCenter.journeyEvents.stream')!)).toEqual({ Accept: 'text/event-stream' });
   });
 });
 

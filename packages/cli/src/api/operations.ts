@@ -7,16 +7,26 @@ export interface Operation extends OperationInfo {
   readonly name: OperationName;
 }
 
-/** How an operation calls the core: a listing, one text answer, or one JSON answer (or none). */
-export function callKind(operation: OperationInfo): 'list' | 'callText' | 'call' {
+/**
+ * How an operation calls the core: a listing, a stream of events (server-sent events, read as they come), one text
+ * answer, or one JSON answer (or none).
+ */
+export function callKind(operation: OperationInfo): 'list' | 'stream' | 'callText' | 'call' {
   if (operation.paging) return 'list';
+  if (operation.stream === 'sse') return 'stream';
   return operation.answer?.contentType === 'text/plain' ? 'callText' : 'call';
 }
 
-/** Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say). */
+/**
+ * Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say), and what a stream
+ * accepts (`text/event-stream`), as the generated methods send them.
+ */
 export function fixedHeaders(operation: OperationInfo): Record<string, string> {
   const type = operation.body?.contentType;
-  return type && type !== 'application/json' ? { 'Content-Type': type } : {};
+  return {
+    ...(type && type !== 'application/json' ? { 'Content-Type': type } : {}),
+    ...(operation.stream === 'sse' ? { Accept: 'text/event-stream' } : {}),
+  };
 }
 
 /** Every operation's name, in alphabetical order. */

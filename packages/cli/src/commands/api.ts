@@ -3,6 +3,7 @@ import {
   createCallingAnalyticsCore,
   createContactCenterCore,
   createCore,
+  EventStream,
   RequestGate,
   type ResourceCore,
 } from '@webex-ts/client';
@@ -22,6 +23,7 @@ export const api: Command = {
   description:
     'Calls any operation of the API by its client name, such as workspaces.list or scim.users.get, and prints the answer as JSON.\n' +
     'Path, query and header parameters go in --param; other request headers (such as Prefer: code=404 for a mock) in --header; the body is JSON from a file, stdin or the argument itself.\n' +
+    'A streaming operation (server-sent events) prints each event as it arrives, one JSON line each, until the server ends it.\n' +
     'With --list, prints the operations whose name contains <filter>, or all of them.',
   options: {
     param: {
@@ -69,6 +71,12 @@ export const api: Command = {
       for await (const page of listing.pages()) {
         await write(context.io.stdout, page.items.map((item) => `${toJson(item)}\n`).join(''));
       }
+      return;
+    }
+    if (kind === 'stream') {
+      // Each event's data as it arrives, one JSON line each, until the server ends the stream (or Ctrl-C).
+      const events = new EventStream<unknown>(core, operation.name, operation.method, operation.path, input);
+      for await (const item of events) await write(context.io.stdout, `${toJson(item)}\n`);
       return;
     }
     if (kind === 'callText') {
