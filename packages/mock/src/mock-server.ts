@@ -14,6 +14,7 @@ import type { RealtimeFake, RealtimeFakeOptions } from './realtime/types.js';
 import { Cast } from './simulate/cast.js';
 import { createSimulator } from './simulate/simulator.js';
 import type { Simulator } from './simulate/types.js';
+import { prismSpecFile } from './prism-spec.js';
 import { Waiters } from './wait-for.js';
 
 const require = createRequire(import.meta.url);
@@ -96,6 +97,7 @@ function prismEntry(): string {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const spec = options.spec ?? bundledSpecPath();
+  const prismSpec = prismSpecFile(spec);
   // Prism stays on loopback, on a port of its own: only the front talks to it.
   const prismHost = '127.0.0.1';
   const prismPort = await freePort(prismHost);
@@ -107,7 +109,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     '--port',
     String(prismPort),
     ...(options.errors === false ? [] : ['--errors']),
-    spec,
+    prismSpec.path,
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -120,7 +122,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
-    });
+    }).finally(() => prismSpec.remove());
   for (;;) {
     if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}:\n${output}`);
     try {

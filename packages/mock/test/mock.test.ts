@@ -15,6 +15,15 @@ describe('startMockServer', () => {
       const { response } = await createHttp(webex).POST('/rooms', { body: {} as never });
       expect(response.status).toBe(400);
       await expect(webex.rooms.get('x', { headers: { Prefer: 'code=404' } })).rejects.toBeInstanceOf(WebexApiError);
+      // An open enum takes a value it does not list, as the client's types do; a closed one still refuses it.
+      const numbers = (ownerType: string) =>
+        fetch(`${mock.url}/telephony/config/numbers?ownerType=${ownerType}`, {
+          headers: { Authorization: 'Bearer any' },
+        });
+      expect((await numbers('SOME_NEW_KIND')).status).toBe(200);
+      expect((await numbers('PEOPLE')).status).toBe(200);
+      const rooms = await fetch(`${mock.url}/rooms?type=not-a-type`, { headers: { Authorization: 'Bearer any' } });
+      expect(rooms.status).toBe(400);
     } finally {
       await mock.stop();
     }

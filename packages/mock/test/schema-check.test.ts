@@ -72,6 +72,22 @@ const cases: [string, { schema: Schema; value: unknown; want: SchemaIssue[] }][]
     },
   ],
   [
+    'a value an open enum does not list yet: no issue (the client takes any string there)',
+    {
+      schema: { type: 'string', enum: ['ALL', 'NONE'], 'x-sdk-open-enum': true } as Schema,
+      value: 'SOME_NEW_VALUE',
+      want: [],
+    },
+  ],
+  [
+    'a value of the wrong type for an open enum still is one',
+    {
+      schema: { type: 'string', enum: ['ALL', 'NONE'], 'x-sdk-open-enum': true } as Schema,
+      value: 3,
+      want: [{ pointer: '', rule: 'type', message: 'expected string, got integer' }],
+    },
+  ],
+  [
     'a secret-named field in an enum failure, without its value',
     {
       schema: { type: 'object', properties: { client_secret: { type: 'string', enum: ['x'] } } },

@@ -17,6 +17,9 @@ function withoutNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   for (let i = errors.length - 1; i >= 0; i--) {
     const error = errors[i]!;
     if (error.keyword === 'if') continue; // the failures of `then`/`else` are reported themselves
+    // An open enum lists the values known so far; the client takes any other string too (`x-sdk-open-enum`).
+    if (error.keyword === 'enum' && (error.parentSchema as Record<string, unknown>)?.['x-sdk-open-enum'] === true)
+      continue;
     if ((error.keyword === 'enum' || error.keyword === 'const') && besideFailedType(errors, error)) continue;
     kept.push(error);
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
