@@ -2,6 +2,10 @@ import type { AccessToken } from '@webex-ts/models';
 import { AccessTokensResource, type OAuthCodeGrant, type OAuthRefreshGrant } from './auth/access-tokens-resource.js';
 import { GuestIssuerResource } from './auth/guest-issuer-resource.js';
 import type { WebexOptions } from './config/options.js';
+import type { Core } from './core/core.js';
+import type { HostName } from './core/operation-info.js';
+import type { ResourceCore } from './core/resource.js';
+import { UnconfiguredCore } from './core/unconfigured.js';
 import { createHostCores, createTokenlessCore } from './create-core.js';
 import { ContentsResource } from './files/contents-resource.js';
 import { WebexResources } from './gen/resources.gen.js';
@@ -9,8 +13,9 @@ import { WebexResources } from './gen/resources.gen.js';
 /**
  * The Webex REST API client: one property per resource (`webex.rooms.list()`) and namespaces of related resources
  * (`webex.scim.users`), each built once, on the core of the host it is served from: webexapis.com (or `baseUrl`) for
- * most, the Contact Center origin (`contactCenter`) for `webex.contactCenter`. For any path of webexapis.com through
- * openapi-fetch, with the same auth and retries: `createHttp(webex)` from `@webex-ts/client/http`.
+ * most, the Contact Center origin (`contactCenter`) for `webex.contactCenter`. For any path of the spec through
+ * openapi-fetch, with the same auth and retries, each sent to its own host: `createHttp(webex)` from
+ * `@webex-ts/client/http`.
  *
  * ```ts
  * const webex = new Webex({ accessToken });
@@ -25,6 +30,7 @@ export class Webex extends WebexResources {
    * @internal
    */
   readonly fetch: (request: Request) => Promise<Response>;
+  readonly #hosts: { readonly [host in HostName]: ResourceCore };
   /** OAuth token exchanges: `get` (authorization code) and `refresh`. */
   readonly accessTokens: AccessTokensResource;
   /** Guest-issuer logins (deprecated by Webex; see `guestManagement`). */
@@ -40,6 +46,18 @@ export class Webex extends WebexResources {
     this.contents = new ContentsResource(core);
     this.baseUrl = core.baseUrl;
     this.fetch = core.fetch;
+    this.#hosts = hosts;
+  }
+
+  /**
+   * The root and fetch of another host's core, for `createHttp`; a host that is not configured (Contact Center
+   * without `contactCenter`) throws the `WebexValidationError` its methods throw.
+   * @internal
+   */
+  hostFetch(host: HostName): { readonly baseUrl: string; fetch(request: Request): Promise<Response> } {
+    const core = this.#hosts[host];
+    if (core instanceof UnconfiguredCore) throw core.refusal('createHttp');
+    return core as Core;
   }
 
   /**

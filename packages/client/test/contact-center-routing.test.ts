@@ -170,3 +170,51 @@ describe('redirects and the token', () => {
     ]);
   });
 });
+
+describe('createHttp through a Webex', () => {
+  it("sends a path another host serves to that host's origin, with the token; the API's own paths stay home", async () => {
+    answerContactCenter = (_, response) => json(response, 200, skill(SKILL));
+    const { createHttp } = await import('../src/http.js');
+    const http = createHttp(bothHosts());
+    const { data } = await http.GET('/organization/{orgid}/skill/{id}', {
+      params: { path: { orgid: ORG, id: SKILL } },
+    });
+    expect(data?.id).toBe(SKILL);
+    await http.POST('/organization/{orgid}/skill', {
+      params: { path: { orgid: ORG } },
+      body: { name: 'Spanish', skillType: 'TEXT' } as never,
+    });
+    await http.GET('/rooms', { params: { query: { max: 2 } } });
+    expect(paths(contactCenterHost)).toEqual([
+      `GET /organization/${ORG}/skill/${SKILL}`,
+      `POST /organization/${ORG}/skill`,
+    ]);
+    expect(JSON.parse(contactCenterHost.requests[1]!.body)).toEqual({ name: 'Spanish', skillType: 'TEXT' });
+    expect(paths(webexHost)).toEqual(['GET /rooms?max=2']);
+    for (const request of [...webexHost.requests, ...contactCenterHost.requests])
+      expect(request.headers.authorization).toBe('Bearer token-1');
+  });
+
+  it('refuses a Contact Center path without its origin, naming the option, and sends nothing', async () => {
+    const { createHttp } = await import('../src/http.js');
+    const http = createHttp(new Webex({ accessToken: 'token-1', baseUrl: webexHost.url, maxRetries: 0 }));
+    const refused = http.GET('/organization/{orgid}/skill/{id}', { params: { path: { orgid: ORG, id: SKILL } } });
+    await expect(refused).rejects.toBeInstanceOf(WebexValidationError);
+    await expect(refused).rejects.toThrow(/contactCenter/);
+    expect(webexHost.requests).toEqual([]);
+  });
+});
+
+describe('hostOfPath', () => {
+  it("names each operation's own host for its path filled in, and no host for the API's own paths", async () => {
+    const { operations } = await import('../src/gen/operations.gen.js');
+    const { hostOfPath } = await import('../src/http-routes.js');
+    const wrong = Object.entries(operations)
+      .map(([name, operation]) => [name, operation.host, hostOfPath(operation.path.replace(/\{[^}]+\}/g, 'x-1'))])
+      .filter(([, want, got]) => want !== got);
+    expect(wrong).toEqual([]);
+    expect(Object.values(operations).filter((operation) => operation.host === 'contactCenter').length).toBeGreaterThan(
+      300,
+    );
+  });
+});

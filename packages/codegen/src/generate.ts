@@ -9,6 +9,7 @@ import { emitModelsFile, emitModelsIndex, modelModuleName } from './emit/models-
 import { emitPathsTypes } from './emit/paths-types.js';
 import { emitReference } from './emit/reference.js';
 import { emitResourceFile } from './emit/resource-class.js';
+import { emitHostPaths } from './emit/host-paths.js';
 import { emitOperationNames, emitOperationTable } from './emit/operation-table.js';
 import { emitResourcesIndex } from './emit/resources-index.js';
 import { formatSources } from './write/format.js';
@@ -113,6 +114,7 @@ export async function generate(root: string, layout: Layout = defaultLayout): Pr
   const operationsFile = `${layout.clientGen}/operations.gen.ts`;
   files.set(operationsFile, printSourceFile(allSpecs, emitOperationTable(ir.resources)));
   files.set(`${layout.clientGen}/operation-names.gen.ts`, printSourceFile(allSpecs, emitOperationNames(ir.resources)));
+  files.set(`${layout.clientGen}/host-paths.gen.ts`, printSourceFile(allSpecs, emitHostPaths(ir.resources)));
 
   // Formatting is its own stage: every TypeScript file through the formatter the hand-written code uses. Biome runs
   // in its own process, so the printed files are formatted while the paths types, the biggest file by far, are made.

@@ -24,6 +24,7 @@ describe('scenario: constructs', () => {
   it('emits every file, each TypeScript one stamped as generated', async () => {
     const files = await generated;
     expect([...files.keys()].sort()).toEqual([
+      'client/src/gen/host-paths.gen.ts',
       'client/src/gen/openapi.gen.ts',
       'client/src/gen/openapi.json',
       'client/src/gen/operation-names.gen.ts',
@@ -55,6 +56,7 @@ describe('scenario: constructs', () => {
     'client/src/gen/resources.gen.ts',
     'client/src/gen/operations.gen.ts',
     'client/src/gen/operation-names.gen.ts',
+    'client/src/gen/host-paths.gen.ts',
     'client/src/gen/openapi.gen.ts',
     'client/src/gen/openapi.json',
     'resources.md',

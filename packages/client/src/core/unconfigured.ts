@@ -22,23 +22,24 @@ export class UnconfiguredCore implements ResourceCore {
   ) {}
 
   async call<Result>(operation: string): Promise<Result> {
-    throw this.#refusal(operation);
+    throw this.refusal(operation);
   }
 
   async callText(operation: string): Promise<string> {
-    throw this.#refusal(operation);
+    throw this.refusal(operation);
   }
 
   async stream(operation: string): Promise<Streamed> {
-    throw this.#refusal(operation);
+    throw this.refusal(operation);
   }
 
   // Thrown at the call, as a listing's bad input is: a listing sends nothing until it is iterated.
   list<Item>(operation: string): Paginated<Item> {
-    throw this.#refusal(operation);
+    throw this.refusal(operation);
   }
 
-  #refusal(operation: string): WebexValidationError {
+  /** The error a call of `operation` on this host gets: which option to set. */
+  refusal(operation: string): WebexValidationError {
     return new WebexValidationError(operation, this.option, `no ${this.option} origin is configured; give ${this.how}`);
   }
 }
