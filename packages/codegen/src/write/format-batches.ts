@@ -15,7 +15,7 @@ export const BATCH_BYTES = 512 * 1024;
 
 /** The line before each piece; no generated source contains it (checked). */
 const MARKER = '// @webex-codegen-format-piece ';
-const MARKER_LINE = /^\/\/ @webex-codegen-format-piece (\d+)\n/m;
+const MARKER_LINE = /^\/\/ @webex-codegen-format-piece (\d+)\r?\n/m;
 
 /** Texts packed for the formatter, and which pieces, in order, make each source again. */
 export interface Batches {

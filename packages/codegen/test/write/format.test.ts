@@ -80,6 +80,15 @@ describe('unpackBatches', () => {
     expect(unpacked.get('c.ts')).toBe(SOURCES.get('c.ts'));
   });
 
+  it('reads batches a formatter wrote with CRLF line ends (a biome.json may ask for them)', () => {
+    const batches = packBatches(SOURCES, 300);
+    const unpacked = unpackBatches(
+      batches.texts.map((text) => text.replaceAll('\n', '\r\n')),
+      batches,
+    );
+    expect(unpacked.get('c.ts')).toBe(SOURCES.get('c.ts')!.replaceAll('\n', '\r\n'));
+  });
+
   it('says which piece went missing', () => {
     const batches = packBatches(SOURCES, 300);
     expect(() => unpackBatches(batches.texts.slice(1), batches)).toThrow(/the formatter lost piece \d+ of a\.ts/);
