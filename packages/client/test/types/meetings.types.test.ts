@@ -3,7 +3,7 @@
 // compiles. Each such call fits on one line, so formatting cannot move the error away from its directive. The calls
 // sit behind `if (false as boolean)`: nothing is sent; at run time each test only checks that the façade wires the
 // methods. Bodies whose fields are all optional have no "missing field" case.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TrackingCodeRequest } from '../../src/index.js';
 import { Webex } from '../../src/index.js';
 
@@ -28,6 +28,24 @@ describe('meetings create/update types', () => {
     }
     expect(webex.meetingInvitees.create).toBeTypeOf('function');
     expect(webex.meetingInvitees.update).toBeTypeOf('function');
+  });
+
+  it("an operation's header parameters are named in options.headers", () => {
+    if (false as boolean) {
+      void webex.meetings.list(undefined, { headers: { timezone: 'Europe/Paris', password: 'secret' } });
+      void webex.meetings.getForAdmin('M', undefined, { headers: { timezone: 'UTC', 'X-Other': 'kept' } });
+      // @ts-expect-error wrong type: a header parameter is a string (`timezone: 'Europe/Paris'`)
+      void webex.meetings.list(undefined, { headers: { timezone: 2 } });
+      // @ts-expect-error wrong type: `password` is a string
+      void webex.meetings.list(undefined, { headers: { password: true } });
+    }
+    // The names an editor offers: the header parameters, beside any other header (the index signature).
+    type Headers = NonNullable<NonNullable<Parameters<typeof webex.meetings.list>[1]>['headers']>;
+    type Named<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
+    expectTypeOf<Named<Headers>>().toEqualTypeOf<'password' | 'timezone'>();
+    type RoomHeaders = NonNullable<NonNullable<Parameters<typeof webex.rooms.list>[1]>['headers']>;
+    expectTypeOf<Named<RoomHeaders>>().toEqualTypeOf<never>();
+    expect(webex.meetings.list).toBeTypeOf('function');
   });
 
   it('meetingParticipants.update (no required field, no enum)', () => {

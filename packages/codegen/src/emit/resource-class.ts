@@ -164,6 +164,33 @@ function pagingWords(paging: NamedPaging): string {
   return `${paging.strategy} paging`;
 }
 
+/**
+ * The last parameter: the per-call options, whose `headers` name the operation's header parameters (typed as the
+ * strings headers are, each optional unless the spec requires it; a required one makes `options` required too).
+ */
+function optionsParameter(op: IrOperation): OptionalKind<ParameterDeclarationStructure> {
+  if (op.headerParameters.length === 0) return { name: 'options', type: 'RequestOptions', hasQuestionToken: true };
+  const required = op.headerParameters.some((p) => p.required);
+  const fields = op.headerParameters.map((p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: string`).join('; ');
+  return {
+    name: 'options',
+    type: `RequestOptions & { headers${required ? '' : '?'}: { ${fields} } & Record<string, string> }`,
+    hasQuestionToken: !required,
+  };
+}
+
+/** Names the header parameters `options.headers` takes, with their descriptions. */
+function headerParametersNote(op: IrOperation): string {
+  if (op.headerParameters.length === 0) return '';
+  const each = op.headerParameters.map((p) => {
+    const what = p.description
+      ? `: ${escapeComment(p.description.replace(/\s+/g, ' ').trim().replace(/[.;]$/, ''))}`
+      : '';
+    return `\`${p.name}\`${p.required ? ' (required)' : ''}${what}`;
+  });
+  return ` The operation's header parameters go in \`headers\`: ${each.join('; ')}.`;
+}
+
 /** A multipart body's part content types as an object literal: `{ audioFileInfo: 'application/json' }`. */
 function partTypesLiteral(partTypes: Record<string, string>): string {
   return `{ ${Object.entries(partTypes)
@@ -184,7 +211,7 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
     type: !p.required && index < lastRequired ? `${p.type} | undefined` : p.type,
     hasQuestionToken: !p.required && index > lastRequired,
   }));
-  signature.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
+  signature.push(optionsParameter(op));
 
   const params = [
     op.pathParameters.length ? `path: { ${op.pathParameters.map((p) => p.name).join(', ')} }` : undefined,
@@ -268,7 +295,7 @@ export function emitOperationMethod(op: IrOperation): MethodDeclarationStructure
           {
             tagName: 'param',
             text: wrapProse(
-              'options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`, `retryNonIdempotent`.',
+              `options Per-call options: \`signal\`, \`timeout\`, \`deadline\`, \`headers\`, \`trackingId\`, \`retryNonIdempotent\`.${headerParametersNote(op)}`,
             ),
           },
           ...(op.deprecated ? [{ tagName: 'deprecated' }] : []),

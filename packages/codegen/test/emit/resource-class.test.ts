@@ -287,6 +287,30 @@ const cases: [string, { given: IrOperation; want: string }][] = [
       ),
     },
   ],
+  [
+    'header parameters: named in options.headers as strings, a required one makes options required',
+    {
+      given: op({
+        headerParameters: [
+          { name: 'timezone', required: false, type: string, simpleType: 'string', description: 'An IANA zone.' },
+          { name: 'X-ORGANIZATION-ID', required: true, type: string, simpleType: 'string' },
+        ],
+      }),
+      want: lines(
+        '/**',
+        ' * `GET /things/{thingId}`',
+        ' * @param thingId The thing.',
+        ' * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,',
+        " * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: An IANA zone;",
+        ' * `X-ORGANIZATION-ID` (required).',
+        ' */',
+        // Printed, not yet formatted: Biome breaks the long signature.
+        "get(thingId: string, options: RequestOptions & { headers: { timezone?: string; 'X-ORGANIZATION-ID': string } & Record<string, string> }): Promise<Thing> {",
+        "  return this.core.call<Thing>('things.get', 'get', '/things/{thingId}', { params: { path: { thingId } } }, options);",
+        '}',
+      ),
+    },
+  ],
 ];
 
 describe('emitOperationMethod', () => {

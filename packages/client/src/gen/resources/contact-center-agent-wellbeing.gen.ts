@@ -127,11 +127,14 @@ export class ContactCenterAgentWellbeingResource {
    * `POST /v1/agentburnout/action`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`: The
+   * Contact Center organization (a UUID) the request is for. Contact Center's document requires it: send
+   * it on every call, in `options.headers` (`{ 'X-ORGANIZATION-ID': orgid }`), as the methods take no
+   * header arguments.
    */
   recordAction(
     body: ContactCenterAgentWellbeingActionRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { 'X-ORGANIZATION-ID'?: string } & Record<string, string> },
   ): Promise<ContactCenterAgentWellbeingActionResult> {
     return this.core.call<ContactCenterAgentWellbeingActionResult>(
       'contactCenter.agentWellbeing.recordAction',
@@ -152,11 +155,14 @@ export class ContactCenterAgentWellbeingResource {
    * `POST /v1/agentburnout/subscribe`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`: The
+   * Contact Center organization (a UUID) the request is for. Contact Center's document requires it: send
+   * it on every call, in `options.headers` (`{ 'X-ORGANIZATION-ID': orgid }`), as the methods take no
+   * header arguments.
    */
   subscribe(
     body: ContactCenterAgentWellbeingSubscriptionRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { 'X-ORGANIZATION-ID'?: string } & Record<string, string> },
   ): Promise<ContactCenterAgentWellbeingSubscription> {
     return this.core.call<ContactCenterAgentWellbeingSubscription>(
       'contactCenter.agentWellbeing.subscribe',

@@ -28,11 +28,13 @@ export class ContactCenterEstimatedWaitTimeResource {
    * `GET /v1/ewt`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   get(
     query: ContactCenterEstimatedWaitTimeGetQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterEstimatedWaitTime | undefined> {
     return this.core.call<ContactCenterEstimatedWaitTime | undefined>(
       'contactCenter.estimatedWaitTime.get',

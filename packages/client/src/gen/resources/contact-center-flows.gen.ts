@@ -103,14 +103,16 @@ export class ContactCenterFlowsResource {
    * @param flowId The flow's id.
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   publish(
     orgId: string,
     projectId: string,
     flowId: string,
     body: ContactCenterFlowPublishRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterFlow | undefined> {
     return this.core.call<ContactCenterFlow | undefined>(
       'contactCenter.flows.publish',

@@ -27,9 +27,14 @@ export class ContactCenterQueueStatisticsResource {
    * `GET /v1/queues/statistics`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
-  get(query: ContactCenterQueueStatisticsGetQuery, options?: RequestOptions): Promise<ContactCenterQueueStatisticList> {
+  get(
+    query: ContactCenterQueueStatisticsGetQuery,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
+  ): Promise<ContactCenterQueueStatisticList> {
     return this.core.call<ContactCenterQueueStatisticList>(
       'contactCenter.queueStatistics.get',
       'get',

@@ -33,12 +33,14 @@ export class ContactCenterSearchResource {
    * @param body What to send.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   query(
     body: ContactCenterSearchRequest,
     query?: ContactCenterSearchQueryQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSearchResult> {
     return this.core.call<ContactCenterSearchResult>(
       'contactCenter.search.query',

@@ -49,11 +49,13 @@ export class ContactCenterSubscriptionsResource {
    * `GET /v1/event-types`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   listEventTypesV1(
     query?: ContactCenterSubscriptionsListEventTypesV1Query,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionEventTypeListV1> {
     return this.core.call<ContactCenterSubscriptionEventTypeListV1>(
       'contactCenter.subscriptions.listEventTypesV1',
@@ -73,11 +75,13 @@ export class ContactCenterSubscriptionsResource {
    * `GET /v1/subscriptions`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   listV1(
     query?: ContactCenterSubscriptionsListV1Query,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionListV1> {
     return this.core.call<ContactCenterSubscriptionListV1>(
       'contactCenter.subscriptions.listV1',
@@ -98,11 +102,13 @@ export class ContactCenterSubscriptionsResource {
    * `POST /v1/subscriptions`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   createV1(
     body: ContactCenterSubscriptionCreateRequestV1,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResultV1> {
     return this.core.call<ContactCenterSubscriptionResultV1>(
       'contactCenter.subscriptions.createV1',
@@ -122,12 +128,14 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   getV1(
     id: string,
     query?: ContactCenterSubscriptionsGetV1Query,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResultV1> {
     return this.core.call<ContactCenterSubscriptionResultV1>(
       'contactCenter.subscriptions.getV1',
@@ -148,12 +156,14 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   updateV1(
     id: string,
     body: ContactCenterSubscriptionUpdateRequestV1,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResultV1> {
     return this.core.call<ContactCenterSubscriptionResultV1>(
       'contactCenter.subscriptions.updateV1',
@@ -173,9 +183,15 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
-  deleteV1(id: string, query?: ContactCenterSubscriptionsDeleteV1Query, options?: RequestOptions): Promise<void> {
+  deleteV1(
+    id: string,
+    query?: ContactCenterSubscriptionsDeleteV1Query,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
+  ): Promise<void> {
     return this.core.call<void>(
       'contactCenter.subscriptions.deleteV1',
       'delete',
@@ -194,11 +210,13 @@ export class ContactCenterSubscriptionsResource {
    * `GET /v2/event-types`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   listEventTypes(
     query?: ContactCenterSubscriptionsListEventTypesQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionEventTypeList> {
     return this.core.call<ContactCenterSubscriptionEventTypeList>(
       'contactCenter.subscriptions.listEventTypes',
@@ -218,9 +236,14 @@ export class ContactCenterSubscriptionsResource {
    * `GET /v2/subscriptions`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
-  list(query?: ContactCenterSubscriptionsListQuery, options?: RequestOptions): Promise<ContactCenterSubscriptionList> {
+  list(
+    query?: ContactCenterSubscriptionsListQuery,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
+  ): Promise<ContactCenterSubscriptionList> {
     return this.core.call<ContactCenterSubscriptionList>(
       'contactCenter.subscriptions.list',
       'get',
@@ -241,11 +264,13 @@ export class ContactCenterSubscriptionsResource {
    * `POST /v2/subscriptions`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   create(
     body: ContactCenterSubscriptionCreateRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResult> {
     return this.core.call<ContactCenterSubscriptionResult>(
       'contactCenter.subscriptions.create',
@@ -266,12 +291,14 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   get(
     id: string,
     query?: ContactCenterSubscriptionsGetQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResult> {
     return this.core.call<ContactCenterSubscriptionResult>(
       'contactCenter.subscriptions.get',
@@ -293,12 +320,14 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
   update(
     id: string,
     body: ContactCenterSubscriptionUpdateRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
   ): Promise<ContactCenterSubscriptionResult> {
     return this.core.call<ContactCenterSubscriptionResult>(
       'contactCenter.subscriptions.update',
@@ -319,9 +348,15 @@ export class ContactCenterSubscriptionsResource {
    * @param id The subscription's id, a UUID.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `TrackingId`: An id of the
+   * caller's choosing that Contact Center logs with the request, so that support can find it; the
+   * per-call `trackingId` option sends it.
    */
-  delete(id: string, query?: ContactCenterSubscriptionsDeleteQuery, options?: RequestOptions): Promise<void> {
+  delete(
+    id: string,
+    query?: ContactCenterSubscriptionsDeleteQuery,
+    options?: RequestOptions & { headers?: { TrackingId?: string } & Record<string, string> },
+  ): Promise<void> {
     return this.core.call<void>(
       'contactCenter.subscriptions.delete',
       'delete',

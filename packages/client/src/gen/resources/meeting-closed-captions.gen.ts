@@ -55,12 +55,13 @@ export class MeetingClosedCaptionsResource {
    * @param closedCaptionId The id of the closed-caption record.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which times in the file are given; UTC when omitted.
    */
   download(
     closedCaptionId: string,
     query: MeetingClosedCaptionsDownloadQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Promise<string> {
     return this.core.callText(
       'meetingClosedCaptions.download',

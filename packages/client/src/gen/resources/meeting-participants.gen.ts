@@ -41,9 +41,13 @@ export class MeetingParticipantsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
-  list(query: MeetingParticipantsListQuery, options?: RequestOptions): Paginated<MeetingParticipant> {
+  list(
+    query: MeetingParticipantsListQuery,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Paginated<MeetingParticipant> {
     return this.core.list<MeetingParticipant>(
       'meetingParticipants.list',
       '/meetingParticipants',
@@ -122,12 +126,13 @@ export class MeetingParticipantsResource {
    * @param body What to send.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
   query(
     body: MeetingParticipantQueryRequest,
     query: MeetingParticipantsQueryQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Promise<MeetingParticipantCollectionResponse> {
     return this.core.call<MeetingParticipantCollectionResponse>(
       'meetingParticipants.query',

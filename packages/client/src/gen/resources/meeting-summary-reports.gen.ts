@@ -33,11 +33,12 @@ export class MeetingSummaryReportsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
   listAttendees(
     query: MeetingSummaryReportsListAttendeesQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Paginated<MeetingSummaryReportAttendee> {
     return this.core.list<MeetingSummaryReportAttendee>(
       'meetingSummaryReports.listAttendees',
@@ -60,11 +61,12 @@ export class MeetingSummaryReportsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
   listUsage(
     query: MeetingSummaryReportsListUsageQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Paginated<MeetingSummaryReportUsage> {
     return this.core.list<MeetingSummaryReportUsage>(
       'meetingSummaryReports.listUsage',

@@ -95,9 +95,13 @@ export class MeetingsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) to express `start` and `end` in; UTC when left out.
    */
-  listForAdmin(query?: MeetingsListForAdminQuery, options?: RequestOptions): Paginated<MeetingForAdmin> {
+  listForAdmin(
+    query?: MeetingsListForAdminQuery,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Paginated<MeetingForAdmin> {
     return this.core.list<MeetingForAdmin>(
       'meetings.listForAdmin',
       '/admin/meetings',
@@ -117,9 +121,14 @@ export class MeetingsResource {
    * @param meetingId The id of the meeting series, scheduled meeting or meeting instance.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) to express `start` and `end` in; UTC when left out.
    */
-  getForAdmin(meetingId: string, query?: MeetingsGetForAdminQuery, options?: RequestOptions): Promise<MeetingForAdmin> {
+  getForAdmin(
+    meetingId: string,
+    query?: MeetingsGetForAdminQuery,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Promise<MeetingForAdmin> {
     return this.core.call<MeetingForAdmin>(
       'meetings.getForAdmin',
       'get',
@@ -140,9 +149,14 @@ export class MeetingsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `password`: Meeting
+   * password, needed to read a meeting the caller does not host; `timezone`: Time zone (IANA name) to
+   * express `start` and `end` in; UTC when left out.
    */
-  list(query?: MeetingsListQuery, options?: RequestOptions): Paginated<Meeting> {
+  list(
+    query?: MeetingsListQuery,
+    options?: RequestOptions & { headers?: { password?: string; timezone?: string } & Record<string, string> },
+  ): Paginated<Meeting> {
     return this.core.list<Meeting>('meetings.list', '/meetings', { params: { query } }, options, linkPaging);
   }
 
@@ -232,11 +246,12 @@ export class MeetingsResource {
    * `POST /meetings/reassignHost`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `siteUrl`: Webex site the
+   * meetings are on; the admin's preferred site when left out.
    */
   reassignHost(
     body: MeetingReassignHostRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { siteUrl?: string } & Record<string, string> },
   ): Promise<MeetingReassignHostResultCollectionResponse | undefined> {
     return this.core.call<MeetingReassignHostResultCollectionResponse | undefined>(
       'meetings.reassignHost',
@@ -327,12 +342,13 @@ export class MeetingsResource {
    * @param templateId The id of the template.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) to express `start` and `end` in; UTC when left out.
    */
   getTemplate(
     templateId: string,
     query?: MeetingsGetTemplateQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Promise<MeetingTemplateDetails> {
     return this.core.call<MeetingTemplateDetails>(
       'meetings.getTemplate',
@@ -377,9 +393,15 @@ export class MeetingsResource {
    * @param meetingId The id of the meeting series, scheduled meeting or meeting instance.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `password`: Meeting
+   * password, needed to read a meeting the caller does not host; `timezone`: Time zone (IANA name) to
+   * express `start` and `end` in; UTC when left out.
    */
-  get(meetingId: string, query?: MeetingsGetQuery, options?: RequestOptions): Promise<MeetingSeries> {
+  get(
+    meetingId: string,
+    query?: MeetingsGetQuery,
+    options?: RequestOptions & { headers?: { password?: string; timezone?: string } & Record<string, string> },
+  ): Promise<MeetingSeries> {
     return this.core.call<MeetingSeries>(
       'meetings.get',
       'get',
@@ -462,9 +484,13 @@ export class MeetingsResource {
    * `GET /meetings/{meetingId}/breakoutSessions`
    * @param meetingId The id of the meeting series, scheduled meeting or ended meeting instance.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `hostEmail`: Act as this
+   * host instead of the caller; needs an admin token.
    */
-  listBreakoutSessions(meetingId: string, options?: RequestOptions): Promise<MeetingBreakoutSessionCollectionResponse> {
+  listBreakoutSessions(
+    meetingId: string,
+    options?: RequestOptions & { headers?: { hostEmail?: string } & Record<string, string> },
+  ): Promise<MeetingBreakoutSessionCollectionResponse> {
     return this.core.call<MeetingBreakoutSessionCollectionResponse>(
       'meetings.listBreakoutSessions',
       'get',
@@ -510,12 +536,13 @@ export class MeetingsResource {
    * @param meetingId The id of the meeting series, scheduled meeting or ended meeting instance.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `hostEmail`: Act as this
+   * host instead of the caller; needs an admin token.
    */
   deleteBreakoutSessions(
     meetingId: string,
     query?: MeetingsDeleteBreakoutSessionsQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { hostEmail?: string } & Record<string, string> },
   ): Promise<void> {
     return this.core.call<void>(
       'meetings.deleteBreakoutSessions',
@@ -690,11 +717,13 @@ export class MeetingsResource {
    * `GET /meetings/{meetingId}/invitationSources`
    * @param meetingId The id of the webinar or meeting series.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `hostEmail`: Act as this
+   * host instead of the caller; needs an admin token; `personId`: Act as the host with this person id
+   * instead of the caller; needs an admin token.
    */
   listInvitationSources(
     meetingId: string,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { hostEmail?: string; personId?: string } & Record<string, string> },
   ): Promise<MeetingInvitationSourceCollectionResponse> {
     return this.core.call<MeetingInvitationSourceCollectionResponse>(
       'meetings.listInvitationSources',
@@ -1070,9 +1099,13 @@ export class MeetingsResource {
    * `DELETE /meetings/{meetingId}/registration`
    * @param meetingId The id of the webinar or meeting series that takes registrations.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `hostEmail`: Act as this
+   * host instead of the caller; needs an admin token.
    */
-  deleteRegistrationForm(meetingId: string, options?: RequestOptions): Promise<void> {
+  deleteRegistrationForm(
+    meetingId: string,
+    options?: RequestOptions & { headers?: { hostEmail?: string } & Record<string, string> },
+  ): Promise<void> {
     return this.core.call<void>(
       'meetings.deleteRegistrationForm',
       'delete',
@@ -1117,9 +1150,13 @@ export class MeetingsResource {
    * `GET /meetings/{meetingId}/survey`
    * @param meetingId The id of the webinar or meeting series with a post-meeting survey.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `hostEmail`: Act as this
+   * host instead of the caller; needs an admin token.
    */
-  getSurvey(meetingId: string, options?: RequestOptions): Promise<MeetingSurvey> {
+  getSurvey(
+    meetingId: string,
+    options?: RequestOptions & { headers?: { hostEmail?: string } & Record<string, string> },
+  ): Promise<MeetingSurvey> {
     return this.core.call<MeetingSurvey>(
       'meetings.getSurvey',
       'get',
@@ -1139,12 +1176,13 @@ export class MeetingsResource {
    * @param meetingId The id of the webinar or meeting series with a post-meeting survey.
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) the start times in the body are read in; UTC when left out.
    */
   createSurveyLinks(
     meetingId: string,
     body: MeetingSurveyLinksRequest,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Promise<MeetingSurveyLinkCollectionResponse> {
     return this.core.call<MeetingSurveyLinkCollectionResponse>(
       'meetings.createSurveyLinks',
@@ -1167,12 +1205,14 @@ export class MeetingsResource {
    * @param meetingId The id of the webinar or meeting series with a post-meeting survey.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) to express the times in; UTC when left out; `hostEmail`: Act as this host instead of the
+   * caller; needs an admin token.
    */
   listSurveyResults(
     meetingId: string,
     query?: MeetingsListSurveyResultsQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string; hostEmail?: string } & Record<string, string> },
   ): Paginated<MeetingSurveyResult> {
     return this.core.list<MeetingSurveyResult>(
       'meetings.listSurveyResults',

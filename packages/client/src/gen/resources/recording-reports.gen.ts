@@ -35,11 +35,12 @@ export class RecordingReportsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: IANA time zone
+   * (e.g. `America/New_York`) in which to express the times of the answer; UTC when absent.
    */
   listAccessDetails(
     query: RecordingReportsListAccessDetailsQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Paginated<RecordingReportAccessDetail> {
     return this.core.list<RecordingReportAccessDetail>(
       'recordingReports.listAccessDetails',
@@ -62,11 +63,12 @@ export class RecordingReportsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: IANA time zone
+   * (e.g. `America/New_York`) in which to express the times of the answer; UTC when absent.
    */
   listAccessSummaries(
     query?: RecordingReportsListAccessSummariesQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Paginated<RecordingReportAccessSummary> {
     return this.core.list<RecordingReportAccessSummary>(
       'recordingReports.listAccessSummaries',
@@ -88,11 +90,12 @@ export class RecordingReportsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: IANA time zone
+   * (e.g. `America/New_York`) in which to express the times of the answer; UTC when absent.
    */
   listMeetingArchiveSummaries(
     query?: RecordingReportsListMeetingArchiveSummariesQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
   ): Paginated<RecordingReportArchiveSummary> {
     return this.core.list<RecordingReportArchiveSummary>(
       'recordingReports.listMeetingArchiveSummaries',
@@ -112,9 +115,13 @@ export class RecordingReportsResource {
    * `GET /recordingReport/meetingArchives/{archiveId}`
    * @param archiveId Id of the meeting archive.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: IANA time zone
+   * (e.g. `America/New_York`) in which to express the times of the answer; UTC when absent.
    */
-  getMeetingArchive(archiveId: string, options?: RequestOptions): Promise<RecordingReportMeetingArchive> {
+  getMeetingArchive(
+    archiveId: string,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Promise<RecordingReportMeetingArchive> {
     return this.core.call<RecordingReportMeetingArchive>(
       'recordingReports.getMeetingArchive',
       'get',

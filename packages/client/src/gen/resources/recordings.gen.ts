@@ -45,9 +45,13 @@ export class RecordingsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
-  listForAdmin(query?: RecordingsListForAdminQuery, options?: RequestOptions): Paginated<AdminRecording> {
+  listForAdmin(
+    query?: RecordingsListForAdminQuery,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Paginated<AdminRecording> {
     return this.core.list<AdminRecording>(
       'recordings.listForAdmin',
       '/admin/recordings',
@@ -88,9 +92,14 @@ export class RecordingsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted; `hostEmail`: Email of the host on
+   * whose behalf an admin asks.
    */
-  listForGroup(query?: RecordingsListForGroupQuery, options?: RequestOptions): Paginated<Recording> {
+  listForGroup(
+    query?: RecordingsListForGroupQuery,
+    options?: RequestOptions & { headers?: { timezone?: string; hostEmail?: string } & Record<string, string> },
+  ): Paginated<Recording> {
     return this.core.list<Recording>(
       'recordings.listForGroup',
       '/group/recordings',
@@ -110,12 +119,14 @@ export class RecordingsResource {
    * @param recordingId The id of the recording.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted; `hostEmail`: Email of the host on
+   * whose behalf an admin asks.
    */
   getForGroup(
     recordingId: string,
     query?: RecordingsGetForGroupQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { timezone?: string; hostEmail?: string } & Record<string, string> },
   ): Promise<RecordingDetails> {
     return this.core.call<RecordingDetails>(
       'recordings.getForGroup',
@@ -138,9 +149,13 @@ export class RecordingsResource {
    * Pages with the `Link` header; iterate with `for await`.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted.
    */
-  list(query?: RecordingsListQuery, options?: RequestOptions): Paginated<Recording> {
+  list(
+    query?: RecordingsListQuery,
+    options?: RequestOptions & { headers?: { timezone?: string } & Record<string, string> },
+  ): Paginated<Recording> {
     return this.core.list<Recording>('recordings.list', '/recordings', { params: { query } }, options, linkPaging);
   }
 
@@ -233,9 +248,15 @@ export class RecordingsResource {
    * @param recordingId The id of the recording.
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `timezone`: Time zone (IANA
+   * name) in which the answer's times are given; UTC when omitted; `siteUrl`: Webex site the recording
+   * belongs to.
    */
-  get(recordingId: string, query?: RecordingsGetQuery, options?: RequestOptions): Promise<RecordingDetails> {
+  get(
+    recordingId: string,
+    query?: RecordingsGetQuery,
+    options?: RequestOptions & { headers?: { timezone?: string; siteUrl?: string } & Record<string, string> },
+  ): Promise<RecordingDetails> {
     return this.core.call<RecordingDetails>(
       'recordings.get',
       'get',

@@ -55,11 +55,12 @@ export class SessionTypesResource {
    * `GET /admin/meeting/userconfig/sessionTypes`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `email`: Email address of
+   * the user to look at (instead of `personId`).
    */
   listForUser(
     query?: SessionTypesListForUserQuery,
-    options?: RequestOptions,
+    options?: RequestOptions & { headers?: { email?: string } & Record<string, string> },
   ): Promise<SessionTypeUserCollectionResponse> {
     return this.core.call<SessionTypeUserCollectionResponse>(
       'sessionTypes.listForUser',

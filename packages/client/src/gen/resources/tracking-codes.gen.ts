@@ -142,9 +142,13 @@ export class TrackingCodesResource {
    * `GET /admin/meeting/userconfig/trackingCodes`
    * @param query Query parameters.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `email`: Email address of
+   * the user (instead of `personId`).
    */
-  getForUser(query?: TrackingCodesGetForUserQuery, options?: RequestOptions): Promise<TrackingCodeUser> {
+  getForUser(
+    query?: TrackingCodesGetForUserQuery,
+    options?: RequestOptions & { headers?: { email?: string } & Record<string, string> },
+  ): Promise<TrackingCodeUser> {
     return this.core.call<TrackingCodeUser>(
       'trackingCodes.getForUser',
       'get',

@@ -78,10 +78,15 @@ export class WidgetsResource {
    * @param widgetId The widget's id.
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `If-Match`: Only when the
+   * widget is still at this version.
    * @deprecated
    */
-  patch(widgetId: string, body?: NewWidget, options?: RequestOptions): Promise<void> {
+  patch(
+    widgetId: string,
+    body?: NewWidget,
+    options?: RequestOptions & { headers?: { 'If-Match'?: string } & Record<string, string> },
+  ): Promise<void> {
     return this.core.call<void>(
       'widgets.patch',
       'patch',
