@@ -82,6 +82,11 @@ function argumentsFor(op: IrOperation): unknown[] {
     for (const p of params) if (p.in === 'query' && p.required) query[p.name] = sample(p.schema);
     args.push(op.query.required ? query : undefined);
   }
+  // A required header parameter goes in the options' headers, which it makes required.
+  const headers = Object.fromEntries(
+    op.headerParameters.filter((p) => p.required).map((p) => [p.name, '2f0c5a9e-7d41-4c6b-9e3a-51b8d0e4f7a2']),
+  );
+  if (Object.keys(headers).length) args.push({ headers });
   return args;
 }
 

@@ -158,11 +158,15 @@ describe('contact center greetings, AI features, Auto CSAT, summaries and wellbe
       // @ts-expect-error enum: break reminders are ENABLED or DISABLED
       void wellbeing.update(org, 'id', { enabled: true, agentInclusionType: 'ALL', wellnessBreakReminders: 'ON' });
       // @ts-expect-error missing: a subscription needs the address events go to (`destinationUrl`)
-      void wellbeing.subscribe(noUrl);
+      void wellbeing.subscribe(noUrl, { headers });
       // @ts-expect-error type: `eventTypes` is a list of event types
-      void wellbeing.subscribe({ ...subscription, eventTypes: 'agent:burnout_detected' });
+      void wellbeing.subscribe({ ...subscription, eventTypes: 'agent:burnout_detected' }, { headers });
       // @ts-expect-error type: `actionType` is text
-      void wellbeing.recordAction({ actionType: 1 });
+      void wellbeing.recordAction({ actionType: 1 }, { headers });
+      // @ts-expect-error missing: the organization's header (`{ headers: { 'X-ORGANIZATION-ID': org } }`)
+      void wellbeing.subscribe(subscription);
+      // @ts-expect-error missing: `X-ORGANIZATION-ID` in the headers
+      void wellbeing.recordAction({ agentId: 'a' }, { headers: { TrackingId: 't' } });
       // @ts-expect-error type: the search criteria are an object
       void webex.contactCenter.agentSummaries.search('INTERACTION');
     }

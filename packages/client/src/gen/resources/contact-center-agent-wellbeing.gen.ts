@@ -122,19 +122,17 @@ export class ContactCenterAgentWellbeingResource {
    *
    * Records what was done about a burnout event, such as an agent taking the break they were offered, so
    * that reports can tell how agents responded. The organization is named by the `X-ORGANIZATION-ID`
-   * header, which the method takes through `options.headers`.
+   * header, which the method requires in `options.headers`.
    *
    * `POST /v1/agentburnout/action`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`: The
-   * Contact Center organization (a UUID) the request is for. Contact Center's document requires it: send
-   * it on every call, in `options.headers` (`{ 'X-ORGANIZATION-ID': orgid }`), as the methods take no
-   * header arguments.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`
+   * (required): The Contact Center organization (a UUID) the request is for.
    */
   recordAction(
     body: ContactCenterAgentWellbeingActionRequest,
-    options?: RequestOptions & { headers?: { 'X-ORGANIZATION-ID'?: string } & Record<string, string> },
+    options: RequestOptions & { headers: { 'X-ORGANIZATION-ID': string } & Record<string, string> },
   ): Promise<ContactCenterAgentWellbeingActionResult> {
     return this.core.call<ContactCenterAgentWellbeingActionResult>(
       'contactCenter.agentWellbeing.recordAction',
@@ -150,19 +148,17 @@ export class ContactCenterAgentWellbeingResource {
    *
    * Registers a webhook: Contact Center then posts each burnout event of the types asked for to
    * `destinationUrl` as it happens. The organization is named by the `X-ORGANIZATION-ID` header, which
-   * the method takes through `options.headers`.
+   * the method requires in `options.headers` (`{ headers: { 'X-ORGANIZATION-ID': orgid } }`).
    *
    * `POST /v1/agentburnout/subscribe`
    * @param body What to send.
    * @param options Per-call options: `signal`, `timeout`, `deadline`, `headers`, `trackingId`,
-   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`: The
-   * Contact Center organization (a UUID) the request is for. Contact Center's document requires it: send
-   * it on every call, in `options.headers` (`{ 'X-ORGANIZATION-ID': orgid }`), as the methods take no
-   * header arguments.
+   * `retryNonIdempotent`. The operation's header parameters go in `headers`: `X-ORGANIZATION-ID`
+   * (required): The Contact Center organization (a UUID) the request is for.
    */
   subscribe(
     body: ContactCenterAgentWellbeingSubscriptionRequest,
-    options?: RequestOptions & { headers?: { 'X-ORGANIZATION-ID'?: string } & Record<string, string> },
+    options: RequestOptions & { headers: { 'X-ORGANIZATION-ID': string } & Record<string, string> },
   ): Promise<ContactCenterAgentWellbeingSubscription> {
     return this.core.call<ContactCenterAgentWellbeingSubscription>(
       'contactCenter.agentWellbeing.subscribe',
