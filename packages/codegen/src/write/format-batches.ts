@@ -42,9 +42,15 @@ export function topLevelParts(text: string, size = BATCH_BYTES): string[] {
   return parts;
 }
 
-/** A source without blank lines at its ends, ending in one line break (as Biome leaves a file). */
-function trimmed(text: string): string {
-  return `${text.replace(/^\s*\n/, '').trimEnd()}\n`;
+/**
+ * Piece `i` of a source as it goes in a batch: without blank lines at the source's own ends, and ending in one line
+ * break there (as Biome leaves a file); where the source was cut, the cut is left as it is.
+ */
+function pieceBody(pieces: readonly string[], i: number): string {
+  let body = pieces[i]!;
+  if (i === 0) body = body.replace(/^\s*\n/, '');
+  if (i === pieces.length - 1) body = `${body.trimEnd()}\n`;
+  return body;
 }
 
 /** Sources (path → text) as a few batches of marked pieces. */
@@ -59,16 +65,8 @@ export function packBatches(sources: ReadonlyMap<string, string>, size = BATCH_B
       throw new Error(`${path} contains the formatter's batch marker "${MARKER.trim()}"`);
     const pieces = text.length > size ? topLevelParts(text, size) : [text];
     const numbers: number[] = [];
-    pieces.forEach((piece, i) => {
-      // A part ends where the next starts; only the ends of a whole source are trimmed.
-      const body =
-        pieces.length === 1
-          ? trimmed(piece)
-          : i === 0
-            ? piece.replace(/^\s*\n/, '')
-            : i === pieces.length - 1
-              ? trimmed(piece)
-              : piece;
+    pieces.forEach((_, i) => {
+      const body = pieceBody(pieces, i);
       batch.push(`${MARKER}${count}\n${body}`);
       batchLength += body.length;
       numbers.push(count++);
