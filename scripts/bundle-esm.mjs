@@ -19,11 +19,16 @@ if (!entry || !outfile) {
  * shipped `src/`. esbuild keeps statement-level comments; in the client they were most of the bundle's bytes (the
  * generated JSDoc), which Node scans at every start-up, while editors read them from the declaration files.
  */
+const KEPT = /[@#]__PURE__|@__NO_SIDE_EFFECTS__|@license|@preserve|@vite-ignore|webpackIgnore/;
+
 function withoutDocComments(path, text) {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const ranges = [];
   const visit = (node) => {
-    for (const doc of ts.getJSDocCommentsAndTags(node)) if (ts.isJSDoc(doc)) ranges.push([doc.pos, doc.end]);
+    for (const doc of ts.getJSDocCommentsAndTags(node)) {
+      // An annotation a bundler reads, or a licence, stays even when written as a doc comment.
+      if (ts.isJSDoc(doc) && !KEPT.test(text.slice(doc.pos, doc.end))) ranges.push([doc.pos, doc.end]);
+    }
     ts.forEachChild(node, visit);
   };
   visit(file);
