@@ -18,14 +18,15 @@ export function callKind(operation: OperationInfo): 'list' | 'stream' | 'callTex
 }
 
 /**
- * Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say), and what a stream
- * accepts (`text/event-stream`), as the generated methods send them.
+ * Fixed headers a call sends: the body's content type, when it is not JSON (a JSON Patch, say), and, for a stream,
+ * its answer's content type as what it accepts (`text/event-stream`), as the generated methods send them.
  */
 export function fixedHeaders(operation: OperationInfo): Record<string, string> {
   const type = operation.body?.contentType;
+  const answer = operation.stream ? operation.answer?.contentType : undefined;
   return {
     ...(type && type !== 'application/json' ? { 'Content-Type': type } : {}),
-    ...(operation.stream === 'sse' ? { Accept: 'text/event-stream' } : {}),
+    ...(answer ? { Accept: answer } : {}),
   };
 }
 

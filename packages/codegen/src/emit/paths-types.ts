@@ -1,4 +1,4 @@
-import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
+import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import type { TypeNode } from 'typescript';
 import { openapiTypescript, ts } from '../commonjs.js';
 import { wrapProse } from '../escape.js';
@@ -76,18 +76,13 @@ function openEnumType(schema: Record<string, unknown>): TypeNode | undefined {
  * that types binary strings and open enums as the models do.
  */
 function contextFor(document: OpenAPI3): GlobalContext {
-  const options: OpenAPITSOptions = {
-    alphabetize: false,
-    emptyObjectsUnknown: true,
-    transform: (schema) =>
-      binaryType(schema as Record<string, unknown>) ?? openEnumType(schema as Record<string, unknown>),
-  };
   return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(document, options),
+    // It reads no option (the entry point passes its own, unused).
+    discriminators: scanDiscriminators(document, {}),
     emptyObjectsUnknown: true,
     enum: false,
     enumValues: false,
@@ -106,7 +101,8 @@ function contextFor(document: OpenAPI3): GlobalContext {
     rootTypesNoSchemaPrefix: false,
     rootTypesKeepCasing: false,
     silent: true,
-    transform: options.transform,
+    transform: (schema) =>
+      binaryType(schema as Record<string, unknown>) ?? openEnumType(schema as Record<string, unknown>),
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

@@ -36,19 +36,17 @@ function biomeCommand(): { file: string; args: string[] } {
   return { file: process.execPath, args: [launcher] };
 }
 
+/** Found once: a generation runs Biome twice (the printed files, then the paths types). */
+let command: { file: string; args: string[] } | undefined;
+
 /** Runs the Biome CLI in `cwd`; rejects with its output when it fails. */
 export function runBiome(cwd: string, args: string[]): Promise<void> {
-  const command = biomeCommand();
+  const { file, args: prefix } = (command ??= biomeCommand());
   return new Promise((resolve, reject) => {
-    execFile(
-      command.file,
-      [...command.args, ...args],
-      { cwd, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve();
-        const output = `${stderr}${stdout}`.trim();
-        reject(new Error(`cannot format the generated files with Biome:\n${output || String(error)}`));
-      },
-    );
+    execFile(file, [...prefix, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return resolve();
+      const output = `${stderr}${stdout}`.trim();
+      reject(new Error(`cannot format the generated files with Biome:\n${output || String(error)}`));
+    });
   });
 }
