@@ -41,7 +41,8 @@ let command: { file: string; args: string[] } | undefined;
 
 /** Runs the Biome CLI in `cwd`; rejects with its output when it fails. */
 export function runBiome(cwd: string, args: string[]): Promise<void> {
-  const { file, args: prefix } = (command ??= biomeCommand());
+  command ??= biomeCommand();
+  const { file, args: prefix } = command;
   return new Promise((resolve, reject) => {
     execFile(file, [...prefix, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve();
